@@ -1,0 +1,206 @@
+// Module entry point, per-addon state, error translation and process-wide runtime settings.
+#include "common.h"
+#include <malloc.h>
+#include <ATen/Parallel.h>
+#include <ATen/Context.h>
+
+namespace tn {
+
+AddonData& Data(napi_env env) {
+  void* p = nullptr;
+  napi_get_instance_data(env, &p);
+  return *static_cast<AddonData*>(p);
+}
+
+static std::string FirstLine(const std::string& s) {
+  auto nl = s.find('\n');
+  return nl == std::string::npos ? s : s.substr(0, nl);
+}
+
+void ThrowFromCpp(napi_env env, const char* op) {
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (pending) return;
+  try {
+    throw;
+  } catch (const Napi::Error& e) {
+    e.ThrowAsJavaScriptException();
+  } catch (const ArgError& e) {
+    napi_throw_type_error(env, nullptr, e.what());
+  } catch (const std::exception& e) {
+    std::string full;
+    if (auto* ce = dynamic_cast<const c10::Error*>(&e)) full = ce->what_without_backtrace();
+    else full = e.what();
+    std::string message = FirstLine(full);
+    if (op && *op) message += std::string(" (in ") + op + ")";
+    napi_value ctor = nullptr, args[3], err;
+    napi_create_string_utf8(env, message.c_str(), message.size(), &args[0]);
+    napi_create_string_utf8(env, op ? op : "", NAPI_AUTO_LENGTH, &args[1]);
+    napi_create_string_utf8(env, full.c_str(), full.size(), &args[2]);
+    auto& d = Data(env);
+    if (d.torchErrorCtor) napi_get_reference_value(env, d.torchErrorCtor, &ctor);
+    if (ctor && napi_new_instance(env, ctor, 3, args, &err) == napi_ok) napi_throw(env, err);
+    else napi_throw_error(env, nullptr, message.c_str());
+  }
+}
+
+std::string Describe(napi_env env, napi_value v) {
+  napi_valuetype t;
+  napi_typeof(env, v, &t);
+  static const char* names[] = {"undefined", "null",     "boolean",  "number",  "string",
+                                "symbol",    "object",   "function", "external", "bigint"};
+  napi_value str;
+  std::string shown;
+  if (t == napi_object || t == napi_function) {
+    bool isArray = false;
+    napi_is_array(env, v, &isArray);
+    if (isArray) return "an array";
+    if (BoxOf(env, v)) return "a Tensor";
+    return "an object";
+  }
+  if (t == napi_undefined || t == napi_null) return names[t];
+  if (napi_coerce_to_string(env, v, &str) == napi_ok) {
+    char buf[64];
+    size_t n = 0;
+    napi_get_value_string_utf8(env, str, buf, sizeof buf, &n);
+    shown = std::string(buf, n);
+  }
+  if (t == napi_string) shown = "'" + shown + "'";
+  return shown + " of type " + names[t];
+}
+
+napi_value GetKey(napi_env env, napi_ref key, napi_value obj) {
+  napi_value k, out;
+  napi_get_reference_value(env, key, &k);
+  bool has = false;
+  if (napi_has_property(env, obj, k, &has) != napi_ok || !has) return nullptr;
+  if (napi_get_property(env, obj, k, &out) != napi_ok) return nullptr;
+  return out;
+}
+
+c10::Device DeviceArg(napi_env env, napi_value v, const char* argName) {
+  napi_valuetype t;
+  napi_typeof(env, v, &t);
+  napi_value s = v;
+  if (t == napi_object) {
+    s = GetKey(env, Data(env).keyDevice, v);
+    if (s) napi_typeof(env, s, &t);
+  }
+  if (!s || t != napi_string)
+    throw ArgError(std::string("Expected a device (string or torch.device) for ") + argName +
+                   " but received " + Describe(env, v));
+  char buf[64];
+  size_t n = 0;
+  napi_get_value_string_utf8(env, s, buf, sizeof buf, &n);
+  return c10::Device(std::string(buf, n));  // c10 validates the string and throws if bad
+}
+
+int64_t EnumArg(napi_env env, napi_value v, const char* argName) {
+  napi_valuetype t;
+  napi_typeof(env, v, &t);
+  napi_value e = t == napi_object ? GetKey(env, Data(env).keyEnum, v) : nullptr;
+  int64_t out = 0;
+  if (!e || napi_get_value_int64(env, e, &out) != napi_ok)
+    throw ArgError(std::string("Expected a torch enum value (such as torch.float32) for ") +
+                   argName + " but received " + Describe(env, v));
+  return out;
+}
+
+static napi_ref MakeKey(napi_env env, const char* name) {
+  napi_value s;
+  napi_ref r;
+  napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &s);
+  napi_create_reference(env, s, 1, &r);
+  return r;
+}
+
+// ---- runtime settings -------------------------------------------------------------
+
+static Napi::Value SetErrorClass(const Napi::CallbackInfo& info) {
+  auto& d = Data(info.Env());
+  if (d.torchErrorCtor) napi_delete_reference(info.Env(), d.torchErrorCtor);
+  napi_create_reference(info.Env(), info[0], 1, &d.torchErrorCtor);
+  return info.Env().Undefined();
+}
+
+static Napi::Value ManualSeed(const Napi::CallbackInfo& info) {
+  return GuardN(info, "manual_seed", [&]() -> napi_value {
+    uint64_t seed = static_cast<uint64_t>(info[0].As<Napi::Number>().Int64Value());
+    at::manual_seed(seed);
+    return info.Env().Undefined();
+  });
+}
+
+static Napi::Value InitialSeed(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(),
+                           static_cast<double>(at::detail::getDefaultCPUGenerator().current_seed()));
+}
+
+static Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
+  return GuardN(info, "set_num_threads", [&]() -> napi_value {
+    at::set_num_threads(info[0].As<Napi::Number>().Int32Value());
+    return info.Env().Undefined();
+  });
+}
+
+static Napi::Value GetNumThreads(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), at::get_num_threads());
+}
+
+static Napi::Value RuntimeInfo(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  auto o = Napi::Object::New(env);
+  o.Set("version", TORCH_VERSION);
+  o.Set("major", TORCH_VERSION_MAJOR);
+  o.Set("minor", TORCH_VERSION_MINOR);
+  o.Set("cudaAvailable", at::hasCUDA());
+  o.Set("cudaDeviceCount", at::hasCUDA() ? static_cast<int>(at::getNumGPUs()) : 0);
+  o.Set("mpsAvailable", at::hasMPS());
+  o.Set("parallelInfo", at::get_parallel_info());
+  o.Set("showConfig", at::show_config());
+  return o;
+}
+
+static Napi::Value CudaSynchronize(const Napi::CallbackInfo& info) {
+  return GuardN(info, "cuda.synchronize", [&]() -> napi_value {
+    if (!at::hasCUDA()) throw std::runtime_error("Torch not compiled with CUDA enabled or no CUDA device");
+    // Through the dispatcher-free hooks so a CPU-only build still links.
+    at::detail::getCUDAHooks().deviceSynchronize(info.Length() > 0 && info[0].IsNumber()
+                                                    ? info[0].As<Napi::Number>().Int64Value()
+                                                    : at::detail::getCUDAHooks().current_device());
+    return info.Env().Undefined();
+  });
+}
+
+static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  // glibc raises its mmap threshold as large blocks are freed, after which freed tensor
+  // memory stays stranded in the heap and RSS only grows. A fixed threshold keeps large
+  // tensor buffers on mmap, returned to the OS the moment they are freed.
+  if (!getenv("TN_NO_MALLOPT")) mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+
+  auto* d = new AddonData();
+  d->keyHandle = MakeKey(env, "_h");
+  d->keyEnum = MakeKey(env, "_enum");
+  d->keyDevice = MakeKey(env, "_dev");
+  napi_set_instance_data(
+      env, d, [](napi_env, void* p, void*) { delete static_cast<AddonData*>(p); }, nullptr);
+
+  exports.Set("setErrorClass", Napi::Function::New(env, SetErrorClass));
+  exports.Set("manualSeed", Napi::Function::New(env, ManualSeed));
+  exports.Set("initialSeed", Napi::Function::New(env, InitialSeed));
+  exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads));
+  exports.Set("getNumThreads", Napi::Function::New(env, GetNumThreads));
+  exports.Set("runtimeInfo", Napi::Function::New(env, RuntimeInfo));
+  exports.Set("cudaSynchronize", Napi::Function::New(env, CudaSynchronize));
+  InitTensorHandle(env, exports);
+  InitOpCall(env, exports);
+  InitTensorData(env, exports);
+  InitAutograd(env, exports);
+  InitIndexing(env, exports);
+  return exports;
+}
+
+}  // namespace tn
+
+static Napi::Object InitModule(Napi::Env env, Napi::Object exports) { return tn::Init(env, exports); }
+NODE_API_MODULE(torch_node, InitModule)

@@ -1,0 +1,133 @@
+// Autograd: grad mode, backward, .grad, requires_grad, graph inspection, autograd.grad.
+#include "common.h"
+
+namespace tn {
+
+static std::vector<at::Tensor> TensorList(napi_env env, napi_value v, const char* argName) {
+  std::vector<at::Tensor> out;
+  bool isArray = false;
+  napi_is_array(env, v, &isArray);
+  if (!isArray) {
+    out.push_back(TensorArg(env, v, argName));
+    return out;
+  }
+  uint32_t n = 0;
+  napi_get_array_length(env, v, &n);
+  for (uint32_t i = 0; i < n; ++i) {
+    napi_value e;
+    napi_get_element(env, v, i, &e);
+    napi_valuetype t;
+    napi_typeof(env, e, &t);
+    out.push_back(t == napi_null || t == napi_undefined ? at::Tensor() : TensorArg(env, e, argName));
+  }
+  return out;
+}
+
+static c10::optional<bool> OptBool(const Napi::Value& v) {
+  if (v.IsBoolean()) return v.As<Napi::Boolean>().Value();
+  return c10::nullopt;
+}
+
+static Napi::Value SetGradEnabled(const Napi::CallbackInfo& info) {
+  bool prev = at::GradMode::is_enabled();
+  at::GradMode::set_enabled(info[0].ToBoolean().Value());
+  return Napi::Boolean::New(info.Env(), prev);
+}
+
+static Napi::Value IsGradEnabled(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), at::GradMode::is_enabled());
+}
+
+// backward(tensors, gradTensors|null, retainGraph?, createGraph, inputs|null)
+static Napi::Value Backward(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "backward", [&]() -> napi_value {
+    auto tensors = TensorList(env, info[0], "tensors");
+    std::vector<at::Tensor> grads;
+    if (!info[1].IsNull() && !info[1].IsUndefined()) grads = TensorList(env, info[1], "gradient");
+    std::vector<at::Tensor> inputs;
+    if (info.Length() > 4 && !info[4].IsNull() && !info[4].IsUndefined()) inputs = TensorList(env, info[4], "inputs");
+    torch::autograd::backward(tensors, grads, OptBool(info[2]), info[3].ToBoolean().Value(), inputs);
+    return info.Env().Undefined();
+  });
+}
+
+// grad(outputs, inputs, gradOutputs|null, retainGraph?, createGraph, allowUnused)
+static Napi::Value AutogradGrad(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "autograd.grad", [&]() -> napi_value {
+    auto outputs = TensorList(env, info[0], "outputs");
+    auto inputs = TensorList(env, info[1], "inputs");
+    std::vector<at::Tensor> gradOutputs;
+    if (!info[2].IsNull() && !info[2].IsUndefined()) gradOutputs = TensorList(env, info[2], "gradOutputs");
+    auto result = torch::autograd::grad(outputs, inputs, gradOutputs, OptBool(info[3]), info[4].ToBoolean().Value(),
+                                        info[5].ToBoolean().Value());
+    napi_value arr;
+    napi_create_array_with_length(env, result.size(), &arr);
+    for (size_t i = 0; i < result.size(); ++i) napi_set_element(env, arr, i, WrapTensor(env, result[i]));
+    return arr;
+  });
+}
+
+enum GradQuery { kGrad, kRequiresGrad, kIsLeaf, kGradFn, kRetainsGrad, kVersion, kOutputNr, kData };
+
+static Napi::Value Query(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "autograd", [&]() -> napi_value {
+    at::Tensor& t = TensorArg(env, info[0], "self");
+    switch (info[1].As<Napi::Number>().Int32Value()) {
+      case kGrad: return Napi::Value(env, WrapTensor(env, t.grad()));
+      case kRequiresGrad: return Napi::Boolean::New(env, t.requires_grad());
+      case kIsLeaf: return Napi::Boolean::New(env, t.is_leaf());
+      case kGradFn: {
+        auto fn = t.grad_fn();
+        if (!fn) return info.Env().Null();
+        return Napi::String::New(env, fn->name());
+      }
+      case kRetainsGrad: return Napi::Boolean::New(env, t.retains_grad());
+      case kVersion: return Napi::Number::New(env, static_cast<double>(t._version()));
+      case kOutputNr: return Napi::Number::New(env, static_cast<double>(t.output_nr()));
+      case kData: return Napi::Value(env, WrapTensor(env, t.variable_data()));
+    }
+    throw std::runtime_error("unknown autograd query");
+  });
+}
+
+static Napi::Value SetGrad(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "grad", [&]() -> napi_value {
+    at::Tensor& t = TensorArg(env, info[0], "self");
+    if (info[1].IsNull() || info[1].IsUndefined()) t.mutable_grad() = at::Tensor();
+    else t.mutable_grad() = TensorArg(env, info[1], "grad");
+    return info.Env().Undefined();
+  });
+}
+
+static Napi::Value SetRequiresGrad(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "requires_grad_", [&]() -> napi_value {
+    TensorArg(env, info[0], "self").requires_grad_(info[1].ToBoolean().Value());
+    return info.Env().Undefined();
+  });
+}
+
+static Napi::Value RetainGrad(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "retain_grad", [&]() -> napi_value {
+    TensorArg(env, info[0], "self").retain_grad();
+    return info.Env().Undefined();
+  });
+}
+
+void InitAutograd(Napi::Env env, Napi::Object exports) {
+  exports.Set("setGradEnabled", Napi::Function::New(env, SetGradEnabled));
+  exports.Set("isGradEnabled", Napi::Function::New(env, IsGradEnabled));
+  exports.Set("backward", Napi::Function::New(env, Backward));
+  exports.Set("autogradGrad", Napi::Function::New(env, AutogradGrad));
+  exports.Set("gradQuery", Napi::Function::New(env, Query));
+  exports.Set("setGrad", Napi::Function::New(env, SetGrad));
+  exports.Set("setRequiresGrad", Napi::Function::New(env, SetRequiresGrad));
+  exports.Set("retainGrad", Napi::Function::New(env, RetainGrad));
+}
+
+}  // namespace tn

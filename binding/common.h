@@ -1,0 +1,61 @@
+// What the binding's translation units share: tensor handles, errors, per-addon state.
+#pragma once
+#include "pch.h"
+
+namespace tn {
+
+// A JS-side tensor holds one of these inside a napi External. Holding the at::Tensor
+// by value keeps the refcount in one place; dispose() resets it early.
+struct TensorBox {
+  at::Tensor tensor;
+  int64_t accountedBytes = 0;  // what this box reported to V8 as external memory
+};
+
+// Thrown by argument conversion; becomes a JS TypeError naming the argument.
+struct ArgError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct AddonData {
+  napi_ref torchErrorCtor = nullptr;
+  napi_ref keyHandle = nullptr;  // "_h": where a JS Tensor keeps its External
+  napi_ref keyEnum = nullptr;    // "_enum": dtype / layout / memory-format objects
+  napi_ref keyDevice = nullptr;  // "_dev": torch.device objects
+};
+AddonData& Data(napi_env env);
+
+// Tensor handles (tensor_handle.cc)
+napi_value WrapTensor(napi_env env, at::Tensor tensor);  // undefined tensor -> null
+TensorBox* BoxOf(napi_env env, napi_value v);  // External or JS Tensor; nullptr otherwise
+at::Tensor& TensorArg(napi_env env, napi_value v, const char* argName);
+napi_value GetKey(napi_env env, napi_ref key, napi_value obj);  // obj[key] or nullptr
+
+// Errors (addon.cc). Runs fn, turning C++ exceptions into pending JS exceptions.
+void ThrowFromCpp(napi_env env, const char* op);
+template <typename F>
+napi_value Guard(napi_env env, const char* op, F&& fn) {
+  try {
+    return fn();
+  } catch (...) {
+    ThrowFromCpp(env, op);
+    return nullptr;
+  }
+}
+
+template <typename F>
+Napi::Value GuardN(const Napi::CallbackInfo& info, const char* op, F&& fn) {
+  return Napi::Value(info.Env(), Guard(info.Env(), op, std::forward<F>(fn)));
+}
+
+// Small value helpers (addon.cc)
+std::string Describe(napi_env env, napi_value v);  // "-5 of type number", for messages
+c10::Device DeviceArg(napi_env env, napi_value v, const char* argName);
+int64_t EnumArg(napi_env env, napi_value v, const char* argName);
+
+void InitTensorHandle(Napi::Env env, Napi::Object exports);
+void InitOpCall(Napi::Env env, Napi::Object exports);
+void InitTensorData(Napi::Env env, Napi::Object exports);
+void InitAutograd(Napi::Env env, Napi::Object exports);
+void InitIndexing(Napi::Env env, Napi::Object exports);
+
+}  // namespace tn

@@ -1,0 +1,120 @@
+// Moving element data between JS memory and tensors: creation from buffers, reading back.
+#include "common.h"
+
+namespace tn {
+
+static std::vector<int64_t> Shape(napi_env env, napi_value v) {
+  uint32_t n = 0;
+  napi_get_array_length(env, v, &n);
+  std::vector<int64_t> shape(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    napi_value e;
+    napi_get_element(env, v, i, &e);
+    napi_get_value_int64(env, e, &shape[i]);
+  }
+  return shape;
+}
+
+// fromData(arrayBufferView, dtypeEnum, shape) -> a new CPU tensor holding a copy of the bytes.
+static napi_value FromData(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "tensor", [&]() -> napi_value {
+    void* data = nullptr;
+    size_t byteLength = 0;
+    bool isTyped = false, isDataView = false, isAb = false;
+    napi_is_typedarray(env, argv[0], &isTyped);
+    napi_is_dataview(env, argv[0], &isDataView);
+    napi_is_arraybuffer(env, argv[0], &isAb);
+    if (isTyped) {
+      napi_typedarray_type type;
+      size_t length;
+      napi_value ab;
+      size_t offset;
+      napi_get_typedarray_info(env, argv[0], &type, &length, &data, &ab, &offset);
+      void* base;
+      napi_get_arraybuffer_info(env, ab, &base, &byteLength);
+      byteLength -= offset;
+      static const size_t sizes[] = {1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8};
+      byteLength = length * sizes[type];
+    } else if (isDataView) {
+      napi_value ab;
+      size_t offset;
+      napi_get_dataview_info(env, argv[0], &byteLength, &data, &ab, &offset);
+    } else if (isAb) {
+      napi_get_arraybuffer_info(env, argv[0], &data, &byteLength);
+    } else {
+      throw ArgError("Expected a TypedArray, DataView, Buffer or ArrayBuffer for data but received " + Describe(env, argv[0]));
+    }
+    int32_t st = 0;
+    napi_get_value_int32(env, argv[1], &st);
+    auto dtype = static_cast<c10::ScalarType>(st);
+    auto shape = Shape(env, argv[2]);
+    at::Tensor t = at::empty(shape, at::TensorOptions().dtype(dtype));
+    size_t need = t.numel() * t.element_size();
+    if (need != byteLength)
+      throw ArgError("data holds " + std::to_string(byteLength) + " bytes but shape and dtype need " + std::to_string(need));
+    if (need) std::memcpy(t.data_ptr(), data, need);
+    return WrapTensor(env, t);
+  });
+}
+
+// toArrayBuffer(tensor) -> ArrayBuffer over the tensor's elements. A contiguous CPU tensor
+// is shared without a copy (the buffer keeps the storage alive); any other is copied first.
+static napi_value ToArrayBuffer(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "toTypedArray", [&]() -> napi_value {
+    at::Tensor t = TensorArg(env, argv[0], "self");
+    if (!t.device().is_cpu() || !t.is_contiguous() || t.is_conj() || t.is_neg())
+      t = t.detach().to(at::kCPU).resolve_conj().resolve_neg().contiguous();
+    size_t bytes = t.numel() * t.element_size();
+    napi_value out;
+    if (bytes == 0) {
+      void* unused;
+      napi_create_arraybuffer(env, 0, &unused, &out);
+      return out;
+    }
+    auto* keep = new at::Tensor(t);
+    napi_status st = napi_create_external_arraybuffer(
+        env, t.data_ptr(), bytes,
+        [](node_api_basic_env, void*, void* hint) { delete static_cast<at::Tensor*>(hint); }, keep, &out);
+    if (st != napi_ok) {
+      // Runtimes that forbid external buffers (sandboxed pointers): copy instead.
+      delete keep;
+      void* dst;
+      napi_create_arraybuffer(env, bytes, &dst, &out);
+      std::memcpy(dst, t.data_ptr(), bytes);
+    }
+    return out;
+  });
+}
+
+static napi_value Item(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "item", [&]() -> napi_value {
+    at::Tensor& t = TensorArg(env, argv[0], "self");
+    c10::Scalar s = t.item();
+    napi_value out;
+    if (s.isBoolean()) napi_get_boolean(env, s.toBool(), &out);
+    else if (s.isIntegral(false)) napi_create_double(env, static_cast<double>(s.toLong()), &out);
+    else if (s.isComplex()) throw std::runtime_error("item(): complex numbers have no JavaScript equivalent");
+    else napi_create_double(env, s.toDouble(), &out);
+    return out;
+  });
+}
+
+void InitTensorData(Napi::Env env, Napi::Object exports) {
+  napi_property_descriptor props[] = {
+      {"fromData", nullptr, FromData, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"toArrayBuffer", nullptr, ToArrayBuffer, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"item", nullptr, Item, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, 3, props);
+}
+
+}  // namespace tn

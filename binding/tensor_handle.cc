@@ -1,0 +1,144 @@
+// Tensor handles: the napi External a JS Tensor holds, V8 memory accounting, dispose().
+#include "common.h"
+
+namespace tn {
+
+// Bytes a wrapper reports to V8. Views share their base's storage, so only the tensor
+// that owns a fresh storage reports it; over-reporting would only make GC run sooner.
+static int64_t OwnedBytes(const at::Tensor& t) {
+  if (!t.defined() || !t.has_storage() || t.is_view()) return 0;
+  return static_cast<int64_t>(t.storage().nbytes());
+}
+
+// A basic finalizer: it runs inside GC (it touches no JS), so memory held by dropped
+// tensors is released even while a synchronous loop never yields to the event loop.
+static void FinalizeBox(node_api_basic_env env, void* data, void*) {
+  auto* box = static_cast<TensorBox*>(data);
+  int64_t bytes = box->accountedBytes;
+  delete box;
+  if (bytes) {
+    int64_t ignored;
+    napi_adjust_external_memory(env, -bytes, &ignored);
+  }
+}
+
+napi_value WrapTensor(napi_env env, at::Tensor tensor) {
+  napi_value out;
+  if (!tensor.defined()) {
+    napi_get_null(env, &out);
+    return out;
+  }
+  auto* box = new TensorBox{std::move(tensor), 0};
+  box->accountedBytes = OwnedBytes(box->tensor);
+  if (napi_create_external(env, box, FinalizeBox, nullptr, &out) != napi_ok) {
+    delete box;
+    throw std::runtime_error("could not create a tensor handle");
+  }
+  if (box->accountedBytes) {
+    int64_t ignored;
+    napi_adjust_external_memory(env, box->accountedBytes, &ignored);
+  }
+  return out;
+}
+
+TensorBox* BoxOf(napi_env env, napi_value v) {
+  napi_valuetype t;
+  if (napi_typeof(env, v, &t) != napi_ok) return nullptr;
+  if (t == napi_object) {
+    v = GetKey(env, Data(env).keyHandle, v);
+    if (!v || napi_typeof(env, v, &t) != napi_ok) return nullptr;
+  }
+  if (t != napi_external) return nullptr;
+  void* p = nullptr;
+  napi_get_value_external(env, v, &p);
+  return static_cast<TensorBox*>(p);
+}
+
+at::Tensor& TensorArg(napi_env env, napi_value v, const char* argName) {
+  TensorBox* box = BoxOf(env, v);
+  if (!box) throw ArgError(std::string("Expected Tensor for ") + argName + " but received " + Describe(env, v));
+  if (!box->tensor.defined())
+    throw ArgError(std::string("Tensor passed as ") + argName + " has been disposed");
+  return box->tensor;
+}
+
+static napi_value Dispose(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (TensorBox* box = argc ? BoxOf(env, argv[0]) : nullptr) {
+    box->tensor.reset();
+    if (box->accountedBytes) {
+      int64_t ignored;
+      napi_adjust_external_memory(env, -box->accountedBytes, &ignored);
+      box->accountedBytes = 0;
+    }
+  }
+  return nullptr;
+}
+
+static napi_value IsDisposed(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1], out;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  TensorBox* box = argc ? BoxOf(env, argv[0]) : nullptr;
+  napi_get_boolean(env, !box || !box->tensor.defined(), &out);
+  return out;
+}
+
+static napi_value IntArray(napi_env env, c10::IntArrayRef values) {
+  napi_value arr, n;
+  napi_create_array_with_length(env, values.size(), &arr);
+  for (size_t i = 0; i < values.size(); ++i) {
+    napi_create_int64(env, values[i], &n);
+    napi_set_element(env, arr, i, n);
+  }
+  return arr;
+}
+
+// One entry point per metadata query keeps the JS getters cheap (no op dispatch).
+enum Meta { kShape, kStrides, kDtype, kDevice, kContiguous, kStorageOffset, kDataPtr, kAccounted, kDim };
+
+static napi_value Metadata(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2], out = nullptr;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "", [&]() -> napi_value {
+    at::Tensor& t = TensorArg(env, argv[0], "self");
+    int32_t which = 0;
+    napi_get_value_int32(env, argv[1], &which);
+    switch (which) {
+      case kShape: return IntArray(env, t.sizes());
+      case kStrides: return IntArray(env, t.strides());
+      case kDtype: napi_create_int32(env, static_cast<int32_t>(t.scalar_type()), &out); return out;
+      case kDevice: {
+        std::string s = t.device().str();
+        napi_create_string_utf8(env, s.c_str(), s.size(), &out);
+        return out;
+      }
+      case kContiguous: napi_get_boolean(env, t.is_contiguous(), &out); return out;
+      case kStorageOffset: napi_create_int64(env, t.storage_offset(), &out); return out;
+      case kDataPtr:
+        napi_create_bigint_uint64(env, reinterpret_cast<uint64_t>(t.has_storage() ? t.data_ptr() : nullptr), &out);
+        return out;
+      case kAccounted: {
+        TensorBox* box = BoxOf(env, argv[0]);
+        napi_create_int64(env, box ? box->accountedBytes : 0, &out);
+        return out;
+      }
+      case kDim: napi_create_int64(env, t.dim(), &out); return out;
+    }
+    throw std::runtime_error("unknown metadata query");
+  });
+}
+
+void InitTensorHandle(Napi::Env env, Napi::Object exports) {
+  napi_property_descriptor props[] = {
+      {"dispose", nullptr, Dispose, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"isDisposed", nullptr, IsDisposed, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"meta", nullptr, Metadata, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
+}
+
+}  // namespace tn

@@ -1,0 +1,79 @@
+// The torch namespace: `import * as torch from 'torch-node'`.
+import { native } from './native.js';
+import { Tensor } from './tensor.js';
+import { badArg } from './errors.js';
+
+export { Tensor, slice, GradFn, type Index, type Slice } from './tensor.js';
+export { TorchError } from './errors.js';
+export {
+  DType, Device, device, MemoryFormat, Layout, type DeviceLike, type Scalar,
+  uint8, int8, int16, int32, int64, float16, float32, float64, bool, bfloat16,
+  half, float, double, short, int, long, contiguousFormat, preserveFormat, channelsLast, channelsLast3d, strided,
+} from './types.js';
+export {
+  tensor, zeros, ones, full, empty, eye, arange, linspace, logspace, rand, randn, randint, randperm,
+  zerosLike, onesLike, fullLike, emptyLike, randLike, randnLike, randintLike, frombuffer, fromBuffer,
+  type TensorData, type FactoryOptionsInput,
+} from './creation.js';
+export { noGrad, enableGrad, setGradEnabled, isGradEnabled, autograd } from './autograd.js';
+export { tidy, keep } from './scope.js';
+export { setPrintoptions } from './format.js';
+
+const info = native.runtimeInfo();
+
+/** torch.version: the libtorch this addon was built against. */
+export const version = { libtorch: info.version, torchNode: '0.1.0' };
+/** torch.config: which libtorch, which device types, how it was built. */
+export const config = {
+  libtorchVersion: info.version,
+  deviceTypes: ['cpu', ...(info.cudaAvailable ? ['cuda'] : []), ...(info.mpsAvailable ? ['mps'] : [])],
+  parallelInfo: info.parallelInfo,
+  show: () => info.showConfig,
+};
+
+export function manualSeed(seed: number | bigint): void {
+  if (typeof seed === 'bigint') seed = Number(seed);
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) badArg('integer', 'seed', seed);
+  native.manualSeed(seed);
+}
+export function initialSeed(): number {
+  return native.initialSeed();
+}
+export function setNumThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) badArg('positive integer', 'n', n);
+  native.setNumThreads(n);
+}
+export function getNumThreads(): number {
+  return native.getNumThreads();
+}
+
+export const cuda = {
+  isAvailable: (): boolean => native.runtimeInfo().cudaAvailable,
+  deviceCount: (): number => native.runtimeInfo().cudaDeviceCount,
+  synchronize: (device?: number): void => native.cudaSynchronize(device),
+  manualSeed: (seed: number): void => manualSeed(seed),
+  manualSeedAll: (seed: number): void => manualSeed(seed),
+};
+
+/** torch.is_tensor */
+export function isTensor(v: unknown): v is Tensor {
+  return v instanceof Tensor;
+}
+
+export * from './generated/functions.js';
+
+/** torch.split(tensor, splitSizeOrSections, dim = 0) */
+export function split(input: Tensor, splitSizeOrSections: number | number[], dim = 0): Tensor[] {
+  if (!(input instanceof Tensor)) badArg('Tensor', 'tensor', input);
+  return input.split(splitSizeOrSections, dim);
+}
+/** torch.chunk(input, chunks, dim = 0) */
+export function chunk(input: Tensor, chunks: number, dim = 0): Tensor[] {
+  if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
+  return input.chunk(chunks, dim);
+}
+/** torch.numel(input) */
+export function numel(input: Tensor): number {
+  if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
+  return input.numel();
+}

@@ -1,0 +1,58 @@
+// Loads the compiled addon, with a message that says how to build it when it is missing.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** An opaque native tensor handle (a napi External). */
+export type Handle = { readonly __handle: unique symbol };
+
+export interface Native {
+  defineOps(groups: [string, string[]][]): number;
+  op(id: number, ...args: unknown[]): any;
+  dispose(h: Handle): void;
+  isDisposed(h: Handle): boolean;
+  meta(h: Handle, which: number): any;
+  fromData(data: ArrayBufferView | ArrayBuffer, scalarType: number, shape: number[]): Handle;
+  toArrayBuffer(h: Handle): ArrayBuffer;
+  item(h: Handle): number | boolean;
+  index(h: Handle, indices: unknown[]): Handle;
+  indexPut(h: Handle, indices: unknown[], value: unknown): void;
+  setErrorClass(ctor: new (message: string, op: string, full: string) => Error): void;
+  manualSeed(seed: number): void;
+  initialSeed(): number;
+  setNumThreads(n: number): void;
+  getNumThreads(): number;
+  runtimeInfo(): {
+    version: string; major: number; minor: number; cudaAvailable: boolean; cudaDeviceCount: number;
+    mpsAvailable: boolean; parallelInfo: string; showConfig: string;
+  };
+  cudaSynchronize(device?: number): void;
+  setGradEnabled(enabled: boolean): boolean;
+  isGradEnabled(): boolean;
+  backward(tensors: unknown, grads: unknown, retainGraph: boolean | undefined, createGraph: boolean, inputs: unknown): void;
+  autogradGrad(outputs: unknown, inputs: unknown, gradOutputs: unknown, retainGraph: boolean | undefined,
+    createGraph: boolean, allowUnused: boolean): (Handle | null)[];
+  gradQuery(h: Handle, which: number): any;
+  setGrad(h: Handle, g: Handle | null): void;
+  setRequiresGrad(h: Handle, flag: boolean): void;
+  retainGrad(h: Handle): void;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// dist/lib/native.js and lib/native.ts both sit two levels below the package root... or one.
+const roots = [path.resolve(here, '..'), path.resolve(here, '../..')];
+const candidates = roots.flatMap((r) => [
+  path.join(r, 'build/Release/torch_node.node'),
+  path.join(r, 'build/Debug/torch_node.node'),
+]);
+const addonPath = process.env.TORCH_NODE_ADDON ?? candidates.find((p) => existsSync(p));
+if (!addonPath) {
+  throw new Error(
+    "torch-node's native addon is not built. npm 11 skips dependencies' install scripts until they are approved:\n" +
+      '  npm install-scripts approve torch-node && npm rebuild torch-node\n' +
+      'Inside the torch-node repository itself: npm run build:native',
+  );
+}
+export const native: Native = createRequire(import.meta.url)(addonPath);
+export const addonFile = addonPath;

@@ -1,0 +1,360 @@
+// torch.Tensor: a thin JS object around a native handle. Hand-written members are the
+// Python-level ones (shape, item, to, backward, grad, indexing); the ATen methods come from
+// lib/generated/ops.ts and are installed on the prototype below.
+import { inspect } from 'node:util';
+import { native, type Handle } from './native.js';
+import { badArg } from './errors.js';
+import { track } from './scope.js';
+import {
+  DType, Device, device as toDevice, dtypeFromEnum, toDType, bool as boolDType, float16, bfloat16,
+  float32, float64, int64, int32, int16, int8, uint8, type DeviceLike, type MemoryFormat,
+} from './types.js';
+import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
+import { formatTensor } from './format.js';
+
+export const OP_BASE = native.defineOps(OP_GROUPS);
+const op = native.op;
+
+/** Python's slice: x.index(slice(1, 3)) is x[1:3]. */
+export interface Slice {
+  start?: number | null;
+  stop?: number | null;
+  step?: number | null;
+}
+export function slice(start?: number | null, stop?: number | null, step?: number | null): Slice {
+  if (stop === undefined && step === undefined) return { start: null, stop: start ?? null, step: null };
+  return { start: start ?? null, stop: stop ?? null, step: step ?? null };
+}
+/** One subscript: an int, a slice, null (newaxis), '...' (Ellipsis), a bool, an index or mask Tensor, or a list of ints. */
+export type Index = number | Slice | null | '...' | boolean | Tensor | number[];
+
+enum Meta { Shape, Strides, Dtype, Device, Contiguous, StorageOffset, DataPtr, Accounted, Dim }
+enum Grad { Grad, RequiresGrad, IsLeaf, GradFn, RetainsGrad, Version, OutputNr, Data }
+
+/** What autograd recorded for a tensor: `y.gradFn?.name()` is 'AddBackward0', as in PyTorch. */
+export class GradFn {
+  constructor(private readonly _name: string) {}
+  name(): string {
+    return this._name;
+  }
+  toString() {
+    return `<${this._name}>`;
+  }
+}
+
+export interface Tensor extends TensorOps {}
+
+export class Tensor {
+  /** @internal the native handle */
+  _h: Handle;
+
+  /** @internal use torch.tensor() and the factories */
+  constructor(handle: Handle) {
+    this._h = handle;
+    track(this);
+  }
+
+  // ---- metadata --------------------------------------------------------------------
+  get shape(): number[] {
+    return native.meta(this._h, Meta.Shape);
+  }
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    const s = this.shape;
+    if (dim === undefined) return s;
+    return s[normDim(dim, s.length, 'dim')];
+  }
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number): number[] | number {
+    const s: number[] = native.meta(this._h, Meta.Strides);
+    return dim === undefined ? s : s[normDim(dim, s.length, 'dim')];
+  }
+  dim(): number {
+    return native.meta(this._h, Meta.Dim);
+  }
+  get ndim(): number {
+    return this.dim();
+  }
+  numel(): number {
+    return this.shape.reduce((a, b) => a * b, 1);
+  }
+  get dtype(): DType {
+    return dtypeFromEnum(native.meta(this._h, Meta.Dtype));
+  }
+  get device(): Device {
+    return toDevice(native.meta(this._h, Meta.Device));
+  }
+  get isCuda(): boolean {
+    return this.device.type === 'cuda';
+  }
+  isContiguous(): boolean {
+    return native.meta(this._h, Meta.Contiguous);
+  }
+  isFloatingPoint(): boolean {
+    return this.dtype.isFloatingPoint;
+  }
+  storageOffset(): number {
+    return native.meta(this._h, Meta.StorageOffset);
+  }
+  elementSize(): number {
+    return this.dtype.itemsize;
+  }
+  /** Address of the first element (shared memory shows as equal pointers). */
+  dataPtr(): bigint {
+    return native.meta(this._h, Meta.DataPtr);
+  }
+  /** @internal bytes this wrapper reported to V8 as external memory */
+  get _externalBytes(): number {
+    return native.meta(this._h, Meta.Accounted);
+  }
+
+  // ---- reading values ----------------------------------------------------------------
+  item(): number;
+  item<T extends number | boolean>(): T;
+  item(): number | boolean {
+    return native.item(this._h);
+  }
+
+  /**
+   * The elements as a TypedArray (Float32Array for float32, BigInt64Array for int64, Uint8Array
+   * for bool and uint8...). A contiguous CPU tensor is shared, not copied, as Tensor.numpy()
+   * is in PyTorch: writes go both ways, and resize_() on the tensor invalidates the array.
+   * float16 and bfloat16 come back as a Float32Array copy (JS has no 16-bit float arrays).
+   */
+  toTypedArray(): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
+    let t: Tensor = this;
+    let dt = this.dtype;
+    if (dt === float16 || dt === bfloat16) {
+      t = this.to(float32);
+      dt = float32;
+    }
+    const ab = native.toArrayBuffer(t._h);
+    return new dt.arrayType!(ab);
+  }
+
+  /** Nested arrays of numbers (int64 as numbers) or booleans, as Tensor.tolist(). */
+  tolist(): any {
+    const shape = this.shape;
+    const flat = this.toTypedArray();
+    const isBool = this.dtype === boolDType;
+    const conv = flat instanceof BigInt64Array ? (i: number) => Number(flat[i]) : isBool ? (i: number) => flat[i] !== 0 : (i: number) => flat[i] as number;
+    if (shape.length === 0) return conv(0);
+    let pos = 0;
+    const build = (d: number): unknown[] => {
+      const n = shape[d];
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = d === shape.length - 1 ? conv(pos++) : build(d + 1);
+      return out;
+    };
+    return build(0);
+  }
+
+  // ---- conversion ----------------------------------------------------------------------
+  /**
+   * x.to(dtype), x.to(device), x.to(device, dtype), x.to(other), with options
+   * { dtype, device, nonBlocking, copy, memoryFormat }, as Tensor.to in PyTorch.
+   */
+  to(...args: (DType | DeviceLike | Tensor | ToOptions | string)[]): Tensor {
+    const opts: { dtype?: DType; device?: Device; nonBlocking?: boolean; copy?: boolean; memoryFormat?: MemoryFormat } = {};
+    for (const a of args) {
+      if (a instanceof DType) opts.dtype = a;
+      else if (a instanceof Device) opts.device = a;
+      else if (a instanceof Tensor) {
+        opts.dtype = a.dtype;
+        opts.device = a.device;
+      } else if (typeof a === 'string') {
+        if (/^(torch\.)?(u?int\d+|float\d*|double|half|long|int|short|bool|bfloat16)$/.test(a)) opts.dtype = toDType(a);
+        else opts.device = toDevice(a);
+      } else if (a && typeof a === 'object') {
+        const o = a as ToOptions;
+        if (o.dtype !== undefined) opts.dtype = toDType(o.dtype);
+        if (o.device !== undefined) opts.device = toDevice(o.device);
+        if (o.nonBlocking !== undefined) opts.nonBlocking = !!o.nonBlocking;
+        if (o.copy !== undefined) opts.copy = !!o.copy;
+        if (o.memoryFormat !== undefined) opts.memoryFormat = o.memoryFormat;
+      } else badArg('a dtype, device, Tensor or options object', 'to() argument', a);
+    }
+    return wrap(op(TO, this._h, opts));
+  }
+  cpu(): Tensor {
+    return this.to(CPU);
+  }
+  cuda(device?: number | DeviceLike): Tensor {
+    return this.to(device === undefined ? toDevice('cuda') : typeof device === 'number' ? toDevice('cuda', device) : toDevice(device));
+  }
+  float(): Tensor { return this.to(float32); }
+  double(): Tensor { return this.to(float64); }
+  half(): Tensor { return this.to(float16); }
+  bfloat16(): Tensor { return this.to(bfloat16); }
+  long(): Tensor { return this.to(int64); }
+  int(): Tensor { return this.to(int32); }
+  short(): Tensor { return this.to(int16); }
+  char(): Tensor { return this.to(int8); }
+  byte(): Tensor { return this.to(uint8); }
+  bool(): Tensor { return this.to(boolDType); }
+  /** x.type() is the type name ('torch.FloatTensor'); x.type(dtype) converts. */
+  type(dtype?: DType | string): string | Tensor {
+    if (dtype !== undefined) return this.to(toDType(dtype));
+    const names: Record<string, string> = { float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool' };
+    return `torch.${this.isCuda ? 'cuda.' : ''}${names[this.dtype.name]}Tensor`;
+  }
+
+  // ---- indexing (Python's x[...]) ------------------------------------------------------
+  /**
+   * x.index(0, slice(1, 3), null, '...', mask) is Python's x[0, 1:3, None, ..., mask].
+   * A plain array of ints is an index list (x[[0, 2]]).
+   */
+  index(...indices: Index[]): Tensor {
+    return wrap(native.index(this._h, indices.map(toNativeIndex)));
+  }
+  /** Python's x[indices] = value. Returns this. */
+  indexPut_(indices: Index | Index[], value: Tensor | number | boolean): this {
+    const list = Array.isArray(indices) && !indices.every((i) => typeof i === 'number') ? indices : [indices as Index];
+    native.indexPut(this._h, list.map(toNativeIndex), value instanceof Tensor ? value._h : value);
+    return this;
+  }
+
+  /** torch.split: a chunk size or a list of sizes along dim. */
+  split(splitSizeOrSections: number | number[], dim = 0): Tensor[] {
+    return wrapAll(op(SPLIT, this._h, splitSizeOrSections, dim));
+  }
+  chunk(chunks: number, dim = 0): Tensor[] {
+    return wrapAll(op(CHUNK, this._h, chunks, dim));
+  }
+
+  // ---- autograd --------------------------------------------------------------------------
+  get requiresGrad(): boolean {
+    return native.gradQuery(this._h, Grad.RequiresGrad);
+  }
+  set requiresGrad(flag: boolean) {
+    if (typeof flag !== 'boolean') badArg('a boolean', 'requiresGrad', flag);
+    native.setRequiresGrad(this._h, flag);
+  }
+  requiresGrad_(requiresGrad = true): this {
+    if (typeof requiresGrad !== 'boolean') badArg('a boolean', 'requiresGrad', requiresGrad);
+    native.setRequiresGrad(this._h, requiresGrad);
+    return this;
+  }
+  get grad(): Tensor | null {
+    const g = native.gradQuery(this._h, Grad.Grad);
+    return g === null ? null : new Tensor(g);
+  }
+  set grad(g: Tensor | null) {
+    if (g !== null && !(g instanceof Tensor)) badArg('a Tensor or null', 'grad', g);
+    native.setGrad(this._h, g === null ? null : g._h);
+  }
+  get isLeaf(): boolean {
+    return native.gradQuery(this._h, Grad.IsLeaf);
+  }
+  get gradFn(): GradFn | null {
+    const n = native.gradQuery(this._h, Grad.GradFn);
+    return n === null ? null : new GradFn(n);
+  }
+  get retainsGrad(): boolean {
+    return native.gradQuery(this._h, Grad.RetainsGrad);
+  }
+  /** The tensor's data without autograd history (Python's x.data). */
+  get data(): Tensor {
+    return new Tensor(native.gradQuery(this._h, Grad.Data));
+  }
+  retainGrad(): void {
+    native.retainGrad(this._h);
+  }
+  /** Computes the gradient of this tensor w.r.t. graph leaves. */
+  backward(gradient?: Tensor | null, options: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] } = {}): void {
+    if (gradient != null && !(gradient instanceof Tensor)) badArg('a Tensor', 'gradient', gradient);
+    if (typeof options !== 'object' || options === null) badArg('an options object', 'options', options);
+    native.backward(this._h, gradient == null ? null : gradient._h, options.retainGraph, !!options.createGraph,
+      options.inputs?.map((t) => t._h) ?? null);
+  }
+
+  // ---- memory --------------------------------------------------------------------------
+  /** Releases this wrapper's hold on native memory now; the tensor is unusable afterwards. */
+  dispose(): void {
+    native.dispose(this._h);
+  }
+  get isDisposed(): boolean {
+    return native.isDisposed(this._h);
+  }
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  // ---- printing --------------------------------------------------------------------------
+  toString(): string {
+    return this.isDisposed ? 'tensor(<disposed>)' : formatTensor(this);
+  }
+  [inspect.custom](): string {
+    return this.toString();
+  }
+  get [Symbol.toStringTag]() {
+    return 'Tensor';
+  }
+}
+
+export interface ToOptions {
+  dtype?: DType | string;
+  device?: DeviceLike;
+  nonBlocking?: boolean;
+  copy?: boolean;
+  memoryFormat?: MemoryFormat;
+}
+
+const CPU = toDevice('cpu');
+const groupId = (name: string) => OP_BASE + OP_GROUPS.findIndex(([n]) => n === name);
+const TO = groupId('to');
+const SPLIT = groupId('split');
+const CHUNK = groupId('chunk');
+
+function normDim(dim: number, n: number, name: string): number {
+  if (!Number.isInteger(dim)) badArg('an integer', name, dim);
+  const d = dim < 0 ? dim + n : dim;
+  if (d < 0 || d >= Math.max(n, 1)) {
+    throw new RangeError(`Dimension out of range (expected to be in range of [${-Math.max(n, 1)}, ${Math.max(n, 1) - 1}], but got ${dim})`);
+  }
+  return d;
+}
+
+function toNativeIndex(i: Index): unknown {
+  if (i instanceof Tensor) return i._h;
+  if (Array.isArray(i)) {
+    if (!i.every((x) => Number.isInteger(x))) badArg('an array of integers', 'index list', i);
+    return native.fromData(new BigInt64Array(i.map(BigInt)), int64._enum, [i.length]);
+  }
+  if (typeof i === 'string' && i !== '...') {
+    // Python-style slice text: '1:3', '::2', ':'
+    const m = /^(-?\d*):(-?\d*)(?::(-?\d*))?$/.exec(i);
+    if (!m) badArg("an index (integer, slice, null, '...', Tensor)", 'index', i);
+    const n = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
+    return { start: n(m![1]), stop: n(m![2]), step: n(m![3]) };
+  }
+  return i;
+}
+
+/** Turns a native result (handle, array, number) into the JS value a user sees. */
+export function wrap(r: any, tupleNames?: string[] | null): any {
+  if (r === null || typeof r !== 'object') return r;
+  if (!Array.isArray(r)) return new Tensor(r);
+  const out = r.map((x) => wrap(x));
+  if (tupleNames && tupleNames.length === out.length) {
+    tupleNames.forEach((n, i) => Object.defineProperty(out, n, { value: out[i], enumerable: false }));
+  }
+  return out;
+}
+function wrapAll(r: any[]): Tensor[] {
+  return r.map((h) => new Tensor(h));
+}
+
+// Install the generated ATen methods. Each is a closure over its op-table id; in-place ops
+// return `this` (the same JS object), as x.add_(1) is x in Python.
+for (const [name, id, tupleNames, inplace] of TENSOR_METHODS) {
+  const gid = OP_BASE + id;
+  let fn: Function;
+  if (inplace) fn = function (this: Tensor, ...a: unknown[]) { op(gid, this._h, ...a); return this; };
+  else if (tupleNames) fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...a), tupleNames); };
+  else fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...a)); };
+  Object.defineProperty(fn, 'name', { value: name });
+  Object.defineProperty(Tensor.prototype, name, { value: fn, writable: true, configurable: true });
+}

@@ -1,0 +1,125 @@
+// dtypes, devices, memory formats and layouts: the small value types of the torch namespace.
+import { inspect } from 'node:util';
+import { badArg } from './errors.js';
+
+export type Scalar = number | boolean | bigint;
+
+type TypedArrayCtor =
+  | Float32ArrayConstructor | Float64ArrayConstructor | Int8ArrayConstructor | Int16ArrayConstructor
+  | Int32ArrayConstructor | BigInt64ArrayConstructor | Uint8ArrayConstructor;
+
+/** torch.dtype: compare with ===, print as torch.float32. */
+export class DType {
+  /** c10::ScalarType, as the native layer reads it. */
+  readonly _enum: number;
+  constructor(
+    readonly name: string,
+    scalarType: number,
+    readonly itemsize: number,
+    readonly isFloatingPoint: boolean,
+    readonly isSigned: boolean,
+    /** the TypedArray toTypedArray() returns; null where JS has none (float16, bfloat16) */
+    readonly arrayType: TypedArrayCtor | null,
+  ) {
+    this._enum = scalarType;
+  }
+  readonly isComplex = false;
+  toString() {
+    return `torch.${this.name}`;
+  }
+  [inspect.custom]() {
+    return this.toString();
+  }
+}
+
+export const uint8 = new DType('uint8', 0, 1, false, false, Uint8Array);
+export const int8 = new DType('int8', 1, 1, false, true, Int8Array);
+export const int16 = new DType('int16', 2, 2, false, true, Int16Array);
+export const int32 = new DType('int32', 3, 4, false, true, Int32Array);
+export const int64 = new DType('int64', 4, 8, false, true, BigInt64Array);
+export const float16 = new DType('float16', 5, 2, true, true, null);
+export const float32 = new DType('float32', 6, 4, true, true, Float32Array);
+export const float64 = new DType('float64', 7, 8, true, true, Float64Array);
+export const bool = new DType('bool', 11, 1, false, false, Uint8Array);
+export const bfloat16 = new DType('bfloat16', 15, 2, true, true, null);
+// PyTorch's aliases
+export const half = float16, float = float32, double = float64, short = int16, int = int32, long = int64;
+
+const BY_ENUM = new Map<number, DType>(
+  [uint8, int8, int16, int32, int64, float16, float32, float64, bool, bfloat16].map((d) => [d._enum, d]),
+);
+const BY_NAME = new Map<string, DType>(
+  [uint8, int8, int16, int32, int64, float16, float32, float64, bool, bfloat16].map((d) => [d.name, d]),
+);
+for (const [alias, d] of Object.entries({ half, float, double, short, int, long })) BY_NAME.set(alias, d);
+
+export function dtypeFromEnum(e: number): DType {
+  const d = BY_ENUM.get(e);
+  if (!d) throw new Error(`torch-node has no dtype for c10::ScalarType ${e} (complex and quantized types are not supported)`);
+  return d;
+}
+
+/** Accepts torch.float32 or 'float32' / 'torch.float32'. */
+export function toDType(v: unknown, name = 'dtype'): DType {
+  if (v instanceof DType) return v;
+  if (typeof v === 'string') {
+    const d = BY_NAME.get(v.replace(/^torch\./, ''));
+    if (d) return d;
+  }
+  return badArg(`a dtype (torch.float32, torch.int64, ... or its name)`, name, v);
+}
+
+/** torch.device. Instances are interned: torch.device('cpu') === x.device. */
+export class Device {
+  readonly _dev: string;
+  private constructor(readonly type: string, readonly index: number | null) {
+    this._dev = index === null ? type : `${type}:${index}`;
+  }
+  private static cache = new Map<string, Device>();
+  static of(type: string, index: number | null = null): Device {
+    const key = index === null ? type : `${type}:${index}`;
+    let d = Device.cache.get(key);
+    if (!d) Device.cache.set(key, (d = new Device(type, index)));
+    return d;
+  }
+  toString() {
+    return this._dev;
+  }
+  [inspect.custom]() {
+    return this.index === null ? `device(type='${this.type}')` : `device(type='${this.type}', index=${this.index})`;
+  }
+}
+
+const DEVICE_TYPES = new Set(['cpu', 'cuda', 'mps', 'meta', 'xpu', 'hip']);
+
+export type DeviceLike = Device | string;
+
+/** torch.device('cuda:1'), torch.device('cuda', 1), torch.device(existingDevice). */
+export function device(spec: DeviceLike | number, index?: number): Device {
+  if (spec instanceof Device) return spec;
+  if (typeof spec === 'number') return Device.of('cuda', spec);
+  if (typeof spec !== 'string') return badArg("a device string such as 'cpu' or 'cuda:0'", 'device', spec);
+  const m = /^([a-z]+)(?::(\d+))?$/.exec(spec);
+  if (!m || !DEVICE_TYPES.has(m[1])) return badArg("a device string such as 'cpu' or 'cuda:0'", 'device', spec);
+  if (m[2] !== undefined && index !== undefined) throw new TypeError(`device(): type (string) must not include an index because index was passed explicitly: ${spec}`);
+  const idx = m[2] !== undefined ? Number(m[2]) : index ?? null;
+  if (idx !== null && (!Number.isInteger(idx) || idx < 0)) return badArg('a non-negative integer', 'index', idx);
+  return Device.of(m[1], idx);
+}
+
+class EnumValue {
+  constructor(readonly name: string, readonly _enum: number) {}
+  toString() {
+    return `torch.${this.name}`;
+  }
+  [inspect.custom]() {
+    return this.toString();
+  }
+}
+export class MemoryFormat extends EnumValue {}
+export class Layout extends EnumValue {}
+export const contiguousFormat = new MemoryFormat('contiguous_format', 0);
+export const preserveFormat = new MemoryFormat('preserve_format', 1);
+export const channelsLast = new MemoryFormat('channels_last', 2);
+export const channelsLast3d = new MemoryFormat('channels_last_3d', 3);
+export const strided = new Layout('strided', 0);

@@ -1,0 +1,26 @@
+// `npm install` entry: finds libtorch (scripts/find-libtorch.mjs) and builds the addon with
+// cmake-js. Incremental: an unchanged tree builds in seconds, one touched file recompiles alone.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findLibtorch } from './find-libtorch.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+try {
+  const torch = await findLibtorch();
+  const cmakeJs = require.resolve('cmake-js/bin/cmake-js');
+  const jobs = process.env.TORCH_NODE_JOBS || String(Math.min(2, cpus().length) || 1);
+  execFileSync(
+    process.execPath,
+    [cmakeJs, 'build', '--directory', root, '--parallel', jobs, `--CDCMAKE_PREFIX_PATH=${torch.cmakeDir}`,
+      `--CDTorch_DIR=${torch.cmakeDir}`, ...(process.env.TORCH_NODE_DEBUG ? ['--debug'] : [])],
+    { stdio: 'inherit', cwd: root },
+  );
+} catch (e) {
+  console.error(`\n${e.message}`);
+  process.exit(1);
+}
