@@ -59,6 +59,7 @@ std::string Describe(napi_env env, napi_value v) {
     return "an object";
   }
   if (t == napi_undefined || t == napi_null) return names[t];
+  if (t == napi_external) return "a Tensor";
   if (napi_coerce_to_string(env, v, &str) == napi_ok) {
     char buf[64];
     size_t n = 0;

@@ -412,7 +412,8 @@ struct Binder {
       const ArgSpec& s = o.args[i];
       napi_value v = nullptr;
       if (!s.kwOnly && pi < m) {
-        if (s.kind == Kind::IntList && i == o.lastPositional && m - pi > 1) {
+        double first;
+        if (s.kind == Kind::IntList && i == o.lastPositional && (m - pi > 1 || IsNumber(P[pi], &first))) {
           // Python's varargs form: x.view(-1, 512), torch.zeros(2, 3).
           std::vector<int64_t> xs;
           for (; pi < m; ++pi) {

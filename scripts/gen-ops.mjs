@@ -25,7 +25,7 @@ const HAND_WRITTEN = new Set([
   'bool', 'short', 'char', 'byte', 'bfloat16', 'element_size', 'tolist', 'numpy', 'dispose',
   'zeros', 'ones', 'full', 'empty', 'eye', 'arange', 'linspace', 'logspace', 'rand', 'randn', 'randint', 'randperm',
   'zeros_like', 'ones_like', 'full_like', 'empty_like', 'rand_like', 'randn_like', 'randint_like', 'tensor',
-  'is_contiguous', 'is_floating_point', 'set_', 'split', 'chunk',
+  'is_contiguous', 'is_floating_point', 'set_', 'split', 'chunk', 'unique_consecutive', 'tensordot', 'meshgrid',
 ]);
 
 function splitTop(s) {
@@ -180,7 +180,8 @@ for (const name of list) {
     ? JSON.stringify(multi[0].returns.map((r) => camel(r.name))) : 'null';
   const inplace = overloads.every((o) => retType(o) === 'this');
   const entry = { name, camel: camel(name), id, tupleNames, inplace };
-  if (!HAND_WRITTEN.has(name)) {
+  // Names with a leading underscore are internal: callable by the facade, not exposed.
+  if (!HAND_WRITTEN.has(name) && !name.startsWith('_')) {
     if (asMethod.length) methods.push({ ...entry, sigs: [...new Set(asMethod.flatMap((o) => signatures(o, true)))] });
     if (asFunction.length) functions.push({ ...entry, sigs: [...new Set(asFunction.flatMap((o) => signatures(o, false).map((s) => s.replace(/\): this$/, '): Tensor'))))] });
   }

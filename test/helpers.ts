@@ -1,0 +1,65 @@
+// Shared by the tests: fixtures from scripts/make_fixtures.py, and comparisons against them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as torch from 'torch-node';
+
+export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+export function fixture<T = any>(name: string): T {
+  return JSON.parse(readFileSync(path.join(fixturesDir, name), 'utf8'));
+}
+
+export interface EncTensor {
+  shape: number[];
+  dtype: string;
+  values: (number | boolean | string)[];
+}
+
+const num = (v: number | boolean | string): number =>
+  v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : Number(v);
+
+/** Rebuilds a fixture tensor with its exact dtype, shape and values. */
+export function fromFixture(e: EncTensor): torch.Tensor {
+  const dtype = (torch as any)[e.dtype] as torch.DType;
+  if (e.dtype === 'int64') return torch.tensor(e.values.map((v) => BigInt(v as number))).reshape(e.shape);
+  if (e.dtype === 'bool') return torch.tensor(e.values as boolean[]).reshape(e.shape);
+  return torch.tensor(e.values.map(num), { dtype }).reshape(e.shape);
+}
+
+/** Why `actual` differs from the fixture value, or null when it matches. */
+export function mismatch(actual: unknown, expected: any, rtol = 1e-4, atol = 1e-5, where = 'result'): string | null {
+  if (expected && typeof expected === 'object' && 'shape' in expected) {
+    if (!(actual instanceof torch.Tensor)) return `${where}: expected a Tensor, got ${typeof actual}`;
+    if (actual.dtype.name !== expected.dtype) return `${where}: dtype ${actual.dtype.name} != ${expected.dtype}`;
+    if (JSON.stringify(actual.shape) !== JSON.stringify(expected.shape)) return `${where}: shape [${actual.shape}] != [${expected.shape}]`;
+    const got = actual.detach().cpu().to(actual.dtype.isFloatingPoint ? torch.float64 : actual.dtype).reshape(-1).tolist() as (number | boolean)[];
+    for (let i = 0; i < got.length; i++) {
+      const a = Number(got[i]);
+      const b = num(expected.values[i]);
+      if (Number.isNaN(a) && Number.isNaN(b)) continue;
+      if (a === b) continue;
+      const tol = expected.dtype === 'float16' || expected.dtype === 'bfloat16' ? 1e-2 : rtol;
+      if (!(Math.abs(a - b) <= atol + tol * Math.abs(b))) return `${where}[${i}]: ${a} != ${b}`;
+    }
+    return null;
+  }
+  if (expected && typeof expected === 'object' && 'list' in expected) {
+    if (!Array.isArray(actual)) return `${where}: expected an array, got ${typeof actual}`;
+    if (actual.length !== expected.list.length) return `${where}: length ${actual.length} != ${expected.list.length}`;
+    for (let i = 0; i < actual.length; i++) {
+      const m = mismatch(actual[i], expected.list[i], rtol, atol, `${where}[${i}]`);
+      if (m) return m;
+    }
+    for (const [i, n] of (expected.names ?? []).entries()) {
+      if ((actual as any)[n] !== actual[i]) return `${where}: named field .${n} is not element ${i}`;
+    }
+    return null;
+  }
+  if (expected && typeof expected === 'object' && 'dtype' in expected) {
+    return actual instanceof torch.DType && actual.name === expected.dtype ? null : `${where}: ${String(actual)} != ${expected.dtype}`;
+  }
+  if (typeof expected === 'number') {
+    return typeof actual === 'number' && Math.abs(actual - expected) <= atol + rtol * Math.abs(expected) ? null : `${where}: ${actual} != ${expected}`;
+  }
+  return actual === expected ? null : `${where}: ${String(actual)} != ${String(expected)}`;
+}
