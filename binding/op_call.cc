@@ -448,12 +448,12 @@ struct Binder {
         continue;
       }
       c10::IValue iv;
-      if (!Convert(s, v, &iv, &why)) return fail(i);
+      if (!Convert(s, v, &iv, &why)) return fail(i + 1);
       stack->push_back(std::move(iv));
     }
     if (pi < m) {
       why = "Takes " + std::to_string(pi) + " positional arguments but " + std::to_string(m) + " were given";
-      return fail(o.args.size());
+      return fail(0);  // an arity mismatch explains less than a wrong value in a longer overload
     }
     if (kw) {
       napi_value names;

@@ -104,9 +104,14 @@ static napi_value Metadata(napi_env env, napi_callback_info info) {
   napi_value argv[2], out = nullptr;
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   return Guard(env, "", [&]() -> napi_value {
-    at::Tensor& t = TensorArg(env, argv[0], "self");
     int32_t which = 0;
     napi_get_value_int32(env, argv[1], &which);
+    if (which == kAccounted) {  // answers for disposed tensors too
+      TensorBox* box = BoxOf(env, argv[0]);
+      napi_create_int64(env, box ? box->accountedBytes : 0, &out);
+      return out;
+    }
+    at::Tensor& t = TensorArg(env, argv[0], "self");
     switch (which) {
       case kShape: return IntArray(env, t.sizes());
       case kStrides: return IntArray(env, t.strides());
@@ -121,11 +126,6 @@ static napi_value Metadata(napi_env env, napi_callback_info info) {
       case kDataPtr:
         napi_create_bigint_uint64(env, reinterpret_cast<uint64_t>(t.has_storage() ? t.data_ptr() : nullptr), &out);
         return out;
-      case kAccounted: {
-        TensorBox* box = BoxOf(env, argv[0]);
-        napi_create_int64(env, box ? box->accountedBytes : 0, &out);
-        return out;
-      }
       case kDim: napi_create_int64(env, t.dim(), &out); return out;
     }
     throw std::runtime_error("unknown metadata query");

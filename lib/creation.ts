@@ -36,7 +36,8 @@ function finish(t: Tensor, o: FactoryOptions): Tensor {
   return t;
 }
 function nativeOpts(o: FactoryOptions) {
-  return { dtype: o.dtype ?? null, device: o.device ?? null, pinMemory: o.pinMemory ?? null };
+  // Unset options stay undefined, so the schema's own default applies (randint's is int64).
+  return { dtype: o.dtype, device: o.device, pinMemory: o.pinMemory };
 }
 
 function typedArrayDType(a: TypedArray): DType {
@@ -254,7 +255,7 @@ function likeFactory(name: string) {
   return (input: Tensor, options?: FactoryOptionsInput & { memoryFormat?: unknown }): Tensor => {
     if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
     const o = parseOptions(likeSchema, options, `torch.${name}() options`);
-    return finish(wrap(op(ID[name], input._h, { ...nativeOpts(o), memoryFormat: o.memoryFormat ?? null })), o);
+    return finish(wrap(op(ID[name], input._h, { ...nativeOpts(o), memoryFormat: o.memoryFormat })), o);
   };
 }
 export const zerosLike = likeFactory('zeros_like');

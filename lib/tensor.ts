@@ -350,6 +350,7 @@ function wrapAll(r: any[]): Tensor[] {
 // Install the generated ATen methods. Each is a closure over its op-table id; in-place ops
 // return `this` (the same JS object), as x.add_(1) is x in Python.
 for (const [name, id, tupleNames, inplace] of TENSOR_METHODS) {
+  if (Object.prototype.hasOwnProperty.call(Tensor.prototype, name)) continue; // hand-written wins
   const gid = OP_BASE + id;
   let fn: Function;
   if (inplace) fn = function (this: Tensor, ...a: unknown[]) { op(gid, this._h, ...a); return this; };

@@ -218,8 +218,6 @@ export const TENSOR_METHODS: [string, number, string[] | null, boolean][] = [
   ["indexCopy_", 312, null, true],
   ["indexFill", 313, null, false],
   ["indexFill_", 314, null, true],
-  ["indexPut", 315, null, false],
-  ["indexPut_", 316, null, true],
   ["indexReduce", 317, null, false],
   ["indexReduce_", 318, null, true],
   ["indexSelect", 319, null, false],
@@ -737,8 +735,6 @@ export const TORCH_FUNCTIONS: [string, number, string[] | null, boolean][] = [
   ["imag", 308, null, false],
   ["indexAdd", 310, null, false],
   ["indexFill", 313, null, false],
-  ["indexPut", 315, null, false],
-  ["indexPut_", 316, null, true],
   ["indexReduce", 317, null, false],
   ["indexSelect", 319, null, false],
   ["inner", 320, null, false],
@@ -1314,8 +1310,6 @@ export interface TensorOps {
   indexFill(dim: number, index: Tensor, value: Scalar): Tensor;
   indexFill_(dim: number, index: Tensor, value: Tensor): this;
   indexFill_(dim: number, index: Tensor, value: Scalar): this;
-  indexPut(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
-  indexPut_(indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): this;
   indexReduce(dim: number, index: Tensor, source: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
   indexReduce_(dim: number, index: Tensor, source: Tensor, reduce: string, options?: { includeSelf?: boolean }): this;
   indexSelect(dim: number, index: Tensor): Tensor;
@@ -2007,8 +2001,6 @@ export interface TorchFunctions {
   indexAdd(input: Tensor, dim: number, index: Tensor, source: Tensor, options?: { alpha?: Scalar }): Tensor;
   indexFill(input: Tensor, dim: number, index: Tensor, value: Tensor): Tensor;
   indexFill(input: Tensor, dim: number, index: Tensor, value: Scalar): Tensor;
-  indexPut(input: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
-  indexPut_(input: Tensor, indices: (Tensor | null)[], values: Tensor, accumulate?: boolean, options?: { accumulate?: boolean }): Tensor;
   indexReduce(input: Tensor, dim: number, index: Tensor, source: Tensor, reduce: string, options?: { includeSelf?: boolean }): Tensor;
   indexSelect(input: Tensor, dim: number, index: Tensor): Tensor;
   inner(input: Tensor, other: Tensor): Tensor;

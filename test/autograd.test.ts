@@ -1,0 +1,99 @@
+// Autograd against gradients PyTorch computed for the same inputs (test/fixtures/autograd.json).
+import t from 'tap';
+import * as torch from 'torch-node';
+import { fixture, fromFixture, mismatch } from './helpers.js';
+
+const ops = fixture('ops.json');
+const ref = fixture('autograd.json');
+const input = (name: string) => fromFixture(ops.inputs[name]);
+
+t.test('the README example: matmul, relu, sum, backward', async (t) => {
+  const x = input('a').requiresGrad_();
+  const w = input('m').requiresGrad_();
+  const loss = x.matmul(w).relu().sum();
+  loss.backward();
+  t.ok(Math.abs(loss.item() - ref.matmulRelu.loss) < 1e-5, 'loss');
+  t.equal(mismatch(x.grad, ref.matmulRelu.gradX), null, 'x.grad');
+  t.equal(mismatch(w.grad, ref.matmulRelu.gradW), null, 'w.grad');
+  t.same(w.grad!.shape, [4, 3]);
+  t.equal(loss.gradFn!.name(), 'SumBackward0');
+  t.equal(x.isLeaf, true);
+  t.equal(loss.isLeaf, false);
+  t.equal(x.gradFn, null);
+});
+
+t.test('higher order gradients with autograd.grad', async (t) => {
+  const y = input('p').requiresGrad_(true);
+  const z = y.pow(2).mul(y.sin()).mean();
+  const [gy] = torch.autograd.grad(z, y, null, { createGraph: true });
+  t.equal(mismatch(gy, ref.secondOrder.grad), null, 'first derivative');
+  const [ggy] = torch.autograd.grad(gy!.sum(), y);
+  t.equal(mismatch(ggy, ref.secondOrder.gradGrad), null, 'second derivative');
+});
+
+t.test('backward with a gradient (vector-Jacobian product)', async (t) => {
+  const v = input('v').requiresGrad_();
+  v.exp().backward(torch.tensor([1, 0.5, -1, 2]));
+  t.equal(mismatch(v.grad, ref.vectorJacobian.grad), null);
+});
+
+t.test('grad accumulation, zeroing, retainGrad, detach', async (t) => {
+  const w = torch.ones(3, { requiresGrad: true });
+  w.mul(2).sum().backward();
+  w.mul(2).sum().backward();
+  t.same(w.grad!.tolist(), [4, 4, 4], 'gradients accumulate');
+  w.grad = null;
+  t.equal(w.grad, null, 'grad can be reset to null');
+  w.mul(3).sum().backward();
+  t.same(w.grad!.tolist(), [3, 3, 3]);
+  w.grad!.zero_();
+  t.same(w.grad!.tolist(), [0, 0, 0], 'grad.zero_() zeroes the stored gradient');
+  const h = w.mul(2);
+  h.retainGrad();
+  t.equal(h.retainsGrad, true);
+  h.sum().backward();
+  t.same(h.grad!.tolist(), [1, 1, 1], 'retained non-leaf gradient');
+  const d = w.detach();
+  t.equal(d.requiresGrad, false);
+  t.equal(w.data.requiresGrad, false);
+  t.throws(() => h.sum().backward(), /Trying to backward through the graph a second time/);
+  const k = w.mul(2);
+  k.sum().backward(null, { retainGraph: true });
+  k.sum().backward();
+  t.pass('retainGraph allows a second backward');
+  t.throws(() => torch.ones(2).sum().backward(), /element 0 of tensors does not require grad and does not have a grad_fn/);
+  t.throws(() => w.mul(2).requiresGrad_(false), /you can only change requires_grad flags of leaf variables/);
+  const x = torch.zeros(2);
+  x.requiresGrad = true;
+  t.equal(x.requiresGrad, true, 'requiresGrad setter');
+});
+
+t.test('noGrad, enableGrad, setGradEnabled', async (t) => {
+  const w = torch.ones(2, { requiresGrad: true });
+  const y = torch.noGrad(() => w.mul(2));
+  t.equal(y.requiresGrad, false, 'no graph inside noGrad');
+  t.equal(torch.isGradEnabled(), true, 'grad mode restored afterwards');
+  const z = torch.noGrad(() => torch.enableGrad(() => w.mul(2)));
+  t.equal(z.requiresGrad, true, 'enableGrad inside noGrad');
+  t.throws(() => torch.noGrad(() => { throw new Error('boom'); }), /boom/);
+  t.equal(torch.isGradEnabled(), true, 'grad mode restored after a throw');
+  const p = torch.noGrad(async () => {
+    await new Promise((r) => setTimeout(r, 1));
+    return torch.isGradEnabled();
+  });
+  t.equal(await p, false, 'an async function keeps noGrad until it settles');
+  t.equal(torch.isGradEnabled(), true);
+  torch.setGradEnabled(false);
+  t.equal(w.mul(2).requiresGrad, false);
+  torch.setGradEnabled(true);
+  t.equal(w.mul(2).requiresGrad, true);
+});
+
+t.test('in-place updates of leaves under noGrad, as an optimizer step does', async (t) => {
+  const w = torch.tensor([1, 2], { requiresGrad: true });
+  w.pow(2).sum().backward();
+  torch.noGrad(() => w.sub_(w.grad!.mul(0.5)));
+  t.same(w.tolist(), [0, 0]);
+  t.equal(w.requiresGrad, true);
+  t.throws(() => w.add_(1), /a leaf Variable that requires grad is being used in an in-place operation/);
+});

@@ -1,0 +1,204 @@
+// Tensor creation, reading back, conversion, indexing and printing, against PyTorch's behaviour.
+import t from 'tap';
+import { inspect } from 'node:util';
+import * as torch from 'torch-node';
+import { fixture, fromFixture, mismatch } from './helpers.js';
+
+t.test('torch.tensor infers dtype and shape', async (t) => {
+  t.equal(torch.tensor([1, 2, 3]).dtype, torch.float32, 'JS numbers make float32 (the default dtype)');
+  t.equal(torch.tensor([1n, 2n]).dtype, torch.int64, 'bigints make int64');
+  t.equal(torch.tensor([true, false]).dtype, torch.bool, 'booleans make bool');
+  t.equal(torch.tensor(new Int32Array([1, 2])).dtype, torch.int32, 'a typed array keeps its type');
+  t.equal(torch.tensor(new Float64Array([1])).dtype, torch.float64);
+  t.equal(torch.tensor(new Uint8Array([1])).dtype, torch.uint8);
+  t.equal(torch.tensor(new BigInt64Array([1n])).dtype, torch.int64);
+  t.equal(torch.tensor([1, 2], { dtype: torch.int64 }).dtype, torch.int64);
+  t.equal(torch.tensor([1.5], { dtype: 'float64' }).dtype, torch.float64, 'dtype by name');
+  t.same(torch.tensor([[1, 2, 3], [4, 5, 6]]).shape, [2, 3]);
+  t.same(torch.tensor(5).shape, [], 'a scalar makes a 0-dim tensor');
+  t.same(torch.tensor([]).shape, [0]);
+  t.same(torch.tensor([[1.5, 2], [3, 4]]).tolist(), [[1.5, 2], [3, 4]]);
+  t.same(torch.tensor([1.7, -2.2], { dtype: torch.int32 }).tolist(), [1, -2], 'truncates toward zero as PyTorch does');
+  t.same(torch.tensor([true, false]).tolist(), [true, false]);
+  t.throws(() => torch.tensor([[1, 2], [3]]), /expected sequence of length 2 at dim 1 \(got 1\)/);
+  t.throws(() => torch.tensor(['a'] as any), /Expected number, boolean or bigint for tensor data but received 'a' of type string/);
+  const x = torch.tensor([1, 2], { requiresGrad: true });
+  t.equal(x.requiresGrad, true);
+  const copy = torch.tensor(x);
+  t.equal(copy.requiresGrad, false, 'torch.tensor(t) copies and detaches');
+  copy.add_(1);
+  t.same(x.tolist(), [1, 2]);
+});
+
+t.test('factories', async (t) => {
+  t.same(torch.zeros(2, 3).shape, [2, 3], 'varargs sizes');
+  t.same(torch.zeros([2, 3]).shape, [2, 3], 'a size array');
+  t.equal(torch.ones(2, { dtype: torch.float64 }).dtype, torch.float64);
+  t.same(torch.full([2], 7).tolist(), [7, 7]);
+  t.equal(torch.full([2], 7).dtype, torch.int64, 'an integer fill gives int64, as in PyTorch 1.13+');
+  t.equal(torch.full([2], 0.5).dtype, torch.float32);
+  t.same(torch.eye(2).tolist(), [[1, 0], [0, 1]]);
+  t.same(torch.eye(2, 3).shape, [2, 3]);
+  t.same(torch.arange(5).tolist(), [0, 1, 2, 3, 4]);
+  t.equal(torch.arange(5).dtype, torch.int64, 'integer arguments give int64');
+  t.equal(torch.arange(0, 1, 0.25).dtype, torch.float32);
+  t.same(torch.arange(0, 1, 0.25).tolist(), [0, 0.25, 0.5, 0.75]);
+  t.same(torch.arange(1, 4).tolist(), [1, 2, 3]);
+  t.same(torch.linspace(0, 1, 5).tolist(), [0, 0.25, 0.5, 0.75, 1]);
+  t.same(torch.empty(3, 2).shape, [3, 2]);
+  t.same(torch.rand(4).shape, [4]);
+  const r = torch.randint(3, 7, [100]);
+  t.equal(r.dtype, torch.int64);
+  t.ok(r.min().item() >= 3 && r.max().item() < 7);
+  t.same(torch.randint(5, [2, 2]).shape, [2, 2]);
+  t.same(torch.randperm(5).sort().values.tolist(), [0, 1, 2, 3, 4]);
+  const a = torch.ones(2, 3, { dtype: torch.float64 });
+  t.equal(torch.zerosLike(a).dtype, torch.float64);
+  t.same(torch.onesLike(a, { dtype: torch.int32 }).tolist(), [[1, 1, 1], [1, 1, 1]]);
+  t.same(torch.fullLike(a, 2).tolist(), [[2, 2, 2], [2, 2, 2]]);
+  t.same(torch.randnLike(a).shape, [2, 3]);
+  t.equal(torch.zeros(2, { requiresGrad: true }).requiresGrad, true);
+  const buf = new Float32Array([1.5, 2.5, 3.5]);
+  t.same(torch.frombuffer(buf.buffer, { dtype: torch.float32 }).tolist(), [1.5, 2.5, 3.5]);
+  t.same(torch.fromBuffer(Buffer.from([1, 0, 0, 0, 2, 0, 0, 0]), { dtype: torch.int32 }).tolist(), [1, 2]);
+  t.same(torch.frombuffer(buf, { dtype: torch.float32, count: 1, offset: 4 }).tolist(), [2.5]);
+});
+
+t.test('random numbers equal PyTorch for the same seed', async (t) => {
+  const rng = fixture('random.json');
+  torch.manualSeed(1234);
+  t.equal(mismatch(torch.randn(5), rng.randn, 1e-6, 1e-7), null, 'randn');
+  t.equal(mismatch(torch.rand(2, 3), rng.rand, 1e-6, 1e-7), null, 'rand');
+  t.equal(mismatch(torch.randint(0, 10, [6]), rng.randint), null, 'randint');
+  t.equal(mismatch(torch.randperm(7), rng.randperm), null, 'randperm');
+  t.equal(mismatch(torch.randn(3, { dtype: torch.float64 }), rng.normal, 1e-12, 1e-12), null, 'randn float64');
+  t.equal(torch.initialSeed(), 1234);
+});
+
+t.test('reading back', async (t) => {
+  const x = torch.tensor([[1, 2], [3, 4]]);
+  t.equal(x.item === undefined, false);
+  t.equal(torch.tensor([2.5]).item(), 2.5);
+  t.equal(torch.tensor(true).item(), true);
+  t.equal(torch.tensor(7n).item(), 7);
+  t.throws(() => x.item(), /a Tensor with 4 elements cannot be converted to Scalar/);
+  t.equal(x.numel(), 4);
+  t.equal(x.dim(), 2);
+  t.equal(x.ndim, 2);
+  t.same(x.size(), [2, 2]);
+  t.equal(x.size(-1), 2);
+  t.throws(() => x.size(2), RangeError);
+  t.same(x.stride(), [2, 1]);
+  const ta = x.toTypedArray();
+  t.ok(ta instanceof Float32Array);
+  ta[0] = 100;
+  t.equal(x.index(0, 0).item(), 100, 'toTypedArray shares the memory of a contiguous CPU tensor');
+  const tt = x.t().toTypedArray();
+  t.same(Array.from(tt), [100, 3, 2, 4], 'a non-contiguous tensor is copied in logical order');
+  t.ok(torch.tensor([1n]).toTypedArray() instanceof BigInt64Array);
+  t.ok(torch.tensor([1], { dtype: torch.float16 }).toTypedArray() instanceof Float32Array, 'float16 reads back as Float32Array');
+  t.same(torch.tensor([1.5], { dtype: torch.bfloat16 }).tolist(), [1.5]);
+  t.equal(torch.tensor(3.5).tolist(), 3.5);
+});
+
+t.test('dtype and device conversion', async (t) => {
+  const x = torch.tensor([1.5, -2.5]);
+  t.equal(x.to(torch.float64).dtype, torch.float64);
+  t.equal(x.to('float64').dtype, torch.float64);
+  t.equal(x.double().dtype, torch.float64);
+  t.same(x.long().tolist(), [1, -2]);
+  t.equal(x.int().dtype, torch.int32);
+  t.equal(x.half().dtype, torch.float16);
+  t.equal(x.bool().dtype, torch.bool);
+  t.equal(x.to({ dtype: torch.int32 }).dtype, torch.int32);
+  t.equal(x.to(torch.tensor([1n])).dtype, torch.int64, 'to(other) takes its dtype');
+  t.equal(x.to('cpu').device, torch.device('cpu'));
+  t.equal(x.cpu().device.type, 'cpu');
+  t.equal(x.device, torch.device('cpu'), 'devices are interned');
+  t.equal(String(torch.device('cuda:1')), 'cuda:1');
+  t.equal(torch.device('cuda', 1).index, 1);
+  t.equal(inspect(torch.device('cpu')), "device(type='cpu')");
+  t.equal(String(torch.float32), 'torch.float32');
+  t.equal(x.type(), 'torch.FloatTensor');
+  t.throws(() => torch.device('gpu'), /Expected a device string such as 'cpu' or 'cuda:0' for device but received 'gpu' of type string/);
+  if (!torch.cuda.isAvailable()) {
+    t.throws(() => x.cuda(), torch.TorchError, 'cuda() without CUDA throws a TorchError');
+    t.comment('CUDA tests skipped: no CUDA device in this libtorch build');
+  } else {
+    const g = x.cuda();
+    t.equal(g.device.type, 'cuda');
+    t.same(g.cpu().tolist(), [1.5, -2.5]);
+  }
+  t.equal(torch.cuda.deviceCount() >= 0, true);
+});
+
+t.test('indexing as Python subscripts', async (t) => {
+  const x = torch.arange(24).reshape(2, 3, 4);
+  t.same(x.index(1, 2).tolist(), [20, 21, 22, 23], 'x[1, 2]');
+  t.same(x.index(-1, -1, -1).item(), 23, 'negative indices');
+  t.same(x.index(0, torch.slice(1, 3)).shape, [2, 4], 'x[0, 1:3]');
+  t.same(x.index(0, '1:3').shape, [2, 4], "x[0, '1:3'] slice text");
+  t.same(x.index('...', 0).shape, [2, 3], 'x[..., 0]');
+  t.same(x.index(null).shape, [1, 2, 3, 4], 'x[None]');
+  t.same(x.index(0, 0, torch.slice(null, null, 2)).tolist(), [0, 2], 'x[0, 0, ::2]');
+  t.same(x.index(torch.tensor([1n, 0n])).shape, [2, 3, 4], 'index tensor');
+  t.same(x.index([1, 0]).index(0, 0, 0).item(), 12, 'x[[1, 0]]');
+  const m = torch.tensor([[1, -2], [-3, 4]]);
+  t.same(m.index(m.gt(0)).tolist(), [1, 4], 'boolean mask');
+  m.indexPut_(m.lt(0), 0);
+  t.same(m.tolist(), [[1, 0], [0, 4]], 'x[mask] = 0');
+  m.indexPut_([0, torch.slice()], torch.tensor([7, 8]));
+  t.same(m.tolist(), [[7, 8], [0, 4]], 'x[0, :] = tensor');
+  t.throws(() => x.index(5), /index 5 is out of bounds for dimension 0 with size 2/);
+  t.throws(() => x.index(1.5), /Expected an integer for index 0 but received 1.5 of type number/);
+});
+
+t.test('generated ops: overloads, varargs, named tuples, in-place', async (t) => {
+  const a = torch.tensor([[1, 5, 2], [7, 0, 1]]);
+  const [values, indices] = torch.max(a, 1);
+  t.same(values.tolist(), [5, 7]);
+  t.same(indices.tolist(), [1, 0]);
+  const r = a.max(1);
+  t.equal(r.values, r[0], 'named tuple fields are the array elements');
+  t.same(r.indices.tolist(), [1, 0]);
+  t.equal(a.max().item(), 7, 'the no-dim overload');
+  t.same(torch.max(a, torch.ones(2, 3).mul(3)).tolist(), [[3, 5, 3], [7, 3, 3]], 'the elementwise overload');
+  const s = torch.sort(torch.tensor([3, 1, 2]), { descending: true });
+  t.same(s.values.tolist(), [3, 2, 1]);
+  t.same(torch.topk(torch.tensor([3, 1, 2]), 2).indices.tolist(), [0, 2]);
+  t.same(a.sum(1, true).shape, [2, 1], 'positional keepdim');
+  t.same(a.sum({ dim: 1, keepdim: true }).shape, [2, 1], 'keyword arguments in an options object');
+  t.same(a.view(-1).shape, [6]);
+  t.same(a.view(3, 2).shape, [3, 2]);
+  t.same(a.permute(1, 0).shape, [3, 2]);
+  const b = torch.zeros(2);
+  t.equal(b.add_(1), b, 'in-place ops return the same object');
+  t.equal(b.mul_(3).add_(1, { alpha: 2 }), b);
+  t.same(b.tolist(), [5, 5]);
+  t.equal(torch.relu_(b), b, 'torch.relu_ returns its argument');
+  const parts = torch.split(torch.arange(5), 2);
+  t.same(parts.map((p) => p.tolist()), [[0, 1], [2, 3], [4]]);
+  t.same(torch.chunk(torch.arange(6), 3).length, 3);
+  t.same(torch.cat([torch.ones(1), torch.zeros(1)]).tolist(), [1, 0]);
+  t.same(torch.tensor([1, 2]).mul(2).tolist(), [2, 4]);
+  t.same(torch.tensor([1n, 2n]).add(1).dtype, torch.int64, 'int tensor + int keeps int64');
+  t.same(torch.where(torch.tensor([true, false]), torch.ones(2), torch.zeros(2)).tolist(), [1, 0]);
+  t.ok(torch.isTensor(a));
+  t.equal(torch.numel(a), 6);
+  const u = torch.unique(torch.tensor([3n, 1n, 3n, 2n]), { returnCounts: true }) as torch.Tensor[];
+  t.same(u[0].tolist(), [1, 2, 3]);
+  t.same(u[1].tolist(), [1, 1, 2]);
+});
+
+t.test('printing matches repr() in PyTorch', async (t) => {
+  const cases = fixture('repr.json');
+  for (const c of cases) {
+    let x = fromFixture(c.tensor);
+    if (c.requiresGrad) x.requiresGrad_(true);
+    if (c.op === 'mul2') x = x.mul(2);
+    if (c.op === 'sum') x = x.sum();
+    t.equal(x.toString(), c.repr, c.label);
+  }
+  t.equal(inspect(torch.tensor([1, 2])), 'tensor([1., 2.])', 'util.inspect / console.log print the repr');
+  t.equal(`${torch.zeros(1)}`, 'tensor([0.])');
+});
