@@ -30,7 +30,11 @@ async function fetchTo(url, file, log) {
       cb(null, chunk);
     },
   });
-  await pipeline(Readable.fromWeb(res.body), progress, createWriteStream(file));
+  try {
+    await pipeline(Readable.fromWeb(res.body), progress, createWriteStream(file));
+  } catch (e) {
+    throw new Error(`truncated download: the connection closed after ${received}${total ? ` of ${total}` : ''} bytes (${e.message})`);
+  }
   if (total && received !== total) throw new Error(`truncated download: got ${received} of ${total} bytes`);
 }
 
