@@ -72,10 +72,10 @@ std::string Describe(napi_env env, napi_value v) {
 
 napi_value GetKey(napi_env env, napi_ref key, napi_value obj) {
   napi_value k, out;
+  napi_valuetype t;
   napi_get_reference_value(env, key, &k);
-  bool has = false;
-  if (napi_has_property(env, obj, k, &has) != napi_ok || !has) return nullptr;
   if (napi_get_property(env, obj, k, &out) != napi_ok) return nullptr;
+  if (napi_typeof(env, out, &t) != napi_ok || t == napi_undefined) return nullptr;
   return out;
 }
 
@@ -198,6 +198,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitTensorData(env, exports);
   InitAutograd(env, exports);
   InitIndexing(env, exports);
+
   return exports;
 }
 

@@ -165,6 +165,22 @@ static napi_value DefineOps(napi_env env, napi_callback_info info) {
 struct Binder {
   napi_env env;
   bool numbersAsTensors = false;
+
+  // Each JS argument is classified once per call (type, and the tensor it holds), however
+  // many overloads are tried: property lookups through N-API are the costly part.
+  static constexpr int kSlots = 32;
+  napi_value seenV[kSlots];
+  napi_valuetype seenT[kSlots];
+  TensorBox* seenB[kSlots];
+  int seen = 0;
+  TensorBox* Classify(napi_value v, napi_valuetype* t) {
+    for (int i = 0; i < seen; ++i)
+      if (seenV[i] == v) { *t = seenT[i]; return seenB[i]; }
+    napi_typeof(env, v, t);
+    TensorBox* b = (*t == napi_object || *t == napi_external) ? BoxOf(env, v) : nullptr;
+    if (seen < kSlots) { seenV[seen] = v; seenT[seen] = *t; seenB[seen] = b; ++seen; }
+    return b;
+  }
   std::string failure;  // why the best attempt so far did not match
   size_t bestScore = 0;
 
@@ -179,7 +195,8 @@ struct Binder {
 
   // A 0-dim tensor stands for a number where PyTorch accepts one (x.add(y.sum())).
   TensorBox* ZeroDimTensor(napi_value v) {
-    TensorBox* b = BoxOf(env, v);
+    napi_valuetype t;
+    TensorBox* b = Classify(v, &t);
     return b && b->tensor.defined() && b->tensor.dim() == 0 ? b : nullptr;
   }
 
@@ -250,14 +267,14 @@ struct Binder {
   // Converts v for spec; false (with `why`) when the value does not fit this overload.
   bool Convert(const ArgSpec& s, napi_value v, c10::IValue* out, std::string* why) {
     napi_valuetype t;
-    napi_typeof(env, v, &t);
+    TensorBox* box = Classify(v, &t);
     if (s.optional && (t == napi_null || t == napi_undefined)) {
       *out = c10::IValue();
       return true;
     }
     switch (s.kind) {
       case Kind::Tensor: {
-        TensorBox* b = BoxOf(env, v);
+        TensorBox* b = box;
         if (!b && numbersAsTensors && (t == napi_number || t == napi_boolean)) {
           c10::Scalar sc;
           ToScalar(v, &sc, false);
@@ -390,11 +407,10 @@ struct Binder {
 
   bool IsPlainObject(napi_value v) {
     napi_valuetype t;
-    napi_typeof(env, v, &t);
-    if (t != napi_object) return false;
+    if (Classify(v, &t) || t != napi_object) return false;
     bool isArray;
     napi_is_array(env, v, &isArray);
-    if (isArray || BoxOf(env, v)) return false;
+    if (isArray) return false;
     auto& d = Data(env);
     return !GetKey(env, d.keyEnum, v) && !GetKey(env, d.keyDevice, v);
   }
