@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findLibtorch } from './find-libtorch.mjs';
@@ -14,12 +15,20 @@ try {
   const torch = await findLibtorch();
   const cmakeJs = require.resolve('cmake-js/bin/cmake-js');
   const jobs = process.env.TORCH_NODE_JOBS || String(Math.min(2, cpus().length) || 1);
-  execFileSync(
-    process.execPath,
-    [cmakeJs, 'build', '--directory', root, '--parallel', jobs, `--CDCMAKE_PREFIX_PATH=${torch.cmakeDir}`,
-      `--CDTorch_DIR=${torch.cmakeDir}`, ...(process.env.TORCH_NODE_DEBUG ? ['--debug'] : [])],
-    { stdio: 'inherit', cwd: root },
-  );
+  const defines = [`--CDCMAKE_PREFIX_PATH=${torch.cmakeDir}`, `--CDTorch_DIR=${torch.cmakeDir}`,
+    ...(process.env.TORCH_NODE_DEBUG ? ['--debug'] : [])];
+  // cmake-js only configures a fresh build folder; reconfigure when the inputs change
+  // (another libtorch, other headers), else just build what changed.
+  const stamp = path.join(root, 'build', 'torch-node-configure.json');
+  const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
+  const current = JSON.stringify(defines);
+  const cmakeJsRun = (command) =>
+    execFileSync(process.execPath, [cmakeJs, command, '--directory', root, '--parallel', jobs, ...defines], { stdio: 'inherit', cwd: root });
+  if (previous !== current) {
+    cmakeJsRun('configure');
+    writeFileSync(stamp, current);
+  }
+  cmakeJsRun('build');
 } catch (e) {
   console.error(`\n${e.message}`);
   process.exit(1);

@@ -1,0 +1,29 @@
+// `npm test`: compiles the facade, runs the tap suite, and ends with the plain summary line
+// ("N passed, N failed, N skipped") that CI reads. The exit code is tap's.
+import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+
+const tapBin = path.join(path.dirname(require.resolve('tap/package.json')), 'dist/esm/run.mjs');
+const tap = spawn(process.execPath, [tapBin, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let tail = '';
+tap.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  tail = (tail + chunk.toString()).slice(-4000);
+});
+tap.on('close', (code) => {
+  const m = /# \{ total: (\d+), pass: (\d+)(?:, fail: (\d+))?(?:, skip: (\d+))?/.exec(tail);
+  if (m) {
+    const [, , pass, fail = '0', skip = '0'] = m;
+    console.log(`\n${pass} passed, ${fail} failed, ${skip} skipped`);
+  }
+  process.exit(code ?? 1);
+});
