@@ -148,6 +148,18 @@ static Napi::Value GetNumThreads(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), at::get_num_threads());
 }
 
+static Napi::Value SetDefaultDtype(const Napi::CallbackInfo& info) {
+  return GuardN(info, "set_default_dtype", [&]() -> napi_value {
+    auto st = static_cast<c10::ScalarType>(info[0].As<Napi::Number>().Int32Value());
+    c10::set_default_dtype(c10::scalarTypeToTypeMeta(st));
+    return info.Env().Undefined();
+  });
+}
+
+static Napi::Value GetDefaultDtype(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), static_cast<int>(c10::typeMetaToScalarType(c10::get_default_dtype())));
+}
+
 static Napi::Value RuntimeInfo(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   auto o = Napi::Object::New(env);
@@ -191,6 +203,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("initialSeed", Napi::Function::New(env, InitialSeed));
   exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads));
   exports.Set("getNumThreads", Napi::Function::New(env, GetNumThreads));
+  exports.Set("setDefaultDtype", Napi::Function::New(env, SetDefaultDtype));
+  exports.Set("getDefaultDtype", Napi::Function::New(env, GetDefaultDtype));
   exports.Set("runtimeInfo", Napi::Function::New(env, RuntimeInfo));
   exports.Set("cudaSynchronize", Napi::Function::New(env, CudaSynchronize));
   InitTensorHandle(env, exports);

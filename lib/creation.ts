@@ -7,7 +7,7 @@ import { Tensor, OP_BASE, wrap } from './tensor.js';
 import { OP_GROUPS } from './generated/ops.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
 import {
-  DType, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
+  DType, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
 } from './types.js';
 
 const op = native.op;
@@ -118,7 +118,7 @@ export function tensor(data: TensorData, options?: { dtype?: DType | string; dev
       const flat = (Array.isArray(data) ? (data as unknown[]).flat(Infinity) : [data]) as (number | boolean | bigint)[];
       if (flat.some((v) => typeof v === 'bigint')) dtype = int64;
       else if (flat.length > 0 && flat.every((v) => typeof v === 'boolean')) dtype = boolDType;
-      else dtype = float32;
+      else dtype = dtypeFromEnum(native.getDefaultDtype());
       const target = o.dtype && o.dtype !== float16 && o.dtype !== bfloat16 ? o.dtype : dtype;
       if (flat.some((v) => typeof v === 'bigint') && target.isFloatingPoint) {
         buf = fill(target, flat.map((v) => Number(v)));

@@ -2,6 +2,7 @@
 // console.log show what Python's repr() shows (precision 4, threshold 1000, edgeitems 3,
 // linewidth 80; integer mode, scientific mode, summarisation with '...').
 import type { Tensor } from './tensor.js';
+import { native } from './native.js';
 
 export const printOptions = { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sciMode: null as boolean | null };
 
@@ -144,12 +145,13 @@ export function formatTensor(t: Tensor): string {
   const dev = t.device;
   if (dev.type !== 'cpu') suffixes.push(`device='${dev}'`);
   const dtype = t.dtype;
-  const defaultDtype = dtype.name === 'float32' || dtype.name === 'int64' || dtype.name === 'bool';
+  const defaultFloat = native.getDefaultDtype() === dtype._enum;
+  const defaultDtype = defaultFloat || dtype.name === 'int64' || dtype.name === 'bool';
   let text: string;
   const numel = t.numel();
   if (numel === 0) {
     if (t.dim() !== 1) suffixes.push(`size=(${t.shape.join(', ')}${t.dim() === 1 ? ',' : ''})`);
-    if (dtype.name !== 'float32') suffixes.push(`dtype=${dtype}`);
+    if (!defaultFloat) suffixes.push(`dtype=${dtype}`);
     text = '[]';
   } else {
     if (!defaultDtype) suffixes.push(`dtype=${dtype}`);

@@ -2,6 +2,7 @@
 import { native } from './native.js';
 import { Tensor } from './tensor.js';
 import { badArg } from './errors.js';
+import { DType, dtypeFromEnum } from './types.js';
 
 export { Tensor, slice, GradFn, type Index, type Slice } from './tensor.js';
 export { TorchError } from './errors.js';
@@ -36,6 +37,14 @@ export function manualSeed(seed: number | bigint): void {
   if (typeof seed === 'bigint') seed = Number(seed);
   if (typeof seed !== 'number' || !Number.isInteger(seed)) badArg('integer', 'seed', seed);
   native.manualSeed(seed);
+}
+/** torch.set_default_dtype: the dtype of float tensors made without one (float32 or float64). */
+export function setDefaultDtype(d: DType): void {
+  if (!(d instanceof DType) || !d.isFloatingPoint) badArg('a floating point dtype', 'd', d);
+  native.setDefaultDtype(d._enum);
+}
+export function getDefaultDtype(): DType {
+  return dtypeFromEnum(native.getDefaultDtype());
 }
 export function initialSeed(): number {
   return native.initialSeed();

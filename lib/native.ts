@@ -20,6 +20,8 @@ export interface Native {
   indexPut(h: Handle, indices: unknown[], value: unknown): void;
   setErrorClass(ctor: new (message: string, op: string, full: string) => Error): void;
   manualSeed(seed: number): void;
+  setDefaultDtype(scalarType: number): void;
+  getDefaultDtype(): number;
   initialSeed(): number;
   setNumThreads(n: number): void;
   getNumThreads(): number;

@@ -86,6 +86,22 @@ export class Tensor {
   get device(): Device {
     return toDevice(native.meta(this._h, Meta.Device));
   }
+  /** Bytes of the elements (numel × itemsize), as Tensor.nbytes. */
+  get nbytes(): number {
+    return this.numel() * this.dtype.itemsize;
+  }
+  get itemsize(): number {
+    return this.dtype.itemsize;
+  }
+  /** x.T: the dimensions reversed (x.permute(n-1, ..., 0)). */
+  get T(): Tensor {
+    const n = this.dim();
+    return this.permute(Array.from({ length: n }, (_, i) => n - 1 - i));
+  }
+  /** x.mT: the last two dimensions transposed. */
+  get mT(): Tensor {
+    return this.transpose(-2, -1);
+  }
   get isCuda(): boolean {
     return this.device.type === 'cuda';
   }
@@ -268,6 +284,12 @@ export class Tensor {
     if (typeof options !== 'object' || options === null) badArg('an options object', 'options', options);
     native.backward(this._h, gradient == null ? null : gradient._h, options.retainGraph, !!options.createGraph,
       options.inputs?.map((t) => t._h) ?? null);
+  }
+
+  /** `for (const row of x)` iterates over the first dimension, as in Python. */
+  *[Symbol.iterator](): IterableIterator<Tensor> {
+    const n = this.size(0);
+    for (let i = 0; i < n; i++) yield this.index(i);
   }
 
   // ---- memory --------------------------------------------------------------------------

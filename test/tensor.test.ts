@@ -202,3 +202,23 @@ t.test('printing matches repr() in PyTorch', async (t) => {
   t.equal(inspect(torch.tensor([1, 2])), 'tensor([1., 2.])', 'util.inspect / console.log print the repr');
   t.equal(`${torch.zeros(1)}`, 'tensor([0.])');
 });
+
+t.test('Python attributes: T, mT, nbytes, itemsize, iteration, default dtype', async (t) => {
+  const x = torch.arange(6).reshape(2, 3);
+  t.same(x.T.shape, [3, 2]);
+  t.same(torch.zeros(4, 2, 3).mT.shape, [4, 3, 2]);
+  t.equal(x.nbytes, 48);
+  t.equal(x.itemsize, 8);
+  t.same([...x].map((row) => row.tolist()), [[0, 1, 2], [3, 4, 5]], 'for..of iterates over dim 0');
+  t.equal(torch.getDefaultDtype(), torch.float32);
+  torch.setDefaultDtype(torch.float64);
+  try {
+    t.equal(torch.tensor([1.5]).dtype, torch.float64, 'numbers follow the default dtype');
+    t.equal(torch.zeros(1).dtype, torch.float64, 'factories follow it');
+    t.equal(String(torch.tensor([1.5])), 'tensor([1.5000])', 'no dtype suffix for the default');
+    t.equal(String(torch.tensor([1.5], { dtype: torch.float32 })), 'tensor([1.5000], dtype=torch.float32)');
+  } finally {
+    torch.setDefaultDtype(torch.float32);
+  }
+  t.throws(() => torch.setDefaultDtype(torch.int64), /Expected a floating point dtype for d/);
+});

@@ -285,8 +285,6 @@ export const TENSOR_METHODS: [string, number, string[] | null, boolean][] = [
   ["lt", 397, null, false],
   ["lt_", 398, null, true],
   ["luSolve", 399, null, false],
-  ["mH", 401, null, false],
-  ["mT", 402, null, false],
   ["maskedFill", 404, null, false],
   ["maskedFill_", 405, null, true],
   ["maskedScatter", 406, null, false],
@@ -1387,8 +1385,6 @@ export interface TensorOps {
   lt_(other: Tensor): this;
   lt_(other: Scalar): this;
   luSolve(LU_data: Tensor, LU_pivots: Tensor): Tensor;
-  mH(): Tensor;
-  mT(): Tensor;
   maskedFill(mask: Tensor, value: Tensor): Tensor;
   maskedFill(mask: Tensor, value: Scalar): Tensor;
   maskedFill_(mask: Tensor, value: Tensor): this;
