@@ -111,6 +111,16 @@ static Napi::Value SetRequiresGrad(const Napi::CallbackInfo& info) {
   });
 }
 
+// Python's `param.data = other`: swaps the tensor's data, keeping the object (and its
+// identity in optimizers) — what Module.to() needs.
+static Napi::Value SetData(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "set_data", [&]() -> napi_value {
+    TensorArg(env, info[0], "self").set_data(TensorArg(env, info[1], "data"));
+    return info.Env().Undefined();
+  });
+}
+
 static Napi::Value RetainGrad(const Napi::CallbackInfo& info) {
   napi_env env = info.Env();
   return GuardN(info, "retain_grad", [&]() -> napi_value {
@@ -128,6 +138,7 @@ void InitAutograd(Napi::Env env, Napi::Object exports) {
   exports.Set("setGrad", Napi::Function::New(env, SetGrad));
   exports.Set("setRequiresGrad", Napi::Function::New(env, SetRequiresGrad));
   exports.Set("retainGrad", Napi::Function::New(env, RetainGrad));
+  exports.Set("setData", Napi::Function::New(env, SetData));
 }
 
 }  // namespace tn

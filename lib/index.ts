@@ -19,6 +19,7 @@ export {
 export { noGrad, enableGrad, setGradEnabled, isGradEnabled, autograd } from './autograd.js';
 export { tidy, keep } from './scope.js';
 export { setPrintoptions } from './format.js';
+export * as nn from './nn/index.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 
 const info = native.runtimeInfo();

@@ -39,6 +39,7 @@ export interface Native {
   setGrad(h: Handle, g: Handle | null): void;
   setRequiresGrad(h: Handle, flag: boolean): void;
   retainGrad(h: Handle): void;
+  setData(h: Handle, data: Handle): void;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -275,6 +275,11 @@ export class Tensor {
   get data(): Tensor {
     return new Tensor(native.gradQuery(this._h, Grad.Data));
   }
+  /** x.data = y: x takes y's data (and shape, dtype, device), staying the same object. */
+  set data(value: Tensor) {
+    if (!(value instanceof Tensor)) badArg('a Tensor', 'data', value);
+    native.setData(this._h, value._h);
+  }
   retainGrad(): void {
     native.retainGrad(this._h);
   }

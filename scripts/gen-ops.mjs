@@ -76,7 +76,7 @@ function parseFunc(func) {
   return { name, overload, params, returns };
 }
 
-const UNSUPPORTED = /Dimname|Storage|Stream|Generator(?!\?)|ComplexFloat|QScheme|Layout(?!\?)|Any|__torch__|SymInt\[\]\?|float\[\]\?\[\]/;
+const UNSUPPORTED = /Dimname|Storage|Stream|Generator(?!\?)|ComplexFloat|QScheme|Layout(?!\?)|Any|__torch__/;
 
 function camel(s) {
   return s.replace(/(?<=[a-z0-9])_([a-z0-9])/g, (_, c) => c.toUpperCase());

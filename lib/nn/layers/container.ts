@@ -1,0 +1,130 @@
+// Sequential, ModuleList, ModuleDict, ParameterList. Children are properties named '0', '1',
+// ... (or by key), so state-dict keys read 'features.0.weight' as in PyTorch.
+import { Module } from '../module.js';
+import { Parameter } from '../parameter.js';
+import { badArg } from '../../errors.js';
+
+function checkModule(m: unknown, where: string): Module {
+  if (!(m instanceof Module)) badArg('a Module', where, m);
+  return m as Module;
+}
+
+export class Sequential extends Module {
+  /** new Sequential(a, b, c) or new Sequential({ conv: a, relu: b }) (an ordered record). */
+  constructor(...modules: (Module | Record<string, Module>)[]) {
+    super();
+    if (modules.length === 1 && !(modules[0] instanceof Module) && typeof modules[0] === 'object') {
+      for (const [name, m] of Object.entries(modules[0])) this.addModule(name, checkModule(m, `Sequential[${name}]`));
+    } else modules.forEach((m, i) => this.addModule(String(i), checkModule(m, `Sequential[${i}]`)));
+  }
+  forward(input: any): any {
+    for (const m of this.children()) input = m(input);
+    return input;
+  }
+  get length(): number {
+    return [...this.children()].length;
+  }
+  /** seq.get(-1) as seq[-1] */
+  get(index: number): Module {
+    const list = [...this.children()];
+    const m = list[index < 0 ? list.length + index : index];
+    if (!m) throw new RangeError(`index ${index} is out of range`);
+    return m;
+  }
+  append(module: Module): this {
+    this.addModule(String(this.length), checkModule(module, 'module'));
+    return this;
+  }
+  [Symbol.iterator](): IterableIterator<Module> {
+    return this.children();
+  }
+}
+
+export class ModuleList extends Module {
+  constructor(modules: Iterable<Module> = []) {
+    super();
+    for (const m of modules) this.append(m);
+  }
+  get length(): number {
+    return [...this.children()].length;
+  }
+  get(index: number): Module {
+    const list = [...this.children()];
+    const m = list[index < 0 ? list.length + index : index];
+    if (!m) throw new RangeError(`index ${index} is out of range`);
+    return m;
+  }
+  append(module: Module): this {
+    this.addModule(String(this.length), checkModule(module, 'module'));
+    return this;
+  }
+  extend(modules: Iterable<Module>): this {
+    for (const m of modules) this.append(m);
+    return this;
+  }
+  [Symbol.iterator](): IterableIterator<Module> {
+    return this.children();
+  }
+  forward(): never {
+    throw new Error('ModuleList is not callable: iterate over it in your forward');
+  }
+}
+
+export class ModuleDict extends Module {
+  constructor(modules: Record<string, Module> = {}) {
+    super();
+    for (const [k, m] of Object.entries(modules)) this.addModule(k, checkModule(m, k));
+  }
+  get(key: string): Module | undefined {
+    const v = (this as any)[key];
+    return v instanceof Module ? v : undefined;
+  }
+  set(key: string, module: Module): void {
+    this.addModule(key, checkModule(module, key));
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  keys(): string[] {
+    return [...this.namedChildren()].map(([k]) => k);
+  }
+  values(): Module[] {
+    return [...this.children()];
+  }
+  items(): [string, Module][] {
+    return [...this.namedChildren()];
+  }
+  get length(): number {
+    return this.keys().length;
+  }
+  forward(): never {
+    throw new Error('ModuleDict is not callable');
+  }
+}
+
+export class ParameterList extends Module {
+  constructor(parameters: Iterable<Parameter> = []) {
+    super();
+    for (const p of parameters) this.append(p);
+  }
+  get length(): number {
+    return [...this.parameters(false)].length;
+  }
+  get(index: number): Parameter {
+    const list = [...this.parameters(false)];
+    const p = list[index < 0 ? list.length + index : index];
+    if (!p) throw new RangeError(`index ${index} is out of range`);
+    return p;
+  }
+  append(p: Parameter): this {
+    if (!(p instanceof Parameter)) badArg('a Parameter', 'parameter', p);
+    this.registerParameter(String(this.length), p);
+    return this;
+  }
+  [Symbol.iterator](): IterableIterator<Parameter> {
+    return this.parameters(false);
+  }
+  extraRepr(): string {
+    return [...this.namedParameters('', false)].map(([k, p]) => `(${k}): Parameter containing: [${p.type()} of size ${p.shape.join('x')}]`).join('\n');
+  }
+}

@@ -1,0 +1,120 @@
+// Conv1d, Conv2d, Conv3d, ConvTranspose2d, with PyTorch's parameters, init and repr.
+import { Module } from '../module.js';
+import { Parameter } from '../parameter.js';
+import { Tensor } from '../../tensor.js';
+import * as F from '../functional.js';
+import * as init from '../init.js';
+import { aten } from '../../aten.js';
+import { badArg } from '../../errors.js';
+import { newParameter, positiveInt, tuple, type LayerFactoryOptions } from './common.js';
+import { pyValue } from '../repr.js';
+
+type IntOrTuple = number | number[];
+export interface ConvOptions extends LayerFactoryOptions {
+  stride?: IntOrTuple;
+  padding?: IntOrTuple | 'same' | 'valid';
+  dilation?: IntOrTuple;
+  groups?: number;
+  bias?: boolean;
+  paddingMode?: 'zeros' | 'reflect' | 'replicate' | 'circular';
+}
+
+abstract class ConvNd extends Module {
+  declare inChannels: number;
+  declare outChannels: number;
+  declare kernelSize: number[];
+  declare stride: number[];
+  declare padding: number[] | 'same' | 'valid';
+  declare dilation: number[];
+  declare outputPadding: number[];
+  declare groups: number;
+  declare paddingMode: string;
+  declare weight: Parameter;
+  declare bias: Parameter | null;
+
+  constructor(n: number, transposed: boolean, inChannels: number, outChannels: number, kernelSize: IntOrTuple, o: ConvOptions & { outputPadding?: IntOrTuple }) {
+    super();
+    this.inChannels = positiveInt(inChannels, 'inChannels');
+    this.outChannels = positiveInt(outChannels, 'outChannels');
+    this.kernelSize = tuple(kernelSize, n, 'kernelSize');
+    this.stride = tuple(o.stride ?? 1, n, 'stride');
+    const padding = o.padding ?? 0;
+    this.padding = padding === 'same' || padding === 'valid' ? padding : tuple(padding, n, 'padding');
+    this.dilation = tuple(o.dilation ?? 1, n, 'dilation');
+    this.outputPadding = tuple(o.outputPadding ?? 0, n, 'outputPadding');
+    this.groups = positiveInt(o.groups ?? 1, 'groups');
+    this.paddingMode = o.paddingMode ?? 'zeros';
+    if (!['zeros', 'reflect', 'replicate', 'circular'].includes(this.paddingMode)) badArg("'zeros', 'reflect', 'replicate' or 'circular'", 'paddingMode', this.paddingMode);
+    if (inChannels % this.groups !== 0) throw new RangeError('in_channels must be divisible by groups');
+    if (outChannels % this.groups !== 0) throw new RangeError('out_channels must be divisible by groups');
+    const shape = transposed
+      ? [inChannels, outChannels / this.groups, ...this.kernelSize]
+      : [outChannels, inChannels / this.groups, ...this.kernelSize];
+    this.weight = newParameter(shape, o);
+    this.bias = o.bias === false ? null : newParameter([outChannels], o);
+    this.resetParameters();
+  }
+  resetParameters(): void {
+    init.kaimingUniform_(this.weight, { a: Math.sqrt(5) });
+    if (this.bias) {
+      const [fanIn] = init.calculateFanInAndFanOut(this.weight);
+      if (fanIn !== 0) {
+        const bound = 1 / Math.sqrt(fanIn);
+        init.uniform_(this.bias, -bound, bound);
+      }
+    }
+  }
+  extraRepr(): string {
+    let s = `${this.inChannels}, ${this.outChannels}, kernel_size=${pyValue(this.kernelSize)}, stride=${pyValue(this.stride)}`;
+    if (typeof this.padding === 'string') s += `, padding=${this.padding}`;
+    else if (this.padding.some((p) => p !== 0)) s += `, padding=${pyValue(this.padding)}`;
+    if (this.dilation.some((d) => d !== 1)) s += `, dilation=${pyValue(this.dilation)}`;
+    if (this.outputPadding.some((p) => p !== 0)) s += `, output_padding=${pyValue(this.outputPadding)}`;
+    if (this.groups !== 1) s += `, groups=${this.groups}`;
+    if (this.bias === null) s += ', bias=False';
+    if (this.paddingMode !== 'zeros') s += `, padding_mode=${this.paddingMode}`;
+    return s;
+  }
+  /** Non-zero padding modes pad explicitly first, as PyTorch's _conv_forward does. */
+  protected padded(input: Tensor): [Tensor, number[] | string] {
+    if (this.paddingMode === 'zeros' || typeof this.padding === 'string') return [input, this.padding];
+    const rev = [...this.padding].reverse().flatMap((p) => [p, p]);
+    return [F.pad(input, rev, { mode: this.paddingMode === 'zeros' ? 'constant' : this.paddingMode }), this.padding.map(() => 0)];
+  }
+}
+
+function convOp(n: number) {
+  return aten(`conv${n}d`);
+}
+
+class ConvForward extends ConvNd {
+  declare readonly n: number;
+  forward(input: Tensor): Tensor {
+    const [x, padding] = this.padded(input);
+    return convOp(this.kernelSize.length)(x, this.weight, this.bias, this.stride, padding, this.dilation, this.groups);
+  }
+}
+
+export class Conv1d extends ConvForward {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: ConvOptions = {}) {
+    super(1, false, inChannels, outChannels, kernelSize, options);
+  }
+}
+export class Conv2d extends ConvForward {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: ConvOptions = {}) {
+    super(2, false, inChannels, outChannels, kernelSize, options);
+  }
+}
+export class Conv3d extends ConvForward {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: ConvOptions = {}) {
+    super(3, false, inChannels, outChannels, kernelSize, options);
+  }
+}
+export class ConvTranspose2d extends ConvNd {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: Omit<ConvOptions, 'padding'> & { padding?: IntOrTuple; outputPadding?: IntOrTuple } = {}) {
+    super(2, true, inChannels, outChannels, kernelSize, options);
+  }
+  forward(input: Tensor): Tensor {
+    return aten('conv_transpose2d')(input, this.weight, this.bias, this.stride, this.padding, this.outputPadding, this.groups, this.dilation);
+  }
+}

@@ -1,0 +1,175 @@
+// BatchNorm1d/2d, LayerNorm, GroupNorm, InstanceNorm2d. Buffers keep PyTorch's names
+// (running_mean, running_var, num_batches_tracked) so state dicts match key for key.
+import { Module } from '../module.js';
+import { Parameter } from '../parameter.js';
+import { Tensor } from '../../tensor.js';
+import * as F from '../functional.js';
+import * as init from '../init.js';
+import { zeros, ones, tensor } from '../../creation.js';
+import { int64 } from '../../types.js';
+import { noGrad } from '../../autograd.js';
+import { bind, required as R } from '../args.js';
+import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
+import { pyFloat, pyValue } from '../repr.js';
+
+interface BatchNormOptions extends LayerFactoryOptions {
+  eps?: number;
+  momentum?: number | null;
+  affine?: boolean;
+  trackRunningStats?: boolean;
+}
+
+abstract class NormBase extends Module {
+  declare numFeatures: number;
+  declare eps: number;
+  declare momentum: number | null;
+  declare affine: boolean;
+  declare trackRunningStats: boolean;
+  declare weight: Parameter | null;
+  declare bias: Parameter | null;
+  declare running_mean: Tensor | null;
+  declare running_var: Tensor | null;
+  declare num_batches_tracked: Tensor | null;
+
+  constructor(numFeatures: number, o: BatchNormOptions, defaults: { affine: boolean; trackRunningStats: boolean }) {
+    super();
+    this.numFeatures = positiveInt(numFeatures, 'numFeatures');
+    this.eps = o.eps ?? 1e-5;
+    this.momentum = o.momentum === undefined ? 0.1 : o.momentum;
+    this.affine = o.affine ?? defaults.affine;
+    this.trackRunningStats = o.trackRunningStats ?? defaults.trackRunningStats;
+    const f = { dtype: o.dtype, device: o.device };
+    this.weight = this.affine ? newParameter([numFeatures], o) : null;
+    this.bias = this.affine ? newParameter([numFeatures], o) : null;
+    if (this.trackRunningStats) {
+      this.registerBuffer('running_mean', zeros([numFeatures], f));
+      this.registerBuffer('running_var', ones([numFeatures], f));
+      this.registerBuffer('num_batches_tracked', tensor(0n, { device: o.device }));
+    } else {
+      this.registerBuffer('running_mean', null);
+      this.registerBuffer('running_var', null);
+      this.registerBuffer('num_batches_tracked', null);
+    }
+    this.resetParameters();
+  }
+  get runningMean(): Tensor | null { return this.running_mean; }
+  get runningVar(): Tensor | null { return this.running_var; }
+  get numBatchesTracked(): Tensor | null { return this.num_batches_tracked; }
+  resetRunningStats(): void {
+    if (!this.trackRunningStats) return;
+    noGrad(() => {
+      this.running_mean!.zero_();
+      this.running_var!.fill_(1);
+      this.num_batches_tracked!.zero_();
+    });
+  }
+  resetParameters(): void {
+    this.resetRunningStats();
+    if (this.affine) {
+      init.ones_(this.weight!);
+      init.zeros_(this.bias!);
+    }
+  }
+  protected checkInput(_input: Tensor): void {}
+  extraRepr(): string {
+    return `${this.numFeatures}, eps=${pyFloat(this.eps)}, momentum=${this.momentum === null ? 'None' : pyFloat(this.momentum)}, affine=${pyValue(this.affine)}, track_running_stats=${pyValue(this.trackRunningStats)}`;
+  }
+}
+
+abstract class BatchNormBase extends NormBase {
+  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+    super(numFeatures, options, { affine: true, trackRunningStats: true });
+  }
+  forward(input: Tensor): Tensor {
+    this.checkInput(input);
+    let factor = this.momentum ?? 0;
+    if (this.training && this.trackRunningStats && this.num_batches_tracked) {
+      noGrad(() => this.num_batches_tracked!.add_(1));
+      if (this.momentum === null) factor = 1 / this.num_batches_tracked.item();
+    }
+    const bnTraining = this.training || (this.running_mean === null && this.running_var === null);
+    const useStats = !this.training || this.trackRunningStats;
+    return F.batchNorm(input, useStats ? this.running_mean : null, useStats ? this.running_var : null,
+      this.weight, this.bias, bnTraining, factor, this.eps);
+  }
+}
+
+export class BatchNorm1d extends BatchNormBase {
+  protected checkInput(input: Tensor): void {
+    if (input.dim() !== 2 && input.dim() !== 3) throw new RangeError(`expected 2D or 3D input (got ${input.dim()}D input)`);
+  }
+}
+export class BatchNorm2d extends BatchNormBase {
+  protected checkInput(input: Tensor): void {
+    if (input.dim() !== 4) throw new RangeError(`expected 4D input (got ${input.dim()}D input)`);
+  }
+}
+
+export class InstanceNorm2d extends NormBase {
+  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+    super(numFeatures, options, { affine: false, trackRunningStats: false });
+  }
+  forward(input: Tensor): Tensor {
+    if (input.dim() !== 3 && input.dim() !== 4) throw new RangeError(`expected 3D or 4D input (got ${input.dim()}D input)`);
+    const x = input.dim() === 3 ? input.unsqueeze(0) : input;
+    const out = F.instanceNorm(x, this.running_mean, this.running_var, this.weight, this.bias,
+      this.training || !this.trackRunningStats, this.momentum ?? 0.1, this.eps);
+    return input.dim() === 3 ? out.squeeze(0) : out;
+  }
+}
+
+export class LayerNorm extends Module {
+  declare normalizedShape: number[];
+  declare eps: number;
+  declare elementwiseAffine: boolean;
+  declare weight: Parameter | null;
+  declare bias: Parameter | null;
+  constructor(normalizedShape: number | number[], options: { eps?: number; elementwiseAffine?: boolean } & LayerFactoryOptions = {}) {
+    super();
+    this.normalizedShape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
+    this.eps = options.eps ?? 1e-5;
+    this.elementwiseAffine = options.elementwiseAffine ?? true;
+    this.weight = this.elementwiseAffine ? newParameter(this.normalizedShape, options) : null;
+    this.bias = this.elementwiseAffine ? newParameter(this.normalizedShape, options) : null;
+    if (this.weight) {
+      init.ones_(this.weight);
+      init.zeros_(this.bias!);
+    }
+  }
+  forward(input: Tensor): Tensor {
+    return F.layerNorm(input, this.normalizedShape, this.weight, this.bias, this.eps);
+  }
+  extraRepr(): string {
+    return `${pyValue(this.normalizedShape)}, eps=${pyFloat(this.eps)}, elementwise_affine=${pyValue(this.elementwiseAffine)}`;
+  }
+}
+
+export class GroupNorm extends Module {
+  declare numGroups: number;
+  declare numChannels: number;
+  declare eps: number;
+  declare affine: boolean;
+  declare weight: Parameter | null;
+  declare bias: Parameter | null;
+  constructor(numGroups: number, numChannels: number, options: { eps?: number; affine?: boolean } & LayerFactoryOptions = {}) {
+    super();
+    this.numGroups = positiveInt(numGroups, 'numGroups');
+    this.numChannels = positiveInt(numChannels, 'numChannels');
+    if (numChannels % numGroups !== 0) throw new RangeError('num_channels must be divisible by num_groups');
+    this.eps = options.eps ?? 1e-5;
+    this.affine = options.affine ?? true;
+    this.weight = this.affine ? newParameter([numChannels], options) : null;
+    this.bias = this.affine ? newParameter([numChannels], options) : null;
+    if (this.weight) {
+      init.ones_(this.weight);
+      init.zeros_(this.bias!);
+    }
+  }
+  forward(input: Tensor): Tensor {
+    return F.groupNorm(input, this.numGroups, this.weight, this.bias, this.eps);
+  }
+  extraRepr(): string {
+    return `${this.numGroups}, ${this.numChannels}, eps=${pyFloat(this.eps)}, affine=${pyValue(this.affine)}`;
+  }
+}
+void R; void int64;

@@ -1,0 +1,111 @@
+// LSTM and GRU over ATen's fused lstm/gru kernels. Parameters carry PyTorch's names
+// (weight_ih_l0, bias_hh_l1_reverse, ...) and are initialised in PyTorch's order.
+import { Module } from '../module.js';
+import { Parameter } from '../parameter.js';
+import { Tensor } from '../../tensor.js';
+import * as init from '../init.js';
+import { zeros } from '../../creation.js';
+import { aten } from '../../aten.js';
+import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
+import { pyFloat } from '../repr.js';
+
+export interface RNNOptions extends LayerFactoryOptions {
+  numLayers?: number;
+  bias?: boolean;
+  batchFirst?: boolean;
+  dropout?: number;
+  bidirectional?: boolean;
+}
+
+abstract class RNNBase extends Module {
+  declare mode: 'LSTM' | 'GRU';
+  declare inputSize: number;
+  declare hiddenSize: number;
+  declare numLayers: number;
+  declare bias: boolean;
+  declare batchFirst: boolean;
+  declare dropout: number;
+  declare bidirectional: boolean;
+
+  constructor(mode: 'LSTM' | 'GRU', inputSize: number, hiddenSize: number, o: RNNOptions) {
+    super();
+    Object.defineProperty(this, 'mode', { value: mode, enumerable: false });
+    this.inputSize = positiveInt(inputSize, 'inputSize');
+    this.hiddenSize = positiveInt(hiddenSize, 'hiddenSize');
+    this.numLayers = positiveInt(o.numLayers ?? 1, 'numLayers');
+    this.bias = o.bias ?? true;
+    this.batchFirst = o.batchFirst ?? false;
+    this.dropout = o.dropout ?? 0;
+    this.bidirectional = o.bidirectional ?? false;
+    const gates = mode === 'LSTM' ? 4 : 3;
+    const dirs = this.bidirectional ? 2 : 1;
+    for (let layer = 0; layer < this.numLayers; layer++) {
+      for (let d = 0; d < dirs; d++) {
+        const sfx = `_l${layer}${d === 1 ? '_reverse' : ''}`;
+        const inSize = layer === 0 ? inputSize : hiddenSize * dirs;
+        (this as any)[`weight_ih${sfx}`] = newParameter([gates * hiddenSize, inSize], o);
+        (this as any)[`weight_hh${sfx}`] = newParameter([gates * hiddenSize, hiddenSize], o);
+        if (this.bias) {
+          (this as any)[`bias_ih${sfx}`] = newParameter([gates * hiddenSize], o);
+          (this as any)[`bias_hh${sfx}`] = newParameter([gates * hiddenSize], o);
+        }
+      }
+    }
+    this.resetParameters();
+  }
+  resetParameters(): void {
+    const stdv = this.hiddenSize > 0 ? 1 / Math.sqrt(this.hiddenSize) : 0;
+    for (const w of this.parameters()) init.uniform_(w, -stdv, stdv);
+  }
+  protected flatWeights(): Parameter[] {
+    return [...this.parameters(false)];
+  }
+  /** Zero initial state, shaped as PyTorch makes it. */
+  protected zeroState(input: Tensor, batched: boolean): Tensor {
+    const batch = batched ? input.size(this.batchFirst ? 0 : 1) : 0;
+    const dirs = this.bidirectional ? 2 : 1;
+    const shape = batched ? [this.numLayers * dirs, batch, this.hiddenSize] : [this.numLayers * dirs, this.hiddenSize];
+    return zeros(shape, { dtype: input.dtype, device: input.device });
+  }
+  extraRepr(): string {
+    let s = `${this.inputSize}, ${this.hiddenSize}`;
+    if (this.numLayers !== 1) s += `, num_layers=${this.numLayers}`;
+    if (!this.bias) s += ', bias=False';
+    if (this.batchFirst) s += ', batch_first=True';
+    if (this.dropout !== 0) s += `, dropout=${pyFloat(this.dropout)}`;
+    if (this.bidirectional) s += ', bidirectional=True';
+    return s;
+  }
+}
+
+export class LSTM extends RNNBase {
+  constructor(inputSize: number, hiddenSize: number, options: RNNOptions = {}) {
+    super('LSTM', inputSize, hiddenSize, options);
+  }
+  /** Returns [output, [h_n, c_n]], as PyTorch's `output, (h_n, c_n)`. */
+  forward(input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]] {
+    const batched = input.dim() === 3;
+    const x = batched ? input : input.unsqueeze(this.batchFirst ? 0 : 1);
+    let [h0, c0] = hx ?? [this.zeroState(input, batched), this.zeroState(input, batched)];
+    if (!batched) [h0, c0] = [h0.unsqueeze(1), c0.unsqueeze(1)];
+    const [out, hn, cn] = aten('lstm')(x, [h0, c0], this.flatWeights(), this.bias, this.numLayers, this.dropout, this.training, this.bidirectional, this.batchFirst);
+    if (!batched) return [out.squeeze(this.batchFirst ? 0 : 1), [hn.squeeze(1), cn.squeeze(1)]];
+    return [out, [hn, cn]];
+  }
+}
+
+export class GRU extends RNNBase {
+  constructor(inputSize: number, hiddenSize: number, options: RNNOptions = {}) {
+    super('GRU', inputSize, hiddenSize, options);
+  }
+  /** Returns [output, h_n]. */
+  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor] {
+    const batched = input.dim() === 3;
+    const x = batched ? input : input.unsqueeze(this.batchFirst ? 0 : 1);
+    let h0 = hx ?? this.zeroState(input, batched);
+    if (!batched) h0 = h0.unsqueeze(1);
+    const [out, hn] = aten('gru')(x, h0, this.flatWeights(), this.bias, this.numLayers, this.dropout, this.training, this.bidirectional, this.batchFirst);
+    if (!batched) return [out.squeeze(this.batchFirst ? 0 : 1), hn.squeeze(1)];
+    return [out, hn];
+  }
+}

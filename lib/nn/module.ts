@@ -1,0 +1,237 @@
+// nn.Module. Instances are callable (model(x) runs forward). Submodules and parameters assigned
+// as properties register themselves, in assignment order, as PyTorch's __setattr__ does: they
+// are found by walking the module's own properties, so `model.fc = new nn.Linear(...)` simply
+// replaces one. Buffers are declared with registerBuffer.
+import { inspect } from 'node:util';
+import { Tensor } from '../tensor.js';
+import { Parameter } from './parameter.js';
+import { badArg } from '../errors.js';
+import { noGrad } from '../autograd.js';
+import type { DType, DeviceLike } from '../types.js';
+
+export type StateDict = Record<string, Tensor>;
+
+export interface Module {
+  // model(x) is model.forward(x)
+  (...args: any[]): any;
+}
+
+const BUFFERS = Symbol('buffers');
+const NON_PERSISTENT = Symbol('nonPersistent');
+
+export class Module {
+  /** Whether the module is in training mode (train() / eval()). */
+  declare training: boolean;
+  declare [BUFFERS]: Set<string>;
+  declare [NON_PERSISTENT]: Set<string>;
+
+  constructor() {
+    // A function object with this class's prototype: callable, and still a Module.
+    const self = function (...args: unknown[]) {
+      return (self as unknown as Module).forward(...args);
+    } as unknown as Module;
+    Object.setPrototypeOf(self, new.target.prototype);
+    // Functions carry own `name` and `length`; a module's fields may want those names.
+    delete (self as any).name;
+    delete (self as any).length;
+    Object.defineProperty(self, 'training', { value: true, writable: true, enumerable: false });
+    Object.defineProperty(self, BUFFERS, { value: new Set<string>(), enumerable: false });
+    Object.defineProperty(self, NON_PERSISTENT, { value: new Set<string>(), enumerable: false });
+    return self;
+  }
+
+  forward(..._args: any[]): any {
+    throw new Error(`Module [${this.constructor.name}] is missing the required "forward" function`);
+  }
+
+  // ---- registration ------------------------------------------------------------------------
+  registerBuffer(name: string, tensor: Tensor | null, persistent = true): void {
+    if (typeof name !== 'string' || name === '' || name.includes('.')) badArg('a non-empty name without "."', 'name', name);
+    if (tensor !== null && !(tensor instanceof Tensor)) badArg('a Tensor or null', 'tensor', tensor);
+    (this as any)[name] = tensor;
+    this[BUFFERS].add(name);
+    if (!persistent) this[NON_PERSISTENT].add(name);
+  }
+  registerParameter(name: string, param: Parameter | null): void {
+    if (param !== null && !(param instanceof Parameter)) badArg('a Parameter or null', 'param', param);
+    (this as any)[name] = param;
+  }
+  addModule(name: string, module: Module | null): void {
+    if (module !== null && !(module instanceof Module)) badArg('a Module or null', 'module', module);
+    (this as any)[name] = module;
+  }
+  registerModule(name: string, module: Module | null): void {
+    this.addModule(name, module);
+  }
+
+  // ---- traversal ---------------------------------------------------------------------------
+  *namedChildren(): IterableIterator<[string, Module]> {
+    for (const key of Object.keys(this)) {
+      const v = (this as any)[key];
+      if (v instanceof Module) yield [key, v];
+    }
+  }
+  *children(): IterableIterator<Module> {
+    for (const [, m] of this.namedChildren()) yield m;
+  }
+  *namedModules(prefix = '', memo = new Set<Module>()): IterableIterator<[string, Module]> {
+    if (memo.has(this)) return;
+    memo.add(this);
+    yield [prefix, this];
+    for (const [name, m] of this.namedChildren()) yield* m.namedModules(prefix ? `${prefix}.${name}` : name, memo);
+  }
+  *modules(): IterableIterator<Module> {
+    for (const [, m] of this.namedModules()) yield m;
+  }
+  /** This module's own parameters (not its children's), in registration order. */
+  protected *ownParameters(): IterableIterator<[string, Parameter]> {
+    for (const key of Object.keys(this)) {
+      const v = (this as any)[key];
+      if (v instanceof Parameter) yield [key, v];
+    }
+  }
+  protected *ownBuffers(): IterableIterator<[string, Tensor]> {
+    for (const key of this[BUFFERS]) {
+      const v = (this as any)[key];
+      if (v instanceof Tensor) yield [key, v];
+    }
+  }
+  *namedParameters(prefix = '', recurse = true): IterableIterator<[string, Parameter]> {
+    const seen = new Set<Tensor>();
+    for (const [modName, m] of recurse ? this.namedModules(prefix) : [[prefix, this] as [string, Module]]) {
+      for (const [name, p] of m.ownParameters()) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        yield [modName ? `${modName}.${name}` : name, p];
+      }
+    }
+  }
+  *parameters(recurse = true): IterableIterator<Parameter> {
+    for (const [, p] of this.namedParameters('', recurse)) yield p;
+  }
+  *namedBuffers(prefix = '', recurse = true): IterableIterator<[string, Tensor]> {
+    for (const [modName, m] of recurse ? this.namedModules(prefix) : [[prefix, this] as [string, Module]]) {
+      for (const [name, b] of m.ownBuffers()) yield [modName ? `${modName}.${name}` : name, b];
+    }
+  }
+  *buffers(recurse = true): IterableIterator<Tensor> {
+    for (const [, b] of this.namedBuffers('', recurse)) yield b;
+  }
+
+  // ---- modes and conversion ----------------------------------------------------------------
+  train(mode = true): this {
+    if (typeof mode !== 'boolean') badArg('a boolean', 'mode', mode);
+    for (const m of this.modules()) m.training = mode;
+    return this;
+  }
+  eval(): this {
+    return this.train(false);
+  }
+  requiresGrad_(requiresGrad = true): this {
+    for (const p of this.parameters()) p.requiresGrad_(requiresGrad);
+    return this;
+  }
+  zeroGrad(setToNone = true): void {
+    for (const p of this.parameters()) {
+      if (setToNone) p.grad = null;
+      else if (p.grad) noGrad(() => p.grad!.zero_());
+    }
+  }
+  apply(fn: (m: Module) => void): this {
+    for (const m of [...this.children()]) m.apply(fn);
+    fn(this);
+    return this;
+  }
+  /**
+   * Moves or casts parameters and buffers, as Module.to: parameters keep their identity (their
+   * data is swapped), so an optimizer made before still holds them; only floating point
+   * tensors change dtype.
+   */
+  to(...args: (DType | DeviceLike | Tensor | object)[]): this {
+    const convert = (t: Tensor) => {
+      const moved = t.to(...(args as any[]));
+      return t.dtype.isFloatingPoint || moved.dtype === t.dtype ? moved : t.to(moved.device);
+    };
+    noGrad(() => {
+      for (const m of this.modules()) {
+        for (const [, p] of m.ownParameters()) {
+          p.data = convert(p.detach());
+          const g = p.grad;
+          if (g) p.grad = convert(g);
+        }
+        for (const [name, b] of m.ownBuffers()) (m as any)[name] = convert(b);
+      }
+    });
+    return this;
+  }
+  cuda(device?: number): this {
+    return this.to(device === undefined ? 'cuda' : `cuda:${device}`);
+  }
+  cpu(): this {
+    return this.to('cpu');
+  }
+  float(): this {
+    return this.to('float32');
+  }
+  double(): this {
+    return this.to('float64');
+  }
+
+  // ---- state -------------------------------------------------------------------------------
+  /** Keys exactly as PyTorch names them ('layer1.0.bn1.running_mean'); values detached. */
+  stateDict(options: { prefix?: string; keepVars?: boolean } = {}): StateDict {
+    const out: StateDict = {};
+    const { prefix = '', keepVars = false } = options;
+    for (const [modName, m] of this.namedModules()) {
+      const base = prefix + (modName ? `${modName}.` : '');
+      for (const [name, p] of m.ownParameters()) out[base + name] = keepVars ? p : p.detach();
+      for (const [name, b] of m.ownBuffers()) if (!m[NON_PERSISTENT].has(name)) out[base + name] = keepVars ? b : b.detach();
+    }
+    return out;
+  }
+
+  /** Copies a state dict in; strict (default) demands the same keys and shapes, as PyTorch does. */
+  loadStateDict(stateDict: StateDict | Map<string, Tensor>, options: { strict?: boolean } = {}): { missingKeys: string[]; unexpectedKeys: string[] } {
+    const strict = options.strict ?? true;
+    const sd: StateDict = stateDict instanceof Map ? Object.fromEntries(stateDict) : stateDict;
+    if (sd === null || typeof sd !== 'object') badArg('a state dict (an object of Tensors)', 'stateDict', sd);
+    const own = this.stateDict({ keepVars: true });
+    const missingKeys = Object.keys(own).filter((k) => !(k in sd));
+    const unexpectedKeys = Object.keys(sd).filter((k) => !(k in own));
+    const errors: string[] = [];
+    const shape = (t: Tensor) => `torch.Size([${t.shape.join(', ')}])`;
+    for (const [k, target] of Object.entries(own)) {
+      const src = sd[k];
+      if (!(k in sd)) continue;
+      if (!(src instanceof Tensor)) { errors.push(`While copying the parameter named "${k}", expected a Tensor but got ${typeof src}.`); continue; }
+      if (src.shape.join() !== target.shape.join()) {
+        errors.push(`size mismatch for ${k}: copying a param with shape ${shape(src)} from checkpoint, the shape in current model is ${shape(target)}.`);
+        continue;
+      }
+      noGrad(() => target.copy_(src));
+    }
+    if (strict) {
+      if (unexpectedKeys.length) errors.unshift(`Unexpected key(s) in state_dict: ${unexpectedKeys.map((k) => `"${k}"`).join(', ')}. `);
+      if (missingKeys.length) errors.unshift(`Missing key(s) in state_dict: ${missingKeys.map((k) => `"${k}"`).join(', ')}. `);
+    }
+    if (errors.length) throw new Error(`Error(s) in loading state_dict for ${this.constructor.name}:\n\t${errors.join('\n\t')}`);
+    return { missingKeys, unexpectedKeys };
+  }
+
+  // ---- printing ----------------------------------------------------------------------------
+  /** The text inside Linear(...): override in layers, as extra_repr. */
+  extraRepr(): string {
+    return '';
+  }
+  toString(): string {
+    const extraLines = this.extraRepr() ? this.extraRepr().split('\n') : [];
+    const childLines = [...this.namedChildren()].map(([name, m]) => `(${name}): ${String(m).split('\n').join('\n  ')}`);
+    const lines = [...extraLines, ...childLines];
+    let main = `${this.constructor.name}(`;
+    if (lines.length) main += extraLines.length === 1 && !childLines.length ? extraLines[0] : `\n  ${lines.join('\n  ')}\n`;
+    return `${main})`;
+  }
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
