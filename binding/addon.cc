@@ -212,6 +212,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitTensorData(env, exports);
   InitAutograd(env, exports);
   InitIndexing(env, exports);
+  InitOptim(env, exports);
 
   return exports;
 }

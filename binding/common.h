@@ -57,5 +57,6 @@ void InitOpCall(Napi::Env env, Napi::Object exports);
 void InitTensorData(Napi::Env env, Napi::Object exports);
 void InitAutograd(Napi::Env env, Napi::Object exports);
 void InitIndexing(Napi::Env env, Napi::Object exports);
+void InitOptim(Napi::Env env, Napi::Object exports);
 
 }  // namespace tn

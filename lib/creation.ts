@@ -264,11 +264,11 @@ export const emptyLike = likeFactory('empty_like');
 export const randLike = likeFactory('rand_like');
 export const randnLike = likeFactory('randn_like');
 
-export function fullLike(input: Tensor, fillValue: Scalar, options?: FactoryOptionsInput): Tensor {
+export function fullLike(input: Tensor, fillValue: Scalar, options?: FactoryOptionsInput & { memoryFormat?: unknown }): Tensor {
   if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
   if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean' && typeof fillValue !== 'bigint') badArg('number', 'fillValue', fillValue);
   const o = parseOptions(likeSchema, options, 'torch.fullLike() options');
-  return finish(wrap(op(ID.full_like, input._h, fillValue, nativeOpts(o))), o);
+  return finish(wrap(op(ID.full_like, input._h, fillValue, { ...nativeOpts(o), memoryFormat: o.memoryFormat })), o);
 }
 
 export function randintLike(input: Tensor, low: number, high?: number | FactoryOptionsInput, options?: FactoryOptionsInput): Tensor {

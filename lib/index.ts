@@ -20,6 +20,8 @@ export { noGrad, enableGrad, setGradEnabled, isGradEnabled, autograd } from './a
 export { tidy, keep } from './scope.js';
 export { setPrintoptions } from './format.js';
 export * as nn from './nn/index.js';
+export * as optim from './optim/index.js';
+export { save, load, type MapLocation } from './serialization/index.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 
 const info = native.runtimeInfo();

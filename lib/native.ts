@@ -40,6 +40,10 @@ export interface Native {
   setRequiresGrad(h: Handle, flag: boolean): void;
   retainGrad(h: Handle): void;
   setData(h: Handle, data: Handle): void;
+  sgdStep(params: unknown[], grads: unknown[], bufs: unknown[], hyper: object): (Handle | null)[];
+  adamStep(params: unknown[], grads: unknown[], m: unknown[], v: unknown[], vmax: unknown[] | null, steps: unknown[], hyper: object): void;
+  rmspropStep(params: unknown[], grads: unknown[], sq: unknown[], gavg: unknown[] | null, bufs: unknown[] | null, steps: unknown[], hyper: object): void;
+  adagradStep(params: unknown[], grads: unknown[], sums: unknown[], steps: unknown[], hyper: object): void;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,0 +1,318 @@
+// torch.optim.lr_scheduler, with PyTorch's recurrences (get_lr) and closed forms, so the
+// learning-rate sequences are the same numbers.
+import { Optimizer, type ParamGroup } from './optimizer.js';
+import { badArg } from '../errors.js';
+
+export abstract class LRScheduler {
+  lastEpoch: number;
+  baseLrs: number[];
+  protected lastLr: number[] = [];
+  protected stepCount = 0;
+
+  constructor(readonly optimizer: Optimizer, lastEpoch = -1) {
+    if (!(optimizer instanceof Optimizer)) badArg('an Optimizer', 'optimizer', optimizer);
+    if (lastEpoch === -1) for (const g of optimizer.paramGroups) g.initialLr ??= g.lr;
+    this.baseLrs = optimizer.paramGroups.map((g) => g.initialLr as number);
+    this.lastEpoch = lastEpoch;
+  }
+  /** Subclasses call this at the end of their constructor, as PyTorch's _initial_step. */
+  protected initialStep(): void {
+    this.stepCount = 0;
+    this.step();
+  }
+  protected abstract getLr(): number[];
+  protected closedFormLr?(): number[];
+  protected get groups(): ParamGroup[] {
+    return this.optimizer.paramGroups;
+  }
+
+  step(epoch?: number): void {
+    this.stepCount++;
+    let values: number[];
+    if (epoch === undefined) {
+      this.lastEpoch++;
+      values = this.getLr();
+    } else {
+      this.lastEpoch = epoch;
+      values = this.closedFormLr ? this.closedFormLr() : this.getLr();
+    }
+    this.groups.forEach((g, i) => (g.lr = values[i]));
+    this.lastLr = this.groups.map((g) => g.lr);
+  }
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+  stateDict(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this)) if (k !== 'optimizer' && typeof v !== 'function') out[k] = v;
+    return out;
+  }
+  loadStateDict(sd: Record<string, unknown>): void {
+    Object.assign(this, sd);
+  }
+}
+
+export class StepLR extends LRScheduler {
+  constructor(optimizer: Optimizer, readonly stepSize: number, readonly options: { gamma?: number; lastEpoch?: number } = {}) {
+    super(optimizer, options.lastEpoch);
+    this.initialStep();
+  }
+  private get gamma() { return this.options.gamma ?? 0.1; }
+  protected getLr(): number[] {
+    if (this.lastEpoch === 0 || this.lastEpoch % this.stepSize !== 0) return this.groups.map((g) => g.lr);
+    return this.groups.map((g) => g.lr * this.gamma);
+  }
+  protected closedFormLr(): number[] {
+    return this.baseLrs.map((b) => b * this.gamma ** Math.floor(this.lastEpoch / this.stepSize));
+  }
+}
+
+export class MultiStepLR extends LRScheduler {
+  constructor(optimizer: Optimizer, readonly milestones: number[], readonly options: { gamma?: number; lastEpoch?: number } = {}) {
+    super(optimizer, options.lastEpoch);
+    this.initialStep();
+  }
+  private get gamma() { return this.options.gamma ?? 0.1; }
+  protected getLr(): number[] {
+    const hits = this.milestones.filter((m) => m === this.lastEpoch).length;
+    if (!hits) return this.groups.map((g) => g.lr);
+    return this.groups.map((g) => g.lr * this.gamma ** hits);
+  }
+  protected closedFormLr(): number[] {
+    const passed = [...this.milestones].sort((a, b) => a - b).filter((m) => m <= this.lastEpoch).length;
+    return this.baseLrs.map((b) => b * this.gamma ** passed);
+  }
+}
+
+export class ExponentialLR extends LRScheduler {
+  constructor(optimizer: Optimizer, readonly gamma: number, options: { lastEpoch?: number } = {}) {
+    super(optimizer, options.lastEpoch);
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    if (this.lastEpoch === 0) return this.groups.map((g) => g.lr);
+    return this.groups.map((g) => g.lr * this.gamma);
+  }
+  protected closedFormLr(): number[] {
+    return this.baseLrs.map((b) => b * this.gamma ** this.lastEpoch);
+  }
+}
+
+export class CosineAnnealingLR extends LRScheduler {
+  constructor(optimizer: Optimizer, readonly TMax: number, readonly options: { etaMin?: number; lastEpoch?: number } = {}) {
+    super(optimizer, options.lastEpoch);
+    this.initialStep();
+  }
+  private get etaMin() { return this.options.etaMin ?? 0; }
+  protected getLr(): number[] {
+    const { lastEpoch: e, TMax: T, etaMin } = this;
+    if (e === 0) return this.groups.map((g) => g.lr);
+    if (this.stepCount === 1 && e > 0) return this.baseLrs.map((b) => etaMin + ((b - etaMin) * (1 + Math.cos((e * Math.PI) / T))) / 2);
+    if ((((e - 1 - T) % (2 * T)) + 2 * T) % (2 * T) === 0) {
+      return this.groups.map((g, i) => g.lr + ((this.baseLrs[i] - etaMin) * (1 - Math.cos(Math.PI / T))) / 2);
+    }
+    return this.groups.map((g) => ((1 + Math.cos((Math.PI * e) / T)) / (1 + Math.cos((Math.PI * (e - 1)) / T))) * (g.lr - etaMin) + etaMin);
+  }
+  protected closedFormLr(): number[] {
+    return this.baseLrs.map((b) => this.etaMin + ((b - this.etaMin) * (1 + Math.cos((Math.PI * this.lastEpoch) / this.TMax))) / 2);
+  }
+}
+
+export class LinearLR extends LRScheduler {
+  readonly startFactor: number;
+  readonly endFactor: number;
+  readonly totalIters: number;
+  constructor(optimizer: Optimizer, options: { startFactor?: number; endFactor?: number; totalIters?: number; lastEpoch?: number } = {}) {
+    super(optimizer, options.lastEpoch);
+    this.startFactor = options.startFactor ?? 1 / 3;
+    this.endFactor = options.endFactor ?? 1;
+    this.totalIters = options.totalIters ?? 5;
+    if (this.startFactor > 1 || this.startFactor <= 0) throw new RangeError('Starting multiplicative factor expected to be greater than 0 and less or equal to 1.');
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    const { startFactor: s, endFactor: f, totalIters: n, lastEpoch: e } = this;
+    if (e === 0) return this.groups.map((g) => g.lr * s);
+    if (e > n) return this.groups.map((g) => g.lr);
+    return this.groups.map((g) => g.lr * (1 + (f - s) / (n * s + (e - 1) * (f - s))));
+  }
+  protected closedFormLr(): number[] {
+    const { startFactor: s, endFactor: f, totalIters: n, lastEpoch: e } = this;
+    return this.baseLrs.map((b) => b * (s + ((f - s) * Math.min(n, e)) / n));
+  }
+}
+
+export class LambdaLR extends LRScheduler {
+  private readonly lambdas: ((epoch: number) => number)[];
+  constructor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) | ((epoch: number) => number)[], options: { lastEpoch?: number } = {}) {
+    super(optimizer, options.lastEpoch);
+    this.lambdas = Array.isArray(lrLambda) ? lrLambda : optimizer.paramGroups.map(() => lrLambda);
+    if (this.lambdas.length !== optimizer.paramGroups.length) throw new RangeError(`Expected ${optimizer.paramGroups.length} lr_lambdas, but got ${this.lambdas.length}`);
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    return this.baseLrs.map((b, i) => b * this.lambdas[i](this.lastEpoch));
+  }
+}
+
+interface OneCycleOptions {
+  totalSteps?: number; epochs?: number; stepsPerEpoch?: number; pctStart?: number; annealStrategy?: 'cos' | 'linear';
+  cycleMomentum?: boolean; baseMomentum?: number; maxMomentum?: number; divFactor?: number; finalDivFactor?: number;
+  threePhase?: boolean; lastEpoch?: number;
+}
+export class OneCycleLR extends LRScheduler {
+  readonly totalSteps: number;
+  private readonly phases: { endStep: number; startLr: string; endLr: string; startMomentum: string; endMomentum: string }[];
+  private readonly cycleMomentum: boolean;
+  private readonly useBeta1: boolean;
+  private readonly anneal: (start: number, end: number, pct: number) => number;
+
+  constructor(optimizer: Optimizer, maxLr: number | number[], o: OneCycleOptions = {}) {
+    const total = o.totalSteps ?? (o.epochs && o.stepsPerEpoch ? o.epochs * o.stepsPerEpoch : undefined);
+    if (!total || total <= 0 || !Number.isInteger(total)) throw new RangeError('You must define either totalSteps OR (epochs AND stepsPerEpoch) as positive integers');
+    const pctStart = o.pctStart ?? 0.3;
+    const maxLrs = Array.isArray(maxLr) ? maxLr : optimizer.paramGroups.map(() => maxLr);
+    const divFactor = o.divFactor ?? 25, finalDivFactor = o.finalDivFactor ?? 1e4;
+    const cycle = o.cycleMomentum ?? true;
+    const useBeta1 = 'betas' in optimizer.defaults;
+    if (o.lastEpoch === undefined || o.lastEpoch === -1) {
+      optimizer.paramGroups.forEach((g, i) => {
+        g.initialLr = maxLrs[i] / divFactor;
+        g.maxLr = maxLrs[i];
+        g.minLr = (g.initialLr as number) / finalDivFactor;
+        if (cycle) {
+          const maxM = o.maxMomentum ?? 0.95, baseM = o.baseMomentum ?? 0.85;
+          if (useBeta1) g.betas = [maxM, (g.betas as number[])[1]];
+          else g.momentum = maxM;
+          g.maxMomentum = maxM;
+          g.baseMomentum = baseM;
+        }
+      });
+    }
+    super(optimizer, o.lastEpoch);
+    this.totalSteps = total;
+    this.cycleMomentum = cycle;
+    this.useBeta1 = useBeta1;
+    this.phases = o.threePhase
+      ? [
+          { endStep: pctStart * total - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
+          { endStep: 2 * pctStart * total - 2, startLr: 'maxLr', endLr: 'initialLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
+          { endStep: total - 1, startLr: 'initialLr', endLr: 'minLr', startMomentum: 'maxMomentum', endMomentum: 'maxMomentum' },
+        ]
+      : [
+          { endStep: pctStart * total - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
+          { endStep: total - 1, startLr: 'maxLr', endLr: 'minLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
+        ];
+    this.anneal = (o.annealStrategy ?? 'cos') === 'cos'
+      ? (start, end, pct) => end + ((start - end) / 2) * (Math.cos(Math.PI * pct) + 1)
+      : (start, end, pct) => (end - start) * pct + start;
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    const step = this.lastEpoch;
+    if (step > this.totalSteps) throw new RangeError(`Tried to step ${step} times. The specified number of total steps is ${this.totalSteps}`);
+    return this.groups.map((g) => {
+      let start = 0, lr = 0, momentum = 0;
+      for (let i = 0; i < this.phases.length; i++) {
+        const p = this.phases[i];
+        if (step <= p.endStep || i === this.phases.length - 1) {
+          const pct = (step - start) / (p.endStep - start);
+          lr = this.anneal(g[p.startLr] as number, g[p.endLr] as number, pct);
+          if (this.cycleMomentum) momentum = this.anneal(g[p.startMomentum] as number, g[p.endMomentum] as number, pct);
+          break;
+        }
+        start = p.endStep;
+      }
+      if (this.cycleMomentum) {
+        if (this.useBeta1) g.betas = [momentum, (g.betas as number[])[1]];
+        else g.momentum = momentum;
+      }
+      return lr;
+    });
+  }
+}
+
+export class ReduceLROnPlateau {
+  readonly mode: 'min' | 'max';
+  readonly factor: number;
+  readonly patience: number;
+  readonly threshold: number;
+  readonly thresholdMode: 'rel' | 'abs';
+  readonly cooldown: number;
+  readonly minLrs: number[];
+  readonly eps: number;
+  best: number;
+  numBadEpochs = 0;
+  cooldownCounter = 0;
+  lastEpoch = 0;
+  private lastLr: number[];
+
+  constructor(readonly optimizer: Optimizer, o: { mode?: 'min' | 'max'; factor?: number; patience?: number; threshold?: number; thresholdMode?: 'rel' | 'abs'; cooldown?: number; minLr?: number | number[]; eps?: number } = {}) {
+    this.mode = o.mode ?? 'min';
+    this.factor = o.factor ?? 0.1;
+    if (this.factor >= 1) throw new RangeError('Factor should be < 1.0.');
+    this.patience = o.patience ?? 10;
+    this.threshold = o.threshold ?? 1e-4;
+    this.thresholdMode = o.thresholdMode ?? 'rel';
+    this.cooldown = o.cooldown ?? 0;
+    this.minLrs = Array.isArray(o.minLr) ? o.minLr : optimizer.paramGroups.map(() => (o.minLr as number) ?? 0);
+    this.eps = o.eps ?? 1e-8;
+    this.best = this.mode === 'min' ? Infinity : -Infinity;
+    this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+  }
+  private isBetter(a: number): boolean {
+    const { mode, thresholdMode: tm, threshold: t, best } = this;
+    if (mode === 'min' && tm === 'rel') return a < best * (1 - t);
+    if (mode === 'min') return a < best - t;
+    if (tm === 'rel') return a > best * (t + 1);
+    return a > best + t;
+  }
+  step(metrics: number): void {
+    const current = Number(metrics);
+    this.lastEpoch++;
+    if (this.isBetter(current)) {
+      this.best = current;
+      this.numBadEpochs = 0;
+    } else this.numBadEpochs++;
+    if (this.cooldownCounter > 0) {
+      this.cooldownCounter--;
+      this.numBadEpochs = 0;
+    }
+    if (this.numBadEpochs > this.patience) {
+      this.optimizer.paramGroups.forEach((g, i) => {
+        const newLr = Math.max(g.lr * this.factor, this.minLrs[i]);
+        if (g.lr - newLr > this.eps) g.lr = newLr;
+      });
+      this.cooldownCounter = this.cooldown;
+      this.numBadEpochs = 0;
+    }
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+}
+
+export class SequentialLR extends LRScheduler {
+  constructor(optimizer: Optimizer, private readonly schedulers: LRScheduler[], private readonly milestones: number[], options: { lastEpoch?: number } = {}) {
+    super(optimizer, options.lastEpoch);
+    if (schedulers.length !== milestones.length + 1) throw new RangeError(`Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, but got ${schedulers.length} and ${milestones.length}`);
+    this.lastEpoch = (options.lastEpoch ?? -1) + 1;
+    for (const g of optimizer.paramGroups) g.lr = g.initialLr as number;
+    for (const s of schedulers) s.lastEpoch -= 1;
+    (schedulers[0] as any).initialStep();
+    this.lastLr = schedulers[0].getLastLr();
+  }
+  protected getLr(): number[] {
+    return this.groups.map((g) => g.lr);
+  }
+  step(): void {
+    this.lastEpoch++;
+    let idx = 0;
+    while (idx < this.milestones.length && this.milestones[idx] <= this.lastEpoch) idx++;
+    const s = this.schedulers[idx];
+    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) s.step(0);
+    else s.step();
+    this.lastLr = s.getLastLr();
+  }
+}

@@ -1,0 +1,137 @@
+// The Optimizer base: parameter groups, per-parameter state, zeroGrad, and state dicts in
+// PyTorch's layout ({ state: { 0: {...} }, param_groups: [{ lr, ..., params: [0, 1] }] }), with
+// PyTorch's snake_case keys so they move between Python and TS unchanged.
+import { Tensor } from '../tensor.js';
+import { badArg } from '../errors.js';
+import { noGrad, enableGrad } from '../autograd.js';
+
+export type ParamGroupInput = { params: Iterable<Tensor> } & Record<string, unknown>;
+export interface ParamGroup extends Record<string, unknown> {
+  params: Tensor[];
+  lr: number;
+}
+export interface OptimizerStateDict {
+  state: Record<number, Record<string, Tensor | number>>;
+  param_groups: (Record<string, unknown> & { params: number[] })[];
+}
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+export abstract class Optimizer {
+  defaults: Record<string, unknown>;
+  paramGroups: ParamGroup[] = [];
+  /** Per-parameter state, keyed by the parameter tensor. */
+  state = new Map<Tensor, Record<string, Tensor>>();
+
+  constructor(params: Iterable<Tensor> | Iterable<ParamGroupInput>, defaults: Record<string, unknown>) {
+    this.defaults = defaults;
+    const list = [...(params as Iterable<Tensor | ParamGroupInput>)];
+    if (list.length === 0) throw new RangeError('optimizer got an empty parameter list');
+    const groups = list[0] instanceof Tensor ? [{ params: list as Tensor[] }] : (list as ParamGroupInput[]);
+    for (const g of groups) this.addParamGroup(g);
+  }
+
+  addParamGroup(group: ParamGroupInput): void {
+    if (group === null || typeof group !== 'object' || !group.params) badArg('a parameter group ({ params, ...options })', 'paramGroup', group);
+    const params = group.params instanceof Tensor ? [group.params] : [...group.params];
+    params.forEach((p, i) => {
+      if (!(p instanceof Tensor)) badArg('Tensor', `params[${i}]`, p);
+      if (!p.isLeaf) throw new Error("can't optimize a non-leaf Tensor");
+    });
+    const seen = new Set(this.paramGroups.flatMap((g) => g.params));
+    if (params.some((p) => seen.has(p))) throw new Error('some parameters appear in more than one parameter group');
+    for (const key of Object.keys(group)) {
+      if (key !== 'params' && !(key in this.defaults)) throw new TypeError(`Unknown option '${key}' in a parameter group of ${this.constructor.name}; it takes ${Object.keys(this.defaults).join(', ')}`);
+    }
+    this.paramGroups.push({ ...this.defaults, ...group, params } as ParamGroup);
+  }
+
+  /** zeroGrad({ setToNone = true }): PyTorch 2.x's default (1.13's was false). */
+  zeroGrad(options: { setToNone?: boolean } = {}): void {
+    const setToNone = options.setToNone ?? true;
+    for (const g of this.paramGroups) {
+      for (const p of g.params) {
+        if (setToNone) p.grad = null;
+        else {
+          const grad = p.grad;
+          if (grad) noGrad(() => grad.detach().zero_());
+        }
+      }
+    }
+  }
+
+  abstract step(closure?: () => Tensor): Tensor | undefined;
+
+  /** step(closure): re-evaluates the loss with grad enabled, as PyTorch does. */
+  protected runClosure(closure?: () => Tensor): Tensor | undefined {
+    return closure ? enableGrad(closure) : undefined;
+  }
+
+  /** Parameters of a group that have a gradient, with their gradients. */
+  protected withGrads(g: ParamGroup): [Tensor[], Tensor[]] {
+    const params: Tensor[] = [], grads: Tensor[] = [];
+    for (const p of g.params) {
+      const grad = p.grad;
+      if (grad) {
+        params.push(p);
+        grads.push(grad);
+      }
+    }
+    return [params, grads];
+  }
+
+  stateDict(): OptimizerStateDict {
+    let index = 0;
+    const ids = new Map<Tensor, number>();
+    const param_groups = this.paramGroups.map((g) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(g)) if (k !== 'params') out[snake(k)] = v;
+      out.params = g.params.map((p) => {
+        if (!ids.has(p)) ids.set(p, index++);
+        return ids.get(p)!;
+      });
+      return out as Record<string, unknown> & { params: number[] };
+    });
+    const state: Record<number, Record<string, Tensor>> = {};
+    for (const [p, s] of this.state) {
+      const id = ids.get(p);
+      if (id !== undefined) state[id] = Object.fromEntries(Object.entries(s).map(([k, v]) => [snake(k), v]));
+    }
+    return { state, param_groups };
+  }
+
+  loadStateDict(sd: OptimizerStateDict): void {
+    if (!sd || typeof sd !== 'object' || !Array.isArray(sd.param_groups)) badArg('an optimizer state dict', 'stateDict', sd);
+    if (sd.param_groups.length !== this.paramGroups.length) throw new RangeError('loaded state dict has a different number of parameter groups');
+    const byId = new Map<number, Tensor>();
+    sd.param_groups.forEach((g, i) => {
+      const own = this.paramGroups[i];
+      if (g.params.length !== own.params.length) throw new RangeError("loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
+      g.params.forEach((id, j) => byId.set(id, own.params[j]));
+      for (const [k, v] of Object.entries(g)) if (k !== 'params') (own as Record<string, unknown>)[camel(k)] = v;
+    });
+    this.state.clear();
+    for (const [id, s] of Object.entries(sd.state ?? {})) {
+      const p = byId.get(Number(id));
+      if (!p) continue;
+      // state moves to the parameter's device; floating state takes its dtype (step stays float32)
+      const entry: Record<string, Tensor> = {};
+      for (const [k, v] of Object.entries(s)) {
+        if (!(v instanceof Tensor)) continue;
+        entry[camel(k)] = k === 'step' ? v.to('cpu') : v.to({ device: p.device, dtype: v.dtype.isFloatingPoint ? p.dtype : v.dtype });
+      }
+      this.state.set(p, entry);
+    }
+  }
+
+  toString(): string {
+    const lines = [`${this.constructor.name} (`];
+    this.paramGroups.forEach((g, i) => {
+      lines.push(`Parameter Group ${i}`);
+      for (const k of Object.keys(g).filter((k) => k !== 'params').sort()) lines.push(`    ${snake(k)}: ${String(g[k])}`);
+    });
+    lines.push(')');
+    return lines.join('\n');
+  }
+}
