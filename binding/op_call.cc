@@ -428,9 +428,11 @@ struct Binder {
       const ArgSpec& s = o.args[i];
       napi_value v = nullptr;
       if (!s.kwOnly && pi < m) {
+        // Python's varargs form: x.view(-1, 512), torch.zeros(2, 3). A lone int for an int[N]
+        // stands for N copies instead (kernel_size=3), as in PyTorch.
         double first;
-        if (s.kind == Kind::IntList && i == o.lastPositional && (m - pi > 1 || IsNumber(P[pi], &first))) {
-          // Python's varargs form: x.view(-1, 512), torch.zeros(2, 3).
+        if (s.kind == Kind::IntList && i == o.lastPositional &&
+            (m - pi > 1 || (s.fixedLen == 0 && IsNumber(P[pi], &first)))) {
           std::vector<int64_t> xs;
           for (; pi < m; ++pi) {
             int64_t one;

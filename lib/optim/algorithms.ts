@@ -38,9 +38,8 @@ export class SGD extends Optimizer {
       if (!params.length) continue;
       const bufs = params.map((p) => this.state.get(p)?.momentumBuffer?._h ?? null);
       const out = native.sgdStep(h(params), h(grads), bufs, g);
-      params.forEach((p, i) => {
-        if (out[i] !== null) this.state.set(p, { momentumBuffer: new Tensor(out[i]!) });
-      });
+      // PyTorch records momentum_buffer (None without momentum) for every stepped parameter.
+      params.forEach((p, i) => this.state.set(p, { momentumBuffer: out[i] === null ? null : new Tensor(out[i]!) }));
     }
     return loss;
   }
@@ -48,13 +47,17 @@ export class SGD extends Optimizer {
 
 export interface AdamOptions { lr?: number; betas?: [number, number]; eps?: number; weightDecay?: number; amsgrad?: boolean; maximize?: boolean }
 class AdamBase extends Optimizer {
-  constructor(params: Params, options: AdamOptions, weightDecay: number, private readonly decoupled: boolean) {
-    const o = { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, weightDecay, amsgrad: false, maximize: false, foreach: null, capturable: false, differentiable: false, fused: null, ...options };
+  private readonly decoupled: boolean;
+  constructor(params: Params, options: AdamOptions, weightDecay: number, decoupled: boolean) {
+    // the param-group keys of PyTorch 1.13's Adam and AdamW, so state dicts match key for key
+    const extra = decoupled ? {} : { differentiable: false, fused: null };
+    const o = { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, weightDecay, amsgrad: false, maximize: false, foreach: null, capturable: false, ...extra, ...options };
     nonNegative(o.lr, 'lr');
     nonNegative(o.eps, 'eps');
     nonNegative(o.weightDecay, 'weightDecay');
     betas(o.betas);
     super(params, o);
+    this.decoupled = decoupled;
   }
   step(closure?: () => Tensor): Tensor | undefined {
     const loss = this.runClosure(closure);
@@ -121,7 +124,7 @@ export class RMSprop extends Optimizer {
 export interface AdagradOptions { lr?: number; lrDecay?: number; weightDecay?: number; initialAccumulatorValue?: number; eps?: number; maximize?: boolean }
 export class Adagrad extends Optimizer {
   constructor(params: Params, options: AdagradOptions = {}) {
-    const o = { lr: 0.01, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, foreach: null, maximize: false, differentiable: false, ...options };
+    const o = { lr: 0.01, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, foreach: null, maximize: false, ...options };
     for (const k of ['lr', 'lrDecay', 'weightDecay', 'initialAccumulatorValue', 'eps'] as const) nonNegative(o[k], k);
     super(params, o);
     // PyTorch creates Adagrad's state eagerly, in the constructor.

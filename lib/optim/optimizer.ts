@@ -11,7 +11,7 @@ export interface ParamGroup extends Record<string, unknown> {
   lr: number;
 }
 export interface OptimizerStateDict {
-  state: Record<number, Record<string, Tensor | number>>;
+  state: Record<number, Record<string, Tensor | number | null>>;
   param_groups: (Record<string, unknown> & { params: number[] })[];
 }
 
@@ -22,7 +22,7 @@ export abstract class Optimizer {
   defaults: Record<string, unknown>;
   paramGroups: ParamGroup[] = [];
   /** Per-parameter state, keyed by the parameter tensor. */
-  state = new Map<Tensor, Record<string, Tensor>>();
+  state = new Map<Tensor, Record<string, any>>();
 
   constructor(params: Iterable<Tensor> | Iterable<ParamGroupInput>, defaults: Record<string, unknown>) {
     this.defaults = defaults;
@@ -93,7 +93,7 @@ export abstract class Optimizer {
       });
       return out as Record<string, unknown> & { params: number[] };
     });
-    const state: Record<number, Record<string, Tensor>> = {};
+    const state: Record<number, Record<string, any>> = {};
     for (const [p, s] of this.state) {
       const id = ids.get(p);
       if (id !== undefined) state[id] = Object.fromEntries(Object.entries(s).map(([k, v]) => [snake(k), v]));
@@ -116,9 +116,12 @@ export abstract class Optimizer {
       const p = byId.get(Number(id));
       if (!p) continue;
       // state moves to the parameter's device; floating state takes its dtype (step stays float32)
-      const entry: Record<string, Tensor> = {};
+      const entry: Record<string, any> = {};
       for (const [k, v] of Object.entries(s)) {
-        if (!(v instanceof Tensor)) continue;
+        if (!(v instanceof Tensor)) {
+          entry[camel(k)] = v;
+          continue;
+        }
         entry[camel(k)] = k === 'step' ? v.to('cpu') : v.to({ device: p.device, dtype: v.dtype.isFloatingPoint ? p.dtype : v.dtype });
       }
       this.state.set(p, entry);
