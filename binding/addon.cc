@@ -186,10 +186,12 @@ static Napi::Value CudaSynchronize(const Napi::CallbackInfo& info) {
 }
 
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  // glibc raises its mmap threshold as large blocks are freed, after which freed tensor
-  // memory stays stranded in the heap and RSS only grows. A fixed threshold keeps large
-  // tensor buffers on mmap, returned to the OS the moment they are freed.
-  if (!getenv("TN_NO_MALLOPT")) mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  // glibc's dynamic mmap threshold lets freed tensor memory pile up in the heap, and a small
+  // fixed one makes every large tensor a fresh mmap (page faults on each training step).
+  // Measured (bench/memory.ts, bench/cifar-step.ts): tensors up to 32 MB reuse heap memory,
+  // larger ones go straight back to the OS, and at most 64 MB of free heap top is kept.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
 
   auto* d = new AddonData();
   d->keyHandle = MakeKey(env, "_h");
