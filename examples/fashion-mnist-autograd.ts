@@ -3,24 +3,11 @@
 // "what is torch.nn really?" tutorial. Data: Debian's dataset-fashion-mnist
 // (/usr/share/datasets/fashion-mnist) or FASHION_MNIST_DIR.
 //   npx tsx examples/fashion-mnist-autograd.ts [epochs]
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as torch from 'torch-node';
+import { readIdx } from './lib/idx.js';
 
-const dir = process.env.FASHION_MNIST_DIR ?? '/usr/share/datasets/fashion-mnist';
 const epochs = Number(process.argv[2] ?? 2);
 const limit = Number(process.env.TRAIN_LIMIT ?? 60000);
-
-/** Reads an IDX file (gzipped or not) into a uint8 tensor of its shape. */
-function readIdx(file: string): torch.Tensor {
-  let buf = readFileSync(path.join(dir, file));
-  if (buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
-  const ndim = buf[3];
-  const shape = Array.from({ length: ndim }, (_, i) => buf.readUInt32BE(4 + 4 * i));
-  const data = buf.subarray(4 + 4 * ndim);
-  return torch.frombuffer(data, { dtype: torch.uint8 }).reshape(shape);
-}
 
 const prep = (images: torch.Tensor) => images.float().div(255).sub(0.2860).div(0.3530).view(-1, 784);
 const xTrain = prep(readIdx('train-images-idx3-ubyte.gz')).narrow(0, 0, limit);
