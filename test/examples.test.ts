@@ -21,7 +21,8 @@ t.test('fashion-mnist-mlp (nn, Adam) trains on real Fashion-MNIST', { skip: exis
 t.test('cifar10-convnet runs the tutorial loop', async (t) => {
   // run where it may write cifar_net.pth, as a user's working folder
   const cwd = mkdtempSync(path.join(tmpdir(), 'torch-node-cifar-'));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'examples/cifar10-convnet.ts'), '1'], { cwd, encoding: 'utf8' });
+  const tsx = import.meta.resolve('tsx');
+  const out = execFileSync(process.execPath, ['--import', tsx, path.join(root, 'examples/cifar10-convnet.ts'), '1'], { cwd, encoding: 'utf8' });
   t.ok(existsSync(path.join(cwd, 'cifar_net.pth')), 'saves cifar_net.pth');
   t.match(out, /Finished Training/);
   const m = /Accuracy of the network on the (\d+) test images: (\d+) %/.exec(out);
