@@ -76,12 +76,12 @@ export function isTensor(v: unknown): v is Tensor {
 export * from './generated/functions.js';
 
 /** torch.split(tensor, splitSizeOrSections, dim = 0) */
-export function split(input: Tensor, splitSizeOrSections: number | number[], dim = 0): Tensor[] {
+export function split(input: Tensor, splitSizeOrSections: number | number[], dim: number | { dim?: number } = 0): Tensor[] {
   if (!(input instanceof Tensor)) badArg('Tensor', 'tensor', input);
   return input.split(splitSizeOrSections, dim);
 }
 /** torch.chunk(input, chunks, dim = 0) */
-export function chunk(input: Tensor, chunks: number, dim = 0): Tensor[] {
+export function chunk(input: Tensor, chunks: number, dim: number | { dim?: number } = 0): Tensor[] {
   if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
   return input.chunk(chunks, dim);
 }

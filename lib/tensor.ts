@@ -233,11 +233,11 @@ export class Tensor {
   }
 
   /** torch.split: a chunk size or a list of sizes along dim. */
-  split(splitSizeOrSections: number | number[], dim = 0): Tensor[] {
-    return wrapAll(op(SPLIT, this._h, splitSizeOrSections, dim));
+  split(splitSizeOrSections: number | number[], dim: number | { dim?: number } = 0): Tensor[] {
+    return wrapAll(op(SPLIT, this._h, splitSizeOrSections, typeof dim === 'object' ? dim.dim ?? 0 : dim));
   }
-  chunk(chunks: number, dim = 0): Tensor[] {
-    return wrapAll(op(CHUNK, this._h, chunks, dim));
+  chunk(chunks: number, dim: number | { dim?: number } = 0): Tensor[] {
+    return wrapAll(op(CHUNK, this._h, chunks, typeof dim === 'object' ? dim.dim ?? 0 : dim));
   }
 
   // ---- autograd --------------------------------------------------------------------------
