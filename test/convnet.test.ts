@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import { ConvNet } from '../examples/lib/convnet.js';
-import { fixture } from './helpers.js';
+import { fixture, python, hasPythonTorch } from './helpers.js';
 
 const { nn, optim } = torch;
 const ref = fixture('convnet.json');
@@ -51,17 +51,8 @@ t.test('5 SGD steps give PyTorch’s losses to 1e-4', async (t) => {
   t.ok(net.fc2.bias.tolist().every((b: number, i: number) => Math.abs(b - ref.fc2BiasAfter[i]) < 1e-5), 'fc2.bias after training');
 });
 
-const python = '/usr/bin/python3';
-const hasTorch = (() => {
-  try {
-    execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-t.test('initialised from a state dict saved by PyTorch', { skip: hasTorch ? false : `no PyTorch at ${python} (apt-get install python3-torch) to write the 8 MB checkpoint` }, async (t) => {
+t.test('initialised from a state dict saved by PyTorch', { skip: hasPythonTorch ? false : `no PyTorch at ${python} (apt-get install python3-torch) to write the 8 MB checkpoint` }, async (t) => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'torch-node-convnet-')), 'convnet_init.pth');
   execFileSync(python, [path.resolve('scripts/make_nn_fixtures.py'), '--convnet-weights', file]);
   t.ok(existsSync(file));

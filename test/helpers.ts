@@ -1,5 +1,6 @@
 // Shared by the tests: fixtures from scripts/make_fixtures.py, and comparisons against them.
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
@@ -63,3 +64,14 @@ export function mismatch(actual: unknown, expected: any, rtol = 1e-4, atol = 1e-
   }
   return actual === expected ? null : `${where}: ${String(actual)} != ${String(expected)}`;
 }
+
+/** Debian's PyTorch, for the tests that run Python beside torch-node (skipped without it). */
+export const python = '/usr/bin/python3';
+export const hasPythonTorch = (() => {
+  try {
+    execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
-import { fixture, fixturesDir, mismatch } from './helpers.js';
+import { fixture, fixturesDir, mismatch, python, hasPythonTorch } from './helpers.js';
 
 const { nn, optim } = torch;
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'torch-node-save-'));
@@ -92,17 +92,8 @@ t.test('bad files give clear errors and a failed save keeps the old file', async
   t.throws(() => torch.save({}, 5 as any), /Expected a file path for f/);
 });
 
-const python = '/usr/bin/python3';
-const hasTorch = (() => {
-  try {
-    execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-t.test('a file saved here loads in Python', { skip: hasTorch ? false : `no PyTorch at ${python} (apt-get install python3-torch)` }, async (t) => {
+t.test('a file saved here loads in Python', { skip: hasPythonTorch ? false : `no PyTorch at ${python} (apt-get install python3-torch)` }, async (t) => {
   const file = path.join(tmp(), 'from_ts.pth');
   torch.manualSeed(0);
   const net = new nn.Sequential(new nn.Conv2d(1, 2, 3), new nn.BatchNorm2d(2), new nn.Flatten(), new nn.Linear(8, 3));

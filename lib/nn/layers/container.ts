@@ -9,22 +9,12 @@ function checkModule(m: unknown, where: string): Module {
   return m as Module;
 }
 
-export class Sequential extends Module {
-  /** new Sequential(a, b, c) or new Sequential({ conv: a, relu: b }) (an ordered record). */
-  constructor(...modules: (Module | Record<string, Module>)[]) {
-    super();
-    if (modules.length === 1 && !(modules[0] instanceof Module) && typeof modules[0] === 'object') {
-      for (const [name, m] of Object.entries(modules[0])) this.addModule(name, checkModule(m, `Sequential[${name}]`));
-    } else modules.forEach((m, i) => this.addModule(String(i), checkModule(m, `Sequential[${i}]`)));
-  }
-  forward(input: any): any {
-    for (const m of this.children()) input = m(input);
-    return input;
-  }
+/** Children kept under '0', '1', ...: shared by Sequential and ModuleList. */
+abstract class IndexedModules extends Module {
   get length(): number {
     return [...this.children()].length;
   }
-  /** seq.get(-1) as seq[-1] */
+  /** list.get(-1) as list[-1] */
   get(index: number): Module {
     const list = [...this.children()];
     const m = list[index < 0 ? list.length + index : index];
@@ -40,30 +30,28 @@ export class Sequential extends Module {
   }
 }
 
-export class ModuleList extends Module {
+export class Sequential extends IndexedModules {
+  /** new Sequential(a, b, c) or new Sequential({ conv: a, relu: b }) (an ordered record). */
+  constructor(...modules: (Module | Record<string, Module>)[]) {
+    super();
+    if (modules.length === 1 && !(modules[0] instanceof Module) && typeof modules[0] === 'object') {
+      for (const [name, m] of Object.entries(modules[0])) this.addModule(name, checkModule(m, `Sequential[${name}]`));
+    } else modules.forEach((m, i) => this.addModule(String(i), checkModule(m, `Sequential[${i}]`)));
+  }
+  forward(input: any): any {
+    for (const m of this.children()) input = m(input);
+    return input;
+  }
+}
+
+export class ModuleList extends IndexedModules {
   constructor(modules: Iterable<Module> = []) {
     super();
     for (const m of modules) this.append(m);
   }
-  get length(): number {
-    return [...this.children()].length;
-  }
-  get(index: number): Module {
-    const list = [...this.children()];
-    const m = list[index < 0 ? list.length + index : index];
-    if (!m) throw new RangeError(`index ${index} is out of range`);
-    return m;
-  }
-  append(module: Module): this {
-    this.addModule(String(this.length), checkModule(module, 'module'));
-    return this;
-  }
   extend(modules: Iterable<Module>): this {
     for (const m of modules) this.append(m);
     return this;
-  }
-  [Symbol.iterator](): IterableIterator<Module> {
-    return this.children();
   }
   forward(): never {
     throw new Error('ModuleList is not callable: iterate over it in your forward');
