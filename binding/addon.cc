@@ -197,6 +197,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   d->keyHandle = MakeKey(env, "_h");
   d->keyEnum = MakeKey(env, "_enum");
   d->keyDevice = MakeKey(env, "_dev");
+  d->keyGenerator = MakeKey(env, "_gen");
   napi_set_instance_data(
       env, d, [](napi_env, void* p, void*) { delete static_cast<AddonData*>(p); }, nullptr);
 
@@ -215,6 +216,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitAutograd(env, exports);
   InitIndexing(env, exports);
   InitOptim(env, exports);
+  InitGenerator(env, exports);
 
   return exports;
 }

@@ -21,6 +21,7 @@ struct AddonData {
   napi_ref keyHandle = nullptr;  // "_h": where a JS Tensor keeps its External
   napi_ref keyEnum = nullptr;    // "_enum": dtype / layout / memory-format objects
   napi_ref keyDevice = nullptr;  // "_dev": torch.device objects
+  napi_ref keyGenerator = nullptr;  // "_gen": torch.Generator objects
 };
 AddonData& Data(napi_env env);
 
@@ -58,5 +59,7 @@ void InitTensorData(Napi::Env env, Napi::Object exports);
 void InitAutograd(Napi::Env env, Napi::Object exports);
 void InitIndexing(Napi::Env env, Napi::Object exports);
 void InitOptim(Napi::Env env, Napi::Object exports);
+void InitGenerator(Napi::Env env, Napi::Object exports);
+at::Generator* GeneratorOf(napi_env env, napi_value v);  // nullptr when v is no Generator
 
 }  // namespace tn

@@ -335,7 +335,12 @@ struct Binder {
         *out = DeviceArg(env, v, s.camel.c_str());
         return true;
       }
-      case Kind::Generator: break;  // only None is accepted (handled above)
+      case Kind::Generator: {
+        at::Generator* g = t == napi_object ? GeneratorOf(env, v) : nullptr;
+        if (!g) break;
+        *out = *g;
+        return true;
+      }
       case Kind::IntList: {
         uint32_t len;
         std::vector<int64_t> xs;
@@ -412,7 +417,7 @@ struct Binder {
     napi_is_array(env, v, &isArray);
     if (isArray) return false;
     auto& d = Data(env);
-    return !GetKey(env, d.keyEnum, v) && !GetKey(env, d.keyDevice, v);
+    return !GetKey(env, d.keyEnum, v) && !GetKey(env, d.keyDevice, v) && !GetKey(env, d.keyGenerator, v);
   }
 
   // Fills `stack` for overload `o` from positional args P[0..m) and keyword object kw.

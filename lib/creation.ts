@@ -5,6 +5,7 @@ import { native } from './native.js';
 import { badArg, describe } from './errors.js';
 import { Tensor, OP_BASE, wrap } from './tensor.js';
 import { OP_GROUPS } from './generated/ops.js';
+import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
 import {
   DType, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
@@ -28,6 +29,8 @@ export type TypedArray = Float32Array | Float64Array | Int8Array | Int16Array | 
 export type TensorData = NestedArray<number | boolean | bigint> | TypedArray | Tensor;
 
 const factorySchema = z.object(tensorOptions).strict();
+// rand, randn, randint and randperm also take PyTorch's `generator`
+const randomSchema = z.object({ ...tensorOptions, generator: z.custom<Generator>((v) => v instanceof Generator, 'a torch.Generator').optional() }).strict();
 const likeSchema = z.object({ ...tensorOptions, memoryFormat: memoryFormatSchema.optional() }).strict();
 type FactoryOptions = z.output<typeof factorySchema>;
 
@@ -35,9 +38,9 @@ function finish(t: Tensor, o: FactoryOptions): Tensor {
   if (o.requiresGrad) t.requiresGrad_(true);
   return t;
 }
-function nativeOpts(o: FactoryOptions) {
+function nativeOpts(o: FactoryOptions & { generator?: Generator }) {
   // Unset options stay undefined, so the schema's own default applies (randint's is int64).
-  return { dtype: o.dtype, device: o.device, pinMemory: o.pinMemory };
+  return { dtype: o.dtype, device: o.device, pinMemory: o.pinMemory, ...(o.generator ? { generator: o.generator } : {}) };
 }
 
 function typedArrayDType(a: TypedArray): DType {
@@ -153,10 +156,10 @@ export function sizeArgs<O>(args: unknown[], fn: string): SizeAndOptions<O> {
   return [size as number[], opts];
 }
 
-function sizedFactory(name: string) {
+function sizedFactory(name: string, schema: typeof factorySchema | typeof randomSchema = factorySchema) {
   return (...args: (number | number[] | FactoryOptionsInput)[]): Tensor => {
     const [size, opts] = sizeArgs<FactoryOptionsInput>(args, `torch.${name}`);
-    const o = parseOptions(factorySchema, opts, `torch.${name}() options`);
+    const o = parseOptions(schema, opts, `torch.${name}() options`);
     return finish(wrap(op(ID[name], size, nativeOpts(o))), o);
   };
 }
@@ -166,13 +169,15 @@ export interface FactoryOptionsInput {
   device?: any;
   requiresGrad?: boolean;
   pinMemory?: boolean;
+  /** rand, randn, randint, randperm only */
+  generator?: Generator;
 }
 
 export const zeros = sizedFactory('zeros');
 export const ones = sizedFactory('ones');
 export const empty = sizedFactory('empty');
-export const rand = sizedFactory('rand');
-export const randn = sizedFactory('randn');
+export const rand = sizedFactory('rand', randomSchema);
+export const randn = sizedFactory('randn', randomSchema);
 
 function checkNumber(v: unknown, name: string): asserts v is number {
   if (typeof v !== 'number' || Number.isNaN(v)) badArg('number', name, v);
@@ -240,14 +245,14 @@ export function randint(...args: (number | number[] | FactoryOptionsInput)[]): T
   const [low, high] = args.length === 1 ? [0, args[0]] : args;
   if (typeof low !== 'number' || !Number.isInteger(low)) badArg('integer', 'low', low);
   if (typeof high !== 'number' || !Number.isInteger(high)) badArg('integer', 'high', high);
-  const o = parseOptions(factorySchema, opts, 'torch.randint() options');
+  const o = parseOptions(randomSchema, opts, 'torch.randint() options');
   return finish(wrap(op(ID.randint, low, high, size, nativeOpts(o))), o);
 }
 
 /** torch.randperm(n, { dtype, ... }) (int64 by default) */
 export function randperm(n: number, options?: FactoryOptionsInput): Tensor {
   checkInt(n, 'n');
-  const o = parseOptions(factorySchema, options, 'torch.randperm() options');
+  const o = parseOptions(randomSchema, options, 'torch.randperm() options');
   return finish(wrap(op(ID.randperm, n, nativeOpts(o))), o);
 }
 

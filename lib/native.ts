@@ -40,6 +40,9 @@ export interface Native {
   setRequiresGrad(h: Handle, flag: boolean): void;
   retainGrad(h: Handle): void;
   setData(h: Handle, data: Handle): void;
+  newGenerator(device?: string): unknown;
+  defaultGenerator(): unknown;
+  generatorCall(g: unknown, which: number, arg?: number): unknown;
   sgdStep(params: unknown[], grads: unknown[], bufs: unknown[], hyper: object): (Handle | null)[];
   adamStep(params: unknown[], grads: unknown[], m: unknown[], v: unknown[], vmax: unknown[] | null, steps: unknown[], hyper: object): void;
   rmspropStep(params: unknown[], grads: unknown[], sq: unknown[], gavg: unknown[] | null, bufs: unknown[] | null, steps: unknown[], hyper: object): void;

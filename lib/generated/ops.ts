@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { Tensor } from '../tensor.js';
 import type { DType, MemoryFormat, Layout, DeviceLike, Scalar } from '../types.js';
+import type { Generator } from '../generator.js';
 
 /** [op name, overload names in matching order] */
 export const OP_GROUPS: [string, string[]][] = [["abs",[""]],["abs_",[""]],["absolute",[""]],["absolute_",[""]],["acos",[""]],["acos_",[""]],["acosh",[""]],["acosh_",[""]],["adaptive_avg_pool1d",[""]],["adaptive_avg_pool2d",[""]],["adaptive_avg_pool3d",[""]],["adaptive_max_pool2d",[""]],["adaptive_max_pool3d",[""]],["add",["Tensor","Scalar"]],["add_",["Tensor","Scalar"]],["addbmm",[""]],["addbmm_",[""]],["addcdiv",[""]],["addcdiv_",[""]],["addcmul",[""]],["addcmul_",[""]],["addmm",[""]],["addmm_",[""]],["addmv",[""]],["addmv_",[""]],["addr",[""]],["addr_",[""]],["adjoint",[""]],["affine_grid_generator",[""]],["alias",[""]],["all",["dim",""]],["allclose",[""]],["alpha_dropout",[""]],["alpha_dropout_",[""]],["amax",[""]],["amin",[""]],["aminmax",[""]],["angle",[""]],["any",["dim",""]],["arange",["","start","start_step"]],["arccos",[""]],["arccos_",[""]],["arccosh",[""]],["arccosh_",[""]],["arcsin",[""]],["arcsin_",[""]],["arcsinh",[""]],["arcsinh_",[""]],["arctan",[""]],["arctan2",[""]],["arctan2_",[""]],["arctan_",[""]],["arctanh",[""]],["arctanh_",[""]],["argmax",[""]],["argmin",[""]],["argsort",["","stable"]],["argwhere",[""]],["as_strided",[""]],["as_strided_",[""]],["as_strided_scatter",[""]],["asin",[""]],["asin_",[""]],["asinh",[""]],["asinh_",[""]],["atan",[""]],["atan2",[""]],["atan2_",[""]],["atan_",[""]],["atanh",[""]],["atanh_",[""]],["atleast_1d",["","Sequence"]],["atleast_2d",["","Sequence"]],["atleast_3d",["","Sequence"]],["avg_pool1d",[""]],["avg_pool2d",[""]],["avg_pool3d",[""]],["baddbmm",[""]],["baddbmm_",[""]],["bartlett_window",["","periodic"]],["batch_norm",[""]],["bernoulli",["","p"]],["bernoulli_",["Tensor","float"]],["bilinear",[""]],["binary_cross_entropy",[""]],["binary_cross_entropy_with_logits",[""]],["bincount",[""]],["binomial",[""]],["bitwise_and",["Tensor","Scalar","Scalar_Tensor"]],["bitwise_and_",["Tensor","Scalar"]],["bitwise_left_shift",["Tensor","Tensor_Scalar","Scalar_Tensor"]],["bitwise_left_shift_",["Tensor","Tensor_Scalar"]],["bitwise_not",[""]],["bitwise_not_",[""]],["bitwise_or",["Tensor","Scalar","Scalar_Tensor"]],["bitwise_or_",["Tensor","Scalar"]],["bitwise_right_shift",["Tensor","Tensor_Scalar","Scalar_Tensor"]],["bitwise_right_shift_",["Tensor","Tensor_Scalar"]],["bitwise_xor",["Tensor","Scalar","Scalar_Tensor"]],["bitwise_xor_",["Tensor","Scalar"]],["blackman_window",["","periodic"]],["block_diag",[""]],["bmm",[""]],["broadcast_tensors",[""]],["broadcast_to",[""]],["bucketize",["Tensor","Scalar"]],["cartesian_prod",[""]],["cat",[""]],["cauchy_",[""]],["cdist",[""]],["ceil",[""]],["ceil_",[""]],["celu",[""]],["celu_",[""]],["chain_matmul",[""]],["chalf",[""]],["channel_shuffle",[""]],["cholesky",[""]],["cholesky_inverse",[""]],["cholesky_solve",[""]],["chunk",[""]],["clamp",["","Tensor"]],["clamp_",["","Tensor"]],["clamp_max",["Tensor",""]],["clamp_max_",["Tensor",""]],["clamp_min",["Tensor",""]],["clamp_min_",["Tensor",""]],["clip",["","Tensor"]],["clip_",["","Tensor"]],["clone",[""]],["col2im",[""]],["column_stack",[""]],["combinations",[""]],["complex",[""]],["concat",[""]],["concatenate",[""]],["conj",[""]],["conj_physical",[""]],["conj_physical_",[""]],["contiguous",[""]],["conv1d",["","padding"]],["conv2d",["","padding"]],["conv3d",["","padding"]],["conv_depthwise3d",[""]],["conv_tbc",[""]],["conv_transpose1d",[""]],["conv_transpose2d",["input"]],["conv_transpose3d",["input"]],["convolution",[""]],["convolution_overrideable",[""]],["copy",[""]],["copy_",[""]],["copysign",["Tensor","Scalar"]],["copysign_",["Tensor","Scalar"]],["corrcoef",[""]],["cos",[""]],["cos_",[""]],["cosh",[""]],["cosh_",[""]],["cosine_embedding_loss",[""]],["cosine_similarity",[""]],["count_nonzero",["dim_IntList",""]],["cov",[""]],["cross",[""]],["cross_entropy_loss",[""]],["ctc_loss",["IntList","Tensor"]],["cummax",[""]],["cummin",[""]],["cumprod",[""]],["cumprod_",[""]],["cumsum",[""]],["cumsum_",[""]],["cumulative_trapezoid",["x","dx"]],["deg2rad",[""]],["deg2rad_",[""]],["det",[""]],["detach",[""]],["detach_",[""]],["diag",[""]],["diag_embed",[""]],["diagflat",[""]],["diagonal",[""]],["diagonal_scatter",[""]],["diff",[""]],["digamma",[""]],["digamma_",[""]],["dist",[""]],["div",["Tensor","Tensor_mode","Scalar","Scalar_mode"]],["div_",["Tensor","Tensor_mode","Scalar","Scalar_mode"]],["divide",["Tensor","Tensor_mode","Scalar","Scalar_mode"]],["divide_",["Tensor","Tensor_mode","Scalar","Scalar_mode"]],["dot",[""]],["dropout",[""]],["dropout_",[""]],["dsplit",["int","array"]],["dstack",[""]],["einsum",[""]],["elu",[""]],["elu_",[""]],["embedding",[""]],["embedding_bag",["","padding_idx"]],["empty",["memory_format"]],["empty_like",[""]],["empty_strided",[""]],["eq",["Tensor","Scalar"]],["eq_",["Tensor","Scalar"]],["equal",[""]],["erf",[""]],["erf_",[""]],["erfc",[""]],["erfc_",[""]],["erfinv",[""]],["erfinv_",[""]],["exp",[""]],["exp2",[""]],["exp2_",[""]],["exp_",[""]],["expand",[""]],["expand_as",[""]],["expm1",[""]],["expm1_",[""]],["exponential_",[""]],["eye",["","m"]],["feature_alpha_dropout",[""]],["feature_alpha_dropout_",[""]],["feature_dropout",[""]],["feature_dropout_",[""]],["fill",["Tensor","Scalar"]],["fill_",["Tensor","Scalar"]],["fill_diagonal_",[""]],["fix",[""]],["fix_",[""]],["flatten",["using_ints"]],["flatten_dense_tensors",[""]],["flip",[""]],["fliplr",[""]],["flipud",[""]],["float_power",["Tensor_Tensor","Scalar","Tensor_Scalar"]],["float_power_",["Tensor","Scalar"]],["floor",[""]],["floor_",[""]],["floor_divide",["","Scalar"]],["floor_divide_",["Tensor","Scalar"]],["fmax",[""]],["fmin",[""]],["fmod",["Tensor","Scalar"]],["fmod_",["Tensor","Scalar"]],["frac",[""]],["frac_",[""]],["fractional_max_pool2d",[""]],["fractional_max_pool3d",[""]],["frexp",["Tensor"]],["frobenius_norm",["","dim"]],["from_file",[""]],["full",[""]],["full_like",[""]],["gather",[""]],["gcd",[""]],["gcd_",[""]],["ge",["Tensor","Scalar"]],["ge_",["Tensor","Scalar"]],["gelu",[""]],["gelu_",[""]],["geometric_",[""]],["geqrf",[""]],["ger",[""]],["glu",[""]],["gradient",["scalarint","array","scalarrayint","scalarrayarray","tensorarrayint","tensorarray","scalararray"]],["greater",["Tensor","Scalar"]],["greater_",["Tensor","Scalar"]],["greater_equal",["Tensor","Scalar"]],["greater_equal_",["Tensor","Scalar"]],["grid_sampler",[""]],["grid_sampler_2d",[""]],["grid_sampler_3d",[""]],["group_norm",[""]],["gru",["input","data"]],["gru_cell",[""]],["gt",["Tensor","Scalar"]],["gt_",["Tensor","Scalar"]],["hamming_window",["","periodic","periodic_alpha","periodic_alpha_beta"]],["hann_window",["","periodic"]],["hardshrink",[""]],["hardsigmoid",[""]],["hardsigmoid_",[""]],["hardswish",[""]],["hardswish_",[""]],["hardtanh",[""]],["hardtanh_",[""]],["heaviside",[""]],["heaviside_",[""]],["hinge_embedding_loss",[""]],["histc",[""]],["histogram",["bins_tensor","bin_ct"]],["histogramdd",["","int_bins","TensorList_bins"]],["hsplit",["int","array"]],["hspmm",[""]],["hstack",[""]],["huber_loss",[""]],["hypot",[""]],["hypot_",[""]],["i0",[""]],["i0_",[""]],["igamma",[""]],["igamma_",[""]],["igammac",[""]],["igammac_",[""]],["im2col",[""]],["imag",[""]],["index",["Tensor"]],["index_add",[""]],["index_add_",[""]],["index_copy_",[""]],["index_fill",["int_Tensor","int_Scalar"]],["index_fill_",["int_Tensor","int_Scalar"]],["index_put",[""]],["index_put_",[""]],["index_reduce",[""]],["index_reduce_",[""]],["index_select",[""]],["inner",[""]],["instance_norm",[""]],["int_repr",[""]],["inverse",[""]],["is_complex",[""]],["is_conj",[""]],["is_distributed",[""]],["is_floating_point",[""]],["is_inference",[""]],["is_neg",[""]],["is_nonzero",[""]],["is_pinned",[""]],["is_set_to",[""]],["is_signed",[""]],["isclose",[""]],["isfinite",[""]],["isin",["Tensor_Tensor","Tensor_Scalar","Scalar_Tensor"]],["isinf",[""]],["isnan",[""]],["isneginf",[""]],["isposinf",[""]],["isreal",[""]],["istft",[""]],["kaiser_window",["","periodic","beta"]],["kl_div",[""]],["kron",[""]],["kthvalue",[""]],["l1_loss",[""]],["layer_norm",[""]],["lcm",[""]],["lcm_",[""]],["ldexp",["Tensor"]],["ldexp_",[""]],["le",["Tensor","Scalar"]],["le_",["Tensor","Scalar"]],["leaky_relu",[""]],["leaky_relu_",[""]],["lerp",["Tensor","Scalar"]],["lerp_",["Tensor","Scalar"]],["less",["Tensor","Scalar"]],["less_",["Tensor","Scalar"]],["less_equal",["Tensor","Scalar"]],["less_equal_",["Tensor","Scalar"]],["lgamma",[""]],["lgamma_",[""]],["linear",[""]],["linspace",[""]],["log",[""]],["log10",[""]],["log10_",[""]],["log1p",[""]],["log1p_",[""]],["log2",[""]],["log2_",[""]],["log_",[""]],["log_normal_",[""]],["log_sigmoid",[""]],["log_sigmoid_forward",[""]],["log_softmax",["int"]],["logaddexp",[""]],["logaddexp2",[""]],["logcumsumexp",[""]],["logdet",[""]],["logical_and",[""]],["logical_and_",[""]],["logical_not",[""]],["logical_not_",[""]],["logical_or",[""]],["logical_or_",[""]],["logical_xor",[""]],["logical_xor_",[""]],["logit",[""]],["logit_",[""]],["logspace",[""]],["logsumexp",[""]],["lstm",["input","data"]],["lstm_cell",[""]],["lt",["Tensor","Scalar"]],["lt_",["Tensor","Scalar"]],["lu_solve",[""]],["lu_unpack",[""]],["mH",[""]],["mT",[""]],["margin_ranking_loss",[""]],["masked_fill",["Tensor","Scalar"]],["masked_fill_",["Tensor","Scalar"]],["masked_scatter",[""]],["masked_scatter_",[""]],["masked_select",[""]],["matmul",[""]],["matrix_H",[""]],["matrix_exp",[""]],["matrix_power",[""]],["max",["dim","","other"]],["max_pool1d",[""]],["max_pool1d_with_indices",[""]],["max_pool2d",[""]],["max_pool2d_with_indices",[""]],["max_pool3d",[""]],["max_pool3d_with_indices",[""]],["max_unpool2d",[""]],["max_unpool3d",[""]],["maximum",[""]],["mean",["","dim"]],["median",["","dim"]],["meshgrid",["","indexing"]],["min",["dim","","other"]],["minimum",[""]],["mish",[""]],["mish_",[""]],["mm",[""]],["mode",[""]],["moveaxis",["intlist","int"]],["movedim",["intlist","int"]],["mse_loss",[""]],["msort",[""]],["mul",["Tensor","Scalar"]],["mul_",["Tensor","Scalar"]],["multi_margin_loss",[""]],["multilabel_margin_loss",[""]],["multilabel_margin_loss_forward",[""]],["multinomial",[""]],["multiply",["Tensor","Scalar"]],["multiply_",["Tensor","Scalar"]],["mv",[""]],["mvlgamma",[""]],["mvlgamma_",[""]],["nan_to_num",[""]],["nan_to_num_",[""]],["nanmean",[""]],["nanmedian",["","dim"]],["nanquantile",["","scalar"]],["nansum",[""]],["narrow",["","Tensor"]],["ne",["Tensor","Scalar"]],["ne_",["Tensor","Scalar"]],["neg",[""]],["neg_",[""]],["negative",[""]],["negative_",[""]],["new_empty",[""]],["new_empty_strided",[""]],["new_full",[""]],["new_ones",[""]],["new_zeros",[""]],["nextafter",[""]],["nextafter_",[""]],["nll_loss",[""]],["nll_loss2d",[""]],["nll_loss2d_forward",[""]],["nll_loss_forward",[""]],["nll_loss_nd",[""]],["nonzero",[""]],["nonzero_numpy",[""]],["norm",["ScalarOpt_dtype","ScalarOpt_dim_dtype","ScalarOpt_dim","Scalar"]],["norm_except_dim",[""]],["normal",["Tensor_float","float_Tensor","Tensor_Tensor","float_float"]],["normal_",[""]],["normal_functional",[""]],["not_equal",["Tensor","Scalar"]],["not_equal_",["Tensor","Scalar"]],["nuclear_norm",["","dim"]],["numpy_T",[""]],["one_hot",[""]],["ones",[""]],["ones_like",[""]],["orgqr",[""]],["ormqr",[""]],["outer",[""]],["pad",[""]],["pad_sequence",[""]],["pairwise_distance",[""]],["pdist",[""]],["permute",[""]],["pin_memory",[""]],["pinverse",[""]],["pixel_shuffle",[""]],["pixel_unshuffle",[""]],["poisson",[""]],["poisson_nll_loss",[""]],["polar",[""]],["polygamma",[""]],["polygamma_",[""]],["positive",[""]],["pow",["Tensor_Tensor","Scalar","Tensor_Scalar"]],["pow_",["Tensor","Scalar"]],["prelu",[""]],["prod",["","dim_int"]],["put",[""]],["put_",[""]],["qr",[""]],["quantile",["","scalar"]],["rad2deg",[""]],["rad2deg_",[""]],["rand",["","generator"]],["rand_like",[""]],["randint",["","generator","low","low_generator"]],["randint_like",["","low_dtype"]],["randn",["","generator"]],["randn_like",[""]],["random_",["from","to",""]],["randperm",["","generator"]],["range",["","step"]],["ravel",[""]],["real",[""]],["reciprocal",[""]],["reciprocal_",[""]],["reflection_pad1d",[""]],["reflection_pad2d",[""]],["reflection_pad3d",[""]],["relu",[""]],["relu6",[""]],["relu6_",[""]],["relu_",[""]],["remainder",["Tensor","Scalar","Scalar_Tensor"]],["remainder_",["Tensor","Scalar"]],["renorm",[""]],["renorm_",[""]],["repeat",[""]],["repeat_interleave",["Tensor","self_Tensor","self_int"]],["replication_pad1d",[""]],["replication_pad2d",[""]],["replication_pad3d",[""]],["reshape",[""]],["reshape_as",[""]],["resize_",[""]],["resize_as_",[""]],["resolve_conj",[""]],["resolve_neg",[""]],["rnn_relu",["input","data"]],["rnn_relu_cell",[""]],["rnn_tanh",["input","data"]],["rnn_tanh_cell",[""]],["roll",[""]],["rot90",[""]],["round",["","decimals"]],["round_",["","decimals"]],["row_stack",[""]],["rrelu",[""]],["rrelu_",[""]],["rrelu_with_noise",[""]],["rrelu_with_noise_",[""]],["rsqrt",[""]],["rsqrt_",[""]],["rsub",["Tensor","Scalar"]],["scatter",["src","reduce","value","value_reduce"]],["scatter_",["src","reduce","value","value_reduce"]],["scatter_add",[""]],["scatter_add_",[""]],["scatter_reduce",["two"]],["scatter_reduce_",["two"]],["searchsorted",["Tensor","Scalar"]],["select",["int"]],["select_scatter",[""]],["selu",[""]],["selu_",[""]],["set_",["source_Tensor_storage_offset","source_Tensor",""]],["sgn",[""]],["sgn_",[""]],["sigmoid",[""]],["sigmoid_",[""]],["sign",[""]],["sign_",[""]],["signbit",[""]],["silu",[""]],["silu_",[""]],["sin",[""]],["sin_",[""]],["sinc",[""]],["sinc_",[""]],["sinh",[""]],["sinh_",[""]],["size",["int"]],["slice",["Tensor"]],["slice_scatter",[""]],["slogdet",[""]],["smm",[""]],["smooth_l1_loss",[""]],["soft_margin_loss",[""]],["softmax",["int"]],["softplus",[""]],["softshrink",[""]],["sort",["","stable"]],["split",["Tensor","sizes"]],["split_with_sizes",[""]],["sqrt",[""]],["sqrt_",[""]],["square",[""]],["square_",[""]],["squeeze",["","dim"]],["squeeze_",["","dim"]],["sspaddmm",[""]],["stack",[""]],["std",["","dim","correction"]],["std_mean",["","dim","correction"]],["stft",["","center"]],["stride",["int"]],["sub",["Tensor","Scalar"]],["sub_",["Tensor","Scalar"]],["subtract",["Tensor","Scalar"]],["subtract_",["Tensor","Scalar"]],["sum",["","dim_IntList"]],["sum_to_size",[""]],["svd",[""]],["swapaxes",[""]],["swapaxes_",[""]],["swapdims",[""]],["swapdims_",[""]],["symeig",[""]],["t",[""]],["t_",[""]],["take",[""]],["take_along_dim",[""]],["tan",[""]],["tan_",[""]],["tanh",[""]],["tanh_",[""]],["tensor_split",["sections","indices","tensor_indices_or_sections"]],["tensordot",[""]],["threshold",[""]],["threshold_",[""]],["tile",[""]],["to",["dtype_layout","device","dtype","other"]],["topk",[""]],["trace",[""]],["transpose",["int"]],["transpose_",[""]],["trapezoid",["x","dx"]],["trapz",["x","dx"]],["triangular_solve",[""]],["tril",[""]],["tril_",[""]],["tril_indices",[""]],["triplet_margin_loss",[""]],["triu",[""]],["triu_",[""]],["triu_indices",[""]],["true_divide",["Tensor","Scalar"]],["true_divide_",["Tensor","Scalar"]],["trunc",[""]],["trunc_",[""]],["type_as",[""]],["unbind",["int"]],["unflatten",["int"]],["unfold",[""]],["uniform_",[""]],["unique_consecutive",[""]],["unique_dim",[""]],["unique_dim_consecutive",[""]],["unsafe_chunk",[""]],["unsafe_split",["Tensor"]],["unsafe_split_with_sizes",[""]],["unsqueeze",[""]],["unsqueeze_",[""]],["upsample_bicubic2d",["vec",""]],["upsample_bilinear2d",["vec",""]],["upsample_linear1d",["vec",""]],["upsample_nearest1d",["vec",""]],["upsample_nearest2d",["vec",""]],["upsample_nearest3d",["vec",""]],["upsample_trilinear3d",["vec",""]],["vander",[""]],["var",["","dim","correction"]],["var_mean",["","dim","correction"]],["vdot",[""]],["view",["","dtype"]],["view_as",[""]],["view_as_complex",[""]],["view_as_real",[""]],["vsplit",["int","array"]],["vstack",[""]],["where",["self","","ScalarSelf","ScalarOther","Scalar"]],["xlogy",["Tensor","Scalar_Self","Scalar_Other"]],["xlogy_",["Tensor","Scalar_Other"]],["zero_",[""]],["zeros",[""]],["zeros_like",[""]],["_unique2",[""]],["_foreach_add_",["ScalarList","Scalar","List"]],["_foreach_mul_",["List","ScalarList","Scalar"]]];
@@ -1099,10 +1100,10 @@ export interface TensorOps {
   atanh_(): this;
   baddbmm(batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): Tensor;
   baddbmm_(batch1: Tensor, batch2: Tensor, options?: { beta?: Scalar; alpha?: Scalar }): this;
-  bernoulli(): Tensor;
-  bernoulli(p: number): Tensor;
-  bernoulli_(p: Tensor): this;
-  bernoulli_(p?: number, options?: { p?: number }): this;
+  bernoulli(options?: { generator?: Generator | null }): Tensor;
+  bernoulli(p: number, options?: { generator?: Generator | null }): Tensor;
+  bernoulli_(p: Tensor, options?: { generator?: Generator | null }): this;
+  bernoulli_(p?: number, options?: { p?: number; generator?: Generator | null }): this;
   bincount(weights?: Tensor | null, minlength?: number, options?: { weights?: Tensor | null; minlength?: number }): Tensor;
   bitwiseAnd(other: Tensor): Tensor;
   bitwiseAnd(other: Scalar): Tensor;
@@ -1129,7 +1130,7 @@ export interface TensorOps {
   bmm(mat2: Tensor): Tensor;
   broadcastTo(size: number[]): Tensor;
   broadcastTo(...size: number[]): Tensor;
-  cauchy_(median?: number, sigma?: number, options?: { median?: number; sigma?: number }): this;
+  cauchy_(median?: number, sigma?: number, options?: { median?: number; sigma?: number; generator?: Generator | null }): this;
   ceil(): Tensor;
   ceil_(): this;
   chalf(options?: { memoryFormat?: MemoryFormat | null }): Tensor;
@@ -1232,7 +1233,7 @@ export interface TensorOps {
   expandAs(other: Tensor): Tensor;
   expm1(): Tensor;
   expm1_(): this;
-  exponential_(lambd?: number, options?: { lambd?: number }): this;
+  exponential_(lambd?: number, options?: { lambd?: number; generator?: Generator | null }): this;
   fill_(value: Tensor): this;
   fill_(value: Scalar): this;
   fillDiagonal_(fillValue: Scalar, wrap?: boolean, options?: { wrap?: boolean }): this;
@@ -1269,7 +1270,7 @@ export interface TensorOps {
   ge(other: Scalar): Tensor;
   ge_(other: Tensor): this;
   ge_(other: Scalar): this;
-  geometric_(p: number): this;
+  geometric_(p: number, options?: { generator?: Generator | null }): this;
   geqrf(): [Tensor, Tensor] & { a: Tensor; tau: Tensor };
   ger(vec2: Tensor): Tensor;
   greater(other: Tensor): Tensor;
@@ -1363,7 +1364,7 @@ export interface TensorOps {
   log2(): Tensor;
   log2_(): this;
   log_(): this;
-  logNormal_(mean?: number, std?: number, options?: { mean?: number; std?: number }): this;
+  logNormal_(mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: Generator | null }): this;
   logSoftmax(dim: number, dtype?: DType | null, options?: { dtype?: DType | null }): Tensor;
   logaddexp(other: Tensor): Tensor;
   logaddexp2(other: Tensor): Tensor;
@@ -1421,7 +1422,7 @@ export interface TensorOps {
   mul(other: Scalar): Tensor;
   mul_(other: Tensor): this;
   mul_(other: Scalar): this;
-  multinomial(numSamples: number, replacement?: boolean, options?: { replacement?: boolean }): Tensor;
+  multinomial(numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: Generator | null }): Tensor;
   multiply(other: Tensor): Tensor;
   multiply(other: Scalar): Tensor;
   multiply_(other: Tensor): this;
@@ -1464,7 +1465,7 @@ export interface TensorOps {
   norm(p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { dtype?: DType }): Tensor;
   norm(p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   norm(p?: Scalar, options?: { p?: Scalar }): Tensor;
-  normal_(mean?: number, std?: number, options?: { mean?: number; std?: number }): this;
+  normal_(mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: Generator | null }): this;
   notEqual(other: Tensor): Tensor;
   notEqual(other: Scalar): Tensor;
   notEqual_(other: Tensor): this;
@@ -1493,9 +1494,9 @@ export interface TensorOps {
   quantile(q: number, dim?: number | null, keepdim?: boolean, options?: { dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
   rad2deg(): Tensor;
   rad2deg_(): this;
-  random_(from: number, to?: number | null): this;
-  random_(to: number): this;
-  random_(): this;
+  random_(from: number, to?: number | null, options?: { generator?: Generator | null }): this;
+  random_(to: number, options?: { generator?: Generator | null }): this;
+  random_(options?: { generator?: Generator | null }): this;
   ravel(): Tensor;
   reciprocal(): Tensor;
   reciprocal_(): this;
@@ -1628,7 +1629,7 @@ export interface TensorOps {
   unflatten(dim: number, sizes: number[]): Tensor;
   unflatten(dim: number, ...sizes: number[]): Tensor;
   unfold(dimension: number, size: number, step: number): Tensor;
-  uniform_(from?: number, to?: number, options?: { from?: number; to?: number }): this;
+  uniform_(from?: number, to?: number, options?: { from?: number; to?: number; generator?: Generator | null }): this;
   unsafeChunk(chunks: number, dim?: number, options?: { dim?: number }): Tensor[];
   unsafeSplit(splitSize: number, dim?: number, options?: { dim?: number }): Tensor[];
   unsafeSplitWithSizes(splitSizes: number[], dim?: number, options?: { dim?: number }): Tensor[];
@@ -1736,13 +1737,13 @@ export interface TorchFunctions {
   bartlettWindow(windowLength: number, options?: { dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   bartlettWindow(windowLength: number, periodic: boolean, options?: { dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   batchNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor | null, runningMean?: Tensor | null, runningVar?: Tensor | null, training?: boolean, momentum?: number, eps?: number, cudnnEnabled?: boolean): Tensor;
-  bernoulli(input: Tensor): Tensor;
-  bernoulli(input: Tensor, p: number): Tensor;
+  bernoulli(input: Tensor, options?: { generator?: Generator | null }): Tensor;
+  bernoulli(input: Tensor, p: number, options?: { generator?: Generator | null }): Tensor;
   bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null, options?: { bias?: Tensor | null }): Tensor;
   binaryCrossEntropy(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; reduction?: number }): Tensor;
   binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, weight?: Tensor | null, posWeight?: Tensor | null, reduction?: number, options?: { weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number }): Tensor;
   bincount(input: Tensor, weights?: Tensor | null, minlength?: number, options?: { weights?: Tensor | null; minlength?: number }): Tensor;
-  binomial(count: Tensor, prob: Tensor): Tensor;
+  binomial(count: Tensor, prob: Tensor, generator?: Generator | null, options?: { generator?: Generator | null }): Tensor;
   bitwiseAnd(input: Tensor, other: Tensor): Tensor;
   bitwiseAnd(input: Tensor, other: Scalar): Tensor;
   bitwiseAnd(input: Scalar, other: Tensor): Tensor;
@@ -2121,7 +2122,7 @@ export interface TorchFunctions {
   multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, reduction?: number, options?: { p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
   multilabelMarginLoss(input: Tensor, target: Tensor, reduction?: number, options?: { reduction?: number }): Tensor;
   multilabelMarginLossForward(input: Tensor, target: Tensor, reduction: number): [Tensor, Tensor] & { output: Tensor; isTarget: Tensor };
-  multinomial(input: Tensor, numSamples: number, replacement?: boolean, options?: { replacement?: boolean }): Tensor;
+  multinomial(input: Tensor, numSamples: number, replacement?: boolean, options?: { replacement?: boolean; generator?: Generator | null }): Tensor;
   multiply(input: Tensor, other: Tensor): Tensor;
   multiply(input: Tensor, other: Scalar): Tensor;
   mv(input: Tensor, vec: Tensor): Tensor;
@@ -2155,12 +2156,12 @@ export interface TorchFunctions {
   norm(input: Tensor, p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
   norm(input: Tensor, p?: Scalar, options?: { p?: Scalar }): Tensor;
   normExceptDim(v: Tensor, pow?: number, dim?: number, options?: { pow?: number; dim?: number }): Tensor;
-  normal(mean: Tensor, std?: number, options?: { std?: number }): Tensor;
-  normal(mean: number, std: Tensor): Tensor;
-  normal(mean: Tensor, std: Tensor): Tensor;
-  normal(mean: number, std: number, size: number[], options?: { dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
+  normal(mean: Tensor, std?: number, options?: { std?: number; generator?: Generator | null }): Tensor;
+  normal(mean: number, std: Tensor, options?: { generator?: Generator | null }): Tensor;
+  normal(mean: Tensor, std: Tensor, options?: { generator?: Generator | null }): Tensor;
+  normal(mean: number, std: number, size: number[], options?: { generator?: Generator | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   normal(mean: number, std: number, ...size: number[]): Tensor;
-  normalFunctional(input: Tensor, mean?: number, std?: number, options?: { mean?: number; std?: number }): Tensor;
+  normalFunctional(input: Tensor, mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: Generator | null }): Tensor;
   notEqual(input: Tensor, other: Tensor): Tensor;
   notEqual(input: Tensor, other: Scalar): Tensor;
   nuclearNorm(input: Tensor, keepdim?: boolean, options?: { keepdim?: boolean }): Tensor;
@@ -2178,7 +2179,7 @@ export interface TorchFunctions {
   pinverse(input: Tensor, rcond?: number, options?: { rcond?: number }): Tensor;
   pixelShuffle(input: Tensor, upscaleFactor: number): Tensor;
   pixelUnshuffle(input: Tensor, downscaleFactor: number): Tensor;
-  poisson(input: Tensor): Tensor;
+  poisson(input: Tensor, generator?: Generator | null, options?: { generator?: Generator | null }): Tensor;
   poissonNllLoss(input: Tensor, target: Tensor, logInput: boolean, full: boolean, eps: number, reduction: number): Tensor;
   polar(abs: Tensor, angle: Tensor): Tensor;
   polygamma(n: number, input: Tensor): Tensor;
@@ -2243,10 +2244,10 @@ export interface TorchFunctions {
   round_(input: Tensor): Tensor;
   round_(input: Tensor, options?: { decimals?: number }): Tensor;
   rowStack(tensors: Tensor[]): Tensor;
-  rrelu(input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, options?: { lower?: Scalar; upper?: Scalar; training?: boolean }): Tensor;
-  rrelu_(input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, options?: { lower?: Scalar; upper?: Scalar; training?: boolean }): Tensor;
-  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, options?: { lower?: Scalar; upper?: Scalar; training?: boolean }): Tensor;
-  rreluWithNoise_(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, options?: { lower?: Scalar; upper?: Scalar; training?: boolean }): Tensor;
+  rrelu(input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null, options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
+  rrelu_(input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null, options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
+  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null, options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
+  rreluWithNoise_(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null, options?: { lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rsqrt(input: Tensor): Tensor;
   rsqrt_(input: Tensor): Tensor;
   rsub(input: Tensor, other: Tensor, options?: { alpha?: Scalar }): Tensor;

@@ -1,0 +1,41 @@
+// torch.Generator: an explicit random stream, as PyTorch's; ops that take a generator
+// (randperm, rand, randn, normal_, ...) accept one in their options: { generator: g }.
+import { inspect } from 'node:util';
+import { native } from './native.js';
+import { badArg } from './errors.js';
+import { device as toDevice, type Device, type DeviceLike } from './types.js';
+
+export class Generator {
+  /** @internal the native handle, read by the op binder */
+  readonly _gen: unknown;
+  readonly device: Device;
+  constructor(device: DeviceLike = 'cpu') {
+    this.device = toDevice(device);
+    this._gen = native.newGenerator(this.device._dev);
+  }
+  /** @internal wraps libtorch's default generator */
+  static fromHandle(handle: unknown): Generator {
+    const g = Object.create(Generator.prototype) as Generator;
+    Object.assign(g, { _gen: handle, device: toDevice('cpu') });
+    return g;
+  }
+  manualSeed(seed: number | bigint): this {
+    if (typeof seed === 'bigint') seed = Number(seed);
+    if (!Number.isInteger(seed)) badArg('integer', 'seed', seed);
+    native.generatorCall(this._gen, 0, seed);
+    return this;
+  }
+  initialSeed(): number {
+    return native.generatorCall(this._gen, 1) as number;
+  }
+  /** A fresh non-deterministic seed, set and returned. */
+  seed(): number {
+    return native.generatorCall(this._gen, 2) as number;
+  }
+  [inspect.custom]() {
+    return `<torch.Generator on ${this.device}>`;
+  }
+}
+
+/** torch.default_generator: the stream torch.manualSeed seeds. */
+export const defaultGenerator = Generator.fromHandle(native.defaultGenerator());
