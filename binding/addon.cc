@@ -126,7 +126,9 @@ static Napi::Value SetErrorClass(const Napi::CallbackInfo& info) {
 
 static Napi::Value ManualSeed(const Napi::CallbackInfo& info) {
   return GuardN(info, "manual_seed", [&]() -> napi_value {
-    uint64_t seed = static_cast<uint64_t>(info[0].As<Napi::Number>().Int64Value());
+    bool lossless = true;
+    uint64_t seed = info[0].IsBigInt() ? info[0].As<Napi::BigInt>().Uint64Value(&lossless)
+                                       : static_cast<uint64_t>(info[0].As<Napi::Number>().Int64Value());
     at::manual_seed(seed);
     return info.Env().Undefined();
   });

@@ -54,7 +54,13 @@ static Napi::Value GeneratorCall(const Napi::CallbackInfo& info) {
     at::Generator& g = GeneratorArg(info);
     std::lock_guard<std::mutex> lock(g.mutex());
     switch (info[1].As<Napi::Number>().Int32Value()) {
-      case 0: g.set_current_seed(static_cast<uint64_t>(info[2].As<Napi::Number>().Int64Value())); return info.Env().Undefined();
+      case 0: {  // seeds are uint64: bigints keep every bit, as Python's ints do
+        bool lossless = true;
+        uint64_t seed = info[2].IsBigInt() ? info[2].As<Napi::BigInt>().Uint64Value(&lossless)
+                                           : static_cast<uint64_t>(info[2].As<Napi::Number>().Int64Value());
+        g.set_current_seed(seed);
+        return info.Env().Undefined();
+      }
       case 1: return Napi::Number::New(info.Env(), static_cast<double>(g.current_seed()));
       case 2: {
         // Python's Generator.seed(): a fresh non-deterministic seed, set and returned.

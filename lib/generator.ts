@@ -20,9 +20,9 @@ export class Generator {
     return g;
   }
   manualSeed(seed: number | bigint): this {
-    if (typeof seed === 'bigint') seed = Number(seed);
-    if (!Number.isInteger(seed)) badArg('integer', 'seed', seed);
-    native.generatorCall(this._gen, 0, seed);
+    if (typeof seed !== 'bigint' && !Number.isInteger(seed)) badArg('integer', 'seed', seed);
+    // PyTorch takes any int and keeps its low 64 bits
+    native.generatorCall(this._gen, 0, BigInt.asUintN(64, BigInt(seed)));
     return this;
   }
   initialSeed(): number {

@@ -22,6 +22,7 @@ export { tidy, keep } from './scope.js';
 export { setPrintoptions } from './format.js';
 export * as nn from './nn/index.js';
 export * as optim from './optim/index.js';
+export * as utils from './utils/index.js';
 export { save, load, type MapLocation } from './serialization/index.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 
@@ -38,9 +39,8 @@ export const config = {
 };
 
 export function manualSeed(seed: number | bigint): void {
-  if (typeof seed === 'bigint') seed = Number(seed);
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) badArg('integer', 'seed', seed);
-  native.manualSeed(seed);
+  if (typeof seed !== 'bigint' && (typeof seed !== 'number' || !Number.isInteger(seed))) badArg('integer', 'seed', seed);
+  native.manualSeed(BigInt.asUintN(64, BigInt(seed)));
 }
 /** torch.set_default_dtype: the dtype of float tensors made without one (float32 or float64). */
 export function setDefaultDtype(d: DType): void {

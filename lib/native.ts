@@ -19,7 +19,7 @@ export interface Native {
   index(h: Handle, indices: unknown[]): Handle;
   indexPut(h: Handle, indices: unknown[], value: unknown): void;
   setErrorClass(ctor: new (message: string, op: string, full: string) => Error): void;
-  manualSeed(seed: number): void;
+  manualSeed(seed: number | bigint): void;
   setDefaultDtype(scalarType: number): void;
   getDefaultDtype(): number;
   initialSeed(): number;
@@ -42,7 +42,7 @@ export interface Native {
   setData(h: Handle, data: Handle): void;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
-  generatorCall(g: unknown, which: number, arg?: number): unknown;
+  generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;
   sgdStep(params: unknown[], grads: unknown[], bufs: unknown[], hyper: object): (Handle | null)[];
   adamStep(params: unknown[], grads: unknown[], m: unknown[], v: unknown[], vmax: unknown[] | null, steps: unknown[], hyper: object): void;
   rmspropStep(params: unknown[], grads: unknown[], sq: unknown[], gavg: unknown[] | null, bufs: unknown[] | null, steps: unknown[], hyper: object): void;

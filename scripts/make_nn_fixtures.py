@@ -247,4 +247,29 @@ torch.save({'model': small.state_dict(), 'optimizer': sgd.state_dict(), 'epoch':
             'view': torch.arange(12).reshape(3, 4)[:, 1]}, os.path.join(OUT, 'python_saved.pth'))
 json.dump({'model': {k: enc(v) for k, v in small.state_dict().items()}, 'momentum0': enc(sgd.state_dict()['state'][0]['momentum_buffer'])},
           open(os.path.join(OUT, 'python_saved.json'), 'w'), separators=(',', ':'))
-print('wrote nn.json, optim.json, schedulers.json, convnet.json, python_saved.pth')
+# ---- torch.utils.data: shuffles, splits and samplers draw PyTorch's numbers --------------------
+from torch.utils.data import TensorDataset, DataLoader, random_split, RandomSampler, SubsetRandomSampler, WeightedRandomSampler, BatchSampler, SequentialSampler
+from torch.utils.data import default_collate
+data = {}
+torch.manual_seed(0)
+ds = TensorDataset(torch.arange(10), torch.arange(10) * 10)
+loader = DataLoader(ds, batch_size=3, shuffle=True)
+data['shuffleEpochs'] = [[b[0].tolist() for b in loader] for _ in range(2)]
+data['afterShuffle'] = torch.rand(2).tolist()
+torch.manual_seed(0)
+g = torch.Generator().manual_seed(5)
+data['shuffleWithGenerator'] = [b[0].tolist() for b in DataLoader(ds, batch_size=4, shuffle=True, generator=g, drop_last=True)]
+data['afterGenerator'] = torch.rand(1).tolist()
+torch.manual_seed(1)
+data['randomSplit'] = [s.indices for s in random_split(range(10), [6, 4])]
+data['randomSplitFractions'] = [s.indices for s in random_split(range(11), [0.5, 0.3, 0.2], generator=torch.Generator().manual_seed(3))]
+torch.manual_seed(2)
+data['randomSamplerReplacement'] = list(RandomSampler(range(7), replacement=True, num_samples=40))
+data['randomSamplerNumSamples'] = list(RandomSampler(range(4), num_samples=10))
+data['subsetRandom'] = list(SubsetRandomSampler([10, 20, 30, 40], generator=torch.Generator().manual_seed(4)))
+data['weighted'] = list(WeightedRandomSampler([0.1, 0.9, 0.4, 0.0], 8, generator=torch.Generator().manual_seed(6)))
+data['batchSampler'] = list(BatchSampler(SequentialSampler(range(7)), 3, drop_last=False))
+c = default_collate([(torch.ones(2), 1, 0.5, True, 'a'), (torch.zeros(2), 2, 1.5, False, 'b')])
+data['collate'] = {'tensor': c[0].tolist(), 'ints': c[1].tolist(), 'intsDtype': str(c[1].dtype), 'floats': c[2].tolist(), 'floatsDtype': str(c[2].dtype), 'bools': c[3].tolist(), 'strings': c[4]}
+json.dump(data, open(os.path.join(OUT, 'data.json'), 'w'), indent=1)
+print('wrote nn.json, optim.json, schedulers.json, convnet.json, python_saved.pth, data.json')

@@ -1,0 +1,157 @@
+// DataLoader with PyTorch's options and rules. Datasets and transforms written in TS run on the
+// JS thread (whatever numWorkers says); `for await` yields to the event loop between batches.
+import { z } from 'zod';
+import { Tensor } from '../../tensor.js';
+import { Generator } from '../../generator.js';
+import { parseOptions } from '../../options.js';
+import { native } from '../../native.js';
+import { Dataset, IterableDataset } from './dataset.js';
+import { Sampler, SequentialSampler, RandomSampler, BatchSampler, drawSeed } from './sampler.js';
+import { defaultCollate, defaultConvert } from './collate.js';
+
+const iterableOf = z.custom<Iterable<unknown>>((v) => v != null && typeof (v as any)[Symbol.iterator] === 'function', 'an iterable sampler');
+const optionsSchema = z.object({
+  batchSize: z.number().int().positive().nullable().optional(),
+  shuffle: z.boolean().optional(),
+  sampler: iterableOf.optional(),
+  batchSampler: iterableOf.optional(),
+  numWorkers: z.number().int().optional(),
+  collateFn: z.function().optional(),
+  pinMemory: z.boolean().optional(),
+  dropLast: z.boolean().optional(),
+  timeout: z.number().optional(),
+  workerInitFn: z.function().optional(),
+  prefetchFactor: z.number().int().positive().nullable().optional(),
+  persistentWorkers: z.boolean().optional(),
+  generator: z.custom<Generator>((v) => v instanceof Generator, 'a torch.Generator').optional(),
+}).strict();
+
+export interface DataLoaderOptions<T> {
+  batchSize?: number | null;
+  shuffle?: boolean;
+  sampler?: Iterable<number>;
+  batchSampler?: Iterable<number[]>;
+  numWorkers?: number;
+  collateFn?: (batch: T[]) => any;
+  pinMemory?: boolean;
+  dropLast?: boolean;
+  timeout?: number;
+  workerInitFn?: (workerId: number) => void;
+  prefetchFactor?: number | null;
+  persistentWorkers?: boolean;
+  generator?: Generator;
+}
+
+type AnyDataset<T> = Dataset<T> | IterableDataset<T>;
+
+export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncIterable<B> {
+  readonly dataset: AnyDataset<T>;
+  readonly batchSize: number | null;
+  readonly dropLast: boolean;
+  readonly numWorkers: number;
+  readonly pinMemory: boolean;
+  readonly timeout: number;
+  readonly prefetchFactor: number | null;
+  readonly persistentWorkers: boolean;
+  readonly generator: Generator | undefined;
+  readonly sampler: Iterable<number> | null;
+  readonly batchSampler: Iterable<number[]> | null;
+  readonly collateFn: (batch: T[]) => B;
+  readonly workerInitFn: ((workerId: number) => void) | undefined;
+
+  constructor(dataset: AnyDataset<T>, options: DataLoaderOptions<T> = {}) {
+    const o = parseOptions(optionsSchema, options, 'DataLoader options') as DataLoaderOptions<T>;
+    const isIterable = dataset instanceof IterableDataset || (!(dataset instanceof Dataset) && typeof (dataset as any)?.[Symbol.iterator] === 'function' && typeof (dataset as any)?.getItem !== 'function');
+    if (!isIterable && typeof (dataset as any)?.getItem !== 'function') {
+      throw new TypeError('Expected a Dataset (with getItem and length) or an IterableDataset for dataset');
+    }
+    const numWorkers = o.numWorkers ?? 0;
+    if (numWorkers < 0) throw new RangeError('num_workers option should be non-negative; use numWorkers: 0 to disable multiprocessing.');
+    if ((o.timeout ?? 0) < 0) throw new RangeError('timeout option should be non-negative');
+    if (numWorkers === 0 && o.prefetchFactor != null) {
+      throw new RangeError('prefetchFactor option could only be specified in multiprocessing. Let numWorkers > 0 to enable multiprocessing, otherwise set prefetchFactor to null.');
+    }
+    if (o.persistentWorkers && numWorkers === 0) throw new RangeError('persistentWorkers option needs numWorkers > 0');
+    if (isIterable) {
+      if (o.shuffle) throw new RangeError(`DataLoader with IterableDataset: expected unspecified shuffle option, but got shuffle=${o.shuffle}`);
+      if (o.sampler) throw new RangeError('DataLoader with IterableDataset: expected unspecified sampler option');
+      if (o.batchSampler) throw new RangeError('DataLoader with IterableDataset: expected unspecified batchSampler option');
+    }
+    const batchSize = o.batchSize === undefined ? 1 : o.batchSize;
+    const dropLast = o.dropLast ?? false;
+    if (o.sampler && o.shuffle) throw new RangeError('sampler option is mutually exclusive with shuffle');
+    if (o.batchSampler && (batchSize !== 1 || o.shuffle || o.sampler || dropLast)) {
+      throw new RangeError('batchSampler option is mutually exclusive with batchSize, shuffle, sampler, and dropLast');
+    }
+    if (batchSize === null && dropLast) throw new RangeError('batchSize: null disables auto-batching and is mutually exclusive with dropLast');
+
+    this.dataset = dataset;
+    this.numWorkers = numWorkers;
+    this.prefetchFactor = o.prefetchFactor ?? (numWorkers > 0 ? 2 : null);
+    this.pinMemory = o.pinMemory ?? false;
+    this.timeout = o.timeout ?? 0;
+    this.persistentWorkers = o.persistentWorkers ?? false;
+    this.generator = o.generator;
+    this.workerInitFn = o.workerInitFn;
+    let sampler: Iterable<number> | null = o.sampler ?? null;
+    if (!isIterable && !sampler) {
+      const sized = dataset as Dataset<T>;
+      sampler = o.shuffle ? new RandomSampler(sized, { generator: o.generator }) : new SequentialSampler(sized);
+    }
+    this.sampler = sampler;
+    this.batchSize = o.batchSampler ? null : batchSize;
+    this.dropLast = o.batchSampler ? false : dropLast;
+    this.batchSampler = o.batchSampler ?? (batchSize !== null && sampler ? new BatchSampler(sampler, batchSize, dropLast) : null);
+    this.collateFn = (o.collateFn ?? (batchSize !== null || o.batchSampler ? defaultCollate : defaultConvert)) as (batch: T[]) => B;
+  }
+
+  /** Number of batches (samples when batchSize is null). */
+  get length(): number {
+    if (this.batchSampler) return (this.batchSampler as unknown as Sampler<number[]>).length ?? [...this.batchSampler].length;
+    if (this.sampler) return (this.sampler as Sampler).length ?? [...this.sampler].length;
+    const n = (this.dataset as { length?: number }).length;
+    if (n === undefined) throw new TypeError('this IterableDataset has no length');
+    return this.batchSize === null ? n : this.dropLast ? Math.floor(n / this.batchSize) : Math.ceil(n / this.batchSize);
+  }
+
+  private pin(batch: B): B {
+    if (!this.pinMemory || !native.runtimeInfo().cudaAvailable) return batch;
+    const walk = (v: unknown): unknown =>
+      v instanceof Tensor ? (v as any).pinMemory() : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v;
+    return walk(batch) as B;
+  }
+
+  *[Symbol.iterator](): Iterator<B> {
+    // PyTorch draws the workers' base seed from the loader's stream at every new iterator;
+    // drawing it here too keeps shuffles identical to PyTorch's for the same seed.
+    drawSeed(this.generator);
+    const ds = this.dataset;
+    if (this.batchSampler) {
+      for (const indices of this.batchSampler) yield this.pin(this.collateFn(indices.map((i) => (ds as Dataset<T>).getItem(i))));
+    } else if (this.sampler) {
+      for (const i of this.sampler) yield this.pin((this.collateFn as unknown as (x: T) => B)((ds as Dataset<T>).getItem(i)));
+    } else {
+      const it = (ds as IterableDataset<T>)[Symbol.iterator]();
+      if (this.batchSize === null) {
+        for (let r = it.next(); !r.done; r = it.next()) yield this.pin((this.collateFn as unknown as (x: T) => B)(r.value));
+        return;
+      }
+      let batch: T[] = [];
+      for (let r = it.next(); !r.done; r = it.next()) {
+        batch.push(r.value);
+        if (batch.length === this.batchSize) {
+          yield this.pin(this.collateFn(batch));
+          batch = [];
+        }
+      }
+      if (batch.length && !this.dropLast) yield this.pin(this.collateFn(batch));
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<B> {
+    for (const batch of this) {
+      yield batch;
+      await new Promise<void>((resolve) => setImmediate(resolve)); // let timers and I/O run
+    }
+  }
+}
