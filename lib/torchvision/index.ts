@@ -1,3 +1,5 @@
-// torch-node/torchvision: datasets, transforms and models arrive with the data and models
-// issues; the subpath export exists from the start so that imports resolve.
+// torch-node/torchvision: datasets and transforms (models arrive with their issue).
+export * as datasets from './datasets/index.js';
+export * as transforms from './transforms/index.js';
+export { Image, type ImageMode } from './image.js';
 export const version = '0.1.0';

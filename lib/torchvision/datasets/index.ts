@@ -1,0 +1,2 @@
+// torchvision.datasets
+export { MNIST, FashionMNIST, KMNIST, type MNISTOptions } from './mnist.js';

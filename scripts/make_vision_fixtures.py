@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""Reference outputs of torchvision transforms on a fixed image (PIL path), with fixed seeds.
+    /usr/bin/python3 scripts/make_vision_fixtures.py   -> test/fixtures/transforms.json
+"""
+import json
+import os
+
+import numpy as np
+import torch
+import torchvision.transforms as T
+from PIL import Image
+
+OUT = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures')
+h, w = 10, 12
+pixels = ((np.arange(h * w * 3).reshape(h, w, 3) * 37) % 256).astype(np.uint8)
+rgb = Image.fromarray(pixels, 'RGB')
+grey = Image.fromarray(pixels[:, :, 0], 'L')
+
+def enc(t):
+    return {'shape': list(t.shape), 'dtype': str(t.dtype).replace('torch.', ''), 'values': t.reshape(-1).tolist()}
+
+CASES = [
+    ('ToTensor', 'rgb', 'T.ToTensor()', None),
+    ('ToTensorGrey', 'grey', 'T.ToTensor()', None),
+    ('PILToTensor', 'rgb', 'T.PILToTensor()', None),
+    ('Normalize', 'rgb', 'T.Compose([T.ToTensor(), T.Normalize((0.5, 0.4, 0.3), (0.2, 0.25, 0.3))])', None),
+    ('CenterCrop', 'rgb', 'T.Compose([T.CenterCrop(5), T.ToTensor()])', None),
+    ('CenterCropRect', 'rgb', 'T.Compose([T.CenterCrop((7, 4)), T.ToTensor()])', None),
+    ('CenterCropLarger', 'grey', 'T.Compose([T.CenterCrop(14), T.PILToTensor()])', None),
+    ('RandomCrop', 'rgb', 'T.Compose([T.RandomCrop(8), T.ToTensor()])', 3),
+    ('RandomCropPad', 'rgb', 'T.Compose([T.RandomCrop(10, padding=4), T.ToTensor()])', 4),
+    ('RandomCropPadFill', 'grey', 'T.Compose([T.RandomCrop(12, padding=(1, 2), fill=7), T.PILToTensor()])', 5),
+    ('RandomCropEdge', 'rgb', "T.Compose([T.RandomCrop(11, padding=3, padding_mode='edge'), T.PILToTensor()])", 6),
+    ('RandomCropReflect', 'rgb', "T.Compose([T.RandomCrop(11, padding=3, padding_mode='reflect'), T.PILToTensor()])", 7),
+    ('RandomCropSymmetric', 'grey', "T.Compose([T.RandomCrop(11, padding=3, padding_mode='symmetric'), T.PILToTensor()])", 8),
+    ('RandomCropPadIfNeeded', 'grey', 'T.Compose([T.RandomCrop((12, 14), pad_if_needed=True), T.PILToTensor()])', 9),
+    ('HorizontalFlip', 'rgb', 'T.Compose([T.RandomHorizontalFlip(p=1.0), T.ToTensor()])', None),
+    ('VerticalFlip', 'rgb', 'T.Compose([T.RandomVerticalFlip(p=1.0), T.ToTensor()])', None),
+    ('RandomFlipSeeded', 'rgb', 'T.Compose([T.RandomHorizontalFlip(), T.RandomVerticalFlip(), T.PILToTensor()])', 11),
+    ('TensorFlipAfterToTensor', 'rgb', 'T.Compose([T.ToTensor(), T.RandomHorizontalFlip(p=1.0)])', None),
+    ('ConvertImageDtype', 'rgb', 'T.Compose([T.PILToTensor(), T.ConvertImageDtype(torch.float32)])', None),
+    ('CifarTutorial', 'rgb', 'T.Compose([T.RandomHorizontalFlip(), T.RandomCrop(10, padding=4), T.ToTensor(), T.Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))])', 12),
+]
+out = {'pixels': pixels.reshape(-1).tolist(), 'height': h, 'width': w, 'cases': []}
+for name, src, code, seed in CASES:
+    if seed is not None:
+        torch.manual_seed(seed)
+    t = eval(code)
+    img = rgb if src == 'rgb' else grey
+    runs = [enc(t(img)) for _ in range(3 if seed is not None else 1)]
+    out['cases'].append({'name': name, 'image': src, 'python': code, 'seed': seed, 'outputs': runs, 'repr': repr(t)})
+json.dump(out, open(os.path.join(OUT, 'transforms.json'), 'w'), separators=(',', ':'))
+print(f"wrote {len(CASES)} transform cases")

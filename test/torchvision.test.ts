@@ -1,0 +1,146 @@
+// torchvision.transforms against torchvision on the same image and seeds
+// (test/fixtures/transforms.json), and the MNIST-family datasets, downloads included
+// (against a loopback server serving files this test makes).
+import t from 'tap';
+import http from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as torch from 'torch-node';
+import * as torchvision from 'torch-node/torchvision';
+import { fixture, mismatch } from './helpers.js';
+
+const T = torchvision.transforms;
+const ref = fixture('transforms.json');
+const pixels = torch.tensor(new Uint8Array(ref.pixels)).reshape(ref.height, ref.width, 3);
+const rgb = new torchvision.Image(pixels, 'RGB');
+const grey = new torchvision.Image(pixels.index('...', 0).contiguous(), 'L');
+
+const CASES: Record<string, () => (x: any) => torch.Tensor> = {
+  ToTensor: () => new T.ToTensor(),
+  ToTensorGrey: () => new T.ToTensor(),
+  PILToTensor: () => new T.PILToTensor(),
+  Normalize: () => new T.Compose([new T.ToTensor(), new T.Normalize([0.5, 0.4, 0.3], [0.2, 0.25, 0.3])]),
+  CenterCrop: () => new T.Compose([new T.CenterCrop(5), new T.ToTensor()]),
+  CenterCropRect: () => new T.Compose([new T.CenterCrop([7, 4]), new T.ToTensor()]),
+  CenterCropLarger: () => new T.Compose([new T.CenterCrop(14), new T.PILToTensor()]),
+  RandomCrop: () => new T.Compose([new T.RandomCrop(8), new T.ToTensor()]),
+  RandomCropPad: () => new T.Compose([new T.RandomCrop(10, { padding: 4 }), new T.ToTensor()]),
+  RandomCropPadFill: () => new T.Compose([new T.RandomCrop(12, { padding: [1, 2], fill: 7 }), new T.PILToTensor()]),
+  RandomCropEdge: () => new T.Compose([new T.RandomCrop(11, { padding: 3, paddingMode: 'edge' }), new T.PILToTensor()]),
+  RandomCropReflect: () => new T.Compose([new T.RandomCrop(11, { padding: 3, paddingMode: 'reflect' }), new T.PILToTensor()]),
+  RandomCropSymmetric: () => new T.Compose([new T.RandomCrop(11, { padding: 3, paddingMode: 'symmetric' }), new T.PILToTensor()]),
+  RandomCropPadIfNeeded: () => new T.Compose([new T.RandomCrop([12, 14], { padIfNeeded: true }), new T.PILToTensor()]),
+  HorizontalFlip: () => new T.Compose([new T.RandomHorizontalFlip(1.0), new T.ToTensor()]),
+  VerticalFlip: () => new T.Compose([new T.RandomVerticalFlip(1.0), new T.ToTensor()]),
+  RandomFlipSeeded: () => new T.Compose([new T.RandomHorizontalFlip(), new T.RandomVerticalFlip(), new T.PILToTensor()]),
+  TensorFlipAfterToTensor: () => new T.Compose([new T.ToTensor(), new T.RandomHorizontalFlip(1.0)]),
+  ConvertImageDtype: () => new T.Compose([new T.PILToTensor(), new T.ConvertImageDtype(torch.float32)]),
+  CifarTutorial: () => new T.Compose([new T.RandomHorizontalFlip(), new T.RandomCrop(10, { padding: 4 }), new T.ToTensor(), new T.Normalize([0.5, 0.5, 0.5], [0.5, 0.5, 0.5])]),
+};
+
+t.test('transforms give torchvision’s pixels for the same image and seed', async (t) => {
+  for (const c of ref.cases) {
+    const make = CASES[c.name];
+    if (!make) { t.fail(`no TS case for ${c.name}`); continue; }
+    if (c.seed !== null) torch.manualSeed(c.seed);
+    const tr = make();
+    const img = c.image === 'rgb' ? rgb : grey;
+    c.outputs.forEach((o: any, i: number) => t.equal(mismatch(tr(img), o, 1e-6, 1e-6), null, `${c.name}${c.seed !== null ? ` (draw ${i + 1} after manualSeed(${c.seed}))` : ''}: ${c.python}`));
+  }
+});
+
+t.test('transform errors and reprs', async (t) => {
+  t.throws(() => new T.RandomCrop(20)(rgb), /Required crop size \(20, 20\) is larger than input image size \(10, 12\)/);
+  t.throws(() => new T.Normalize([0.5], [0]), /division by zero/);
+  t.throws(() => new T.Normalize([0.5], [0.5])(rgb as any), /Expected a float Tensor \(apply ToTensor first\)/);
+  t.throws(() => new T.RandomCrop(5, { paddingMode: 'wrap' as any }), /paddingMode/);
+  t.equal(String(new T.Compose([new T.ToTensor(), new T.Normalize([0.5], [0.5])])), 'Compose(\n    ToTensor()\n    Normalize(mean=[0.5], std=[0.5])\n)');
+  t.same(new T.Lambda((x: torch.Tensor) => x.mul(2))(torch.ones(1)).tolist(), [2]);
+  torch.manualSeed(0);
+  const outs = Array.from({ length: 200 }, () => new T.RandomApply([new T.Lambda(() => 1)], 0.3)(0));
+  const hits = outs.filter((x) => x === 1).length;
+  t.ok(hits > 35 && hits < 85, `RandomApply(p=0.3) applies about 30% of the time (${hits}/200)`);
+  const choice = new T.RandomChoice([() => 'a', () => 'b']);
+  const picks = new Set(Array.from({ length: 50 }, () => choice(0)));
+  t.same([...picks].sort(), ['a', 'b'], 'RandomChoice picks among its transforms');
+});
+
+const debianDir = '/usr/share/datasets/fashion-mnist';
+t.test('FashionMNIST from Debian’s files, through the DataLoader', { skip: existsSync(debianDir) ? false : `no ${debianDir} (apt-get install dataset-fashion-mnist)` }, async (t) => {
+  const ds = new torchvision.datasets.FashionMNIST({ root: debianDir, train: false, transform: new T.ToTensor() });
+  t.equal(ds.length, 10000);
+  t.equal(ds.classes[9], 'Ankle boot');
+  t.equal(ds.classToIdx.Trouser, 1);
+  const [x, y] = ds.getItem(0);
+  t.same(x.shape, [1, 28, 28]);
+  t.equal(y, 9, 'the first test image is an ankle boot');
+  t.ok(x.min().item() >= 0 && x.max().item() <= 1);
+  const loader = new torch.utils.data.DataLoader(ds, { batchSize: 64 });
+  const [xb, yb] = [...loader][0];
+  t.same(xb.shape, [64, 1, 28, 28]);
+  t.equal(yb.dtype, torch.int64);
+  t.equal(loader.length, 157);
+});
+
+function idx(shape: number[], data: Uint8Array): Buffer {
+  const head = Buffer.alloc(4 + 4 * shape.length);
+  head[2] = 8;
+  head[3] = shape.length;
+  shape.forEach((s, i) => head.writeUInt32BE(s, 4 + 4 * i));
+  return Buffer.concat([head, Buffer.from(data)]);
+}
+
+t.test('download: MD5-checked, fetched once, nothing half-written', async (t) => {
+  const files: Record<string, Buffer> = {
+    'train-images-idx3-ubyte.gz': gzipSync(idx([3, 2, 2], new Uint8Array(12).map((_, i) => i * 20))),
+    'train-labels-idx1-ubyte.gz': gzipSync(idx([3], new Uint8Array([1, 2, 3]))),
+    't10k-images-idx3-ubyte.gz': gzipSync(idx([1, 2, 2], new Uint8Array([9, 9, 9, 9]))),
+    't10k-labels-idx1-ubyte.gz': gzipSync(idx([1], new Uint8Array([7]))),
+  };
+  const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
+  const hits: Record<string, number> = {};
+  const server = http.createServer((req, res) => {
+    const name = req.url!.split('/').pop()!;
+    hits[req.url!] = (hits[req.url!] ?? 0) + 1;
+    if (req.url!.startsWith('/good/') && files[name]) res.end(files[name]);
+    else if (req.url!.startsWith('/corrupt/') && files[name]) res.end(Buffer.concat([files[name], Buffer.from('x')]));
+    else if (req.url!.startsWith('/truncated/') && files[name]) {
+      res.writeHead(200, { 'content-length': files[name].length });
+      res.write(files[name].subarray(0, 5));
+      setTimeout(() => res.destroy(), 10);
+    } else { res.writeHead(503, 'Service Unavailable'); res.end(); }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  t.teardown(() => server.close());
+  const base = `http://127.0.0.1:${(server.address() as any).port}`;
+  const resources = Object.entries(files).map(([k, v]) => [k, md5(v)] as [string, string]);
+  const make = (prefix: string) => class TinyMNIST extends torchvision.datasets.MNIST {
+    static readonly mirrors = [`${base}/${prefix}/`];
+    static readonly resources = resources;
+  };
+  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-mnist-'));
+  const Good = make('good');
+  const ds = await Good.create({ root, download: true });
+  t.equal(ds.length, 3);
+  t.same(ds.targets.tolist(), [1, 2, 3]);
+  t.same((ds.getItem(1)[0] as torchvision.Image).data.reshape(-1).tolist(), [80, 100, 120, 140]);
+  t.same(readdirSync(path.join(root, 'TinyMNIST', 'raw')).sort(), Object.keys(files).sort(), "torchvision's layout: <root>/<Name>/raw");
+  const test = await Good.create({ root, train: false, download: true });
+  t.same(test.targets.tolist(), [7]);
+  t.equal(hits['/good/train-images-idx3-ubyte.gz'], 1, 'an existing good copy is not fetched again');
+  for (const [prefix, message] of [['corrupt', /MD5 of train-images-idx3-ubyte.gz is [0-9a-f]{32}, expected/], ['truncated', /connection closed early|MD5/], ['down', /server answered HTTP 503 Service Unavailable/]] as const) {
+    const r = mkdtempSync(path.join(tmpdir(), 'torch-node-mnist-'));
+    await t.rejects(make(prefix).create({ root: r, download: true }), message, `${prefix}: a clear error`);
+    const raw = path.join(r, 'TinyMNIST', 'raw');
+    t.same(existsSync(raw) ? readdirSync(raw) : [], [], `${prefix}: nothing half-written left behind`);
+  }
+  const broken = mkdtempSync(path.join(tmpdir(), 'torch-node-mnist-'));
+  mkdirSync(path.join(broken, 'MNIST', 'raw'), { recursive: true });
+  writeFileSync(path.join(broken, 'MNIST', 'raw', 'train-images-idx3-ubyte'), idx([5, 2, 2], new Uint8Array(7)));
+  writeFileSync(path.join(broken, 'MNIST', 'raw', 'train-labels-idx1-ubyte'), idx([5], new Uint8Array(5)));
+  t.throws(() => new torchvision.datasets.MNIST({ root: broken }), /train-images-idx3-ubyte is truncated: 7 of 20 bytes/, 'a corrupt file is named');
+  t.throws(() => new torchvision.datasets.MNIST({ root: mkdtempSync(path.join(tmpdir(), 'x-')) }), /train-images-idx3-ubyte\[\.gz\] not found/);
+});
