@@ -51,3 +51,47 @@ for name, src, code, seed in CASES:
     out['cases'].append({'name': name, 'image': src, 'python': code, 'seed': seed, 'outputs': runs, 'repr': repr(t)})
 json.dump(out, open(os.path.join(OUT, 'transforms.json'), 'w'), separators=(',', ':'))
 print(f"wrote {len(CASES)} transform cases")
+
+# ---- a tiny CIFAR-10 archive in the official format (pickled numpy batches in a .tar.gz) --------
+import hashlib
+import pickle
+import tarfile
+import tempfile
+import torchvision
+
+tiny_dir = tempfile.mkdtemp()
+base = os.path.join(tiny_dir, 'cifar-10-batches-py')
+os.makedirs(base)
+rng = np.random.RandomState(0)
+names = [f'data_batch_{i}' for i in range(1, 6)] + ['test_batch']
+for name in names:
+    batch = {'batch_label': name, 'labels': rng.randint(0, 10, 2).tolist(),
+             'data': rng.randint(0, 256, (2, 3072)).astype(np.uint8), 'filenames': ['a.png', 'b.png']}
+    with open(os.path.join(base, name), 'wb') as f:
+        pickle.dump(batch, f, protocol=2)
+with open(os.path.join(base, 'batches.meta'), 'wb') as f:
+    pickle.dump({'label_names': ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'], 'num_vis': 3072}, f, protocol=2)
+md5 = lambda p: hashlib.md5(open(p, 'rb').read()).hexdigest()
+archive = os.path.join(OUT, 'cifar-10-tiny.tar.gz')
+with tarfile.open(archive, 'w:gz', format=tarfile.GNU_FORMAT) as tf:
+    tf.add(base, arcname='cifar-10-batches-py')
+
+class TinyCIFAR10(torchvision.datasets.CIFAR10):
+    train_list = [[n, md5(os.path.join(base, n))] for n in names[:5]]
+    test_list = [['test_batch', md5(os.path.join(base, 'test_batch'))]]
+    meta = {'filename': 'batches.meta', 'key': 'label_names', 'md5': md5(os.path.join(base, 'batches.meta'))}
+
+transform = T.Compose([T.RandomHorizontalFlip(), T.RandomCrop(32, padding=4), T.ToTensor(), T.Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))])
+train = TinyCIFAR10(root=tiny_dir, train=True, transform=transform)
+torch.manual_seed(21)
+items = [train[i] for i in range(3)]
+plain = TinyCIFAR10(root=tiny_dir, train=False)
+cifar = {
+    'archiveMd5': md5(archive),
+    'trainList': TinyCIFAR10.train_list, 'testList': TinyCIFAR10.test_list, 'meta': TinyCIFAR10.meta,
+    'trainTargets': train.targets, 'testTargets': plain.targets, 'classes': train.classes,
+    'testPixels0': np.asarray(plain[0][0]).reshape(-1).tolist(),
+    'transformed': [{'image': enc(x), 'target': y} for x, y in items],
+}
+json.dump(cifar, open(os.path.join(OUT, 'cifar_tiny.json'), 'w'), separators=(',', ':'))
+print('wrote cifar-10-tiny.tar.gz and cifar_tiny.json')

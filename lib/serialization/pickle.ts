@@ -105,6 +105,7 @@ export function unpickle(buf: Buffer, reducers: Reducers): unknown {
         const state = stack.pop();
         const obj = stack[stack.length - 1];
         if (obj instanceof PyDict) obj.state = state;
+        else if (obj && typeof (obj as { setState?: unknown }).setState === 'function') (obj as { setState(s: unknown): void }).setState(state);
         break;
       }
       case 0x51: stack.push(reducers.persistentLoad(stack.pop())); break; // BINPERSID
