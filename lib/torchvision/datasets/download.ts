@@ -19,7 +19,13 @@ export async function downloadFile(url: string, dir: string, filename: string, m
   await mkdir(dir, { recursive: true });
   const tmp = `${target}.${process.pid}.part`;
   try {
-    const res = await fetch(url, { redirect: 'follow' });
+    let res: Response;
+    try {
+      res = await fetch(url, { redirect: 'follow' });
+    } catch (e) {
+      const cause = (e as { cause?: Error }).cause;
+      throw new Error(`downloading ${url} failed: ${(e as Error).message}${cause ? ` (${cause.message})` : ''}`);
+    }
     if (!res.ok || !res.body) throw new Error(`downloading ${url} failed: server answered HTTP ${res.status} ${res.statusText}`);
     const expected = Number(res.headers.get('content-length')) || 0;
     try {
