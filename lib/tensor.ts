@@ -25,8 +25,8 @@ export function slice(start?: number | null, stop?: number | null, step?: number
   if (stop === undefined && step === undefined) return { start: null, stop: start ?? null, step: null };
   return { start: start ?? null, stop: stop ?? null, step: step ?? null };
 }
-/** One subscript: an int, a slice, null (newaxis), '...' (Ellipsis), a bool, an index or mask Tensor, or a list of ints. */
-export type Index = number | Slice | null | '...' | boolean | Tensor | number[];
+/** One subscript: an int, a slice (or its text, '1:3'), null (newaxis), '...' (Ellipsis), a bool, an index or mask Tensor, or a list of ints. */
+export type Index = number | Slice | null | '...' | boolean | Tensor | number[] | string;
 
 enum Meta { Shape, Strides, Dtype, Device, Contiguous, StorageOffset, DataPtr, Accounted, Dim }
 enum Grad { Grad, RequiresGrad, IsLeaf, GradFn, RetainsGrad, Version, OutputNr, Data }

@@ -83,6 +83,7 @@ function camel(s) {
 }
 
 function tsType(t) {
+  if (t === 'Tensor|Scalar') return 'Tensor | Scalar';
   const optional = t.endsWith('?');
   const base = optional ? t.slice(0, -1) : t;
   let ts;
@@ -116,10 +117,17 @@ function retType(o) {
 }
 
 // One TS signature per schema overload; `method` drops self (it is `this`).
+// PyTorch's Python binding accepts a number for a Tensor argument of these ops (op_call.cc).
+const NUMBERS_AS_TENSORS = new Set(['add', 'add_', 'sub', 'sub_', 'mul', 'mul_', 'div', 'div_', 'true_divide', 'true_divide_',
+  'floor_divide', 'floor_divide_', 'multiply', 'multiply_', 'subtract', 'subtract_', 'divide', 'divide_']);
+
 function signatures(o, method) {
-  const params = o.params.filter((p) => !(method && p.name === 'self'));
+  const wrapNumbers = NUMBERS_AS_TENSORS.has(o.name);
+  const params = o.params.filter((p) => !(method && p.name === 'self'))
+    .map((p) => (wrapNumbers && p.type === 'Tensor' ? { ...p, type: 'Tensor|Scalar' } : p));
   const positional = params.filter((p) => !p.kwOnly);
-  const optionsKeys = params.filter((p) => p.kwOnly || p.def !== undefined);
+  // As in Python, any argument may also be given by name: all go in the options type.
+  const optionsKeys = params;
   const opts = optionsKeys.length
     ? `options?: { ${optionsKeys.map((p) => `${camel(p.name)}?: ${tsType(p.type)}`).join('; ')} }`
     : null;
@@ -132,7 +140,14 @@ function signatures(o, method) {
     else if (seenOptional) pos[i] = pos[i].replace(/^(\w+): /, '$1?: ');
   }
   const ret = retType(o);
-  const sigs = [`(${[...pos, ...(opts ? [opts] : [])].join(', ')}): ${ret}`];
+  // Positional arguments up to any point, then the options object: x.sum(1, { keepdim: true }),
+  // x.sum({ dim: 1 }) and x.sum(1, true) all type-check, as they all run.
+  const required = pos.filter((p) => !p.includes('?:')).length;
+  const sigs = [];
+  for (let k = pos.length; k >= required; k--) {
+    sigs.push(`(${[...pos.slice(0, k), ...(opts ? [opts] : [])].join(', ')}): ${ret}`);
+    if (!opts) break;
+  }
   const last = positional[positional.length - 1];
   if (last && /^(int|SymInt)\[\d*\]$/.test(last.type)) {
     const before = pos.slice(0, -1).filter((s) => !s.includes('?:'));

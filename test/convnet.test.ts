@@ -48,7 +48,7 @@ t.test('5 SGD steps give PyTorch’s losses to 1e-4', async (t) => {
   const losses = trainFiveSteps(net);
   t.comment(`losses ${losses.map((l) => l.toFixed(6)).join(' ')}; PyTorch ${ref.losses.map((l: number) => l.toFixed(6)).join(' ')}`);
   losses.forEach((l, i) => t.ok(Math.abs(l - ref.losses[i]) < 1e-4, `step ${i + 1}: ${l} vs ${ref.losses[i]}`));
-  t.ok(net.fc2.bias.tolist().every((b: number, i: number) => Math.abs(b - ref.fc2BiasAfter[i]) < 1e-5), 'fc2.bias after training');
+  t.ok(net.fc2.bias!.tolist().every((b: number, i: number) => Math.abs(b - ref.fc2BiasAfter[i]) < 1e-5), 'fc2.bias after training');
 });
 
 

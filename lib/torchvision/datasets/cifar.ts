@@ -103,27 +103,27 @@ abstract class CIFARBase extends torch.utils.data.Dataset<[any, any]> {
 }
 
 export class CIFAR10 extends CIFARBase {
-  static readonly baseFolder = 'cifar-10-batches-py';
-  static readonly url = 'https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz';
-  static readonly filename = 'cifar-10-python.tar.gz';
-  static readonly tgzMd5 = 'c58f30108f718f92721af3b95e74349a';
+  static readonly baseFolder: string = 'cifar-10-batches-py';
+  static readonly url: string = 'https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz';
+  static readonly filename: string = 'cifar-10-python.tar.gz';
+  static readonly tgzMd5: string = 'c58f30108f718f92721af3b95e74349a';
   static readonly trainList: [string, string][] = [
     ['data_batch_1', 'c99cafc152244af753f735de768cd75f'], ['data_batch_2', 'd4bba439e000b95fd0a9bffe97cbabec'],
     ['data_batch_3', '54ebc095f3ab1f0389bbae665268c751'], ['data_batch_4', '634d18415352ddfa80567beed471001a'],
     ['data_batch_5', '482c414d41f54cd18b22e5b47cb7c3cb'],
   ];
   static readonly testList: [string, string][] = [['test_batch', '40351d587109b95175f43aff81a1287e']];
-  static readonly meta = { filename: 'batches.meta', key: 'label_names', md5: '5ff9c542aee3614f3951f8cda6e48888' };
-  static readonly labelKey = 'labels';
+  static readonly meta: { filename: string; key: string; md5: string } = { filename: 'batches.meta', key: 'label_names', md5: '5ff9c542aee3614f3951f8cda6e48888' };
+  static readonly labelKey: string = 'labels';
 }
 
 export class CIFAR100 extends CIFARBase {
-  static readonly baseFolder = 'cifar-100-python';
-  static readonly url = 'https://www.cs.toronto.edu/~kriz/cifar-100-python.tar.gz';
-  static readonly filename = 'cifar-100-python.tar.gz';
-  static readonly tgzMd5 = 'eb9058c3a382ffc7106e4002c42a8d85';
+  static readonly baseFolder: string = 'cifar-100-python';
+  static readonly url: string = 'https://www.cs.toronto.edu/~kriz/cifar-100-python.tar.gz';
+  static readonly filename: string = 'cifar-100-python.tar.gz';
+  static readonly tgzMd5: string = 'eb9058c3a382ffc7106e4002c42a8d85';
   static readonly trainList: [string, string][] = [['train', '16019d7e3df5f24257cddd939b257f8d']];
   static readonly testList: [string, string][] = [['test', 'f0ef6b0ae62326f3e7ffdfab6717acfc']];
-  static readonly meta = { filename: 'meta', key: 'fine_label_names', md5: '7973b15100ade9c7d40fb424638fde48' };
-  static readonly labelKey = 'fine_labels';
+  static readonly meta: { filename: string; key: string; md5: string } = { filename: 'meta', key: 'fine_label_names', md5: '7973b15100ade9c7d40fb424638fde48' };
+  static readonly labelKey: string = 'fine_labels';
 }

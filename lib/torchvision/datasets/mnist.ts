@@ -122,34 +122,34 @@ abstract class MNISTBase extends torch.utils.data.Dataset<[any, any]> {
 }
 
 export class MNIST extends MNISTBase {
-  static readonly mirrors = ['https://ossci-datasets.s3.amazonaws.com/mnist/', 'http://yann.lecun.com/exdb/mnist/'];
+  static readonly mirrors: string[] = ['https://ossci-datasets.s3.amazonaws.com/mnist/', 'http://yann.lecun.com/exdb/mnist/'];
   static readonly resources: [string, string][] = [
     ['train-images-idx3-ubyte.gz', 'f68b3c2dcbeaaa9fbdd348bbdeb94873'],
     ['train-labels-idx1-ubyte.gz', 'd53e105ee54ea40749a09fcbcd1e9432'],
     ['t10k-images-idx3-ubyte.gz', '9fb629c4189551a2d022fa330f9573f3'],
     ['t10k-labels-idx1-ubyte.gz', 'ec29112dd5afa0611ce80d1b7f02629c'],
   ];
-  static readonly classes = ['0 - zero', '1 - one', '2 - two', '3 - three', '4 - four', '5 - five', '6 - six', '7 - seven', '8 - eight', '9 - nine'];
+  static readonly classes: string[] = ['0 - zero', '1 - one', '2 - two', '3 - three', '4 - four', '5 - five', '6 - six', '7 - seven', '8 - eight', '9 - nine'];
 }
 
 export class FashionMNIST extends MNISTBase {
-  static readonly mirrors = ['http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/'];
+  static readonly mirrors: string[] = ['http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/'];
   static readonly resources: [string, string][] = [
     ['train-images-idx3-ubyte.gz', '8d4fb7e6c68d591d4c3dfef9ec88bf0d'],
     ['train-labels-idx1-ubyte.gz', '25c81989df183df01b3e8a0aad5dffbe'],
     ['t10k-images-idx3-ubyte.gz', 'bef4ecab320f06d8554ea6380940ec79'],
     ['t10k-labels-idx1-ubyte.gz', 'bb300cfdad3c16e7a12a480ee83cd310'],
   ];
-  static readonly classes = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+  static readonly classes: string[] = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 }
 
 export class KMNIST extends MNISTBase {
-  static readonly mirrors = ['http://codh.rois.ac.jp/kmnist/dataset/kmnist/'];
+  static readonly mirrors: string[] = ['http://codh.rois.ac.jp/kmnist/dataset/kmnist/'];
   static readonly resources: [string, string][] = [
     ['train-images-idx3-ubyte.gz', 'bdb82020997e1d708af4cf47b453dcf7'],
     ['train-labels-idx1-ubyte.gz', 'e144d726b3acfaa3e44228e80efcd344'],
     ['t10k-images-idx3-ubyte.gz', '5c965bf0a639b31b8f53240b1b52f4d7'],
     ['t10k-labels-idx1-ubyte.gz', '7320c461ea6c1c855c0b718fb2a4b134'],
   ];
-  static readonly classes = ['o', 'ki', 'su', 'tsu', 'na', 'ha', 'ma', 'ya', 're', 'wo'];
+  static readonly classes: string[] = ['o', 'ki', 'su', 'tsu', 'na', 'ha', 'ma', 'ya', 're', 'wo'];
 }
