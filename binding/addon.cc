@@ -219,6 +219,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitIndexing(env, exports);
   InitOptim(env, exports);
   InitGenerator(env, exports);
+  InitLoader(env, exports);
 
   return exports;
 }

@@ -39,7 +39,7 @@ static std::vector<at::indexing::TensorIndex> Indices(napi_env env, napi_value l
       std::string s = Napi::Value(env, v).As<Napi::String>().Utf8Value();
       if (s != "...") throw ArgError("Expected '...' for " + where + " but received " + Describe(env, v));
       out.emplace_back(Ellipsis);
-    } else if (TensorBox* b = BoxOf(env, v)) {
+    } else if (BoxOf(env, v)) {
       out.emplace_back(TensorArg(env, v, where.c_str()));
     } else if (t == napi_object) {
       auto obj = Napi::Object(env, v);
@@ -70,7 +70,7 @@ static Napi::Value IndexPut(const Napi::CallbackInfo& info) {
   return GuardN(info, "index_put_", [&]() -> napi_value {
     at::Tensor& t = TensorArg(env, info[0], "self");
     auto idx = Indices(env, info[1]);
-    if (TensorBox* b = BoxOf(env, info[2])) t.index_put_(idx, TensorArg(env, info[2], "value"));
+    if (BoxOf(env, info[2])) t.index_put_(idx, TensorArg(env, info[2], "value"));
     else if (info[2].IsBoolean()) t.index_put_(idx, c10::Scalar(info[2].As<Napi::Boolean>().Value()));
     else if (info[2].IsNumber()) t.index_put_(idx, c10::Scalar(info[2].As<Napi::Number>().DoubleValue()));
     else throw ArgError("Expected a Tensor or number for value but received " + Describe(env, info[2]));

@@ -40,6 +40,9 @@ export interface Native {
   setRequiresGrad(h: Handle, flag: boolean): void;
   retainGrad(h: Handle): void;
   setData(h: Handle, data: Handle): void;
+  loaderStart(spec: object): unknown;
+  loaderNext(run: unknown): [Handle, Handle] | null;
+  loaderNextAsync(run: unknown): Promise<[Handle, Handle] | null>;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
   generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;

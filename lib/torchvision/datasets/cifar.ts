@@ -89,6 +89,11 @@ abstract class CIFARBase extends torch.utils.data.Dataset<[any, any]> {
     return new cls({ ...options, download: false });
   }
 
+  /** @internal pixels and targets for the native loader; null when a target transform is set */
+  _nativeSource(): { images: torch.Tensor; targets: torch.Tensor; transform: unknown } | null {
+    if (this.targetTransform) return null;
+    return { images: this.data, targets: torch.tensor(this.targets.map(BigInt)), transform: this.transform };
+  }
   get classToIdx(): Record<string, number> {
     return Object.fromEntries(this.classes.map((c, i) => [c, i]));
   }

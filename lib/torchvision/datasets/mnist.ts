@@ -108,6 +108,11 @@ abstract class MNISTBase extends torch.utils.data.Dataset<[any, any]> {
   get classes(): string[] {
     return (this.constructor as typeof MNISTBase).classes;
   }
+  /** @internal pixels and targets for the native loader; null when a target transform is set */
+  _nativeSource(): { images: torch.Tensor; targets: torch.Tensor; transform: unknown } | null {
+    if (this.targetTransform) return null;
+    return { images: this.data.unsqueeze(3), targets: this.targets, transform: this.transform };
+  }
   get classToIdx(): Record<string, number> {
     return Object.fromEntries(this.classes.map((c, i) => [c, i]));
   }

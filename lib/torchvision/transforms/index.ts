@@ -5,6 +5,7 @@ import { Image } from '../image.js';
 import { badArg } from '../../errors.js';
 
 type Input = Image | torch.Tensor;
+export type NativeOp = Record<string, unknown> & { kind: string };
 export interface Transform<I = any, O = any> {
   (input: I): O;
 }
@@ -19,6 +20,10 @@ export abstract class TransformBase {
     return self;
   }
   abstract forward(input: any): any;
+  /** @internal this transform for the native loader (binding/loader.cc), or null if it has none */
+  _native(): NativeOp[] | null {
+    return null;
+  }
   protected reprArgs(): string {
     return '';
   }
@@ -57,6 +62,15 @@ export class Compose extends TransformBase {
     for (const t of this.transforms) x = t(x);
     return x;
   }
+  _native(): NativeOp[] | null {
+    const ops: NativeOp[] = [];
+    for (const t of this.transforms) {
+      const o = t instanceof TransformBase ? t._native() : null;
+      if (!o) return null;
+      ops.push(...o);
+    }
+    return ops;
+  }
   toString(): string {
     return `Compose(\n${this.transforms.map((t) => `    ${String(t)}`).join('\n')}\n)`;
   }
@@ -64,6 +78,9 @@ export class Compose extends TransformBase {
 
 /** Image (H×W×C uint8) -> C×H×W float32 in [0, 1]. */
 export class ToTensor extends TransformBase {
+  _native(): NativeOp[] {
+    return [{ kind: 'toTensor' }];
+  }
   forward(pic: Input): torch.Tensor {
     if (pic instanceof Image) return pic.data.permute(2, 0, 1).contiguous().float().div(255);
     if (pic instanceof torch.Tensor) {
@@ -105,6 +122,9 @@ export class Normalize extends TransformBase {
     if (!Array.isArray(mean) || !Array.isArray(std)) badArg('arrays of per-channel numbers', 'mean/std', mean);
     if (std.some((s) => s === 0)) throw new RangeError(`std evaluated to zero after conversion to float32, leading to division by zero.`);
   }
+  _native(): NativeOp[] {
+    return [{ kind: 'normalize', mean: this.mean, std: this.std }];
+  }
   forward(t: torch.Tensor): torch.Tensor {
     if (!(t instanceof torch.Tensor) || !t.dtype.isFloatingPoint) badArg('a float Tensor (apply ToTensor first)', 'tensor', t);
     const shape = [-1, 1, 1];
@@ -124,6 +144,9 @@ export class RandomHorizontalFlip extends TransformBase {
   forward(x: Input): Input {
     return rand() < this.p ? spatial(x, (t) => t.flip(-1)) : x;
   }
+  _native(): NativeOp[] {
+    return [{ kind: 'hflip', p: this.p }];
+  }
   protected reprArgs(): string {
     return `p=${this.p}`;
   }
@@ -135,6 +158,9 @@ export class RandomVerticalFlip extends TransformBase {
   }
   forward(x: Input): Input {
     return rand() < this.p ? spatial(x, (t) => t.flip(-2)) : x;
+  }
+  _native(): NativeOp[] {
+    return [{ kind: 'vflip', p: this.p }];
   }
   protected reprArgs(): string {
     return `p=${this.p}`;
@@ -173,6 +199,9 @@ export class CenterCrop extends TransformBase {
   }
   protected reprArgs(): string {
     return `size=(${this.size.join(', ')})`;
+  }
+  _native(): NativeOp[] {
+    return [{ kind: 'centerCrop', h: this.size[0], w: this.size[1] }];
   }
 }
 
@@ -228,6 +257,10 @@ export class RandomCrop extends TransformBase {
   }
   protected reprArgs(): string {
     return `size=(${this.size.join(', ')}), padding=${this.padding === null ? 'None' : this.padding[0]}`;
+  }
+  _native(): NativeOp[] {
+    const mode = { constant: 0, edge: 1, reflect: 2, symmetric: 3 }[this.paddingMode];
+    return [{ kind: 'crop', h: this.size[0], w: this.size[1], pad: this.padding ?? [0, 0, 0, 0], mode, fill: this.fill, padIfNeeded: this.padIfNeeded }];
   }
 }
 

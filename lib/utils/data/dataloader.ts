@@ -121,7 +121,39 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
     return walk(batch) as B;
   }
 
+  /**
+   * The native plan, when the dataset is a built-in one (pixels in a tensor) and every transform
+   * has a native twin, ending in ToTensor (and Normalize): then reading, augmenting and collating
+   * run on C++ threads (binding/loader.cc) and JS receives finished batches.
+   */
+  private nativePlan(): { images: Tensor; targets: Tensor; ops: object[] } | null {
+    const src = (this.dataset as { _nativeSource?: () => { images: Tensor; targets: Tensor; transform: unknown } | null })._nativeSource?.();
+    if (!src || !this.batchSampler || this.collateFn !== (defaultCollate as unknown)) return null;
+    const t = src.transform as { _native?: () => { kind: string }[] | null } | undefined;
+    const ops = t ? (typeof t._native === 'function' ? t._native() : null) : null;
+    if (!ops) return null;
+    const toTensor = ops.findIndex((o) => o.kind === 'toTensor');
+    if (toTensor < 0 || ops.filter((o) => o.kind === 'toTensor').length > 1) return null;
+    if (ops.slice(0, toTensor).some((o) => o.kind === 'normalize')) return null;
+    return { images: src.images, targets: src.targets, ops };
+  }
+
+  private startNative(plan: { images: Tensor; targets: Tensor; ops: object[] }): unknown {
+    // One seed per epoch from the loader's stream, as PyTorch's base seed: each sample's
+    // augmentation draws from (seed, index), whatever numWorkers is.
+    const seed = BigInt.asUintN(64, drawSeed(this.generator));
+    const batches = [...this.batchSampler!].map((b) => [...b]);
+    return native.loaderStart({ images: plan.images, targets: plan.targets, ops: plan.ops, batches, seed,
+      numWorkers: this.numWorkers, prefetch: this.prefetchFactor ?? 2 });
+  }
+
   *[Symbol.iterator](): Iterator<B> {
+    const plan = this.nativePlan();
+    if (plan) {
+      const run = this.startNative(plan);
+      for (let r = native.loaderNext(run); r !== null; r = native.loaderNext(run)) yield this.pin([new Tensor(r[0]), new Tensor(r[1])] as B);
+      return;
+    }
     // PyTorch draws the workers' base seed from the loader's stream at every new iterator;
     // drawing it here too keeps shuffles identical to PyTorch's for the same seed.
     drawSeed(this.generator);
@@ -149,6 +181,15 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<B> {
+    const plan = this.nativePlan();
+    if (plan) {
+      // batches are awaited off the JS thread: the event loop keeps running
+      const run = this.startNative(plan);
+      for (let r = await native.loaderNextAsync(run); r !== null; r = await native.loaderNextAsync(run)) {
+        yield this.pin([new Tensor(r[0]), new Tensor(r[1])] as B);
+      }
+      return;
+    }
     for (const batch of this) {
       yield batch;
       await new Promise<void>((resolve) => setImmediate(resolve)); // let timers and I/O run

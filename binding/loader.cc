@@ -1,0 +1,398 @@
+// The native DataLoader path: for built-in datasets (an N×H×W×C uint8 tensor of images and their
+// targets) and built-in transforms, batches are read, augmented, converted and collated on C++
+// worker threads and prefetched; JS only receives finished batch tensors. Each sample's random
+// stream is seeded from (epoch seed, batch number, place in batch), so results do not depend on
+// numWorkers, and a sample drawn twice in an epoch is augmented twice independently.
+#include "common.h"
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace tn {
+
+struct Op {
+  enum Kind { HFlip, VFlip, Crop, CenterCrop, ToTensor, Normalize } kind;
+  double p = 0;
+  int64_t h = 0, w = 0;
+  int64_t pad[4] = {0, 0, 0, 0};  // left, top, right, bottom
+  int mode = 0;                   // 0 constant, 1 edge, 2 reflect, 3 symmetric
+  double fill = 0;
+  bool padIfNeeded = false;
+  std::vector<float> mean, std;
+};
+
+// An image being transformed: uint8 H×W×C before ToTensor, float C×H×W after.
+struct Work {
+  int64_t h, w, c;
+  std::vector<uint8_t> u8;  // HWC
+  std::vector<float> f;     // CHW
+  bool isFloat = false;
+};
+
+static int64_t Reflect(int64_t i, int64_t n, int mode) {
+  // index into [0, n) for a padded coordinate, as numpy/PIL pad modes do
+  if (mode == 1) return std::min(std::max<int64_t>(i, 0), n - 1);
+  if (n == 1) return 0;
+  if (mode == 2) {  // reflect (edge not repeated)
+    int64_t period = 2 * (n - 1);
+    i = ((i % period) + period) % period;
+    return i < n ? i : period - i;
+  }
+  int64_t period = 2 * n;  // symmetric (edge repeated)
+  i = ((i % period) + period) % period;
+  return i < n ? i : period - 1 - i;
+}
+
+static void Pad(Work& x, const int64_t pad[4], int mode, double fill) {
+  int64_t H = x.h + pad[1] + pad[3], W = x.w + pad[0] + pad[2];
+  if (x.isFloat) {
+    std::vector<float> out(x.c * H * W);
+    for (int64_t ch = 0; ch < x.c; ++ch)
+      for (int64_t y = 0; y < H; ++y)
+        for (int64_t xx = 0; xx < W; ++xx) {
+          int64_t sy = y - pad[1], sx = xx - pad[0];
+          bool inside = sy >= 0 && sy < x.h && sx >= 0 && sx < x.w;
+          out[(ch * H + y) * W + xx] = inside ? x.f[(ch * x.h + sy) * x.w + sx]
+                                      : mode == 0 ? static_cast<float>(fill)
+                                                  : x.f[(ch * x.h + Reflect(sy, x.h, mode)) * x.w + Reflect(sx, x.w, mode)];
+        }
+    x.f.swap(out);
+  } else {
+    std::vector<uint8_t> out(H * W * x.c);
+    for (int64_t y = 0; y < H; ++y)
+      for (int64_t xx = 0; xx < W; ++xx)
+        for (int64_t ch = 0; ch < x.c; ++ch) {
+          int64_t sy = y - pad[1], sx = xx - pad[0];
+          bool inside = sy >= 0 && sy < x.h && sx >= 0 && sx < x.w;
+          out[(y * W + xx) * x.c + ch] = inside ? x.u8[(sy * x.w + sx) * x.c + ch]
+                                        : mode == 0 ? static_cast<uint8_t>(fill)
+                                                    : x.u8[(Reflect(sy, x.h, mode) * x.w + Reflect(sx, x.w, mode)) * x.c + ch];
+        }
+    x.u8.swap(out);
+  }
+  x.h = H;
+  x.w = W;
+}
+
+static void CropAt(Work& x, int64_t top, int64_t left, int64_t h, int64_t w) {
+  if (x.isFloat) {
+    std::vector<float> out(x.c * h * w);
+    for (int64_t ch = 0; ch < x.c; ++ch)
+      for (int64_t y = 0; y < h; ++y)
+        std::memcpy(&out[(ch * h + y) * w], &x.f[(ch * x.h + top + y) * x.w + left], w * sizeof(float));
+    x.f.swap(out);
+  } else {
+    std::vector<uint8_t> out(h * w * x.c);
+    for (int64_t y = 0; y < h; ++y) std::memcpy(&out[y * w * x.c], &x.u8[((top + y) * x.w + left) * x.c], w * x.c);
+    x.u8.swap(out);
+  }
+  x.h = h;
+  x.w = w;
+}
+
+static void Flip(Work& x, bool horizontal) {
+  if (x.isFloat) {
+    for (int64_t ch = 0; ch < x.c; ++ch)
+      for (int64_t y = 0; y < (horizontal ? x.h : x.h / 2); ++y)
+        for (int64_t xx = 0; xx < (horizontal ? x.w / 2 : x.w); ++xx) {
+          int64_t y2 = horizontal ? y : x.h - 1 - y, x2 = horizontal ? x.w - 1 - xx : xx;
+          std::swap(x.f[(ch * x.h + y) * x.w + xx], x.f[(ch * x.h + y2) * x.w + x2]);
+        }
+  } else {
+    for (int64_t y = 0; y < (horizontal ? x.h : x.h / 2); ++y)
+      for (int64_t xx = 0; xx < (horizontal ? x.w / 2 : x.w); ++xx)
+        for (int64_t ch = 0; ch < x.c; ++ch) {
+          int64_t y2 = horizontal ? y : x.h - 1 - y, x2 = horizontal ? x.w - 1 - xx : xx;
+          std::swap(x.u8[(y * x.w + xx) * x.c + ch], x.u8[(y2 * x.w + x2) * x.c + ch]);
+        }
+  }
+}
+
+static void Apply(const Op& op, Work& x, std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  switch (op.kind) {
+    case Op::HFlip: if (unit(rng) < op.p) Flip(x, true); break;
+    case Op::VFlip: if (unit(rng) < op.p) Flip(x, false); break;
+    case Op::Crop: {
+      if (op.pad[0] || op.pad[1] || op.pad[2] || op.pad[3]) Pad(x, op.pad, op.mode, op.fill);
+      if (op.padIfNeeded && x.w < op.w) { int64_t p[4] = {op.w - x.w, 0, op.w - x.w, 0}; Pad(x, p, op.mode, op.fill); }
+      if (op.padIfNeeded && x.h < op.h) { int64_t p[4] = {0, op.h - x.h, 0, op.h - x.h}; Pad(x, p, op.mode, op.fill); }
+      if (x.h < op.h || x.w < op.w)
+        throw std::runtime_error("Required crop size (" + std::to_string(op.h) + ", " + std::to_string(op.w) +
+                                 ") is larger than input image size (" + std::to_string(x.h) + ", " + std::to_string(x.w) + ")");
+      int64_t top = std::uniform_int_distribution<int64_t>(0, x.h - op.h)(rng);
+      int64_t left = std::uniform_int_distribution<int64_t>(0, x.w - op.w)(rng);
+      CropAt(x, top, left, op.h, op.w);
+      break;
+    }
+    case Op::CenterCrop: {
+      if (x.h < op.h || x.w < op.w) throw std::runtime_error("CenterCrop larger than the image is not supported on the native path");
+      auto half = [](int64_t d) { return static_cast<int64_t>(std::nearbyint(d / 2.0)); };  // round half to even
+      CropAt(x, half(x.h - op.h), half(x.w - op.w), op.h, op.w);
+      break;
+    }
+    case Op::ToTensor: {
+      x.f.resize(x.c * x.h * x.w);
+      for (int64_t y = 0; y < x.h; ++y)
+        for (int64_t xx = 0; xx < x.w; ++xx)
+          for (int64_t ch = 0; ch < x.c; ++ch) x.f[(ch * x.h + y) * x.w + xx] = x.u8[(y * x.w + xx) * x.c + ch] / 255.0f;
+      x.u8.clear();
+      x.isFloat = true;
+      break;
+    }
+    case Op::Normalize:
+      for (int64_t ch = 0; ch < x.c; ++ch) {
+        float m = op.mean[op.mean.size() == 1 ? 0 : ch], s = op.std[op.std.size() == 1 ? 0 : ch];
+        for (int64_t i = 0; i < x.h * x.w; ++i) x.f[ch * x.h * x.w + i] = (x.f[ch * x.h * x.w + i] - m) / s;
+      }
+      break;
+  }
+}
+
+// splitmix64: decorrelates neighbouring seeds before they reach the Mersenne twister
+static uint64_t SplitMix(uint64_t z) {
+  z += 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+struct Batch {
+  at::Tensor inputs, labels;
+  std::string error;
+  bool ready = false;
+};
+
+struct LoaderRun {
+  at::Tensor images, targets;  // N×H×W×C uint8, N int64
+  std::vector<std::vector<int64_t>> batches;
+  std::vector<Op> ops;
+  uint64_t seed = 0;
+  size_t prefetch = 2;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<Batch> slots;  // slots[i] holds batch (consumed + i)
+  size_t consumed = 0, nextToStart = 0;
+  bool stopping = false;
+  std::vector<std::thread> workers;
+
+  Batch Make(size_t b) {
+    Batch out;
+    try {
+      const auto& idx = batches[b];
+      const int64_t H = images.size(1), W = images.size(2), C = images.size(3);
+      const uint8_t* base = images.data_ptr<uint8_t>();
+      std::vector<Work> done;
+      for (size_t k = 0; k < idx.size(); ++k) {
+        const int64_t i = idx[k];
+        Work x{H, W, C};
+        x.u8.assign(base + i * H * W * C, base + (i + 1) * H * W * C);
+        std::mt19937_64 rng(SplitMix(seed + SplitMix(static_cast<uint64_t>(b) * 0x100000001B3ull + k)));
+        for (const Op& op : ops) Apply(op, x, rng);
+        done.push_back(std::move(x));
+      }
+      const Work& f = done.front();
+      if (f.isFloat) {
+        out.inputs = at::empty({static_cast<int64_t>(done.size()), f.c, f.h, f.w}, at::kFloat);
+        float* dst = out.inputs.data_ptr<float>();
+        for (size_t k = 0; k < done.size(); ++k) {
+          if (done[k].f.size() != f.f.size()) throw std::runtime_error("stack expects each tensor to be equal size");
+          std::memcpy(dst + k * f.f.size(), done[k].f.data(), f.f.size() * sizeof(float));
+        }
+      } else {
+        out.inputs = at::empty({static_cast<int64_t>(done.size()), f.h, f.w, f.c}, at::kByte);
+        uint8_t* dst = out.inputs.data_ptr<uint8_t>();
+        for (size_t k = 0; k < done.size(); ++k) std::memcpy(dst + k * f.u8.size(), done[k].u8.data(), f.u8.size());
+      }
+      out.labels = targets.index_select(0, at::tensor(idx, at::kLong));
+    } catch (const std::exception& e) {
+      out.error = e.what();
+    }
+    out.ready = true;
+    return out;
+  }
+
+  void Worker() {
+    for (;;) {
+      size_t b;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return stopping || (nextToStart < batches.size() && nextToStart < consumed + prefetch); });
+        if (stopping) return;
+        b = nextToStart++;
+        if (slots.size() < b - consumed + 1) slots.resize(b - consumed + 1);
+      }
+      Batch made = Make(b);
+      std::lock_guard<std::mutex> lock(mu);
+      if (b >= consumed && b - consumed < slots.size()) slots[b - consumed] = std::move(made);
+      cv.notify_all();
+    }
+  }
+
+  void Start(size_t numWorkers) {
+    prefetch = std::max<size_t>(prefetch, 1) * std::max<size_t>(numWorkers, 1);
+    for (size_t i = 0; i < numWorkers; ++i) workers.emplace_back([this] { Worker(); });
+  }
+
+  // Blocks until the next batch is made; false when the epoch is over.
+  bool Next(Batch* out) {
+    std::unique_lock<std::mutex> lock(mu);
+    if (consumed >= batches.size()) return false;
+    if (workers.empty()) {  // numWorkers 0: make it here
+      lock.unlock();
+      *out = Make(consumed);
+      lock.lock();
+      ++consumed;
+      ++nextToStart;
+      return true;
+    }
+    cv.wait(lock, [&] { return !slots.empty() && slots.front().ready; });
+    *out = std::move(slots.front());
+    slots.pop_front();
+    ++consumed;
+    cv.notify_all();
+    return true;
+  }
+
+  ~LoaderRun() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stopping = true;
+    }
+    cv.notify_all();
+    for (auto& t : workers) t.join();
+  }
+};
+
+static void FinalizeRun(node_api_basic_env, void* data, void*) { delete static_cast<LoaderRun*>(data); }
+
+static std::vector<float> Floats(Napi::Value v) {
+  std::vector<float> out;
+  auto a = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < a.Length(); ++i) out.push_back(a.Get(i).As<Napi::Number>().FloatValue());
+  return out;
+}
+
+// loaderStart({ images, targets, batches, ops, seed, numWorkers, prefetch }) -> run handle
+static Napi::Value LoaderStart(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "DataLoader", [&]() -> napi_value {
+    auto spec = info[0].As<Napi::Object>();
+    auto run = std::make_unique<LoaderRun>();
+    run->images = TensorArg(env, spec.Get("images"), "images").contiguous();
+    run->targets = TensorArg(env, spec.Get("targets"), "targets").to(at::kLong);
+    if (run->images.scalar_type() != at::kByte || run->images.dim() != 4) throw ArgError("images must be an N×H×W×C uint8 tensor");
+    auto batches = spec.Get("batches").As<Napi::Array>();
+    for (uint32_t i = 0; i < batches.Length(); ++i) {
+      auto b = batches.Get(i).As<Napi::Array>();
+      std::vector<int64_t> idx;
+      for (uint32_t j = 0; j < b.Length(); ++j) {
+        int64_t k = b.Get(j).As<Napi::Number>().Int64Value();
+        if (k < 0 || k >= run->images.size(0)) throw ArgError("sample index " + std::to_string(k) + " is out of range");
+        idx.push_back(k);
+      }
+      if (idx.empty()) throw ArgError("empty batch");
+      run->batches.push_back(std::move(idx));
+    }
+    auto ops = spec.Get("ops").As<Napi::Array>();
+    for (uint32_t i = 0; i < ops.Length(); ++i) {
+      auto o = ops.Get(i).As<Napi::Object>();
+      std::string kind = o.Get("kind").As<Napi::String>().Utf8Value();
+      Op op{};
+      if (kind == "hflip" || kind == "vflip") { op.kind = kind == "hflip" ? Op::HFlip : Op::VFlip; op.p = o.Get("p").As<Napi::Number>().DoubleValue(); }
+      else if (kind == "crop" || kind == "centerCrop") {
+        op.kind = kind == "crop" ? Op::Crop : Op::CenterCrop;
+        op.h = o.Get("h").As<Napi::Number>().Int64Value();
+        op.w = o.Get("w").As<Napi::Number>().Int64Value();
+        if (kind == "crop") {
+          auto pad = o.Get("pad").As<Napi::Array>();
+          for (uint32_t k = 0; k < 4; ++k) op.pad[k] = pad.Get(k).As<Napi::Number>().Int64Value();
+          op.mode = o.Get("mode").As<Napi::Number>().Int32Value();
+          op.fill = o.Get("fill").As<Napi::Number>().DoubleValue();
+          op.padIfNeeded = o.Get("padIfNeeded").ToBoolean().Value();
+        }
+      } else if (kind == "toTensor") op.kind = Op::ToTensor;
+      else if (kind == "normalize") { op.kind = Op::Normalize; op.mean = Floats(o.Get("mean")); op.std = Floats(o.Get("std")); }
+      else throw ArgError("unknown native transform " + kind);
+      run->ops.push_back(std::move(op));
+    }
+    bool lossless;
+    run->seed = spec.Get("seed").As<Napi::BigInt>().Uint64Value(&lossless);
+    run->prefetch = static_cast<size_t>(spec.Get("prefetch").As<Napi::Number>().Int64Value());
+    run->Start(static_cast<size_t>(spec.Get("numWorkers").As<Napi::Number>().Int64Value()));
+    napi_value out;
+    napi_create_external(env, run.release(), FinalizeRun, nullptr, &out);
+    return out;
+  });
+}
+
+static LoaderRun* RunOf(napi_env env, napi_value v) {
+  void* p = nullptr;
+  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("not a DataLoader run");
+  return static_cast<LoaderRun*>(p);
+}
+
+static napi_value BatchToJs(napi_env env, Batch& b) {
+  if (!b.error.empty()) throw std::runtime_error(b.error);
+  napi_value arr;
+  napi_create_array_with_length(env, 2, &arr);
+  napi_set_element(env, arr, 0, WrapTensor(env, b.inputs));
+  napi_set_element(env, arr, 1, WrapTensor(env, b.labels));
+  return arr;
+}
+
+// loaderNext(run) -> [inputs, labels] | null (blocks the JS thread until the batch is ready)
+static Napi::Value LoaderNext(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "DataLoader", [&]() -> napi_value {
+    Batch b;
+    if (!RunOf(env, info[0])->Next(&b)) return info.Env().Null();
+    return BatchToJs(env, b);
+  });
+}
+
+// loaderNextAsync(run) -> Promise<[inputs, labels] | null>: waits on a libuv worker thread
+class NextWorker : public Napi::AsyncWorker {
+ public:
+  NextWorker(Napi::Env env, LoaderRun* run, Napi::Value keep)
+      : Napi::AsyncWorker(env), run_(run), deferred_(Napi::Promise::Deferred::New(env)) {
+    keep_ = Napi::Persistent(keep);
+  }
+  Napi::Promise Promise() { return deferred_.Promise(); }
+  void Execute() override { more_ = run_->Next(&batch_); }
+  void OnOK() override {
+    napi_env env = Env();
+    if (!more_) return deferred_.Resolve(Env().Null());
+    if (!batch_.error.empty()) return deferred_.Reject(Napi::Error::New(Env(), batch_.error).Value());
+    deferred_.Resolve(Napi::Value(env, BatchToJs(env, batch_)));
+  }
+  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
+
+ private:
+  LoaderRun* run_;
+  Napi::Promise::Deferred deferred_;
+  Napi::Reference<Napi::Value> keep_;  // the run stays alive while a wait is in flight
+  Batch batch_;
+  bool more_ = false;
+};
+
+static Napi::Value LoaderNextAsync(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "DataLoader", [&]() -> napi_value {
+    auto* w = new NextWorker(info.Env(), RunOf(env, info[0]), info[0]);
+    auto promise = w->Promise();
+    w->Queue();
+    return promise;
+  });
+}
+
+void InitLoader(Napi::Env env, Napi::Object exports) {
+  exports.Set("loaderStart", Napi::Function::New(env, LoaderStart));
+  exports.Set("loaderNext", Napi::Function::New(env, LoaderNext));
+  exports.Set("loaderNextAsync", Napi::Function::New(env, LoaderNextAsync));
+}
+
+}  // namespace tn
