@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
+import { Progress } from './lib/progress.js';
 
 const { nn, optim } = torch;
 const { DataLoader, Subset } = torch.utils.data;
@@ -31,7 +32,8 @@ async function main() {
   const started = Date.now();
   for (let epoch = 0; epoch < epochs; epoch++) {
     model.train();
-    let runningLoss = 0, correct = 0, seen = 0;
+    let runningLoss = 0, correct = 0, seen = 0, step = 0;
+    const progress = new Progress(`epoch ${epoch + 1}/${epochs}`, trainloader.length);
     for await (const [inputs, labels] of trainloader) {
       optimizer.zeroGrad();
       const outputs = model(inputs);
@@ -41,7 +43,9 @@ async function main() {
       runningLoss += loss.item() * labels.size(0);
       correct += outputs.argmax(1).eq(labels).sum().item();
       seen += labels.size(0);
+      progress.update(++step, seen, runningLoss / seen);
     }
+    progress.stop();
     model.eval();
     let testCorrect = 0, testLoss = 0;
     torch.noGrad(() => {
