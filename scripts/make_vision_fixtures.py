@@ -39,6 +39,11 @@ CASES = [
     ('RandomFlipSeeded', 'rgb', 'T.Compose([T.RandomHorizontalFlip(), T.RandomVerticalFlip(), T.PILToTensor()])', 11),
     ('TensorFlipAfterToTensor', 'rgb', 'T.Compose([T.ToTensor(), T.RandomHorizontalFlip(p=1.0)])', None),
     ('ConvertImageDtype', 'rgb', 'T.Compose([T.PILToTensor(), T.ConvertImageDtype(torch.float32)])', None),
+    ('Grayscale', 'rgb', 'T.Compose([T.Grayscale(), T.PILToTensor()])', None),
+    ('Grayscale3', 'rgb', 'T.Compose([T.Grayscale(num_output_channels=3), T.PILToTensor()])', None),
+    ('GrayscaleTensor', 'rgb', 'T.Compose([T.ToTensor(), T.Grayscale()])', None),
+    ('GrayscaleTensorUint8', 'rgb', 'T.Compose([T.PILToTensor(), T.Grayscale()])', None),
+    ('RandomGrayscale', 'rgb', 'T.Compose([T.RandomGrayscale(p=0.5), T.PILToTensor()])', 13),
     ('CifarTutorial', 'rgb', 'T.Compose([T.RandomHorizontalFlip(), T.RandomCrop(10, padding=4), T.ToTensor(), T.Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))])', 12),
 ]
 out = {'pixels': pixels.reshape(-1).tolist(), 'height': h, 'width': w, 'cases': []}

@@ -38,6 +38,11 @@ const CASES: Record<string, () => (x: any) => torch.Tensor> = {
   RandomFlipSeeded: () => new T.Compose([new T.RandomHorizontalFlip(), new T.RandomVerticalFlip(), new T.PILToTensor()]),
   TensorFlipAfterToTensor: () => new T.Compose([new T.ToTensor(), new T.RandomHorizontalFlip(1.0)]),
   ConvertImageDtype: () => new T.Compose([new T.PILToTensor(), new T.ConvertImageDtype(torch.float32)]),
+  Grayscale: () => new T.Compose([new T.Grayscale(), new T.PILToTensor()]),
+  Grayscale3: () => new T.Compose([new T.Grayscale(3), new T.PILToTensor()]),
+  GrayscaleTensor: () => new T.Compose([new T.ToTensor(), new T.Grayscale()]),
+  GrayscaleTensorUint8: () => new T.Compose([new T.PILToTensor(), new T.Grayscale()]),
+  RandomGrayscale: () => new T.Compose([new T.RandomGrayscale(0.5), new T.PILToTensor()]),
   CifarTutorial: () => new T.Compose([new T.RandomHorizontalFlip(), new T.RandomCrop(10, { padding: 4 }), new T.ToTensor(), new T.Normalize([0.5, 0.5, 0.5], [0.5, 0.5, 0.5])]),
 };
 

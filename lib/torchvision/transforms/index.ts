@@ -264,6 +264,51 @@ export class RandomCrop extends TransformBase {
   }
 }
 
+/**
+ * RGB to grey as torchvision does it: on an Image with PIL's fixed-point weights
+ * (L = (19595 R + 38470 G + 7471 B + 2^15) >> 16), on a tensor with 0.2989/0.587/0.114.
+ */
+function toGrayscale(x: Input, channels: number): Input {
+  if (x instanceof Image) {
+    if (x.mode === 'L') return channels === 1 ? x : new Image(x.data.expand(-1, -1, 3).contiguous(), 'RGB');
+    const d = x.data.to(torch.int64);
+    const l = d.index('...', 0).mul(19595).add(d.index('...', 1).mul(38470)).add(d.index('...', 2).mul(7471)).add(32768)
+      .bitwiseRightShift(16).to(torch.uint8).unsqueeze(2);
+    return channels === 1 ? new Image(l.contiguous(), 'L') : new Image(l.expand(-1, -1, 3).contiguous(), 'RGB');
+  }
+  if (!(x instanceof torch.Tensor)) return badArg('an Image or a Tensor', 'img', x);
+  if (x.size(-3) === 1) return channels === 1 ? x : x.expand([...x.shape.slice(0, -3), 3, ...x.shape.slice(-2)]);
+  const [r, g, b] = [0, 1, 2].map((c) => x.narrow(-3, c, 1));
+  const l = r.mul(0.2989).add(g.mul(0.587)).add(b.mul(0.114)).to(x.dtype);
+  return channels === 1 ? l : l.expand([...l.shape.slice(0, -3), 3, ...l.shape.slice(-2)]);
+}
+
+export class Grayscale extends TransformBase {
+  constructor(readonly numOutputChannels: 1 | 3 = 1) {
+    super();
+    if (numOutputChannels !== 1 && numOutputChannels !== 3) badArg('1 or 3', 'numOutputChannels', numOutputChannels);
+  }
+  forward(x: Input): Input {
+    return toGrayscale(x, this.numOutputChannels);
+  }
+  protected reprArgs(): string {
+    return `num_output_channels=${this.numOutputChannels}`;
+  }
+}
+
+export class RandomGrayscale extends TransformBase {
+  constructor(readonly p = 0.1) {
+    super();
+  }
+  forward(x: Input): Input {
+    const channels = x instanceof Image ? x.data.size(2) : x.size(-3);
+    return rand() < this.p ? toGrayscale(x, channels) : x;
+  }
+  protected reprArgs(): string {
+    return `p=${this.p}`;
+  }
+}
+
 export class Lambda extends TransformBase {
   constructor(readonly lambd: (x: any) => any) {
     super();
