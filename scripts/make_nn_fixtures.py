@@ -16,6 +16,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from convnet_reference import ConvNet  # noqa: E402
+
 OUT = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures')
 
 
@@ -24,21 +27,6 @@ def enc(t):
     return {'shape': list(t.shape), 'dtype': str(t.dtype).replace('torch.', ''), 'values': [float(x) if t.is_floating_point() else int(x) for x in t.reshape(-1).tolist()]}
 
 
-class ConvNet(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(3, 32, 3, padding=1)
-        self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
-        self.pool = nn.MaxPool2d(2, 2)
-        self.fc1 = nn.Linear(64 * 8 * 8, 512)
-        self.fc2 = nn.Linear(512, 10)
-
-    def forward(self, x):
-        x = self.pool(F.relu(self.conv1(x)))
-        x = self.pool(F.relu(self.conv2(x)))
-        x = x.view(-1, 64 * 8 * 8)
-        x = F.relu(self.fc1(x))
-        return self.fc2(x)
 
 
 if len(sys.argv) == 3 and sys.argv[1] == '--convnet-weights':
