@@ -44,6 +44,9 @@ CASES = [
     ('GrayscaleTensor', 'rgb', 'T.Compose([T.ToTensor(), T.Grayscale()])', None),
     ('GrayscaleTensorUint8', 'rgb', 'T.Compose([T.PILToTensor(), T.Grayscale()])', None),
     ('RandomGrayscale', 'rgb', 'T.Compose([T.RandomGrayscale(p=0.5), T.PILToTensor()])', 13),
+    ('RandomErasing', 'rgb', 'T.Compose([T.ToTensor(), T.RandomErasing(p=1.0)])', 14),
+    ('RandomErasingRandom', 'rgb', "T.Compose([T.ToTensor(), T.RandomErasing(p=0.7, scale=(0.1, 0.4), value='random')])", 15),
+    ('RandomErasingValues', 'rgb', 'T.Compose([T.ToTensor(), T.RandomErasing(p=1.0, ratio=(0.5, 2.0), value=(0.1, 0.2, 0.3))])', 16),
     ('CifarTutorial', 'rgb', 'T.Compose([T.RandomHorizontalFlip(), T.RandomCrop(10, padding=4), T.ToTensor(), T.Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))])', 12),
 ]
 out = {'pixels': pixels.reshape(-1).tolist(), 'height': h, 'width': w, 'cases': []}

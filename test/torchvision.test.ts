@@ -43,6 +43,9 @@ const CASES: Record<string, () => (x: any) => torch.Tensor> = {
   GrayscaleTensor: () => new T.Compose([new T.ToTensor(), new T.Grayscale()]),
   GrayscaleTensorUint8: () => new T.Compose([new T.PILToTensor(), new T.Grayscale()]),
   RandomGrayscale: () => new T.Compose([new T.RandomGrayscale(0.5), new T.PILToTensor()]),
+  RandomErasing: () => new T.Compose([new T.ToTensor(), new T.RandomErasing({ p: 1.0 })]),
+  RandomErasingRandom: () => new T.Compose([new T.ToTensor(), new T.RandomErasing({ p: 0.7, scale: [0.1, 0.4], value: 'random' })]),
+  RandomErasingValues: () => new T.Compose([new T.ToTensor(), new T.RandomErasing({ p: 1.0, ratio: [0.5, 2.0], value: [0.1, 0.2, 0.3] })]),
   CifarTutorial: () => new T.Compose([new T.RandomHorizontalFlip(), new T.RandomCrop(10, { padding: 4 }), new T.ToTensor(), new T.Normalize([0.5, 0.5, 0.5], [0.5, 0.5, 0.5])]),
 };
 

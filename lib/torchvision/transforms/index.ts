@@ -309,6 +309,54 @@ export class RandomGrayscale extends TransformBase {
   }
 }
 
+/** RandomErasing on a C×H×W tensor, with torchvision's draws (so the same seed erases the same box). */
+export class RandomErasing extends TransformBase {
+  readonly p: number;
+  readonly scale: [number, number];
+  readonly ratio: [number, number];
+  readonly value: number | number[] | 'random';
+  readonly inplace: boolean;
+  constructor(options: { p?: number; scale?: [number, number]; ratio?: [number, number]; value?: number | number[] | 'random'; inplace?: boolean } = {}) {
+    super();
+    this.p = options.p ?? 0.5;
+    this.scale = options.scale ?? [0.02, 0.33];
+    this.ratio = options.ratio ?? [0.3, 3.3];
+    this.value = options.value ?? 0;
+    this.inplace = options.inplace ?? false;
+    if (this.p < 0 || this.p > 1) throw new RangeError('Random erasing probability should be between 0 and 1');
+    if (this.scale[0] > this.scale[1] || this.ratio[0] > this.ratio[1]) console.warn('Scale and ratio should be of kind (min, max)');
+    if (this.scale[0] < 0 || this.scale[1] > 1) throw new RangeError('Scale should be between 0 and 1');
+    if (typeof this.value === 'string' && this.value !== 'random') badArg("a number, a list of numbers or 'random'", 'value', this.value);
+  }
+  forward(img: torch.Tensor): torch.Tensor {
+    if (!(img instanceof torch.Tensor)) badArg('a Tensor (apply ToTensor first)', 'img', img);
+    if (rand() >= this.p) return img;
+    const value = this.value === 'random' ? null : typeof this.value === 'number' ? [this.value] : this.value;
+    const [c, H, W] = img.shape.slice(-3);
+    if (value && value.length !== 1 && value.length !== c) {
+      throw new RangeError(`If value is a sequence, it should have either a single value or ${c} (number of input channels)`);
+    }
+    const logRatio = torch.tensor(this.ratio).log().tolist() as number[]; // float32, as torchvision's
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const eraseArea = H * W * (torch.empty(1).uniform_(this.scale[0], this.scale[1]).item() as number);
+      const aspect = torch.empty(1).uniform_(logRatio[0], logRatio[1]).exp().item() as number;
+      const h = pyRound(Math.sqrt(eraseArea * aspect));
+      const w = pyRound(Math.sqrt(eraseArea / aspect));
+      if (!(h < H && w < W)) continue;
+      const v = value === null ? torch.empty([c, h, w], { dtype: torch.float32 }).normal_() : torch.tensor(value).view(-1, 1, 1);
+      const i = randint(0, H - h + 1);
+      const j = randint(0, W - w + 1);
+      const out = this.inplace ? img : img.clone();
+      out.index('...', torch.slice(i, i + h), torch.slice(j, j + w)).copy_(v.to(img.dtype).expand([...out.shape.slice(0, -2), h, w]));
+      return out;
+    }
+    return img;
+  }
+  protected reprArgs(): string {
+    return `p=${this.p}, scale=(${this.scale.join(', ')}), ratio=(${this.ratio.join(', ')}), value=${this.value}, inplace=${this.inplace ? 'True' : 'False'}`;
+  }
+}
+
 export class Lambda extends TransformBase {
   constructor(readonly lambd: (x: any) => any) {
     super();
