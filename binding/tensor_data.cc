@@ -33,9 +33,6 @@ static napi_value FromData(napi_env env, napi_callback_info info) {
       napi_value ab;
       size_t offset;
       napi_get_typedarray_info(env, argv[0], &type, &length, &data, &ab, &offset);
-      void* base;
-      napi_get_arraybuffer_info(env, ab, &base, &byteLength);
-      byteLength -= offset;
       static const size_t sizes[] = {1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8};
       byteLength = length * sizes[type];
     } else if (isDataView) {

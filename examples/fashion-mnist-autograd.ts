@@ -1,19 +1,22 @@
 // A real training run with the foundation alone (tensors + autograd, before nn/optim land):
 // a 784-128-10 MLP on Fashion-MNIST, parameters and SGD written out by hand, as in PyTorch's
 // "what is torch.nn really?" tutorial. Data: Debian's dataset-fashion-mnist
-// (/usr/share/datasets/fashion-mnist) or FASHION_MNIST_DIR.
+// (/usr/share/datasets/fashion-mnist) or FASHION_MNIST_DIR, read by torchvision.datasets.FashionMNIST.
 //   npx tsx examples/fashion-mnist-autograd.ts [epochs]
 import * as torch from 'torch-node';
-import { readIdx } from './lib/idx.js';
+import * as torchvision from 'torch-node/torchvision';
 
 const epochs = Number(process.argv[2] ?? 2);
 const limit = Number(process.env.TRAIN_LIMIT ?? 60000);
 
 const prep = (images: torch.Tensor) => images.float().div(255).sub(0.2860).div(0.3530).view(-1, 784);
-const xTrain = prep(readIdx('train-images-idx3-ubyte.gz')).narrow(0, 0, limit);
-const yTrain = readIdx('train-labels-idx1-ubyte.gz').long().narrow(0, 0, limit);
-const xTest = prep(readIdx('t10k-images-idx3-ubyte.gz'));
-const yTest = readIdx('t10k-labels-idx1-ubyte.gz').long();
+const root = process.env.FASHION_MNIST_DIR ?? '/usr/share/datasets/fashion-mnist';
+const train = new torchvision.datasets.FashionMNIST({ root, train: true });
+const test = new torchvision.datasets.FashionMNIST({ root, train: false });
+const xTrain = prep(train.data).narrow(0, 0, limit);
+const yTrain = train.targets.narrow(0, 0, limit);
+const xTest = prep(test.data);
+const yTest = test.targets;
 
 torch.manualSeed(0);
 // Kaiming-uniform-like initialisation, as nn.Linear's default

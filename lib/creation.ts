@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { native } from './native.js';
 import { badArg, describe } from './errors.js';
-import { Tensor, OP_BASE, wrap } from './tensor.js';
-import { OP_GROUPS } from './generated/ops.js';
+import { Tensor, opId, wrap } from './tensor.js';
 import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
 import {
@@ -12,15 +11,10 @@ import {
 } from './types.js';
 
 const op = native.op;
-const gid = (name: string) => {
-  const i = OP_GROUPS.findIndex(([n]) => n === name);
-  if (i < 0) throw new Error(`op ${name} missing from scripts/ops.txt`);
-  return OP_BASE + i;
-};
 const ID = Object.fromEntries(
   ['zeros', 'ones', 'full', 'empty', 'eye', 'arange', 'linspace', 'logspace', 'rand', 'randn', 'randint', 'randperm',
     'zeros_like', 'ones_like', 'full_like', 'empty_like', 'rand_like', 'randn_like', 'randint_like', 'detach', 'clone']
-    .map((n) => [n, gid(n)]),
+    .map((n) => [n, opId(n)]),
 );
 
 export type NestedArray<T> = T | NestedArray<T>[];

@@ -68,4 +68,3 @@ if (!addonPath) {
   );
 }
 export const native: Native = createRequire(import.meta.url)(addonPath);
-export const addonFile = addonPath;

@@ -330,10 +330,16 @@ export interface ToOptions {
 }
 
 const CPU = toDevice('cpu');
-const groupId = (name: string) => OP_BASE + OP_GROUPS.findIndex(([n]) => n === name);
-const TO = groupId('to');
-const SPLIT = groupId('split');
-const CHUNK = groupId('chunk');
+const OP_IDS = new Map(OP_GROUPS.map(([name], i) => [name, OP_BASE + i]));
+/** @internal the op-table id of an ATen op group listed in scripts/ops.txt */
+export function opId(name: string): number {
+  const id = OP_IDS.get(name);
+  if (id === undefined) throw new Error(`ATen op ${name} is not in scripts/ops.txt`);
+  return id;
+}
+const TO = opId('to');
+const SPLIT = opId('split');
+const CHUNK = opId('chunk');
 
 function normDim(dim: number, n: number, name: string): number {
   if (!Number.isInteger(dim)) badArg('an integer', name, dim);

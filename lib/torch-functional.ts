@@ -2,15 +2,13 @@
 // their signatures and return shapes match: unique, uniqueConsecutive, tensordot, meshgrid.
 import { native } from './native.js';
 import { badArg } from './errors.js';
-import { Tensor, OP_BASE, wrap } from './tensor.js';
-import { OP_GROUPS } from './generated/ops.js';
+import { Tensor, opId, wrap } from './tensor.js';
 
-const gid = (name: string) => OP_BASE + OP_GROUPS.findIndex(([n]) => n === name);
-const UNIQUE2 = gid('_unique2');
-const UNIQUE_DIM = gid('unique_dim');
-const UNIQUE_CONSECUTIVE = gid('unique_consecutive');
-const TENSORDOT = gid('tensordot');
-const MESHGRID = gid('meshgrid');
+const UNIQUE2 = opId('_unique2');
+const UNIQUE_DIM = opId('unique_dim');
+const UNIQUE_CONSECUTIVE = opId('unique_consecutive');
+const TENSORDOT = opId('tensordot');
+const MESHGRID = opId('meshgrid');
 
 export interface UniqueOptions {
   sorted?: boolean;

@@ -43,9 +43,6 @@ const pyRound = (x: number) => {
 const rand = () => torch.rand(1).item() as number;
 const randint = (low: number, high: number) => torch.randint(low, high, [1]).item() as number;
 
-function asTensorCHW(x: Input): torch.Tensor {
-  return x instanceof Image ? x.data.permute(2, 0, 1) : x;
-}
 /** Applies a C×H×W tensor function to an Image or a tensor, returning the same kind. */
 function spatial(x: Input, fn: (chw: torch.Tensor) => torch.Tensor): Input {
   if (x instanceof Image) return new Image(fn(x.data.permute(2, 0, 1)).permute(1, 2, 0).contiguous(), x.mode);
@@ -390,4 +387,3 @@ export class RandomChoice extends TransformBase {
 }
 
 export { Image };
-void asTensorCHW;
