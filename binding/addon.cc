@@ -220,6 +220,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitOptim(env, exports);
   InitGenerator(env, exports);
   InitLoader(env, exports);
+  InitVision(env, exports);
+  InitImageCodec(env, exports);
 
   return exports;
 }

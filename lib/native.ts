@@ -43,6 +43,13 @@ export interface Native {
   loaderStart(spec: object): unknown;
   loaderNext(run: unknown): [Handle, Handle] | null;
   loaderNextAsync(run: unknown): Promise<[Handle, Handle] | null>;
+  visionResize(img: unknown, h: number, w: number, interp: number, antialias: boolean): Handle;
+  visionAffine(img: unknown, spec: { angle: number; translate: number[]; scale: number; shear: number[]; center: number[] | null;
+    expand: boolean; interp: number; fill: number[] | null; border: boolean }): Handle;
+  visionAdjust(img: unknown, kind: 'brightness' | 'contrast' | 'saturation' | 'hue', factor: number): Handle;
+  visionGaussianBlur(img: unknown, kx: number, ky: number, sx: number, sy: number): Handle;
+  decodeImage(data: Uint8Array, mode: number): Handle;
+  readImageFile(path: string, mode: number): Handle;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
   generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;

@@ -3,8 +3,11 @@
 import * as torch from '../../index.js';
 import { Image } from '../image.js';
 import { badArg } from '../../errors.js';
+import * as F from './functional.js';
+import { spatial, pyRound, type Input, type InterpolationMode } from './functional.js';
 
-type Input = Image | torch.Tensor;
+export * as functional from './functional.js';
+export { InterpolationMode } from './functional.js';
 export type NativeOp = Record<string, unknown> & { kind: string };
 export interface Transform<I = any, O = any> {
   (input: I): O;
@@ -35,19 +38,14 @@ export interface TransformBase {
   (input: any): any;
 }
 
-/** Python's round(): halves go to the even neighbour (torchvision's center_crop uses it). */
-const pyRound = (x: number) => {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-};
 const rand = () => torch.rand(1).item() as number;
 const randint = (low: number, high: number) => torch.randint(low, high, [1]).item() as number;
 
-/** Applies a C×H×W tensor function to an Image or a tensor, returning the same kind. */
-function spatial(x: Input, fn: (chw: torch.Tensor) => torch.Tensor): Input {
-  if (x instanceof Image) return new Image(fn(x.data.permute(2, 0, 1)).permute(1, 2, 0).contiguous(), x.mode);
-  if (!(x instanceof torch.Tensor)) badArg('an Image or a Tensor', 'img', x);
-  return fn(x);
+/** p given positionally (new RandomHorizontalFlip(0.3)) or as a keyword ({ p: 0.3 }). */
+function probability(p: number | { p?: number } | undefined, fallback: number): number {
+  const v = typeof p === 'object' && p !== null && !Array.isArray(p) ? (p.p ?? fallback) : (p ?? fallback);
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) badArg('a probability between 0 and 1', 'p', v);
+  return v;
 }
 
 export class Compose extends TransformBase {
@@ -135,8 +133,10 @@ export class Normalize extends TransformBase {
 }
 
 export class RandomHorizontalFlip extends TransformBase {
-  constructor(readonly p = 0.5) {
+  readonly p: number;
+  constructor(p: number | { p?: number } = 0.5) {
     super();
+    this.p = probability(p, 0.5);
   }
   forward(x: Input): Input {
     return rand() < this.p ? spatial(x, (t) => t.flip(-1)) : x;
@@ -150,8 +150,10 @@ export class RandomHorizontalFlip extends TransformBase {
 }
 
 export class RandomVerticalFlip extends TransformBase {
-  constructor(readonly p = 0.5) {
+  readonly p: number;
+  constructor(p: number | { p?: number } = 0.5) {
     super();
+    this.p = probability(p, 0.5);
   }
   forward(x: Input): Input {
     return rand() < this.p ? spatial(x, (t) => t.flip(-2)) : x;
@@ -281,8 +283,11 @@ function toGrayscale(x: Input, channels: number): Input {
 }
 
 export class Grayscale extends TransformBase {
-  constructor(readonly numOutputChannels: 1 | 3 = 1) {
+  readonly numOutputChannels: 1 | 3;
+  constructor(numOutputChannels: 1 | 3 | { numOutputChannels?: 1 | 3 } = 1) {
     super();
+    this.numOutputChannels = typeof numOutputChannels === 'object' ? (numOutputChannels.numOutputChannels ?? 1) : numOutputChannels;
+    numOutputChannels = this.numOutputChannels;
     if (numOutputChannels !== 1 && numOutputChannels !== 3) badArg('1 or 3', 'numOutputChannels', numOutputChannels);
   }
   forward(x: Input): Input {
@@ -294,8 +299,10 @@ export class Grayscale extends TransformBase {
 }
 
 export class RandomGrayscale extends TransformBase {
-  constructor(readonly p = 0.1) {
+  readonly p: number;
+  constructor(p: number | { p?: number } = 0.1) {
     super();
+    this.p = probability(p, 0.1);
   }
   forward(x: Input): Input {
     const channels = x instanceof Image ? x.data.size(2) : x.size(-3);
@@ -365,8 +372,11 @@ export class Lambda extends TransformBase {
 }
 
 export class RandomApply extends TransformBase {
-  constructor(readonly transforms: ((x: any) => any)[], readonly p = 0.5) {
+  readonly p: number;
+  constructor(readonly transforms: ((x: any) => any)[], p: number | { p?: number } = 0.5) {
     super();
+    if (!Array.isArray(transforms)) badArg('an array of transforms', 'transforms', transforms);
+    this.p = probability(p, 0.5);
   }
   forward(x: unknown): unknown {
     if (this.p < rand()) return x;
@@ -383,6 +393,309 @@ export class RandomChoice extends TransformBase {
     const weights = this.p ?? this.transforms.map(() => 1);
     const i = torch.tensor(weights, { dtype: torch.float64 }).multinomial(1).item() as number;
     return this.transforms[i](x);
+  }
+}
+
+const uniform = (low: number, high: number) => torch.empty(1).uniform_(low, high).item() as number;
+const pyBool = (b: boolean) => (b ? 'True' : 'False');
+const pyVal = (v: unknown): string => (v === null || v === undefined ? 'None' : Array.isArray(v) ? `[${v.map(pyVal).join(', ')}]` : typeof v === 'boolean' ? pyBool(v) : String(v));
+
+/** A number d means [-d, d] (d ≥ 0); a pair is taken as is. */
+function symmetricRange(v: unknown, name: string): [number, number] {
+  if (typeof v === 'number') {
+    if (v < 0) throw new RangeError(`If ${name} is a single number, it must be positive.`);
+    return [-v, v];
+  }
+  if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) return [v[0], v[1]];
+  return badArg('a number or a pair of numbers', name, v);
+}
+
+function pairOf(v: unknown, name: string, fallback: [number, number]): [number, number] {
+  if (v === undefined) return fallback;
+  if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) return [v[0], v[1]];
+  return badArg('a pair of numbers', name, v);
+}
+
+export class Resize extends TransformBase {
+  readonly size: number[];
+  readonly interpolation!: InterpolationMode;
+  readonly maxSize: number | null;
+  readonly antialias: boolean;
+  constructor(readonly sizeArg: number | number[], options: F.ResizeOptions = {}) {
+    super();
+    this.size = F.sizeList(sizeArg);
+    this.interpolation = options.interpolation ?? 'bilinear';
+    F.interpCode(this.interpolation);
+    this.maxSize = options.maxSize ?? null;
+    if (this.maxSize !== null && (!Number.isInteger(this.maxSize) || this.maxSize <= 0)) badArg('a positive integer', 'maxSize', this.maxSize);
+    this.antialias = options.antialias ?? true;
+  }
+  forward(img: Input): Input {
+    return F.resize(img, this.size, { interpolation: this.interpolation, maxSize: this.maxSize, antialias: this.antialias });
+  }
+  _native(): NativeOp[] {
+    return [{ kind: 'resize', size: this.size, maxSize: this.maxSize ?? 0, interp: F.INTERP_CODE[this.interpolation], antialias: this.antialias && this.interpolation !== 'nearest' }];
+  }
+  protected reprArgs(): string {
+    return `size=${pyVal(this.sizeArg)}, interpolation=${this.interpolation}, max_size=${pyVal(this.maxSize)}, antialias=${pyBool(this.antialias)}`;
+  }
+}
+
+export class RandomResizedCrop extends TransformBase {
+  readonly size: [number, number];
+  readonly scale: [number, number];
+  readonly ratio: [number, number];
+  readonly interpolation!: InterpolationMode;
+  readonly antialias: boolean;
+  constructor(size: number | number[], options: { scale?: [number, number]; ratio?: [number, number]; interpolation?: InterpolationMode; antialias?: boolean | null } = {}) {
+    super();
+    this.size = size2(size, 'size');
+    this.scale = pairOf(options.scale, 'scale', [0.08, 1.0]);
+    this.ratio = pairOf(options.ratio, 'ratio', [3 / 4, 4 / 3]);
+    if (this.scale[0] > this.scale[1] || this.ratio[0] > this.ratio[1]) console.warn('Scale and ratio should be of kind (min, max)');
+    this.interpolation = options.interpolation ?? 'bilinear';
+    F.interpCode(this.interpolation);
+    this.antialias = options.antialias ?? true;
+  }
+  /** torchvision's get_params: [top, left, height, width] of a random crop of the given area and aspect ranges. */
+  static getParams(img: Input, scale: [number, number], ratio: [number, number]): [number, number, number, number] {
+    const [, height, width] = F.getDimensions(img);
+    const area = height * width;
+    const logRatio = torch.tensor(ratio).log().tolist() as number[]; // float32, as torchvision's
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const targetArea = area * uniform(scale[0], scale[1]);
+      const aspect = torch.empty(1).uniform_(logRatio[0], logRatio[1]).exp().item() as number;
+      const w = pyRound(Math.sqrt(targetArea * aspect));
+      const h = pyRound(Math.sqrt(targetArea / aspect));
+      if (w > 0 && w <= width && h > 0 && h <= height) return [randint(0, height - h + 1), randint(0, width - w + 1), h, w];
+    }
+    // fall back to a central crop
+    const inRatio = width / height;
+    let w = width, h = height;
+    if (inRatio < Math.min(...ratio)) h = pyRound(w / Math.min(...ratio));
+    else if (inRatio > Math.max(...ratio)) w = pyRound(h * Math.max(...ratio));
+    return [Math.floor((height - h) / 2), Math.floor((width - w) / 2), h, w];
+  }
+  forward(img: Input): Input {
+    const [i, j, h, w] = RandomResizedCrop.getParams(img, this.scale, this.ratio);
+    return F.resizedCrop(img, i, j, h, w, this.size, { interpolation: this.interpolation, antialias: this.antialias });
+  }
+  _native(): NativeOp[] {
+    const logRatio = torch.tensor(this.ratio).log().tolist() as number[];
+    return [{ kind: 'resizedCrop', h: this.size[0], w: this.size[1], scale: this.scale, ratio: this.ratio, logRatio, interp: F.INTERP_CODE[this.interpolation], antialias: this.antialias && this.interpolation !== 'nearest' }];
+  }
+  protected reprArgs(): string {
+    const r = (v: number) => Number(v.toFixed(4));
+    return `size=(${this.size.join(', ')}), scale=(${this.scale.map(r).join(', ')}), ratio=(${this.ratio.map(r).join(', ')}), interpolation=${this.interpolation}, antialias=${pyBool(this.antialias)}`;
+  }
+}
+
+type AffineCommon = { interpolation?: InterpolationMode; fill?: number | number[]; center?: [number, number] | null; fillMode?: 'constant' | 'nearest' };
+
+function affineCommon(o: AffineCommon) {
+  const interpolation = o.interpolation ?? 'nearest';
+  if (F.interpCode(interpolation) === 2) throw new RangeError("Interpolation mode 'bicubic' is unsupported with Tensor input");
+  const fill = o.fill ?? 0;
+  if (typeof fill !== 'number' && !(Array.isArray(fill) && fill.every((v) => typeof v === 'number'))) badArg('a number or a list of numbers', 'fill', fill);
+  const center = o.center ?? null;
+  if (center !== null && !(Array.isArray(center) && center.length === 2)) badArg('[x, y]', 'center', center);
+  const fillMode = o.fillMode ?? 'constant';
+  if (fillMode !== 'constant' && fillMode !== 'nearest') badArg("'constant' or 'nearest'", 'fillMode', fillMode);
+  return { interpolation, fill, center, fillMode };
+}
+
+function nativeFill(fill: number | number[]): number[] {
+  return typeof fill === 'number' ? [fill] : fill;
+}
+
+export class RandomRotation extends TransformBase {
+  readonly degrees: [number, number];
+  readonly interpolation!: InterpolationMode;
+  readonly expand: boolean;
+  readonly center!: [number, number] | null;
+  readonly fill!: number | number[];
+  readonly fillMode!: 'constant' | 'nearest';
+  constructor(degrees: number | [number, number], options: AffineCommon & { expand?: boolean } = {}) {
+    super();
+    this.degrees = symmetricRange(degrees, 'degrees');
+    Object.assign(this, affineCommon(options));
+    this.expand = options.expand ?? false;
+  }
+  static getParams(degrees: [number, number]): number {
+    return uniform(degrees[0], degrees[1]);
+  }
+  forward(img: Input): Input {
+    const angle = RandomRotation.getParams(this.degrees);
+    return F.rotate(img, angle, { interpolation: this.interpolation, expand: this.expand, center: this.center, fill: this.fill, fillMode: this.fillMode });
+  }
+  _native(): NativeOp[] {
+    return [{ kind: 'affine', rotate: true, degrees: this.degrees, translate: null, scale: null, shear: null, expand: this.expand, center: this.center,
+      interp: F.INTERP_CODE[this.interpolation], fill: nativeFill(this.fill), border: this.fillMode === 'nearest' }];
+  }
+  protected reprArgs(): string {
+    return `degrees=[${this.degrees.join(', ')}], interpolation=${this.interpolation}, expand=${pyBool(this.expand)}, fill=${pyVal(this.fill)}`;
+  }
+}
+
+export class RandomAffine extends TransformBase {
+  readonly degrees: [number, number];
+  readonly translate: [number, number] | null;
+  readonly scale: [number, number] | null;
+  readonly shear: number[] | null;
+  readonly interpolation!: InterpolationMode;
+  readonly center!: [number, number] | null;
+  readonly fill!: number | number[];
+  readonly fillMode!: 'constant' | 'nearest';
+  constructor(degrees: number | [number, number], options: AffineCommon & { translate?: [number, number] | null; scale?: [number, number] | null; shear?: number | number[] | null } = {}) {
+    super();
+    this.degrees = symmetricRange(degrees, 'degrees');
+    const t = options.translate ?? null;
+    if (t !== null) {
+      pairOf(t, 'translate', [0, 0]);
+      if (t.some((v) => v < 0 || v > 1)) throw new RangeError('translation values should be between 0 and 1');
+    }
+    this.translate = t;
+    const sc = options.scale ?? null;
+    if (sc !== null) {
+      pairOf(sc, 'scale', [1, 1]);
+      if (sc.some((v) => v <= 0)) throw new RangeError('scale values should be positive');
+    }
+    this.scale = sc;
+    const sh = options.shear ?? null;
+    if (sh === null) this.shear = null;
+    else if (typeof sh === 'number') this.shear = symmetricRange(sh, 'shear');
+    else if (Array.isArray(sh) && (sh.length === 2 || sh.length === 4) && sh.every((v) => typeof v === 'number')) this.shear = [...sh];
+    else badArg('a number or a list of 2 or 4 numbers', 'shear', sh);
+    Object.assign(this, affineCommon(options));
+  }
+  /** torchvision's get_params: [angle, [tx, ty], scale, [shearX, shearY]] for an image of size [width, height]. */
+  static getParams(degrees: [number, number], translate: [number, number] | null, scaleRanges: [number, number] | null, shears: number[] | null, imgSize: [number, number]): [number, [number, number], number, [number, number]] {
+    const angle = uniform(degrees[0], degrees[1]);
+    let tx = 0, ty = 0;
+    if (translate !== null) {
+      const maxDx = translate[0] * imgSize[0], maxDy = translate[1] * imgSize[1];
+      tx = pyRound(uniform(-maxDx, maxDx));
+      ty = pyRound(uniform(-maxDy, maxDy));
+    }
+    const scale = scaleRanges !== null ? uniform(scaleRanges[0], scaleRanges[1]) : 1.0;
+    let shx = 0, shy = 0;
+    if (shears !== null) {
+      shx = uniform(shears[0], shears[1]);
+      if (shears.length === 4) shy = uniform(shears[2], shears[3]);
+    }
+    return [angle, [tx, ty], scale, [shx, shy]];
+  }
+  forward(img: Input): Input {
+    const [, h, w] = F.getDimensions(img);
+    const [angle, translate, scale, shear] = RandomAffine.getParams(this.degrees, this.translate, this.scale, this.shear, [w, h]);
+    return F.affine(img, angle, translate, scale, shear, { interpolation: this.interpolation, fill: this.fill, center: this.center, fillMode: this.fillMode });
+  }
+  _native(): NativeOp[] {
+    return [{ kind: 'affine', rotate: false, degrees: this.degrees, translate: this.translate, scale: this.scale, shear: this.shear, expand: false, center: this.center,
+      interp: F.INTERP_CODE[this.interpolation], fill: nativeFill(this.fill), border: this.fillMode === 'nearest' }];
+  }
+  protected reprArgs(): string {
+    const parts = [`degrees=[${this.degrees.join(', ')}]`];
+    if (this.translate) parts.push(`translate=(${this.translate.join(', ')})`);
+    if (this.scale) parts.push(`scale=(${this.scale.join(', ')})`);
+    if (this.shear) parts.push(`shear=[${this.shear.join(', ')}]`);
+    if (this.interpolation !== 'nearest') parts.push(`interpolation=${this.interpolation}`);
+    if (this.fill !== 0) parts.push(`fill=${pyVal(this.fill)}`);
+    return parts.join(', ');
+  }
+}
+
+type JitterArg = number | [number, number];
+export interface ColorJitterOptions {
+  brightness?: JitterArg;
+  contrast?: JitterArg;
+  saturation?: JitterArg;
+  hue?: JitterArg;
+}
+
+/** torchvision's _check_input: a number v means [max(0, c - v), c + v]; a range equal to [c, c] turns it off. */
+function jitterRange(value: unknown, name: string, center = 1, bound: [number, number] = [0, Infinity], clipFirstOnZero = true): [number, number] | null {
+  let r: [number, number];
+  if (typeof value === 'number') {
+    if (value < 0) throw new RangeError(`If ${name} is a single number, it must be non negative.`);
+    r = [center - value, center + value];
+    if (clipFirstOnZero) r[0] = Math.max(r[0], 0);
+  } else if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number')) r = [value[0], value[1]];
+  else return badArg('a number or a [min, max] pair', name, value);
+  if (!(bound[0] <= r[0] && r[0] <= r[1] && r[1] <= bound[1])) throw new RangeError(`${name} values should be between (${bound[0]}, ${bound[1] === Infinity ? 'inf' : bound[1]})`);
+  return r[0] === center && r[1] === center ? null : r;
+}
+
+export class ColorJitter extends TransformBase {
+  readonly brightness: [number, number] | null;
+  readonly contrast: [number, number] | null;
+  readonly saturation: [number, number] | null;
+  readonly hue: [number, number] | null;
+  /** new ColorJitter({ brightness: 0.4, hue: 0.1 }) or, positionally, new ColorJitter(0.4, 0.4, 0.4, 0.1) */
+  constructor(brightness: JitterArg | ColorJitterOptions = 0, contrast: JitterArg = 0, saturation: JitterArg = 0, hue: JitterArg = 0) {
+    super();
+    const o: ColorJitterOptions = typeof brightness === 'object' && !Array.isArray(brightness) ? brightness : { brightness, contrast, saturation, hue };
+    this.brightness = jitterRange(o.brightness ?? 0, 'brightness');
+    this.contrast = jitterRange(o.contrast ?? 0, 'contrast');
+    this.saturation = jitterRange(o.saturation ?? 0, 'saturation');
+    this.hue = jitterRange(o.hue ?? 0, 'hue', 0, [-0.5, 0.5], false);
+  }
+  /** torchvision's get_params: the order of the four adjustments and their factors (null: off). */
+  static getParams(brightness: [number, number] | null, contrast: [number, number] | null, saturation: [number, number] | null, hue: [number, number] | null): [number[], number | null, number | null, number | null, number | null] {
+    const order = torch.randperm(4).tolist() as number[];
+    const draw = (r: [number, number] | null) => (r === null ? null : uniform(r[0], r[1]));
+    const b = draw(brightness), c = draw(contrast), s = draw(saturation), h = draw(hue);
+    return [order, b, c, s, h];
+  }
+  forward(img: Input): Input {
+    const [order, b, c, s, h] = ColorJitter.getParams(this.brightness, this.contrast, this.saturation, this.hue);
+    for (const fn of order) {
+      if (fn === 0 && b !== null) img = F.adjustBrightness(img, b);
+      else if (fn === 1 && c !== null) img = F.adjustContrast(img, c);
+      else if (fn === 2 && s !== null) img = F.adjustSaturation(img, s);
+      else if (fn === 3 && h !== null) img = F.adjustHue(img, h);
+    }
+    return img;
+  }
+  _native(): NativeOp[] {
+    return [{ kind: 'colorJitter', ranges: [this.brightness, this.contrast, this.saturation, this.hue] }];
+  }
+  protected reprArgs(): string {
+    return `brightness=${pyVal(this.brightness)}, contrast=${pyVal(this.contrast)}, saturation=${pyVal(this.saturation)}, hue=${pyVal(this.hue)}`;
+  }
+}
+
+export class GaussianBlur extends TransformBase {
+  readonly kernelSize: [number, number];
+  readonly sigma: [number, number];
+  /** new GaussianBlur(5), new GaussianBlur(5, [0.1, 2.0]) or new GaussianBlur(5, { sigma: 1.5 }) */
+  constructor(kernelSize: number | [number, number], sigma: number | [number, number] | { sigma?: number | [number, number] } = [0.1, 2.0]) {
+    super();
+    const k = typeof kernelSize === 'number' ? [kernelSize, kernelSize] : kernelSize;
+    if (!Array.isArray(k) || k.length !== 2) badArg('an odd positive integer or [kx, ky]', 'kernelSize', kernelSize);
+    for (const v of k) if (!Number.isInteger(v) || v <= 0 || v % 2 === 0) throw new RangeError('Kernel size value should be an odd and positive number.');
+    this.kernelSize = [k[0], k[1]];
+    const s = typeof sigma === 'object' && !Array.isArray(sigma) ? (sigma.sigma ?? [0.1, 2.0]) : sigma;
+    if (typeof s === 'number') {
+      if (s <= 0) throw new RangeError('If sigma is a single number, it must be positive.');
+      this.sigma = [s, s];
+    } else if (Array.isArray(s) && s.length === 2) {
+      if (!(0 < s[0] && s[0] <= s[1])) throw new RangeError('sigma values should be positive and of the form (min, max).');
+      this.sigma = [s[0], s[1]];
+    } else badArg('a positive number or a [min, max] pair', 'sigma', s);
+  }
+  static getParams(sigmaMin: number, sigmaMax: number): number {
+    return uniform(sigmaMin, sigmaMax);
+  }
+  forward(img: Input): Input {
+    const sigma = GaussianBlur.getParams(this.sigma[0], this.sigma[1]);
+    return F.gaussianBlur(img, this.kernelSize, [sigma, sigma]);
+  }
+  _native(): NativeOp[] {
+    return [{ kind: 'gaussianBlur', kx: this.kernelSize[0], ky: this.kernelSize[1], sigma: this.sigma }];
+  }
+  protected reprArgs(): string {
+    return `kernel_size=(${this.kernelSize.join(', ')}), sigma=(${this.sigma.join(', ')})`;
   }
 }
 

@@ -1,0 +1,144 @@
+// JPEG and PNG decoding with the system libraries. Pixels equal PIL's for 8-bit images: both
+// decode JPEG with libjpeg's defaults (islow DCT, fancy upsampling), and RGB -> grey uses PIL's
+// fixed-point ITU-R 601 weights.
+#include "image_codec.h"
+#include <csetjmp>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <jpeglib.h>
+#include <jerror.h>
+#include <png.h>
+
+namespace tn::codec {
+namespace {
+
+// ---- JPEG: libjpeg reports errors through longjmp, so all state the error path touches lives in
+// one heap object made before setjmp, and no C++ object is created between setjmp and longjmp.
+struct JpegJob {
+  jpeg_decompress_struct cinfo;
+  jpeg_error_mgr err;
+  std::jmp_buf jump;
+  char message[JMSG_LENGTH_MAX] = "";
+  uint8_t* pixels = nullptr;
+};
+
+void JpegErrorExit(j_common_ptr cinfo) {
+  auto* job = reinterpret_cast<JpegJob*>(cinfo->client_data);
+  (*cinfo->err->format_message)(cinfo, job->message);
+  std::longjmp(job->jump, 1);
+}
+
+// Warnings: a file that ends early is an error (PIL says "image file is truncated"); others
+// (extraneous bytes and the like) are tolerated, as PIL does.
+void JpegMessage(j_common_ptr cinfo, int level) {
+  if (level == -1 && cinfo->err->msg_code == JWRN_JPEG_EOF) JpegErrorExit(cinfo);
+}
+
+at::Tensor DecodeJpeg(const uint8_t* data, size_t size, Mode mode) {
+  auto job = std::make_unique<JpegJob>();
+  JpegJob* j = job.get();
+  j->cinfo.err = jpeg_std_error(&j->err);
+  j->err.error_exit = JpegErrorExit;
+  j->err.emit_message = JpegMessage;
+  j->cinfo.client_data = j;
+  if (setjmp(j->jump)) {
+    jpeg_destroy_decompress(&j->cinfo);
+    std::free(j->pixels);
+    throw std::runtime_error(std::string("could not decode JPEG: ") + j->message);
+  }
+  jpeg_create_decompress(&j->cinfo);
+  jpeg_mem_src(&j->cinfo, const_cast<unsigned char*>(data), static_cast<unsigned long>(size));
+  jpeg_read_header(&j->cinfo, TRUE);
+  const bool grey = mode == kGray || (mode == kUnchanged && j->cinfo.jpeg_color_space == JCS_GRAYSCALE);
+  j->cinfo.out_color_space = grey ? JCS_GRAYSCALE : JCS_RGB;
+  jpeg_start_decompress(&j->cinfo);
+  const size_t w = j->cinfo.output_width, h = j->cinfo.output_height, c = j->cinfo.output_components;
+  j->pixels = static_cast<uint8_t*>(std::malloc(w * h * c));
+  if (!j->pixels) {
+    std::strcpy(j->message, "out of memory");
+    std::longjmp(j->jump, 1);
+  }
+  while (j->cinfo.output_scanline < h) {
+    JSAMPROW row = j->pixels + j->cinfo.output_scanline * w * c;
+    jpeg_read_scanlines(&j->cinfo, &row, 1);
+  }
+  jpeg_finish_decompress(&j->cinfo);
+  jpeg_destroy_decompress(&j->cinfo);
+  return at::from_blob(j->pixels, {static_cast<int64_t>(h), static_cast<int64_t>(w), static_cast<int64_t>(c)}, [](void* p) { std::free(p); },
+                       at::TensorOptions(at::kByte));
+}
+
+// ---- PNG: the simplified API, reading the file's own channels (no compositing), 8 bits.
+at::Tensor DecodePng(const uint8_t* data, size_t size, Mode mode) {
+  png_image img;
+  std::memset(&img, 0, sizeof img);
+  img.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&img, data, size)) throw std::runtime_error(std::string("could not decode PNG: ") + img.message);
+  img.format &= PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA;  // expand palettes, 8 bits per sample
+  const int64_t c = PNG_IMAGE_SAMPLE_CHANNELS(img.format), h = img.height, w = img.width;
+  auto raw = at::empty({h, w, c}, at::kByte);
+  if (!png_image_finish_read(&img, nullptr, raw.data_ptr<uint8_t>(), 0, nullptr)) {
+    std::string message = img.message;
+    png_image_free(&img);
+    throw std::runtime_error("could not decode PNG: " + message);
+  }
+  if (mode == kUnchanged) return raw;
+  const bool color = c >= 3;
+  auto base = raw.narrow(2, 0, color ? 3 : 1);  // PIL's convert drops alpha
+  if (mode == kRGB) return color ? base.contiguous() : base.expand({h, w, 3}).contiguous();
+  if (!color) return base.contiguous();
+  auto px = base.to(at::kInt);
+  return (px.select(2, 0) * 19595 + px.select(2, 1) * 38470 + px.select(2, 2) * 7471 + 0x8000).__rshift__(16).to(at::kByte).unsqueeze(2);
+}
+
+}  // namespace
+
+at::Tensor Decode(const uint8_t* data, size_t size, Mode mode) {
+  if (size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) return DecodeJpeg(data, size, mode);
+  if (size >= 8 && std::memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) return DecodePng(data, size, mode);
+  throw std::runtime_error("unsupported image format (JPEG and PNG are decoded)");
+}
+
+at::Tensor ReadFile(const std::string& path, Mode mode) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read image file " + path + ": " + std::strerror(errno));
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    return Decode(bytes.data(), bytes.size(), mode);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string(e.what()) + " (" + path + ")");
+  }
+}
+
+static Mode ModeArg(Napi::Value v) {
+  int m = v.IsNumber() ? v.As<Napi::Number>().Int32Value() : 0;
+  if (m < 0 || m > 2) throw ArgError("mode must be 0 (unchanged), 1 (gray) or 2 (rgb)");
+  return static_cast<Mode>(m);
+}
+
+// decodeImage(Uint8Array, mode) -> H×W×C uint8 tensor
+static Napi::Value JsDecode(const Napi::CallbackInfo& info) {
+  return GuardN(info, "decodeImage", [&]() -> napi_value {
+    if (!info[0].IsTypedArray()) throw ArgError("Expected a Uint8Array or Buffer for data");
+    auto bytes = info[0].As<Napi::Uint8Array>();
+    return WrapTensor(info.Env(), Decode(bytes.Data(), bytes.ByteLength(), ModeArg(info[1])));
+  });
+}
+
+// readImageFile(path, mode) -> H×W×C uint8 tensor
+static Napi::Value JsReadFile(const Napi::CallbackInfo& info) {
+  return GuardN(info, "readImage", [&]() -> napi_value {
+    return WrapTensor(info.Env(), ReadFile(info[0].As<Napi::String>().Utf8Value(), ModeArg(info[1])));
+  });
+}
+
+}  // namespace tn::codec
+
+namespace tn {
+void InitImageCodec(Napi::Env env, Napi::Object exports) {
+  exports.Set("decodeImage", Napi::Function::New(env, codec::JsDecode));
+  exports.Set("readImageFile", Napi::Function::New(env, codec::JsReadFile));
+}
+}  // namespace tn

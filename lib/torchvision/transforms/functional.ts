@@ -1,0 +1,157 @@
+// torchvision.transforms.functional: the deterministic image operations the transforms draw
+// parameters for. Geometry and colour run torchvision's own tensor kernels, ported op for op to
+// C++ (binding/vision.cc) so that the native DataLoader applies the very same code.
+// An Image is handled through its uint8 C×H×W tensor (torchvision's tensor semantics; see
+// docs/porting.md for where that differs from PIL's resampling by a rounding step).
+import * as torch from '../../index.js';
+import { native } from '../../native.js';
+import { badArg } from '../../errors.js';
+import { Image } from '../image.js';
+
+export type Input = Image | torch.Tensor;
+export type InterpolationMode = 'nearest' | 'bilinear' | 'bicubic';
+/** torchvision's InterpolationMode enum, as string constants. */
+export const InterpolationMode = { NEAREST: 'nearest', BILINEAR: 'bilinear', BICUBIC: 'bicubic' } as const;
+export const INTERP_CODE: Record<InterpolationMode, number> = { nearest: 0, bilinear: 1, bicubic: 2 };
+
+export function interpCode(mode: unknown, name = 'interpolation'): number {
+  if (typeof mode !== 'string' || !(mode in INTERP_CODE)) badArg("'nearest', 'bilinear' or 'bicubic'", name, mode);
+  return INTERP_CODE[mode as InterpolationMode];
+}
+
+/** Python's round(): halves go to the even neighbour. */
+export const pyRound = (x: number) => {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+};
+
+/** Applies a C×H×W tensor function to an Image or a tensor, returning the same kind. */
+export function spatial(x: Input, fn: (chw: torch.Tensor) => torch.Tensor): Input {
+  if (x instanceof Image) return new Image(fn(x.data.permute(2, 0, 1)).permute(1, 2, 0).contiguous(), x.mode);
+  if (!(x instanceof torch.Tensor)) badArg('an Image or a Tensor', 'img', x);
+  if (x.dim() < 3) badArg('a C×H×W or N×C×H×W Tensor', 'img', x);
+  return fn(x);
+}
+
+/** [channels, height, width] of an Image or a tensor. */
+export function getDimensions(img: Input): [number, number, number] {
+  if (img instanceof Image) return [img.data.size(2), img.height, img.width];
+  if (!(img instanceof torch.Tensor)) badArg('an Image or a Tensor', 'img', img);
+  const [c, h, w] = img.dim() === 2 ? [1, ...img.shape] : img.shape.slice(-3);
+  return [c, h, w];
+}
+
+const wrapH = (h: unknown) => new torch.Tensor(h as any);
+
+export function crop(img: Input, top: number, left: number, height: number, width: number): Input {
+  return spatial(img, (t) => t.index('...', torch.slice(top, top + height), torch.slice(left, left + width)));
+}
+export function hflip(img: Input): Input {
+  return spatial(img, (t) => t.flip(-1));
+}
+export function vflip(img: Input): Input {
+  return spatial(img, (t) => t.flip(-2));
+}
+
+/** torchvision's _compute_resized_output_size: [h, w] for a size list ([s] means the smaller edge). */
+export function resizedOutputSize(h: number, w: number, size: number[], maxSize: number | null): [number, number] {
+  if (size.length === 2) return [size[0], size[1]];
+  const [short, long] = w <= h ? [w, h] : [h, w];
+  let newShort = size[0], newLong = Math.trunc((size[0] * long) / short);
+  if (maxSize !== null) {
+    if (maxSize <= size[0]) throw new RangeError(`max_size = ${maxSize} must be strictly greater than the requested size for the smaller edge size = ${size[0]}`);
+    if (newLong > maxSize) [newShort, newLong] = [Math.trunc((maxSize * newShort) / newLong), maxSize];
+  }
+  return w <= h ? [newLong, newShort] : [newShort, newLong];
+}
+
+export function sizeList(size: unknown, name = 'size'): number[] {
+  const ok = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+  if (ok(size)) return [size as number];
+  if (Array.isArray(size) && (size.length === 1 || size.length === 2) && size.every(ok)) return [...size];
+  return badArg('a positive integer or [height, width]', name, size);
+}
+
+export interface ResizeOptions {
+  interpolation?: InterpolationMode;
+  maxSize?: number | null;
+  /** Default true, as torchvision ≥ 0.17 (and PIL, which always antialiases). */
+  antialias?: boolean | null;
+}
+
+export function resize(img: Input, size: number | number[], options: ResizeOptions = {}): Input {
+  const s = sizeList(size);
+  const interp = interpCode(options.interpolation ?? 'bilinear');
+  const maxSize = options.maxSize ?? null;
+  if (maxSize !== null && s.length !== 1) throw new RangeError(`maxSize should only be passed if size specifies the length of the smaller edge, i.e. size should be an int or a sequence of length 1 in torchscript mode.`);
+  const antialias = (options.antialias ?? true) && interp !== 0;
+  return spatial(img, (t) => {
+    const [h, w] = resizedOutputSize(t.size(-2), t.size(-1), s, maxSize);
+    if (h === t.size(-2) && w === t.size(-1)) return t;
+    return wrapH(native.visionResize(t, h, w, interp, antialias));
+  });
+}
+
+export function resizedCrop(img: Input, top: number, left: number, height: number, width: number, size: number | number[], options: ResizeOptions = {}): Input {
+  return resize(crop(img, top, left, height, width), size, options);
+}
+
+export interface AffineOptions {
+  interpolation?: InterpolationMode;
+  fill?: number | number[] | null;
+  center?: [number, number] | null;
+  /**
+   * torch-node extension for Keras ports: 'nearest' fills the area outside the image with the
+   * nearest edge pixel (Keras' fill_mode='nearest'); 'constant' (default) uses `fill`.
+   */
+  fillMode?: 'constant' | 'nearest';
+}
+
+function fillList(fill: number | number[] | null | undefined, channels: number): number[] | null {
+  if (fill === null || fill === undefined) return null;
+  if (typeof fill === 'number') return Array(channels).fill(fill);
+  if (Array.isArray(fill) && fill.every((v) => typeof v === 'number')) return [...fill];
+  return badArg('a number or a list of numbers', 'fill', fill);
+}
+
+function grid(img: Input, spec: { angle: number; translate: number[]; scale: number; shear: number[]; expand: boolean }, o: AffineOptions): Input {
+  const interp = interpCode(o.interpolation ?? 'nearest');
+  const fillMode = o.fillMode ?? 'constant';
+  if (fillMode !== 'constant' && fillMode !== 'nearest') badArg("'constant' or 'nearest'", 'fillMode', fillMode);
+  if (interp === 2) throw new RangeError("Interpolation mode 'bicubic' is unsupported with Tensor input");
+  return spatial(img, (t) => wrapH(native.visionAffine(t, { ...spec, center: o.center ?? null, interp, fill: fillList(o.fill, t.size(-3)), border: fillMode === 'nearest' })));
+}
+
+/** Rotates by angle degrees counter-clockwise (torchvision's F.rotate). */
+export function rotate(img: Input, angle: number, options: AffineOptions & { expand?: boolean } = {}): Input {
+  if (typeof angle !== 'number') badArg('a number of degrees', 'angle', angle);
+  return grid(img, { angle: -angle, translate: [0, 0], scale: 1, shear: [0, 0], expand: options.expand ?? false }, options);
+}
+
+/** torchvision's F.affine: rotation, translation (pixels), scale and shear (degrees) about the centre. */
+export function affine(img: Input, angle: number, translate: [number, number], scale: number, shear: number | [number, number], options: AffineOptions = {}): Input {
+  if (typeof angle !== 'number') badArg('a number of degrees', 'angle', angle);
+  if (!Array.isArray(translate) || translate.length !== 2) badArg('[tx, ty]', 'translate', translate);
+  if (typeof scale !== 'number' || scale <= 0) throw new RangeError('Argument scale should be positive');
+  const sh = typeof shear === 'number' ? [shear, 0] : shear;
+  if (!Array.isArray(sh) || sh.length !== 2) badArg('a number or [shearX, shearY]', 'shear', shear);
+  return grid(img, { angle, translate, scale, shear: sh, expand: false }, options);
+}
+function adjust(kind: 'brightness' | 'contrast' | 'saturation' | 'hue', img: Input, factor: number): Input {
+  if (typeof factor !== 'number' || Number.isNaN(factor)) badArg('a number', `${kind}Factor`, factor);
+  return spatial(img, (t) => wrapH(native.visionAdjust(t, kind, factor)));
+}
+export const adjustBrightness = (img: Input, brightnessFactor: number) => adjust('brightness', img, brightnessFactor);
+export const adjustContrast = (img: Input, contrastFactor: number) => adjust('contrast', img, contrastFactor);
+export const adjustSaturation = (img: Input, saturationFactor: number) => adjust('saturation', img, saturationFactor);
+export const adjustHue = (img: Input, hueFactor: number) => adjust('hue', img, hueFactor);
+
+export function gaussianBlur(img: Input, kernelSize: number | [number, number], sigma?: number | [number, number] | null): Input {
+  const k = typeof kernelSize === 'number' ? [kernelSize, kernelSize] : kernelSize;
+  if (!Array.isArray(k) || k.length !== 2) badArg('an odd positive integer or [kx, ky]', 'kernelSize', kernelSize);
+  for (const v of k) if (!Number.isInteger(v) || v <= 0 || v % 2 === 0) throw new RangeError(`kernel_size should have odd and positive integers. Got [${k}]`);
+  // torchvision's default sigma: 0.3 * ((k - 1) * 0.5 - 1) + 0.8
+  const s = sigma === null || sigma === undefined ? k.map((v) => 0.3 * ((v - 1) * 0.5 - 1) + 0.8) : typeof sigma === 'number' ? [sigma, sigma] : sigma;
+  if (!Array.isArray(s) || s.length !== 2 || s.some((v) => !(v > 0))) throw new RangeError(`sigma should have positive values. Got ${JSON.stringify(sigma)}`);
+  return spatial(img, (t) => wrapH(native.visionGaussianBlur(t, k[0], k[1], s[0], s[1])));
+}
