@@ -1,4 +1,4 @@
-// JPEG and PNG decoding with the system libraries. Pixels equal PIL's for 8-bit images: both
+// JPEG and PNG decoding (and encoding) with the system libraries. Pixels equal PIL's for 8-bit images: both
 // decode JPEG with libjpeg's defaults (islow DCT, fancy upsampling), and RGB -> grey uses PIL's
 // fixed-point ITU-R 601 weights.
 #include "image_codec.h"
@@ -93,6 +93,74 @@ at::Tensor DecodePng(const uint8_t* data, size_t size, Mode mode) {
   return (px.select(2, 0) * 19595 + px.select(2, 1) * 38470 + px.select(2, 2) * 7471 + 0x8000).__rshift__(16).to(at::kByte).unsqueeze(2);
 }
 
+// ---- encoding (torchvision.io.encode_png / encode_jpeg)
+struct JpegOutJob {
+  jpeg_compress_struct cinfo;
+  jpeg_error_mgr err;
+  std::jmp_buf jump;
+  char message[JMSG_LENGTH_MAX] = "";
+  unsigned char* buf = nullptr;
+  unsigned long size = 0;
+};
+
+void JpegOutErrorExit(j_common_ptr cinfo) {
+  auto* job = reinterpret_cast<JpegOutJob*>(cinfo->client_data);
+  (*cinfo->err->format_message)(cinfo, job->message);
+  std::longjmp(job->jump, 1);
+}
+
+std::vector<uint8_t> EncodeJpeg(const at::Tensor& hwc, int quality) {
+  const int64_t h = hwc.size(0), w = hwc.size(1), c = hwc.size(2);
+  if (c != 1 && c != 3) throw std::invalid_argument("The number of channels should be 1 or 3, got: " + std::to_string(c));
+  auto job = std::make_unique<JpegOutJob>();
+  JpegOutJob* j = job.get();
+  const uint8_t* pixels = hwc.data_ptr<uint8_t>();
+  j->cinfo.err = jpeg_std_error(&j->err);
+  j->err.error_exit = JpegOutErrorExit;
+  j->cinfo.client_data = j;
+  if (setjmp(j->jump)) {
+    jpeg_destroy_compress(&j->cinfo);
+    std::free(j->buf);
+    throw std::runtime_error(std::string("could not encode JPEG: ") + j->message);
+  }
+  jpeg_create_compress(&j->cinfo);
+  jpeg_mem_dest(&j->cinfo, &j->buf, &j->size);
+  j->cinfo.image_width = static_cast<JDIMENSION>(w);
+  j->cinfo.image_height = static_cast<JDIMENSION>(h);
+  j->cinfo.input_components = static_cast<int>(c);
+  j->cinfo.in_color_space = c == 1 ? JCS_GRAYSCALE : JCS_RGB;
+  jpeg_set_defaults(&j->cinfo);
+  jpeg_set_quality(&j->cinfo, quality, TRUE);
+  jpeg_start_compress(&j->cinfo, TRUE);
+  while (j->cinfo.next_scanline < j->cinfo.image_height) {
+    JSAMPROW row = const_cast<uint8_t*>(pixels + j->cinfo.next_scanline * w * c);
+    jpeg_write_scanlines(&j->cinfo, &row, 1);
+  }
+  jpeg_finish_compress(&j->cinfo);
+  jpeg_destroy_compress(&j->cinfo);
+  std::vector<uint8_t> out(j->buf, j->buf + j->size);
+  std::free(j->buf);
+  return out;
+}
+
+std::vector<uint8_t> EncodePng(const at::Tensor& hwc) {
+  png_image img;
+  std::memset(&img, 0, sizeof img);
+  img.version = PNG_IMAGE_VERSION;
+  img.height = static_cast<png_uint_32>(hwc.size(0));
+  img.width = static_cast<png_uint_32>(hwc.size(1));
+  const int64_t c = hwc.size(2);
+  if (c < 1 || c > 4) throw std::invalid_argument("The number of channels should be 1, 2, 3 or 4, got: " + std::to_string(c));
+  img.format = c == 1 ? PNG_FORMAT_GRAY : c == 2 ? PNG_FORMAT_GA : c == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_RGBA;
+  png_alloc_size_t size = 0;
+  const void* pixels = hwc.data_ptr<uint8_t>();
+  if (!png_image_write_to_memory(&img, nullptr, &size, 0, pixels, 0, nullptr)) throw std::runtime_error(std::string("could not encode PNG: ") + img.message);
+  std::vector<uint8_t> out(size);
+  if (!png_image_write_to_memory(&img, out.data(), &size, 0, pixels, 0, nullptr)) throw std::runtime_error(std::string("could not encode PNG: ") + img.message);
+  out.resize(size);
+  return out;
+}
+
 }  // namespace
 
 at::Tensor Decode(const uint8_t* data, size_t size, Mode mode) {
@@ -134,11 +202,24 @@ static Napi::Value JsReadFile(const Napi::CallbackInfo& info) {
   });
 }
 
+// encodeImage(H×W×C uint8 tensor, 'png' | 'jpeg', quality) -> Buffer
+static Napi::Value JsEncode(const Napi::CallbackInfo& info) {
+  return GuardN(info, "encodeImage", [&]() -> napi_value {
+    auto img = TensorArg(info.Env(), info[0], "input");
+    if (img.scalar_type() != at::kByte || img.dim() != 3) throw ArgError("Expected an H×W×C uint8 tensor for input");
+    img = img.cpu().contiguous();
+    const std::string format = info[1].As<Napi::String>().Utf8Value();
+    auto bytes = format == "png" ? EncodePng(img) : EncodeJpeg(img, info[2].As<Napi::Number>().Int32Value());
+    return Napi::Buffer<uint8_t>::Copy(info.Env(), bytes.data(), bytes.size());
+  });
+}
+
 }  // namespace tn::codec
 
 namespace tn {
 void InitImageCodec(Napi::Env env, Napi::Object exports) {
   exports.Set("decodeImage", Napi::Function::New(env, codec::JsDecode));
   exports.Set("readImageFile", Napi::Function::New(env, codec::JsReadFile));
+  exports.Set("encodeImage", Napi::Function::New(env, codec::JsEncode));
 }
 }  // namespace tn

@@ -4,6 +4,9 @@
 // stream is seeded from (epoch seed, batch number, place in batch), so results do not depend on
 // numWorkers, and a sample drawn twice in an epoch is augmented twice independently.
 #include "common.h"
+#include "image_codec.h"
+#include "vision.h"
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -14,7 +17,7 @@
 namespace tn {
 
 struct Op {
-  enum Kind { HFlip, VFlip, Crop, CenterCrop, ToTensor, Normalize } kind;
+  enum Kind { HFlip, VFlip, Crop, CenterCrop, ToTensor, Normalize, Resize, ResizedCrop, Affine, ColorJitter, Blur } kind;
   double p = 0;
   int64_t h = 0, w = 0;
   int64_t pad[4] = {0, 0, 0, 0};  // left, top, right, bottom
@@ -22,6 +25,20 @@ struct Op {
   double fill = 0;
   bool padIfNeeded = false;
   std::vector<float> mean, std;
+  // Resize / RandomResizedCrop (vision::Resize)
+  std::vector<int64_t> size;  // [s] (smaller edge) or [h, w]
+  int64_t maxSize = 0;
+  int interp = 0;
+  bool antialias = false;
+  std::vector<double> scale, ratio, logRatio;
+  // RandomRotation / RandomAffine (vision::Affine)
+  bool rotate = false;
+  std::vector<double> degrees, translate, scaleRange, shear, center, fills;
+  vision::AffineSpec affine;
+  // ColorJitter: [min, max] per adjustment, empty when off; GaussianBlur
+  std::vector<double> ranges[4];
+  std::vector<double> sigma;
+  int64_t kx = 0, ky = 0;
 };
 
 // An image being transformed: uint8 H×W×C before ToTensor, float C×H×W after.
@@ -111,6 +128,47 @@ static void Flip(Work& x, bool horizontal) {
   }
 }
 
+// The shared torchvision kernels (vision.cc) take C×H×W tensors: view the work as one, and back.
+static at::Tensor AsTensor(Work& x) {
+  if (x.isFloat) return at::from_blob(x.f.data(), {x.c, x.h, x.w}, at::kFloat);
+  return at::from_blob(x.u8.data(), {x.h, x.w, x.c}, at::kByte).permute({2, 0, 1});
+}
+static void FromTensor(Work& x, const at::Tensor& chw) {
+  x.c = chw.size(0), x.h = chw.size(1), x.w = chw.size(2);
+  if (x.isFloat) {
+    auto t = chw.contiguous();
+    x.f.assign(t.data_ptr<float>(), t.data_ptr<float>() + t.numel());
+  } else {
+    auto t = chw.permute({1, 2, 0}).contiguous();
+    x.u8.assign(t.data_ptr<uint8_t>(), t.data_ptr<uint8_t>() + t.numel());
+  }
+}
+
+static double Uniform(std::mt19937_64& rng, double lo, double hi) {
+  return lo == hi ? lo : std::uniform_real_distribution<double>(lo, hi)(rng);
+}
+static int64_t RandInt(std::mt19937_64& rng, int64_t lo, int64_t hi) {  // [lo, hi]
+  return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+}
+
+// torchvision's RandomResizedCrop.get_params, drawing from this sample's generator
+static std::array<int64_t, 4> ResizedCropBox(const Op& op, int64_t height, int64_t width, std::mt19937_64& rng) {
+  const double area = static_cast<double>(height * width);
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    const double target = area * Uniform(rng, op.scale[0], op.scale[1]);
+    const double aspect = std::exp(Uniform(rng, op.logRatio[0], op.logRatio[1]));
+    const auto w = static_cast<int64_t>(std::nearbyint(std::sqrt(target * aspect)));
+    const auto h = static_cast<int64_t>(std::nearbyint(std::sqrt(target / aspect)));
+    if (w > 0 && w <= width && h > 0 && h <= height) return {RandInt(rng, 0, height - h), RandInt(rng, 0, width - w), h, w};
+  }
+  const double inRatio = static_cast<double>(width) / height;
+  const double lo = std::min(op.ratio[0], op.ratio[1]), hi = std::max(op.ratio[0], op.ratio[1]);
+  int64_t w = width, h = height;
+  if (inRatio < lo) h = static_cast<int64_t>(std::nearbyint(w / lo));
+  else if (inRatio > hi) w = static_cast<int64_t>(std::nearbyint(h * hi));
+  return {(height - h) / 2, (width - w) / 2, h, w};
+}
+
 static void Apply(const Op& op, Work& x, std::mt19937_64& rng) {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   switch (op.kind) {
@@ -149,6 +207,54 @@ static void Apply(const Op& op, Work& x, std::mt19937_64& rng) {
         for (int64_t i = 0; i < x.h * x.w; ++i) x.f[ch * x.h * x.w + i] = (x.f[ch * x.h * x.w + i] - m) / s;
       }
       break;
+    case Op::Resize: {
+      auto hw = op.size.size() == 2 ? std::array<int64_t, 2>{op.size[0], op.size[1]} : vision::ResizedSize(x.h, x.w, op.size[0], op.maxSize);
+      if (hw[0] != x.h || hw[1] != x.w) FromTensor(x, vision::Resize(AsTensor(x), hw[0], hw[1], op.interp, op.antialias));
+      break;
+    }
+    case Op::ResizedCrop: {
+      auto box = ResizedCropBox(op, x.h, x.w, rng);
+      CropAt(x, box[0], box[1], box[2], box[3]);
+      if (x.h != op.h || x.w != op.w) FromTensor(x, vision::Resize(AsTensor(x), op.h, op.w, op.interp, op.antialias));
+      break;
+    }
+    case Op::Affine: {  // RandomRotation / RandomAffine.get_params, then torchvision's affine kernel
+      vision::AffineSpec spec = op.affine;
+      const double angle = Uniform(rng, op.degrees[0], op.degrees[1]);
+      spec.angle = op.rotate ? -angle : angle;
+      if (!op.translate.empty()) {
+        const double maxDx = op.translate[0] * x.w, maxDy = op.translate[1] * x.h;
+        spec.tx = std::nearbyint(Uniform(rng, -maxDx, maxDx));
+        spec.ty = std::nearbyint(Uniform(rng, -maxDy, maxDy));
+      }
+      if (!op.scaleRange.empty()) spec.scale = Uniform(rng, op.scaleRange[0], op.scaleRange[1]);
+      if (!op.shear.empty()) {
+        spec.shearX = Uniform(rng, op.shear[0], op.shear[1]);
+        if (op.shear.size() == 4) spec.shearY = Uniform(rng, op.shear[2], op.shear[3]);
+      }
+      if (spec.fill.size() == 1) spec.fill.assign(x.c, spec.fill[0]);
+      FromTensor(x, vision::Affine(AsTensor(x), spec));
+      break;
+    }
+    case Op::ColorJitter: {  // ColorJitter.get_params: a random order, then a factor per adjustment that is on
+      std::array<int, 4> order{0, 1, 2, 3};
+      std::shuffle(order.begin(), order.end(), rng);
+      double factor[4];
+      for (int k = 0; k < 4; ++k) factor[k] = op.ranges[k].empty() ? 0 : Uniform(rng, op.ranges[k][0], op.ranges[k][1]);
+      at::Tensor t = AsTensor(x);
+      for (int k : order) {
+        if (op.ranges[k].empty()) continue;
+        t = k == 0 ? vision::AdjustBrightness(t, factor[k]) : k == 1 ? vision::AdjustContrast(t, factor[k])
+          : k == 2 ? vision::AdjustSaturation(t, factor[k]) : vision::AdjustHue(t, factor[k]);
+      }
+      FromTensor(x, t);
+      break;
+    }
+    case Op::Blur: {
+      const double sigma = Uniform(rng, op.sigma[0], op.sigma[1]);
+      FromTensor(x, vision::GaussianBlur(AsTensor(x), op.kx, op.ky, sigma, sigma));
+      break;
+    }
   }
 }
 
@@ -167,7 +273,8 @@ struct Batch {
 };
 
 struct LoaderRun {
-  at::Tensor images, targets;  // N×H×W×C uint8, N int64
+  at::Tensor images, targets;      // N×H×W×C uint8 (or undefined when reading files), N int64
+  std::vector<std::string> files;  // image files decoded to RGB on the workers (ImageFolder)
   std::vector<std::vector<int64_t>> batches;
   std::vector<Op> ops;
   uint64_t seed = 0;
@@ -183,25 +290,36 @@ struct LoaderRun {
     Batch out;
     try {
       const auto& idx = batches[b];
-      const int64_t H = images.size(1), W = images.size(2), C = images.size(3);
-      const uint8_t* base = images.data_ptr<uint8_t>();
       std::vector<Work> done;
       for (size_t k = 0; k < idx.size(); ++k) {
         const int64_t i = idx[k];
-        Work x{H, W, C};
-        x.u8.assign(base + i * H * W * C, base + (i + 1) * H * W * C);
+        Work x{};
+        if (!files.empty()) {
+          auto img = codec::ReadFile(files[i], codec::kRGB);
+          x.h = img.size(0), x.w = img.size(1), x.c = img.size(2);
+          x.u8.assign(img.data_ptr<uint8_t>(), img.data_ptr<uint8_t>() + img.numel());
+        } else {
+          x.h = images.size(1), x.w = images.size(2), x.c = images.size(3);
+          const uint8_t* base = images.data_ptr<uint8_t>() + i * x.h * x.w * x.c;
+          x.u8.assign(base, base + x.h * x.w * x.c);
+        }
         std::mt19937_64 rng(SplitMix(seed + SplitMix(static_cast<uint64_t>(b) * 0x100000001B3ull + k)));
         for (const Op& op : ops) Apply(op, x, rng);
         done.push_back(std::move(x));
       }
       const Work& f = done.front();
+      auto shape = [](const Work& x) {
+        auto d = x.isFloat ? std::vector<int64_t>{x.c, x.h, x.w} : std::vector<int64_t>{x.h, x.w, x.c};
+        return "[" + std::to_string(d[0]) + ", " + std::to_string(d[1]) + ", " + std::to_string(d[2]) + "]";
+      };
+      for (size_t k = 1; k < done.size(); ++k)
+        if (done[k].h != f.h || done[k].w != f.w || done[k].c != f.c)
+          throw std::runtime_error("stack expects each tensor to be equal size, but got " + shape(f) + " at entry 0 and " + shape(done[k]) +
+                                   " at entry " + std::to_string(k) + " (resize or crop images to one size)");
       if (f.isFloat) {
         out.inputs = at::empty({static_cast<int64_t>(done.size()), f.c, f.h, f.w}, at::kFloat);
         float* dst = out.inputs.data_ptr<float>();
-        for (size_t k = 0; k < done.size(); ++k) {
-          if (done[k].f.size() != f.f.size()) throw std::runtime_error("stack expects each tensor to be equal size");
-          std::memcpy(dst + k * f.f.size(), done[k].f.data(), f.f.size() * sizeof(float));
-        }
+        for (size_t k = 0; k < done.size(); ++k) std::memcpy(dst + k * f.f.size(), done[k].f.data(), f.f.size() * sizeof(float));
       } else {
         out.inputs = at::empty({static_cast<int64_t>(done.size()), f.h, f.w, f.c}, at::kByte);
         uint8_t* dst = out.inputs.data_ptr<uint8_t>();
@@ -275,6 +393,15 @@ static std::vector<float> Floats(Napi::Value v) {
   for (uint32_t i = 0; i < a.Length(); ++i) out.push_back(a.Get(i).As<Napi::Number>().FloatValue());
   return out;
 }
+// a JS number array, or empty for null / undefined
+static std::vector<double> Doubles(Napi::Value v) {
+  std::vector<double> out;
+  if (!v.IsArray()) return out;
+  auto a = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < a.Length(); ++i) out.push_back(a.Get(i).As<Napi::Number>().DoubleValue());
+  return out;
+}
+static int64_t Int(Napi::Object o, const char* key) { return o.Get(key).As<Napi::Number>().Int64Value(); }
 
 // loaderStart({ images, targets, batches, ops, seed, numWorkers, prefetch }) -> run handle
 static Napi::Value LoaderStart(const Napi::CallbackInfo& info) {
@@ -282,16 +409,25 @@ static Napi::Value LoaderStart(const Napi::CallbackInfo& info) {
   return GuardN(info, "DataLoader", [&]() -> napi_value {
     auto spec = info[0].As<Napi::Object>();
     auto run = std::make_unique<LoaderRun>();
-    run->images = TensorArg(env, spec.Get("images"), "images").contiguous();
     run->targets = TensorArg(env, spec.Get("targets"), "targets").to(at::kLong);
-    if (run->images.scalar_type() != at::kByte || run->images.dim() != 4) throw ArgError("images must be an N×H×W×C uint8 tensor");
+    int64_t count;
+    if (spec.Get("files").IsArray()) {
+      auto files = spec.Get("files").As<Napi::Array>();
+      for (uint32_t i = 0; i < files.Length(); ++i) run->files.push_back(files.Get(i).As<Napi::String>().Utf8Value());
+      count = static_cast<int64_t>(run->files.size());
+    } else {
+      run->images = TensorArg(env, spec.Get("images"), "images").contiguous();
+      if (run->images.scalar_type() != at::kByte || run->images.dim() != 4) throw ArgError("images must be an N×H×W×C uint8 tensor");
+      count = run->images.size(0);
+    }
+    if (run->targets.dim() != 1 || run->targets.size(0) != count) throw ArgError("targets must hold one label per image");
     auto batches = spec.Get("batches").As<Napi::Array>();
     for (uint32_t i = 0; i < batches.Length(); ++i) {
       auto b = batches.Get(i).As<Napi::Array>();
       std::vector<int64_t> idx;
       for (uint32_t j = 0; j < b.Length(); ++j) {
         int64_t k = b.Get(j).As<Napi::Number>().Int64Value();
-        if (k < 0 || k >= run->images.size(0)) throw ArgError("sample index " + std::to_string(k) + " is out of range");
+        if (k < 0 || k >= count) throw ArgError("sample index " + std::to_string(k) + " is out of range");
         idx.push_back(k);
       }
       if (idx.empty()) throw ArgError("empty batch");
@@ -316,6 +452,34 @@ static Napi::Value LoaderStart(const Napi::CallbackInfo& info) {
         }
       } else if (kind == "toTensor") op.kind = Op::ToTensor;
       else if (kind == "normalize") { op.kind = Op::Normalize; op.mean = Floats(o.Get("mean")); op.std = Floats(o.Get("std")); }
+      else if (kind == "resize") {
+        op.kind = Op::Resize;
+        for (double v : Doubles(o.Get("size"))) op.size.push_back(static_cast<int64_t>(v));
+        op.maxSize = Int(o, "maxSize"), op.interp = static_cast<int>(Int(o, "interp")), op.antialias = o.Get("antialias").ToBoolean().Value();
+      } else if (kind == "resizedCrop") {
+        op.kind = Op::ResizedCrop;
+        op.h = Int(o, "h"), op.w = Int(o, "w"), op.interp = static_cast<int>(Int(o, "interp")), op.antialias = o.Get("antialias").ToBoolean().Value();
+        op.scale = Doubles(o.Get("scale")), op.ratio = Doubles(o.Get("ratio")), op.logRatio = Doubles(o.Get("logRatio"));
+      } else if (kind == "affine") {
+        op.kind = Op::Affine;
+        op.rotate = o.Get("rotate").ToBoolean().Value();
+        op.degrees = Doubles(o.Get("degrees")), op.translate = Doubles(o.Get("translate"));
+        op.scaleRange = Doubles(o.Get("scale")), op.shear = Doubles(o.Get("shear"));
+        auto center = Doubles(o.Get("center"));
+        op.affine.hasCenter = center.size() == 2;
+        if (op.affine.hasCenter) op.affine.cx = center[0], op.affine.cy = center[1];
+        op.affine.expand = o.Get("expand").ToBoolean().Value();
+        op.affine.interp = static_cast<int>(Int(o, "interp"));
+        op.affine.fill = Doubles(o.Get("fill"));
+        op.affine.border = o.Get("border").ToBoolean().Value();
+      } else if (kind == "colorJitter") {
+        op.kind = Op::ColorJitter;
+        auto ranges = o.Get("ranges").As<Napi::Array>();
+        for (uint32_t k = 0; k < 4; ++k) op.ranges[k] = Doubles(ranges.Get(k));
+      } else if (kind == "gaussianBlur") {
+        op.kind = Op::Blur;
+        op.kx = Int(o, "kx"), op.ky = Int(o, "ky"), op.sigma = Doubles(o.Get("sigma"));
+      }
       else throw ArgError("unknown native transform " + kind);
       run->ops.push_back(std::move(op));
     }

@@ -50,6 +50,7 @@ export interface Native {
   visionGaussianBlur(img: unknown, kx: number, ky: number, sx: number, sy: number): Handle;
   decodeImage(data: Uint8Array, mode: number): Handle;
   readImageFile(path: string, mode: number): Handle;
+  encodeImage(hwc: unknown, format: 'png' | 'jpeg', quality: number): Buffer;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
   generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;

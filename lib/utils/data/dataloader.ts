@@ -44,6 +44,10 @@ export interface DataLoaderOptions<T> {
 
 type AnyDataset<T> = Dataset<T> | IterableDataset<T>;
 
+/** What a built-in dataset offers the native loader: pixels in a tensor, or image files to decode. */
+type NativeSource = { images?: Tensor; files?: string[]; targets: Tensor; transform: unknown };
+type NativePlan = { images?: Tensor; files?: string[]; targets: Tensor; ops: object[] };
+
 export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncIterable<B> {
   readonly dataset: AnyDataset<T>;
   readonly batchSize: number | null;
@@ -126,8 +130,8 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
    * has a native twin, ending in ToTensor (and Normalize): then reading, augmenting and collating
    * run on C++ threads (binding/loader.cc) and JS receives finished batches.
    */
-  private nativePlan(): { images: Tensor; targets: Tensor; ops: object[] } | null {
-    const src = (this.dataset as { _nativeSource?: () => { images: Tensor; targets: Tensor; transform: unknown } | null })._nativeSource?.();
+  private nativePlan(): NativePlan | null {
+    const src = (this.dataset as { _nativeSource?: () => NativeSource | null })._nativeSource?.();
     if (!src || !this.batchSampler || this.collateFn !== (defaultCollate as unknown)) return null;
     const t = src.transform as { _native?: () => { kind: string }[] | null } | undefined;
     const ops = t ? (typeof t._native === 'function' ? t._native() : null) : null;
@@ -135,15 +139,15 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
     const toTensor = ops.findIndex((o) => o.kind === 'toTensor');
     if (toTensor < 0 || ops.filter((o) => o.kind === 'toTensor').length > 1) return null;
     if (ops.slice(0, toTensor).some((o) => o.kind === 'normalize')) return null;
-    return { images: src.images, targets: src.targets, ops };
+    return { images: src.images, files: src.files, targets: src.targets, ops };
   }
 
-  private startNative(plan: { images: Tensor; targets: Tensor; ops: object[] }): unknown {
+  private startNative(plan: NativePlan): unknown {
     // One seed per epoch from the loader's stream, as PyTorch's base seed: each sample's
     // augmentation draws from (seed, index), whatever numWorkers is.
     const seed = BigInt.asUintN(64, drawSeed(this.generator));
     const batches = [...this.batchSampler!].map((b) => [...b]);
-    return native.loaderStart({ images: plan.images, targets: plan.targets, ops: plan.ops, batches, seed,
+    return native.loaderStart({ images: plan.images, files: plan.files, targets: plan.targets, ops: plan.ops, batches, seed,
       numWorkers: this.numWorkers, prefetch: this.prefetchFactor ?? 2 });
   }
 
