@@ -1,6 +1,7 @@
-// torch-node/torchvision: datasets and transforms (models arrive with their issue).
+// torch-node/torchvision: datasets, transforms, io and models.
 export * as datasets from './datasets/index.js';
 export * as transforms from './transforms/index.js';
 export * as io from './io.js';
+export * as models from './models/index.js';
 export { Image, type ImageMode } from './image.js';
 export const version = '0.1.0';

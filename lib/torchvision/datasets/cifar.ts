@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as tar from 'tar';
 import * as torch from '../../index.js';
 import { Image } from '../image.js';
-import { downloadFile, md5Of } from './download.js';
+import { downloadFile, md5Of } from '../../utils/download.js';
 import { loadNumpyPickle } from './numpy-pickle.js';
 
 export interface CIFAROptions {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as torch from '../../index.js';
 import { Image } from '../image.js';
-import { downloadFile } from './download.js';
+import { downloadFile } from '../../utils/download.js';
 
 export interface MNISTOptions {
   root: string;

@@ -11,11 +11,20 @@ import { pipeline } from 'node:stream/promises';
 export function md5Of(file: string): string {
   return createHash('md5').update(readFileSync(file)).digest('hex');
 }
+function sha256Of(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
 
-/** Downloads url to dir/filename unless a copy with the right MD5 is there. */
-export async function downloadFile(url: string, dir: string, filename: string, md5: string | null): Promise<string> {
+/**
+ * Downloads url to dir/filename unless a good copy is there. `expected` is the file's MD5 (datasets)
+ * or, with algorithm 'sha256-prefix', the leading hex digits of its SHA-256 (torch.hub's check of
+ * the hash in a weights file's name).
+ */
+export async function downloadFile(url: string, dir: string, filename: string, expected: string | null, algorithm: 'md5' | 'sha256-prefix' = 'md5'): Promise<string> {
   const target = path.join(dir, filename);
-  if (existsSync(target) && (md5 === null || md5Of(target) === md5)) return target;
+  const digest = algorithm === 'md5' ? md5Of : sha256Of;
+  const good = (file: string) => expected === null || (algorithm === 'md5' ? digest(file) === expected : digest(file).startsWith(expected));
+  if (existsSync(target) && good(target)) return target;
   await mkdir(dir, { recursive: true });
   const tmp = `${target}.${process.pid}.part`;
   try {
@@ -27,15 +36,14 @@ export async function downloadFile(url: string, dir: string, filename: string, m
       throw new Error(`downloading ${url} failed: ${(e as Error).message}${cause ? ` (${cause.message})` : ''}`);
     }
     if (!res.ok || !res.body) throw new Error(`downloading ${url} failed: server answered HTTP ${res.status} ${res.statusText}`);
-    const expected = Number(res.headers.get('content-length')) || 0;
     try {
       await pipeline(Readable.fromWeb(res.body as any), createWriteStream(tmp));
     } catch (e) {
       throw new Error(`downloading ${url} failed: the connection closed early (${(e as Error).message})`);
     }
-    const got = md5Of(tmp);
-    if (md5 !== null && got !== md5) {
-      throw new Error(`downloading ${url} failed: MD5 of ${filename} is ${got}, expected ${md5}${expected ? '' : ''} (corrupt or truncated file)`);
+    if (!good(tmp)) {
+      const name = algorithm === 'md5' ? 'MD5' : 'SHA-256';
+      throw new Error(`downloading ${url} failed: ${name} of ${filename} is ${digest(tmp)}, expected ${algorithm === 'md5' ? expected : `${expected}…`} (corrupt or truncated file)`);
     }
     await rename(tmp, target);
     return target;

@@ -1,0 +1,111 @@
+// torchvision's MobileNetV2, module for module (Conv2dNormActivation, InvertedResidual).
+import * as torch from '../../index.js';
+import { badArg } from '../../errors.js';
+import { buildWithWeights, type WeightsArg } from './weights.js';
+
+const { nn } = torch;
+type Module = torch.nn.Module;
+
+/** torchvision's _make_divisible: round to a multiple of divisor, never below 90% of v. */
+export function makeDivisible(v: number, divisor: number, minValue: number | null = null): number {
+  const min = minValue ?? divisor;
+  let newV = Math.max(min, Math.trunc(v + divisor / 2) - (Math.trunc(v + divisor / 2) % divisor));
+  if (newV < 0.9 * v) newV += divisor;
+  return newV;
+}
+
+/** torchvision.ops.Conv2dNormActivation: Conv2d, BatchNorm2d, activation, as a Sequential (0, 1, 2). */
+export class Conv2dNormActivation extends nn.Sequential {
+  readonly outChannels: number;
+  constructor(inChannels: number, outChannels: number, options: { kernelSize?: number; stride?: number; groups?: number; dilation?: number; activation?: 'relu' | 'relu6' | null } = {}) {
+    const k = options.kernelSize ?? 3, dilation = options.dilation ?? 1;
+    const layers: Module[] = [
+      new nn.Conv2d(inChannels, outChannels, k, { stride: options.stride ?? 1, padding: Math.floor((k - 1) / 2) * dilation, dilation, groups: options.groups ?? 1, bias: false }),
+      new nn.BatchNorm2d(outChannels),
+    ];
+    const act = options.activation === undefined ? 'relu' : options.activation;
+    if (act) layers.push(act === 'relu6' ? new nn.ReLU6(true) : new nn.ReLU(true));
+    super(...layers);
+    this.outChannels = outChannels;
+  }
+}
+
+export class InvertedResidual extends nn.Module {
+  readonly stride: number;
+  readonly useResConnect: boolean;
+  conv: Module;
+  readonly outChannels: number;
+  constructor(inp: number, oup: number, stride: number, expandRatio: number) {
+    super();
+    if (stride !== 1 && stride !== 2) throw new RangeError(`stride should be 1 or 2 insted of ${stride}`);
+    this.stride = stride;
+    const hidden = Math.round(inp * expandRatio);
+    this.useResConnect = stride === 1 && inp === oup;
+    const layers: Module[] = [];
+    if (expandRatio !== 1) layers.push(new Conv2dNormActivation(inp, hidden, { kernelSize: 1, activation: 'relu6' }));
+    layers.push(
+      new Conv2dNormActivation(hidden, hidden, { stride, groups: hidden, activation: 'relu6' }),
+      new nn.Conv2d(hidden, oup, 1, { stride: 1, padding: 0, bias: false }),
+      new nn.BatchNorm2d(oup),
+    );
+    this.conv = new nn.Sequential(...layers);
+    this.outChannels = oup;
+  }
+  forward(x: torch.Tensor): torch.Tensor {
+    return this.useResConnect ? x.add(this.conv(x)) : this.conv(x);
+  }
+}
+
+export interface MobileNetV2Options {
+  numClasses?: number;
+  widthMult?: number;
+  invertedResidualSetting?: number[][] | null;
+  roundNearest?: number;
+  dropout?: number;
+}
+
+export class MobileNetV2 extends nn.Module {
+  readonly lastChannel: number;
+  features: Module;
+  classifier: Module;
+  constructor(options: MobileNetV2Options = {}) {
+    super();
+    const numClasses = options.numClasses ?? 1000;
+    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const widthMult = options.widthMult ?? 1.0, roundNearest = options.roundNearest ?? 8;
+    const setting = options.invertedResidualSetting ?? [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 3, 2], [6, 64, 4, 2], [6, 96, 3, 1], [6, 160, 3, 2], [6, 320, 1, 1]];
+    if (setting.length === 0 || setting[0].length !== 4) throw new RangeError(`inverted_residual_setting should be non-empty or a 4-element list, got ${JSON.stringify(setting)}`);
+    let inputChannel = makeDivisible(32 * widthMult, roundNearest);
+    this.lastChannel = makeDivisible(1280 * Math.max(1.0, widthMult), roundNearest);
+    const features: Module[] = [new Conv2dNormActivation(3, inputChannel, { stride: 2, activation: 'relu6' })];
+    for (const [t, c, n, s] of setting) {
+      const outputChannel = makeDivisible(c * widthMult, roundNearest);
+      for (let i = 0; i < n; i++) {
+        features.push(new InvertedResidual(inputChannel, outputChannel, i === 0 ? s : 1, t));
+        inputChannel = outputChannel;
+      }
+    }
+    features.push(new Conv2dNormActivation(inputChannel, this.lastChannel, { kernelSize: 1, activation: 'relu6' }));
+    this.features = new nn.Sequential(...features);
+    this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout ?? 0.2 }), new nn.Linear(this.lastChannel, numClasses));
+    for (const m of this.modules()) {
+      if (m instanceof nn.Conv2d) {
+        nn.init.kaimingNormal_(m.weight, { mode: 'fan_out' });
+        if (m.bias) nn.init.zeros_(m.bias);
+      } else if (m instanceof nn.BatchNorm2d || m instanceof nn.GroupNorm) {
+        nn.init.ones_(m.weight!);
+        nn.init.zeros_(m.bias!);
+      } else if (m instanceof nn.Linear) {
+        nn.init.normal_(m.weight, 0, 0.01);
+        nn.init.zeros_(m.bias!);
+      }
+    }
+  }
+  forward(x: torch.Tensor): torch.Tensor {
+    x = torch.nn.functional.adaptiveAvgPool2d(this.features(x), [1, 1]);
+    return this.classifier(torch.flatten(x, 1));
+  }
+}
+
+export const mobilenet_v2 = (options: MobileNetV2Options & WeightsArg = {}) => buildWithWeights('mobilenet_v2', options, (o: MobileNetV2Options) => new MobileNetV2(o));
+export { mobilenet_v2 as mobilenetV2 };

@@ -1,0 +1,168 @@
+// torchvision's ResNet family, module for module: the same names, order and initialisation, so
+// stateDict() keys and shapes equal torchvision's and weights saved in Python load unchanged.
+import * as torch from '../../index.js';
+import { badArg } from '../../errors.js';
+import { buildWithWeights, type WeightsArg } from './weights.js';
+
+const { nn } = torch;
+type Module = torch.nn.Module;
+type NormLayer = (channels: number) => Module;
+
+const conv3x3 = (inPlanes: number, outPlanes: number, stride = 1, groups = 1, dilation = 1) =>
+  new nn.Conv2d(inPlanes, outPlanes, 3, { stride, padding: dilation, groups, bias: false, dilation });
+const conv1x1 = (inPlanes: number, outPlanes: number, stride = 1) => new nn.Conv2d(inPlanes, outPlanes, 1, { stride, bias: false });
+
+interface BlockArgs {
+  inplanes: number;
+  planes: number;
+  stride: number;
+  downsample: Module | null;
+  groups: number;
+  baseWidth: number;
+  dilation: number;
+  normLayer: NormLayer;
+}
+
+export class BasicBlock extends nn.Module {
+  static readonly expansion = 1;
+  conv1: Module; bn1: Module; relu: Module; conv2: Module; bn2: Module; downsample: Module | null; stride: number;
+  constructor(a: BlockArgs) {
+    super();
+    if (a.groups !== 1 || a.baseWidth !== 64) throw new RangeError('BasicBlock only supports groups=1 and base_width=64');
+    if (a.dilation > 1) throw new RangeError('Dilation > 1 not supported in BasicBlock');
+    this.conv1 = conv3x3(a.inplanes, a.planes, a.stride);
+    this.bn1 = a.normLayer(a.planes);
+    this.relu = new nn.ReLU({ inplace: true });
+    this.conv2 = conv3x3(a.planes, a.planes);
+    this.bn2 = a.normLayer(a.planes);
+    this.downsample = a.downsample;
+    this.stride = a.stride;
+  }
+  forward(x: torch.Tensor): torch.Tensor {
+    const identity = this.downsample ? this.downsample(x) : x;
+    const out = this.bn2(this.conv2(this.relu(this.bn1(this.conv1(x)))));
+    return this.relu(out.add_(identity));
+  }
+}
+
+export class Bottleneck extends nn.Module {
+  static readonly expansion = 4;
+  conv1: Module; bn1: Module; conv2: Module; bn2: Module; conv3: Module; bn3: Module; relu: Module; downsample: Module | null; stride: number;
+  constructor(a: BlockArgs) {
+    super();
+    const width = Math.trunc(a.planes * (a.baseWidth / 64)) * a.groups;
+    this.conv1 = conv1x1(a.inplanes, width);
+    this.bn1 = a.normLayer(width);
+    this.conv2 = conv3x3(width, width, a.stride, a.groups, a.dilation);
+    this.bn2 = a.normLayer(width);
+    this.conv3 = conv1x1(width, a.planes * Bottleneck.expansion);
+    this.bn3 = a.normLayer(a.planes * Bottleneck.expansion);
+    this.relu = new nn.ReLU({ inplace: true });
+    this.downsample = a.downsample;
+    this.stride = a.stride;
+  }
+  forward(x: torch.Tensor): torch.Tensor {
+    const identity = this.downsample ? this.downsample(x) : x;
+    let out = this.relu(this.bn1(this.conv1(x)));
+    out = this.relu(this.bn2(this.conv2(out)));
+    out = this.bn3(this.conv3(out));
+    return this.relu(out.add_(identity));
+  }
+}
+
+type Block = typeof BasicBlock | typeof Bottleneck;
+
+export interface ResNetOptions {
+  numClasses?: number;
+  zeroInitResidual?: boolean;
+  groups?: number;
+  widthPerGroup?: number;
+  replaceStrideWithDilation?: [boolean, boolean, boolean] | null;
+  normLayer?: NormLayer | null;
+}
+
+export class ResNet extends nn.Module {
+  private inplanes = 64;
+  private dilation = 1;
+  private groups: number;
+  private baseWidth: number;
+  private normLayer: NormLayer;
+  conv1: Module; bn1: Module; relu: Module; maxpool: Module;
+  layer1: Module; layer2: Module; layer3: Module; layer4: Module;
+  avgpool: Module; fc: Module;
+
+  constructor(block: Block, layers: number[], options: ResNetOptions = {}) {
+    super();
+    for (const k of ['inplanes', 'dilation', 'groups', 'baseWidth', 'normLayer']) Object.defineProperty(this, k, { enumerable: false, writable: true });
+    const numClasses = options.numClasses ?? 1000;
+    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    this.normLayer = options.normLayer ?? ((c: number) => new nn.BatchNorm2d(c));
+    const dilate = options.replaceStrideWithDilation ?? [false, false, false];
+    if (dilate.length !== 3) throw new RangeError(`replace_stride_with_dilation should be None or a 3-element tuple, got ${JSON.stringify(dilate)}`);
+    this.inplanes = 64;
+    this.dilation = 1;
+    this.groups = options.groups ?? 1;
+    this.baseWidth = options.widthPerGroup ?? 64;
+    this.conv1 = new nn.Conv2d(3, this.inplanes, 7, { stride: 2, padding: 3, bias: false });
+    this.bn1 = this.normLayer(this.inplanes);
+    this.relu = new nn.ReLU({ inplace: true });
+    this.maxpool = new nn.MaxPool2d(3, { stride: 2, padding: 1 });
+    this.layer1 = this.makeLayer(block, 64, layers[0]);
+    this.layer2 = this.makeLayer(block, 128, layers[1], 2, dilate[0]);
+    this.layer3 = this.makeLayer(block, 256, layers[2], 2, dilate[1]);
+    this.layer4 = this.makeLayer(block, 512, layers[3], 2, dilate[2]);
+    this.avgpool = new nn.AdaptiveAvgPool2d([1, 1]);
+    this.fc = new nn.Linear(512 * block.expansion, numClasses);
+
+    for (const m of this.modules()) {
+      if (m instanceof nn.Conv2d) nn.init.kaimingNormal_(m.weight, { mode: 'fan_out', nonlinearity: 'relu' });
+      else if (m instanceof nn.BatchNorm2d || m instanceof nn.GroupNorm) {
+        nn.init.constant_(m.weight!, 1);
+        nn.init.constant_(m.bias!, 0);
+      }
+    }
+    if (options.zeroInitResidual) {
+      // each residual branch starts as zero, so each block starts as the identity
+      for (const m of this.modules()) {
+        if (m instanceof Bottleneck) nn.init.constant_((m.bn3 as any).weight, 0);
+        else if (m instanceof BasicBlock) nn.init.constant_((m.bn2 as any).weight, 0);
+      }
+    }
+  }
+
+  private makeLayer(block: Block, planes: number, blocks: number, stride = 1, dilate = false): Module {
+    let downsample: Module | null = null;
+    const previousDilation = this.dilation;
+    if (dilate) {
+      this.dilation *= stride;
+      stride = 1;
+    }
+    if (stride !== 1 || this.inplanes !== planes * block.expansion) {
+      downsample = new nn.Sequential(conv1x1(this.inplanes, planes * block.expansion, stride), this.normLayer(planes * block.expansion));
+    }
+    const common = { groups: this.groups, baseWidth: this.baseWidth, normLayer: this.normLayer };
+    const layers: Module[] = [new block({ inplanes: this.inplanes, planes, stride, downsample, dilation: previousDilation, ...common })];
+    this.inplanes = planes * block.expansion;
+    for (let i = 1; i < blocks; i++) layers.push(new block({ inplanes: this.inplanes, planes, stride: 1, downsample: null, dilation: this.dilation, ...common }));
+    return new nn.Sequential(...layers);
+  }
+
+  forward(x: torch.Tensor): torch.Tensor {
+    x = this.maxpool(this.relu(this.bn1(this.conv1(x))));
+    x = this.layer4(this.layer3(this.layer2(this.layer1(x))));
+    return this.fc(torch.flatten(this.avgpool(x), 1));
+  }
+}
+
+export type ResNetBuilderOptions = ResNetOptions & WeightsArg;
+const builder = (name: string, block: Block, layers: number[], extra: ResNetOptions = {}) =>
+  (options: ResNetBuilderOptions = {}) => buildWithWeights(name, options, (o) => new ResNet(block, layers, { ...extra, ...o }));
+
+export const resnet18 = builder('resnet18', BasicBlock, [2, 2, 2, 2]);
+export const resnet34 = builder('resnet34', BasicBlock, [3, 4, 6, 3]);
+export const resnet50 = builder('resnet50', Bottleneck, [3, 4, 6, 3]);
+export const resnet101 = builder('resnet101', Bottleneck, [3, 4, 23, 3]);
+export const resnet152 = builder('resnet152', Bottleneck, [3, 8, 36, 3]);
+export const resnext50_32x4d = builder('resnext50_32x4d', Bottleneck, [3, 4, 6, 3], { groups: 32, widthPerGroup: 4 });
+export const wide_resnet50_2 = builder('wide_resnet50_2', Bottleneck, [3, 4, 6, 3], { widthPerGroup: 128 });
+export { resnext50_32x4d as resnext50_32x4D, wide_resnet50_2 as wideResnet50_2 };

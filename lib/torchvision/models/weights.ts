@@ -1,0 +1,191 @@
+// Pretrained weights as torchvision describes them (generated/weights.ts, read from torchvision):
+// each entry knows its file, its preprocessing (transforms()) and its categories. Files go to
+// torch.hub's cache (shared with PyTorch) and are checked against the hash in their name.
+// Downloads are asynchronous in JS: `await weights.download()` once, then builders load
+// synchronously from the cache.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as torch from '../../index.js';
+import { badArg } from '../../errors.js';
+import { TransformBase, type NativeOp } from '../transforms/index.js';
+import * as F from '../transforms/functional.js';
+import { Image } from '../image.js';
+import { IMAGENET_CATEGORIES, WEIGHTS_TABLE } from './generated/weights.js';
+
+const hub = torch.hub;
+
+export interface ImageClassificationOptions {
+  resizeSize?: number;
+  mean?: number[];
+  std?: number[];
+  interpolation?: F.InterpolationMode;
+  antialias?: boolean;
+}
+
+/** torchvision's ImageClassification preset: resize, centre crop, to float in [0, 1], normalize. */
+export class ImageClassification extends TransformBase {
+  readonly cropSize: number;
+  readonly resizeSize: number;
+  readonly mean: number[];
+  readonly std: number[];
+  readonly interpolation: F.InterpolationMode;
+  readonly antialias: boolean;
+  constructor(options: ImageClassificationOptions & { cropSize: number }) {
+    super();
+    this.cropSize = options.cropSize;
+    this.resizeSize = options.resizeSize ?? 256;
+    this.mean = options.mean ?? [0.485, 0.456, 0.406];
+    this.std = options.std ?? [0.229, 0.224, 0.225];
+    this.interpolation = options.interpolation ?? 'bilinear';
+    this.antialias = options.antialias ?? true;
+  }
+  forward(img: Image | torch.Tensor): torch.Tensor {
+    let x = F.resize(img, this.resizeSize, { interpolation: this.interpolation, antialias: this.antialias });
+    const [, h, w] = F.getDimensions(x);
+    const c = this.cropSize;
+    x = F.crop(x, F.pyRound((h - c) / 2), F.pyRound((w - c) / 2), c, c);
+    let t = x instanceof Image ? x.data.permute(2, 0, 1) : x;
+    if (!t.dtype.isFloatingPoint) t = t.float().div(255);
+    const shape = [-1, 1, 1];
+    return t.sub(torch.tensor(this.mean).view(shape)).div(torch.tensor(this.std).view(shape));
+  }
+  _native(): NativeOp[] {
+    return [
+      { kind: 'resize', size: [this.resizeSize], maxSize: 0, interp: F.INTERP_CODE[this.interpolation], antialias: this.antialias && this.interpolation !== 'nearest' },
+      { kind: 'centerCrop', h: this.cropSize, w: this.cropSize },
+      { kind: 'toTensor' },
+      { kind: 'normalize', mean: this.mean, std: this.std },
+    ];
+  }
+  toString(): string {
+    return `ImageClassification(\n    crop_size=[${this.cropSize}]\n    resize_size=[${this.resizeSize}]\n    mean=[${this.mean.join(', ')}]\n    std=[${this.std.join(', ')}]\n    interpolation=InterpolationMode.${this.interpolation.toUpperCase()}\n)`;
+  }
+}
+
+export interface WeightsMeta {
+  categories: string[] | null;
+  numParams: number;
+  minSize: number[];
+  recipe: string;
+  metrics: Record<string, Record<string, number>>;
+}
+
+interface TableEntry {
+  url: string;
+  transforms: { cropSize: number; resizeSize: number; mean: readonly number[]; std: readonly number[]; interpolation: string };
+  imagenetCategories: boolean;
+  meta: { numParams: number; minSize: readonly number[]; recipe: string; metrics: unknown };
+}
+
+export class Weights {
+  readonly meta: WeightsMeta;
+  constructor(
+    readonly enumName: string,
+    readonly name: string,
+    readonly url: string,
+    private readonly preset: ImageClassificationOptions & { cropSize: number },
+    meta: Partial<WeightsMeta> & { numParams: number },
+  ) {
+    this.meta = { categories: null, minSize: [1, 1], recipe: '', metrics: {}, ...meta };
+  }
+  /** The preprocessing these weights were trained with. */
+  transforms(): ImageClassification {
+    return new ImageClassification(this.preset);
+  }
+  get filename(): string {
+    return path.basename(new URL(this.url).pathname);
+  }
+  /** Where the file is cached (torch.hub's checkpoints folder). */
+  get path(): string {
+    return hub.cachedFile(this.url);
+  }
+  /** Fetches the file once into the cache, checked against the hash in its name. */
+  async download(): Promise<string> {
+    await hub.downloadUrlToFile(this.url, this.path, hub.hashPrefixOf(this.filename));
+    return this.path;
+  }
+  /** The state dict, from the cache; `await download()` first. */
+  getStateDict(): Record<string, torch.Tensor> {
+    if (!existsSync(this.path)) {
+      throw new Error(`${this} is not downloaded yet: \`await ${this}.download()\` first (downloads are asynchronous in JS); ` +
+        `it is stored in ${path.dirname(this.path)}, shared with PyTorch`);
+    }
+    return torch.load(this.path);
+  }
+  toString(): string {
+    return `${this.enumName}.${this.name}`;
+  }
+}
+
+function fromTable(enumName: string, name: string, e: TableEntry): Weights {
+  const t = e.transforms;
+  return new Weights(enumName, name, e.url, { cropSize: t.cropSize, resizeSize: t.resizeSize, mean: [...t.mean], std: [...t.std], interpolation: t.interpolation as F.InterpolationMode },
+    { categories: e.imagenetCategories ? IMAGENET_CATEGORIES : null, numParams: e.meta.numParams, minSize: [...e.meta.minSize], recipe: e.meta.recipe, metrics: e.meta.metrics as any });
+}
+
+export type WeightsEnum = Record<string, Weights> & { DEFAULT: Weights };
+
+/** One torchvision weights enum, such as ResNet50_Weights: its entries and DEFAULT. */
+export function weightsEnum(enumName: keyof typeof WEIGHTS_TABLE): WeightsEnum {
+  const spec = WEIGHTS_TABLE[enumName];
+  const out: Record<string, Weights> = {};
+  for (const [name, e] of Object.entries(spec.entries)) out[name] = fromTable(enumName, name, e as TableEntry);
+  Object.defineProperty(out, 'DEFAULT', { value: out[spec.default], enumerable: false });
+  return Object.freeze(out) as WeightsEnum;
+}
+
+const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
+  resnet18: 'ResNet18_Weights', resnet34: 'ResNet34_Weights', resnet50: 'ResNet50_Weights', resnet101: 'ResNet101_Weights',
+  resnet152: 'ResNet152_Weights', resnext50_32x4d: 'ResNeXt50_32X4D_Weights', wide_resnet50_2: 'Wide_ResNet50_2_Weights',
+  vgg11: 'VGG11_Weights', vgg11_bn: 'VGG11_BN_Weights', vgg13: 'VGG13_Weights', vgg13_bn: 'VGG13_BN_Weights', vgg16: 'VGG16_Weights',
+  vgg16_bn: 'VGG16_BN_Weights', vgg19: 'VGG19_Weights', vgg19_bn: 'VGG19_BN_Weights', mobilenet_v2: 'MobileNet_V2_Weights',
+};
+const ENUMS = new Map<string, WeightsEnum>();
+export function modelWeights(model: string): WeightsEnum {
+  const enumName = MODEL_WEIGHTS[model];
+  if (!enumName) throw new RangeError(`Unknown model ${model}`);
+  if (!ENUMS.has(enumName)) ENUMS.set(enumName, weightsEnum(enumName));
+  return ENUMS.get(enumName)!;
+}
+
+export interface WeightsArg {
+  /**
+   * torchvision weights (an entry such as ResNet50_Weights.IMAGENET1K_V2, its name 'IMAGENET1K_V2',
+   * 'DEFAULT', or 'ResNet50_Weights.IMAGENET1K_V2'), or the path of a state dict saved by torch.save.
+   */
+  weights?: Weights | string | null;
+  progress?: boolean;
+}
+
+function resolve(model: string, weights: Weights | string): Weights | string {
+  if (weights instanceof Weights) return weights;
+  if (typeof weights !== 'string') return badArg('a Weights entry, a weights name or a .pth path', 'weights', weights);
+  const e = modelWeights(model);
+  const name = weights.includes('.') && !weights.includes('/') && weights.startsWith(MODEL_WEIGHTS[model] + '.') ? weights.split('.')[1] : weights;
+  if (name === 'DEFAULT') return e.DEFAULT;
+  if (e[name]) return e[name];
+  if (/[/\\]|\.pth?$|\.pt$/.test(weights)) return weights; // a file saved by torch.save
+  throw new RangeError(`Unknown weights ${weights} for ${model}: expected one of ${Object.keys(e).join(', ')}, DEFAULT, or the path of a .pth file`);
+}
+
+/** Builds a model, then loads weights into it, as torchvision's builders do (numClasses follows the weights). */
+export function buildWithWeights<M extends torch.nn.Module, O extends { numClasses?: number }>(model: string, options: O & WeightsArg, make: (o: O) => M): M {
+  const { weights = null, progress: _progress, ...rest } = options;
+  if (weights === null) return make(rest as unknown as O);
+  const w = resolve(model, weights);
+  if (typeof w === 'string') {
+    const net = make(rest as unknown as O);
+    net.loadStateDict(torch.load(w));
+    return net;
+  }
+  const categories = w.meta.categories;
+  if (categories) {
+    if (rest.numClasses !== undefined && rest.numClasses !== categories.length) {
+      throw new RangeError(`The parameter 'num_classes' expected value ${categories.length} but got ${rest.numClasses} instead.`);
+    }
+    (rest as { numClasses?: number }).numClasses = categories.length;
+  }
+  const net = make(rest as unknown as O);
+  net.loadStateDict(w.getStateDict());
+  return net;
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/python3
+"""torchvision.models reference data.
+    /usr/bin/python3 scripts/make_model_fixtures.py
+        -> test/fixtures/models.json: every model's state_dict keys, shapes and parameter count
+    /usr/bin/python3 scripts/make_model_fixtures.py --weights NAME DIR
+        -> DIR/NAME.pth (seeded random weights, BatchNorm statistics moved off their defaults),
+           DIR/NAME-io.pth ({'input', 'eval', 'train'}: outputs in eval() and in train() mode);
+           run by the tests at test time, so no large weights are committed
+"""
+import json
+import os
+import sys
+
+import torch
+import torchvision
+
+MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext50_32x4d', 'wide_resnet50_2',
+          'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'mobilenet_v2']
+
+
+def build(name, **kw):
+    return getattr(torchvision.models, name)(**kw)
+
+
+if len(sys.argv) > 1 and sys.argv[1] == '--weights':
+    name, out = sys.argv[2], sys.argv[3]
+    torch.manual_seed(0)
+    model = build(name, num_classes=10)
+    with torch.no_grad():
+        for m in model.modules():  # BatchNorm statistics and affine parameters off their defaults
+            if isinstance(m, torch.nn.BatchNorm2d):
+                m.running_mean.uniform_(-0.1, 0.1)
+                m.running_var.uniform_(0.5, 1.5)
+                m.weight.uniform_(0.5, 1.5)
+                m.bias.uniform_(-0.1, 0.1)
+    torch.save(model.state_dict(), os.path.join(out, f'{name}.pth'))
+    x = torch.randn(2, 3, 64, 64)
+    model.eval()
+    with torch.no_grad():
+        ev = model(x)
+    model.train()
+    with torch.no_grad():
+        tr = model(x)
+    torch.save({'input': x, 'eval': ev, 'train': tr}, os.path.join(out, f'{name}-io.pth'))
+    sys.exit(0)
+
+out = {}
+for name in MODELS:
+    kw = {'num_classes': 10} if name.startswith('vgg') else {}
+    m = build(name, **kw)
+    sd = m.state_dict()
+    out[name] = {'kwargs': kw, 'keys': list(sd.keys()), 'shapes': [list(v.shape) for v in sd.values()],
+                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2') else None}
+path = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'models.json')
+json.dump(out, open(path, 'w'), separators=(',', ':'))
+print(f'wrote {len(MODELS)} models to {path}')

@@ -1,0 +1,142 @@
+// torchvision.models against torchvision: stateDict keys, order and shapes, parameter counts
+// (test/fixtures/models.json); outputs with weights saved by Python (made now by
+// scripts/make_model_fixtures.py); weights downloads against a loopback server.
+import t from 'tap';
+import http from 'node:http';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as torch from 'torch-node';
+import * as torchvision from 'torch-node/torchvision';
+import { fixture } from './helpers.js';
+
+const models = torchvision.models;
+const ref = fixture('models.json');
+const python = '/usr/bin/python3';
+const hasTorchvision = (() => {
+  try {
+    execFileSync(python, ['-c', 'import torchvision'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+t.test('every model has torchvision’s stateDict keys, shapes and parameter count', async (t) => {
+  for (const [name, want] of Object.entries<any>(ref)) {
+    const model = models.getModel(name, want.kwargs.num_classes ? { numClasses: want.kwargs.num_classes } : {});
+    const sd = model.stateDict();
+    t.same(Object.keys(sd), want.keys, `${name}: keys in torchvision's order`);
+    t.same(Object.values(sd).map((v) => v.shape), want.shapes, `${name}: shapes`);
+    const count = [...model.parameters()].reduce((n, p) => n + p.numel(), 0);
+    t.equal(count, want.parameters, `${name}: ${want.parameters.toLocaleString('en')} parameters`);
+    if (want.repr) t.equal(String(model), want.repr, `${name}: repr`);
+    torch.tidy(() => void 0);
+  }
+});
+
+t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
+  for (const name of ['resnet18', 'resnet50', 'mobilenet_v2', 'vgg11_bn']) {
+    execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
+    const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
+    const io = torch.load(path.join(dir, `${name}-io.pth`));
+    model.eval();
+    const ev = torch.noGrad(() => model(io.input));
+    t.ok(ev.allclose(io.eval, 1e-4, 1e-4), `${name} eval(): max |diff| ${ev.sub(io.eval).abs().max().item()}`);
+    if (name.startsWith('resnet')) { // the others have Dropout, random in train()
+      model.train();
+      const tr = torch.noGrad(() => model(io.input));
+      t.ok(tr.allclose(io.train, 1e-4, 1e-4), `${name} train() (batch statistics): max |diff| ${tr.sub(io.train).abs().max().item()}`);
+    }
+  }
+});
+
+t.test('heads, freezing, zeroInitResidual and options', async (t) => {
+  torch.manualSeed(0);
+  const model = models.resnet18();
+  model.fc = new torch.nn.Linear(512, 10);
+  t.same(model(torch.randn([2, 3, 64, 64])).shape, [2, 10], 'a replaced head');
+  t.equal(Object.keys(model.stateDict()).at(-1), 'fc.bias', 'the new head keeps its place in the state dict');
+  for (const p of model.parameters()) p.requiresGrad_(false);
+  for (const p of model.fc.parameters()) p.requiresGrad_(true);
+  t.equal([...model.parameters()].filter((p) => p.requiresGrad).length, 2, 'a frozen backbone');
+  const z = models.resnet50({ zeroInitResidual: true });
+  t.equal((z as any).layer1[0].bn3.weight.abs().sum().item(), 0, 'zeroInitResidual zeroes each last BatchNorm');
+  t.equal(models.resnet18({ numClasses: 7 }).fc.outFeatures, 7);
+  const bn = (models.resnet18() as any).bn1 as torch.nn.BatchNorm2d;
+  const m = models.resnet18();
+  m.train();
+  m(torch.randn([2, 3, 32, 32]).add(3));
+  t.notOk((m as any).bn1.runningMean.equal(bn.runningMean), 'BatchNorm running statistics update in train()');
+  t.throws(() => models.resnet18({ numClasses: 0 }), /Expected a positive integer for numClasses but received 0 of type number/);
+  t.throws(() => models.resnet18({ weights: 'IMAGENET9K' }), /Unknown weights IMAGENET9K for resnet18: expected one of IMAGENET1K_V1, DEFAULT/);
+  t.throws(() => models.resnet50({ weights: 'IMAGENET1K_V2', numClasses: 10 }), /The parameter 'num_classes' expected value 1000 but got 10 instead/);
+  t.same(models.listModels().slice(0, 3), ['mobilenet_v2', 'resnet101', 'resnet152']);
+});
+
+t.test('weights entries: preprocessing, categories, and a real download through torch.hub’s cache', async (t) => {
+  const w = models.ResNet50_Weights.IMAGENET1K_V2;
+  t.equal(String(w), 'ResNet50_Weights.IMAGENET1K_V2');
+  t.equal(models.ResNet50_Weights.DEFAULT, w);
+  t.equal(w.url, 'https://download.pytorch.org/models/resnet50-11ad3fa6.pth');
+  t.equal(w.meta.categories!.length, 1000);
+  t.equal(w.meta.categories![0], 'tench');
+  t.equal(w.meta.numParams, 25557032);
+  t.equal(String(w.transforms()), 'ImageClassification(\n    crop_size=[224]\n    resize_size=[232]\n    mean=[0.485, 0.456, 0.406]\n    std=[0.229, 0.224, 0.225]\n    interpolation=InterpolationMode.BILINEAR\n)');
+  const img = torch.randint(0, 256, [3, 300, 260], { dtype: torch.uint8 });
+  const x = w.transforms()(img);
+  t.same(x.shape, [3, 224, 224]);
+  t.equal(models.getWeight('ResNet50_Weights.IMAGENET1K_V1').url, 'https://download.pytorch.org/models/resnet50-0676ba61.pth');
+
+  // a weights file the test makes, served on loopback under a name carrying its hash, as PyTorch's are
+  const home = mkdtempSync(path.join(tmpdir(), 'torch-node-hub-'));
+  torch.hub.setDir(path.join(home, 'hub'));
+  torch.manualSeed(1);
+  const src = models.resnet18({ numClasses: 1000 });
+  const file = path.join(home, 'made.pth');
+  torch.save(src.stateDict(), file);
+  const bytes = readFileSync(file);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  let mode: 'ok' | 'corrupt' | 'fail' | 'truncate' = 'ok';
+  let hits = 0;
+  const server = http.createServer((req, res) => {
+    hits++;
+    if (mode === 'fail') return void res.writeHead(500).end();
+    if (mode === 'truncate') {
+      res.writeHead(200, { 'content-length': bytes.length });
+      res.write(bytes.subarray(0, 1000));
+      return void res.destroy();
+    }
+    res.writeHead(200).end(mode === 'corrupt' ? Buffer.concat([bytes, Buffer.from('x')]) : bytes);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as any).port;
+  const entry = (name: string) => new models.Weights('ResNet18_Weights', 'TEST', `http://127.0.0.1:${port}/${name}`, { cropSize: 224 }, { categories: w.meta.categories, numParams: 11689512 });
+  try {
+    const good = entry(`resnet18-${sha.slice(0, 8)}.pth`);
+    t.throws(() => models.resnet18({ weights: good }), /is not downloaded yet: `await ResNet18_Weights.TEST.download\(\)` first/);
+    await good.download();
+    const net = models.resnet18({ weights: good });
+    t.ok(net.stateDict()['layer4.1.bn2.weight'].equal(src.stateDict()['layer4.1.bn2.weight']), 'the weights loaded');
+    await good.download();
+    t.equal(hits, 1, 'a cached good copy is not fetched again');
+    t.equal(good.path, path.join(home, 'hub', 'checkpoints', `resnet18-${sha.slice(0, 8)}.pth`));
+    mode = 'corrupt';
+    await t.rejects(entry('resnet18-00000000.pth').download(), /SHA-256 of resnet18-00000000\.pth is [0-9a-f]+, expected 00000000…/);
+    mode = 'fail';
+    await t.rejects(entry('resnet18-11111111.pth').download(), /server answered HTTP 500/);
+    mode = 'truncate';
+    await t.rejects(entry(`resnet18-${sha.slice(0, 8)}x.pth`).download(), /downloading .* failed/);
+    t.same(readdirSync(path.join(home, 'hub', 'checkpoints')), [`resnet18-${sha.slice(0, 8)}.pth`], 'nothing half-written is left in the cache');
+    mode = 'ok';
+    const sd = await torch.hub.loadStateDictFromUrl(`http://127.0.0.1:${port}/other-${sha.slice(0, 10)}.pth`, { checkHash: true });
+    t.ok(sd['fc.weight'].equal(src.stateDict()['fc.weight']), 'torch.hub.loadStateDictFromUrl');
+  } finally {
+    server.close();
+    torch.hub.setDir(path.join(tmpdir(), 'unused'));
+  }
+  t.ok(existsSync(home));
+});
