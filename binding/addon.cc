@@ -222,6 +222,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitLoader(env, exports);
   InitVision(env, exports);
   InitImageCodec(env, exports);
+  InitJit(env, exports);
 
   return exports;
 }

@@ -3,7 +3,7 @@
 // 64 filters) -> Dense 64 -> Dense 10, Adam, batch 128. The generator's rotation / shift / shear /
 // zoom / flip / nearest fill become one RandomAffine plus RandomHorizontalFlip, which the DataLoader
 // runs on its C++ threads (docs/porting.md has the mapping).
-//   npx tsx examples/fashion-mnist-cnn.ts [epochs=10] [--augment keras|light|none] [--padding same|valid]
+//   npx tsx examples/fashion-mnist-cnn.ts [epochs=15] [--augment keras|light|none] [--padding same|valid]
 // `keras` uses the Keras program's ranges (rotation 40°, shifts 0.2, shear 0.2, zoom 0.2, flips),
 // made for photos: on 28×28 centred garments they cost accuracy. `light` (the default) keeps every
 // kind of augmentation with ranges suited to Fashion-MNIST.
@@ -23,7 +23,7 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { a
 if (values.padding !== 'same' && values.padding !== 'valid') throw new Error(`--padding must be same or valid; got ${values.padding}`);
 const pad = values.padding === 'same' ? 1 : 0;
 const side = pad ? 3 : 1; // the feature map after three poolings: 28 -> 14 -> 7 -> 3, or 26/13 -> 11/5 -> 3/1
-const epochs = Number(positionals[0] ?? 10);
+const epochs = Number(positionals[0] ?? 15);
 const limit = Number(process.env.TRAIN_LIMIT ?? 60000);
 const debian = '/usr/share/datasets/fashion-mnist';
 const root = process.env.FASHION_MNIST_DIR ?? (existsSync(debian) ? debian : './data');

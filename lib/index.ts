@@ -25,6 +25,7 @@ export * as optim from './optim/index.js';
 export * as utils from './utils/index.js';
 export { save, load, type MapLocation } from './serialization/index.js';
 export * as hub from './hub.js';
+export * as jit from './jit.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 
 const info = native.runtimeInfo();

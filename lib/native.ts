@@ -51,6 +51,14 @@ export interface Native {
   decodeImage(data: Uint8Array, mode: number): Handle;
   readImageFile(path: string, mode: number): Handle;
   encodeImage(hwc: unknown, format: 'png' | 'jpeg', quality: number): Buffer;
+  jitLoad(path: string, device: unknown): unknown;
+  jitSave(m: unknown, path: string): void;
+  jitCall(m: unknown, method: string, args: unknown[]): unknown;
+  jitCallAsync(m: unknown, method: string, args: unknown[]): Promise<unknown>;
+  jitNamed(m: unknown, which: 0 | 1 | 2, recurse: boolean): [string, unknown][];
+  jitState(m: unknown, which: 0 | 1 | 2, value?: boolean): unknown;
+  jitTo(m: unknown, device: unknown, dtype: unknown): void;
+  jitTrace(fn: (args: unknown[]) => unknown, inputs: unknown[], entries: [string, unknown, boolean][], className: string): unknown;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
   generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;

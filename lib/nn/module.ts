@@ -17,6 +17,13 @@ export interface Module {
 }
 
 const BUFFERS = Symbol('buffers');
+
+// Set by jit.ts (which imports this file): forwardAsync runs a trace of the module off the JS thread.
+let asyncForward: ((m: Module, args: unknown[]) => Promise<any>) | null = null;
+/** @internal */
+export function setAsyncForward(fn: (m: Module, args: unknown[]) => Promise<any>): void {
+  asyncForward = fn;
+}
 const NON_PERSISTENT = Symbol('nonPersistent');
 
 export class Module {
@@ -42,6 +49,16 @@ export class Module {
 
   forward(..._args: any[]): any {
     throw new Error(`Module [${this.constructor.name}] is missing the required "forward" function`);
+  }
+
+  /**
+   * forward on a libuv worker thread, under noGrad, for serving: the event loop stays free and many
+   * calls may be in flight. The module is traced (torch.jit.trace) once per input shape and mode;
+   * the trace reads the live parameters. Tensor inputs and outputs only.
+   */
+  forwardAsync(...args: Tensor[]): Promise<any> {
+    if (!asyncForward) throw new Error('forwardAsync needs torch.jit (import torch-node, not a sub-path)');
+    return asyncForward(this, args);
   }
 
   // ---- registration ------------------------------------------------------------------------
