@@ -38,3 +38,47 @@ t.test('fashion-mnist-autograd trains on real Fashion-MNIST', { skip: existsSync
   t.ok(m, 'prints the test accuracy');
   t.ok(Number(m![1]) > 70, `two epochs on 15,000 images reach > 70% test accuracy (got ${m![1]}%)`);
 });
+
+t.test('fashion-mnist-cnn trains with augmentation on the native loader', { skip: existsSync(dataDir) ? false : `no Fashion-MNIST in ${dataDir} (apt-get install dataset-fashion-mnist)` }, async (t) => {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/fashion-mnist-cnn.ts', '1'], { cwd: root, encoding: 'utf8' });
+  t.match(out, /RandomAffine\(degrees=\[-10, 10\], translate=\(0.1, 0.1\), scale=\(0.9, 1.1\), shear=\[-5, 5\]\)/, 'prints its augmentation');
+  const m = [...out.matchAll(/test accuracy ([\d.]+)%/g)].pop();
+  t.ok(m && Number(m[1]) > 70, `one augmented epoch reaches > 70% test accuracy (got ${m?.[1]}%)`);
+  t.throws(() => execFileSync(process.execPath, ['--import', 'tsx', 'examples/fashion-mnist-cnn.ts', '1', '--augment', 'heavy'], { cwd: root, stdio: 'pipe' }), /--augment must be one of keras, light, none/);
+});
+
+const tsxLoader = import.meta.resolve('tsx');
+const run = (cwd: string, args: string[]) => execFileSync(process.execPath, ['--import', tsxLoader, ...args], { cwd, encoding: 'utf8' });
+
+t.test('imagenet-resnet50 runs the tutorial loop on an ImageNet-layout folder, with checkpoint and resume', async (t) => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'torch-node-imagenet-'));
+  const made = run(cwd, [path.join(root, 'scripts/make-imagenet-folder.ts'), 'mini', '--classes', '3', '--train', '6', '--val', '3', '--size', '72']);
+  t.match(made, /wrote 3 classes × \(6 train \+ 3 val\) 72×72 JPEGs to mini/);
+  const args = [path.join(root, 'examples/imagenet-resnet50.ts'), '--root', 'mini', '--batch', '6', '--size', '64', '--print-every', '1'];
+  const first = run(cwd, [...args, '--epochs', '1']);
+  t.match(first, /\[1, {4}1\] loss: \d+\.\d{3}/);
+  t.match(first, /Finished Training\nAccuracy of the network on the 9 test images: \d+ %/);
+  t.ok(existsSync(path.join(cwd, 'imagenet-checkpoint.pth')), 'a checkpoint after the epoch');
+  const resumed = run(cwd, [...args, '--epochs', '2', '--resume']);
+  t.match(resumed, /resumed from imagenet-checkpoint.pth after epoch 1\n\[2, {4}1\]/, 'resumes at the next epoch');
+});
+
+t.test('transfer-learning fine-tunes a frozen backbone, and evaluates a checkpoint trained in Python', async (t) => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'torch-node-transfer-'));
+  run(cwd, [path.join(root, 'scripts/make-imagenet-folder.ts'), 'mini', '--classes', '3', '--train', '8', '--val', '4', '--size', '72']);
+  const common = [path.join(root, 'examples/transfer-learning.ts'), '--root', 'mini', '--arch', 'mobilenet_v2', '--size', '64', '--batch', '8'];
+  const out = run(cwd, [...common, '--weights', 'none', '--epochs', '1']);
+  t.match(out, /mobilenet_v2: 3 classes, 24 training images; training 3,843 head parameters/, 'only the new head trains');
+  t.match(out, /saved the fine-tuned model to transfer.pth/);
+  t.match(run(cwd, [...common, '--evaluate', 'transfer.pth']), /transfer.pth: accuracy on 12 validation images: [\d.]+ %/);
+  let py: string;
+  try {
+    py = execFileSync('/usr/bin/python3', [path.join(root, 'scripts/train_transfer_python.py'), 'mini', '64', 'python.pth'], { cwd, encoding: 'utf8' });
+  } catch (e) {
+    t.comment(`skipped: no torchvision in /usr/bin/python3 (${(e as Error).message.split('\n')[0]})`);
+    return;
+  }
+  const want = JSON.parse(py).accuracy as number;
+  const got = /python.pth: accuracy on 12 validation images: ([\d.]+) %/.exec(run(cwd, [...common, '--evaluate', 'python.pth']));
+  t.ok(got && Math.abs(Number(got[1]) - want) < 0.01, `the Python-trained checkpoint scores what Python measured (${got?.[1]}% vs ${want.toFixed(2)}%)`);
+});

@@ -14,3 +14,16 @@ export * from './layers/loss.js';
 export * as functional from './functional.js';
 export * as init from './init.js';
 export * as utils from './utils.js';
+
+import { Module, markPure } from './module.js';
+import * as linear from './layers/linear.js';
+import * as conv from './layers/conv.js';
+import * as pooling from './layers/pooling.js';
+import * as activation from './layers/activation.js';
+import * as normalization from './layers/normalization.js';
+import * as dropout from './layers/dropout.js';
+import * as embedding from './layers/embedding.js';
+// the leaf layers keep no reference to their inputs or outputs (containers pass on their children's)
+for (const lib of [linear, conv, pooling, activation, normalization, dropout, embedding]) {
+  markPure(...Object.values(lib).filter((c): c is Function => typeof c === 'function' && c.prototype instanceof Module));
+}

@@ -1,6 +1,7 @@
 // Sequential, ModuleList, ModuleDict, ParameterList. Children are properties named '0', '1',
 // ... (or by key), so state-dict keys read 'features.0.weight' as in PyTorch.
-import { Module } from '../module.js';
+import { Module, isPure } from '../module.js';
+import { Tensor } from '../../tensor.js';
 import { Parameter } from '../parameter.js';
 import { badArg } from '../../errors.js';
 
@@ -39,7 +40,14 @@ export class Sequential extends IndexedModules {
     } else modules.forEach((m, i) => this.addModule(String(i), checkModule(m, `Sequential[${i}]`)));
   }
   forward(input: any): any {
-    for (const m of this.children()) input = m(input);
+    let producer: Module | null = null; // null: the caller's own input, never freed here
+    for (const m of this.children()) {
+      const out = m(input);
+      // an intermediate between two of torch-node's own layers is referenced nowhere else
+      if (producer && isPure(producer) && isPure(m) && out !== input && out instanceof Tensor && input instanceof Tensor) input.dispose();
+      input = out;
+      producer = m;
+    }
     return input;
   }
 }

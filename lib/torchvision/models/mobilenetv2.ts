@@ -1,6 +1,7 @@
 // torchvision's MobileNetV2, module for module (Conv2dNormActivation, InvertedResidual).
 import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
+import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -52,7 +53,11 @@ export class InvertedResidual extends nn.Module {
     this.outChannels = oup;
   }
   forward(x: torch.Tensor): torch.Tensor {
-    return this.useResConnect ? x.add(this.conv(x)) : this.conv(x);
+    if (!this.useResConnect) return this.conv(x);
+    const branch = this.conv(x);
+    const out = x.add(branch);
+    branch.dispose();
+    return out;
   }
 }
 
@@ -102,10 +107,10 @@ export class MobileNetV2 extends nn.Module {
     }
   }
   forward(x: torch.Tensor): torch.Tensor {
-    x = torch.nn.functional.adaptiveAvgPool2d(this.features(x), [1, 1]);
-    return this.classifier(torch.flatten(x, 1));
+    return pipe(x, this.features, (t) => torch.nn.functional.adaptiveAvgPool2d(t, [1, 1]), (t) => torch.flatten(t, 1), this.classifier);
   }
 }
+markPure(Conv2dNormActivation, InvertedResidual, MobileNetV2);
 
 export const mobilenet_v2 = (options: MobileNetV2Options & WeightsArg = {}) => buildWithWeights('mobilenet_v2', options, (o: MobileNetV2Options) => new MobileNetV2(o));
 export { mobilenet_v2 as mobilenetV2 };

@@ -2,6 +2,7 @@
 // stateDict() keys and shapes equal torchvision's and weights saved in Python load unchanged.
 import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
+import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -40,8 +41,9 @@ export class BasicBlock extends nn.Module {
   }
   forward(x: torch.Tensor): torch.Tensor {
     const identity = this.downsample ? this.downsample(x) : x;
-    const out = this.bn2(this.conv2(this.relu(this.bn1(this.conv1(x)))));
-    return this.relu(out.add_(identity));
+    const out = pipe(x, this.conv1, this.bn1, this.relu, this.conv2, this.bn2).add_(identity);
+    if (identity !== x) identity.dispose();
+    return this.relu(out);
   }
 }
 
@@ -63,10 +65,9 @@ export class Bottleneck extends nn.Module {
   }
   forward(x: torch.Tensor): torch.Tensor {
     const identity = this.downsample ? this.downsample(x) : x;
-    let out = this.relu(this.bn1(this.conv1(x)));
-    out = this.relu(this.bn2(this.conv2(out)));
-    out = this.bn3(this.conv3(out));
-    return this.relu(out.add_(identity));
+    const out = pipe(x, this.conv1, this.bn1, this.relu, this.conv2, this.bn2, this.relu, this.conv3, this.bn3).add_(identity);
+    if (identity !== x) identity.dispose();
+    return this.relu(out);
   }
 }
 
@@ -148,11 +149,12 @@ export class ResNet extends nn.Module {
   }
 
   forward(x: torch.Tensor): torch.Tensor {
-    x = this.maxpool(this.relu(this.bn1(this.conv1(x))));
-    x = this.layer4(this.layer3(this.layer2(this.layer1(x))));
-    return this.fc(torch.flatten(this.avgpool(x), 1));
+    // intermediates are freed as soon as they are consumed, as Python's refcounting does
+    return pipe(x, this.conv1, this.bn1, this.relu, this.maxpool, this.layer1, this.layer2, this.layer3, this.layer4, this.avgpool,
+      (t) => torch.flatten(t, 1), this.fc);
   }
 }
+markPure(BasicBlock, Bottleneck, ResNet);
 
 export type ResNetBuilderOptions = ResNetOptions & WeightsArg;
 const builder = (name: string, block: Block, layers: number[], extra: ResNetOptions = {}) =>

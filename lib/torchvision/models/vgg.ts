@@ -2,6 +2,7 @@
 // torchvision's indices, so stateDict() keys equal torchvision's.
 import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
+import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -45,9 +46,10 @@ export class VGG extends nn.Module {
     }
   }
   forward(x: torch.Tensor): torch.Tensor {
-    return this.classifier(torch.flatten(this.avgpool(this.features(x)), 1));
+    return pipe(x, this.features, this.avgpool, (t) => torch.flatten(t, 1), this.classifier);
   }
 }
+markPure(VGG);
 
 export function makeLayers(cfg: (number | 'M')[], batchNorm = false): Module {
   const layers: Module[] = [];

@@ -155,6 +155,8 @@ export interface WeightsArg {
    */
   weights?: Weights | string | null;
   progress?: boolean;
+  /** Deprecated in torchvision, still accepted: true means weights: 'DEFAULT'. */
+  pretrained?: boolean;
 }
 
 function resolve(model: string, weights: Weights | string): Weights | string {
@@ -170,7 +172,9 @@ function resolve(model: string, weights: Weights | string): Weights | string {
 
 /** Builds a model, then loads weights into it, as torchvision's builders do (numClasses follows the weights). */
 export function buildWithWeights<M extends torch.nn.Module, O extends { numClasses?: number }>(model: string, options: O & WeightsArg, make: (o: O) => M): M {
-  const { weights = null, progress: _progress, ...rest } = options;
+  const { weights: given = null, progress: _progress, pretrained, ...rest } = options;
+  if (pretrained !== undefined && given === null && typeof pretrained !== 'boolean') badArg('a boolean', 'pretrained', pretrained);
+  const weights = given ?? (pretrained ? 'DEFAULT' : null);
   if (weights === null) return make(rest as unknown as O);
   const w = resolve(model, weights);
   if (typeof w === 'string') {
