@@ -32,7 +32,7 @@ const root = process.env.FASHION_MNIST_DIR ?? (existsSync(debian) ? debian : './
 // horizontal_flip=True, fill_mode='nearest', rescale=1/255)
 const AUGMENT: Record<string, { rotation: number; shift: number; shear: number; zoom: number } | null> = {
   keras: { rotation: 40, shift: 0.2, shear: 0.2, zoom: 0.2 },
-  light: { rotation: 10, shift: 0.1, shear: 5, zoom: 0.1 },
+  light: { rotation: 5, shift: 0.05, shear: 3, zoom: 0.05 },
   none: null,
 };
 

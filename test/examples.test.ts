@@ -41,7 +41,7 @@ t.test('fashion-mnist-autograd trains on real Fashion-MNIST', { skip: existsSync
 
 t.test('fashion-mnist-cnn trains with augmentation on the native loader', { skip: existsSync(dataDir) ? false : `no Fashion-MNIST in ${dataDir} (apt-get install dataset-fashion-mnist)` }, async (t) => {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/fashion-mnist-cnn.ts', '1'], { cwd: root, encoding: 'utf8' });
-  t.match(out, /RandomAffine\(degrees=\[-10, 10\], translate=\(0.1, 0.1\), scale=\(0.9, 1.1\), shear=\[-5, 5\]\)/, 'prints its augmentation');
+  t.match(out, /RandomAffine\(degrees=\[-5, 5\], translate=\(0.05, 0.05\), scale=\(0.95, 1.05\), shear=\[-3, 3\]\)/, 'prints its augmentation');
   const m = [...out.matchAll(/test accuracy ([\d.]+)%/g)].pop();
   t.ok(m && Number(m[1]) > 70, `one augmented epoch reaches > 70% test accuracy (got ${m?.[1]}%)`);
   t.throws(() => execFileSync(process.execPath, ['--import', 'tsx', 'examples/fashion-mnist-cnn.ts', '1', '--augment', 'heavy'], { cwd: root, stdio: 'pipe' }), /--augment must be one of keras, light, none/);
@@ -56,11 +56,11 @@ t.test('imagenet-resnet50 runs the tutorial loop on an ImageNet-layout folder, w
   t.match(made, /wrote 3 classes × \(6 train \+ 3 val\) 72×72 JPEGs to mini/);
   const args = [path.join(root, 'examples/imagenet-resnet50.ts'), '--root', 'mini', '--batch', '6', '--size', '64', '--print-every', '1'];
   const first = run(cwd, [...args, '--epochs', '1']);
-  t.match(first, /\[1, {4}1\] loss: \d+\.\d{3}/);
+  t.match(first, /\[1, +1\] loss: \d+\.\d{3}/);
   t.match(first, /Finished Training\nAccuracy of the network on the 9 test images: \d+ %/);
   t.ok(existsSync(path.join(cwd, 'imagenet-checkpoint.pth')), 'a checkpoint after the epoch');
   const resumed = run(cwd, [...args, '--epochs', '2', '--resume']);
-  t.match(resumed, /resumed from imagenet-checkpoint.pth after epoch 1\n\[2, {4}1\]/, 'resumes at the next epoch');
+  t.match(resumed, /resumed from imagenet-checkpoint.pth after epoch 1\n\[2, +1\]/, 'resumes at the next epoch');
 });
 
 t.test('transfer-learning fine-tunes a frozen backbone, and evaluates a checkpoint trained in Python', async (t) => {
