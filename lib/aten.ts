@@ -9,7 +9,14 @@ export function aten(name: string): (...args: unknown[]) => any {
   let fn = cache.get(name);
   if (!fn) {
     const id = opId(name);
-    fn = (...args: unknown[]) => wrap(native.op(id, ...args));
+    // in-place ops (trailing '_') return nothing through the dispatcher: the result is their first
+    // argument, which is what PyTorch's functions return
+    fn = name.endsWith('_') && !name.startsWith('_')
+      ? (...args: unknown[]) => {
+        const r = native.op(id, ...args);
+        return r === undefined || r === null ? args[0] : wrap(r);
+      }
+      : (...args: unknown[]) => wrap(native.op(id, ...args));
     cache.set(name, fn);
   }
   return fn;

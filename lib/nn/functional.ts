@@ -17,10 +17,7 @@ export function relu(input: Tensor, inplace: boolean | Opts = false): Tensor {
 }
 export function relu6(input: Tensor, inplace: boolean | Opts = false): Tensor {
   const a = bind('relu6', [['input', R], ['inplace', false]], [input, inplace]);
-  const x = tensorArg('relu6', 'input', a.input);
-  if (!a.inplace) return aten('hardtanh')(x, 0, 6);
-  aten('hardtanh_')(x, 0, 6); // in-place ops return nothing through the dispatcher: the result is x
-  return x;
+  return (a.inplace ? aten('hardtanh_') : aten('hardtanh'))(tensorArg('relu6', 'input', a.input), 0, 6);
 }
 export function leakyRelu(input: Tensor, ...rest: (number | boolean | Opts)[]): Tensor {
   const a = bind('leakyRelu', [['input', R], ['negativeSlope', 0.01], ['inplace', false]], [input, ...rest]);

@@ -1,13 +1,15 @@
-// torchvision.models: ResNet, VGG and MobileNetV2 with torchvision's structure and weights.
+// torchvision.models: ResNet, VGG, MobileNetV2 and EfficientNet with torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
 import * as mobilenet from './mobilenetv2.js';
+import * as efficientnet from './efficientnet.js';
 import { modelWeights, type WeightsEnum, type Weights } from './weights.js';
 import type { Module } from '../../nn/module.js';
 
 export * from './resnet.js';
 export * from './vgg.js';
 export * from './mobilenetv2.js';
+export * from './efficientnet.js';
 export { Weights, ImageClassification, type WeightsArg, type WeightsMeta } from './weights.js';
 
 const BUILDERS: Record<string, (options?: any) => Module> = {
@@ -15,6 +17,8 @@ const BUILDERS: Record<string, (options?: any) => Module> = {
   resnext50_32x4d: resnet.resnext50_32x4d, wide_resnet50_2: resnet.wide_resnet50_2,
   vgg11: vgg.vgg11, vgg11_bn: vgg.vgg11_bn, vgg13: vgg.vgg13, vgg13_bn: vgg.vgg13_bn, vgg16: vgg.vgg16, vgg16_bn: vgg.vgg16_bn, vgg19: vgg.vgg19, vgg19_bn: vgg.vgg19_bn,
   mobilenet_v2: mobilenet.mobilenet_v2,
+  efficientnet_b0: efficientnet.efficientnet_b0, efficientnet_b1: efficientnet.efficientnet_b1, efficientnet_b2: efficientnet.efficientnet_b2,
+  efficientnet_b3: efficientnet.efficientnet_b3, efficientnet_b4: efficientnet.efficientnet_b4,
 };
 
 export const ResNet18_Weights = modelWeights('resnet18');
@@ -33,6 +37,11 @@ export const VGG16_BN_Weights = modelWeights('vgg16_bn');
 export const VGG19_Weights = modelWeights('vgg19');
 export const VGG19_BN_Weights = modelWeights('vgg19_bn');
 export const MobileNet_V2_Weights = modelWeights('mobilenet_v2');
+export const EfficientNet_B0_Weights = modelWeights('efficientnet_b0');
+export const EfficientNet_B1_Weights = modelWeights('efficientnet_b1');
+export const EfficientNet_B2_Weights = modelWeights('efficientnet_b2');
+export const EfficientNet_B3_Weights = modelWeights('efficientnet_b3');
+export const EfficientNet_B4_Weights = modelWeights('efficientnet_b4');
 
 /** torchvision.models.list_models() */
 export function listModels(): string[] {

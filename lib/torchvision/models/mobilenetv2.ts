@@ -18,14 +18,14 @@ export function makeDivisible(v: number, divisor: number, minValue: number | nul
 /** torchvision.ops.Conv2dNormActivation: Conv2d, BatchNorm2d, activation, as a Sequential (0, 1, 2). */
 export class Conv2dNormActivation extends nn.Sequential {
   readonly outChannels: number;
-  constructor(inChannels: number, outChannels: number, options: { kernelSize?: number; stride?: number; groups?: number; dilation?: number; activation?: 'relu' | 'relu6' | null } = {}) {
+  constructor(inChannels: number, outChannels: number, options: { kernelSize?: number; stride?: number; groups?: number; dilation?: number; activation?: 'relu' | 'relu6' | 'silu' | null } = {}) {
     const k = options.kernelSize ?? 3, dilation = options.dilation ?? 1;
     const layers: Module[] = [
       new nn.Conv2d(inChannels, outChannels, k, { stride: options.stride ?? 1, padding: Math.floor((k - 1) / 2) * dilation, dilation, groups: options.groups ?? 1, bias: false }),
       new nn.BatchNorm2d(outChannels),
     ];
     const act = options.activation === undefined ? 'relu' : options.activation;
-    if (act) layers.push(act === 'relu6' ? new nn.ReLU6(true) : new nn.ReLU(true));
+    if (act) layers.push(act === 'relu6' ? new nn.ReLU6(true) : act === 'silu' ? new nn.SiLU(true) : new nn.ReLU(true));
     super(...layers);
     this.outChannels = outChannels;
   }

@@ -139,6 +139,8 @@ const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
   resnet152: 'ResNet152_Weights', resnext50_32x4d: 'ResNeXt50_32X4D_Weights', wide_resnet50_2: 'Wide_ResNet50_2_Weights',
   vgg11: 'VGG11_Weights', vgg11_bn: 'VGG11_BN_Weights', vgg13: 'VGG13_Weights', vgg13_bn: 'VGG13_BN_Weights', vgg16: 'VGG16_Weights',
   vgg16_bn: 'VGG16_BN_Weights', vgg19: 'VGG19_Weights', vgg19_bn: 'VGG19_BN_Weights', mobilenet_v2: 'MobileNet_V2_Weights',
+  efficientnet_b0: 'EfficientNet_B0_Weights', efficientnet_b1: 'EfficientNet_B1_Weights', efficientnet_b2: 'EfficientNet_B2_Weights',
+  efficientnet_b3: 'EfficientNet_B3_Weights', efficientnet_b4: 'EfficientNet_B4_Weights',
 };
 const ENUMS = new Map<string, WeightsEnum>();
 export function modelWeights(model: string): WeightsEnum {

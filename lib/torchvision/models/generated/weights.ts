@@ -839,5 +839,228 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "EfficientNet_B0_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b0_rwightman-3dd342df.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 5288548,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 77.692,
+       "acc@5": 93.532
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B1_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b1_rwightman-533bc792.pth",
+    "transforms": {
+     "cropSize": 240,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 7794184,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 78.642,
+       "acc@5": 94.186
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/efficientnet_b1-c27df63c.pth",
+    "transforms": {
+     "cropSize": 240,
+     "resizeSize": 255,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 7794184,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-lr-wd-crop-tuning",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 79.838,
+       "acc@5": 94.934
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B2_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b2_rwightman-bcdf34b7.pth",
+    "transforms": {
+     "cropSize": 288,
+     "resizeSize": 288,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 9109994,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 80.608,
+       "acc@5": 95.31
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B3_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b3_rwightman-cf984f9c.pth",
+    "transforms": {
+     "cropSize": 300,
+     "resizeSize": 320,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 12233232,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.008,
+       "acc@5": 96.054
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B4_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b4_rwightman-7eb33cd5.pth",
+    "transforms": {
+     "cropSize": 380,
+     "resizeSize": 384,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 19341616,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.384,
+       "acc@5": 96.594
+      }
+     }
+    }
+   }
+  }
  }
 } as const;

@@ -1,0 +1,152 @@
+// torchvision's EfficientNet B0-B4, module for module (MBConv blocks with squeeze-and-excitation
+// and stochastic depth), so that stateDict() keys equal torchvision's.
+import * as torch from '../../index.js';
+import { badArg } from '../../errors.js';
+import { markPure, pipe } from '../../nn/module.js';
+import { pyFloat } from '../../nn/repr.js';
+import { buildWithWeights, type WeightsArg } from './weights.js';
+import { Conv2dNormActivation, makeDivisible } from './mobilenetv2.js';
+
+const { nn } = torch;
+type Module = torch.nn.Module;
+
+/** torchvision.ops.SqueezeExcitation: a channel gate from the global average. */
+export class SqueezeExcitation extends nn.Module {
+  avgpool: Module; fc1: Module; fc2: Module; activation: Module; scale_activation: Module;
+  constructor(inputChannels: number, squeezeChannels: number) {
+    super();
+    this.avgpool = new nn.AdaptiveAvgPool2d(1);
+    this.fc1 = new nn.Conv2d(inputChannels, squeezeChannels, 1);
+    this.fc2 = new nn.Conv2d(squeezeChannels, inputChannels, 1);
+    this.activation = new nn.SiLU(true);
+    this.scale_activation = new nn.Sigmoid();
+  }
+  forward(input: torch.Tensor): torch.Tensor {
+    const scale = pipe(input, this.avgpool, this.fc1, this.activation, this.fc2, this.scale_activation);
+    const out = scale.mul(input);
+    scale.dispose();
+    return out;
+  }
+}
+
+/** torchvision.ops.StochasticDepth: drops whole residual branches per row while training. */
+export class StochasticDepth extends nn.Module {
+  constructor(readonly p: number, readonly mode: 'row' | 'batch') {
+    super();
+    if (p < 0 || p > 1) throw new RangeError(`drop probability has to be between 0 and 1, but got ${p}`);
+  }
+  forward(input: torch.Tensor): torch.Tensor {
+    if (!this.training || this.p === 0) return input;
+    const survival = 1 - this.p;
+    const size = this.mode === 'row' ? [input.size(0), ...Array(input.dim() - 1).fill(1)] : Array(input.dim()).fill(1);
+    const noise = torch.empty(size, { dtype: input.dtype, device: input.device }).bernoulli_(survival);
+    if (survival > 0) noise.div_(survival);
+    return input.mul(noise);
+  }
+  toString(): string {
+    return `StochasticDepth(p=${pyFloat(this.p)}, mode=${this.mode})`;
+  }
+}
+
+interface MBConvConfig { expandRatio: number; kernel: number; stride: number; inputChannels: number; outChannels: number; numLayers: number }
+
+export class MBConv extends nn.Module {
+  readonly useResConnect: boolean;
+  block: Module;
+  stochastic_depth: Module;
+  readonly outChannels: number;
+  constructor(cnf: MBConvConfig, stochasticDepthProb: number) {
+    super();
+    if (!(cnf.stride >= 1 && cnf.stride <= 2)) throw new RangeError('illegal stride value');
+    this.useResConnect = cnf.stride === 1 && cnf.inputChannels === cnf.outChannels;
+    const layers: Module[] = [];
+    const expanded = makeDivisible(cnf.inputChannels * cnf.expandRatio, 8);
+    if (expanded !== cnf.inputChannels) layers.push(new Conv2dNormActivation(cnf.inputChannels, expanded, { kernelSize: 1, activation: 'silu' }));
+    layers.push(new Conv2dNormActivation(expanded, expanded, { kernelSize: cnf.kernel, stride: cnf.stride, groups: expanded, activation: 'silu' }));
+    layers.push(new SqueezeExcitation(expanded, Math.max(1, Math.floor(cnf.inputChannels / 4))));
+    layers.push(new Conv2dNormActivation(expanded, cnf.outChannels, { kernelSize: 1, activation: null }));
+    this.block = new nn.Sequential(...layers);
+    this.stochastic_depth = new StochasticDepth(stochasticDepthProb, 'row');
+    this.outChannels = cnf.outChannels;
+  }
+  forward(input: torch.Tensor): torch.Tensor {
+    const result = this.block(input);
+    if (!this.useResConnect) return result;
+    const kept = this.stochastic_depth(result);
+    if (kept !== result) result.dispose();
+    return kept.add_(input);
+  }
+}
+
+export interface EfficientNetOptions {
+  numClasses?: number;
+  stochasticDepthProb?: number;
+  dropout?: number;
+}
+
+export class EfficientNet extends nn.Module {
+  features: Module;
+  avgpool: Module;
+  classifier: Module;
+  constructor(setting: MBConvConfig[], dropout: number, options: EfficientNetOptions = {}) {
+    super();
+    const numClasses = options.numClasses ?? 1000;
+    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const sdProb = options.stochasticDepthProb ?? 0.2;
+    const layers: Module[] = [new Conv2dNormActivation(3, setting[0].inputChannels, { kernelSize: 3, stride: 2, activation: 'silu' })];
+    const total = setting.reduce((n, c) => n + c.numLayers, 0);
+    let blockId = 0;
+    for (const cnf of setting) {
+      const stage: Module[] = [];
+      for (let i = 0; i < cnf.numLayers; i++) {
+        const c = i === 0 ? cnf : { ...cnf, inputChannels: cnf.outChannels, stride: 1 };
+        stage.push(new MBConv(c, (sdProb * blockId) / total));
+        blockId++;
+      }
+      layers.push(new nn.Sequential(...stage));
+    }
+    const lastIn = setting[setting.length - 1].outChannels;
+    layers.push(new Conv2dNormActivation(lastIn, 4 * lastIn, { kernelSize: 1, activation: 'silu' }));
+    this.features = new nn.Sequential(...layers);
+    this.avgpool = new nn.AdaptiveAvgPool2d(1);
+    this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout ?? dropout, inplace: true }), new nn.Linear(4 * lastIn, numClasses));
+    for (const m of this.modules()) {
+      if (m instanceof nn.Conv2d) {
+        nn.init.kaimingNormal_(m.weight, { mode: 'fan_out' });
+        if (m.bias) nn.init.zeros_(m.bias);
+      } else if (m instanceof nn.BatchNorm2d) {
+        nn.init.ones_(m.weight!);
+        nn.init.zeros_(m.bias!);
+      } else if (m instanceof nn.Linear) {
+        const range = 1 / Math.sqrt(m.outFeatures);
+        nn.init.uniform_(m.weight, -range, range);
+        nn.init.zeros_(m.bias!);
+      }
+    }
+  }
+  forward(x: torch.Tensor): torch.Tensor {
+    return pipe(x, this.features, this.avgpool, (t) => torch.flatten(t, 1), this.classifier);
+  }
+}
+markPure(SqueezeExcitation, StochasticDepth, MBConv, EfficientNet);
+
+/** torchvision's _efficientnet_conf for the B family: Table 1 of the paper, scaled. */
+function bConfig(widthMult: number, depthMult: number): MBConvConfig[] {
+  const rows: [number, number, number, number, number, number][] = [
+    [1, 3, 1, 32, 16, 1], [6, 3, 2, 16, 24, 2], [6, 5, 2, 24, 40, 2], [6, 3, 2, 40, 80, 3],
+    [6, 5, 1, 80, 112, 3], [6, 5, 2, 112, 192, 4], [6, 3, 1, 192, 320, 1],
+  ];
+  return rows.map(([expandRatio, kernel, stride, i, o, n]) => ({
+    expandRatio, kernel, stride, inputChannels: makeDivisible(i * widthMult, 8), outChannels: makeDivisible(o * widthMult, 8), numLayers: Math.ceil(n * depthMult),
+  }));
+}
+
+const builder = (name: string, width: number, depth: number, dropout: number) => (options: EfficientNetOptions & WeightsArg = {}) =>
+  buildWithWeights(name, options, (o: EfficientNetOptions) => new EfficientNet(bConfig(width, depth), dropout, o));
+
+export const efficientnet_b0 = builder('efficientnet_b0', 1.0, 1.0, 0.2);
+export const efficientnet_b1 = builder('efficientnet_b1', 1.0, 1.1, 0.2);
+export const efficientnet_b2 = builder('efficientnet_b2', 1.1, 1.2, 0.3);
+export const efficientnet_b3 = builder('efficientnet_b3', 1.2, 1.4, 0.3);
+export const efficientnet_b4 = builder('efficientnet_b4', 1.4, 1.8, 0.4);
+export { efficientnet_b0 as efficientnetB0, efficientnet_b1 as efficientnetB1, efficientnet_b2 as efficientnetB2, efficientnet_b3 as efficientnetB3, efficientnet_b4 as efficientnetB4 };
