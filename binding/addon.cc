@@ -223,6 +223,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitVision(env, exports);
   InitImageCodec(env, exports);
   InitJit(env, exports);
+  InitDistributed(env, exports);
 
   return exports;
 }

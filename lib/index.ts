@@ -26,6 +26,7 @@ export * as utils from './utils/index.js';
 export { save, load, type MapLocation } from './serialization/index.js';
 export * as hub from './hub.js';
 export * as jit from './jit.js';
+export * as distributed from './distributed.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 
 const info = native.runtimeInfo();

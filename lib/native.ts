@@ -59,6 +59,12 @@ export interface Native {
   jitState(m: unknown, which: 0 | 1 | 2, value?: boolean): unknown;
   jitTo(m: unknown, device: unknown, dtype: unknown): void;
   jitTrace(fn: (args: unknown[]) => unknown, inputs: unknown[], entries: [string, unknown, boolean][], className: string): unknown;
+  distInit(spec: object): void;
+  distInfo(): { rank: number; worldSize: number } | null;
+  distDestroy(): void;
+  distCollective(kind: string, spec: object): unknown;
+  distWait(work: unknown): void;
+  distIsCompleted(work: unknown): boolean;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
   generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;

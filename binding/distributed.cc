@@ -1,0 +1,225 @@
+// torch.distributed over libtorch's own c10d: a TCPStore / FileStore rendezvous and a Gloo process
+// group set up exactly as Python's init_process_group does (the same store prefixes, the same
+// store-based barrier and sequence number), so a torch-node process and a Python process of the
+// same libtorch version can share one group. Collectives return c10d Work handles.
+#include "common.h"
+#ifdef TORCH_NODE_DISTRIBUTED
+#include <torch/csrc/distributed/c10d/FileStore.hpp>
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <thread>
+
+namespace tn {
+namespace {
+
+using c10d::ProcessGroupGloo;
+using WorkPtr = c10::intrusive_ptr<c10d::Work>;
+
+struct Group {
+  c10::intrusive_ptr<c10d::Store> store;  // the "default_pg"-prefixed store
+  c10::intrusive_ptr<ProcessGroupGloo> pg;
+  int rank = -1, size = 0;
+  std::chrono::milliseconds timeout{1800000};
+};
+Group* world = nullptr;
+
+Group& World() {
+  if (!world) throw std::runtime_error("Default process group has not been initialized, please make sure to call initProcessGroup.");
+  return *world;
+}
+
+struct WorkBox {
+  WorkPtr work;
+};
+void FinalizeWork(node_api_basic_env, void* data, void*) { delete static_cast<WorkBox*>(data); }
+
+std::vector<at::Tensor> Tensors(napi_env env, Napi::Value v, const char* name) {
+  std::vector<at::Tensor> out;
+  if (!v.IsArray()) throw ArgError(std::string("Expected an array of Tensors for ") + name);
+  auto a = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < a.Length(); ++i) out.push_back(TensorArg(env, a.Get(i), name));
+  return out;
+}
+
+c10d::ReduceOp ReduceOpArg(Napi::Object o) {
+  static const std::map<std::string, c10d::ReduceOp::RedOpType> ops = {
+      {"SUM", c10d::ReduceOp::SUM}, {"PRODUCT", c10d::ReduceOp::PRODUCT}, {"MIN", c10d::ReduceOp::MIN},
+      {"MAX", c10d::ReduceOp::MAX}, {"BAND", c10d::ReduceOp::BAND}, {"BOR", c10d::ReduceOp::BOR}, {"BXOR", c10d::ReduceOp::BXOR}};
+  std::string name = o.Has("op") ? o.Get("op").As<Napi::String>().Utf8Value() : "SUM";
+  auto it = ops.find(name);
+  if (it == ops.end()) throw ArgError("Unsupported ReduceOp " + name + " for the Gloo backend");
+  return c10d::ReduceOp(it->second);
+}
+
+// distInit({ rank, worldSize, timeoutMs, store: { kind: 'tcp', host, port } | { kind: 'file', path } })
+Napi::Value DistInit(const Napi::CallbackInfo& info) {
+  return GuardN(info, "initProcessGroup", [&]() -> napi_value {
+    if (world) throw std::runtime_error("trying to initialize the default process group twice!");
+    auto spec = info[0].As<Napi::Object>();
+    auto g = std::make_unique<Group>();
+    g->rank = spec.Get("rank").As<Napi::Number>().Int32Value();
+    g->size = spec.Get("worldSize").As<Napi::Number>().Int32Value();
+    g->timeout = std::chrono::milliseconds(spec.Get("timeoutMs").As<Napi::Number>().Int64Value());
+    auto s = spec.Get("store").As<Napi::Object>();
+    const std::string kind = s.Get("kind").As<Napi::String>().Utf8Value();
+    c10::intrusive_ptr<c10d::Store> base;
+    if (kind == "tcp") {
+      c10d::TCPStoreOptions opts;
+      opts.port = static_cast<uint16_t>(s.Get("port").As<Napi::Number>().Uint32Value());
+      opts.isServer = g->rank == 0;
+      opts.numWorkers = g->size;
+      opts.waitWorkers = true;
+      opts.timeout = g->timeout;
+      opts.multiTenant = true;
+      base = c10::make_intrusive<c10d::TCPStore>(s.Get("host").As<Napi::String>().Utf8Value(), opts);
+    } else {
+      base = c10::make_intrusive<c10d::FileStore>(s.Get("path").As<Napi::String>().Utf8Value(), g->size);
+    }
+    base->setTimeout(g->timeout);
+    // As Python: PrefixStore("default_pg", store) for the world, PrefixStore("0", that) for its group
+    g->store = c10::make_intrusive<c10d::PrefixStore>("default_pg", base);
+    auto options = ProcessGroupGloo::Options::create(g->timeout);
+    options->devices.push_back(ProcessGroupGloo::createDefaultDevice());
+    g->pg = c10::make_intrusive<ProcessGroupGloo>(c10::make_intrusive<c10d::PrefixStore>("0", g->store), g->rank, g->size, options);
+    // Python's _store_based_barrier, then the group's sequence number (rank 0 sets it in the store)
+    const std::string key = "store_based_barrier_key:1";
+    g->store->add(key, 1);
+    auto start = std::chrono::steady_clock::now();
+    while (g->store->add(key, 0) != g->size) {
+      if (std::chrono::steady_clock::now() - start > g->timeout)
+        throw std::runtime_error("Timed out initializing process group in store based barrier on rank: " + std::to_string(g->rank) +
+                                 ", for key: " + key + " (world_size=" + std::to_string(g->size) + ")");
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    g->pg->setSequenceNumberForGroup();
+    world = g.release();
+    return info.Env().Undefined();
+  });
+}
+
+Napi::Value DistInfo(const Napi::CallbackInfo& info) {
+  if (!world) return info.Env().Null();
+  auto o = Napi::Object::New(info.Env());
+  o.Set("rank", world->rank);
+  o.Set("worldSize", world->size);
+  return o;
+}
+
+Napi::Value DistDestroy(const Napi::CallbackInfo& info) {
+  delete world;
+  world = nullptr;
+  return info.Env().Undefined();
+}
+
+// distCollective(kind, spec) -> Work handle. spec: { tensors, output?, input?, op, root }
+Napi::Value DistCollective(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "torch.distributed", [&]() -> napi_value {
+    auto& g = World();
+    const std::string kind = info[0].As<Napi::String>().Utf8Value();
+    auto spec = info[1].As<Napi::Object>();
+    const int root = spec.Has("root") ? spec.Get("root").As<Napi::Number>().Int32Value() : 0;
+    if (spec.Has("root") && (root < 0 || root >= g.size)) throw ArgError("Invalid rank " + std::to_string(root) + " for a group of " + std::to_string(g.size));
+    WorkPtr work;
+    if (kind == "allReduce") {
+      auto t = Tensors(env, spec.Get("tensors"), "tensor");
+      c10d::AllreduceOptions o;
+      o.reduceOp = ReduceOpArg(spec);
+      o.timeout = g.timeout;
+      work = g.pg->allreduce(t, o);
+    } else if (kind == "broadcast") {
+      auto t = Tensors(env, spec.Get("tensors"), "tensor");
+      c10d::BroadcastOptions o;
+      o.rootRank = root;
+      o.timeout = g.timeout;
+      work = g.pg->broadcast(t, o);
+    } else if (kind == "reduce") {
+      auto t = Tensors(env, spec.Get("tensors"), "tensor");
+      c10d::ReduceOptions o;
+      o.reduceOp = ReduceOpArg(spec);
+      o.rootRank = root;
+      o.timeout = g.timeout;
+      work = g.pg->reduce(t, o);
+    } else if (kind == "allGather") {
+      std::vector<std::vector<at::Tensor>> out{Tensors(env, spec.Get("output"), "tensorList")};
+      auto in = Tensors(env, spec.Get("tensors"), "tensor");
+      c10d::AllgatherOptions o;
+      o.timeout = g.timeout;
+      work = g.pg->allgather(out, in, o);
+    } else if (kind == "gather") {
+      std::vector<std::vector<at::Tensor>> out;
+      if (g.rank == root) out.push_back(Tensors(env, spec.Get("output"), "gatherList"));
+      auto in = Tensors(env, spec.Get("tensors"), "tensor");
+      c10d::GatherOptions o;
+      o.rootRank = root;
+      o.timeout = g.timeout;
+      work = g.pg->gather(out, in, o);
+    } else if (kind == "scatter") {
+      auto out = Tensors(env, spec.Get("tensors"), "tensor");
+      std::vector<std::vector<at::Tensor>> in;
+      if (g.rank == root) in.push_back(Tensors(env, spec.Get("input"), "scatterList"));
+      c10d::ScatterOptions o;
+      o.rootRank = root;
+      o.timeout = g.timeout;
+      work = g.pg->scatter(out, in, o);
+    } else if (kind == "reduceScatter") {
+      auto out = Tensors(env, spec.Get("tensors"), "output");
+      std::vector<std::vector<at::Tensor>> in{Tensors(env, spec.Get("input"), "inputList")};
+      c10d::ReduceScatterOptions o;
+      o.reduceOp = ReduceOpArg(spec);
+      o.timeout = g.timeout;
+      work = g.pg->reduce_scatter(out, in, o);
+    } else if (kind == "barrier") {
+      c10d::BarrierOptions o;
+      o.timeout = g.timeout;
+      work = g.pg->barrier(o);
+    } else {
+      throw ArgError("unknown collective " + kind);
+    }
+    napi_value out;
+    napi_create_external(env, new WorkBox{work}, FinalizeWork, nullptr, &out);
+    return out;
+  });
+}
+
+WorkBox& WorkOf(napi_env env, napi_value v) {
+  void* p = nullptr;
+  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("not a Work handle");
+  return *static_cast<WorkBox*>(p);
+}
+
+// distWait(work): blocks until done (or the group's timeout), as Work.wait() in Python
+Napi::Value DistWait(const Napi::CallbackInfo& info) {
+  return GuardN(info, "torch.distributed", [&]() -> napi_value {
+    auto& w = WorkOf(info.Env(), info[0]);
+    w.work->wait();
+    return info.Env().Undefined();
+  });
+}
+
+Napi::Value DistIsCompleted(const Napi::CallbackInfo& info) {
+  return GuardN(info, "torch.distributed", [&]() -> napi_value {
+    return Napi::Boolean::New(info.Env(), WorkOf(info.Env(), info[0]).work->isCompleted());
+  });
+}
+
+}  // namespace
+
+void InitDistributed(Napi::Env env, Napi::Object exports) {
+  exports.Set("distributedBuilt", Napi::Boolean::New(env, true));
+  exports.Set("distInit", Napi::Function::New(env, DistInit));
+  exports.Set("distInfo", Napi::Function::New(env, DistInfo));
+  exports.Set("distDestroy", Napi::Function::New(env, DistDestroy));
+  exports.Set("distCollective", Napi::Function::New(env, DistCollective));
+  exports.Set("distWait", Napi::Function::New(env, DistWait));
+  exports.Set("distIsCompleted", Napi::Function::New(env, DistIsCompleted));
+}
+
+}  // namespace tn
+#else
+namespace tn {
+// built without gloo's headers: lib/distributed.ts reports it
+void InitDistributed(Napi::Env env, Napi::Object exports) { exports.Set("distributedBuilt", Napi::Boolean::New(env, false)); }
+}  // namespace tn
+#endif

@@ -1,0 +1,172 @@
+// torch.distributed on libtorch's c10d (binding/distributed.cc): the Gloo backend, env:// tcp:// and
+// file:// rendezvous as Python's, collectives with ReduceOp, async Work handles. The wire protocol
+// is c10d's own, so torch-node and Python workers of the same libtorch can share a group.
+import { native } from './native.js';
+import { Tensor } from './tensor.js';
+import { badArg } from './errors.js';
+
+export const ReduceOp = { SUM: 'SUM', PRODUCT: 'PRODUCT', MIN: 'MIN', MAX: 'MAX', BAND: 'BAND', BOR: 'BOR', BXOR: 'BXOR' } as const;
+export type ReduceOp = (typeof ReduceOp)[keyof typeof ReduceOp];
+
+export interface InitProcessGroupOptions {
+  backend?: 'gloo' | 'nccl';
+  /** 'env://' (default: MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE), 'tcp://host:port' or 'file:///path' */
+  initMethod?: string;
+  rank?: number;
+  worldSize?: number;
+  /** milliseconds (Python's timedelta); default 30 minutes, as PyTorch's */
+  timeout?: number;
+}
+
+/** false when the addon was built without gloo's headers (Debian: apt-get install libgloo-dev, then rebuild) */
+export function isAvailable(): boolean {
+  return (native as { distributedBuilt?: boolean }).distributedBuilt === true;
+}
+function requireBuilt(): void {
+  if (!isAvailable()) throw new Error("torch.distributed is not available: torch-node was built without gloo's headers (Debian/Ubuntu: apt-get install libgloo-dev, then npm rebuild torch-node)");
+}
+export function isInitialized(): boolean {
+  return isAvailable() && native.distInfo() !== null;
+}
+export function isGlooAvailable(): boolean {
+  return isAvailable();
+}
+export function isNcclAvailable(): boolean {
+  return false;
+}
+
+function envInt(name: string): number {
+  const v = process.env[name];
+  if (v === undefined) throw new Error(`Error initializing torch.distributed using env:// rendezvous: environment variable ${name} expected, but not set`);
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Error initializing torch.distributed using env:// rendezvous: ${name} must be a non-negative integer, got '${v}'`);
+  return n;
+}
+
+/** torch.distributed.init_process_group: initProcessGroup('gloo', { ... }) or initProcessGroup({ backend: 'gloo', ... }). */
+export function initProcessGroup(backend: 'gloo' | 'nccl' | InitProcessGroupOptions, options: InitProcessGroupOptions = {}): void {
+  requireBuilt();
+  const o: InitProcessGroupOptions = typeof backend === 'string' ? { ...options, backend } : backend ?? {};
+  const b = o.backend ?? 'gloo';
+  if (b === 'nccl') throw new Error("Distributed package doesn't have NCCL built in (this libtorch is a CPU build): use backend 'gloo'");
+  if (b !== 'gloo') badArg("'gloo' or 'nccl'", 'backend', b);
+  const method = o.initMethod ?? 'env://';
+  const timeoutMs = o.timeout ?? 30 * 60 * 1000;
+  if (!(timeoutMs > 0)) badArg('a positive number of milliseconds', 'timeout', o.timeout);
+  let rank = o.rank, worldSize = o.worldSize;
+  let store: { kind: 'tcp'; host: string; port: number } | { kind: 'file'; path: string };
+  if (method.startsWith('env://')) {
+    rank ??= envInt('RANK');
+    worldSize ??= envInt('WORLD_SIZE');
+    const host = process.env.MASTER_ADDR;
+    if (!host) throw new Error('Error initializing torch.distributed using env:// rendezvous: environment variable MASTER_ADDR expected, but not set');
+    store = { kind: 'tcp', host, port: envInt('MASTER_PORT') };
+  } else if (method.startsWith('tcp://')) {
+    const u = new URL(method);
+    if (!u.port) throw new Error(`port number missing in init_method ${method}`);
+    store = { kind: 'tcp', host: u.hostname, port: Number(u.port) };
+  } else if (method.startsWith('file://')) {
+    store = { kind: 'file', path: decodeURIComponent(new URL(method).pathname) };
+  } else {
+    throw new Error(`No rendezvous handler for ${method.split('://')[0]}:// (expected env://, tcp:// or file://)`);
+  }
+  if (rank === undefined || rank < 0) throw new Error(`rank parameter missing or negative for init_method ${method}`);
+  if (worldSize === undefined || worldSize < 1) throw new Error(`world size parameter missing for init_method ${method}`);
+  if (rank >= worldSize) throw new RangeError(`rank ${rank} is out of range for world size ${worldSize}`);
+  native.distInit({ rank, worldSize, timeoutMs, store });
+}
+
+export function destroyProcessGroup(): void {
+  native.distDestroy();
+}
+
+function info(): { rank: number; worldSize: number } {
+  requireBuilt();
+  const i = native.distInfo();
+  if (!i) throw new Error('Default process group has not been initialized, please make sure to call initProcessGroup.');
+  return i;
+}
+export function getRank(): number {
+  return info().rank;
+}
+export function getWorldSize(): number {
+  return info().worldSize;
+}
+export function getBackend(): string {
+  info();
+  return 'gloo';
+}
+
+/** An asynchronous collective in flight (asyncOp: true), as Python's Work. */
+export class Work {
+  /** @internal */
+  constructor(private readonly handle: unknown) {}
+  /** Blocks until the collective is done (or fails, or times out). */
+  wait(): boolean {
+    native.distWait(this.handle);
+    return true;
+  }
+  isCompleted(): boolean {
+    return native.distIsCompleted(this.handle);
+  }
+}
+
+interface AsyncOption {
+  asyncOp?: boolean;
+}
+function run(kind: string, spec: object, asyncOp: boolean | undefined): Work | undefined {
+  const w = new Work(native.distCollective(kind, spec));
+  if (asyncOp) return w;
+  w.wait();
+  return undefined;
+}
+const tensor = (t: unknown, name: string) => (t instanceof Tensor ? t : badArg('a Tensor', name, t));
+const tensors = (l: unknown, name: string) => (Array.isArray(l) && l.every((t) => t instanceof Tensor) ? (l as Tensor[]) : badArg('an array of Tensors', name, l));
+function reduceOp(op: unknown): ReduceOp {
+  if (op === undefined) return 'SUM';
+  if (typeof op === 'string' && op in ReduceOp) return op as ReduceOp;
+  return badArg('a ReduceOp (ReduceOp.SUM, PRODUCT, MIN, MAX, BAND, BOR, BXOR)', 'op', op);
+}
+
+/** all_reduce(tensor, op=SUM, async_op=False): in place on every rank. */
+export function allReduce(t: Tensor, op: ReduceOp | (AsyncOption & { op?: ReduceOp }) = {}, options: AsyncOption = {}): Work | undefined {
+  const o = typeof op === 'string' ? { ...options, op } : op;
+  return run('allReduce', { tensors: [tensor(t, 'tensor')], op: reduceOp(o.op) }, o.asyncOp);
+}
+/** broadcast(tensor, src): every rank's tensor becomes src's. */
+export function broadcast(t: Tensor, src: number, options: AsyncOption = {}): Work | undefined {
+  if (!Number.isInteger(src)) badArg('a rank', 'src', src);
+  return run('broadcast', { tensors: [tensor(t, 'tensor')], root: src }, options.asyncOp);
+}
+/** reduce(tensor, dst, op=SUM): the result lands on dst. */
+export function reduce(t: Tensor, dst: number, options: AsyncOption & { op?: ReduceOp } = {}): Work | undefined {
+  if (!Number.isInteger(dst)) badArg('a rank', 'dst', dst);
+  return run('reduce', { tensors: [tensor(t, 'tensor')], root: dst, op: reduceOp(options.op) }, options.asyncOp);
+}
+/** all_gather(tensor_list, tensor): tensorList[i] receives rank i's tensor. */
+export function allGather(tensorList: Tensor[], t: Tensor, options: AsyncOption = {}): Work | undefined {
+  return run('allGather', { output: tensors(tensorList, 'tensorList'), tensors: [tensor(t, 'tensor')] }, options.asyncOp);
+}
+/** gather(tensor, gather_list=None, dst=0) */
+export function gather(t: Tensor, options: AsyncOption & { gatherList?: Tensor[] | null; dst?: number } = {}): Work | undefined {
+  const dst = options.dst ?? 0;
+  const mine = getRank() === dst;
+  if (mine && !options.gatherList) throw new Error('Argument ``gather_list`` must be specified on destination rank.');
+  if (!mine && options.gatherList) throw new Error('Argument ``gather_list`` must NOT be specified on non-destination ranks.');
+  return run('gather', { tensors: [tensor(t, 'tensor')], output: mine ? tensors(options.gatherList, 'gatherList') : [], root: dst }, options.asyncOp);
+}
+/** scatter(tensor, scatter_list=None, src=0) */
+export function scatter(t: Tensor, options: AsyncOption & { scatterList?: Tensor[] | null; src?: number } = {}): Work | undefined {
+  const src = options.src ?? 0;
+  const mine = getRank() === src;
+  if (mine && !options.scatterList) throw new Error('Argument ``scatter_list`` must be specified on source rank.');
+  if (!mine && options.scatterList) throw new Error('Argument ``scatter_list`` must NOT be specified on non-source ranks.');
+  return run('scatter', { tensors: [tensor(t, 'tensor')], input: mine ? tensors(options.scatterList, 'scatterList') : [], root: src }, options.asyncOp);
+}
+/** reduce_scatter(output, input_list, op=SUM) */
+export function reduceScatter(output: Tensor, inputList: Tensor[], options: AsyncOption & { op?: ReduceOp } = {}): Work | undefined {
+  return run('reduceScatter', { tensors: [tensor(output, 'output')], input: tensors(inputList, 'inputList'), op: reduceOp(options.op) }, options.asyncOp);
+}
+export function barrier(options: AsyncOption = {}): Work | undefined {
+  return run('barrier', {}, options.asyncOp);
+}

@@ -1,0 +1,58 @@
+// A distributed worker for test/distributed.test.ts, started by `torch-node run` (env://) or
+// directly with RANK etc. set. Prints one JSON line of results.
+import * as torch from 'torch-node';
+
+const dist = torch.distributed;
+const mode = process.argv[2] ?? 'collectives';
+dist.initProcessGroup({ backend: 'gloo', timeout: Number(process.env.DIST_TIMEOUT ?? 20000) });
+const rank = dist.getRank(), n = dist.getWorldSize();
+const out: Record<string, unknown> = { rank, worldSize: n, localRank: Number(process.env.LOCAL_RANK) };
+
+if (mode === 'collectives') {
+  const sum = torch.tensor([rank + 1.0, 2.0]);
+  dist.allReduce(sum);
+  const max = torch.tensor([rank * 1.5]);
+  dist.allReduce(max, dist.ReduceOp.MAX);
+  const prod = torch.tensor([rank + 2.0]);
+  dist.allReduce(prod, { op: dist.ReduceOp.PRODUCT });
+  const b = rank === 1 ? torch.tensor([7.0, 8.0]) : torch.zeros(2);
+  dist.broadcast(b, 1);
+  const gathered = Array.from({ length: n }, () => torch.zeros(2));
+  dist.allGather(gathered, torch.tensor([rank, rank * 10.0]));
+  const red = torch.tensor([rank + 1.0]);
+  dist.reduce(red, 0, { op: dist.ReduceOp.SUM });
+  const gatherList = rank === 0 ? Array.from({ length: n }, () => torch.zeros(1)) : null;
+  dist.gather(torch.tensor([rank * 100.0]), { gatherList, dst: 0 });
+  const got = torch.zeros(2);
+  dist.scatter(got, { scatterList: rank === 0 ? Array.from({ length: n }, (_, i) => torch.full([2], i + 0.5)) : null, src: 0 });
+  const work = dist.allReduce(torch.ones(3), { asyncOp: true })!;
+  const asyncT = torch.ones(3).mul(rank + 1);
+  const w2 = dist.allReduce(asyncT, { asyncOp: true })!;
+  w2.wait();
+  work.wait();
+  let reduceScatter: string;
+  try {
+    dist.reduceScatter(torch.zeros(1), Array.from({ length: n }, () => torch.ones(1)));
+    reduceScatter = 'ok';
+  } catch (e) {
+    reduceScatter = (e as Error).message;
+  }
+  dist.barrier();
+  Object.assign(out, {
+    sum: sum.tolist(), max: max.tolist(), prod: prod.tolist(), broadcast: b.tolist(), allGather: gathered.map((t) => t.tolist()),
+    reduce: red.tolist(), gather: gatherList?.map((t) => t.tolist()) ?? null, scatter: got.tolist(), async: asyncT.tolist(),
+    completed: w2.isCompleted(), reduceScatter,
+  });
+} else if (mode === 'die') {
+  // the last rank dies after the group is up; the others must fail, not hang
+  if (rank === n - 1) process.exit(3);
+  try {
+    dist.allReduce(torch.ones(4));
+    dist.allReduce(torch.ones(4));
+    out.error = null;
+  } catch (e) {
+    out.error = (e as Error).message;
+  }
+}
+console.log(JSON.stringify(out));
+dist.destroyProcessGroup();
