@@ -8,6 +8,7 @@
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <torch/csrc/distributed/c10d/comm.hpp>
 #include <thread>
 
 namespace tn {
@@ -204,10 +205,34 @@ Napi::Value DistIsCompleted(const Napi::CallbackInfo& info) {
   });
 }
 
+// c10d's Reducer (DDP's bucketed all-reduce that overlaps backward) cannot be used: its header
+// includes torch/csrc/distributed/autograd, which Debian's libtorch-dev does not ship. DDP is in
+// lib/nn/parallel.ts, on the collectives above.
+
+// broadcastCoalesced(tensors, bufferBytes, src): DDP's start-of-training sync of parameters and buffers
+Napi::Value BroadcastCoalesced(const Napi::CallbackInfo& info) {
+  return GuardN(info, "DistributedDataParallel", [&]() -> napi_value {
+    auto& g = World();
+    auto tensors = Tensors(info.Env(), info[0], "tensors");
+#if TORCH_VERSION_MAJOR < 2
+    c10d::broadcast_coalesced(g.pg, tensors, static_cast<size_t>(info[1].As<Napi::Number>().Int64Value()), info[2].As<Napi::Number>().Int32Value());
+#else
+    c10d::BroadcastOptions o;
+    o.rootRank = info[2].As<Napi::Number>().Int32Value();
+    for (auto& t : tensors) {
+      std::vector<at::Tensor> one{t};
+      g.pg->broadcast(one, o)->wait();
+    }
+#endif
+    return info.Env().Undefined();
+  });
+}
+
 }  // namespace
 
 void InitDistributed(Napi::Env env, Napi::Object exports) {
   exports.Set("distributedBuilt", Napi::Boolean::New(env, true));
+  exports.Set("broadcastCoalesced", Napi::Function::New(env, BroadcastCoalesced));
   exports.Set("distInit", Napi::Function::New(env, DistInit));
   exports.Set("distInfo", Napi::Function::New(env, DistInfo));
   exports.Set("distDestroy", Napi::Function::New(env, DistDestroy));

@@ -65,6 +65,7 @@ export interface Native {
   distCollective(kind: string, spec: object): unknown;
   distWait(work: unknown): void;
   distIsCompleted(work: unknown): boolean;
+  broadcastCoalesced(tensors: unknown[], bufferBytes: number, src: number): void;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
   generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;

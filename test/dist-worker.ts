@@ -1,6 +1,7 @@
 // A distributed worker for test/distributed.test.ts, started by `torch-node run` (env://) or
 // directly with RANK etc. set. Prints one JSON line of results.
 import * as torch from 'torch-node';
+import { ConvNet } from '../examples/lib/convnet.js';
 
 const dist = torch.distributed;
 const mode = process.argv[2] ?? 'collectives';
@@ -43,6 +44,29 @@ if (mode === 'collectives') {
     reduce: red.tolist(), gather: gatherList?.map((t) => t.tolist()) ?? null, scatter: got.tolist(), async: asyncT.tolist(),
     completed: w2.isCompleted(), reduceScatter,
   });
+} else if (mode === 'ddp') {
+  // the CIFAR ConvNet, each rank on its share of one batch; rank 0 saves the weights after the steps
+  torch.manualSeed(100 + rank); // different on purpose: DDP must start every rank from rank 0's weights
+  const net = new ConvNet();
+  const model = new torch.nn.parallel.DistributedDataParallel(net);
+  const optimizer = new torch.optim.SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
+  const criterion = new torch.nn.CrossEntropyLoss();
+  torch.manualSeed(1);
+  const x = torch.randn([12, 3, 32, 32]), y = torch.randint(0, 10, [12]);
+  const per = 12 / n;
+  const [xs, ys] = [x.narrow(0, rank * per, per), y.narrow(0, rank * per, per)];
+  for (let step = 0; step < Number(process.env.DDP_STEPS ?? 3); step++) {
+    optimizer.zeroGrad();
+    criterion(model(xs), ys).backward();
+    optimizer.step();
+  }
+  // noSync: gradients accumulate locally, and differ between ranks
+  optimizer.zeroGrad();
+  model.noSync(() => criterion(model(xs), ys).backward());
+  const localGrad = net.conv1.weight.grad!.sum().item();
+  out.noSyncGradSum = localGrad;
+  if (rank === 0) torch.save(net.stateDict(), process.env.DDP_OUT!);
+  out.keys = Object.keys(model.stateDict()).slice(0, 2);
 } else if (mode === 'die') {
   // the last rank dies after the group is up; the others must fail, not hang
   if (rank === n - 1) process.exit(3);

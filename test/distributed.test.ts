@@ -3,16 +3,21 @@
 // in one process group.
 import t from 'tap';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
+import { ConvNet } from '../examples/lib/convnet.js';
 
 if (!torch.distributed.isAvailable()) {
   t.plan(0, 'torch-node was built without gloo’s headers (apt-get install libgloo-dev, then rebuild)');
   process.exit(0);
 }
 
+const python = '/usr/bin/python3';
+const hasTorch = spawnSync(python, ['-c', 'import torch.distributed as d; assert d.is_available()']).status === 0;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcher = path.join(root, 'bin', 'torch-node.mjs');
 const worker = path.join(root, 'test', 'dist-worker.ts');
@@ -57,6 +62,50 @@ for (const n of [2, 3]) {
   });
 }
 
+t.test('DDP on 2 processes gives the weights of one process on the combined batch', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-ddp-'));
+  const outFile = path.join(dir, 'ddp.pth');
+  const { status, results, stderr } = launch(2, 'ddp', await freePort(), { DDP_OUT: outFile });
+  t.equal(status, 0, stderr);
+  t.same(results[0].keys, ['module.conv1.weight', 'module.conv1.bias'], 'state dict keys under module., as PyTorch');
+  t.not(results[0].noSyncGradSum, results[1].noSyncGradSum, 'noSync leaves each rank its own gradients');
+  // one process, the whole batch, rank 0's initial weights
+  torch.manualSeed(100);
+  const net = new ConvNet();
+  const optimizer = new torch.optim.SGD(net.parameters(), { lr: 0.05, momentum: 0.9 });
+  const criterion = new torch.nn.CrossEntropyLoss();
+  torch.manualSeed(1);
+  const x = torch.randn([12, 3, 32, 32]), y = torch.randint(0, 10, [12]);
+  for (let step = 0; step < 3; step++) {
+    optimizer.zeroGrad();
+    criterion(net(x), y).backward();
+    optimizer.step();
+  }
+  const ddp = torch.load(outFile) as Record<string, torch.Tensor>;
+  const worst = Object.entries(net.stateDict()).reduce((m, [k, v]) => Math.max(m, v.sub(ddp[k]).abs().max().item() as number), 0);
+  t.ok(worst < 1e-5, `every weight within 1e-5 (max |diff| ${worst.toExponential(2)})`);
+});
+
+t.test('DistributedSampler: disjoint equal shares, reshuffled by setEpoch, as PyTorch', async (t) => {
+  const { DistributedSampler } = torch.utils.data;
+  const ds = { length: 10 };
+  const shares = [0, 1, 2].map((rank) => new DistributedSampler(ds, { numReplicas: 3, rank, seed: 5 }));
+  const epoch0 = shares.map((s) => [...s]);
+  t.same(epoch0.map((l) => l.length), [4, 4, 4], 'padded to equal shares');
+  t.same([...new Set(epoch0.flat())].sort((a, b) => a - b), [...Array(10).keys()], 'every index served');
+  shares.forEach((s) => s.setEpoch(1));
+  t.notSame(shares.map((s) => [...s]), epoch0, 'another epoch, another order');
+  t.same([...new DistributedSampler(ds, { numReplicas: 3, rank: 1, shuffle: false, dropLast: true })], [1, 4, 7]);
+  t.throws(() => new DistributedSampler(ds, { numReplicas: 2, rank: 2 }), /Invalid rank 2, rank should be in the interval \[0, 1\]/);
+  if (hasTorch) {
+    const py = execFileSync(python, ['-c', `from torch.utils.data import DistributedSampler
+s = DistributedSampler(range(10), num_replicas=3, rank=2, seed=5); s.set_epoch(3); print(list(s))`], { encoding: 'utf8' });
+    const mine = new DistributedSampler(ds, { numReplicas: 3, rank: 2, seed: 5 });
+    mine.setEpoch(3);
+    t.same([...mine], JSON.parse(py), 'the indices PyTorch’s sampler gives');
+  }
+});
+
 t.test('a worker that dies makes the others fail instead of hanging, and the launcher stops them all', async (t) => {
   const started = Date.now();
   const { status, results, stderr } = launch(3, 'die', await freePort(), { DIST_TIMEOUT: '5000' });
@@ -73,8 +122,6 @@ t.test('the launcher checks its arguments', async (t) => {
   t.match(spawnSync(process.execPath, [launcher, 'fly'], { encoding: 'utf8' }).stderr, /unknown command 'fly'/);
 });
 
-const python = '/usr/bin/python3';
-const hasTorch = spawnSync(python, ['-c', 'import torch.distributed as d; assert d.is_available()']).status === 0;
 t.test('a torch-node worker and a Python worker share one process group', { skip: hasTorch ? false : 'needs PyTorch in /usr/bin/python3' }, async (t) => {
   const port = await freePort();
   const py = spawn(python, ['-c', `import torch, torch.distributed as dist

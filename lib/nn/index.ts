@@ -14,6 +14,7 @@ export * from './layers/loss.js';
 export * as functional from './functional.js';
 export * as init from './init.js';
 export * as utils from './utils.js';
+export * as parallel from './parallel.js';
 
 import { Module, markPure } from './module.js';
 import * as linear from './layers/linear.js';

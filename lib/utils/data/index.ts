@@ -3,3 +3,4 @@ export { Dataset, IterableDataset, TensorDataset, Subset, ConcatDataset, randomS
 export { Sampler, SequentialSampler, RandomSampler, SubsetRandomSampler, WeightedRandomSampler, BatchSampler } from './sampler.js';
 export { defaultCollate, defaultConvert } from './collate.js';
 export { DataLoader, type DataLoaderOptions } from './dataloader.js';
+export { DistributedSampler, type DistributedSamplerOptions } from './distributed-sampler.js';

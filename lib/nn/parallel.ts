@@ -1,0 +1,124 @@
+// torch.nn.parallel.DistributedDataParallel over torch.distributed's Gloo group. Parameters and
+// buffers start from rank 0's; when backward() returns, the gradients are averaged across ranks in
+// buckets of bucketCapMb, all buckets' all-reduces in flight together. c10d's own Reducer, which
+// overlaps these all-reduces with backward itself, cannot be built against Debian's libtorch-dev
+// (its header needs torch/csrc/distributed/autograd, not shipped): see docs/porting.md.
+import { Module } from './module.js';
+import { Tensor, queueBackwardCallback } from '../tensor.js';
+import { isGradEnabled, noGrad } from '../autograd.js';
+import { native } from '../native.js';
+import { badArg } from '../errors.js';
+import { zeros } from '../creation.js';
+import { cat } from '../generated/functions.js';
+import * as dist from '../distributed.js';
+
+export interface DistributedDataParallelOptions {
+  deviceIds?: (number | string)[] | null;
+  outputDevice?: number | string | null;
+  broadcastBuffers?: boolean;
+  /** bucket size for the gradient all-reduce, in MiB (default 25, as PyTorch) */
+  bucketCapMb?: number;
+  /** parameters that get no gradient in an iteration are reduced as zeros instead of failing */
+  findUnusedParameters?: boolean;
+}
+
+const BROADCAST_BUCKET_BYTES = 250 * 1024 * 1024; // DDP's broadcast_bucket_size
+const FIRST_BUCKET_BYTES = 1024 * 1024; // dist._DEFAULT_FIRST_BUCKET_BYTES
+
+export class DistributedDataParallel extends Module {
+  module: Module;
+  declare readonly broadcastBuffers: boolean;
+  declare readonly findUnusedParameters: boolean;
+  declare readonly buckets: Tensor[][];
+  declare requireBackwardGradSync: boolean;
+  declare private pending: boolean;
+
+  constructor(module: Module, options: DistributedDataParallelOptions = {}) {
+    super();
+    if (!(module instanceof Module)) badArg('a Module', 'module', module);
+    if (!dist.isInitialized()) throw new Error('Default process group has not been initialized, please make sure to call initProcessGroup.');
+    const capMb = options.bucketCapMb ?? 25;
+    if (!(capMb > 0)) badArg('a positive number of MiB', 'bucketCapMb', capMb);
+    this.module = module;
+    const hidden = (k: string, v: unknown) => Object.defineProperty(this, k, { value: v, writable: true, enumerable: false });
+    hidden('broadcastBuffers', options.broadcastBuffers ?? true);
+    hidden('findUnusedParameters', options.findUnusedParameters ?? false);
+    hidden('requireBackwardGradSync', true);
+    hidden('pending', false);
+    // every rank starts from rank 0's parameters and buffers
+    const states = [...module.parameters(), ...module.buffers()];
+    noGrad(() => native.broadcastCoalesced(states.map((t) => t.detach()), BROADCAST_BUCKET_BYTES, 0));
+    // buckets in reverse order of registration, the first 1 MiB, then up to bucketCapMb each, as DDP
+    const params = [...module.parameters()].filter((p) => p.requiresGrad).reverse();
+    const buckets: Tensor[][] = [];
+    let current: Tensor[] = [], bytes = 0;
+    for (const p of params) {
+      current.push(p);
+      bytes += p.numel() * p.dtype.itemsize;
+      const limit = buckets.length === 0 ? FIRST_BUCKET_BYTES : capMb * 1024 * 1024;
+      if (bytes >= limit) {
+        buckets.push(current);
+        current = [];
+        bytes = 0;
+      }
+    }
+    if (current.length) buckets.push(current);
+    hidden('buckets', buckets);
+  }
+
+  forward(...inputs: unknown[]): any {
+    if (this.broadcastBuffers && this.requireBackwardGradSync) {
+      const buffers = [...this.module.buffers()];
+      if (buffers.length) noGrad(() => native.broadcastCoalesced(buffers, BROADCAST_BUCKET_BYTES, 0));
+    }
+    const out = this.module(...inputs);
+    if (isGradEnabled() && this.requireBackwardGradSync && !this.pending) {
+      this.pending = true;
+      queueBackwardCallback(() => {
+        this.pending = false;
+        this.reduceGradients();
+      });
+    }
+    return out;
+  }
+
+  /** Runs fn without gradient synchronisation: gradients accumulate locally (no_sync). */
+  noSync<T>(fn: () => T): T {
+    const before = this.requireBackwardGradSync;
+    this.requireBackwardGradSync = false;
+    try {
+      return fn();
+    } finally {
+      this.requireBackwardGradSync = before;
+    }
+  }
+
+  private reduceGradients(): void {
+    const n = dist.getWorldSize();
+    noGrad(() => {
+      const flats: [Tensor[], Tensor][] = this.buckets.map((bucket) => {
+        const grads = bucket.map((p) => {
+          if (p.grad) return p.grad;
+          if (!this.findUnusedParameters) {
+            throw new Error('Expected to have finished reduction in the prior iteration before starting a new one. This error indicates that your module has parameters that were not used in producing loss. You can enable unused parameter detection by passing the keyword argument `findUnusedParameters: true` to DistributedDataParallel.');
+          }
+          return zeros(p.shape, { dtype: p.dtype });
+        });
+        return [grads, cat(grads.map((g) => g.reshape(-1)))];
+      });
+      const works = flats.map(([, flat]) => dist.allReduce(flat, { asyncOp: true })!);
+      works.forEach((w) => w.wait());
+      flats.forEach(([grads, flat], b) => {
+        flat.div_(n);
+        let offset = 0;
+        grads.forEach((g, i) => {
+          const p = this.buckets[b][i];
+          const part = flat.narrow(0, offset, g.numel()).view(g.shape);
+          if (p.grad) p.grad.copy_(part);
+          else p.grad = part.clone();
+          offset += g.numel();
+        });
+      });
+    });
+  }
+}
