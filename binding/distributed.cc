@@ -24,10 +24,33 @@ struct Group {
   std::chrono::milliseconds timeout{1800000};
 };
 Group* world = nullptr;
+std::vector<std::unique_ptr<Group>> subgroups;  // newGroup's, by id - 1 (null where this rank is not a member)
+int groupCount = 1;                              // Python's _group_count after the world group
 
 Group& World() {
   if (!world) throw std::runtime_error("Default process group has not been initialized, please make sure to call initProcessGroup.");
   return *world;
+}
+
+Group& GroupOf(Napi::Object spec) {
+  auto& w = World();
+  const int id = spec.Has("group") ? spec.Get("group").As<Napi::Number>().Int32Value() : 0;
+  if (id == 0) return w;
+  if (id < 0 || id > static_cast<int>(subgroups.size()) || !subgroups[id - 1]) throw ArgError("this rank is not a member of that group");
+  return *subgroups[id - 1];
+}
+
+// Python's _store_based_barrier on the world's store
+void StoreBarrier(Group& g, int count) {
+  const std::string key = "store_based_barrier_key:" + std::to_string(count);
+  g.store->add(key, 1);
+  auto start = std::chrono::steady_clock::now();
+  while (g.store->add(key, 0) != g.size) {
+    if (std::chrono::steady_clock::now() - start > g.timeout)
+      throw std::runtime_error("Timed out initializing process group in store based barrier on rank: " + std::to_string(g.rank) +
+                               ", for key: " + key + " (world_size=" + std::to_string(g.size) + ")");
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 struct WorkBox {
@@ -84,17 +107,10 @@ Napi::Value DistInit(const Napi::CallbackInfo& info) {
     options->devices.push_back(ProcessGroupGloo::createDefaultDevice());
     g->pg = c10::make_intrusive<ProcessGroupGloo>(c10::make_intrusive<c10d::PrefixStore>("0", g->store), g->rank, g->size, options);
     // Python's _store_based_barrier, then the group's sequence number (rank 0 sets it in the store)
-    const std::string key = "store_based_barrier_key:1";
-    g->store->add(key, 1);
-    auto start = std::chrono::steady_clock::now();
-    while (g->store->add(key, 0) != g->size) {
-      if (std::chrono::steady_clock::now() - start > g->timeout)
-        throw std::runtime_error("Timed out initializing process group in store based barrier on rank: " + std::to_string(g->rank) +
-                                 ", for key: " + key + " (world_size=" + std::to_string(g->size) + ")");
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
+    StoreBarrier(*g, 1);
     g->pg->setSequenceNumberForGroup();
     world = g.release();
+    groupCount = 1;
     return info.Env().Undefined();
   });
 }
@@ -107,7 +123,35 @@ Napi::Value DistInfo(const Napi::CallbackInfo& info) {
   return o;
 }
 
+// distNewGroup(sortedRanks) -> group id, or -1 where this rank is not in it; every rank calls it
+Napi::Value DistNewGroup(const Napi::CallbackInfo& info) {
+  return GuardN(info, "newGroup", [&]() -> napi_value {
+    auto& w = World();
+    std::vector<int> ranks;
+    auto a = info[0].As<Napi::Array>();
+    for (uint32_t i = 0; i < a.Length(); ++i) ranks.push_back(a.Get(i).As<Napi::Number>().Int32Value());
+    const std::string name = std::to_string(groupCount++);
+    auto it = std::find(ranks.begin(), ranks.end(), w.rank);
+    std::unique_ptr<Group> g;
+    if (it != ranks.end()) {
+      g = std::make_unique<Group>();
+      g->store = w.store;
+      g->rank = static_cast<int>(it - ranks.begin());
+      g->size = static_cast<int>(ranks.size());
+      g->timeout = w.timeout;
+      auto options = ProcessGroupGloo::Options::create(w.timeout);
+      options->devices.push_back(ProcessGroupGloo::createDefaultDevice());
+      g->pg = c10::make_intrusive<ProcessGroupGloo>(c10::make_intrusive<c10d::PrefixStore>(name, w.store), g->rank, g->size, options);
+    }
+    StoreBarrier(w, groupCount);
+    const bool member = g != nullptr;
+    subgroups.push_back(std::move(g));
+    return Napi::Number::New(info.Env(), member ? static_cast<double>(subgroups.size()) : -1);
+  });
+}
+
 Napi::Value DistDestroy(const Napi::CallbackInfo& info) {
+  subgroups.clear();
   delete world;
   world = nullptr;
   return info.Env().Undefined();
@@ -117,9 +161,9 @@ Napi::Value DistDestroy(const Napi::CallbackInfo& info) {
 Napi::Value DistCollective(const Napi::CallbackInfo& info) {
   napi_env env = info.Env();
   return GuardN(info, "torch.distributed", [&]() -> napi_value {
-    auto& g = World();
     const std::string kind = info[0].As<Napi::String>().Utf8Value();
     auto spec = info[1].As<Napi::Object>();
+    auto& g = GroupOf(spec);
     const int root = spec.Has("root") ? spec.Get("root").As<Napi::Number>().Int32Value() : 0;
     if (spec.Has("root") && (root < 0 || root >= g.size)) throw ArgError("Invalid rank " + std::to_string(root) + " for a group of " + std::to_string(g.size));
     WorkPtr work;
@@ -236,6 +280,7 @@ void InitDistributed(Napi::Env env, Napi::Object exports) {
   exports.Set("distInit", Napi::Function::New(env, DistInit));
   exports.Set("distInfo", Napi::Function::New(env, DistInfo));
   exports.Set("distDestroy", Napi::Function::New(env, DistDestroy));
+  exports.Set("distNewGroup", Napi::Function::New(env, DistNewGroup));
   exports.Set("distCollective", Napi::Function::New(env, DistCollective));
   exports.Set("distWait", Napi::Function::New(env, DistWait));
   exports.Set("distIsCompleted", Napi::Function::New(env, DistIsCompleted));

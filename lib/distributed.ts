@@ -86,11 +86,50 @@ function info(): { rank: number; worldSize: number } {
   if (!i) throw new Error('Default process group has not been initialized, please make sure to call initProcessGroup.');
   return i;
 }
-export function getRank(): number {
-  return info().rank;
+
+/** A group made by newGroup: its global ranks, in order (a rank's place is its rank in the group). */
+export class ProcessGroup {
+  /** @internal */
+  constructor(readonly id: number, readonly ranks: number[]) {}
+  rank(): number {
+    return this.ranks.indexOf(info().rank);
+  }
+  size(): number {
+    return this.ranks.length;
+  }
 }
-export function getWorldSize(): number {
-  return info().worldSize;
+/** What newGroup returns on ranks outside the group, as Python's GroupMember.NON_GROUP_MEMBER. */
+export const GroupMember = { WORLD: null, NON_GROUP_MEMBER: Object.freeze({ nonGroupMember: true }) } as const;
+type GroupArg = ProcessGroup | null | undefined;
+
+/** new_group(ranks=None): every rank of the world calls it, members or not. */
+export function newGroup(ranks?: number[] | null, options: { timeout?: number; backend?: 'gloo' } = {}): ProcessGroup | typeof GroupMember.NON_GROUP_MEMBER {
+  const n = info().worldSize;
+  const sorted = [...new Set(ranks ?? [...Array(n).keys()])].sort((a, b) => a - b);
+  for (const r of sorted) if (!Number.isInteger(r) || r < 0 || r >= n) throw new RangeError(`The new group's rank should be within the world_size set by init_process_group (got ${r}, world size ${n})`);
+  void options;
+  const id = native.distNewGroup(sorted);
+  return id < 0 ? GroupMember.NON_GROUP_MEMBER : new ProcessGroup(id, sorted);
+}
+
+function groupSpec(group: GroupArg): { group?: number } {
+  if (group === null || group === undefined) return {};
+  if (!(group instanceof ProcessGroup)) badArg('a ProcessGroup from newGroup', 'group', group);
+  return { group: group.id };
+}
+/** a global rank as the group's own (collectives' src/dst are global ranks, as in PyTorch) */
+function groupRank(group: GroupArg, globalRank: number, name: string): number {
+  if (!Number.isInteger(globalRank)) badArg('a rank', name, globalRank);
+  if (!group) return globalRank;
+  const r = group.ranks.indexOf(globalRank);
+  if (r < 0) throw new RangeError(`The global rank ${globalRank} is not part of the group`);
+  return r;
+}
+export function getRank(group?: GroupArg): number {
+  return group ? group.rank() : info().rank;
+}
+export function getWorldSize(group?: GroupArg): number {
+  return group ? group.size() : info().worldSize;
 }
 export function getBackend(): string {
   info();
@@ -113,6 +152,7 @@ export class Work {
 
 interface AsyncOption {
   asyncOp?: boolean;
+  group?: ProcessGroup | null;
 }
 function run(kind: string, spec: object, asyncOp: boolean | undefined): Work | undefined {
   const w = new Work(native.distCollective(kind, spec));
@@ -131,42 +171,40 @@ function reduceOp(op: unknown): ReduceOp {
 /** all_reduce(tensor, op=SUM, async_op=False): in place on every rank. */
 export function allReduce(t: Tensor, op: ReduceOp | (AsyncOption & { op?: ReduceOp }) = {}, options: AsyncOption = {}): Work | undefined {
   const o = typeof op === 'string' ? { ...options, op } : op;
-  return run('allReduce', { tensors: [tensor(t, 'tensor')], op: reduceOp(o.op) }, o.asyncOp);
+  return run('allReduce', { tensors: [tensor(t, 'tensor')], op: reduceOp(o.op), ...groupSpec(o.group) }, o.asyncOp);
 }
 /** broadcast(tensor, src): every rank's tensor becomes src's. */
 export function broadcast(t: Tensor, src: number, options: AsyncOption = {}): Work | undefined {
-  if (!Number.isInteger(src)) badArg('a rank', 'src', src);
-  return run('broadcast', { tensors: [tensor(t, 'tensor')], root: src }, options.asyncOp);
+  return run('broadcast', { tensors: [tensor(t, 'tensor')], root: groupRank(options.group, src, 'src'), ...groupSpec(options.group) }, options.asyncOp);
 }
 /** reduce(tensor, dst, op=SUM): the result lands on dst. */
 export function reduce(t: Tensor, dst: number, options: AsyncOption & { op?: ReduceOp } = {}): Work | undefined {
-  if (!Number.isInteger(dst)) badArg('a rank', 'dst', dst);
-  return run('reduce', { tensors: [tensor(t, 'tensor')], root: dst, op: reduceOp(options.op) }, options.asyncOp);
+  return run('reduce', { tensors: [tensor(t, 'tensor')], root: groupRank(options.group, dst, 'dst'), op: reduceOp(options.op), ...groupSpec(options.group) }, options.asyncOp);
 }
 /** all_gather(tensor_list, tensor): tensorList[i] receives rank i's tensor. */
 export function allGather(tensorList: Tensor[], t: Tensor, options: AsyncOption = {}): Work | undefined {
-  return run('allGather', { output: tensors(tensorList, 'tensorList'), tensors: [tensor(t, 'tensor')] }, options.asyncOp);
+  return run('allGather', { output: tensors(tensorList, 'tensorList'), tensors: [tensor(t, 'tensor')], ...groupSpec(options.group) }, options.asyncOp);
 }
 /** gather(tensor, gather_list=None, dst=0) */
 export function gather(t: Tensor, options: AsyncOption & { gatherList?: Tensor[] | null; dst?: number } = {}): Work | undefined {
   const dst = options.dst ?? 0;
-  const mine = getRank() === dst;
+  const mine = info().rank === dst;
   if (mine && !options.gatherList) throw new Error('Argument ``gather_list`` must be specified on destination rank.');
   if (!mine && options.gatherList) throw new Error('Argument ``gather_list`` must NOT be specified on non-destination ranks.');
-  return run('gather', { tensors: [tensor(t, 'tensor')], output: mine ? tensors(options.gatherList, 'gatherList') : [], root: dst }, options.asyncOp);
+  return run('gather', { tensors: [tensor(t, 'tensor')], output: mine ? tensors(options.gatherList, 'gatherList') : [], root: groupRank(options.group, dst, 'dst'), ...groupSpec(options.group) }, options.asyncOp);
 }
 /** scatter(tensor, scatter_list=None, src=0) */
 export function scatter(t: Tensor, options: AsyncOption & { scatterList?: Tensor[] | null; src?: number } = {}): Work | undefined {
   const src = options.src ?? 0;
-  const mine = getRank() === src;
+  const mine = info().rank === src;
   if (mine && !options.scatterList) throw new Error('Argument ``scatter_list`` must be specified on source rank.');
   if (!mine && options.scatterList) throw new Error('Argument ``scatter_list`` must NOT be specified on non-source ranks.');
-  return run('scatter', { tensors: [tensor(t, 'tensor')], input: mine ? tensors(options.scatterList, 'scatterList') : [], root: src }, options.asyncOp);
+  return run('scatter', { tensors: [tensor(t, 'tensor')], input: mine ? tensors(options.scatterList, 'scatterList') : [], root: groupRank(options.group, src, 'src'), ...groupSpec(options.group) }, options.asyncOp);
 }
 /** reduce_scatter(output, input_list, op=SUM) */
 export function reduceScatter(output: Tensor, inputList: Tensor[], options: AsyncOption & { op?: ReduceOp } = {}): Work | undefined {
-  return run('reduceScatter', { tensors: [tensor(output, 'output')], input: tensors(inputList, 'inputList'), op: reduceOp(options.op) }, options.asyncOp);
+  return run('reduceScatter', { tensors: [tensor(output, 'output')], input: tensors(inputList, 'inputList'), op: reduceOp(options.op), ...groupSpec(options.group) }, options.asyncOp);
 }
 export function barrier(options: AsyncOption = {}): Work | undefined {
-  return run('barrier', {}, options.asyncOp);
+  return run('barrier', groupSpec(options.group), options.asyncOp);
 }

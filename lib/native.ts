@@ -62,6 +62,7 @@ export interface Native {
   distInit(spec: object): void;
   distInfo(): { rank: number; worldSize: number } | null;
   distDestroy(): void;
+  distNewGroup(ranks: number[]): number;
   distCollective(kind: string, spec: object): unknown;
   distWait(work: unknown): void;
   distIsCompleted(work: unknown): boolean;

@@ -39,7 +39,18 @@ if (mode === 'collectives') {
     reduceScatter = (e as Error).message;
   }
   dist.barrier();
+  // a group of the even ranks (every rank calls newGroup)
+  const evens = dist.newGroup([...Array(n).keys()].filter((r) => r % 2 === 0));
+  let groupSum: number[] | null = null;
+  if (evens instanceof dist.ProcessGroup) {
+    const g = torch.tensor([rank * 1.0]);
+    dist.allReduce(g, { group: evens });
+    const b = torch.tensor([rank === 0 ? 42.0 : 0.0]);
+    dist.broadcast(b, 0, { group: evens });
+    groupSum = [...g.tolist() as number[], ...b.tolist() as number[], dist.getRank(evens), dist.getWorldSize(evens)];
+  }
   Object.assign(out, {
+    groupSum, nonMember: evens === dist.GroupMember.NON_GROUP_MEMBER,
     sum: sum.tolist(), max: max.tolist(), prod: prod.tolist(), broadcast: b.tolist(), allGather: gathered.map((t) => t.tolist()),
     reduce: red.tolist(), gather: gatherList?.map((t) => t.tolist()) ?? null, scatter: got.tolist(), async: asyncT.tolist(),
     completed: w2.isCompleted(), reduceScatter,
@@ -78,5 +89,6 @@ if (mode === 'collectives') {
     out.error = (e as Error).message;
   }
 }
+if (mode !== 'die') dist.barrier(); // rank 0 hosts the store: nobody may still be using it when it leaves
 console.log(JSON.stringify(out));
 dist.destroyProcessGroup();

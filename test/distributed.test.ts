@@ -57,6 +57,9 @@ for (const n of [2, 3]) {
       t.same(r.scatter, [r.rank + 0.5, r.rank + 0.5], 'scatter from rank 0');
       t.same(r.async, [1, 1, 1].map(() => ranks.reduce((s, i) => s + i + 1, 0)), 'asyncOp work handles');
       t.equal(r.completed, true);
+      const evens = ranks.filter((i) => i % 2 === 0);
+      if (r.rank % 2 === 0) t.same(r.groupSum, [evens.reduce((s, i) => s + i, 0), 42, evens.indexOf(r.rank), evens.length], 'newGroup: allReduce, broadcast, getRank/getWorldSize of the group');
+      else t.equal(r.nonMember, true, 'newGroup on a rank outside it: NON_GROUP_MEMBER');
       t.match(r.reduceScatter, /does not support reduce_scatter|ok/, 'reduceScatter: done, or Gloo’s own refusal as an error');
     }
   });
