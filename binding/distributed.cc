@@ -9,6 +9,7 @@
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/csrc/distributed/c10d/comm.hpp>
+#include <torch/csrc/autograd/utils/lambda_post_hook.h>
 #include <thread>
 
 namespace tn {
@@ -249,9 +250,157 @@ Napi::Value DistIsCompleted(const Napi::CallbackInfo& info) {
   });
 }
 
-// c10d's Reducer (DDP's bucketed all-reduce that overlaps backward) cannot be used: its header
-// includes torch/csrc/distributed/autograd, which Debian's libtorch-dev does not ship. DDP is in
-// lib/nn/parallel.ts, on the collectives above.
+// ---- DDP's gradient reducer -----------------------------------------------------------------
+// c10d's own Reducer cannot be used: its header includes torch/csrc/distributed/autograd, which
+// Debian's libtorch-dev does not ship. This one works the same way: a post-hook on each
+// parameter's gradient accumulator marks it ready during backward; when a bucket's gradients are
+// all ready (buckets launched in order, so every rank issues the same sequence), the bucket is
+// flattened and its all-reduce starts while backward goes on; finalize() waits, averages and
+// writes the gradients back.
+struct DdpReducer {
+  Group* group;
+  std::vector<at::Tensor> params;
+  std::vector<std::vector<size_t>> buckets;
+  std::vector<size_t> bucketOf;
+  std::vector<std::shared_ptr<torch::autograd::Node>> accumulators;  // kept alive: they hold our hooks
+  bool findUnused = false;
+  bool armed = false;  // set for one backward by prepare(), as the Reducer's expect_autograd_hooks_
+  std::vector<size_t> readyCount;
+  std::vector<bool> ready;
+  size_t nextToLaunch = 0;
+  std::vector<at::Tensor> flats;
+  std::vector<WorkPtr> works;
+  std::mutex mu;
+
+  void Prepare() {
+    std::lock_guard<std::mutex> lock(mu);
+    armed = true;
+    readyCount.assign(buckets.size(), 0);
+    ready.assign(params.size(), false);
+    nextToLaunch = 0;
+    flats.assign(buckets.size(), at::Tensor());
+    works.assign(buckets.size(), WorkPtr());
+  }
+  // a bucket's gradients flattened into one tensor, a missing one as zeros
+  at::Tensor Flatten(size_t b) {
+    std::vector<at::Tensor> parts;
+    for (size_t i : buckets[b]) {
+      const auto& g = params[i].grad();
+      parts.push_back(g.defined() ? g.reshape(-1) : at::zeros({params[i].numel()}, params[i].options()));
+    }
+    return at::cat(parts);
+  }
+  void CheckGroup() {
+    if (world != group) throw std::runtime_error("the process group of this DistributedDataParallel was destroyed");
+  }
+  void LaunchReady() {  // with mu held
+    CheckGroup();
+    while (nextToLaunch < buckets.size() && readyCount[nextToLaunch] == buckets[nextToLaunch].size()) {
+      at::NoGradGuard noGrad;
+      flats[nextToLaunch] = Flatten(nextToLaunch);
+      std::vector<at::Tensor> one{flats[nextToLaunch]};
+      c10d::AllreduceOptions o;
+      o.timeout = group->timeout;
+      works[nextToLaunch] = group->pg->allreduce(one, o);
+      ++nextToLaunch;
+    }
+  }
+  void MarkReady(size_t i) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!armed || ready[i]) return;
+    ready[i] = true;
+    ++readyCount[bucketOf[i]];
+    LaunchReady();
+  }
+  void Finalize() {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!armed) return;
+    armed = false;
+    CheckGroup();
+    if (nextToLaunch < buckets.size()) {
+      if (!findUnused) {
+        throw std::runtime_error(
+            "Expected to have finished reduction in the prior iteration before starting a new one. This error indicates that your "
+            "module has parameters that were not used in producing loss. You can enable unused parameter detection by passing the "
+            "keyword argument `findUnusedParameters: true` to DistributedDataParallel.");
+      }
+      for (size_t b = nextToLaunch; b < buckets.size(); ++b) readyCount[b] = buckets[b].size();
+      LaunchReady();
+    }
+    at::NoGradGuard noGrad;
+    for (size_t b = 0; b < buckets.size(); ++b) {
+      works[b]->wait();
+      flats[b].div_(group->size);
+      int64_t offset = 0;
+      for (size_t i : buckets[b]) {
+        auto& p = params[i];
+        auto part = flats[b].narrow(0, offset, p.numel()).view(p.sizes());
+        if (p.grad().defined()) p.mutable_grad().copy_(part);
+        else p.mutable_grad() = part.clone();
+        offset += p.numel();
+      }
+    }
+    flats.clear();
+    works.clear();
+  }
+};
+
+void FinalizeReducer(node_api_basic_env, void* data, void*) { delete static_cast<std::shared_ptr<DdpReducer>*>(data); }
+
+DdpReducer& ReducerOf(napi_env env, napi_value v) {
+  void* p = nullptr;
+  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("not a DDP reducer");
+  return **static_cast<std::shared_ptr<DdpReducer>*>(p);
+}
+
+// ddpReducer(params, buckets: number[][], findUnused) -> reducer
+Napi::Value DdpReducerNew(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  return GuardN(info, "DistributedDataParallel", [&]() -> napi_value {
+    auto r = std::make_shared<DdpReducer>();
+    r->group = &World();
+    r->params = Tensors(env, info[0], "parameters");
+    auto buckets = info[1].As<Napi::Array>();
+    r->bucketOf.assign(r->params.size(), 0);
+    for (uint32_t b = 0; b < buckets.Length(); ++b) {
+      std::vector<size_t> idx;
+      auto a = buckets.Get(b).As<Napi::Array>();
+      for (uint32_t k = 0; k < a.Length(); ++k) {
+        size_t i = static_cast<size_t>(a.Get(k).As<Napi::Number>().Int64Value());
+        idx.push_back(i);
+        r->bucketOf[i] = b;
+      }
+      r->buckets.push_back(std::move(idx));
+    }
+    r->findUnused = info[2].ToBoolean().Value();
+    std::weak_ptr<DdpReducer> weak = r;  // a graph may outlive the DDP module: then the hook does nothing
+    for (size_t i = 0; i < r->params.size(); ++i) {
+      auto acc = torch::autograd::impl::grad_accumulator(r->params[i]);
+      acc->add_post_hook(std::make_unique<torch::autograd::utils::LambdaPostHook>(
+          [weak, i](const torch::autograd::variable_list& outputs, const torch::autograd::variable_list&) {
+            if (auto self = weak.lock()) self->MarkReady(i);
+            return outputs;
+          }));
+      r->accumulators.push_back(std::move(acc));
+    }
+    napi_value out;
+    napi_create_external(env, new std::shared_ptr<DdpReducer>(std::move(r)), FinalizeReducer, nullptr, &out);
+    return out;
+  });
+}
+
+Napi::Value DdpPrepare(const Napi::CallbackInfo& info) {
+  return GuardN(info, "DistributedDataParallel", [&]() -> napi_value {
+    ReducerOf(info.Env(), info[0]).Prepare();
+    return info.Env().Undefined();
+  });
+}
+Napi::Value DdpFinalize(const Napi::CallbackInfo& info) {
+  return GuardN(info, "DistributedDataParallel", [&]() -> napi_value {
+    ReducerOf(info.Env(), info[0]).Finalize();
+    return info.Env().Undefined();
+  });
+}
 
 // broadcastCoalesced(tensors, bufferBytes, src): DDP's start-of-training sync of parameters and buffers
 Napi::Value BroadcastCoalesced(const Napi::CallbackInfo& info) {
@@ -277,6 +426,9 @@ Napi::Value BroadcastCoalesced(const Napi::CallbackInfo& info) {
 void InitDistributed(Napi::Env env, Napi::Object exports) {
   exports.Set("distributedBuilt", Napi::Boolean::New(env, true));
   exports.Set("broadcastCoalesced", Napi::Function::New(env, BroadcastCoalesced));
+  exports.Set("ddpReducer", Napi::Function::New(env, DdpReducerNew));
+  exports.Set("ddpPrepare", Napi::Function::New(env, DdpPrepare));
+  exports.Set("ddpFinalize", Napi::Function::New(env, DdpFinalize));
   exports.Set("distInit", Napi::Function::New(env, DistInit));
   exports.Set("distInfo", Napi::Function::New(env, DistInfo));
   exports.Set("distDestroy", Napi::Function::New(env, DistDestroy));

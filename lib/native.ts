@@ -67,6 +67,9 @@ export interface Native {
   distWait(work: unknown): void;
   distIsCompleted(work: unknown): boolean;
   broadcastCoalesced(tensors: unknown[], bufferBytes: number, src: number): void;
+  ddpReducer(params: unknown[], buckets: number[][], findUnused: boolean): unknown;
+  ddpPrepare(reducer: unknown): void;
+  ddpFinalize(reducer: unknown): void;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
   generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;

@@ -1,15 +1,13 @@
 // torch.nn.parallel.DistributedDataParallel over torch.distributed's Gloo group. Parameters and
-// buffers start from rank 0's; when backward() returns, the gradients are averaged across ranks in
-// buckets of bucketCapMb, all buckets' all-reduces in flight together. c10d's own Reducer, which
-// overlaps these all-reduces with backward itself, cannot be built against Debian's libtorch-dev
-// (its header needs torch/csrc/distributed/autograd, not shipped): see docs/porting.md.
+// buffers start from rank 0's; during backward, each bucket of gradients (bucketCapMb, the first
+// 1 MiB, in reverse registration order, as PyTorch's DDP) is all-reduced as soon as it is complete,
+// overlapping the rest of backward (binding/distributed.cc, DdpReducer); when backward returns,
+// the averaged gradients are written back.
 import { Module } from './module.js';
 import { Tensor, queueBackwardCallback } from '../tensor.js';
 import { isGradEnabled, noGrad } from '../autograd.js';
 import { native } from '../native.js';
 import { badArg } from '../errors.js';
-import { zeros } from '../creation.js';
-import { cat } from '../generated/functions.js';
 import * as dist from '../distributed.js';
 
 export interface DistributedDataParallelOptions {
@@ -30,6 +28,7 @@ export class DistributedDataParallel extends Module {
   declare readonly broadcastBuffers: boolean;
   declare readonly findUnusedParameters: boolean;
   declare readonly buckets: Tensor[][];
+  declare private readonly reducer: unknown;
   declare requireBackwardGradSync: boolean;
   declare private pending: boolean;
 
@@ -64,6 +63,9 @@ export class DistributedDataParallel extends Module {
     }
     if (current.length) buckets.push(current);
     hidden('buckets', buckets);
+    const all = [...module.parameters()].filter((p) => p.requiresGrad);
+    const index = new Map(all.map((p, i) => [p.dataPtr(), i]));
+    hidden('reducer', native.ddpReducer(all, buckets.map((b) => b.map((p) => index.get(p.dataPtr())!)), this.findUnusedParameters));
   }
 
   forward(...inputs: unknown[]): any {
@@ -71,12 +73,14 @@ export class DistributedDataParallel extends Module {
       const buffers = [...this.module.buffers()];
       if (buffers.length) noGrad(() => native.broadcastCoalesced(buffers, BROADCAST_BUCKET_BYTES, 0));
     }
+    const sync = isGradEnabled() && this.requireBackwardGradSync;
+    if (sync) native.ddpPrepare(this.reducer);
     const out = this.module(...inputs);
-    if (isGradEnabled() && this.requireBackwardGradSync && !this.pending) {
+    if (sync && !this.pending) {
       this.pending = true;
       queueBackwardCallback(() => {
         this.pending = false;
-        this.reduceGradients();
+        native.ddpFinalize(this.reducer);
       });
     }
     return out;
@@ -91,34 +95,5 @@ export class DistributedDataParallel extends Module {
     } finally {
       this.requireBackwardGradSync = before;
     }
-  }
-
-  private reduceGradients(): void {
-    const n = dist.getWorldSize();
-    noGrad(() => {
-      const flats: [Tensor[], Tensor][] = this.buckets.map((bucket) => {
-        const grads = bucket.map((p) => {
-          if (p.grad) return p.grad;
-          if (!this.findUnusedParameters) {
-            throw new Error('Expected to have finished reduction in the prior iteration before starting a new one. This error indicates that your module has parameters that were not used in producing loss. You can enable unused parameter detection by passing the keyword argument `findUnusedParameters: true` to DistributedDataParallel.');
-          }
-          return zeros(p.shape, { dtype: p.dtype });
-        });
-        return [grads, cat(grads.map((g) => g.reshape(-1)))];
-      });
-      const works = flats.map(([, flat]) => dist.allReduce(flat, { asyncOp: true })!);
-      works.forEach((w) => w.wait());
-      flats.forEach(([grads, flat], b) => {
-        flat.div_(n);
-        let offset = 0;
-        grads.forEach((g, i) => {
-          const p = this.buckets[b][i];
-          const part = flat.narrow(0, offset, g.numel()).view(g.shape);
-          if (p.grad) p.grad.copy_(part);
-          else p.grad = part.clone();
-          offset += g.numel();
-        });
-      });
-    });
   }
 }
