@@ -194,6 +194,10 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   // larger ones go straight back to the OS, and at most 64 MB of free heap top is kept.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  // One arena: glibc gives other threads mmap'd 64 MB heaps that it trims eagerly, so a forward
+  // pass on a libuv worker (forwardAsync) page-faulted its activations anew each time (ResNet50:
+  // 750 ms against 490 ms on the JS thread; with one arena, the same). The loader did not slow down.
+  mallopt(M_ARENA_MAX, 1);
 
   auto* d = new AddonData();
   d->keyHandle = MakeKey(env, "_h");

@@ -5,6 +5,7 @@
 #include <torch/csrc/jit/api/module.h>
 #include <torch/csrc/jit/serialization/import.h>
 #include <torch/csrc/jit/frontend/tracer.h>
+#include <ATen/Parallel.h>
 #include <map>
 
 namespace tn {
@@ -179,13 +180,16 @@ Napi::Value JitCall(const Napi::CallbackInfo& info) {
 class CallWorker : public Napi::AsyncWorker {
  public:
   CallWorker(Napi::Env env, JitModule module, std::string name, std::vector<c10::IValue> stack, Napi::Value keep)
-      : Napi::AsyncWorker(env), module_(std::move(module)), name_(std::move(name)), stack_(std::move(stack)), deferred_(Napi::Promise::Deferred::New(env)) {
+      : Napi::AsyncWorker(env), module_(std::move(module)), name_(std::move(name)), stack_(std::move(stack)), deferred_(Napi::Promise::Deferred::New(env)),
+        threads_(at::get_num_threads()) {
     keep_ = Napi::Persistent(keep);
   }
   Napi::Promise Promise() { return deferred_.Promise(); }
   void Execute() override {
     try {
       at::NoGradGuard noGrad;  // grad mode is per thread: this one is the worker's
+      // OpenMP's thread count is per thread too: run with the caller's (torch.setNumThreads)
+      if (at::get_num_threads() != threads_) at::set_num_threads(threads_);
       result_ = RunMethod(module_, name_, std::move(stack_));
     } catch (const std::exception& e) {
       SetError(e.what());
@@ -211,6 +215,7 @@ class CallWorker : public Napi::AsyncWorker {
   Napi::Promise::Deferred deferred_;
   Napi::Reference<Napi::Value> keep_;  // the argument tensors stay alive while the call runs
   c10::IValue result_;
+  int threads_;
 };
 
 Napi::Value JitCallAsync(const Napi::CallbackInfo& info) {
