@@ -10,14 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { ConvNet } from '../examples/lib/convnet.js';
+import { python, pythonCan } from './helpers.js';
 
 if (!torch.distributed.isAvailable()) {
   t.plan(0, 'torch-node was built without gloo’s headers (apt-get install libgloo-dev, then rebuild)');
   process.exit(0);
 }
 
-const python = '/usr/bin/python3';
-const hasTorch = spawnSync(python, ['-c', 'import torch.distributed as d; assert d.is_available()']).status === 0;
+const hasTorch = pythonCan('import torch.distributed as d; assert d.is_available()');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcher = path.join(root, 'bin', 'torch-node.mjs');
 const worker = path.join(root, 'test', 'dist-worker.ts');

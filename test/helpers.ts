@@ -67,11 +67,14 @@ export function mismatch(actual: unknown, expected: any, rtol = 1e-4, atol = 1e-
 
 /** Debian's PyTorch, for the tests that run Python beside torch-node (skipped without it). */
 export const python = '/usr/bin/python3';
-export const hasPythonTorch = (() => {
+/** Whether that Python can run `code` (such as 'import torchvision'). */
+export function pythonCan(code: string): boolean {
   try {
-    execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
+    execFileSync(python, ['-c', code], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
-})();
+}
+export const hasPythonTorch = pythonCan('import torch');
+export const hasPythonTorchvision = pythonCan('import torchvision');

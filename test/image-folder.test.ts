@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
-import { fixture, fixturesDir, mismatch } from './helpers.js';
+import { fixture, fixturesDir, mismatch, python, hasPythonTorchvision as hasTorchvision } from './helpers.js';
 
 const T = torchvision.transforms;
 const { DataLoader } = torch.utils.data;
@@ -32,15 +32,6 @@ function makeFolder(): string {
   return root;
 }
 
-const python = '/usr/bin/python3';
-const hasTorchvision = (() => {
-  try {
-    execFileSync(python, ['-c', 'import torchvision'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 t.test('ImageFolder finds classes, files and targets as torchvision does', async (t) => {
   const root = makeFolder();

@@ -10,19 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
-import { fixture } from './helpers.js';
+import { fixture, python, hasPythonTorchvision as hasTorchvision } from './helpers.js';
 
 const models = torchvision.models;
 const ref = fixture('models.json');
-const python = '/usr/bin/python3';
-const hasTorchvision = (() => {
-  try {
-    execFileSync(python, ['-c', 'import torchvision'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 t.test('every model has torchvision’s stateDict keys, shapes and parameter count', async (t) => {
   for (const [name, want] of Object.entries<any>(ref)) {
