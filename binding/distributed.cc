@@ -41,6 +41,14 @@ Group& GroupOf(Napi::Object spec) {
   return *subgroups[id - 1];
 }
 
+// A Gloo process group for g (rank, size, timeout, world store set) under the store prefix `name`,
+// with the default device, as Python's ProcessGroupGloo(store, rank, size, timeout) makes it
+c10::intrusive_ptr<ProcessGroupGloo> MakeGloo(const Group& g, const std::string& name) {
+  auto options = ProcessGroupGloo::Options::create(g.timeout);
+  options->devices.push_back(ProcessGroupGloo::createDefaultDevice());
+  return c10::make_intrusive<ProcessGroupGloo>(c10::make_intrusive<c10d::PrefixStore>(name, g.store), g.rank, g.size, options);
+}
+
 // Python's _store_based_barrier on the world's store
 void StoreBarrier(Group& g, int count) {
   const std::string key = "store_based_barrier_key:" + std::to_string(count);
@@ -104,9 +112,7 @@ Napi::Value DistInit(const Napi::CallbackInfo& info) {
     base->setTimeout(g->timeout);
     // As Python: PrefixStore("default_pg", store) for the world, PrefixStore("0", that) for its group
     g->store = c10::make_intrusive<c10d::PrefixStore>("default_pg", base);
-    auto options = ProcessGroupGloo::Options::create(g->timeout);
-    options->devices.push_back(ProcessGroupGloo::createDefaultDevice());
-    g->pg = c10::make_intrusive<ProcessGroupGloo>(c10::make_intrusive<c10d::PrefixStore>("0", g->store), g->rank, g->size, options);
+    g->pg = MakeGloo(*g, "0");
     // Python's _store_based_barrier, then the group's sequence number (rank 0 sets it in the store)
     StoreBarrier(*g, 1);
     g->pg->setSequenceNumberForGroup();
@@ -140,9 +146,7 @@ Napi::Value DistNewGroup(const Napi::CallbackInfo& info) {
       g->rank = static_cast<int>(it - ranks.begin());
       g->size = static_cast<int>(ranks.size());
       g->timeout = w.timeout;
-      auto options = ProcessGroupGloo::Options::create(w.timeout);
-      options->devices.push_back(ProcessGroupGloo::createDefaultDevice());
-      g->pg = c10::make_intrusive<ProcessGroupGloo>(c10::make_intrusive<c10d::PrefixStore>(name, w.store), g->rank, g->size, options);
+      g->pg = MakeGloo(*g, name);
     }
     StoreBarrier(w, groupCount);
     const bool member = g != nullptr;

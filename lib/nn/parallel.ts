@@ -4,7 +4,7 @@
 // overlapping the rest of backward (binding/distributed.cc, DdpReducer); when backward returns,
 // the averaged gradients are written back.
 import { Module } from './module.js';
-import { Tensor, queueBackwardCallback } from '../tensor.js';
+import { queueBackwardCallback } from '../tensor.js';
 import { isGradEnabled, noGrad } from '../autograd.js';
 import { native } from '../native.js';
 import { badArg } from '../errors.js';
@@ -27,7 +27,6 @@ export class DistributedDataParallel extends Module {
   module: Module;
   declare readonly broadcastBuffers: boolean;
   declare readonly findUnusedParameters: boolean;
-  declare readonly buckets: Tensor[][];
   declare private readonly reducer: unknown;
   declare requireBackwardGradSync: boolean;
   declare private pending: boolean;
@@ -47,25 +46,22 @@ export class DistributedDataParallel extends Module {
     // every rank starts from rank 0's parameters and buffers
     const states = [...module.parameters(), ...module.buffers()];
     noGrad(() => native.broadcastCoalesced(states.map((t) => t.detach()), BROADCAST_BUCKET_BYTES, 0));
-    // buckets in reverse order of registration, the first 1 MiB, then up to bucketCapMb each, as DDP
-    const params = [...module.parameters()].filter((p) => p.requiresGrad).reverse();
-    const buckets: Tensor[][] = [];
-    let current: Tensor[] = [], bytes = 0;
-    for (const p of params) {
-      current.push(p);
-      bytes += p.numel() * p.dtype.itemsize;
-      const limit = buckets.length === 0 ? FIRST_BUCKET_BYTES : capMb * 1024 * 1024;
-      if (bytes >= limit) {
+    // buckets of parameter indices in reverse order of registration, the first 1 MiB, then up to
+    // bucketCapMb each, as DDP
+    const params = [...module.parameters()].filter((p) => p.requiresGrad);
+    const buckets: number[][] = [];
+    let current: number[] = [], bytes = 0;
+    for (let i = params.length - 1; i >= 0; i--) {
+      current.push(i);
+      bytes += params[i].numel() * params[i].dtype.itemsize;
+      if (bytes >= (buckets.length === 0 ? FIRST_BUCKET_BYTES : capMb * 1024 * 1024)) {
         buckets.push(current);
         current = [];
         bytes = 0;
       }
     }
     if (current.length) buckets.push(current);
-    hidden('buckets', buckets);
-    const all = [...module.parameters()].filter((p) => p.requiresGrad);
-    const index = new Map(all.map((p, i) => [p.dataPtr(), i]));
-    hidden('reducer', native.ddpReducer(all, buckets.map((b) => b.map((p) => index.get(p.dataPtr())!)), this.findUnusedParameters));
+    hidden('reducer', native.ddpReducer(params, buckets, this.findUnusedParameters));
   }
 
   forward(...inputs: unknown[]): any {

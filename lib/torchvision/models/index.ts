@@ -3,7 +3,8 @@ import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
 import * as mobilenet from './mobilenetv2.js';
 import * as efficientnet from './efficientnet.js';
-import { modelWeights, type WeightsEnum, type Weights } from './weights.js';
+import { modelWeights, weightsEnum, type WeightsEnum, type Weights } from './weights.js';
+import { WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
 
 export * from './resnet.js';
@@ -60,8 +61,7 @@ export function getModelWeights(name: string): WeightsEnum {
 /** torchvision.models.get_weight('ResNet50_Weights.IMAGENET1K_V2') */
 export function getWeight(name: string): Weights {
   const [enumName, entry] = name.split('.');
-  const model = Object.keys(BUILDERS).find((m) => { try { return String(modelWeights(m).DEFAULT).startsWith(enumName + '.'); } catch { return false; } });
-  const w = model ? modelWeights(model)[entry] : undefined;
+  const w = enumName in WEIGHTS_TABLE ? weightsEnum(enumName)[entry] : undefined;
   if (!w) throw new RangeError(`Unknown weights ${name}`);
   return w;
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
-import { TransformBase, type NativeOp } from '../transforms/index.js';
+import { TransformBase, Resize, CenterCrop, Normalize, ConvertImageDtype, PILToTensor, type NativeOp } from '../transforms/index.js';
 import * as F from '../transforms/functional.js';
 import { Image } from '../image.js';
 import { IMAGENET_CATEGORIES, WEIGHTS_TABLE } from './generated/weights.js';
@@ -39,23 +39,19 @@ export class ImageClassification extends TransformBase {
     this.interpolation = options.interpolation ?? 'bilinear';
     this.antialias = options.antialias ?? true;
   }
+  /** The preset as the transforms it is made of (torchvision's own steps). */
+  private steps(): { resize: Resize; crop: CenterCrop; normalize: Normalize } {
+    return { resize: new Resize(this.resizeSize, { interpolation: this.interpolation, antialias: this.antialias }), crop: new CenterCrop(this.cropSize),
+      normalize: new Normalize(this.mean, this.std) };
+  }
   forward(img: Image | torch.Tensor): torch.Tensor {
-    let x = F.resize(img, this.resizeSize, { interpolation: this.interpolation, antialias: this.antialias });
-    const [, h, w] = F.getDimensions(x);
-    const c = this.cropSize;
-    x = F.crop(x, F.pyRound((h - c) / 2), F.pyRound((w - c) / 2), c, c);
-    let t = x instanceof Image ? x.data.permute(2, 0, 1) : x;
-    if (!t.dtype.isFloatingPoint) t = t.float().div(255);
-    const shape = [-1, 1, 1];
-    return t.sub(torch.tensor(this.mean).view(shape)).div(torch.tensor(this.std).view(shape));
+    const { resize, crop, normalize } = this.steps();
+    const x = crop(resize(img));
+    return normalize(new ConvertImageDtype(torch.float32)(x instanceof Image ? new PILToTensor()(x) : x));
   }
   _native(): NativeOp[] {
-    return [
-      { kind: 'resize', size: [this.resizeSize], maxSize: 0, interp: F.INTERP_CODE[this.interpolation], antialias: this.antialias && this.interpolation !== 'nearest' },
-      { kind: 'centerCrop', h: this.cropSize, w: this.cropSize },
-      { kind: 'toTensor' },
-      { kind: 'normalize', mean: this.mean, std: this.std },
-    ];
+    const { resize, crop, normalize } = this.steps();
+    return [...resize._native(), ...crop._native(), { kind: 'toTensor' }, ...normalize._native()];
   }
   toString(): string {
     return `ImageClassification(\n    crop_size=[${this.cropSize}]\n    resize_size=[${this.resizeSize}]\n    mean=[${this.mean.join(', ')}]\n    std=[${this.std.join(', ')}]\n    interpolation=InterpolationMode.${this.interpolation.toUpperCase()}\n)`;
@@ -125,13 +121,19 @@ function fromTable(enumName: string, name: string, e: TableEntry): Weights {
 
 export type WeightsEnum = Record<string, Weights> & { DEFAULT: Weights };
 
-/** One torchvision weights enum, such as ResNet50_Weights: its entries and DEFAULT. */
-export function weightsEnum(enumName: keyof typeof WEIGHTS_TABLE): WeightsEnum {
-  const spec = WEIGHTS_TABLE[enumName];
+const ENUMS = new Map<string, WeightsEnum>();
+/** One torchvision weights enum by its name, such as 'ResNet50_Weights': its entries and DEFAULT. */
+export function weightsEnum(enumName: string): WeightsEnum {
+  if (!(enumName in WEIGHTS_TABLE)) throw new RangeError(`Unknown weights enum ${enumName}`);
+  const cached = ENUMS.get(enumName);
+  if (cached) return cached;
+  const spec = WEIGHTS_TABLE[enumName as keyof typeof WEIGHTS_TABLE];
   const out: Record<string, Weights> = {};
   for (const [name, e] of Object.entries(spec.entries)) out[name] = fromTable(enumName, name, e as TableEntry);
   Object.defineProperty(out, 'DEFAULT', { value: out[spec.default], enumerable: false });
-  return Object.freeze(out) as WeightsEnum;
+  const e = Object.freeze(out) as WeightsEnum;
+  ENUMS.set(enumName, e);
+  return e;
 }
 
 const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
@@ -142,12 +144,10 @@ const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
   efficientnet_b0: 'EfficientNet_B0_Weights', efficientnet_b1: 'EfficientNet_B1_Weights', efficientnet_b2: 'EfficientNet_B2_Weights',
   efficientnet_b3: 'EfficientNet_B3_Weights', efficientnet_b4: 'EfficientNet_B4_Weights',
 };
-const ENUMS = new Map<string, WeightsEnum>();
 export function modelWeights(model: string): WeightsEnum {
   const enumName = MODEL_WEIGHTS[model];
   if (!enumName) throw new RangeError(`Unknown model ${model}`);
-  if (!ENUMS.has(enumName)) ENUMS.set(enumName, weightsEnum(enumName));
-  return ENUMS.get(enumName)!;
+  return weightsEnum(enumName);
 }
 
 export interface WeightsArg {
