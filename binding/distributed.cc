@@ -4,23 +4,17 @@
 // same libtorch version can share one group. Collectives return c10d Work handles.
 #include "common.h"
 #ifdef TORCH_NODE_DISTRIBUTED
-#include <torch/csrc/distributed/c10d/FileStore.hpp>
-#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
-#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
-#include <torch/csrc/distributed/c10d/TCPStore.hpp>
-#include <torch/csrc/distributed/c10d/comm.hpp>
-#include <torch/csrc/autograd/utils/lambda_post_hook.h>
-#include <thread>
+#define TN_COMPAT_C10D
+#include "compat.h"
 
 namespace tn {
 namespace {
 
-using c10d::ProcessGroupGloo;
 using WorkPtr = c10::intrusive_ptr<c10d::Work>;
 
 struct Group {
-  c10::intrusive_ptr<c10d::Store> store;  // the "default_pg"-prefixed store
-  c10::intrusive_ptr<ProcessGroupGloo> pg;
+  c10::intrusive_ptr<c10d::Store> store;  // what this group's subgroups are made under
+  c10::intrusive_ptr<c10d::ProcessGroup> pg;
   int rank = -1, size = 0;
   std::chrono::milliseconds timeout{1800000};
 };
@@ -39,27 +33,6 @@ Group& GroupOf(Napi::Object spec) {
   if (id == 0) return w;
   if (id < 0 || id > static_cast<int>(subgroups.size()) || !subgroups[id - 1]) throw ArgError("this rank is not a member of that group");
   return *subgroups[id - 1];
-}
-
-// A Gloo process group for g (rank, size, timeout, world store set) under the store prefix `name`,
-// with the default device, as Python's ProcessGroupGloo(store, rank, size, timeout) makes it
-c10::intrusive_ptr<ProcessGroupGloo> MakeGloo(const Group& g, const std::string& name) {
-  auto options = ProcessGroupGloo::Options::create(g.timeout);
-  options->devices.push_back(ProcessGroupGloo::createDefaultDevice());
-  return c10::make_intrusive<ProcessGroupGloo>(c10::make_intrusive<c10d::PrefixStore>(name, g.store), g.rank, g.size, options);
-}
-
-// Python's _store_based_barrier on the world's store
-void StoreBarrier(Group& g, int count) {
-  const std::string key = "store_based_barrier_key:" + std::to_string(count);
-  g.store->add(key, 1);
-  auto start = std::chrono::steady_clock::now();
-  while (g.store->add(key, 0) != g.size) {
-    if (std::chrono::steady_clock::now() - start > g.timeout)
-      throw std::runtime_error("Timed out initializing process group in store based barrier on rank: " + std::to_string(g.rank) +
-                               ", for key: " + key + " (world_size=" + std::to_string(g.size) + ")");
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
 }
 
 struct WorkBox {
@@ -105,17 +78,16 @@ Napi::Value DistInit(const Napi::CallbackInfo& info) {
       opts.waitWorkers = true;
       opts.timeout = g->timeout;
       opts.multiTenant = true;
-      base = c10::make_intrusive<c10d::TCPStore>(s.Get("host").As<Napi::String>().Utf8Value(), opts);
+      base = compat::NewTcpStore(s.Get("host").As<Napi::String>().Utf8Value(), opts);
     } else {
       base = c10::make_intrusive<c10d::FileStore>(s.Get("path").As<Napi::String>().Utf8Value(), g->size);
     }
     base->setTimeout(g->timeout);
-    // As Python: PrefixStore("default_pg", store) for the world, PrefixStore("0", that) for its group
-    g->store = c10::make_intrusive<c10d::PrefixStore>("default_pg", base);
-    g->pg = MakeGloo(*g, "0");
-    // Python's _store_based_barrier, then the group's sequence number (rank 0 sets it in the store)
-    StoreBarrier(*g, 1);
-    g->pg->setSequenceNumberForGroup();
+    // As Python: the world group "0" under PrefixStore("default_pg", store)
+    auto defaultPg = c10::make_intrusive<c10d::PrefixStore>("default_pg", base);
+    auto made = compat::NewGlooGroup(defaultPg, "0", g->rank, g->size, g->timeout, g->rank, g->size);
+    g->pg = made.pg;
+    g->store = made.childParent;
     world = g.release();
     groupCount = 1;
     return info.Env().Undefined();
@@ -146,9 +118,12 @@ Napi::Value DistNewGroup(const Napi::CallbackInfo& info) {
       g->rank = static_cast<int>(it - ranks.begin());
       g->size = static_cast<int>(ranks.size());
       g->timeout = w.timeout;
-      g->pg = MakeGloo(*g, name);
+      auto made = compat::NewGlooGroup(w.store, name, g->rank, g->size, g->timeout, w.rank, w.size);
+      g->pg = made.pg;
+      g->store = made.childParent;
+    } else if (compat::kSubgroupBarrierForAll) {
+      compat::StoreBarrier(w.store, name, w.rank, w.size, w.timeout);
     }
-    StoreBarrier(w, groupCount);
     const bool member = g != nullptr;
     subgroups.push_back(std::move(g));
     return Napi::Number::New(info.Env(), member ? static_cast<double>(subgroups.size()) : -1);
@@ -254,154 +229,57 @@ Napi::Value DistIsCompleted(const Napi::CallbackInfo& info) {
   });
 }
 
-// ---- DDP's gradient reducer -----------------------------------------------------------------
-// c10d's own Reducer cannot be used: its header includes torch/csrc/distributed/autograd, which
-// Debian's libtorch-dev does not ship. This one works the same way: a post-hook on each
-// parameter's gradient accumulator marks it ready during backward; when a bucket's gradients are
-// all ready (buckets launched in order, so every rank issues the same sequence), the bucket is
-// flattened and its all-reduce starts while backward goes on; finalize() waits, averages and
-// writes the gradients back.
-struct DdpReducer {
+// ---- DDP: c10d's own Reducer, driven as Python's DistributedDataParallel drives it ---------------
+// It hooks each parameter's gradient accumulator; during backward each bucket of gradients is
+// all-reduced as soon as it is complete, overlapping the rest of backward, and a callback queued on the
+// autograd engine averages them into .grad when backward ends.
+struct ReducerBox {
+  std::shared_ptr<c10d::Reducer> reducer;
   Group* group;
-  std::vector<at::Tensor> params;
-  std::vector<std::vector<size_t>> buckets;
-  std::vector<size_t> bucketOf;
-  std::vector<std::shared_ptr<torch::autograd::Node>> accumulators;  // kept alive: they hold our hooks
-  bool findUnused = false;
-  bool armed = false;  // set for one backward by prepare(), as the Reducer's expect_autograd_hooks_
-  std::vector<size_t> readyCount;
-  std::vector<bool> ready;
-  size_t nextToLaunch = 0;
-  std::vector<at::Tensor> flats;
-  std::vector<WorkPtr> works;
-  std::mutex mu;
-
-  void Prepare() {
-    std::lock_guard<std::mutex> lock(mu);
-    armed = true;
-    readyCount.assign(buckets.size(), 0);
-    ready.assign(params.size(), false);
-    nextToLaunch = 0;
-    flats.assign(buckets.size(), at::Tensor());
-    works.assign(buckets.size(), WorkPtr());
-  }
-  // a bucket's gradients flattened into one tensor, a missing one as zeros
-  at::Tensor Flatten(size_t b) {
-    std::vector<at::Tensor> parts;
-    for (size_t i : buckets[b]) {
-      const auto& g = params[i].grad();
-      parts.push_back(g.defined() ? g.reshape(-1) : at::zeros({params[i].numel()}, params[i].options()));
-    }
-    return at::cat(parts);
-  }
-  void CheckGroup() {
-    if (world != group) throw std::runtime_error("the process group of this DistributedDataParallel was destroyed");
-  }
-  void LaunchReady() {  // with mu held
-    CheckGroup();
-    while (nextToLaunch < buckets.size() && readyCount[nextToLaunch] == buckets[nextToLaunch].size()) {
-      at::NoGradGuard noGrad;
-      flats[nextToLaunch] = Flatten(nextToLaunch);
-      std::vector<at::Tensor> one{flats[nextToLaunch]};
-      c10d::AllreduceOptions o;
-      o.timeout = group->timeout;
-      works[nextToLaunch] = group->pg->allreduce(one, o);
-      ++nextToLaunch;
-    }
-  }
-  void MarkReady(size_t i) {
-    std::lock_guard<std::mutex> lock(mu);
-    if (!armed || ready[i]) return;
-    ready[i] = true;
-    ++readyCount[bucketOf[i]];
-    LaunchReady();
-  }
-  void Finalize() {
-    std::lock_guard<std::mutex> lock(mu);
-    if (!armed) return;
-    armed = false;
-    CheckGroup();
-    if (nextToLaunch < buckets.size()) {
-      if (!findUnused) {
-        throw std::runtime_error(
-            "Expected to have finished reduction in the prior iteration before starting a new one. This error indicates that your "
-            "module has parameters that were not used in producing loss. You can enable unused parameter detection by passing the "
-            "keyword argument `findUnusedParameters: true` to DistributedDataParallel.");
-      }
-      for (size_t b = nextToLaunch; b < buckets.size(); ++b) readyCount[b] = buckets[b].size();
-      LaunchReady();
-    }
-    at::NoGradGuard noGrad;
-    for (size_t b = 0; b < buckets.size(); ++b) {
-      works[b]->wait();
-      flats[b].div_(group->size);
-      int64_t offset = 0;
-      for (size_t i : buckets[b]) {
-        auto& p = params[i];
-        auto part = flats[b].narrow(0, offset, p.numel()).view(p.sizes());
-        if (p.grad().defined()) p.mutable_grad().copy_(part);
-        else p.mutable_grad() = part.clone();
-        offset += p.numel();
-      }
-    }
-    flats.clear();
-    works.clear();
-  }
 };
+void FinalizeReducer(node_api_basic_env, void* data, void*) { delete static_cast<ReducerBox*>(data); }
 
-void FinalizeReducer(node_api_basic_env, void* data, void*) { delete static_cast<std::shared_ptr<DdpReducer>*>(data); }
-
-DdpReducer& ReducerOf(napi_env env, napi_value v) {
+c10d::Reducer& ReducerOf(napi_env env, napi_value v) {
   void* p = nullptr;
   if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("not a DDP reducer");
-  return **static_cast<std::shared_ptr<DdpReducer>*>(p);
+  auto& box = *static_cast<ReducerBox*>(p);
+  if (world != box.group) throw std::runtime_error("the process group of this DistributedDataParallel was destroyed");
+  return *box.reducer;
 }
 
-// ddpReducer(params, buckets: number[][], findUnused) -> reducer
+// ddpReducer(params, bucketCapBytes | null (the default), findUnused) -> reducer. First checks, as
+// Python's DDP does, that every rank has the same parameters (count, shapes, dtypes).
 Napi::Value DdpReducerNew(const Napi::CallbackInfo& info) {
   napi_env env = info.Env();
   return GuardN(info, "DistributedDataParallel", [&]() -> napi_value {
-    auto r = std::make_shared<DdpReducer>();
-    r->group = &World();
-    r->params = Tensors(env, info[0], "parameters");
-    auto buckets = info[1].As<Napi::Array>();
-    r->bucketOf.assign(r->params.size(), 0);
-    for (uint32_t b = 0; b < buckets.Length(); ++b) {
-      std::vector<size_t> idx;
-      auto a = buckets.Get(b).As<Napi::Array>();
-      for (uint32_t k = 0; k < a.Length(); ++k) {
-        size_t i = static_cast<size_t>(a.Get(k).As<Napi::Number>().Int64Value());
-        idx.push_back(i);
-        r->bucketOf[i] = b;
-      }
-      r->buckets.push_back(std::move(idx));
-    }
-    r->findUnused = info[2].ToBoolean().Value();
-    std::weak_ptr<DdpReducer> weak = r;  // a graph may outlive the DDP module: then the hook does nothing
-    for (size_t i = 0; i < r->params.size(); ++i) {
-      auto acc = torch::autograd::impl::grad_accumulator(r->params[i]);
-      acc->add_post_hook(std::make_unique<torch::autograd::utils::LambdaPostHook>(
-          [weak, i](const torch::autograd::variable_list& outputs, const torch::autograd::variable_list&) {
-            if (auto self = weak.lock()) self->MarkReady(i);
-            return outputs;
-          }));
-      r->accumulators.push_back(std::move(acc));
-    }
+    auto& g = World();
+    auto params = Tensors(env, info[0], "parameters");
+    c10d::verify_params_across_processes(g.pg, params, {});
+    const bool capIsDefault = info[1].IsNull() || info[1].IsUndefined();
+    const int64_t cap = capIsDefault ? 25 * 1024 * 1024 : info[1].As<Napi::Number>().Int64Value();
+    auto box = new ReducerBox{compat::NewReducer(std::move(params), g.pg, cap, capIsDefault, info[2].ToBoolean().Value(), false), &g};
     napi_value out;
-    napi_create_external(env, new std::shared_ptr<DdpReducer>(std::move(r)), FinalizeReducer, nullptr, &out);
+    napi_create_external(env, box, FinalizeReducer, nullptr, &out);
     return out;
   });
 }
 
-Napi::Value DdpPrepare(const Napi::CallbackInfo& info) {
+// ddpPrepareForward(reducer, sync): at the start of forward, as DDP.forward. Returns whether the
+// buckets were rebuilt in the order backward produced the gradients (once, after the first backward).
+Napi::Value DdpPrepareForward(const Napi::CallbackInfo& info) {
   return GuardN(info, "DistributedDataParallel", [&]() -> napi_value {
-    ReducerOf(info.Env(), info[0]).Prepare();
-    return info.Env().Undefined();
+    auto& r = ReducerOf(info.Env(), info[0]);
+    if (info[1].ToBoolean().Value()) r.prepare_for_forward();
+    return Napi::Boolean::New(info.Env(), r.rebuild_buckets());
   });
 }
-Napi::Value DdpFinalize(const Napi::CallbackInfo& info) {
+
+// ddpPrepareForBackward(reducer, outputs): after forward; with outputs, parameters unreachable from
+// them are marked unused (findUnusedParameters)
+Napi::Value DdpPrepareForBackward(const Napi::CallbackInfo& info) {
   return GuardN(info, "DistributedDataParallel", [&]() -> napi_value {
-    ReducerOf(info.Env(), info[0]).Finalize();
+    auto& r = ReducerOf(info.Env(), info[0]);
+    r.prepare_for_backward(Tensors(info.Env(), info[1], "outputs"));
     return info.Env().Undefined();
   });
 }
@@ -411,16 +289,7 @@ Napi::Value BroadcastCoalesced(const Napi::CallbackInfo& info) {
   return GuardN(info, "DistributedDataParallel", [&]() -> napi_value {
     auto& g = World();
     auto tensors = Tensors(info.Env(), info[0], "tensors");
-#if TORCH_VERSION_MAJOR < 2
     c10d::broadcast_coalesced(g.pg, tensors, static_cast<size_t>(info[1].As<Napi::Number>().Int64Value()), info[2].As<Napi::Number>().Int32Value());
-#else
-    c10d::BroadcastOptions o;
-    o.rootRank = info[2].As<Napi::Number>().Int32Value();
-    for (auto& t : tensors) {
-      std::vector<at::Tensor> one{t};
-      g.pg->broadcast(one, o)->wait();
-    }
-#endif
     return info.Env().Undefined();
   });
 }
@@ -431,8 +300,8 @@ void InitDistributed(Napi::Env env, Napi::Object exports) {
   exports.Set("distributedBuilt", Napi::Boolean::New(env, true));
   exports.Set("broadcastCoalesced", Napi::Function::New(env, BroadcastCoalesced));
   exports.Set("ddpReducer", Napi::Function::New(env, DdpReducerNew));
-  exports.Set("ddpPrepare", Napi::Function::New(env, DdpPrepare));
-  exports.Set("ddpFinalize", Napi::Function::New(env, DdpFinalize));
+  exports.Set("ddpPrepareForward", Napi::Function::New(env, DdpPrepareForward));
+  exports.Set("ddpPrepareForBackward", Napi::Function::New(env, DdpPrepareForBackward));
   exports.Set("distInit", Napi::Function::New(env, DistInit));
   exports.Set("distInfo", Napi::Function::New(env, DistInfo));
   exports.Set("distDestroy", Napi::Function::New(env, DistDestroy));

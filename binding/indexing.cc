@@ -2,14 +2,11 @@
 // so the rules (negative indices, advanced indexing, broadcasting of index tensors) are
 // exactly PyTorch's.
 #include "common.h"
+#include "compat.h"
 
 namespace tn {
 
-#if TORCH_VERSION_MAJOR >= 2
-using SliceBound = c10::SymInt;  // 2.x slices take symbolic ints
-#else
-using SliceBound = int64_t;
-#endif
+using compat::SliceBound;
 
 // Index spec from JS: number | null (newaxis) | true/false | "..." | Tensor |
 // { start, stop, step } (a slice; missing ends are open).

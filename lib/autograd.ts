@@ -1,7 +1,7 @@
 // Grad mode (torch.noGrad / enableGrad / setGradEnabled) and torch.autograd.
 import { native } from './native.js';
 import { badArg } from './errors.js';
-import { Tensor, runBackwardCallbacks } from './tensor.js';
+import { Tensor } from './tensor.js';
 
 function withGradMode<T>(enabled: boolean, fn: () => T): T {
   if (typeof fn !== 'function') badArg('a function', 'fn', fn);
@@ -66,10 +66,6 @@ export const autograd = {
     options: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] } = {},
   ): void {
     const g = gradTensors == null ? null : (Array.isArray(gradTensors) ? gradTensors : [gradTensors]).map((t) => t?._h ?? null);
-    try {
-      native.backward(tensors(ts, 'tensors'), g, options.retainGraph, !!options.createGraph, options.inputs ? tensors(options.inputs, 'inputs') : null);
-    } finally {
-      runBackwardCallbacks();
-    }
+    native.backward(tensors(ts, 'tensors'), g, options.retainGraph, !!options.createGraph, options.inputs ? tensors(options.inputs, 'inputs') : null);
   },
 };

@@ -27,7 +27,7 @@ export interface Native {
   getNumThreads(): number;
   runtimeInfo(): {
     version: string; major: number; minor: number; cudaAvailable: boolean; cudaDeviceCount: number;
-    mpsAvailable: boolean; parallelInfo: string; showConfig: string;
+    mpsAvailable: boolean; parallelInfo: string; showConfig: string; accelerator?: string;
   };
   cudaSynchronize(device?: number): void;
   setGradEnabled(enabled: boolean): boolean;
@@ -67,9 +67,9 @@ export interface Native {
   distWait(work: unknown): void;
   distIsCompleted(work: unknown): boolean;
   broadcastCoalesced(tensors: unknown[], bufferBytes: number, src: number): void;
-  ddpReducer(params: unknown[], buckets: number[][], findUnused: boolean): unknown;
-  ddpPrepare(reducer: unknown): void;
-  ddpFinalize(reducer: unknown): void;
+  ddpReducer(params: unknown[], bucketCapBytes: number | null, findUnused: boolean): unknown;
+  ddpPrepareForward(reducer: unknown, sync: boolean): boolean;
+  ddpPrepareForBackward(reducer: unknown, outputs: unknown[]): void;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
   generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;

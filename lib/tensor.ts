@@ -287,12 +287,8 @@ export class Tensor {
   backward(gradient?: Tensor | null, options: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] } = {}): void {
     if (gradient != null && !(gradient instanceof Tensor)) badArg('a Tensor', 'gradient', gradient);
     if (typeof options !== 'object' || options === null) badArg('an options object', 'options', options);
-    try {
-      native.backward(this._h, gradient == null ? null : gradient._h, options.retainGraph, !!options.createGraph,
-        options.inputs?.map((t) => t._h) ?? null);
-    } finally {
-      runBackwardCallbacks();
-    }
+    native.backward(this._h, gradient == null ? null : gradient._h, options.retainGraph, !!options.createGraph,
+      options.inputs?.map((t) => t._h) ?? null);
   }
 
   /** `for (const row of x)` iterates over the first dimension, as in Python. */
@@ -368,19 +364,6 @@ function toNativeIndex(i: Index): unknown {
     return { start: n(m![1]), stop: n(m![2]), step: n(m![3]) };
   }
   return i;
-}
-
-// Callbacks to run once the current backward pass is over (PyTorch's Engine.queue_callback): what
-// DistributedDataParallel uses to reduce gradients when backward() returns.
-const backwardCallbacks: (() => void)[] = [];
-/** @internal */
-export function queueBackwardCallback(fn: () => void): void {
-  backwardCallbacks.push(fn);
-}
-/** @internal */
-export function runBackwardCallbacks(): void {
-  const fns = backwardCallbacks.splice(0);
-  for (const fn of fns) fn();
 }
 
 /** Turns a native result (handle, array, number) into the JS value a user sees. */

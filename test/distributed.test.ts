@@ -131,7 +131,10 @@ t.test('a torch-node worker and a Python worker share one process group', { skip
 dist.init_process_group('gloo', init_method='tcp://127.0.0.1:${port}', rank=1, world_size=2)
 t = torch.tensor([10.0, 20.0]); dist.all_reduce(t)
 b = torch.zeros(3); dist.broadcast(b, 0)
-print(t.tolist(), b.tolist()); dist.destroy_process_group()`], { stdio: ['ignore', 'pipe', 'pipe'] });
+print(t.tolist(), b.tolist()); dist.destroy_process_group()`],
+  // Python's rendezvous asks for a libuv store unless USE_LIBUV=0, and Debian's PyTorch 2.x has no libuv;
+  // its client talks to torch-node's store either way (libuv where this libtorch has it).
+  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, USE_LIBUV: '0' } });
   let pyOut = '';
   py.stdout.on('data', (d) => (pyOut += d));
   const done = new Promise<number>((r) => py.on('exit', (c) => r(c ?? 1)));

@@ -1,0 +1,213 @@
+// Where the libtorch versions torch-node builds against (1.13 to 2.14) differ, in one place: each
+// difference is one alias or small function guarded by version here, so the rest of binding/ reads the
+// same on every version. The c10d part is compiled only where TN_COMPAT_C10D is defined (distributed.cc),
+// to keep c10d's headers out of the other translation units.
+#pragma once
+#include "pch.h"
+#if TORCH_VERSION_MAJOR >= 2
+#include <ATen/DeviceAccelerator.h>
+#endif
+
+#define TN_TORCH_AT_LEAST(major, minor) \
+  (TORCH_VERSION_MAJOR > (major) || (TORCH_VERSION_MAJOR == (major) && TORCH_VERSION_MINOR >= (minor)))
+
+namespace tn::compat {
+
+// Slice bounds: 2.x slices take symbolic ints.
+#if TN_TORCH_AT_LEAST(2, 0)
+using SliceBound = c10::SymInt;
+#else
+using SliceBound = int64_t;
+#endif
+
+// The accelerator this build runs on, as torch.accelerator.current_accelerator() reports it: 2.x asks
+// at::getAccelerator (checked here on 2.6 and 2.14); 1.13 has no such notion, so CUDA, then MPS,
+// where available. False when there is none.
+inline bool CurrentAccelerator(c10::DeviceType& type) {
+#if TN_TORCH_AT_LEAST(2, 6)
+  auto found = at::getAccelerator(false);
+  if (!found) return false;
+  type = *found;
+  return true;
+#else
+  if (at::hasCUDA()) type = c10::DeviceType::CUDA;
+  else if (at::hasMPS()) type = c10::DeviceType::MPS;
+  else return false;
+  return true;
+#endif
+}
+
+// torchvision ships in step with PyTorch, and torch-node's torchvision gives what the torchvision of
+// its libtorch's release gives. From 0.15 (PyTorch 2.0) adjust_hue turns its float result back into
+// uint8 with convert_image_dtype (x * (255 + 1 - 1e-3), truncated); 0.14 multiplied by 255.
+constexpr double kHueToUint8Scale = TN_TORCH_AT_LEAST(2, 0) ? 255.0 + 1.0 - 1e-3 : 255.0;
+
+}  // namespace tn::compat
+
+#if defined(TN_COMPAT_C10D) && defined(TORCH_NODE_DISTRIBUTED)
+#include <torch/csrc/distributed/c10d/FileStore.hpp>
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <torch/csrc/distributed/c10d/comm.hpp>
+#include <torch/csrc/distributed/c10d/reducer.hpp>
+#include <cstdlib>
+#include <thread>
+
+namespace tn::compat {
+
+inline std::string Env(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v ? v : fallback;
+}
+
+// A TCPStore as Python's rendezvous makes it. Since 2.4 it is served on libuv unless USE_LIBUV=0; a
+// build without libuv (Debian's) refuses that, and then, unless the user asked for libuv outright, the
+// store falls back to the classic server, which speaks the same protocol to its clients. (The option
+// is detected rather than versioned: it came in 2.2 and became the default in 2.4.)
+template <typename O>
+auto SetUseLibUV(O& o, bool v, int) -> decltype(o.useLibUV = v, true) {
+  o.useLibUV = v;
+  return true;
+}
+template <typename O>
+bool SetUseLibUV(O&, bool, long) { return false; }
+
+inline c10::intrusive_ptr<c10d::Store> NewTcpStore(const std::string& host, c10d::TCPStoreOptions opts) {
+  const std::string asked = Env("USE_LIBUV", "");
+  if (SetUseLibUV(opts, asked != "0", 0) && asked != "0") {
+    try {
+      return c10::make_intrusive<c10d::TCPStore>(host, opts);
+    } catch (const std::exception& e) {
+      if (asked == "1" || std::string(e.what()).find("without libuv") == std::string::npos) throw;
+    }
+    SetUseLibUV(opts, false, 0);
+  }
+  return c10::make_intrusive<c10d::TCPStore>(host, opts);
+}
+
+// A Gloo process group made exactly as Python's init_process_group / new_group make it, so torch-node
+// and Python workers of the same version meet under the same store keys.
+//   1.13: ProcessGroupGloo(PrefixStore(name, parent)), a store-based barrier, then the sequence number.
+//   2.x:  ProcessGroup(PrefixStore(name + "/", parent)) with a ProcessGroupGloo backend on
+//         PrefixStore("cpu/", that) registered for CPU and CUDA; the barrier only with
+//         TORCH_DIST_INIT_BARRIER=1.
+struct GlooGroup {
+  c10::intrusive_ptr<c10d::ProcessGroup> pg;
+  c10::intrusive_ptr<c10d::Store> childParent;  // the store new_group's groups are made under
+};
+
+inline c10::intrusive_ptr<c10d::ProcessGroupGloo> NewGlooBackend(const c10::intrusive_ptr<c10d::Store>& store, int rank, int size,
+                                                                   std::chrono::milliseconds timeout) {
+  auto options = c10d::ProcessGroupGloo::Options::create(timeout);
+  options->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
+  return c10::make_intrusive<c10d::ProcessGroupGloo>(store, rank, size, options);
+}
+
+// Python's _store_based_barrier for the group `name` on `store`, for `count` ranks. 1.13 keys it by
+// the group count after the group was made (its name + 1), 2.x by the group's name.
+inline void StoreBarrier(const c10::intrusive_ptr<c10d::Store>& store, const std::string& name, int rank, int count,
+                         std::chrono::milliseconds timeout) {
+#if TN_TORCH_AT_LEAST(2, 0)
+  const std::string key = "store_based_barrier_key:" + name;
+#else
+  const std::string key = "store_based_barrier_key:" + std::to_string(std::stoi(name) + 1);
+#endif
+  store->add(key, 1);
+  const auto start = std::chrono::steady_clock::now();
+#if TN_TORCH_AT_LEAST(2, 0)
+  if (store->add(key, 0) == count) store->set(key + ":last_worker", std::vector<uint8_t>{'1'});
+  while (true) {
+    try {
+      store->wait({key + ":last_worker"}, std::chrono::milliseconds(10000));
+      return;
+    } catch (const std::exception&) {
+      if (std::chrono::steady_clock::now() - start > timeout) break;
+    }
+  }
+#else
+  while (store->add(key, 0) != count) {
+    if (std::chrono::steady_clock::now() - start > timeout) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (store->add(key, 0) == count) return;
+#endif
+  throw std::runtime_error("Timed out initializing process group in store based barrier on rank " + std::to_string(rank) +
+                           ", for key: " + key + " (world_size=" + std::to_string(count) + ")");
+}
+
+// Python sets a group's sequence number through the store (rank 0 draws it) while Gloo implements it;
+// later versions made it Backend's deprecated no-op, and Python stopped calling it.
+template <typename Gloo = c10d::ProcessGroupGloo>
+void SetSequenceNumber(Gloo& backend) {
+  if constexpr (std::is_same_v<decltype(&Gloo::setSequenceNumberForGroup), void (Gloo::*)()>) backend.setSequenceNumberForGroup();
+}
+
+// `name`: Python's group name ("0" for the world, then its group count); the barrier is on `parent`
+// for `barrierCount` ranks (1.13 waits for the whole world even for a subgroup), in Python's order.
+inline GlooGroup NewGlooGroup(const c10::intrusive_ptr<c10d::Store>& parent, const std::string& name, int rank, int size,
+                              std::chrono::milliseconds timeout, int barrierRank, int barrierCount) {
+  GlooGroup g;
+#if TN_TORCH_AT_LEAST(2, 0)
+  auto store = c10::make_intrusive<c10d::PrefixStore>(name + "/", parent);
+  auto backend = NewGlooBackend(c10::make_intrusive<c10d::PrefixStore>("cpu/", store), rank, size, timeout);
+  SetSequenceNumber(*backend);
+  g.pg = c10::make_intrusive<c10d::ProcessGroup>(store, rank, size);
+  g.pg->setDefaultBackend(c10d::ProcessGroup::BackendType::GLOO);
+  g.pg->setBackend(c10::DeviceType::CPU, c10d::ProcessGroup::BackendType::GLOO, backend);
+  g.pg->setBackend(c10::DeviceType::CUDA, c10d::ProcessGroup::BackendType::GLOO, backend);
+  g.pg->setGroupName(name);
+  g.childParent = store;
+  if (barrierCount > 0 && Env("TORCH_DIST_INIT_BARRIER", "0") == "1") StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
+#else
+  auto backend = NewGlooBackend(c10::make_intrusive<c10d::PrefixStore>(name, parent), rank, size, timeout);
+  g.pg = backend;
+  g.childParent = parent;
+  if (barrierCount > 0) StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
+  SetSequenceNumber(*backend);
+#endif
+  return g;
+}
+
+// Whether new_group ranks outside the group still take part in its store barrier (1.13 does).
+constexpr bool kSubgroupBarrierForAll = !TN_TORCH_AT_LEAST(2, 0);
+
+// c10d's Reducer made as Python's DistributedDataParallel makes it in this version: buckets from
+// compute_bucket_assignment_by_size (one bucket until the first rebuild unless unused parameters are
+// searched for), reversed, then the constructor of this version. The first bucket is 1 MiB
+// (dist._DEFAULT_FIRST_BUCKET_BYTES); 2.x makes it bucketBytesCap when the user chose that.
+template <typename Reducer = c10d::Reducer>
+std::shared_ptr<Reducer> NewReducer(std::vector<at::Tensor> params, c10::intrusive_ptr<c10d::ProcessGroup> pg,
+                         int64_t bucketBytesCap, bool capIsDefault, bool findUnused,
+                         bool gradientAsBucketView) {
+#if TN_TORCH_AT_LEAST(2, 0)
+  const int64_t firstBucketBytesCap = capIsDefault ? 1024 * 1024 : bucketBytesCap;
+#else
+  const int64_t firstBucketBytesCap = 1024 * 1024;
+#endif
+  std::vector<size_t> limits;
+  if (!findUnused) limits = {std::numeric_limits<size_t>::max()};
+  else if (firstBucketBytesCap < bucketBytesCap) limits = {static_cast<size_t>(firstBucketBytesCap), static_cast<size_t>(bucketBytesCap)};
+  else limits = {static_cast<size_t>(bucketBytesCap)};
+  std::vector<bool> sparse(params.size(), false);
+  auto [buckets, perBucketLimits] = c10d::compute_bucket_assignment_by_size(params, limits, sparse);
+  std::reverse(buckets.begin(), buckets.end());
+  std::reverse(perBucketLimits.begin(), perBucketLimits.end());
+  // Up to 2.6 at least the constructor takes the per-bucket limits; 2.14's drops them and adds four
+  // trailing options. Told apart by the constructor itself.
+  using Names = std::unordered_map<size_t, std::string>;
+  if constexpr (std::is_constructible_v<Reducer, std::vector<at::Tensor>, std::vector<std::vector<size_t>>, std::vector<size_t>,
+                                        c10::intrusive_ptr<c10d::ProcessGroup>, std::vector<bool>, int64_t, bool, bool, Names, int64_t>) {
+    return std::make_shared<Reducer>(std::move(params), std::move(buckets), std::move(perBucketLimits), std::move(pg),
+                                     std::move(sparse), bucketBytesCap, findUnused, gradientAsBucketView, Names{},
+                                     firstBucketBytesCap);
+  } else {
+    return std::make_shared<Reducer>(std::move(params), std::move(buckets), std::move(pg), std::move(sparse), bucketBytesCap,
+                                     findUnused, gradientAsBucketView, Names{}, firstBucketBytesCap,
+                                     /*skip_all_reduce_unused_params=*/false, /*use_python_reducer=*/false,
+                                     /*bucket_bytes_cap_list=*/std::vector<int64_t>{});
+  }
+}
+
+}  // namespace tn::compat
+#endif
