@@ -14,8 +14,9 @@ import re
 
 import torch
 
-OUT = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures')
-os.makedirs(OUT, exist_ok=True)
+from fixture_dir import fixtures_dir
+
+OUT = fixtures_dir()
 
 def camel(s):
     return re.sub(r'(?<=[a-z0-9])_([a-z0-9])', lambda m: m.group(1).upper(), s)

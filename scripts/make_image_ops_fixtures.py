@@ -15,7 +15,9 @@ import torchvision.transforms.functional as F
 from torchvision.transforms import InterpolationMode as IM
 from PIL import Image
 
-OUT = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures')
+from fixture_dir import fixtures_dir
+
+OUT = fixtures_dir()
 rng = np.random.RandomState(7)
 c, h, w = 3, 13, 17
 # a smooth gradient plus noise, so that interpolation and colour changes are visible

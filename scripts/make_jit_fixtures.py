@@ -8,8 +8,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-OUT = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'jit')
-os.makedirs(OUT, exist_ok=True)
+from fixture_dir import fixtures_dir
+
+OUT = fixtures_dir('jit')
 torch.manual_seed(0)
 
 

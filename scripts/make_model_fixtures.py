@@ -14,6 +14,8 @@ import sys
 import torch
 import torchvision
 
+from fixture_dir import fixtures_dir
+
 MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext50_32x4d', 'wide_resnet50_2',
           'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'mobilenet_v2',
           'efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3', 'efficientnet_b4']
@@ -52,6 +54,6 @@ for name in MODELS:
     sd = m.state_dict()
     out[name] = {'kwargs': kw, 'keys': list(sd.keys()), 'shapes': [list(v.shape) for v in sd.values()],
                  'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0') else None}
-path = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'models.json')
+path = os.path.join(fixtures_dir(), 'models.json')
 json.dump(out, open(path, 'w'), separators=(',', ':'))
 print(f'wrote {len(MODELS)} models to {path}')

@@ -19,7 +19,9 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from convnet_reference import ConvNet  # noqa: E402
 
-OUT = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures')
+from fixture_dir import fixtures_dir
+
+OUT = fixtures_dir()
 
 
 def enc(t):

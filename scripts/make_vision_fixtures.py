@@ -10,7 +10,9 @@ import torch
 import torchvision.transforms as T
 from PIL import Image
 
-OUT = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures')
+from fixture_dir import fixtures_dir
+
+OUT = fixtures_dir()
 h, w = 10, 12
 pixels = ((np.arange(h * w * 3).reshape(h, w, 3) * 37) % 256).astype(np.uint8)
 rgb = Image.fromarray(pixels, 'RGB')

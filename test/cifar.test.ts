@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
-import { fixture, fixturesDir, mismatch } from './helpers.js';
+import { fixture, fixturePath, mismatch } from './helpers.js';
 
 const T = torchvision.transforms;
 const ref = fixture('cifar_tiny.json');
-const archive = readFileSync(path.join(fixturesDir, 'cifar-10-tiny.tar.gz'));
+const archive = readFileSync(fixturePath('cifar-10-tiny.tar.gz'));
 
 t.test('CIFAR10: download, verify, extract, read', async (t) => {
   const hits: Record<string, number> = {};

@@ -1,13 +1,20 @@
 // Shared by the tests: fixtures from scripts/make_fixtures.py, and comparisons against them.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+/** The fixtures PyTorch of the running libtorch's version made (scripts/fixture_dir.py), where there are. */
+export const versionFixturesDir = path.join(fixturesDir, `torch-${torch.version.libtorch.split('.').slice(0, 2).join('.')}`);
+/** A fixture file: this libtorch version's own where its PyTorch made one, else the base (1.13) one. */
+export function fixturePath(...parts: string[]): string {
+  const own = path.join(versionFixturesDir, ...parts);
+  return existsSync(own) ? own : path.join(fixturesDir, ...parts);
+}
 export function fixture<T = any>(name: string): T {
-  return JSON.parse(readFileSync(path.join(fixturesDir, name), 'utf8'));
+  return JSON.parse(readFileSync(fixturePath(name), 'utf8'));
 }
 
 export interface EncTensor {

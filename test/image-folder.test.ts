@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
-import { fixture, fixturesDir, mismatch, python, hasPythonTorchvision as hasTorchvision } from './helpers.js';
+import { fixture, fixturePath, mismatch, python, hasPythonTorchvision as hasTorchvision } from './helpers.js';
 
 const T = torchvision.transforms;
 const { DataLoader } = torch.utils.data;
 const ref = fixture('image_ops.json');
-const img = (f: string) => path.join(fixturesDir, 'images', f);
+const img = (f: string) => fixturePath('images', f);
 
 /** root/<class>/... with the fixture images, a nested folder and a file that is not an image */
 function makeFolder(): string {

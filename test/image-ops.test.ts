@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
-import { fixture, fixturesDir, fromFixture, mismatch } from './helpers.js';
+import { fixture, fixturePath, fromFixture, mismatch } from './helpers.js';
 
 const T = torchvision.transforms;
 const F = T.functional;
@@ -117,7 +117,7 @@ t.test('Keras fill_mode nearest (the fillMode extension) repeats edge pixels ins
 t.test('JPEG and PNG decode to PIL’s pixels', async (t) => {
   const io = torchvision.io;
   for (const [file, want] of Object.entries<any>(ref.decoded)) {
-    const p = path.join(fixturesDir, 'images', file);
+    const p = fixturePath('images', file);
     const rgb = io.readImage(p, io.ImageReadMode.RGB);
     t.equal(mismatch(rgb.permute(1, 2, 0).contiguous(), want.rgb, 0, 0), null, `${file} as RGB`);
     if (!file.endsWith('.jpg') || file === 'grey.jpg') {
@@ -126,13 +126,13 @@ t.test('JPEG and PNG decode to PIL’s pixels', async (t) => {
     const decoded = io.decodeImage(readFileSync(p), io.ImageReadMode.RGB);
     t.ok(decoded.equal(rgb), `${file}: decodeImage on the bytes equals readImage`);
   }
-  t.same(io.readImage(path.join(fixturesDir, 'images', 'rgba.png')).shape, [4, 13, 17], 'UNCHANGED keeps the alpha channel');
-  t.same(io.readImage(path.join(fixturesDir, 'images', 'grey.jpg')).shape, [1, 13, 17], 'UNCHANGED keeps a grey JPEG grey');
-  const bytes = readFileSync(path.join(fixturesDir, 'images', 'photo.jpg'));
+  t.same(io.readImage(fixturePath('images', 'rgba.png')).shape, [4, 13, 17], 'UNCHANGED keeps the alpha channel');
+  t.same(io.readImage(fixturePath('images', 'grey.jpg')).shape, [1, 13, 17], 'UNCHANGED keeps a grey JPEG grey');
+  const bytes = readFileSync(fixturePath('images', 'photo.jpg'));
   t.throws(() => io.decodeImage(bytes.subarray(0, bytes.length / 2)), /could not decode JPEG/, 'a truncated JPEG is an error');
   t.throws(() => io.decodeImage(Buffer.from('GIF89a....')), /unsupported image format/);
   t.throws(() => io.readImage('/nonexistent/x.png'), /cannot read image file \/nonexistent\/x.png/);
-  const png = readFileSync(path.join(fixturesDir, 'images', 'photo.png'));
+  const png = readFileSync(fixturePath('images', 'photo.png'));
   t.throws(() => io.decodeImage(png.subarray(0, 60)), /could not decode PNG/, 'a truncated PNG is an error');
   t.throws(() => io.decodeImage('x' as any), /Expected a Uint8Array or Buffer for data/);
 });

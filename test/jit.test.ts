@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
-import { fixturesDir } from './helpers.js';
+import { fixturePath } from './helpers.js';
 
-const dir = path.join(fixturesDir, 'jit');
+const dir = fixturePath('jit');
 const io = torch.load(path.join(dir, 'io.pth'));
 
 t.test('a scripted module: outputs, methods, train/eval, parameters and state dict as in Python', async (t) => {

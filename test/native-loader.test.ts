@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as tar from 'tar';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
-import { fixture, fixturesDir } from './helpers.js';
+import { fixture, fixturePath } from './helpers.js';
 
 const T = torchvision.transforms;
 const { DataLoader } = torch.utils.data;
@@ -35,7 +35,7 @@ function tinyMnist(): string {
 async function tinyCifar() {
   const ref = fixture('cifar_tiny.json');
   const root = mkdtempSync(path.join(tmpdir(), 'torch-node-native-cifar-'));
-  await tar.x({ file: path.join(fixturesDir, 'cifar-10-tiny.tar.gz'), cwd: root });
+  await tar.x({ file: fixturePath('cifar-10-tiny.tar.gz'), cwd: root });
   class TinyCIFAR10 extends torchvision.datasets.CIFAR10 {
     static readonly trainList = ref.trainList;
     static readonly testList = ref.testList;
