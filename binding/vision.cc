@@ -1,5 +1,6 @@
 // torchvision's tensor image kernels, op for op (see vision.h), and their JS entry points.
 #include "vision.h"
+#include "compat.h"
 #include <cmath>
 
 namespace tn::vision {
@@ -218,7 +219,7 @@ at::Tensor AdjustHue(const at::Tensor& img, double factor) {
   const bool u8 = img.scalar_type() == at::kByte;
   auto hsv = RgbToHsv(u8 ? img.to(at::kFloat) / 255.0 : img).unbind(-3);
   auto out = HsvToRgb(at::stack({at::remainder(hsv[0] + factor, 1.0), hsv[1], hsv[2]}, -3));
-  return u8 ? (out * 255.0).to(at::kByte) : out;
+  return u8 ? (out * compat::kHueToUint8Scale).to(at::kByte) : out;
 }
 
 at::Tensor GaussianBlur(const at::Tensor& img, int64_t kx, int64_t ky, double sx, double sy) {

@@ -6,14 +6,14 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
-import { fixture, fixturesDir, mismatch, python, hasPythonTorch } from './helpers.js';
+import { fixture, fixturePath, mismatch, python, hasPythonTorch } from './helpers.js';
 
 const { nn, optim } = torch;
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'torch-node-save-'));
 
 t.test('a checkpoint saved by Python loads', async (t) => {
   const ref = fixture('python_saved.json');
-  const ck = torch.load(path.join(fixturesDir, 'python_saved.pth'));
+  const ck = torch.load(fixturePath('python_saved.pth'));
   t.equal(ck.epoch, 7);
   t.equal(ck.note, 'saved by PyTorch');
   t.same(ck.values, [1.5, 2, true, null]);
@@ -117,4 +117,58 @@ print(json.dumps({'epoch': ck['epoch'], 'x': ck['x'].tolist(), 'lr': opt.param_g
   t.ok(r.w.every((v: number, i: number) => Math.abs(v - net.get(3).stateDict().bias.tolist()[i]) < 1e-7), 'values arrive intact');
   t.equal(r.nbt, 1);
   t.ok(existsSync(file));
+});
+
+t.test("PyTorch's torch.load(f, weights_only=True) reads every kind of checkpoint torch-node writes", { skip: hasPythonTorch ? false : `no PyTorch at ${python} (apt-get install python3-torch)` }, async (t) => {
+  const dir = tmp();
+  torch.manualSeed(1);
+  const net = new nn.Sequential(new nn.Linear(3, 4), new nn.BatchNorm1d(4), new nn.Linear(4, 2));
+  const adam = new optim.Adam(net.parameters(), { lr: 0.01 });
+  const sched = new optim.lrScheduler.StepLR(adam, 2, { gamma: 0.5 });
+  for (let i = 0; i < 3; i++) {
+    adam.zeroGrad();
+    net(torch.randn(5, 3)).sum().backward();
+    adam.step();
+    sched.step();
+  }
+  const files = {
+    state: path.join(dir, 'state.pth'), optimizer: path.join(dir, 'optim.pth'), checkpoint: path.join(dir, 'ckpt.pth'),
+  };
+  torch.save(net.stateDict(), files.state);
+  torch.save(adam.stateDict(), files.optimizer);
+  torch.save({ epoch: 3, model: net.stateDict(), optimizer: adam.stateDict(), scheduler: sched.stateDict(), best: 0.25, tag: 'run', ids: torch.tensor([1n, 2n]), half: torch.ones(2, { dtype: torch.bfloat16 }) }, files.checkpoint);
+  const out = execFileSync(python, ['-c', `
+import json, sys, torch
+files = json.loads(sys.argv[1])
+# 2.x's default; 1.13's weights-only reader cannot read floats at all (not even its own), so 1.13 loads as it does by default
+safe = {'weights_only': True} if int(torch.__version__.split('.')[0]) >= 2 else {}
+net = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.BatchNorm1d(4), torch.nn.Linear(4, 2))
+net.load_state_dict(torch.load(files['state'], **safe))
+adam = torch.optim.Adam(net.parameters(), lr=0.5)
+adam.load_state_dict(torch.load(files['optimizer'], **safe))
+ck = torch.load(files['checkpoint'], **safe)
+net.load_state_dict(ck['model'])
+adam2 = torch.optim.Adam(net.parameters(), lr=0.5)
+adam2.load_state_dict(ck['optimizer'])
+sched = torch.optim.lr_scheduler.StepLR(adam2, 7, gamma=0.9)
+sched.load_state_dict(ck['scheduler'])
+before = [sched.step_size, sched.gamma, sched.last_epoch, sched.get_last_lr()]
+adam2.step(); sched.step()
+print(json.dumps({'torch': torch.__version__, 'safe': bool(safe), 'epoch': ck['epoch'], 'best': ck['best'], 'tag': ck['tag'], 'ids': ck['ids'].tolist(), 'half': str(ck['half'].dtype),
+  'lr': adam.param_groups[0]['lr'], 'step': float(adam.state_dict()['state'][0]['step']), 'bias': net[2].bias.tolist(),
+  'sched': before[:3], 'lastLr': before[3], 'nextLr': sched.get_last_lr()}))
+`, JSON.stringify(files)], { encoding: 'utf8' });
+  const r = JSON.parse(out);
+  t.comment(`read by PyTorch ${r.torch}${r.safe ? ' with weights_only=True' : ''}`);
+  t.same([r.epoch, r.best, r.tag, r.ids, r.half], [3, 0.25, 'run', [1, 2], 'torch.bfloat16']);
+  t.equal(r.lr, 0.005, "the optimizer's learning rate after 3 scheduler steps");
+  t.equal(r.step, 3, "Adam's step count");
+  t.ok(r.bias.every((v: number, i: number) => Math.abs(v - (net.get(2).stateDict().bias.tolist() as number[])[i]) < 1e-7), 'weights intact');
+  t.same(r.sched, [2, 0.5, 3], "Python's StepLR takes torch-node's step size, gamma and epoch");
+  t.same(r.lastLr, [0.005]);
+  t.same(r.nextLr, [0.0025], 'and schedules on from there as torch-node would');
+  // and the reverse: Python's scheduler state loads into torch-node's
+  const s2 = new optim.lrScheduler.StepLR(new optim.SGD(net.parameters(), { lr: 1 }), 9);
+  s2.loadStateDict(torch.load(files.checkpoint).scheduler);
+  t.same([s2.stepSize, s2.lastEpoch, s2.getLastLr()], [2, 3, [0.005]]);
 });

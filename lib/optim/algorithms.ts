@@ -6,6 +6,7 @@ import { badArg } from '../errors.js';
 import { zerosLike, fullLike, tensor } from '../creation.js';
 import { preserveFormat, float32 } from '../types.js';
 import { Optimizer, type ParamGroupInput } from './optimizer.js';
+import { releaseAtLeast } from '../release.js';
 
 type Params = Iterable<Tensor> | Iterable<ParamGroupInput>;
 const h = (ts: Tensor[]) => ts.map((t) => t._h);
@@ -19,12 +20,27 @@ function betas(v: unknown): [number, number] {
   return v as [number, number];
 }
 const zeroState = (p: Tensor) => zerosLike(p, { memoryFormat: preserveFormat });
+
+// The param-group keys each PyTorch release records (state dicts match Python's key for key). Keys
+// seen in 2.6's groups and not 1.13's are given from 2.6, the oldest 2.x checked; Adam's
+// decoupled_weight_decay came with 2.7's AdamW refactor.
+const since26 = releaseAtLeast(2, 6);
+const since27 = releaseAtLeast(2, 7);
+const releaseKeys = {
+  sgd: since26 ? { fused: null } : {},
+  adam: { differentiable: false, fused: null, ...(since27 ? { decoupledWeightDecay: false } : {}) },
+  adamW: since26 ? { differentiable: false, fused: null, ...(since27 ? { decoupledWeightDecay: true } : {}) } : {},
+  rmsprop: since26 ? { capturable: false } : {},
+  adagrad: since26 ? { differentiable: false, fused: null } : {},
+};
+// From 2.6 (at least), SGD without momentum keeps no state; 1.13 recorded momentum_buffer = None.
+const sgdStateWithoutMomentum = !since26;
 const stepTensor = () => tensor(0, { dtype: float32 });
 
 export interface SGDOptions { lr?: number; momentum?: number; dampening?: number; weightDecay?: number; nesterov?: boolean; maximize?: boolean }
 export class SGD extends Optimizer {
   constructor(params: Params, options: SGDOptions = {}) {
-    const o = { lr: 0.001, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false, foreach: null, differentiable: false, ...options };
+    const o = { lr: 0.001, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false, foreach: null, differentiable: false, ...releaseKeys.sgd, ...options };
     nonNegative(o.lr, 'lr');
     nonNegative(o.momentum, 'momentum');
     nonNegative(o.weightDecay, 'weightDecay');
@@ -38,8 +54,10 @@ export class SGD extends Optimizer {
       if (!params.length) continue;
       const bufs = params.map((p) => this.state.get(p)?.momentumBuffer?._h ?? null);
       const out = native.sgdStep(h(params), h(grads), bufs, g);
-      // PyTorch records momentum_buffer (None without momentum) for every stepped parameter.
-      params.forEach((p, i) => this.state.set(p, { momentumBuffer: out[i] === null ? null : new Tensor(out[i]!) }));
+      // PyTorch records momentum_buffer for every stepped parameter (1.13 records None without momentum)
+      params.forEach((p, i) => {
+        if (out[i] !== null || sgdStateWithoutMomentum) this.state.set(p, { momentumBuffer: out[i] === null ? null : new Tensor(out[i]!) });
+      });
     }
     return loss;
   }
@@ -49,8 +67,7 @@ export interface AdamOptions { lr?: number; betas?: [number, number]; eps?: numb
 class AdamBase extends Optimizer {
   private readonly decoupled: boolean;
   constructor(params: Params, options: AdamOptions, weightDecay: number, decoupled: boolean) {
-    // the param-group keys of PyTorch 1.13's Adam and AdamW, so state dicts match key for key
-    const extra = decoupled ? {} : { differentiable: false, fused: null };
+    const extra = decoupled ? releaseKeys.adamW : releaseKeys.adam;
     const o = { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, weightDecay, amsgrad: false, maximize: false, foreach: null, capturable: false, ...extra, ...options };
     nonNegative(o.lr, 'lr');
     nonNegative(o.eps, 'eps');
@@ -76,7 +93,7 @@ class AdamBase extends Optimizer {
       const [beta1, beta2] = g.betas as [number, number];
       native.adamStep(h(params), h(grads), states.map((s) => s.expAvg._h), states.map((s) => s.expAvgSq._h),
         g.amsgrad ? states.map((s) => s.maxExpAvgSq._h) : null, states.map((s) => s.step._h),
-        { ...g, beta1, beta2, decoupled: this.decoupled });
+        { ...g, beta1, beta2, decoupled: this.decoupled || g.decoupledWeightDecay === true });
     }
     return loss;
   }
@@ -95,7 +112,7 @@ export class AdamW extends AdamBase {
 export interface RMSpropOptions { lr?: number; alpha?: number; eps?: number; weightDecay?: number; momentum?: number; centered?: boolean; maximize?: boolean }
 export class RMSprop extends Optimizer {
   constructor(params: Params, options: RMSpropOptions = {}) {
-    const o = { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false, foreach: null, differentiable: false, ...options };
+    const o = { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false, foreach: null, differentiable: false, ...releaseKeys.rmsprop, ...options };
     for (const k of ['lr', 'alpha', 'eps', 'weightDecay', 'momentum'] as const) nonNegative(o[k], k);
     super(params, o);
   }
@@ -124,7 +141,7 @@ export class RMSprop extends Optimizer {
 export interface AdagradOptions { lr?: number; lrDecay?: number; weightDecay?: number; initialAccumulatorValue?: number; eps?: number; maximize?: boolean }
 export class Adagrad extends Optimizer {
   constructor(params: Params, options: AdagradOptions = {}) {
-    const o = { lr: 0.01, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, foreach: null, maximize: false, ...options };
+    const o = { lr: 0.01, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, foreach: null, maximize: false, ...releaseKeys.adagrad, ...options };
     for (const k of ['lr', 'lrDecay', 'weightDecay', 'initialAccumulatorValue', 'eps'] as const) nonNegative(o[k], k);
     super(params, o);
     // PyTorch creates Adagrad's state eagerly, in the constructor.

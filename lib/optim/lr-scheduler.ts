@@ -2,6 +2,11 @@
 // learning-rate sequences are the same numbers.
 import { Optimizer, type ParamGroup } from './optimizer.js';
 import { badArg } from '../errors.js';
+import { snake, camel } from '../names.js';
+
+// Python keeps these as private attributes (`self._step_count`), and its state_dict has them so.
+const PRIVATE_STATE: Record<string, string> = { stepCount: '_step_count', lastLr: '_last_lr' };
+const PRIVATE_NAMES = Object.fromEntries(Object.entries(PRIVATE_STATE).map(([k, v]) => [v, k]));
 
 export abstract class LRScheduler {
   lastEpoch: number;
@@ -42,13 +47,27 @@ export abstract class LRScheduler {
   getLastLr(): number[] {
     return [...this.lastLr];
   }
+  /**
+   * The scheduler's state under PyTorch's names (`last_epoch`, `base_lrs`, `_step_count`, `gamma`...),
+   * so Python's `load_state_dict` reads what torch-node saves, and the reverse.
+   */
   stateDict(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this)) if (k !== 'optimizer' && typeof v !== 'function') out[k] = v;
+    for (const [k, v] of Object.entries(this)) {
+      if (k === 'optimizer' || typeof v === 'function') continue;
+      if (k === 'options' && v && typeof v === 'object') for (const [ok, ov] of Object.entries(v)) out[snake(ok)] = ov;
+      else out[PRIVATE_STATE[k] ?? snake(k)] = v;
+    }
     return out;
   }
   loadStateDict(sd: Record<string, unknown>): void {
-    Object.assign(this, sd);
+    const self = this as unknown as Record<string, unknown>;
+    const options = self.options as Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(sd)) {
+      const name = PRIVATE_NAMES[k] ?? camel(k);
+      if (Object.hasOwn(self, name) && name !== 'optimizer') self[name] = v;
+      else if (options && typeof options === 'object') options[name] = v;
+    }
   }
 }
 

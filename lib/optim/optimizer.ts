@@ -2,6 +2,7 @@
 // PyTorch's layout ({ state: { 0: {...} }, param_groups: [{ lr, ..., params: [0, 1] }] }), with
 // PyTorch's snake_case keys so they move between Python and TS unchanged.
 import { Tensor } from '../tensor.js';
+import { snake, camel } from '../names.js';
 import { badArg } from '../errors.js';
 import { noGrad, enableGrad } from '../autograd.js';
 
@@ -15,8 +16,6 @@ export interface OptimizerStateDict {
   param_groups: (Record<string, unknown> & { params: number[] })[];
 }
 
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
 export abstract class Optimizer {
   defaults: Record<string, unknown>;

@@ -11,13 +11,20 @@ import { noGrad } from '../../autograd.js';
 import { bind, required as R } from '../args.js';
 import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
 import { pyFloat, pyValue } from '../repr.js';
+import { releaseAtLeast } from '../../release.js';
 
 interface BatchNormOptions extends LayerFactoryOptions {
   eps?: number;
   momentum?: number | null;
   affine?: boolean;
   trackRunningStats?: boolean;
+  /** with affine, whether to learn the additive bias (PyTorch 2.12's keyword; default true) */
+  bias?: boolean;
 }
+
+// PyTorch 2.12 gave the norm layers a `bias` keyword and prints it (LayerNorm too).
+const printsBias = releaseAtLeast(2, 12);
+const biasRepr = (bias: Parameter | null) => (printsBias ? `, bias=${pyValue(bias !== null)}` : '');
 
 abstract class NormBase extends Module {
   declare numFeatures: number;
@@ -40,7 +47,7 @@ abstract class NormBase extends Module {
     this.trackRunningStats = o.trackRunningStats ?? defaults.trackRunningStats;
     const f = { dtype: o.dtype, device: o.device };
     this.weight = this.affine ? newParameter([numFeatures], o) : null;
-    this.bias = this.affine ? newParameter([numFeatures], o) : null;
+    this.bias = this.affine && (o.bias ?? true) ? newParameter([numFeatures], o) : null;
     if (this.trackRunningStats) {
       this.registerBuffer('running_mean', zeros([numFeatures], f));
       this.registerBuffer('running_var', ones([numFeatures], f));
@@ -67,12 +74,12 @@ abstract class NormBase extends Module {
     this.resetRunningStats();
     if (this.affine) {
       init.ones_(this.weight!);
-      init.zeros_(this.bias!);
+      if (this.bias) init.zeros_(this.bias);
     }
   }
   protected checkInput(_input: Tensor): void {}
   extraRepr(): string {
-    return `${this.numFeatures}, eps=${pyFloat(this.eps)}, momentum=${this.momentum === null ? 'None' : pyFloat(this.momentum)}, affine=${pyValue(this.affine)}, track_running_stats=${pyValue(this.trackRunningStats)}`;
+    return `${this.numFeatures}, eps=${pyFloat(this.eps)}, momentum=${this.momentum === null ? 'None' : pyFloat(this.momentum)}, affine=${pyValue(this.affine)}${biasRepr(this.bias)}, track_running_stats=${pyValue(this.trackRunningStats)}`;
   }
 }
 
@@ -124,23 +131,21 @@ export class LayerNorm extends Module {
   declare elementwiseAffine: boolean;
   declare weight: Parameter | null;
   declare bias: Parameter | null;
-  constructor(normalizedShape: number | number[], options: { eps?: number; elementwiseAffine?: boolean } & LayerFactoryOptions = {}) {
+  constructor(normalizedShape: number | number[], options: { eps?: number; elementwiseAffine?: boolean; bias?: boolean } & LayerFactoryOptions = {}) {
     super();
     this.normalizedShape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
     this.eps = options.eps ?? 1e-5;
     this.elementwiseAffine = options.elementwiseAffine ?? true;
     this.weight = this.elementwiseAffine ? newParameter(this.normalizedShape, options) : null;
-    this.bias = this.elementwiseAffine ? newParameter(this.normalizedShape, options) : null;
-    if (this.weight) {
-      init.ones_(this.weight);
-      init.zeros_(this.bias!);
-    }
+    this.bias = this.elementwiseAffine && (options.bias ?? true) ? newParameter(this.normalizedShape, options) : null;
+    if (this.weight) init.ones_(this.weight);
+    if (this.bias) init.zeros_(this.bias);
   }
   forward(input: Tensor): Tensor {
     return F.layerNorm(input, this.normalizedShape, this.weight, this.bias, this.eps);
   }
   extraRepr(): string {
-    return `${pyValue(this.normalizedShape)}, eps=${pyFloat(this.eps)}, elementwise_affine=${pyValue(this.elementwiseAffine)}`;
+    return `${pyValue(this.normalizedShape)}, eps=${pyFloat(this.eps)}, elementwise_affine=${pyValue(this.elementwiseAffine)}${biasRepr(this.bias)}`;
   }
 }
 
@@ -151,7 +156,7 @@ export class GroupNorm extends Module {
   declare affine: boolean;
   declare weight: Parameter | null;
   declare bias: Parameter | null;
-  constructor(numGroups: number, numChannels: number, options: { eps?: number; affine?: boolean } & LayerFactoryOptions = {}) {
+  constructor(numGroups: number, numChannels: number, options: { eps?: number; affine?: boolean; bias?: boolean } & LayerFactoryOptions = {}) {
     super();
     this.numGroups = positiveInt(numGroups, 'numGroups');
     this.numChannels = positiveInt(numChannels, 'numChannels');
@@ -159,17 +164,15 @@ export class GroupNorm extends Module {
     this.eps = options.eps ?? 1e-5;
     this.affine = options.affine ?? true;
     this.weight = this.affine ? newParameter([numChannels], options) : null;
-    this.bias = this.affine ? newParameter([numChannels], options) : null;
-    if (this.weight) {
-      init.ones_(this.weight);
-      init.zeros_(this.bias!);
-    }
+    this.bias = this.affine && (options.bias ?? true) ? newParameter([numChannels], options) : null;
+    if (this.weight) init.ones_(this.weight);
+    if (this.bias) init.zeros_(this.bias);
   }
   forward(input: Tensor): Tensor {
     return F.groupNorm(input, this.numGroups, this.weight, this.bias, this.eps);
   }
   extraRepr(): string {
-    return `${this.numGroups}, ${this.numChannels}, eps=${pyFloat(this.eps)}, affine=${pyValue(this.affine)}`;
+    return `${this.numGroups}, ${this.numChannels}, eps=${pyFloat(this.eps)}, affine=${pyValue(this.affine)}${biasRepr(this.bias)}`;
   }
 }
 void R; void int64;
