@@ -2,15 +2,44 @@
 //   1. LIBTORCH=/path/to/libtorch                 (an unpacked libtorch folder)
 //   2. LIBTORCH_USE_PYTORCH=1                     (the libtorch inside python's torch package)
 //   3. a system install                           (Debian/Ubuntu: apt-get install libtorch-dev)
-//   4. the official archive, downloaded once into a cache folder and verified
-//      (TORCH_NODE_CUDA=cu121 picks a CUDA variant; TORCH_NODE_NO_DOWNLOAD=1 turns this off).
+//   4. the official archive for this platform, downloaded once into a cache folder and verified
+//      (TORCH_NODE_CUDA=cu128 picks a CUDA variant; TORCH_NODE_NO_DOWNLOAD=1 turns this off).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { downloadLibtorch } from './download-libtorch.mjs';
 
-export const LIBTORCH_VERSION = '2.5.1';
+/** The official libtorch release the download fallback fetches. */
+export const LIBTORCH_VERSION = '2.11.0';
+/** The CUDA variants PyTorch publishes for that release (download.pytorch.org/libtorch/<variant>/). */
+export const LIBTORCH_CUDA_VARIANTS = ['cu126', 'cu128', 'cu130'];
+
+/**
+ * The official archive for a platform and architecture (Node's process.platform / process.arch), or
+ * an Error saying plainly that PyTorch publishes none for it. Linux x86-64 has CPU and CUDA builds,
+ * macOS arm64 a CPU build; there is no official libtorch for Linux aarch64 (nor Intel macOS since 2.3).
+ */
+export function libtorchArchive({ platform = process.platform, arch = process.arch, variant = 'cpu', version = LIBTORCH_VERSION } = {}) {
+  const base = 'https://download.pytorch.org/libtorch';
+  const elsewhere = 'Install PyTorch with pip and build with LIBTORCH_USE_PYTORCH=1, install your distribution\'s libtorch-dev, or point LIBTORCH (or TORCH_NODE_LIBTORCH_URL) at a libtorch built for it.';
+  if (variant !== 'cpu' && !LIBTORCH_CUDA_VARIANTS.includes(variant)) {
+    return new Error(`PyTorch publishes no libtorch ${version} for TORCH_NODE_CUDA=${variant} (there are: cpu, ${LIBTORCH_CUDA_VARIANTS.join(', ')}).`);
+  }
+  if (platform === 'linux' && arch === 'x64') {
+    return { url: `${base}/${variant}/libtorch-shared-with-deps-${version}%2B${variant}.zip`, name: `libtorch-${version}-${variant}` };
+  }
+  if (platform === 'darwin' && arch === 'arm64') {
+    if (variant !== 'cpu') return new Error(`PyTorch publishes no CUDA libtorch for macOS (TORCH_NODE_CUDA=${variant}); the macOS build is CPU (and MPS) only.`);
+    return { url: `${base}/cpu/libtorch-macos-arm64-${version}.zip`, name: `libtorch-${version}-macos-arm64` };
+  }
+  if (platform === 'win32') return new Error(`torch-node does not build on Windows (its build and runtime are Linux's and macOS's). Use WSL2, where the Linux x86-64 archive applies.`);
+  const os = { linux: 'Linux', darwin: 'macOS' }[platform] ?? platform;
+  const cpu = { x64: 'x86-64', arm64: 'aarch64' }[arch] ?? arch;
+  const why = platform === 'darwin' && arch === 'x64' ? ' (PyTorch stopped publishing it after 2.2)' : '';
+  return new Error(`PyTorch publishes no libtorch archive for ${os} ${cpu}${why}: only for Linux x86-64 and macOS arm64. ${elsewhere}`);
+}
 
 const SYSTEM_CMAKE_DIRS = [
   '/usr/lib/x86_64-linux-gnu/cmake/Torch',
@@ -52,18 +81,29 @@ export async function findLibtorch({ env = process.env, log = (m) => console.err
   }
   if (env.LIBTORCH_USE_PYTORCH === '1' || env.LIBTORCH_USE_PYTORCH === 'true') {
     const python = env.PYTHON || 'python3';
-    let torchDir;
+    let torchDir, prefixPath;
     try {
-      torchDir = execFileSync(python, ['-c', 'import os, torch; print(os.path.dirname(torch.__file__))'], {
+      [torchDir, prefixPath] = execFileSync(python, ['-c', 'import os, torch, torch.utils; print(os.path.dirname(torch.__file__)); print(torch.utils.cmake_prefix_path)'], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
-      }).trim();
+      }).trim().split('\n');
     } catch (e) {
       throw new Error(`LIBTORCH_USE_PYTORCH=1 but \`${python} -c "import torch"\` failed: ${String(e.stderr || e.message).trim()}\n${HOW_TO_FIX}`);
     }
-    const cmakeDir = cmakeDirOf(torchDir);
+    // pip's torch carries libtorch's CMake files (torch.utils.cmake_prefix_path); a distribution's
+    // python3-torch links its libraries to the system libtorch, whose -dev package has them.
+    let cmakeDir = cmakeDirOf(torchDir) ?? [prefixPath && path.join(prefixPath, 'Torch')].find((d) => d && existsSync(path.join(d, 'TorchConfig.cmake')));
+    const libtorch = path.join(torchDir, 'lib', 'libtorch.so');
+    if (!cmakeDir && existsSync(libtorch)) {
+      const systemLib = path.dirname(realpathSync(libtorch));
+      const candidate = path.join(systemLib, 'cmake', 'Torch');
+      if (systemLib !== path.join(torchDir, 'lib') && existsSync(path.join(candidate, 'TorchConfig.cmake'))) cmakeDir = candidate;
+      else if (systemLib !== path.join(torchDir, 'lib')) {
+        throw new Error(`LIBTORCH_USE_PYTORCH=1: the torch package at ${torchDir} is a distribution build whose libraries are the system libtorch in ${systemLib}, without its CMake files: install its development package (Debian/Ubuntu: apt-get install libtorch-dev).\n${HOW_TO_FIX}`);
+      }
+    }
     if (!cmakeDir) throw new Error(`LIBTORCH_USE_PYTORCH=1: the torch package at ${torchDir} has no share/cmake/Torch (a distribution build without libtorch's CMake files).\n${HOW_TO_FIX}`);
-    log(`torch-node: using the libtorch inside PyTorch at ${torchDir}`);
+    log(`torch-node: using the libtorch inside PyTorch at ${torchDir} (${cmakeDir})`);
     return { source: 'LIBTORCH_USE_PYTORCH', cmakeDir, prefix: torchDir };
   }
   const systemDirs = env.TORCH_NODE_SYSTEM_CMAKE_DIRS !== undefined
@@ -76,10 +116,14 @@ export async function findLibtorch({ env = process.env, log = (m) => console.err
   }
   if (env.TORCH_NODE_NO_DOWNLOAD === '1') throw new Error(`No libtorch found and TORCH_NODE_NO_DOWNLOAD=1.\n${HOW_TO_FIX}`);
   const variant = env.TORCH_NODE_CUDA || 'cpu';
-  const url =
-    env.TORCH_NODE_LIBTORCH_URL ||
-    `https://download.pytorch.org/libtorch/${variant}/libtorch-cxx11-abi-shared-with-deps-${LIBTORCH_VERSION}%2B${variant}.zip`;
-  const target = path.join(defaultCacheDir(env), `libtorch-${LIBTORCH_VERSION}-${variant}`);
+  let url = env.TORCH_NODE_LIBTORCH_URL;
+  let name = `libtorch-custom-${createHash('sha256').update(url ?? '').digest('hex').slice(0, 12)}`;
+  if (!url) {
+    const archive = libtorchArchive({ variant });
+    if (archive instanceof Error) throw new Error(`No libtorch found, and none can be downloaded: ${archive.message}\n${HOW_TO_FIX}`);
+    ({ url, name } = archive);
+  }
+  const target = path.join(defaultCacheDir(env), name);
   let prefix;
   try {
     prefix = await downloadLibtorch({ url, target, sha256: env.TORCH_NODE_LIBTORCH_SHA256, log });

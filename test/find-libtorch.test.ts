@@ -2,13 +2,14 @@
 // exercised against a loopback HTTP server serving archives this test makes.
 import t from 'tap';
 import http from 'node:http';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readdirSync, chmodSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readdirSync, chmodSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import yazl from 'yazl';
 // @ts-ignore: plain JS build script
-import { findLibtorch, HOW_TO_FIX } from '../scripts/find-libtorch.mjs';
+import { findLibtorch, HOW_TO_FIX, libtorchArchive, LIBTORCH_VERSION } from '../scripts/find-libtorch.mjs';
+import { python, hasPythonTorch } from './helpers.js';
 
 const quiet = () => {};
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'torch-node-find-'));
@@ -42,7 +43,7 @@ t.test('LIBTORCH comes first', async (t) => {
 t.test('LIBTORCH_USE_PYTORCH=1 uses the libtorch inside the python torch package', async (t) => {
   const torchDir = fakeLibtorch(tmp());
   const python = path.join(tmp(), 'python');
-  writeFileSync(python, `#!/bin/sh\necho ${torchDir}\n`);
+  writeFileSync(python, `#!/bin/sh\necho ${torchDir}\necho ${torchDir}/share/cmake\n`);
   chmodSync(python, 0o755);
   const r = await findLibtorch({ env: { LIBTORCH_USE_PYTORCH: '1', PYTHON: python }, log: quiet });
   t.equal(r.source, 'LIBTORCH_USE_PYTORCH');
@@ -50,9 +51,37 @@ t.test('LIBTORCH_USE_PYTORCH=1 uses the libtorch inside the python torch package
   await t.rejects(findLibtorch({ env: { LIBTORCH_USE_PYTORCH: '1', PYTHON: '/nonexistent/python3' }, log: quiet }), /import torch"` failed/);
   const bare = tmp();
   const python2 = path.join(tmp(), 'python');
-  writeFileSync(python2, `#!/bin/sh\necho ${bare}\n`);
+  writeFileSync(python2, `#!/bin/sh\necho ${bare}\necho ${bare}/share/cmake\n`);
   chmodSync(python2, 0o755);
   await t.rejects(findLibtorch({ env: { LIBTORCH_USE_PYTORCH: '1', PYTHON: python2 }, log: quiet }), /has no share\/cmake\/Torch/);
+});
+
+t.test("LIBTORCH_USE_PYTORCH=1 with this machine's PyTorch builds against that PyTorch's libtorch", { skip: hasPythonTorch ? false : 'needs PyTorch in /usr/bin/python3' }, async (t) => {
+  // pip's torch carries share/cmake/Torch; Debian's python3-torch links to the system libtorch instead,
+  // whose CMake files come with libtorch-dev: either way the one PyTorch runs on is found
+  const r = await findLibtorch({ env: { LIBTORCH_USE_PYTORCH: '1', PYTHON: python }, log: quiet });
+  t.equal(r.source, 'LIBTORCH_USE_PYTORCH');
+  t.ok(existsSync(path.join(r.cmakeDir, 'TorchConfig.cmake')), r.cmakeDir);
+  const { execFileSync } = await import('node:child_process');
+  const pyVersion = execFileSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).trim();
+  const cmakeVersion = /PACKAGE_VERSION "([\d.]+)"/.exec(readFileSync(path.join(r.cmakeDir, 'TorchConfigVersion.cmake'), 'utf8'))?.[1];
+  t.equal(cmakeVersion?.split('.').slice(0, 2).join('.'), pyVersion.split('.').slice(0, 2).join('.'), `the CMake files are PyTorch ${pyVersion}'s`);
+});
+
+t.test('the download picks the archive for the platform, or says plainly that none exists', async (t) => {
+  const url = (platform: string, arch: string, variant = 'cpu') => {
+    const a = libtorchArchive({ platform, arch, variant });
+    return a instanceof Error ? a : a.url;
+  };
+  t.equal(url('linux', 'x64'), `https://download.pytorch.org/libtorch/cpu/libtorch-shared-with-deps-${LIBTORCH_VERSION}%2Bcpu.zip`);
+  t.equal(url('linux', 'x64', 'cu128'), `https://download.pytorch.org/libtorch/cu128/libtorch-shared-with-deps-${LIBTORCH_VERSION}%2Bcu128.zip`);
+  t.equal(url('darwin', 'arm64'), `https://download.pytorch.org/libtorch/cpu/libtorch-macos-arm64-${LIBTORCH_VERSION}.zip`);
+  t.match(String(url('linux', 'arm64')), /no libtorch archive for Linux aarch64: only for Linux x86-64 and macOS arm64\. Install PyTorch with pip and build with LIBTORCH_USE_PYTORCH=1/);
+  t.match(String(url('darwin', 'x64')), /macOS x86-64 \(PyTorch stopped publishing it after 2\.2\)/);
+  t.match(String(url('darwin', 'arm64', 'cu128')), /no CUDA libtorch for macOS/);
+  t.match(String(url('linux', 'x64', 'cu99')), /no libtorch [\d.]+ for TORCH_NODE_CUDA=cu99 \(there are: cpu, cu/);
+  t.match(String(url('win32', 'x64')), /does not build on Windows/);
+  t.ok(Number(LIBTORCH_VERSION.split('.')[0]) >= 2 && Number(LIBTORCH_VERSION.split('.')[1]) >= 10, `a current release (${LIBTORCH_VERSION})`);
 });
 
 t.test('a system install is found', async (t) => {
