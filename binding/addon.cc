@@ -1,5 +1,6 @@
 // Module entry point, per-addon state, error translation and process-wide runtime settings.
 #include "common.h"
+#include "compat.h"
 #include <malloc.h>
 #include <ATen/Parallel.h>
 #include <ATen/Context.h>
@@ -171,6 +172,8 @@ static Napi::Value RuntimeInfo(const Napi::CallbackInfo& info) {
   o.Set("cudaAvailable", at::hasCUDA());
   o.Set("cudaDeviceCount", at::hasCUDA() ? static_cast<int>(at::getNumGPUs()) : 0);
   o.Set("mpsAvailable", at::hasMPS());
+  c10::DeviceType accelerator;
+  if (compat::CurrentAccelerator(accelerator)) o.Set("accelerator", c10::DeviceTypeName(accelerator, /*lower_case=*/true));
   o.Set("parallelInfo", at::get_parallel_info());
   o.Set("showConfig", at::show_config());
   return o;

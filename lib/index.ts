@@ -27,6 +27,7 @@ export { save, load, type MapLocation } from './serialization/index.js';
 export * as hub from './hub.js';
 export * as jit from './jit.js';
 export * as distributed from './distributed.js';
+export * as accelerator from './accelerator.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 
 const info = native.runtimeInfo();

@@ -4,6 +4,7 @@ import t from 'tap';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as torch from 'torch-node';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim();
@@ -38,4 +39,20 @@ t.test('torch.version and torch.config describe the libtorch in use', async (t) 
   t.match(out.v.libtorch, /^\d+\.\d+\.\d+/);
   t.ok(out.c.includes('cpu'));
   t.equal(typeof out.cuda, 'boolean');
+});
+
+t.test('torch.accelerator reports the accelerator this build runs on, or none', async (t) => {
+  const a = torch.accelerator;
+  if (torch.cuda.isAvailable()) {
+    t.ok(a.isAvailable());
+    t.equal(String(a.currentAccelerator()), "device(type='cuda')");
+    t.equal(a.deviceCount(), torch.cuda.deviceCount());
+    t.equal(a.currentDeviceIndex(), 0);
+  } else {
+    // a CPU build: a ported `torch.accelerator.currentAccelerator()?.type ?? 'cpu'` stays on the CPU
+    t.equal(a.isAvailable(), false);
+    t.equal(a.currentAccelerator(), null, 'None, as Python');
+    t.equal(a.deviceCount(), 0);
+    t.throws(() => a.synchronize(), /no accelerator is available/);
+  }
 });
