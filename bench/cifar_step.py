@@ -12,14 +12,16 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'
 from convnet_reference import ConvNet  # noqa: E402
 
 threads, batch, steps = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+device = sys.argv[4] if len(sys.argv) > 4 else 'cpu'
+sync = torch.cuda.synchronize if device.startswith('cuda') else (lambda: None)
 torch.set_num_threads(threads)
 
 
 torch.manual_seed(0)
-net = ConvNet()
+net = ConvNet().to(device)
 criterion = nn.CrossEntropyLoss()
 optimizer = torch.optim.SGD(net.parameters(), lr=0.001, momentum=0.9)
-inputs, labels = torch.randn(batch, 3, 32, 32), torch.randint(0, 10, (batch,))
+inputs, labels = torch.randn(batch, 3, 32, 32).to(device), torch.randint(0, 10, (batch,)).to(device)
 
 
 def step():
@@ -31,11 +33,13 @@ def step():
 
 for _ in range(3):
     step()
+sync()
 runs = []
 for _ in range(5):
     t = time.perf_counter()
     for _ in range(steps):
         step()
+    sync()
     runs.append(batch * steps / (time.perf_counter() - t))
 runs.sort()
 print(json.dumps({'torch': torch.__version__, 'imagesPerSecond': runs[2]}))

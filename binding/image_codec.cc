@@ -7,12 +7,15 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#ifdef TORCH_NODE_IMAGE_CODECS
 #include <jpeglib.h>
 #include <jerror.h>
 #include <png.h>
+#endif
 
 namespace tn::codec {
 namespace {
+#ifdef TORCH_NODE_IMAGE_CODECS
 
 // ---- JPEG: libjpeg reports errors through longjmp, so all state the error path touches lives in
 // one heap object made before setjmp, and no C++ object is created between setjmp and longjmp.
@@ -161,6 +164,17 @@ std::vector<uint8_t> EncodePng(const at::Tensor& hwc) {
   return out;
 }
 
+#else
+// Built without libjpeg/libpng (CMakeLists.txt found no headers): image files are refused with the fix.
+[[noreturn]] void NotBuilt() {
+  throw std::runtime_error("torch-node was built without libjpeg and libpng, so it cannot read or write image files "
+                           "(Debian/Ubuntu: apt-get install libjpeg-dev libpng-dev, then rebuild torch-node)");
+}
+at::Tensor DecodeJpeg(const uint8_t*, size_t, Mode) { NotBuilt(); }
+at::Tensor DecodePng(const uint8_t*, size_t, Mode) { NotBuilt(); }
+std::vector<uint8_t> EncodeJpeg(const at::Tensor&, int) { NotBuilt(); }
+std::vector<uint8_t> EncodePng(const at::Tensor&) { NotBuilt(); }
+#endif
 }  // namespace
 
 at::Tensor Decode(const uint8_t* data, size_t size, Mode mode) {
@@ -218,6 +232,11 @@ static Napi::Value JsEncode(const Napi::CallbackInfo& info) {
 
 namespace tn {
 void InitImageCodec(Napi::Env env, Napi::Object exports) {
+#ifdef TORCH_NODE_IMAGE_CODECS
+  exports.Set("imageCodecsBuilt", Napi::Boolean::New(env, true));
+#else
+  exports.Set("imageCodecsBuilt", Napi::Boolean::New(env, false));
+#endif
   exports.Set("decodeImage", Napi::Function::New(env, codec::JsDecode));
   exports.Set("readImageFile", Napi::Function::New(env, codec::JsReadFile));
   exports.Set("encodeImage", Napi::Function::New(env, codec::JsEncode));
