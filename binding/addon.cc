@@ -231,6 +231,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitImageCodec(env, exports);
   InitJit(env, exports);
   InitDistributed(env, exports);
+  InitCuda(env, exports);
 
   return exports;
 }

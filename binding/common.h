@@ -65,6 +65,7 @@ void InitVision(Napi::Env env, Napi::Object exports);
 void InitImageCodec(Napi::Env env, Napi::Object exports);
 void InitJit(Napi::Env env, Napi::Object exports);
 void InitDistributed(Napi::Env env, Napi::Object exports);
+void InitCuda(Napi::Env env, Napi::Object exports);
 at::Generator* GeneratorOf(napi_env env, napi_value v);  // nullptr when v is no Generator
 
 }  // namespace tn

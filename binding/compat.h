@@ -51,6 +51,9 @@ constexpr double kHueToUint8Scale = TN_TORCH_AT_LEAST(2, 0) ? 255.0 + 1.0 - 1e-3
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/csrc/distributed/c10d/comm.hpp>
 #include <torch/csrc/distributed/c10d/reducer.hpp>
+#ifdef TORCH_NODE_NCCL
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
 #include <cstdlib>
 #include <thread>
 
@@ -86,13 +89,13 @@ inline c10::intrusive_ptr<c10d::Store> NewTcpStore(const std::string& host, c10d
   return c10::make_intrusive<c10d::TCPStore>(host, opts);
 }
 
-// A Gloo process group made exactly as Python's init_process_group / new_group make it, so torch-node
+// A process group made exactly as Python's init_process_group / new_group make it, so torch-node
 // and Python workers of the same version meet under the same store keys.
-//   1.13: ProcessGroupGloo(PrefixStore(name, parent)), a store-based barrier, then the sequence number.
-//   2.x:  ProcessGroup(PrefixStore(name + "/", parent)) with a ProcessGroupGloo backend on
-//         PrefixStore("cpu/", that) registered for CPU and CUDA; the barrier only with
-//         TORCH_DIST_INIT_BARRIER=1.
-struct GlooGroup {
+//   1.13: the backend on PrefixStore(name, parent), a store-based barrier, then the sequence number.
+//   2.x:  ProcessGroup(PrefixStore(name + "/", parent)) with the backend on PrefixStore("<device>/", that):
+//         Gloo on "cpu/", registered for CPU and CUDA; NCCL on "cuda/", for CUDA; the barrier only
+//         with TORCH_DIST_INIT_BARRIER=1.
+struct GroupParts {
   c10::intrusive_ptr<c10d::ProcessGroup> pg;
   c10::intrusive_ptr<c10d::Store> childParent;  // the store new_group's groups are made under
 };
@@ -138,33 +141,68 @@ inline void StoreBarrier(const c10::intrusive_ptr<c10d::Store>& store, const std
 
 // Python sets a group's sequence number through the store (rank 0 draws it) while Gloo implements it;
 // later versions made it Backend's deprecated no-op, and Python stopped calling it.
-template <typename Gloo = c10d::ProcessGroupGloo>
-void SetSequenceNumber(Gloo& backend) {
-  if constexpr (std::is_same_v<decltype(&Gloo::setSequenceNumberForGroup), void (Gloo::*)()>) backend.setSequenceNumberForGroup();
+template <typename Backend>
+void SetSequenceNumber(Backend& backend) {
+  if constexpr (std::is_same_v<decltype(&Backend::setSequenceNumberForGroup), void (Backend::*)()>) backend.setSequenceNumberForGroup();
 }
 
-// `name`: Python's group name ("0" for the world, then its group count); the barrier is on `parent`
-// for `barrierCount` ranks (1.13 waits for the whole world even for a subgroup), in Python's order.
-inline GlooGroup NewGlooGroup(const c10::intrusive_ptr<c10d::Store>& parent, const std::string& name, int rank, int size,
-                              std::chrono::milliseconds timeout, int barrierRank, int barrierCount) {
-  GlooGroup g;
+#ifdef TORCH_NODE_NCCL
+inline c10::intrusive_ptr<c10d::ProcessGroupNCCL> NewNcclBackend(const c10::intrusive_ptr<c10d::Store>& store, int rank, int size,
+                                                                   std::chrono::milliseconds timeout) {
+  auto options = c10d::ProcessGroupNCCL::Options::create();
+  options->timeout = timeout;
+  return c10::make_intrusive<c10d::ProcessGroupNCCL>(store, rank, size, options);
+}
+#endif
+
+// `backend`: "gloo" or "nccl"; `name`: Python's group name ("0" for the world, then its group count);
+// the barrier is on `parent` for `barrierCount` ranks (1.13 waits for the whole world even for a
+// subgroup), in Python's order.
+inline GroupParts NewGroup(const std::string& backend, const c10::intrusive_ptr<c10d::Store>& parent, const std::string& name,
+                           int rank, int size, std::chrono::milliseconds timeout, int barrierRank, int barrierCount) {
+  const bool nccl = backend == "nccl";
+#ifndef TORCH_NODE_NCCL
+  if (nccl) throw std::runtime_error("Distributed package doesn't have NCCL built in");
+#endif
+  GroupParts g;
 #if TN_TORCH_AT_LEAST(2, 0)
   auto store = c10::make_intrusive<c10d::PrefixStore>(name + "/", parent);
-  auto backend = NewGlooBackend(c10::make_intrusive<c10d::PrefixStore>("cpu/", store), rank, size, timeout);
-  SetSequenceNumber(*backend);
   g.pg = c10::make_intrusive<c10d::ProcessGroup>(store, rank, size);
-  g.pg->setDefaultBackend(c10d::ProcessGroup::BackendType::GLOO);
-  g.pg->setBackend(c10::DeviceType::CPU, c10d::ProcessGroup::BackendType::GLOO, backend);
-  g.pg->setBackend(c10::DeviceType::CUDA, c10d::ProcessGroup::BackendType::GLOO, backend);
+  if (!nccl) {
+    auto gloo = NewGlooBackend(c10::make_intrusive<c10d::PrefixStore>("cpu/", store), rank, size, timeout);
+    SetSequenceNumber(*gloo);
+    g.pg->setDefaultBackend(c10d::ProcessGroup::BackendType::GLOO);
+    g.pg->setBackend(c10::DeviceType::CPU, c10d::ProcessGroup::BackendType::GLOO, gloo);
+    g.pg->setBackend(c10::DeviceType::CUDA, c10d::ProcessGroup::BackendType::GLOO, gloo);
+  }
+#ifdef TORCH_NODE_NCCL
+  else {
+    auto backendNccl = NewNcclBackend(c10::make_intrusive<c10d::PrefixStore>("cuda/", store), rank, size, timeout);
+    SetSequenceNumber(*backendNccl);
+    g.pg->setDefaultBackend(c10d::ProcessGroup::BackendType::NCCL);
+    g.pg->setBackend(c10::DeviceType::CUDA, c10d::ProcessGroup::BackendType::NCCL, backendNccl);
+  }
+#endif
   g.pg->setGroupName(name);
   g.childParent = store;
   if (barrierCount > 0 && Env("TORCH_DIST_INIT_BARRIER", "0") == "1") StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
 #else
-  auto backend = NewGlooBackend(c10::make_intrusive<c10d::PrefixStore>(name, parent), rank, size, timeout);
-  g.pg = backend;
+  auto store = c10::make_intrusive<c10d::PrefixStore>(name, parent);
   g.childParent = parent;
-  if (barrierCount > 0) StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
-  SetSequenceNumber(*backend);
+  if (!nccl) {
+    auto gloo = NewGlooBackend(store, rank, size, timeout);
+    g.pg = gloo;
+    if (barrierCount > 0) StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
+    SetSequenceNumber(*gloo);
+  }
+#ifdef TORCH_NODE_NCCL
+  else {
+    auto backendNccl = NewNcclBackend(store, rank, size, timeout);
+    g.pg = backendNccl;
+    if (barrierCount > 0) StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
+    SetSequenceNumber(*backendNccl);
+  }
+#endif
 #endif
   return g;
 }

@@ -17,6 +17,7 @@ struct Group {
   c10::intrusive_ptr<c10d::ProcessGroup> pg;
   int rank = -1, size = 0;
   std::chrono::milliseconds timeout{1800000};
+  std::string backend = "gloo";
 };
 Group* world = nullptr;
 std::vector<std::unique_ptr<Group>> subgroups;  // newGroup's, by id - 1 (null where this rank is not a member)
@@ -85,7 +86,8 @@ Napi::Value DistInit(const Napi::CallbackInfo& info) {
     base->setTimeout(g->timeout);
     // As Python: the world group "0" under PrefixStore("default_pg", store)
     auto defaultPg = c10::make_intrusive<c10d::PrefixStore>("default_pg", base);
-    auto made = compat::NewGlooGroup(defaultPg, "0", g->rank, g->size, g->timeout, g->rank, g->size);
+    g->backend = spec.Get("backend").As<Napi::String>().Utf8Value();
+    auto made = compat::NewGroup(g->backend, defaultPg, "0", g->rank, g->size, g->timeout, g->rank, g->size);
     g->pg = made.pg;
     g->store = made.childParent;
     world = g.release();
@@ -99,6 +101,7 @@ Napi::Value DistInfo(const Napi::CallbackInfo& info) {
   auto o = Napi::Object::New(info.Env());
   o.Set("rank", world->rank);
   o.Set("worldSize", world->size);
+  o.Set("backend", world->backend);
   return o;
 }
 
@@ -118,7 +121,8 @@ Napi::Value DistNewGroup(const Napi::CallbackInfo& info) {
       g->rank = static_cast<int>(it - ranks.begin());
       g->size = static_cast<int>(ranks.size());
       g->timeout = w.timeout;
-      auto made = compat::NewGlooGroup(w.store, name, g->rank, g->size, g->timeout, w.rank, w.size);
+      g->backend = w.backend;
+      auto made = compat::NewGroup(g->backend, w.store, name, g->rank, g->size, g->timeout, w.rank, w.size);
       g->pg = made.pg;
       g->store = made.childParent;
     } else if (compat::kSubgroupBarrierForAll) {
@@ -298,6 +302,11 @@ Napi::Value BroadcastCoalesced(const Napi::CallbackInfo& info) {
 
 void InitDistributed(Napi::Env env, Napi::Object exports) {
   exports.Set("distributedBuilt", Napi::Boolean::New(env, true));
+#ifdef TORCH_NODE_NCCL
+  exports.Set("ncclBuilt", Napi::Boolean::New(env, true));
+#else
+  exports.Set("ncclBuilt", Napi::Boolean::New(env, false));
+#endif
   exports.Set("broadcastCoalesced", Napi::Function::New(env, BroadcastCoalesced));
   exports.Set("ddpReducer", Napi::Function::New(env, DdpReducerNew));
   exports.Set("ddpPrepareForward", Napi::Function::New(env, DdpPrepareForward));

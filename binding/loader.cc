@@ -279,6 +279,7 @@ struct LoaderRun {
   std::vector<Op> ops;
   uint64_t seed = 0;
   size_t prefetch = 2;
+  bool pinMemory = false;  // batches go straight into page-locked memory, ready for a non-blocking copy to the GPU
   std::mutex mu;
   std::condition_variable cv;
   std::deque<Batch> slots;  // slots[i] holds batch (consumed + i)
@@ -316,16 +317,18 @@ struct LoaderRun {
         if (done[k].h != f.h || done[k].w != f.w || done[k].c != f.c)
           throw std::runtime_error("stack expects each tensor to be equal size, but got " + shape(f) + " at entry 0 and " + shape(done[k]) +
                                    " at entry " + std::to_string(k) + " (resize or crop images to one size)");
+      const auto pinned = at::TensorOptions().pinned_memory(pinMemory);
       if (f.isFloat) {
-        out.inputs = at::empty({static_cast<int64_t>(done.size()), f.c, f.h, f.w}, at::kFloat);
+        out.inputs = at::empty({static_cast<int64_t>(done.size()), f.c, f.h, f.w}, pinned.dtype(at::kFloat));
         float* dst = out.inputs.data_ptr<float>();
         for (size_t k = 0; k < done.size(); ++k) std::memcpy(dst + k * f.f.size(), done[k].f.data(), f.f.size() * sizeof(float));
       } else {
-        out.inputs = at::empty({static_cast<int64_t>(done.size()), f.h, f.w, f.c}, at::kByte);
+        out.inputs = at::empty({static_cast<int64_t>(done.size()), f.h, f.w, f.c}, pinned.dtype(at::kByte));
         uint8_t* dst = out.inputs.data_ptr<uint8_t>();
         for (size_t k = 0; k < done.size(); ++k) std::memcpy(dst + k * f.u8.size(), done[k].u8.data(), f.u8.size());
       }
       out.labels = targets.index_select(0, at::tensor(idx, at::kLong));
+      if (pinMemory) out.labels = out.labels.pin_memory();
     } catch (const std::exception& e) {
       out.error = e.what();
     }
@@ -486,6 +489,7 @@ static Napi::Value LoaderStart(const Napi::CallbackInfo& info) {
     bool lossless;
     run->seed = spec.Get("seed").As<Napi::BigInt>().Uint64Value(&lossless);
     run->prefetch = static_cast<size_t>(spec.Get("prefetch").As<Napi::Number>().Int64Value());
+    run->pinMemory = spec.Get("pinMemory").ToBoolean().Value();
     run->Start(static_cast<size_t>(spec.Get("numWorkers").As<Napi::Number>().Int64Value()));
     napi_value out;
     napi_create_external(env, run.release(), FinalizeRun, nullptr, &out);

@@ -31,8 +31,9 @@ export function isInitialized(): boolean {
 export function isGlooAvailable(): boolean {
   return isAvailable();
 }
+/** Whether this addon was built against a CUDA libtorch with NCCL (the 'nccl' backend). */
 export function isNcclAvailable(): boolean {
-  return false;
+  return isAvailable() && (native as { ncclBuilt?: boolean }).ncclBuilt === true;
 }
 
 function envInt(name: string): number {
@@ -48,8 +49,8 @@ export function initProcessGroup(backend: 'gloo' | 'nccl' | InitProcessGroupOpti
   requireBuilt();
   const o: InitProcessGroupOptions = typeof backend === 'string' ? { ...options, backend } : backend ?? {};
   const b = o.backend ?? 'gloo';
-  if (b === 'nccl') throw new Error("Distributed package doesn't have NCCL built in (this libtorch is a CPU build): use backend 'gloo'");
-  if (b !== 'gloo') badArg("'gloo' or 'nccl'", 'backend', b);
+  if (b === 'nccl' && !isNcclAvailable()) throw new Error("Distributed package doesn't have NCCL built in (this libtorch is a CPU build, or was found without nccl.h): use backend 'gloo'");
+  if (b !== 'gloo' && b !== 'nccl') badArg("'gloo' or 'nccl'", 'backend', b);
   const method = o.initMethod ?? 'env://';
   const timeoutMs = o.timeout ?? 30 * 60 * 1000;
   if (!(timeoutMs > 0)) badArg('a positive number of milliseconds', 'timeout', o.timeout);
@@ -73,14 +74,14 @@ export function initProcessGroup(backend: 'gloo' | 'nccl' | InitProcessGroupOpti
   if (rank === undefined || rank < 0) throw new Error(`rank parameter missing or negative for init_method ${method}`);
   if (worldSize === undefined || worldSize < 1) throw new Error(`world size parameter missing for init_method ${method}`);
   if (rank >= worldSize) throw new RangeError(`rank ${rank} is out of range for world size ${worldSize}`);
-  native.distInit({ rank, worldSize, timeoutMs, store });
+  native.distInit({ rank, worldSize, timeoutMs, store, backend: b });
 }
 
 export function destroyProcessGroup(): void {
   native.distDestroy();
 }
 
-function info(): { rank: number; worldSize: number } {
+function info(): { rank: number; worldSize: number; backend: string } {
   requireBuilt();
   const i = native.distInfo();
   if (!i) throw new Error('Default process group has not been initialized, please make sure to call initProcessGroup.');
@@ -132,8 +133,7 @@ export function getWorldSize(group?: GroupArg): number {
   return group ? group.size() : info().worldSize;
 }
 export function getBackend(): string {
-  info();
-  return 'gloo';
+  return info().backend;
 }
 
 /** An asynchronous collective in flight (asyncOp: true), as Python's Work. */

@@ -28,12 +28,13 @@ export * as hub from './hub.js';
 export * as jit from './jit.js';
 export * as distributed from './distributed.js';
 export * as accelerator from './accelerator.js';
+export * as cuda from './cuda.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 
 const info = native.runtimeInfo();
 
-/** torch.version: the libtorch this addon was built against. */
-export const version = { libtorch: info.version, torchNode: '0.1.0' };
+/** torch.version: the libtorch this addon was built against, and its CUDA (null for a CPU build), as torch.version.cuda. */
+export const version = { libtorch: info.version, torchNode: '0.1.0', cuda: (native as { cudaVersion?: string }).cudaVersion ?? null };
 /** torch.config: which libtorch, which device types, how it was built. */
 export const config = {
   libtorchVersion: info.version,
@@ -65,13 +66,6 @@ export function getNumThreads(): number {
   return native.getNumThreads();
 }
 
-export const cuda = {
-  isAvailable: (): boolean => native.runtimeInfo().cudaAvailable,
-  deviceCount: (): number => native.runtimeInfo().cudaDeviceCount,
-  synchronize: (device?: number): void => native.cudaSynchronize(device),
-  manualSeed: (seed: number): void => manualSeed(seed),
-  manualSeedAll: (seed: number): void => manualSeed(seed),
-};
 
 /** torch.is_tensor */
 export function isTensor(v: unknown): v is Tensor {

@@ -60,7 +60,7 @@ export interface Native {
   jitTo(m: unknown, device: unknown, dtype: unknown): void;
   jitTrace(fn: (args: unknown[]) => unknown, inputs: unknown[], entries: [string, unknown, boolean][], className: string): unknown;
   distInit(spec: object): void;
-  distInfo(): { rank: number; worldSize: number } | null;
+  distInfo(): { rank: number; worldSize: number; backend: string } | null;
   distDestroy(): void;
   distNewGroup(ranks: number[]): number;
   distCollective(kind: string, spec: object): unknown;

@@ -1,5 +1,6 @@
 // Shared by the tests: fixtures from scripts/make_fixtures.py, and comparisons against them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,3 +86,21 @@ export function pythonCan(code: string): boolean {
 }
 export const hasPythonTorch = pythonCan('import torch');
 export const hasPythonTorchvision = pythonCan('import torchvision');
+
+// 64 random 28×28 images as MNIST IDX files
+export function tinyMnist(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-native-'));
+  torch.manualSeed(3);
+  const images = torch.randint(0, 256, [64, 28, 28], { dtype: torch.uint8 });
+  const labels = torch.randint(0, 10, [64], { dtype: torch.uint8 });
+  const idx = (shape: number[], data: Uint8Array) => {
+    const head = Buffer.alloc(4 + 4 * shape.length);
+    head[2] = 8;
+    head[3] = shape.length;
+    shape.forEach((s, i) => head.writeUInt32BE(s, 4 + 4 * i));
+    return Buffer.concat([head, Buffer.from(data)]);
+  };
+  writeFileSync(path.join(root, 'train-images-idx3-ubyte'), idx([64, 28, 28], images.toTypedArray() as Uint8Array));
+  writeFileSync(path.join(root, 'train-labels-idx1-ubyte'), idx([64], labels.toTypedArray() as Uint8Array));
+  return root;
+}

@@ -9,28 +9,10 @@ import path from 'node:path';
 import * as tar from 'tar';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
-import { fixture, fixturePath } from './helpers.js';
+import { fixture, fixturePath, tinyMnist } from './helpers.js';
 
 const T = torchvision.transforms;
 const { DataLoader } = torch.utils.data;
-
-// 64 random 28×28 images as MNIST IDX files
-function tinyMnist(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-native-'));
-  torch.manualSeed(3);
-  const images = torch.randint(0, 256, [64, 28, 28], { dtype: torch.uint8 });
-  const labels = torch.randint(0, 10, [64], { dtype: torch.uint8 });
-  const idx = (shape: number[], data: Uint8Array) => {
-    const head = Buffer.alloc(4 + 4 * shape.length);
-    head[2] = 8;
-    head[3] = shape.length;
-    shape.forEach((s, i) => head.writeUInt32BE(s, 4 + 4 * i));
-    return Buffer.concat([head, Buffer.from(data)]);
-  };
-  writeFileSync(path.join(root, 'train-images-idx3-ubyte'), idx([64, 28, 28], images.toTypedArray() as Uint8Array));
-  writeFileSync(path.join(root, 'train-labels-idx1-ubyte'), idx([64], labels.toTypedArray() as Uint8Array));
-  return root;
-}
 
 async function tinyCifar() {
   const ref = fixture('cifar_tiny.json');

@@ -147,15 +147,16 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
     // augmentation draws from (seed, index), whatever numWorkers is.
     const seed = BigInt.asUintN(64, drawSeed(this.generator));
     const batches = [...this.batchSampler!].map((b) => [...b]);
+    // pinned batches are made in page-locked memory on the loader's threads, as PyTorch's pin-memory thread does
     return native.loaderStart({ images: plan.images, files: plan.files, targets: plan.targets, ops: plan.ops, batches, seed,
-      numWorkers: this.numWorkers, prefetch: this.prefetchFactor ?? 2 });
+      numWorkers: this.numWorkers, prefetch: this.prefetchFactor ?? 2, pinMemory: this.pinMemory && native.runtimeInfo().cudaAvailable });
   }
 
   *[Symbol.iterator](): Iterator<B> {
     const plan = this.nativePlan();
     if (plan) {
       const run = this.startNative(plan);
-      for (let r = native.loaderNext(run); r !== null; r = native.loaderNext(run)) yield this.pin([new Tensor(r[0]), new Tensor(r[1])] as B);
+      for (let r = native.loaderNext(run); r !== null; r = native.loaderNext(run)) yield [new Tensor(r[0]), new Tensor(r[1])] as B;
       return;
     }
     // PyTorch draws the workers' base seed from the loader's stream at every new iterator;
@@ -190,7 +191,7 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
       // batches are awaited off the JS thread: the event loop keeps running
       const run = this.startNative(plan);
       for (let r = await native.loaderNextAsync(run); r !== null; r = await native.loaderNextAsync(run)) {
-        yield this.pin([new Tensor(r[0]), new Tensor(r[1])] as B);
+        yield [new Tensor(r[0]), new Tensor(r[1])] as B;
       }
       return;
     }
