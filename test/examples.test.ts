@@ -1,6 +1,6 @@
 // The examples run as a user runs them, on real data where the machine has it.
 import t from 'tap';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,13 @@ t.test('fashion-mnist-cnn trains with augmentation on the native loader', { skip
 });
 
 const tsxLoader = import.meta.resolve('tsx');
+/** Whether /usr/bin/python3 running `code` is killed by SIGFPE (a crash in a system library). */
+function pytorchDiesOfSigfpe(code: string): boolean {
+  return spawnSync('/usr/bin/python3', ['-c', code], { stdio: 'ignore' }).signal === 'SIGFPE';
+}
+function l3Associativity(): string {
+  return spawnSync('getconf', ['LEVEL3_CACHE_ASSOC'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
+}
 const run = (cwd: string, args: string[]) => execFileSync(process.execPath, ['--import', tsxLoader, ...args], { cwd, encoding: 'utf8' });
 
 t.test('imagenet-resnet50 runs the tutorial loop on an ImageNet-layout folder, with checkpoint and resume', async (t) => {
@@ -55,7 +62,21 @@ t.test('imagenet-resnet50 runs the tutorial loop on an ImageNet-layout folder, w
   const made = run(cwd, [path.join(root, 'scripts/make-imagenet-folder.ts'), 'mini', '--classes', '3', '--train', '6', '--val', '3', '--size', '72']);
   t.match(made, /wrote 3 classes × \(6 train \+ 3 val\) 72×72 JPEGs to mini/);
   const args = [path.join(root, 'examples/imagenet-resnet50.ts'), '--root', 'mini', '--batch', '6', '--size', '64', '--print-every', '1'];
-  const first = run(cwd, [...args, '--epochs', '1']);
+  let first: string;
+  try {
+    first = run(cwd, [...args, '--epochs', '1']);
+  } catch (e) {
+    // Debian 13's oneDNN 3.6 divides by zero in ResNet50's convolution backward on a CPU that reports
+    // an L3 associativity of 0 (some VMs): PyTorch itself dies the same way there. Then the machine,
+    // not torch-node, is at fault, and the test says so instead of failing.
+    if ((e as { signal?: string }).signal === 'SIGFPE' && pytorchDiesOfSigfpe(`import torch, torchvision
+net = torchvision.models.resnet50(); x = torch.randn(6, 3, 64, 64)
+torch.nn.functional.cross_entropy(net(x), torch.zeros(6, dtype=torch.long)).backward()`)) {
+      t.comment(`skipped: PyTorch itself dies of SIGFPE in ResNet50's backward on this machine (oneDNN on a CPU reporting L3 associativity ${l3Associativity()})`);
+      return;
+    }
+    throw e;
+  }
   t.match(first, /\[1, +1\] loss: \d+\.\d{3}/);
   t.match(first, /Finished Training\nAccuracy of the network on the 9 test images: \d+ %/);
   t.ok(existsSync(path.join(cwd, 'imagenet-checkpoint.pth')), 'a checkpoint after the epoch');
