@@ -205,6 +205,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   auto* d = new AddonData();
   d->keyHandle = MakeKey(env, "_h");
   d->keyEnum = MakeKey(env, "_enum");
+  d->keyEnumKind = MakeKey(env, "_enumKind");
   d->keyDevice = MakeKey(env, "_dev");
   d->keyGenerator = MakeKey(env, "_gen");
   napi_set_instance_data(
@@ -232,6 +233,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitJit(env, exports);
   InitDistributed(env, exports);
   InitCuda(env, exports);
+  InitSerialization(env, exports);
 
   return exports;
 }

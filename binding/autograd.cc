@@ -97,8 +97,17 @@ static Napi::Value SetGrad(const Napi::CallbackInfo& info) {
   napi_env env = info.Env();
   return GuardN(info, "grad", [&]() -> napi_value {
     at::Tensor& t = TensorArg(env, info[0], "self");
-    if (info[1].IsNull() || info[1].IsUndefined()) t.mutable_grad() = at::Tensor();
-    else t.mutable_grad() = TensorArg(env, info[1], "grad");
+    if (info[1].IsNull() || info[1].IsUndefined()) {
+      t.mutable_grad() = at::Tensor();
+    } else {
+      // Python's Tensor.grad setter (THPVariable_set_grad) checks these
+      const at::Tensor& g = TensorArg(env, info[1], "grad");
+      TORCH_CHECK(!g.is_same(t), "can't assign Variable as its own grad");
+      TORCH_CHECK(g.dtype() == t.dtype(), "assigned grad has data of a different type");
+      TORCH_CHECK(g.device().type() == t.device().type(), "assigned grad has data located on a different device");
+      TORCH_CHECK(g.sizes().equals(t.sizes()), "assigned grad has data of a different size");
+      t.mutable_grad() = g;
+    }
     return info.Env().Undefined();
   });
 }

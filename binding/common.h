@@ -20,6 +20,7 @@ struct AddonData {
   napi_ref torchErrorCtor = nullptr;
   napi_ref keyHandle = nullptr;  // "_h": where a JS Tensor keeps its External
   napi_ref keyEnum = nullptr;    // "_enum": dtype / layout / memory-format objects
+  napi_ref keyEnumKind = nullptr;  // "_enumKind": which of the three (1, 2, 3)
   napi_ref keyDevice = nullptr;  // "_dev": torch.device objects
   napi_ref keyGenerator = nullptr;  // "_gen": torch.Generator objects
 };
@@ -53,6 +54,22 @@ std::string Describe(napi_env env, napi_value v);  // "-5 of type number", for m
 c10::Device DeviceArg(napi_env env, napi_value v, const char* argName);
 int64_t EnumArg(napi_env env, napi_value v, const char* argName);
 
+// Every External the addon hands to JS is tagged with its kind (napi type tags), so a handle of one
+// kind passed where another is expected, or a forged { _h } object, is refused instead of being read
+// as the wrong C++ struct.
+enum class HandleKind : uint64_t { Tensor = 1, Generator, ScriptModule, Work, Reducer, LoaderRun, CudaStream, CudaEvent, Archive };
+using HandleFinalizer = void (*)(node_api_basic_env, void*, void*);
+// A new tagged External owning `data` (freed by `finalize` when JS drops it).
+napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleKind kind);
+// The data of a handle of that kind; nullptr for anything else.
+void* HandleData(napi_env env, napi_value v, HandleKind kind);
+template <typename T>
+T& HandleArg(napi_env env, napi_value v, HandleKind kind, const char* what) {
+  void* p = HandleData(env, v, kind);
+  if (!p) throw ArgError(std::string("Expected ") + what + " but received " + Describe(env, v));
+  return *static_cast<T*>(p);
+}
+
 void InitTensorHandle(Napi::Env env, Napi::Object exports);
 void InitOpCall(Napi::Env env, Napi::Object exports);
 void InitTensorData(Napi::Env env, Napi::Object exports);
@@ -66,6 +83,7 @@ void InitImageCodec(Napi::Env env, Napi::Object exports);
 void InitJit(Napi::Env env, Napi::Object exports);
 void InitDistributed(Napi::Env env, Napi::Object exports);
 void InitCuda(Napi::Env env, Napi::Object exports);
+void InitSerialization(Napi::Env env, Napi::Object exports);
 at::Generator* GeneratorOf(napi_env env, napi_value v);  // nullptr when v is no Generator
 
 }  // namespace tn

@@ -48,6 +48,7 @@ constexpr double kHueToUint8Scale = TN_TORCH_AT_LEAST(2, 0) ? 255.0 + 1.0 - 1e-3
 #include <torch/csrc/distributed/c10d/FileStore.hpp>
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/ProcessGroupWrapper.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/csrc/distributed/c10d/comm.hpp>
 #include <torch/csrc/distributed/c10d/reducer.hpp>
@@ -155,9 +156,28 @@ inline c10::intrusive_ptr<c10d::ProcessGroupNCCL> NewNcclBackend(const c10::intr
 }
 #endif
 
+// Whether collectives are checked across ranks before they run, as Python does under
+// TORCH_DISTRIBUTED_DEBUG=DETAIL (c10d's ProcessGroupWrapper: a Gloo helper group compares each
+// collective's op, shapes and dtypes, and a mismatch is an error on every rank instead of Gloo
+// aborting the process from its I/O thread). torch-node checks unless TORCH_DISTRIBUTED_DEBUG is set
+// to something else than DETAIL.
+inline bool CheckCollectives() {
+  const std::string level = Env("TORCH_DISTRIBUTED_DEBUG", "DETAIL");
+  return level == "DETAIL";
+}
+
+// Gloo's own message when the ranks' address blobs differ in size says nothing a user can act on.
+[[noreturn]] inline void RethrowConnectError(const std::exception& e, int size) {
+  const std::string what = e.what();
+  if (what.find("sizeof(impl_) == bytes.size()") != std::string::npos)
+    throw std::runtime_error("the ranks could not connect: they disagree on the world size (this rank was given " + std::to_string(size) +
+                             ") or on the network address family (Gloo: " + what.substr(0, what.find('\n')) + ")");
+  throw;
+}
+
 // `backend`: "gloo" or "nccl"; `name`: Python's group name ("0" for the world, then its group count);
 // the barrier is on `parent` for `barrierCount` ranks (1.13 waits for the whole world even for a
-// subgroup), in Python's order.
+// subgroup); every step in the order that version's Python takes it.
 inline GroupParts NewGroup(const std::string& backend, const c10::intrusive_ptr<c10d::Store>& parent, const std::string& name,
                            int rank, int size, std::chrono::milliseconds timeout, int barrierRank, int barrierCount) {
   const bool nccl = backend == "nccl";
@@ -167,42 +187,54 @@ inline GroupParts NewGroup(const std::string& backend, const c10::intrusive_ptr<
   GroupParts g;
 #if TN_TORCH_AT_LEAST(2, 0)
   auto store = c10::make_intrusive<c10d::PrefixStore>(name + "/", parent);
-  g.pg = c10::make_intrusive<c10d::ProcessGroup>(store, rank, size);
-  if (!nccl) {
-    auto gloo = NewGlooBackend(c10::make_intrusive<c10d::PrefixStore>("cpu/", store), rank, size, timeout);
-    SetSequenceNumber(*gloo);
-    g.pg->setDefaultBackend(c10d::ProcessGroup::BackendType::GLOO);
-    g.pg->setBackend(c10::DeviceType::CPU, c10d::ProcessGroup::BackendType::GLOO, gloo);
-    g.pg->setBackend(c10::DeviceType::CUDA, c10d::ProcessGroup::BackendType::GLOO, gloo);
-  }
+  auto backendStore = c10::make_intrusive<c10d::PrefixStore>(nccl ? "cuda/" : "cpu/", store);
+  c10::intrusive_ptr<c10d::Backend> made;
+  try {
+    // the sequence number is set on the concrete backend, where its class implements it
 #ifdef TORCH_NODE_NCCL
-  else {
-    auto backendNccl = NewNcclBackend(c10::make_intrusive<c10d::PrefixStore>("cuda/", store), rank, size, timeout);
-    SetSequenceNumber(*backendNccl);
-    g.pg->setDefaultBackend(c10d::ProcessGroup::BackendType::NCCL);
-    g.pg->setBackend(c10::DeviceType::CUDA, c10d::ProcessGroup::BackendType::NCCL, backendNccl);
-  }
+    if (nccl) {
+      auto b = NewNcclBackend(backendStore, rank, size, timeout);
+      SetSequenceNumber(*b);
+      made = b;
+    }
 #endif
+    if (!nccl) {
+      auto b = NewGlooBackend(backendStore, rank, size, timeout);
+      SetSequenceNumber(*b);
+      made = b;
+    }
+    if (CheckCollectives()) {
+      auto helper = NewGlooBackend(c10::make_intrusive<c10d::PrefixStore>("pg_wrapper:" + name, backendStore), rank, size, timeout);
+      made = c10::make_intrusive<c10d::ProcessGroupWrapper>(made, helper);
+    }
+  } catch (const std::exception& e) {
+    RethrowConnectError(e, size);
+  }
+  const auto type = nccl ? c10d::ProcessGroup::BackendType::NCCL : c10d::ProcessGroup::BackendType::GLOO;
+  g.pg = c10::make_intrusive<c10d::ProcessGroup>(store, rank, size);
+  g.pg->setDefaultBackend(type);
+  if (!nccl) g.pg->setBackend(c10::DeviceType::CPU, type, made);
+  g.pg->setBackend(c10::DeviceType::CUDA, type, made);
   g.pg->setGroupName(name);
   g.childParent = store;
   if (barrierCount > 0 && Env("TORCH_DIST_INIT_BARRIER", "0") == "1") StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
 #else
   auto store = c10::make_intrusive<c10d::PrefixStore>(name, parent);
   g.childParent = parent;
-  if (!nccl) {
-    auto gloo = NewGlooBackend(store, rank, size, timeout);
-    g.pg = gloo;
-    if (barrierCount > 0) StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
-    SetSequenceNumber(*gloo);
-  }
+  try {
 #ifdef TORCH_NODE_NCCL
-  else {
-    auto backendNccl = NewNcclBackend(store, rank, size, timeout);
-    g.pg = backendNccl;
-    if (barrierCount > 0) StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
-    SetSequenceNumber(*backendNccl);
-  }
+    if (nccl) g.pg = NewNcclBackend(store, rank, size, timeout);
 #endif
+    if (!nccl) g.pg = NewGlooBackend(store, rank, size, timeout);
+    if (CheckCollectives()) {
+      auto helper = NewGlooBackend(c10::make_intrusive<c10d::PrefixStore>("pg_wrapper:" + name, parent), rank, size, timeout);
+      g.pg = c10::make_intrusive<c10d::ProcessGroupWrapper>(g.pg, helper);
+    }
+  } catch (const std::exception& e) {
+    RethrowConnectError(e, size);
+  }
+  if (barrierCount > 0) StoreBarrier(parent, name, barrierRank, barrierCount, timeout);
+  SetSequenceNumber(*g.pg);
 #endif
   return g;
 }

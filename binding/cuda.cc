@@ -30,14 +30,10 @@ struct StreamBox {
 };
 void FinalizeStream(node_api_basic_env, void* data, void*) { delete static_cast<StreamBox*>(data); }
 napi_value WrapStream(napi_env env, const CUDAStream& s) {
-  napi_value out;
-  napi_create_external(env, new StreamBox{s.unwrap()}, FinalizeStream, nullptr, &out);
-  return out;
+  return NewHandle(env, new StreamBox{s.unwrap()}, FinalizeStream, HandleKind::CudaStream);
 }
 CUDAStream StreamOf(napi_env env, const Napi::Value& v) {
-  void* p = nullptr;
-  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("Expected a torch.cuda.Stream");
-  return CUDAStream(CUDAStream::UNCHECKED, static_cast<StreamBox*>(p)->stream);
+  return CUDAStream(CUDAStream::UNCHECKED, HandleArg<StreamBox>(env, v, HandleKind::CudaStream, "a torch.cuda.Stream").stream);
 }
 
 struct EventBox {
@@ -45,9 +41,7 @@ struct EventBox {
 };
 void FinalizeEvent(node_api_basic_env, void* data, void*) { delete static_cast<EventBox*>(data); }
 at::cuda::CUDAEvent& EventOf(napi_env env, const Napi::Value& v) {
-  void* p = nullptr;
-  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("Expected a torch.cuda.Event");
-  return static_cast<EventBox*>(p)->event;
+  return HandleArg<EventBox>(env, v, HandleKind::CudaEvent, "a torch.cuda.Event").event;
 }
 
 // cudaStream(op, ...): one entry for the stream calls, as the JS class needs few.
@@ -89,9 +83,7 @@ Napi::Value CudaEvent(const Napi::CallbackInfo& info) {
     if (op == "new") {
       unsigned flags = info[1].ToBoolean().Value() ? cudaEventDefault : cudaEventDisableTiming;
       if (info[2].ToBoolean().Value()) flags |= cudaEventBlockingSync;
-      napi_value out;
-      napi_create_external(env, new EventBox{at::cuda::CUDAEvent(flags)}, FinalizeEvent, nullptr, &out);
-      return out;
+      return NewHandle(env, new EventBox{at::cuda::CUDAEvent(flags)}, FinalizeEvent, HandleKind::CudaEvent);
     }
     auto& e = EventOf(env, info[1]);
     if (op == "record") e.record(info[2].IsUndefined() || info[2].IsNull() ? c10::cuda::getCurrentCUDAStream() : StreamOf(env, info[2]));

@@ -206,16 +206,12 @@ Napi::Value DistCollective(const Napi::CallbackInfo& info) {
     } else {
       throw ArgError("unknown collective " + kind);
     }
-    napi_value out;
-    napi_create_external(env, new WorkBox{work}, FinalizeWork, nullptr, &out);
-    return out;
+    return NewHandle(env, new WorkBox{work}, FinalizeWork, HandleKind::Work);
   });
 }
 
 WorkBox& WorkOf(napi_env env, napi_value v) {
-  void* p = nullptr;
-  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("not a Work handle");
-  return *static_cast<WorkBox*>(p);
+  return HandleArg<WorkBox>(env, v, HandleKind::Work, "a Work handle");
 }
 
 // distWait(work): blocks until done (or the group's timeout), as Work.wait() in Python
@@ -244,9 +240,7 @@ struct ReducerBox {
 void FinalizeReducer(node_api_basic_env, void* data, void*) { delete static_cast<ReducerBox*>(data); }
 
 c10d::Reducer& ReducerOf(napi_env env, napi_value v) {
-  void* p = nullptr;
-  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("not a DDP reducer");
-  auto& box = *static_cast<ReducerBox*>(p);
+  auto& box = HandleArg<ReducerBox>(env, v, HandleKind::Reducer, "a DDP reducer");
   if (world != box.group) throw std::runtime_error("the process group of this DistributedDataParallel was destroyed");
   return *box.reducer;
 }
@@ -262,9 +256,7 @@ Napi::Value DdpReducerNew(const Napi::CallbackInfo& info) {
     const bool capIsDefault = info[1].IsNull() || info[1].IsUndefined();
     const int64_t cap = capIsDefault ? 25 * 1024 * 1024 : info[1].As<Napi::Number>().Int64Value();
     auto box = new ReducerBox{compat::NewReducer(std::move(params), g.pg, cap, capIsDefault, info[2].ToBoolean().Value(), false), &g};
-    napi_value out;
-    napi_create_external(env, box, FinalizeReducer, nullptr, &out);
-    return out;
+    return NewHandle(env, box, FinalizeReducer, HandleKind::Reducer);
   });
 }
 

@@ -10,9 +10,7 @@ static void FinalizeGenerator(node_api_basic_env, void* data, void*) {
 }
 
 static napi_value WrapGenerator(napi_env env, at::Generator g) {
-  napi_value out;
-  napi_create_external(env, new at::Generator(std::move(g)), FinalizeGenerator, nullptr, &out);
-  return out;
+  return NewHandle(env, new at::Generator(std::move(g)), FinalizeGenerator, HandleKind::Generator);
 }
 
 at::Generator* GeneratorOf(napi_env env, napi_value v) {
@@ -23,10 +21,7 @@ at::Generator* GeneratorOf(napi_env env, napi_value v) {
     if (!v) return nullptr;
     napi_typeof(env, v, &t);
   }
-  if (t != napi_external) return nullptr;
-  void* p = nullptr;
-  napi_get_value_external(env, v, &p);
-  return static_cast<at::Generator*>(p);
+  return static_cast<at::Generator*>(HandleData(env, v, HandleKind::Generator));
 }
 
 static at::Generator& GeneratorArg(const Napi::CallbackInfo& info) {

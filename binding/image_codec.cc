@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <atomic>
 #include <iterator>
 #ifdef TORCH_NODE_IMAGE_CODECS
 #include <jpeglib.h>
@@ -14,6 +15,21 @@
 #endif
 
 namespace tn::codec {
+
+// PIL's Image.MAX_IMAGE_PIXELS (settable from JS, torchvision.Image.MAX_IMAGE_PIXELS; negative: no
+// limit). As PIL's _decompression_bomb_check, an image of more than twice as many pixels is refused
+// from its header, before its pixels are allocated.
+static std::atomic<int64_t> maxImagePixels{89478485};
+
+static void CheckPixels(int64_t width, int64_t height) {
+  const int64_t limit = maxImagePixels.load();
+  if (limit < 0) return;
+  const int64_t pixels = std::max<int64_t>(1, width) * std::max<int64_t>(1, height);
+  if (pixels > 2 * limit)
+    throw std::runtime_error("DecompressionBombError: Image size (" + std::to_string(pixels) + " pixels) exceeds limit of " +
+                             std::to_string(2 * limit) + " pixels, could be decompression bomb DOS attack.");
+}
+
 namespace {
 #ifdef TORCH_NODE_IMAGE_CODECS
 
@@ -54,6 +70,12 @@ at::Tensor DecodeJpeg(const uint8_t* data, size_t size, Mode mode) {
   jpeg_create_decompress(&j->cinfo);
   jpeg_mem_src(&j->cinfo, const_cast<unsigned char*>(data), static_cast<unsigned long>(size));
   jpeg_read_header(&j->cinfo, TRUE);
+  try {
+    CheckPixels(j->cinfo.image_width, j->cinfo.image_height);
+  } catch (...) {
+    jpeg_destroy_decompress(&j->cinfo);
+    throw;
+  }
   const bool grey = mode == kGray || (mode == kUnchanged && j->cinfo.jpeg_color_space == JCS_GRAYSCALE);
   j->cinfo.out_color_space = grey ? JCS_GRAYSCALE : JCS_RGB;
   jpeg_start_decompress(&j->cinfo);
@@ -81,6 +103,12 @@ at::Tensor DecodePng(const uint8_t* data, size_t size, Mode mode) {
   if (!png_image_begin_read_from_memory(&img, data, size)) throw std::runtime_error(std::string("could not decode PNG: ") + img.message);
   img.format &= PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA;  // expand palettes, 8 bits per sample
   const int64_t c = PNG_IMAGE_SAMPLE_CHANNELS(img.format), h = img.height, w = img.width;
+  try {
+    CheckPixels(w, h);
+  } catch (...) {
+    png_image_free(&img);
+    throw;
+  }
   auto raw = at::empty({h, w, c}, at::kByte);
   if (!png_image_finish_read(&img, nullptr, raw.data_ptr<uint8_t>(), 0, nullptr)) {
     std::string message = img.message;
@@ -194,51 +222,10 @@ at::Tensor ReadFile(const std::string& path, Mode mode) {
   }
 }
 
-static Mode ModeArg(Napi::Value v) {
-  int m = v.IsNumber() ? v.As<Napi::Number>().Int32Value() : 0;
-  if (m < 0 || m > 2) throw ArgError("mode must be 0 (unchanged), 1 (gray) or 2 (rgb)");
-  return static_cast<Mode>(m);
+std::vector<uint8_t> Encode(const at::Tensor& hwc, const std::string& format, int quality) {
+  return format == "png" ? EncodePng(hwc) : EncodeJpeg(hwc, quality);
 }
 
-// decodeImage(Uint8Array, mode) -> H×W×C uint8 tensor
-static Napi::Value JsDecode(const Napi::CallbackInfo& info) {
-  return GuardN(info, "decodeImage", [&]() -> napi_value {
-    if (!info[0].IsTypedArray()) throw ArgError("Expected a Uint8Array or Buffer for data");
-    auto bytes = info[0].As<Napi::Uint8Array>();
-    return WrapTensor(info.Env(), Decode(bytes.Data(), bytes.ByteLength(), ModeArg(info[1])));
-  });
-}
-
-// readImageFile(path, mode) -> H×W×C uint8 tensor
-static Napi::Value JsReadFile(const Napi::CallbackInfo& info) {
-  return GuardN(info, "readImage", [&]() -> napi_value {
-    return WrapTensor(info.Env(), ReadFile(info[0].As<Napi::String>().Utf8Value(), ModeArg(info[1])));
-  });
-}
-
-// encodeImage(H×W×C uint8 tensor, 'png' | 'jpeg', quality) -> Buffer
-static Napi::Value JsEncode(const Napi::CallbackInfo& info) {
-  return GuardN(info, "encodeImage", [&]() -> napi_value {
-    auto img = TensorArg(info.Env(), info[0], "input");
-    if (img.scalar_type() != at::kByte || img.dim() != 3) throw ArgError("Expected an H×W×C uint8 tensor for input");
-    img = img.cpu().contiguous();
-    const std::string format = info[1].As<Napi::String>().Utf8Value();
-    auto bytes = format == "png" ? EncodePng(img) : EncodeJpeg(img, info[2].As<Napi::Number>().Int32Value());
-    return Napi::Buffer<uint8_t>::Copy(info.Env(), bytes.data(), bytes.size());
-  });
-}
+int64_t SetMaxImagePixels(int64_t limit) { return maxImagePixels.exchange(limit); }
 
 }  // namespace tn::codec
-
-namespace tn {
-void InitImageCodec(Napi::Env env, Napi::Object exports) {
-#ifdef TORCH_NODE_IMAGE_CODECS
-  exports.Set("imageCodecsBuilt", Napi::Boolean::New(env, true));
-#else
-  exports.Set("imageCodecsBuilt", Napi::Boolean::New(env, false));
-#endif
-  exports.Set("decodeImage", Napi::Function::New(env, codec::JsDecode));
-  exports.Set("readImageFile", Napi::Function::New(env, codec::JsReadFile));
-  exports.Set("encodeImage", Napi::Function::New(env, codec::JsEncode));
-}
-}  // namespace tn

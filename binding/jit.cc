@@ -16,15 +16,11 @@ using JitModule = torch::jit::Module;
 void FinalizeModule(node_api_basic_env, void* data, void*) { delete static_cast<JitModule*>(data); }
 
 JitModule& ModuleOf(napi_env env, napi_value v) {
-  void* p = nullptr;
-  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("not a TorchScript module");
-  return *static_cast<JitModule*>(p);
+  return HandleArg<JitModule>(env, v, HandleKind::ScriptModule, "a TorchScript module");
 }
 
 napi_value WrapModule(napi_env env, JitModule module) {
-  napi_value out;
-  napi_create_external(env, new JitModule(std::move(module)), FinalizeModule, nullptr, &out);
-  return out;
+  return NewHandle(env, new JitModule(std::move(module)), FinalizeModule, HandleKind::ScriptModule);
 }
 
 // JS value -> IValue of the type the schema asks for
@@ -35,10 +31,19 @@ c10::IValue ToIValue(napi_env env, Napi::Value v, const c10::TypePtr& type, cons
   }
   switch (type->kind()) {
     case c10::TypeKind::TensorType: return TensorArg(env, v, where.c_str());
-    case c10::TypeKind::IntType:
-      if (!v.IsNumber() && !v.IsBigInt()) throw ArgError("Expected an int for " + where + " but received " + Describe(env, v));
-      if (v.IsBigInt()) { bool lossless; return v.As<Napi::BigInt>().Int64Value(&lossless); }
-      return v.As<Napi::Number>().Int64Value();
+    case c10::TypeKind::IntType: {
+      // an int is an integer that fits int64: 2.7, NaN or 2n ** 70n are refused, not truncated
+      if (v.IsBigInt()) {
+        bool lossless = false;
+        const int64_t i = v.As<Napi::BigInt>().Int64Value(&lossless);
+        if (!lossless) throw ArgError("Expected an int (64-bit) for " + where + " but received " + Describe(env, v) + ", which does not fit");
+        return i;
+      }
+      const double d = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : 0.5;
+      if (!v.IsNumber() || !std::isfinite(d) || std::floor(d) != d || d >= 9223372036854775808.0 || d < -9223372036854775808.0)
+        throw ArgError("Expected an int for " + where + " but received " + Describe(env, v));
+      return static_cast<int64_t>(d);
+    }
     case c10::TypeKind::FloatType:
       if (!v.IsNumber()) throw ArgError("Expected a float for " + where + " but received " + Describe(env, v));
       return v.As<Napi::Number>().DoubleValue();

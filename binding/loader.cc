@@ -202,6 +202,13 @@ static void Apply(const Op& op, Work& x, std::mt19937_64& rng) {
       break;
     }
     case Op::Normalize:
+      // as the tensor broadcast does in torchvision: one value, or one per channel
+      for (const auto* v : {&op.mean, &op.std}) {
+        const auto n = static_cast<int64_t>(v->size());
+        if (n != 1 && n != x.c)
+          throw std::runtime_error("The size of tensor a (" + std::to_string(x.c) + ") must match the size of tensor b (" + std::to_string(n) +
+                                   ") at non-singleton dimension 0 (Normalize's mean/std against the image's channels)");
+      }
       for (int64_t ch = 0; ch < x.c; ++ch) {
         float m = op.mean[op.mean.size() == 1 ? 0 : ch], s = op.std[op.std.size() == 1 ? 0 : ch];
         for (int64_t i = 0; i < x.h * x.w; ++i) x.f[ch * x.h * x.w + i] = (x.f[ch * x.h * x.w + i] - m) / s;
@@ -491,16 +498,14 @@ static Napi::Value LoaderStart(const Napi::CallbackInfo& info) {
     run->prefetch = static_cast<size_t>(spec.Get("prefetch").As<Napi::Number>().Int64Value());
     run->pinMemory = spec.Get("pinMemory").ToBoolean().Value();
     run->Start(static_cast<size_t>(spec.Get("numWorkers").As<Napi::Number>().Int64Value()));
-    napi_value out;
-    napi_create_external(env, run.release(), FinalizeRun, nullptr, &out);
-    return out;
+    auto handle = NewHandle(env, run.get(), FinalizeRun, HandleKind::LoaderRun);
+    run.release();
+    return handle;
   });
 }
 
 static LoaderRun* RunOf(napi_env env, napi_value v) {
-  void* p = nullptr;
-  if (napi_get_value_external(env, v, &p) != napi_ok || !p) throw ArgError("not a DataLoader run");
-  return static_cast<LoaderRun*>(p);
+  return &HandleArg<LoaderRun>(env, v, HandleKind::LoaderRun, "a DataLoader run");
 }
 
 static napi_value BatchToJs(napi_env env, Batch& b) {

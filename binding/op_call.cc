@@ -3,6 +3,7 @@
 // way PyTorch's Python argument parser does, so one generic path serves every ATen op and
 // the op list is data (lib/generated/ops.ts), not code.
 #include "common.h"
+#include "op_checks.h"
 #include <set>
 
 namespace tn {
@@ -32,6 +33,7 @@ struct OpGroup {
   std::string name;
   std::vector<Overload> overloads;
   bool numbersAsTensors = false;
+  OpCheck check = nullptr;  // arguments libtorch does not check itself (op_checks.cc)
 };
 
 // PyTorch's Python binding lets a number stand for a Tensor argument of these ops (as a
@@ -143,6 +145,7 @@ static napi_value DefineOps(napi_env env, napi_callback_info info) {
       OpGroup g;
       g.name = Napi::Value(env, nameV).As<Napi::String>().Utf8Value();
       g.numbersAsTensors = AllowsNumbersAsTensors(g.name);
+      g.check = OpCheckFor(g.name);
       uint32_t k = 0;
       napi_get_array_length(env, overloadsV, &k);
       for (uint32_t j = 0; j < k; ++j) {
@@ -284,7 +287,8 @@ struct Binder {
           return true;
         }
         if (!b) break;
-        if (!b->tensor.defined()) { *why = "Tensor passed as " + s.camel + " has been disposed"; return false; }
+        // a disposed tensor matches no overload: say so, not what another overload wanted instead
+        if (!b->tensor.defined()) throw ArgError("Tensor passed as " + s.camel + " has been disposed");
         *out = b->tensor;
         return true;
       }
@@ -324,9 +328,11 @@ struct Binder {
       }
       case Kind::ScalarType: case Kind::Layout: case Kind::MemoryFormat: {
         if (t != napi_object) break;
-        napi_value e = GetKey(env, Data(env).keyEnum, v);
-        int64_t i;
-        if (!e || napi_get_value_int64(env, e, &i) != napi_ok) break;
+        // a dtype where a dtype goes, not a memory format (x.sum({ dtype: torch.channelsLast }))
+        const int64_t wanted = s.kind == Kind::ScalarType ? 1 : s.kind == Kind::Layout ? 2 : 3;
+        napi_value e = GetKey(env, Data(env).keyEnum, v), k = GetKey(env, Data(env).keyEnumKind, v);
+        int64_t i, kind;
+        if (!e || !k || napi_get_value_int64(env, e, &i) != napi_ok || napi_get_value_int64(env, k, &kind) != napi_ok || kind != wanted) break;
         *out = i;
         return true;
       }
@@ -541,8 +547,20 @@ static napi_value ToJs(napi_env env, const c10::IValue& v) {
 static napi_value CallOp(napi_env env, napi_callback_info info) {
   constexpr size_t kMax = 24;
   size_t argc = kMax;
-  napi_value argv[kMax];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  napi_value inlineArgs[kMax];
+  napi_get_cb_info(env, info, &argc, inlineArgs, nullptr, nullptr);
+  // argc is now the number JS passed, which may exceed the buffer (x.view(...64 sizes)): then fetch all
+  std::vector<napi_value> manyArgs;
+  napi_value* argv = inlineArgs;
+  if (argc > kMax) {
+    manyArgs.resize(argc);
+    napi_get_cb_info(env, info, &argc, manyArgs.data(), nullptr, nullptr);
+    argv = manyArgs.data();
+  }
+  if (argc == 0) {
+    napi_throw_error(env, nullptr, "op called without an op id");
+    return nullptr;
+  }
   uint32_t id = 0;
   napi_get_value_uint32(env, argv[0], &id);
   auto& groups = Groups(env);
@@ -567,8 +585,12 @@ static napi_value CallOp(napi_env env, napi_callback_info info) {
     if (m > 0 && b.IsPlainObject(P[m - 1])) kw = P[--m];
     torch::jit::Stack stack;
     stack.reserve(8);
-    for (const Overload& o : g.overloads) {
-      if (b.Bind(o, P, m, kw, &stack)) { current = &o; break; }
+    try {
+      for (const Overload& o : g.overloads) {
+        if (b.Bind(o, P, m, kw, &stack)) { current = &o; break; }
+      }
+    } catch (const ArgError& e) {
+      throw ArgError(g.name + "(): " + e.what());
     }
     if (!current) {
       std::string msg = g.name + "(): " + b.failure;
@@ -588,6 +610,7 @@ static napi_value CallOp(napi_env env, napi_callback_info info) {
       throw ArgError(msg);
     }
     try {
+      if (g.check) g.check(stack);
       current->op->callBoxed(&stack);
     } catch (...) {
       ThrowFromCpp(env, current->fullName.c_str());

@@ -16,6 +16,14 @@ static std::vector<at::Tensor> List(napi_env env, Napi::Value v, const char* nam
   return out;
 }
 
+// Each parameter's gradient has its shape: an update must never broadcast a wrong one silently.
+static void CheckGrads(const std::vector<at::Tensor>& params, const std::vector<at::Tensor>& grads) {
+  TORCH_CHECK(params.size() == grads.size(), "expected one gradient per parameter");
+  for (size_t i = 0; i < params.size(); ++i)
+    TORCH_CHECK(grads[i].sizes().equals(params[i].sizes()), "the gradient of parameter ", i, " has shape ", grads[i].sizes(),
+                " but the parameter has shape ", params[i].sizes());
+}
+
 static double Num(Napi::Object o, const char* key) { return o.Get(key).As<Napi::Number>().DoubleValue(); }
 static bool Flag(Napi::Object o, const char* key) { return o.Get(key).ToBoolean().Value(); }
 
@@ -31,6 +39,7 @@ static Napi::Value SgdStep(const Napi::CallbackInfo& info) {
   return GuardN(info, "optim.SGD.step", [&]() -> napi_value {
     at::NoGradGuard noGrad;
     auto params = List(env, info[0], "params"), grads = List(env, info[1], "grads");
+    CheckGrads(params, grads);
     auto bufs = List(env, info[2], "momentumBuffers", true);
     auto h = info[3].As<Napi::Object>();
     double lr = Num(h, "lr"), momentum = Num(h, "momentum"), dampening = Num(h, "dampening"), wd = Num(h, "weightDecay");
@@ -59,6 +68,7 @@ static Napi::Value AdamStep(const Napi::CallbackInfo& info) {
   return GuardN(info, "optim.Adam.step", [&]() -> napi_value {
     at::NoGradGuard noGrad;
     auto params = List(env, info[0], "params"), grads = List(env, info[1], "grads");
+    CheckGrads(params, grads);
     auto m = List(env, info[2], "expAvgs"), v = List(env, info[3], "expAvgSqs");
     auto vmax = List(env, info[4], "maxExpAvgSqs"), steps = List(env, info[5], "steps");
     auto h = info[6].As<Napi::Object>();
@@ -91,6 +101,7 @@ static Napi::Value RmspropStep(const Napi::CallbackInfo& info) {
   return GuardN(info, "optim.RMSprop.step", [&]() -> napi_value {
     at::NoGradGuard noGrad;
     auto params = List(env, info[0], "params"), grads = List(env, info[1], "grads");
+    CheckGrads(params, grads);
     auto sq = List(env, info[2], "squareAvgs"), gavg = List(env, info[3], "gradAvgs");
     auto bufs = List(env, info[4], "momentumBuffers"), steps = List(env, info[5], "steps");
     auto h = info[6].As<Napi::Object>();
@@ -126,6 +137,7 @@ static Napi::Value AdagradStep(const Napi::CallbackInfo& info) {
   return GuardN(info, "optim.Adagrad.step", [&]() -> napi_value {
     at::NoGradGuard noGrad;
     auto params = List(env, info[0], "params"), grads = List(env, info[1], "grads");
+    CheckGrads(params, grads);
     auto sums = List(env, info[2], "sums"), steps = List(env, info[3], "steps");
     auto h = info[4].As<Napi::Object>();
     double lr = Num(h, "lr"), lrDecay = Num(h, "lrDecay"), wd = Num(h, "weightDecay"), eps = Num(h, "eps");

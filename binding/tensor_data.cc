@@ -57,11 +57,13 @@ static napi_value FromData(napi_env env, napi_callback_info info) {
   });
 }
 
-// toArrayBuffer(tensor) -> ArrayBuffer over the tensor's elements. A contiguous CPU tensor
-// is shared without a copy (the buffer keeps the storage alive); any other is copied first.
+// toArrayBuffer(tensor, share) -> ArrayBuffer of the tensor's elements. By default a copy in memory V8
+// owns, which GC frees at once even in a synchronous loop. With share, a contiguous CPU tensor's own
+// memory (numpy()'s sharing): Node runs the release of such external buffers on the event loop, so
+// in a loop that never yields, they pile up.
 static napi_value ToArrayBuffer(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
+  size_t argc = 2;
+  napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   return Guard(env, "toTypedArray", [&]() -> napi_value {
     at::Tensor t = TensorArg(env, argv[0], "self");
@@ -69,16 +71,30 @@ static napi_value ToArrayBuffer(napi_env env, napi_callback_info info) {
       t = t.detach().to(at::kCPU).resolve_conj().resolve_neg().contiguous();
     size_t bytes = t.numel() * t.element_size();
     napi_value out;
-    if (bytes == 0) {
-      void* unused;
-      napi_create_arraybuffer(env, 0, &unused, &out);
+    bool share = false;
+    if (argc > 1) napi_get_value_bool(env, argv[1], &share);
+    if (bytes == 0 || !share) {
+      void* dst = nullptr;
+      if (napi_create_arraybuffer(env, bytes, &dst, &out) != napi_ok) throw std::runtime_error("could not allocate an ArrayBuffer of " + std::to_string(bytes) + " bytes");
+      if (bytes) std::memcpy(dst, t.data_ptr(), bytes);
       return out;
     }
+    // The buffer holds the storage alive after the tensor's wrapper is collected: V8 is told its size,
+    // so a loop of toTypedArray() calls on fresh tensors collects the buffers it drops.
     auto* keep = new at::Tensor(t);
     napi_status st = napi_create_external_arraybuffer(
         env, t.data_ptr(), bytes,
-        [](node_api_basic_env, void*, void* hint) { delete static_cast<at::Tensor*>(hint); }, keep, &out);
-    if (st != napi_ok) {
+        [](node_api_basic_env env, void*, void* hint) {
+          auto* held = static_cast<at::Tensor*>(hint);
+          int64_t ignored;
+          napi_adjust_external_memory(env, -static_cast<int64_t>(held->numel() * held->element_size()), &ignored);
+          delete held;
+        },
+        keep, &out);
+    if (st == napi_ok) {
+      int64_t ignored;
+      napi_adjust_external_memory(env, static_cast<int64_t>(bytes), &ignored);
+    } else {
       // Runtimes that forbid external buffers (sandboxed pointers): copy instead.
       delete keep;
       void* dst;

@@ -22,6 +22,27 @@ static void FinalizeBox(node_api_basic_env env, void* data, void*) {
   }
 }
 
+static napi_type_tag TagOf(HandleKind kind) { return {0x746f7263686e6f64ull /* "torchnod" */, static_cast<uint64_t>(kind)}; }
+
+napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleKind kind) {
+  napi_value out;
+  if (napi_create_external(env, data, finalize, nullptr, &out) != napi_ok) throw std::runtime_error("could not create a handle");
+  const napi_type_tag tag = TagOf(kind);
+  napi_type_tag_object(env, out, &tag);
+  return out;
+}
+
+void* HandleData(napi_env env, napi_value v, HandleKind kind) {
+  napi_valuetype t;
+  if (!v || napi_typeof(env, v, &t) != napi_ok || t != napi_external) return nullptr;
+  const napi_type_tag tag = TagOf(kind);
+  bool ok = false;
+  if (napi_check_object_type_tag(env, v, &tag, &ok) != napi_ok || !ok) return nullptr;
+  void* p = nullptr;
+  napi_get_value_external(env, v, &p);
+  return p;
+}
+
 napi_value WrapTensor(napi_env env, at::Tensor tensor) {
   napi_value out;
   if (!tensor.defined()) {
@@ -30,9 +51,11 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
   }
   auto* box = new TensorBox{std::move(tensor), 0};
   box->accountedBytes = OwnedBytes(box->tensor);
-  if (napi_create_external(env, box, FinalizeBox, nullptr, &out) != napi_ok) {
+  try {
+    out = NewHandle(env, box, FinalizeBox, HandleKind::Tensor);
+  } catch (...) {
     delete box;
-    throw std::runtime_error("could not create a tensor handle");
+    throw;
   }
   if (box->accountedBytes) {
     int64_t ignored;
@@ -48,10 +71,7 @@ TensorBox* BoxOf(napi_env env, napi_value v) {
     v = GetKey(env, Data(env).keyHandle, v);
     if (!v || napi_typeof(env, v, &t) != napi_ok) return nullptr;
   }
-  if (t != napi_external) return nullptr;
-  void* p = nullptr;
-  napi_get_value_external(env, v, &p);
-  return static_cast<TensorBox*>(p);
+  return static_cast<TensorBox*>(HandleData(env, v, HandleKind::Tensor));
 }
 
 at::Tensor& TensorArg(napi_env env, napi_value v, const char* argName) {

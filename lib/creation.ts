@@ -2,8 +2,8 @@
 // *Like forms and frombuffer. Arguments are checked here, in JS, before the native call.
 import { z } from 'zod';
 import { native } from './native.js';
-import { badArg, describe } from './errors.js';
-import { Tensor, opId, wrap } from './tensor.js';
+import { badArg, describe, TorchError } from './errors.js';
+import { Tensor, opId, wrap, setLegacyConstructor } from './tensor.js';
 import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
 import {
@@ -77,18 +77,48 @@ function inferShape(data: unknown): number[] {
   return shape;
 }
 
+// Integer targets take a value only when it fits, as c10's checked conversion does (a negative value
+// wraps into an unsigned type, as two's complement); NaN and infinities never fit an integer.
+const INT_RANGES = new Map<DType, [bigint, bigint]>([
+  [int64, [-(2n ** 63n), 2n ** 63n - 1n]], [int32, [-(2n ** 31n), 2n ** 31n - 1n]],
+  [int16, [-(2n ** 15n), 2n ** 15n - 1n]], [int8, [-128n, 127n]], [uint8, [-255n, 255n]],
+]);
+function checkedInt(dtype: DType, v: number | boolean | bigint): bigint {
+  if (typeof v === 'boolean') return v ? 1n : 0n;
+  const [lo, hi] = INT_RANGES.get(dtype)!;
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new TorchError(`value cannot be converted to type ${dtype.name} without overflow`, 'tensor');
+  const i = typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
+  if (i < lo || i > hi) {
+    throw new TorchError(typeof v === 'bigint' && (i > 2n ** 63n - 1n || i < -(2n ** 63n)) ? 'Overflow when unpacking long' : `value cannot be converted to type ${dtype.name} without overflow`, 'tensor');
+  }
+  return i;
+}
+
 function fill(dtype: DType, flat: (number | boolean | bigint)[]): ArrayBufferView {
   switch (dtype) {
-    case int64: return BigInt64Array.from(flat, (v) => (typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)))));
+    case int64: return BigInt64Array.from(flat, (v) => checkedInt(int64, v));
     case boolDType: return Uint8Array.from(flat, (v) => (v ? 1 : 0));
     case float64: return Float64Array.from(flat, Number);
-    case int32: return Int32Array.from(flat, Number);
-    case int16: return Int16Array.from(flat, Number);
-    case int8: return Int8Array.from(flat, Number);
-    case uint8: return Uint8Array.from(flat, Number);
+    case int32: return Int32Array.from(flat, (v) => Number(checkedInt(int32, v)));
+    case int16: return Int16Array.from(flat, (v) => Number(checkedInt(int16, v)));
+    case int8: return Int8Array.from(flat, (v) => Number(checkedInt(int8, v)));
+    case uint8: return Uint8Array.from(flat, (v) => Number(checkedInt(uint8, v)));
     default: return Float32Array.from(flat, Number);
   }
 }
+
+// Python's torch.Tensor(data) / torch.Tensor(*sizes) / torch.Tensor(): data in the default float
+// dtype, or an uninitialised tensor of those sizes.
+setLegacyConstructor((args) => {
+  const dtype = dtypeFromEnum(native.getDefaultDtype());
+  if (args.length === 1 && (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))) {
+    const data = ArrayBuffer.isView(args[0]) ? Array.from(args[0] as unknown as ArrayLike<number>) : (args[0] as TensorData);
+    const flat = (Array.isArray(data) ? (data as unknown[]).flat(Infinity) : [data]) as (number | boolean | bigint)[];
+    return native.fromData(fill(dtype, flat.map(Number)), dtype._enum, inferShape(data));
+  }
+  const [size] = sizeArgs<never>(args, 'torch.Tensor');
+  return op(ID.empty, args.length ? size : [0], { dtype });
+});
 
 /**
  * torch.tensor(data, { dtype, device, requiresGrad }). JS numbers make float32 (PyTorch's

@@ -149,7 +149,12 @@ export function formatTensor(t: Tensor): string {
   const defaultDtype = defaultFloat || dtype.name === 'int64' || dtype.name === 'bool';
   let text: string;
   const numel = t.numel();
-  if (numel === 0) {
+  if (dev.type === 'meta') {
+    // a meta tensor has no data: Python prints its size instead
+    suffixes.push(`size=(${t.shape.join(', ')}${t.dim() === 1 ? ',' : ''})`);
+    if (!defaultFloat) suffixes.push(`dtype=${dtype}`);
+    text = '...';
+  } else if (numel === 0) {
     if (t.dim() !== 1) suffixes.push(`size=(${t.shape.join(', ')}${t.dim() === 1 ? ',' : ''})`);
     if (!defaultFloat) suffixes.push(`dtype=${dtype}`);
     text = '[]';

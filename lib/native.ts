@@ -14,7 +14,7 @@ export interface Native {
   isDisposed(h: Handle): boolean;
   meta(h: Handle, which: number): any;
   fromData(data: ArrayBufferView | ArrayBuffer, scalarType: number, shape: number[]): Handle;
-  toArrayBuffer(h: Handle): ArrayBuffer;
+  toArrayBuffer(h: Handle, share?: boolean): ArrayBuffer;
   item(h: Handle): number | boolean;
   index(h: Handle, indices: unknown[]): Handle;
   indexPut(h: Handle, indices: unknown[], value: unknown): void;
@@ -50,6 +50,7 @@ export interface Native {
   visionGaussianBlur(img: unknown, kx: number, ky: number, sx: number, sy: number): Handle;
   decodeImage(data: Uint8Array, mode: number): Handle;
   readImageFile(path: string, mode: number): Handle;
+  setMaxImagePixels(limit: number | null): number | null;
   encodeImage(hwc: unknown, format: 'png' | 'jpeg', quality: number): Buffer;
   jitLoad(path: string, device: unknown): unknown;
   jitSave(m: unknown, path: string): void;
@@ -59,6 +60,11 @@ export interface Native {
   jitState(m: unknown, which: 0 | 1 | 2, value?: boolean): unknown;
   jitTo(m: unknown, device: unknown, dtype: unknown): void;
   jitTrace(fn: (args: unknown[]) => unknown, inputs: unknown[], entries: [string, unknown, boolean][], className: string): unknown;
+  archiveOpen(path: string): unknown;
+  archiveRecords(archive: unknown): string[];
+  archiveBytes(archive: unknown, name: string): Buffer;
+  archiveStorage(archive: unknown, name: string, scalarType: number, numel: number): Handle;
+  archiveSave(path: string, records: [string, Buffer | Handle][]): void;
   distInit(spec: object): void;
   distInfo(): { rank: number; worldSize: number; backend: string } | null;
   distDestroy(): void;

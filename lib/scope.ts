@@ -17,15 +17,21 @@ export function keep<T extends Tensor>(t: T): T {
   return t;
 }
 
-function collect(v: unknown, into: Set<unknown>, seen = new Set<unknown>()): void {
-  if (v === null || typeof v !== 'object' || seen.has(v)) return;
-  seen.add(v);
-  if ((v as { _h?: unknown })._h !== undefined && typeof (v as Tensor).dispose === 'function') {
-    into.add(v);
-    return;
+// Everything tensor-like a result reaches: arrays, Maps, objects, and modules (which are functions).
+function collect(root: unknown, into: Set<unknown>): void {
+  const seen = new Set<unknown>();
+  const todo = [root];
+  while (todo.length) {
+    const v = todo.pop();
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function') || seen.has(v)) continue;
+    seen.add(v);
+    if ((v as { _h?: unknown })._h !== undefined && typeof (v as Tensor).dispose === 'function') {
+      into.add(v);
+      continue;
+    }
+    if (v instanceof Map) for (const x of v.values()) todo.push(x);
+    else for (const x of Object.values(v as object)) todo.push(x);
   }
-  if (v instanceof Map) for (const x of v.values()) collect(x, into, seen);
-  else for (const x of Object.values(v)) collect(x, into, seen);
 }
 
 export function tidy<T>(fn: () => T): T {
@@ -46,9 +52,12 @@ export function tidy<T>(fn: () => T): T {
   }
   const survivors = new Set<unknown>();
   collect(result, survivors);
+  // wrappers that share a native handle with a survivor (a Parameter made over a fresh tensor) share
+  // its fate: disposing one would dispose the other
+  const survivingHandles = new Set([...survivors].map((t) => (t as Tensor)._h));
   const outer = scopes[scopes.length - 1];
   for (const t of scope) {
-    if (survivors.has(t) || kept.has(t)) outer?.push(t);
+    if (survivors.has(t) || kept.has(t) || survivingHandles.has(t._h)) outer?.push(t);
     else t.dispose();
   }
   return result;

@@ -48,9 +48,19 @@ export class Tensor {
   /** @internal the native handle */
   _h: Handle;
 
-  /** @internal use torch.tensor() and the factories */
-  constructor(handle: Handle) {
-    this._h = handle;
+  /**
+   * Python's legacy constructor: `new torch.Tensor([1, 2, 3])` copies data into the default float
+   * dtype, `new torch.Tensor(2, 3)` makes an uninitialised 2×3 tensor, `new torch.Tensor()` an empty
+   * one. (torch.tensor() and the factories are the usual way.)
+   */
+  constructor(...args: unknown[]);
+  /** @internal wraps a native handle */
+  constructor(handle: Handle);
+  constructor(...args: unknown[]) {
+    const first = args[0];
+    // native handles are Externals; anything else is Python's legacy constructor
+    const legacy = args.length !== 1 || first === null || typeof first !== 'object' || Array.isArray(first) || ArrayBuffer.isView(first);
+    this._h = legacy ? legacyHandle(args) : (first as Handle);
     track(this);
   }
 
@@ -135,18 +145,20 @@ export class Tensor {
 
   /**
    * The elements as a TypedArray (Float32Array for float32, BigInt64Array for int64, Uint8Array
-   * for bool and uint8...). A contiguous CPU tensor is shared, not copied, as Tensor.numpy()
-   * is in PyTorch: writes go both ways, and resize_() on the tensor invalidates the array.
-   * float16 and bfloat16 come back as a Float32Array copy (JS has no 16-bit float arrays).
+   * for bool and uint8...), copied into memory V8 owns, so a loop over fresh tensors stays flat.
+   * `{ share: true }` shares a contiguous CPU tensor's memory instead, as Tensor.numpy() does in
+   * PyTorch (writes go both ways; resize_() invalidates the array); Node releases such arrays only
+   * when the event loop turns. float16 and bfloat16 come back as a Float32Array copy.
    */
-  toTypedArray(): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
+  toTypedArray(options: { share?: boolean } = {}): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
+    if (typeof options !== 'object' || options === null) badArg('an options object', 'options', options);
     let t: Tensor = this;
     let dt = this.dtype;
     if (dt === float16 || dt === bfloat16) {
       t = this.to(float32);
       dt = float32;
     }
-    const ab = native.toArrayBuffer(t._h);
+    const ab = native.toArrayBuffer(t._h, !!options.share);
     return new dt.arrayType!(ab);
   }
 
@@ -364,6 +376,15 @@ function toNativeIndex(i: Index): unknown {
     return { start: n(m![1]), stop: n(m![2]), step: n(m![3]) };
   }
   return i;
+}
+
+// The legacy constructor's maker, set by creation.ts (which imports this module).
+let legacyHandle: (args: unknown[]) => Handle = () => {
+  throw new Error('torch-node: the Tensor constructor is not ready yet');
+};
+/** @internal */
+export function setLegacyConstructor(make: (args: unknown[]) => Handle): void {
+  legacyHandle = make;
 }
 
 /** Turns a native result (handle, array, number) into the JS value a user sees. */

@@ -12,6 +12,8 @@ type TypedArrayCtor =
 export class DType {
   /** c10::ScalarType, as the native layer reads it. */
   readonly _enum: number;
+  /** which enum _enum belongs to (1 dtype, 2 layout, 3 memory format): the native layer refuses the wrong kind */
+  readonly _enumKind: number = 1;
   constructor(
     readonly name: string,
     scalarType: number,
@@ -107,7 +109,8 @@ export function device(spec: DeviceLike | number, index?: number): Device {
   return Device.of(m[1], idx);
 }
 
-class EnumValue {
+abstract class EnumValue {
+  abstract readonly _enumKind: number;
   constructor(readonly name: string, readonly _enum: number) {}
   toString() {
     return `torch.${this.name}`;
@@ -116,8 +119,12 @@ class EnumValue {
     return this.toString();
   }
 }
-export class MemoryFormat extends EnumValue {}
-export class Layout extends EnumValue {}
+export class MemoryFormat extends EnumValue {
+  readonly _enumKind = 3;
+}
+export class Layout extends EnumValue {
+  readonly _enumKind = 2;
+}
 export const contiguousFormat = new MemoryFormat('contiguous_format', 0);
 export const preserveFormat = new MemoryFormat('preserve_format', 1);
 export const channelsLast = new MemoryFormat('channels_last', 2);

@@ -103,8 +103,14 @@ export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrPair, returnIn
 }
 
 // ---- normalisation and dropout ---------------------------------------------------------------
+// Python's _verify_batch_size: one value per channel has no variance to normalise by (a ValueError).
+function verifyBatchSize(size: number[]): void {
+  const values = size.reduce((n, s, i) => (i === 1 ? n : n * s), 1);
+  if (values === 1) throw new RangeError(`Expected more than 1 value per channel when training, got input size torch.Size([${size.join(', ')}])`);
+}
 export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor | null, ...rest: unknown[]): Tensor {
   const a = bind('batchNorm', [['input', R], ['runningMean', R], ['runningVar', R], ['weight', null], ['bias', null], ['training', false], ['momentum', 0.1], ['eps', 1e-5]], [input, runningMean, runningVar, ...rest]);
+  if (a.training) verifyBatchSize(tensorArg('batchNorm', 'input', a.input).shape);
   return aten('batch_norm')(tensorArg('batchNorm', 'input', a.input), a.weight, a.bias, a.runningMean, a.runningVar, a.training, a.momentum, a.eps, true);
 }
 export function layerNorm(input: Tensor, normalizedShape: number[], ...rest: unknown[]): Tensor {

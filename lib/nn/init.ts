@@ -84,11 +84,19 @@ function kaimingStd(tensor: Tensor, o: KaimingOptions): number {
   return calculateGain(nonlinearity, a) / Math.sqrt(fan(check(tensor), mode));
 }
 /** kaimingUniform_(tensor, { a, mode, nonlinearity }) (Python's keyword names, camelCase) */
+// PyTorch: "Initializing zero-element tensors is a no-op" (a warning, and the tensor as it is)
+function zeroElement(tensor: Tensor): boolean {
+  if (tensor.numel() !== 0) return false;
+  process.emitWarning('Initializing zero-element tensors is a no-op', 'UserWarning');
+  return true;
+}
 export function kaimingUniform_(tensor: Tensor, options: KaimingOptions = {}): Tensor {
+  if (zeroElement(tensor)) return tensor;
   const bound = Math.sqrt(3) * kaimingStd(tensor, options);
   return uniform_(tensor, -bound, bound);
 }
 export function kaimingNormal_(tensor: Tensor, options: KaimingOptions = {}): Tensor {
+  if (zeroElement(tensor)) return tensor;
   return normal_(tensor, 0, kaimingStd(tensor, options));
 }
 

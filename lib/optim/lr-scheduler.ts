@@ -4,6 +4,12 @@ import { Optimizer, type ParamGroup } from './optimizer.js';
 import { badArg } from '../errors.js';
 import { snake, camel } from '../names.js';
 
+// Python's `%` by zero is a ZeroDivisionError where JS's gives NaN: a schedule never goes on with NaN.
+function modulus(m: number): number {
+  if (m === 0) throw new RangeError('integer modulo by zero');
+  return m;
+}
+
 // Python keeps these as private attributes (`self._step_count`), and its state_dict has them so.
 const PRIVATE_STATE: Record<string, string> = { stepCount: '_step_count', lastLr: '_last_lr' };
 const PRIVATE_NAMES = Object.fromEntries(Object.entries(PRIVATE_STATE).map(([k, v]) => [v, k]));
@@ -78,7 +84,8 @@ export class StepLR extends LRScheduler {
   }
   private get gamma() { return this.options.gamma ?? 0.1; }
   protected getLr(): number[] {
-    if (this.lastEpoch === 0 || this.lastEpoch % this.stepSize !== 0) return this.groups.map((g) => g.lr);
+    if (this.lastEpoch === 0) return this.groups.map((g) => g.lr);
+    if (this.lastEpoch % modulus(this.stepSize) !== 0) return this.groups.map((g) => g.lr);
     return this.groups.map((g) => g.lr * this.gamma);
   }
   protected closedFormLr(): number[] {
@@ -127,7 +134,7 @@ export class CosineAnnealingLR extends LRScheduler {
     const { lastEpoch: e, TMax: T, etaMin } = this;
     if (e === 0) return this.groups.map((g) => g.lr);
     if (this.stepCount === 1 && e > 0) return this.baseLrs.map((b) => etaMin + ((b - etaMin) * (1 + Math.cos((e * Math.PI) / T))) / 2);
-    if ((((e - 1 - T) % (2 * T)) + 2 * T) % (2 * T) === 0) {
+    if ((((e - 1 - T) % modulus(2 * T)) + 2 * T) % (2 * T) === 0) {
       return this.groups.map((g, i) => g.lr + ((this.baseLrs[i] - etaMin) * (1 - Math.cos(Math.PI / T))) / 2);
     }
     return this.groups.map((g) => ((1 + Math.cos((Math.PI * e) / T)) / (1 + Math.cos((Math.PI * (e - 1)) / T))) * (g.lr - etaMin) + etaMin);

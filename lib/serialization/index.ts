@@ -1,15 +1,15 @@
-// torch.save / torch.load in PyTorch's zip format: a zip of <name>/data.pkl (a pickle whose
-// tensors refer to storages by key) and <name>/data/<key> (raw little-endian bytes).
-import { writeFileSync, renameSync, rmSync, existsSync } from 'node:fs';
+// torch.save / torch.load in PyTorch's zip format: an archive of <name>/data.pkl (a pickle whose
+// tensors refer to storages by key) and <name>/data/<key> (raw little-endian bytes), read and written
+// by libtorch's own container code (binding/serialization.cc); the pickle is read here, with limits.
+import { renameSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import AdmZip from 'adm-zip';
 import { Tensor } from '../tensor.js';
-import { native } from '../native.js';
+import { native, type Handle } from '../native.js';
 import { badArg } from '../errors.js';
 import { Parameter } from '../nn/parameter.js';
 import { DType, device as toDevice, type DeviceLike, float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8, bool } from '../types.js';
 import { noGrad } from '../autograd.js';
-import { unpickle, Pickler, PyDict, PyGlobal, PyTuple } from './pickle.js';
+import { unpickle, toPlain, Pickler, PyDict, PyGlobal, PyTuple } from './pickle.js';
 
 const STORAGE_DTYPES: Record<string, DType> = {
   FloatStorage: float32, DoubleStorage: float64, HalfStorage: float16, BFloat16Storage: bfloat16, LongStorage: int64,
@@ -19,41 +19,34 @@ const STORAGE_NAMES = new Map(Object.entries(STORAGE_DTYPES).filter(([n]) => n !
 
 export type MapLocation = DeviceLike | ((storage: Tensor, location: string) => Tensor) | null;
 
-/** JS value for a Python dict: a plain object (PyTorch's state dicts and records). */
-function toJs(v: unknown): unknown {
-  if (v instanceof PyDict) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of v) out[String(k)] = toJs(x);
-    return out;
-  }
-  if (Array.isArray(v) && !(v instanceof Tensor)) return Array.from(v, toJs);
-  return v;
-}
+const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isShape = (v: unknown): v is number[] => Array.isArray(v) && v.every(isIndex);
 
-function readZip(file: string): { zip: AdmZip; prefix: string } {
-  let zip: AdmZip;
+function openArchive(file: string): unknown {
   try {
-    zip = new AdmZip(file);
+    return native.archiveOpen(file);
   } catch (e) {
-    throw new Error(`torch.load: ${file} is not a PyTorch file (not a zip archive: ${(e as Error).message}). Files from torch.save in PyTorch >= 1.6 are zip archives; re-save older ones with a recent PyTorch.`);
+    const why = (e as Error).message;
+    if (/central directory|zip archive|file too small|not a ZIP/i.test(why)) {
+      throw new Error(`torch.load: ${file} is not a PyTorch file (not a zip archive: ${why}). Files from torch.save in PyTorch >= 1.6 are zip archives; re-save older ones with a recent PyTorch.`);
+    }
+    throw new Error(`torch.load: could not read ${file}: ${why}`);
   }
-  const pkl = zip.getEntries().find((e) => e.entryName.endsWith('/data.pkl') || e.entryName === 'data.pkl');
-  if (!pkl) throw new Error(`torch.load: ${file} holds no data.pkl: not a file written by torch.save`);
-  return { zip, prefix: pkl.entryName.slice(0, -'data.pkl'.length) };
 }
 
 /** torch.load(path, { mapLocation }): tensors, state dicts, nested records and arrays. */
 export function load(file: string, options: { mapLocation?: MapLocation; weightsOnly?: boolean } = {}): any {
   if (typeof file !== 'string') badArg('a file path', 'f', file);
   if (!existsSync(file)) throw new Error(`torch.load: no such file: ${file}`);
-  const { zip, prefix } = readZip(file);
+  const archive = openArchive(file);
+  if (!(native.archiveRecords(archive) as string[]).includes('data.pkl')) throw new Error(`torch.load: ${file} holds no data.pkl: not a file written by torch.save`);
   const storages = new Map<string, Tensor>();
   const read = (name: string): Buffer => {
-    const e = zip.getEntry(prefix + name);
-    if (!e) throw new Error(`torch.load: ${file} is missing the record ${prefix + name} (truncated or damaged file)`);
-    const data = e.getData();
-    if (data.length !== e.header.size) throw new Error(`torch.load: record ${prefix + name} of ${file} is damaged`);
-    return data;
+    try {
+      return native.archiveBytes(archive, name);
+    } catch (e) {
+      throw new Error(`torch.load: ${file}: ${(e as Error).message}`);
+    }
   };
   const mapLocation = options.mapLocation ?? null;
   const place = (t: Tensor, location: string): Tensor => {
@@ -63,15 +56,23 @@ export function load(file: string, options: { mapLocation?: MapLocation; weights
   };
   const reducers = {
     persistentLoad(pid: unknown): unknown {
+      if (!Array.isArray(pid) || pid.length !== 5) throw new Error(`torch.load: ${file}: a malformed storage reference`);
       const [kind, type, key, location, numel] = pid as [string, PyGlobal, string, string, number];
       if (kind !== 'storage') throw new Error(`torch.load: unknown persistent id ${String(kind)}`);
+      if (!(type instanceof PyGlobal) || typeof key !== 'string' || typeof location !== 'string' || !isIndex(numel)) {
+        throw new Error(`torch.load: ${file}: a malformed storage reference`);
+      }
       const cached = storages.get(key);
       if (cached) return cached;
       const dtype = STORAGE_DTYPES[type.name];
       if (!dtype) throw new Error(`torch.load: unsupported storage type ${type.qualified}`);
-      const bytes = read(`data/${key}`);
-      if (bytes.length !== numel * dtype.itemsize) throw new Error(`torch.load: storage ${key} of ${file} has ${bytes.length} bytes, expected ${numel * dtype.itemsize} (truncated file?)`);
-      const t = place(new Tensor(native.fromData(bytes, dtype._enum, [numel])), location);
+      let t: Tensor;
+      try {
+        t = new Tensor(native.archiveStorage(archive, `data/${key}`, dtype._enum, numel));
+      } catch (e) {
+        throw new Error(`torch.load: ${file}: ${(e as Error).message}`);
+      }
+      t = place(t, location);
       storages.set(key, t);
       return t;
     },
@@ -81,6 +82,10 @@ export function load(file: string, options: { mapLocation?: MapLocation; weights
           return new PyDict(args.length ? (args[0] as Iterable<[unknown, unknown]>) : undefined);
         case 'torch._utils._rebuild_tensor_v2': {
           const [storage, offset, size, stride, requiresGrad] = args as [Tensor, number, number[], number[], boolean];
+          if (!(storage instanceof Tensor) || !isIndex(offset) || !isShape(size) || !isShape(stride) || size.length !== stride.length) {
+            throw new Error(`torch.load: ${file}: a malformed tensor (storage, offset, size or stride)`);
+          }
+          // the view is checked against its storage's bounds natively (sizes × strides + offset)
           const t = noGrad(() => storage.asStrided([...size], [...stride], offset));
           return requiresGrad ? t.requiresGrad_(true) : t;
         }
@@ -98,14 +103,12 @@ export function load(file: string, options: { mapLocation?: MapLocation; weights
       }
     },
   };
-  let result: unknown;
   try {
-    result = unpickle(read('data.pkl'), reducers);
+    return toPlain(unpickle(read('data.pkl'), reducers));
   } catch (e) {
     if ((e as Error).message.startsWith('torch.load')) throw e;
     throw new Error(`torch.load: could not read ${file}: ${(e as Error).message}`);
   }
-  return toJs(result);
 }
 
 /**
@@ -115,8 +118,7 @@ export function load(file: string, options: { mapLocation?: MapLocation; weights
  */
 export function save(obj: unknown, file: string): void {
   if (typeof file !== 'string') badArg('a file path', 'f', file);
-  const archive = 'archive';
-  const records: [string, Buffer][] = [];
+  const records: [string, Buffer | Tensor][] = [];
   let key = 0;
   const w = new Pickler();
   const writeValue = (v: unknown): boolean => {
@@ -127,7 +129,7 @@ export function save(obj: unknown, file: string): void {
     if (!storageName) throw new TypeError(`torch.save: cannot store dtype ${t.dtype}`);
     const contiguous = t.cpu().contiguous();
     const k = String(key++);
-    records.push([`data/${k}`, Buffer.from(native.toArrayBuffer(contiguous._h))]);
+    records.push([`data/${k}`, contiguous]);
     const shape = t.shape;
     const strides = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
     if (isParam) {
@@ -168,19 +170,13 @@ export function save(obj: unknown, file: string): void {
   w.op(2);
   w.value(obj, writeValue);
   const pkl = w.finish();
-  const zip = new AdmZip();
-  const add = (name: string, data: Buffer) => {
-    zip.addFile(`${archive}/${name}`, data);
-    zip.getEntry(`${archive}/${name}`)!.header.method = 0; // stored, as PyTorch writes
-  };
-  add('data.pkl', pkl);
-  for (const [name, data] of records) add(name, data);
-  add('version', Buffer.from('3\n'));
-  add('byteorder', Buffer.from('little'));
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(tmp, zip.toBuffer());
+    // the order PyTorch writes: the pickle, the byte order, then the storages (the writer adds version)
+    const entries: [string, Buffer | Handle][] = [['data.pkl', pkl], ['byteorder', Buffer.from('little')]];
+    for (const [n, d] of records) entries.push([n, d instanceof Tensor ? d._h : d]);
+    native.archiveSave(tmp, entries);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

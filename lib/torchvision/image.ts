@@ -3,6 +3,39 @@
 // semantics) or a C×H×W tensor (torchvision's tensor semantics), as torchvision's do.
 import { inspect } from 'node:util';
 import * as torch from '../index.js';
+import { native } from '../native.js';
+import { badArg } from '../errors.js';
+
+/** PIL's DecompressionBombError: an image of more than twice Image.MAX_IMAGE_PIXELS, refused unread. */
+export class DecompressionBombError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecompressionBombError';
+  }
+}
+let maxImagePixels: number | null = 89478485; // PIL's default: 1024 * 1024 * 1024 // 4 // 3
+
+/**
+ * Decodes with the decompression-bomb check: PIL's limit (Image.MAX_IMAGE_PIXELS) refuses more than
+ * twice as many pixels from the header, before allocating, and warns (DecompressionBombWarning)
+ * above it.
+ * @internal
+ */
+export function decodeChecked(decode: () => unknown): torch.Tensor {
+  let hwc: torch.Tensor;
+  try {
+    hwc = new torch.Tensor(decode() as never);
+  } catch (e) {
+    const m = /DecompressionBombError: (.*?)(?: \(in [^)]*\))?$/.exec((e as Error).message);
+    if (m) throw new DecompressionBombError(m[1]);
+    throw e;
+  }
+  const pixels = Math.max(1, hwc.size(0)) * Math.max(1, hwc.size(1));
+  if (maxImagePixels !== null && pixels > maxImagePixels) {
+    process.emitWarning(`Image size (${pixels} pixels) exceeds limit of ${maxImagePixels} pixels, could be decompression bomb DOS attack.`, 'DecompressionBombWarning');
+  }
+  return hwc;
+}
 
 export type ImageMode = 'L' | 'RGB';
 
@@ -29,5 +62,18 @@ export class Image {
   }
   [inspect.custom]() {
     return `<Image mode=${this.mode} size=${this.width}x${this.height}>`;
+  }
+  /**
+   * PIL's Image.MAX_IMAGE_PIXELS: decoding an image of more than twice this many pixels throws a
+   * DecompressionBombError before its pixels are allocated (ImageFolder, io.readImage, the native
+   * DataLoader alike); above it, a DecompressionBombWarning. null turns the check off.
+   */
+  static get MAX_IMAGE_PIXELS(): number | null {
+    return maxImagePixels;
+  }
+  static set MAX_IMAGE_PIXELS(v: number | null) {
+    if (v !== null && !(Number.isSafeInteger(v) && v > 0)) badArg('a positive integer or null', 'MAX_IMAGE_PIXELS', v);
+    maxImagePixels = v;
+    native.setMaxImagePixels(v);
   }
 }

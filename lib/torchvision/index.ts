@@ -3,5 +3,5 @@ export * as datasets from './datasets/index.js';
 export * as transforms from './transforms/index.js';
 export * as io from './io.js';
 export * as models from './models/index.js';
-export { Image, type ImageMode } from './image.js';
+export { Image, DecompressionBombError, type ImageMode } from './image.js';
 export const version = '0.1.0';

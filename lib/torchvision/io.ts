@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as torch from '../index.js';
 import { native } from '../native.js';
 import { badArg } from '../errors.js';
+import { decodeChecked } from './image.js';
 
 /** torchvision's ImageReadMode. */
 export const ImageReadMode = { UNCHANGED: 0, GRAY: 1, RGB: 2 } as const;
@@ -29,7 +30,7 @@ export function decodeImage(input: Uint8Array | torch.Tensor, mode: ImageReadMod
     bytes = input.contiguous().toTypedArray() as Uint8Array;
   } else if (input instanceof Uint8Array) bytes = input;
   else return badArg('a Uint8Array or Buffer', 'data', input);
-  return chw(new torch.Tensor(native.decodeImage(bytes, modeArg(mode))));
+  return chw(decodeChecked(() => native.decodeImage(bytes, modeArg(mode))));
 }
 export const decodeJpeg = decodeImage;
 export const decodePng = decodeImage;
@@ -37,7 +38,7 @@ export const decodePng = decodeImage;
 /** Reads and decodes an image file into C×H×W uint8 (torchvision.io.read_image). */
 export function readImage(path: string, mode: ImageReadMode = ImageReadMode.UNCHANGED): torch.Tensor {
   if (typeof path !== 'string') badArg('a file path', 'path', path);
-  return chw(new torch.Tensor(native.readImageFile(path, modeArg(mode))));
+  return chw(decodeChecked(() => native.readImageFile(path, modeArg(mode))));
 }
 
 function hwcOf(input: torch.Tensor): torch.Tensor {

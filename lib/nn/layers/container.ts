@@ -40,11 +40,12 @@ export class Sequential extends IndexedModules {
     } else modules.forEach((m, i) => this.addModule(String(i), checkModule(m, `Sequential[${i}]`)));
   }
   forward(input: any): any {
-    let producer: Module | null = null; // null: the caller's own input, never freed here
+    const callers = input; // the caller's own input: never freed here, even when a layer hands it on (Identity)
+    let producer: Module | null = null;
     for (const m of this.children()) {
       const out = m(input);
       // an intermediate between two of torch-node's own layers is referenced nowhere else
-      if (producer && isPure(producer) && isPure(m) && out !== input && out instanceof Tensor && input instanceof Tensor) input.dispose();
+      if (producer && isPure(producer) && isPure(m) && out !== input && input !== callers && out instanceof Tensor && input instanceof Tensor) input.dispose();
       input = out;
       producer = m;
     }

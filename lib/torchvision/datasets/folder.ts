@@ -6,13 +6,13 @@ import path from 'node:path';
 import * as torch from '../../index.js';
 import { native } from '../../native.js';
 import { badArg } from '../../errors.js';
-import { Image } from '../image.js';
+import { Image, decodeChecked } from '../image.js';
 
 export const IMG_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.ppm', '.bmp', '.pgm', '.tif', '.tiff', '.webp'];
 
 /** torchvision's default_loader: the file decoded (JPEG, PNG) and converted to RGB. */
 export function defaultLoader(file: string): Image {
-  return new Image(new torch.Tensor(native.readImageFile(file, 2)), 'RGB');
+  return new Image(decodeChecked(() => native.readImageFile(file, 2)), 'RGB');
 }
 export const pilLoader = defaultLoader;
 

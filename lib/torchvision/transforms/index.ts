@@ -166,11 +166,12 @@ export class RandomVerticalFlip extends TransformBase {
   }
 }
 
+// torchvision's _setup_size: a number is int(number) on both sides; a sequence holds integers
 const size2 = (s: number | number[], name: string): [number, number] => {
-  if (typeof s === 'number') return [s, s];
-  if (Array.isArray(s) && s.length === 1) return [s[0], s[0]];
-  if (Array.isArray(s) && s.length === 2) return [s[0], s[1]];
-  return badArg('an integer or [height, width]', name, s);
+  if (typeof s === 'number' && Number.isFinite(s) && s >= 1) return [Math.trunc(s), Math.trunc(s)];
+  const ints = Array.isArray(s) && (s.length === 1 || s.length === 2) && s.every((v) => Number.isInteger(v) && v > 0);
+  if (ints) return s.length === 1 ? [s[0], s[0]] : [s[0], s[1]];
+  return badArg('a positive integer or [height, width]', name, s);
 };
 
 function crop(t: torch.Tensor, top: number, left: number, h: number, w: number): torch.Tensor {
