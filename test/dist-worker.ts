@@ -78,6 +78,22 @@ if (mode === 'collectives') {
   out.noSyncGradSum = localGrad;
   if (rank === 0) torch.save(net.stateDict(), process.env.DDP_OUT!);
   out.keys = Object.keys(model.stateDict()).slice(0, 2);
+} else if (mode === 'mismatch') {
+  // each rank brings a collective that does not match the others': an error on every rank, no abort
+  const attempt = (name: string, fn: () => void) => {
+    try {
+      fn();
+      out[name] = null;
+    } catch (e) {
+      out[name] = `${(e as Error).name}: ${(e as Error).message.split('\n')[0]}`;
+    }
+  };
+  attempt('size', () => dist.allReduce(torch.ones(rank === 0 ? 4 : 5)));
+  attempt('dtype', () => dist.broadcast(rank === 0 ? torch.ones(4) : torch.ones(4, { dtype: torch.float64 }), 0));
+  attempt('gather', () => dist.allGather([torch.zeros(3), torch.zeros(3)], torch.ones(rank === 0 ? 3 : 2)));
+  const after = torch.ones(2);
+  dist.allReduce(after);
+  out.after = after.tolist(); // and the group still works
 } else if (mode === 'die') {
   // the last rank dies after the group is up; the others must fail, not hang
   if (rank === n - 1) process.exit(3);

@@ -89,6 +89,17 @@ t.test('DDP on 2 processes gives the weights of one process on the combined batc
   t.ok(worst < 1e-5, `every weight within 1e-5 (max |diff| ${worst.toExponential(2)})`);
 });
 
+t.test('collectives that differ between ranks are an error on every rank, not an abort', async (t) => {
+  const { status, results, stderr } = launch(2, 'mismatch', await freePort());
+  t.equal(status, 0, stderr.split('\n').filter((l) => /terminate|Abort|error/i.test(l)).join('\n'));
+  t.equal(results.length, 2, 'both workers survive and report');
+  for (const r of results) {
+    for (const k of ['size', 'dtype', 'gather']) t.match(r[k], /^TorchError: Detected mismatch between collectives on ranks/, `rank ${r.rank}: ${k}`);
+    t.match(r.size, r.rank === 0 ? /TensorShape=\[4\]/ : /TensorShape=\[5\]/);
+    t.same(r.after, [2, 2], 'the group goes on working');
+  }
+});
+
 t.test('DistributedSampler: disjoint equal shares, reshuffled by setEpoch, as PyTorch', async (t) => {
   const { DistributedSampler } = torch.utils.data;
   const ds = { length: 10 };
@@ -133,8 +144,9 @@ t = torch.tensor([10.0, 20.0]); dist.all_reduce(t)
 b = torch.zeros(3); dist.broadcast(b, 0)
 print(t.tolist(), b.tolist()); dist.destroy_process_group()`],
   // Python's rendezvous asks for a libuv store unless USE_LIBUV=0, and Debian's PyTorch 2.x has no libuv;
-  // its client talks to torch-node's store either way (libuv where this libtorch has it).
-  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, USE_LIBUV: '0' } });
+  // its client talks to torch-node's store either way (libuv where this libtorch has it). torch-node
+  // checks collectives across ranks as Python does under TORCH_DISTRIBUTED_DEBUG=DETAIL, so Python runs so.
+  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, USE_LIBUV: '0', TORCH_DISTRIBUTED_DEBUG: 'DETAIL' } });
   let pyOut = '';
   py.stdout.on('data', (d) => (pyOut += d));
   const done = new Promise<number>((r) => py.on('exit', (c) => r(c ?? 1)));

@@ -89,10 +89,13 @@ t.test('reading back', async (t) => {
   t.equal(x.size(-1), 2);
   t.throws(() => x.size(2), RangeError);
   t.same(x.stride(), [2, 1]);
-  const ta = x.toTypedArray();
-  t.ok(ta instanceof Float32Array);
+  const copy = x.toTypedArray();
+  t.ok(copy instanceof Float32Array);
+  copy[0] = -1;
+  t.not(x.index(0, 0).item(), -1, 'toTypedArray() copies');
+  const ta = x.toTypedArray({ share: true });
   ta[0] = 100;
-  t.equal(x.index(0, 0).item(), 100, 'toTypedArray shares the memory of a contiguous CPU tensor');
+  t.equal(x.index(0, 0).item(), 100, 'toTypedArray({ share: true }) shares the memory of a contiguous CPU tensor, as numpy()');
   const tt = x.t().toTypedArray();
   t.same(Array.from(tt as Float32Array), [100, 3, 2, 4], 'a non-contiguous tensor is copied in logical order');
   t.ok(torch.tensor([1n]).toTypedArray() instanceof BigInt64Array);
