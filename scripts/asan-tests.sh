@@ -2,8 +2,10 @@
 # Runs test files against the addon built with AddressSanitizer and LeakSanitizer (gcc's libasan,
 # preloaded into node, which is not instrumented), then rebuilds the addon as usual.
 #   scripts/asan-tests.sh test/tensor.test.ts test/hostile.test.ts ...   (default: the native-heavy files)
-# A report (memory error or leak) with a frame in torch_node.node fails the run; leaks wholly inside
-# Node, V8, Python or libtorch's own registries are listed but not counted.
+# Any AddressSanitizer error (an out-of-bounds access, a use after free, a double free) fails the run.
+# LeakSanitizer's reports at exit are listed, not counted: Node does not finalize what is still alive
+# when it exits, and LSan does not scan V8's heap, so every napi External alive at exit (tensors
+# included) shows as a leak; growth is what test/memory.test.ts and test/hostile.test.ts measure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 files=("$@")
@@ -17,9 +19,9 @@ LD_PRELOAD=$libasan ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:log_path=$log.as
   LSAN_OPTIONS=print_suppressions=0:exitcode=0 \
   npx tap --disable-coverage --timeout=900 "${files[@]}" 2>&1 | tail -n 8
 status=${PIPESTATUS[0]}
-reports=$(cat "$log".asan* 2>/dev/null | grep -E '^(==|SUMMARY)' | head -n 40)
-ours=$(cat "$log".asan* 2>/dev/null | grep -c 'torch_node.node' || true)
-echo "asan: tap exit $status; reports: $(ls "$log".asan* 2>/dev/null | wc -l) files, $ours frames in torch_node.node"
-[ -n "$reports" ] && echo "$reports"
+errors=$(cat "$log".asan* 2>/dev/null | grep -E 'ERROR: AddressSanitizer' || true)
+leaks=$(cat "$log".asan* 2>/dev/null | grep -cE 'ERROR: LeakSanitizer' || true)
+echo "asan: tap exit $status; $(echo -n "$errors" | grep -c . || true) AddressSanitizer errors; LeakSanitizer reports at exit from $leaks processes (not counted, see above)"
+[ -n "$errors" ] && cat "$log".asan* | grep -A 30 'ERROR: AddressSanitizer' | head -n 60
 node scripts/build-native.mjs >/dev/null 2>&1  # back to the normal build
-[ "$status" -eq 0 ] && [ "$ours" -eq 0 ]
+[ "$status" -eq 0 ] && [ -z "$errors" ]

@@ -16,7 +16,7 @@ try {
   const cmakeJs = require.resolve('cmake-js/bin/cmake-js');
   const jobs = process.env.TORCH_NODE_JOBS || String(Math.min(2, cpus().length) || 1);
   const defines = [`--CDCMAKE_PREFIX_PATH=${torch.cmakeDir}`, `--CDTorch_DIR=${torch.cmakeDir}`,
-    `--CDTORCH_NODE_SANITIZE=${process.env.TORCH_NODE_SANITIZE ?? ''}`,
+    `--CDTORCH_NODE_SANITIZE=${process.env.TORCH_NODE_SANITIZE || 'OFF'}`,
     ...(process.env.TORCH_NODE_DEBUG ? ['--debug'] : [])];
   // cmake-js only configures a fresh build folder; reconfigure when the inputs change
   // (another libtorch, other headers), else just build what changed.
