@@ -6,8 +6,10 @@ import { badArg, describe, TorchError } from './errors.js';
 import { Tensor, opId, wrap, setLegacyConstructor } from './tensor.js';
 import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
+import { bind, type Args, type Signed } from './bind.js';
+import { writeOut } from './functions.js';
 import {
-  DType, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
+  DType, type DeviceLike, type Layout, type MemoryFormat, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
 } from './types.js';
 
 const op = native.op;
@@ -22,17 +24,33 @@ export type TypedArray = Float32Array | Float64Array | Int8Array | Int16Array | 
   | Uint8ClampedArray | Uint16Array | Uint32Array;
 export type TensorData = NestedArray<number | boolean | bigint> | TypedArray | Tensor;
 
-const factorySchema = z.object(tensorOptions).strict();
+const outSchema = z.custom<Tensor>((v) => v instanceof Tensor, 'a Tensor').nullish();
+const generatorSchema = z.custom<Generator>((v) => v instanceof Generator, 'a torch.Generator').nullish();
+const factorySchema = z.object({ ...tensorOptions, out: outSchema, memoryFormat: memoryFormatSchema.nullish() }).strict();
 // rand, randn, randint and randperm also take PyTorch's `generator`
-const randomSchema = z.object({ ...tensorOptions, generator: z.custom<Generator>((v) => v instanceof Generator, 'a torch.Generator').optional() }).strict();
-const likeSchema = z.object({ ...tensorOptions, memoryFormat: memoryFormatSchema.optional() }).strict();
+const randomSchema = z.object({ ...tensorOptions, out: outSchema, generator: generatorSchema }).strict();
+const likeSchema = z.object({ ...tensorOptions, memoryFormat: memoryFormatSchema.nullish(), generator: generatorSchema }).strict();
 type FactoryOptions = z.output<typeof factorySchema>;
 
-function finish(t: Tensor, o: FactoryOptions): Tensor {
+/** requires_grad and out=, applied to what a factory made. */
+function finish(t: Tensor, o: { requiresGrad?: boolean; out?: Tensor | null }, fn = 'factory'): Tensor {
   if (o.requiresGrad) t.requiresGrad_(true);
-  return t;
+  return o.out ? (writeOut(fn, t, o.out) as Tensor) : t;
 }
-function nativeOpts(o: FactoryOptions & { generator?: Generator }) {
+
+/**
+ * A creation function's arguments bound as Python binds them (lib/bind.ts); the keyword options
+ * (dtype, device, ...) then checked with `schema`, naming any bad value.
+ */
+function bound<K extends Signed, S extends z.ZodTypeAny>(key: K, args: readonly unknown[], schema: S, positional: readonly string[]): { a: Record<string, unknown>; o: z.output<S> } {
+  const fn = key.replace(/^torch\./, '');
+  const a = bind(key, args, { name: `torch.${fn}` }) as Record<string, unknown>;
+  const given: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(a)) if (!positional.includes(k) && v !== undefined) given[k] = v;
+  const o = parseOptions(schema, given, `torch.${fn}() options`);
+  return { a, o };
+}
+function nativeOpts(o: { dtype?: DType; device?: unknown; pinMemory?: boolean; generator?: Generator | null }) {
   // Unset options stay undefined, so the schema's own default applies (randint's is int64).
   return { dtype: o.dtype, device: o.device, pinMemory: o.pinMemory, ...(o.generator ? { generator: o.generator } : {}) };
 }
@@ -125,8 +143,10 @@ setLegacyConstructor((args) => {
  * default dtype) unless a dtype is given; bigints make int64; booleans make bool; a typed
  * array keeps its own type.
  */
-export function tensor(data: TensorData, options?: { dtype?: DType | string; device?: any; requiresGrad?: boolean }): Tensor {
-  const o = parseOptions(factorySchema, options, 'tensor() options');
+export function tensor(...args: TensorArgs): Tensor {
+  const { a, o } = bound('torch.tensor', args, factorySchema, ['data']);
+  const data = a.data as TensorData;
+  if (o.pinMemory) throw new TypeError('tensor(): pinMemory is not supported by torch-node here; call .pinMemory() on the result');
   let t: Tensor;
   if (data instanceof Tensor) {
     t = wrap(op(ID.clone, wrap(op(ID.detach, data._h))._h));
@@ -180,26 +200,40 @@ export function sizeArgs<O>(args: unknown[], fn: string): SizeAndOptions<O> {
   return [size as number[], opts];
 }
 
-function sizedFactory(name: string, schema: typeof factorySchema | typeof randomSchema = factorySchema) {
-  return (...args: (number | number[] | FactoryOptionsInput)[]): Tensor => {
-    const [size, opts] = sizeArgs<FactoryOptionsInput>(args, `torch.${name}`);
-    const o = parseOptions(schema, opts, `torch.${name}() options`);
-    return finish(wrap(op(ID[name], size, nativeOpts(o))), o);
-  };
-}
-
 export interface FactoryOptionsInput {
-  dtype?: DType | string;
-  device?: any;
+  out?: Tensor | null;
+  dtype?: DType | string | null;
+  layout?: Layout | null;
+  device?: DeviceLike | null;
   requiresGrad?: boolean;
   pinMemory?: boolean;
   /** rand, randn, randint, randperm only */
-  generator?: Generator;
+  generator?: Generator | null;
+}
+/** torch.empty also takes memoryFormat */
+export interface EmptyOptions extends FactoryOptionsInput {
+  memoryFormat?: MemoryFormat | null;
+}
+/** zeros(2, 3), zeros([2, 3]), zeros(2, 3, { dtype }), zeros({ size: [2, 3], dtype }) */
+export type SizeArgs<O> = [...size: number[]] | [size: number[]] | [...size: number[], options: O] | [size: number[], options: O] | [options: O & { size: number[] }];
+/** tensor(data, { dtype, device, requiresGrad, pinMemory }) or tensor({ data, ... }) */
+export type TensorArgs = [data: TensorData, options?: Omit<FactoryOptionsInput, 'out' | 'generator' | 'layout'>] | [options: Omit<FactoryOptionsInput, 'out' | 'generator' | 'layout'> & { data: TensorData }];
+
+function sizedFactory(name: 'zeros' | 'ones' | 'empty' | 'rand' | 'randn', schema: typeof factorySchema | typeof randomSchema = factorySchema) {
+  const key = `torch.${name}` as const;
+  return (...args: SizeArgs<FactoryOptionsInput>): Tensor => {
+    const { a, o } = bound(key, args, schema as typeof factorySchema, ['size']) as { a: Record<string, unknown>; o: z.output<typeof factorySchema> & { generator?: Generator | null } };
+    // *size: the numbers themselves, or one list of them (or size= by name)
+    const sizes = a.size as unknown[];
+    const [size] = sizeArgs<never>(sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : sizes, key);
+    if (o.memoryFormat) return finish(wrap(op(ID[name], size, { ...nativeOpts(o), memoryFormat: o.memoryFormat })), o, name);
+    return finish(wrap(op(ID[name], size, nativeOpts(o))), o, name);
+  };
 }
 
 export const zeros = sizedFactory('zeros');
 export const ones = sizedFactory('ones');
-export const empty = sizedFactory('empty');
+export const empty: (...args: SizeArgs<EmptyOptions>) => Tensor = sizedFactory('empty');
 export const rand = sizedFactory('rand', randomSchema);
 export const randn = sizedFactory('randn', randomSchema);
 
@@ -211,105 +245,117 @@ function checkInt(v: unknown, name: string, min = 0): asserts v is number {
 }
 
 /** torch.full(size, fillValue, { dtype, ... }) */
-export function full(size: number[], fillValue: Scalar, options?: FactoryOptionsInput): Tensor {
+export function full(...args: Args<'torch.full'>): Tensor {
+  const { a, o } = bound('torch.full', args, factorySchema, ['size', 'fillValue']);
+  const { size, fillValue } = a as { size: number[]; fillValue: Scalar };
   if (!Array.isArray(size)) badArg('an array of sizes', 'size', size);
   sizeArgs([size], 'torch.full');
   if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean' && typeof fillValue !== 'bigint') badArg('number', 'fillValue', fillValue);
-  const o = parseOptions(factorySchema, options, 'torch.full() options');
-  return finish(wrap(op(ID.full, size, fillValue, nativeOpts(o))), o);
+  return finish(wrap(op(ID.full, size, fillValue, nativeOpts(o))), o, 'full');
 }
 
 /** torch.eye(n, m?, { dtype, ... }) */
-export function eye(n: number, m?: number | FactoryOptionsInput, options?: FactoryOptionsInput): Tensor {
-  if (typeof m === 'object') [m, options] = [undefined, m];
+export function eye(...args: Args<'torch.eye'>): Tensor {
+  const { a, o } = bound('torch.eye', args, factorySchema, ['n', 'm']);
+  const { n, m } = a as { n: number; m: number | null };
   checkInt(n, 'n');
-  if (m !== undefined) checkInt(m, 'm');
-  const o = parseOptions(factorySchema, options, 'torch.eye() options');
-  return finish(wrap(m === undefined ? op(ID.eye, n, nativeOpts(o)) : op(ID.eye, n, m, nativeOpts(o))), o);
+  if (m != null) checkInt(m, 'm');
+  return finish(wrap(m == null ? op(ID.eye, n, nativeOpts(o)) : op(ID.eye, n, m, nativeOpts(o))), o, 'eye');
 }
 
 /** torch.arange(end), arange(start, end, step?, { dtype, ... }). Integer arguments give int64, as in PyTorch. */
-export function arange(...args: (number | FactoryOptionsInput)[]): Tensor {
-  const opts = isOptionsObject(args[args.length - 1]) ? (args.pop() as FactoryOptionsInput) : undefined;
-  if (args.length < 1 || args.length > 3) throw new TypeError(`torch.arange() takes 1 to 3 numbers (end | start, end[, step]) but received ${args.length}`);
-  args.forEach((a, i) => checkNumber(a, ['start', 'end', 'step'][args.length === 1 ? 1 : i]));
-  if (args.length === 3 && args[2] === 0) throw new RangeError('step must be nonzero');
-  const o = parseOptions(factorySchema, opts, 'torch.arange() options');
-  const [start, end, step] = args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args[2] ?? 1];
-  return finish(wrap(op(ID.arange, start, end, step, nativeOpts(o))), o);
+export function arange(...args: Args<'torch.arange'>): Tensor {
+  // arange(end) names its one number end (arange(end=5)); arange(start, end) as written
+  const kw = args.length && isOptionsObject(args[args.length - 1]) ? (args[args.length - 1] as Record<string, unknown>) : {};
+  const onlyEnd = args.length === 1 && 'end' in kw && !('start' in kw);
+  const { a, o } = bound('torch.arange', onlyEnd ? [0, kw] : args, factorySchema, ['start', 'end', 'step']);
+  let { start, end, step } = a as { start: number; end: number | null; step: number };
+  if (end == null) [start, end] = [0, start];
+  checkNumber(start, 'start');
+  checkNumber(end, 'end');
+  checkNumber(step, 'step');
+  if (step === 0) throw new RangeError('step must be nonzero');
+  return finish(wrap(op(ID.arange, start, end, step, nativeOpts(o))), o, 'arange');
 }
 
 /** torch.linspace(start, end, steps, { dtype, ... }) */
-export function linspace(start: number, end: number, steps: number, options?: FactoryOptionsInput): Tensor {
+export function linspace(...args: Args<'torch.linspace'>): Tensor {
+  const { a, o } = bound('torch.linspace', args, factorySchema, ['start', 'end', 'steps']);
+  const { start, end, steps } = a as { start: number; end: number; steps: number };
   checkNumber(start, 'start');
   checkNumber(end, 'end');
   checkInt(steps, 'steps');
-  const o = parseOptions(factorySchema, options, 'torch.linspace() options');
-  return finish(wrap(op(ID.linspace, start, end, steps, nativeOpts(o))), o);
+  return finish(wrap(op(ID.linspace, start, end, steps, nativeOpts(o))), o, 'linspace');
 }
 
-/** torch.logspace(start, end, steps, { base, dtype, ... }) */
-export function logspace(start: number, end: number, steps: number, options?: FactoryOptionsInput & { base?: number }): Tensor {
+/** torch.logspace(start, end, steps, base = 10, { dtype, ... }) */
+export function logspace(...args: Args<'torch.logspace'>): Tensor {
+  const { a, o } = bound('torch.logspace', args, factorySchema, ['start', 'end', 'steps', 'base']);
+  const { start, end, steps, base } = a as { start: number; end: number; steps: number; base: number };
   checkNumber(start, 'start');
   checkNumber(end, 'end');
   checkInt(steps, 'steps');
-  const { base = 10, ...rest } = options ?? {};
   checkNumber(base, 'base');
-  const o = parseOptions(factorySchema, rest, 'torch.logspace() options');
-  return finish(wrap(op(ID.logspace, start, end, steps, base, nativeOpts(o))), o);
+  return finish(wrap(op(ID.logspace, start, end, steps, base, nativeOpts(o))), o, 'logspace');
 }
 
 /** torch.randint(high, size) or randint(low, high, size), with { dtype, ... }; int64 by default. */
-export function randint(...args: (number | number[] | FactoryOptionsInput)[]): Tensor {
-  const opts = isOptionsObject(args[args.length - 1]) ? (args.pop() as FactoryOptionsInput) : undefined;
-  const size = args.pop();
+export function randint(...args: Args<'torch.randint'>): Tensor {
+  const { a, o } = bound('torch.randint', args, randomSchema, ['low', 'high', 'size']);
+  let { low, high, size } = a as { low: number; high: number | number[] | null; size: number[] | null };
+  // randint(high, size): two arguments are the high and the size
+  if (size == null && Array.isArray(high)) [low, high, size] = [0, low, high];
+  else if (high == null) [low, high] = [0, low];
   if (!Array.isArray(size)) badArg('an array of sizes', 'size', size);
   sizeArgs([size], 'torch.randint');
-  if (args.length < 1 || args.length > 2) throw new TypeError('torch.randint() takes (high, size) or (low, high, size)');
-  const [low, high] = args.length === 1 ? [0, args[0]] : args;
   if (typeof low !== 'number' || !Number.isInteger(low)) badArg('integer', 'low', low);
   if (typeof high !== 'number' || !Number.isInteger(high)) badArg('integer', 'high', high);
-  const o = parseOptions(randomSchema, opts, 'torch.randint() options');
-  return finish(wrap(op(ID.randint, low, high, size, nativeOpts(o))), o);
+  return finish(wrap(op(ID.randint, low, high, size, nativeOpts(o))), o, 'randint');
 }
 
 /** torch.randperm(n, { dtype, ... }) (int64 by default) */
-export function randperm(n: number, options?: FactoryOptionsInput): Tensor {
-  checkInt(n, 'n');
-  const o = parseOptions(randomSchema, options, 'torch.randperm() options');
-  return finish(wrap(op(ID.randperm, n, nativeOpts(o))), o);
+export function randperm(...args: Args<'torch.randperm'>): Tensor {
+  const { a, o } = bound('torch.randperm', args, randomSchema, ['n']);
+  checkInt(a.n, 'n');
+  return finish(wrap(op(ID.randperm, a.n, nativeOpts(o))), o, 'randperm');
 }
 
-function likeFactory(name: string) {
-  return (input: Tensor, options?: FactoryOptionsInput & { memoryFormat?: unknown }): Tensor => {
-    if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
-    const o = parseOptions(likeSchema, options, `torch.${name}() options`);
-    return finish(wrap(op(ID[name], input._h, { ...nativeOpts(o), memoryFormat: o.memoryFormat })), o);
+type LikeKey = 'torch.zerosLike' | 'torch.onesLike' | 'torch.emptyLike' | 'torch.randLike' | 'torch.randnLike';
+function likeFactory(name: string, key: LikeKey) {
+  return (...args: Args<LikeKey>): Tensor => {
+    const { a, o } = bound(key, args, likeSchema, ['input']);
+    if (!(a.input instanceof Tensor)) badArg('Tensor', 'input', a.input);
+    return finish(wrap(op(ID[name], (a.input as Tensor)._h, { ...nativeOpts(o), memoryFormat: o.memoryFormat ?? undefined })), o);
   };
 }
-export const zerosLike = likeFactory('zeros_like');
-export const onesLike = likeFactory('ones_like');
-export const emptyLike = likeFactory('empty_like');
-export const randLike = likeFactory('rand_like');
-export const randnLike = likeFactory('randn_like');
+export const zerosLike = likeFactory('zeros_like', 'torch.zerosLike');
+export const onesLike = likeFactory('ones_like', 'torch.onesLike');
+export const emptyLike = likeFactory('empty_like', 'torch.emptyLike');
+export const randLike = likeFactory('rand_like', 'torch.randLike');
+export const randnLike = likeFactory('randn_like', 'torch.randnLike');
 
-export function fullLike(input: Tensor, fillValue: Scalar, options?: FactoryOptionsInput & { memoryFormat?: unknown }): Tensor {
+export function fullLike(...args: Args<'torch.fullLike'>): Tensor {
+  const { a, o } = bound('torch.fullLike', args, likeSchema, ['input', 'fillValue']);
+  const { input, fillValue } = a as { input: Tensor; fillValue: Scalar };
   if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
   if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean' && typeof fillValue !== 'bigint') badArg('number', 'fillValue', fillValue);
-  const o = parseOptions(likeSchema, options, 'torch.fullLike() options');
-  return finish(wrap(op(ID.full_like, input._h, fillValue, { ...nativeOpts(o), memoryFormat: o.memoryFormat })), o);
+  return finish(wrap(op(ID.full_like, input._h, fillValue, { ...nativeOpts(o), memoryFormat: o.memoryFormat ?? undefined })), o);
 }
 
-export function randintLike(input: Tensor, low: number, high?: number | FactoryOptionsInput, options?: FactoryOptionsInput): Tensor {
+/** randintLike(input, high) or randintLike(input, low, high) */
+export function randintLike(...args: Args<'torch.randintLike'>): Tensor {
+  const { a, o } = bound('torch.randintLike', args, likeSchema, ['input', 'low', 'high']);
+  const { input, low, high } = a as { input: Tensor; low: number; high: number | null };
   if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
-  if (typeof high === 'object') [high, options] = [undefined, high];
-  const [lo, hi] = high === undefined ? [0, low] : [low, high];
+  const [lo, hi] = high == null ? [0, low] : [low, high];
   if (!Number.isInteger(lo)) badArg('integer', 'low', lo);
   if (!Number.isInteger(hi)) badArg('integer', 'high', hi);
-  const o = parseOptions(likeSchema, options, 'torch.randintLike() options');
   return finish(wrap(op(ID.randint_like, input._h, lo, hi, nativeOpts(o))), o);
 }
 
+/** frombuffer(buffer, { dtype, count, offset, requiresGrad }) */
+export type FrombufferArgs = [buffer: ArrayBuffer | ArrayBufferView, options: { dtype: DType | string; count?: number; offset?: number; requiresGrad?: boolean }]
+  | [options: { buffer: ArrayBuffer | ArrayBufferView; dtype: DType | string; count?: number; offset?: number; requiresGrad?: boolean }];
 const frombufferSchema = z.object({
   dtype: dtypeSchema,
   count: z.number().int().min(-1).optional(),
@@ -322,17 +368,18 @@ const frombufferSchema = z.object({
  * Unlike PyTorch, the bytes are copied (a GC'd JS buffer cannot safely back a tensor that
  * may outlive it); see docs/porting.md.
  */
-export function frombuffer(buffer: ArrayBuffer | ArrayBufferView, options: { dtype: DType | string; count?: number; offset?: number; requiresGrad?: boolean }): Tensor {
+export function frombuffer(...args: FrombufferArgs): Tensor {
+  const { a, o } = bound('torch.frombuffer', args, frombufferSchema, ['buffer']);
+  const buffer = a.buffer as ArrayBuffer | ArrayBufferView;
   const isView = ArrayBuffer.isView(buffer);
   if (!isView && !(buffer instanceof ArrayBuffer)) badArg('an ArrayBuffer, Buffer or TypedArray', 'buffer', buffer);
-  const o = parseOptions(frombufferSchema, options, 'torch.frombuffer() options');
   const bytes = isView
     ? new Uint8Array((buffer as ArrayBufferView).buffer, (buffer as ArrayBufferView).byteOffset, (buffer as ArrayBufferView).byteLength)
     : new Uint8Array(buffer as ArrayBuffer);
   const offset = o.offset ?? 0;
   const available = bytes.length - offset;
   const count = o.count === undefined || o.count === -1 ? Math.floor(available / o.dtype.itemsize) : o.count;
-  if (offset > bytes.length || count * o.dtype.itemsize > available || (o.count === undefined && available % o.dtype.itemsize !== 0)) {
+  if (offset > bytes.length || count * o.dtype.itemsize > available || ((o.count === undefined || o.count === -1) && available % o.dtype.itemsize !== 0)) {
     throw new RangeError(`buffer length (${bytes.length} bytes) after offset (${offset} bytes) must be a multiple of element size (${o.dtype.itemsize}) and hold count (${count}) elements`);
   }
   const slice = bytes.slice(offset, offset + count * o.dtype.itemsize);

@@ -25,12 +25,14 @@ function index(d: DeviceArg, name = 'device'): number | undefined {
   return dev.index ?? undefined;
 }
 
+import { bind, type Args } from './bind.js';
 export const isAvailable = (): boolean => native.runtimeInfo().cudaAvailable;
 export const deviceCount = (): number => native.runtimeInfo().cudaDeviceCount;
 /** Waits for all kernels on all streams of a CUDA device to finish. */
 export const synchronize = (device?: DeviceArg): void => native.cudaSynchronize(index(device));
 /** Seeds the CUDA generators (libtorch seeds every device's with the CPU's: torch.manualSeed). */
-export function manualSeed(seed: number | bigint): void {
+export function manualSeed(...args: Args<'cuda.manualSeed'>): void {
+  const { seed } = bind('cuda.manualSeed', args, { name: 'torch.cuda.manualSeed' });
   if (typeof seed !== 'bigint' && (typeof seed !== 'number' || !Number.isInteger(seed))) badArg('integer', 'seed', seed);
   native.manualSeed(BigInt.asUintN(64, BigInt(seed)));
 }

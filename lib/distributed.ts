@@ -5,6 +5,7 @@ import { native } from './native.js';
 import { Tensor } from './tensor.js';
 import { badArg } from './errors.js';
 
+import { bind, rejectUnsupported, type Args } from './bind.js';
 export const ReduceOp = { SUM: 'SUM', PRODUCT: 'PRODUCT', MIN: 'MIN', MAX: 'MAX', BAND: 'BAND', BOR: 'BOR', BXOR: 'BXOR' } as const;
 export type ReduceOp = (typeof ReduceOp)[keyof typeof ReduceOp];
 
@@ -45,9 +46,13 @@ function envInt(name: string): number {
 }
 
 /** torch.distributed.init_process_group: initProcessGroup('gloo', { ... }) or initProcessGroup({ backend: 'gloo', ... }). */
-export function initProcessGroup(backend: 'gloo' | 'nccl' | InitProcessGroupOptions, options: InitProcessGroupOptions = {}): void {
+export function initProcessGroup(...args: Args<'distributed.initProcessGroup'>): void {
+  const a = bind('distributed.initProcessGroup', args, { name: 'initProcessGroup' });
+  rejectUnsupported('distributed.initProcessGroup', a, ['store', 'groupName', 'pgOptions', 'deviceId', 'ranks', 'enableReconfigure'], 'initProcessGroup');
   requireBuilt();
-  const o: InitProcessGroupOptions = typeof backend === 'string' ? { ...options, backend } : backend ?? {};
+  // rank and world size -1: from the environment (env://), as Python's
+  const o = { backend: a.backend ?? undefined, initMethod: a.initMethod ?? undefined, timeout: a.timeout ?? undefined,
+    rank: a.rank === -1 ? undefined : a.rank, worldSize: a.worldSize === -1 ? undefined : a.worldSize };
   const b = o.backend ?? 'gloo';
   if (b === 'nccl' && !isNcclAvailable()) throw new Error("Distributed package doesn't have NCCL built in (this libtorch is a CPU build, or was found without nccl.h): use backend 'gloo'");
   if (b !== 'gloo' && b !== 'nccl') badArg("'gloo' or 'nccl'", 'backend', b);
@@ -104,11 +109,14 @@ export const GroupMember = { WORLD: null, NON_GROUP_MEMBER: Object.freeze({ nonG
 type GroupArg = ProcessGroup | null | undefined;
 
 /** new_group(ranks=None): every rank of the world calls it, members or not. */
-export function newGroup(ranks?: number[] | null, options: { timeout?: number; backend?: 'gloo' } = {}): ProcessGroup | typeof GroupMember.NON_GROUP_MEMBER {
+export function newGroup(...args: Args<'distributed.newGroup'>): ProcessGroup | typeof GroupMember.NON_GROUP_MEMBER {
+  const options = bind('distributed.newGroup', args, { name: 'newGroup' });
+  rejectUnsupported('distributed.newGroup', options, ['pgOptions', 'useLocalSynchronization', 'deviceId'], 'newGroup');
+  if (options.backend != null && options.backend !== getBackend()) throw new TypeError(`newGroup(): a group of another backend (${options.backend}) than the world's is not supported by torch-node`);
+  const ranks = options.ranks;
   const n = info().worldSize;
   const sorted = [...new Set(ranks ?? [...Array(n).keys()])].sort((a, b) => a - b);
   for (const r of sorted) if (!Number.isInteger(r) || r < 0 || r >= n) throw new RangeError(`The new group's rank should be within the world_size set by init_process_group (got ${r}, world size ${n})`);
-  void options;
   const id = native.distNewGroup(sorted);
   return id < 0 ? GroupMember.NON_GROUP_MEMBER : new ProcessGroup(id, sorted);
 }
@@ -150,10 +158,6 @@ export class Work {
   }
 }
 
-interface AsyncOption {
-  asyncOp?: boolean;
-  group?: ProcessGroup | null;
-}
 function run(kind: string, spec: object, asyncOp: boolean | undefined): Work | undefined {
   const w = new Work(native.distCollective(kind, spec));
   if (asyncOp) return w;
@@ -168,43 +172,67 @@ function reduceOp(op: unknown): ReduceOp {
   return badArg('a ReduceOp (ReduceOp.SUM, PRODUCT, MIN, MAX, BAND, BOR, BXOR)', 'op', op);
 }
 
-/** all_reduce(tensor, op=SUM, async_op=False): in place on every rank. */
-export function allReduce(t: Tensor, op: ReduceOp | (AsyncOption & { op?: ReduceOp }) = {}, options: AsyncOption = {}): Work | undefined {
-  const o = typeof op === 'string' ? { ...options, op } : op;
-  return run('allReduce', { tensors: [tensor(t, 'tensor')], op: reduceOp(o.op), ...groupSpec(o.group) }, o.asyncOp);
+/** src/dst as a global rank, or as the group's own (groupSrc, groupDst), as PyTorch 2.x takes either */
+function rootRank(group: GroupArg, global: number | null | undefined, local: number | null | undefined, name: string): number {
+  if (global != null && local != null) throw new TypeError(`Can not specify both ${name} and group_${name}`);
+  if (local != null) {
+    if (!Number.isInteger(local) || local < 0 || local >= getWorldSize(group)) badArg('a rank of the group', `group${name[0].toUpperCase()}${name.slice(1)}`, local);
+    return local;
+  }
+  return groupRank(group, global ?? 0, name);
 }
-/** broadcast(tensor, src): every rank's tensor becomes src's. */
-export function broadcast(t: Tensor, src: number, options: AsyncOption = {}): Work | undefined {
-  return run('broadcast', { tensors: [tensor(t, 'tensor')], root: groupRank(options.group, src, 'src'), ...groupSpec(options.group) }, options.asyncOp);
+const globalRank = (group: GroupArg, local: number) => (group ? group.ranks[local] : local);
+
+/** all_reduce(tensor, op=SUM, group=None, async_op=False): in place on every rank. */
+export function allReduce(...args: Args<'distributed.allReduce'>): Work | undefined {
+  const o = bind('distributed.allReduce', args, { name: 'allReduce' });
+  return run('allReduce', { tensors: [tensor(o.tensor, 'tensor')], op: reduceOp(o.op), ...groupSpec(o.group) }, o.asyncOp);
 }
-/** reduce(tensor, dst, op=SUM): the result lands on dst. */
-export function reduce(t: Tensor, dst: number, options: AsyncOption & { op?: ReduceOp } = {}): Work | undefined {
-  return run('reduce', { tensors: [tensor(t, 'tensor')], root: groupRank(options.group, dst, 'dst'), op: reduceOp(options.op), ...groupSpec(options.group) }, options.asyncOp);
+/** broadcast(tensor, src, group=None, async_op=False): every rank's tensor becomes src's. */
+export function broadcast(...args: Args<'distributed.broadcast'>): Work | undefined {
+  const o = bind('distributed.broadcast', args, { name: 'broadcast' });
+  if (o.src == null && o.groupSrc == null) throw new TypeError('broadcast(): one of src and groupSrc must be given');
+  return run('broadcast', { tensors: [tensor(o.tensor, 'tensor')], root: rootRank(o.group, o.src, o.groupSrc, 'src'), ...groupSpec(o.group) }, o.asyncOp);
 }
-/** all_gather(tensor_list, tensor): tensorList[i] receives rank i's tensor. */
-export function allGather(tensorList: Tensor[], t: Tensor, options: AsyncOption = {}): Work | undefined {
-  return run('allGather', { output: tensors(tensorList, 'tensorList'), tensors: [tensor(t, 'tensor')], ...groupSpec(options.group) }, options.asyncOp);
+/** reduce(tensor, dst, op=SUM, group=None, async_op=False): the result lands on dst. */
+export function reduce(...args: Args<'distributed.reduce'>): Work | undefined {
+  const o = bind('distributed.reduce', args, { name: 'reduce' });
+  if (o.dst == null && o.groupDst == null) throw new TypeError('reduce(): one of dst and groupDst must be given');
+  return run('reduce', { tensors: [tensor(o.tensor, 'tensor')], root: rootRank(o.group, o.dst, o.groupDst, 'dst'), op: reduceOp(o.op), ...groupSpec(o.group) }, o.asyncOp);
 }
-/** gather(tensor, gather_list=None, dst=0) */
-export function gather(t: Tensor, options: AsyncOption & { gatherList?: Tensor[] | null; dst?: number } = {}): Work | undefined {
-  const dst = options.dst ?? 0;
+/** all_gather(tensor_list, tensor, group=None, async_op=False): tensorList[i] receives rank i's tensor. */
+export function allGather(...args: Args<'distributed.allGather'>): Work | undefined {
+  const o = bind('distributed.allGather', args, { name: 'allGather' });
+  return run('allGather', { output: tensors(o.tensorList, 'tensorList'), tensors: [tensor(o.tensor, 'tensor')], ...groupSpec(o.group) }, o.asyncOp);
+}
+/** gather(tensor, gather_list=None, dst=0, group=None, async_op=False) */
+export function gather(...args: Args<'distributed.gather'>): Work | undefined {
+  const options = bind('distributed.gather', args, { name: 'gather' });
+  const dstLocal = rootRank(options.group, options.dst, options.groupDst, 'dst');
+  const dst = globalRank(options.group, dstLocal);
   const mine = info().rank === dst;
   if (mine && !options.gatherList) throw new Error('Argument ``gather_list`` must be specified on destination rank.');
   if (!mine && options.gatherList) throw new Error('Argument ``gather_list`` must NOT be specified on non-destination ranks.');
-  return run('gather', { tensors: [tensor(t, 'tensor')], output: mine ? tensors(options.gatherList, 'gatherList') : [], root: groupRank(options.group, dst, 'dst'), ...groupSpec(options.group) }, options.asyncOp);
+  return run('gather', { tensors: [tensor(options.tensor, 'tensor')], output: mine ? tensors(options.gatherList, 'gatherList') : [], root: dstLocal, ...groupSpec(options.group) }, options.asyncOp);
 }
-/** scatter(tensor, scatter_list=None, src=0) */
-export function scatter(t: Tensor, options: AsyncOption & { scatterList?: Tensor[] | null; src?: number } = {}): Work | undefined {
-  const src = options.src ?? 0;
+/** scatter(tensor, scatter_list=None, src=0, group=None, async_op=False) */
+export function scatter(...args: Args<'distributed.scatter'>): Work | undefined {
+  const options = bind('distributed.scatter', args, { name: 'scatter' });
+  const srcLocal = rootRank(options.group, options.src, options.groupSrc, 'src');
+  const src = globalRank(options.group, srcLocal);
   const mine = info().rank === src;
   if (mine && !options.scatterList) throw new Error('Argument ``scatter_list`` must be specified on source rank.');
   if (!mine && options.scatterList) throw new Error('Argument ``scatter_list`` must NOT be specified on non-source ranks.');
-  return run('scatter', { tensors: [tensor(t, 'tensor')], input: mine ? tensors(options.scatterList, 'scatterList') : [], root: groupRank(options.group, src, 'src'), ...groupSpec(options.group) }, options.asyncOp);
+  return run('scatter', { tensors: [tensor(options.tensor, 'tensor')], input: mine ? tensors(options.scatterList, 'scatterList') : [], root: srcLocal, ...groupSpec(options.group) }, options.asyncOp);
 }
-/** reduce_scatter(output, input_list, op=SUM) */
-export function reduceScatter(output: Tensor, inputList: Tensor[], options: AsyncOption & { op?: ReduceOp } = {}): Work | undefined {
-  return run('reduceScatter', { tensors: [tensor(output, 'output')], input: tensors(inputList, 'inputList'), op: reduceOp(options.op), ...groupSpec(options.group) }, options.asyncOp);
+/** reduce_scatter(output, input_list, op=SUM, group=None, async_op=False) */
+export function reduceScatter(...args: Args<'distributed.reduceScatter'>): Work | undefined {
+  const o = bind('distributed.reduceScatter', args, { name: 'reduceScatter' });
+  return run('reduceScatter', { tensors: [tensor(o.output, 'output')], input: tensors(o.inputList, 'inputList'), op: reduceOp(o.op), ...groupSpec(o.group) }, o.asyncOp);
 }
-export function barrier(options: AsyncOption = {}): Work | undefined {
-  return run('barrier', groupSpec(options.group), options.asyncOp);
+/** barrier(group=None, async_op=False) */
+export function barrier(...args: Args<'distributed.barrier'>): Work | undefined {
+  const o = bind('distributed.barrier', args, { name: 'barrier' });
+  rejectUnsupported('distributed.barrier', o, ['deviceIds', 'timeout'], 'barrier');
+  return run('barrier', groupSpec(o.group), o.asyncOp);
 }

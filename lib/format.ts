@@ -3,17 +3,21 @@
 // linewidth 80; integer mode, scientific mode, summarisation with '...').
 import type { Tensor } from './tensor.js';
 import { native } from './native.js';
+import { bind, type Args } from './bind.js';
 
 export const printOptions = { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sciMode: null as boolean | null };
 
-/** torch.setPrintoptions({ precision, threshold, edgeitems, linewidth, sciMode }) */
-export function setPrintoptions(opts: Partial<typeof printOptions> & { profile?: 'default' | 'short' | 'full' }) {
+/** torch.setPrintoptions(precision, threshold, edgeitems, linewidth, profile, sciMode), each by position or name */
+export function setPrintoptions(...args: Args<'torch.setPrintoptions'>) {
+  const opts = bind('torch.setPrintoptions', args, { name: 'torch.setPrintoptions' });
   if (opts.profile === 'default') Object.assign(printOptions, { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80 });
   if (opts.profile === 'short') Object.assign(printOptions, { precision: 2, threshold: 1000, edgeitems: 2, linewidth: 80 });
   if (opts.profile === 'full') Object.assign(printOptions, { precision: 4, threshold: Infinity, edgeitems: 3, linewidth: 80 });
-  for (const k of ['precision', 'threshold', 'edgeitems', 'linewidth', 'sciMode'] as const) {
-    if (opts[k] !== undefined) (printOptions as any)[k] = opts[k];
+  for (const k of ['precision', 'threshold', 'edgeitems', 'linewidth'] as const) {
+    if (opts[k] != null) (printOptions as any)[k] = opts[k];
   }
+  // as Python's: sci_mode is set on every call (None, the automatic choice, unless given)
+  printOptions.sciMode = opts.sciMode ?? null;
 }
 
 // Python's float formatting: exponents have at least two digits, inf/nan are lower case.
@@ -23,11 +27,40 @@ function special(v: number): string | null {
   if (v === -Infinity) return '-inf';
   return null;
 }
+// JS rounds an exact tie up (0.03125.toFixed(4) is '0.0313'); Python's format rounds it to even
+// ('0.0312'). Ties are exact: the value's own digits (toPrecision(100) is exact) end in a 5 right
+// after the last digit kept.
+function significantDigits(a: number): string {
+  return a.toPrecision(100).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '');
+}
+function isTieToOddUp(a: number, keep: number): boolean {
+  const d = significantDigits(a);
+  return /^50*$/.test(d.slice(keep)) && Number(d[keep - 1] ?? '0') % 2 === 0;
+}
 function fmtE(v: number, p: number): string {
-  return special(v) ?? v.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
+  const x = special(v);
+  if (x) return x;
+  let s = v.toExponential(p);
+  if (v !== 0 && isTieToOddUp(Math.abs(v), p + 1)) {
+    const [, exp] = Math.abs(v).toExponential(20).split('e');
+    const d = significantDigits(Math.abs(v)).slice(0, p + 1);
+    s = `${v < 0 ? '-' : ''}${d[0]}${p > 0 ? `.${d.slice(1)}` : ''}e${exp}`;
+  }
+  return s.replace(/e([+-])(\d)$/, 'e$10$2');
 }
 function fmtF(v: number, p: number): string {
-  return special(v) ?? (Object.is(v, -0) ? '-' : '') + v.toFixed(p);
+  const x = special(v);
+  if (x) return x;
+  let s = v.toFixed(p);
+  const a = Math.abs(v);
+  if (a < 1e21 && a !== 0) {
+    const exact = a.toFixed(100);
+    const [int, frac] = exact.split('.');
+    const kept = (int === '0' ? '' : int) + frac.slice(0, p);
+    const rest = frac.slice(p);
+    if (/^50*$/.test(rest) && Number(kept[kept.length - 1] ?? '0') % 2 === 0) s = `${v < 0 ? '-' : ''}${int}${p > 0 ? `.${frac.slice(0, p)}` : ''}`;
+  }
+  return (Object.is(v, -0) ? '-' : '') + s;
 }
 
 class Formatter {

@@ -5,12 +5,13 @@ import { native } from './native.js';
 import { badArg } from './errors.js';
 import { device as toDevice, type Device, type DeviceLike } from './types.js';
 
+import { bind, type Args } from './bind.js';
 export class Generator {
   /** @internal the native handle, read by the op binder */
   readonly _gen: unknown;
   readonly device: Device;
-  constructor(device: DeviceLike = 'cpu') {
-    this.device = toDevice(device);
+  constructor(...args: Args<'torch.Generator'>) {
+    this.device = toDevice(bind('torch.Generator', args, { name: 'Generator' }).device);
     this._gen = native.newGenerator(this.device._dev);
   }
   /** @internal wraps libtorch's default generator */

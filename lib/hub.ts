@@ -8,6 +8,7 @@ import { downloadFile } from './utils/download.js';
 
 let hubDir: string | null = null;
 
+import { bind, type Args } from './bind.js';
 export function getDir(): string {
   if (hubDir) return hubDir;
   const torchHome = process.env.TORCH_HOME ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'torch');
@@ -24,7 +25,8 @@ export function hashPrefixOf(filename: string): string | null {
 }
 
 /** Downloads url into dst, checking the file name's hash prefix when checkHash is set. */
-export async function downloadUrlToFile(url: string, dst: string, hashPrefix: string | null = null): Promise<void> {
+export async function downloadUrlToFile(...args: Args<'hub.downloadUrlToFile'>): Promise<void> {
+  const { url, dst, hashPrefix } = bind('hub.downloadUrlToFile', args, { name: 'torch.hub.downloadUrlToFile' });
   await downloadFile(url, path.dirname(dst), path.basename(dst), hashPrefix, 'sha256-prefix');
 }
 
@@ -43,10 +45,12 @@ export function cachedFile(url: string, options: { modelDir?: string | null; fil
 }
 
 /** torch.hub.load_state_dict_from_url: fetched once into the cache, then torch.load. Asynchronous in JS. */
-export async function loadStateDictFromUrl(url: string, options: LoadFromUrlOptions = {}): Promise<any> {
+export async function loadStateDictFromUrl(...args: Args<'hub.loadStateDictFromUrl'>): Promise<any> {
+  const options = bind('hub.loadStateDictFromUrl', args, { name: 'torch.hub.loadStateDictFromUrl' });
+  const url = options.url;
   if (typeof url !== 'string') badArg('a URL', 'url', url);
   const file = cachedFile(url, options);
   const prefix = options.checkHash ? hashPrefixOf(path.basename(file)) : null;
   await downloadFile(url, path.dirname(file), path.basename(file), prefix, 'sha256-prefix');
-  return load(file, { mapLocation: options.mapLocation });
+  return load(file, { mapLocation: options.mapLocation, weightsOnly: options.weightsOnly });
 }

@@ -4,6 +4,7 @@ import { Tensor } from './tensor.js';
 import { badArg } from './errors.js';
 import { DType, dtypeFromEnum } from './types.js';
 
+import { bind, type Args } from './bind.js';
 export { Tensor, slice, GradFn, type Index, type Slice } from './tensor.js';
 export { TorchError } from './errors.js';
 export { Generator, defaultGenerator } from './generator.js';
@@ -43,12 +44,14 @@ export const config = {
   show: () => info.showConfig,
 };
 
-export function manualSeed(seed: number | bigint): void {
+export function manualSeed(...args: Args<'torch.manualSeed'>): void {
+  const { seed } = bind('torch.manualSeed', args, { name: 'torch.manualSeed' });
   if (typeof seed !== 'bigint' && (typeof seed !== 'number' || !Number.isInteger(seed))) badArg('integer', 'seed', seed);
   native.manualSeed(BigInt.asUintN(64, BigInt(seed)));
 }
 /** torch.set_default_dtype: the dtype of float tensors made without one (float32 or float64). */
-export function setDefaultDtype(d: DType): void {
+export function setDefaultDtype(...args: Args<'torch.setDefaultDtype'>): void {
+  const { d } = bind('torch.setDefaultDtype', args, { name: 'torch.setDefaultDtype' });
   if (!(d instanceof DType) || !d.isFloatingPoint) badArg('a floating point dtype', 'd', d);
   native.setDefaultDtype(d._enum);
 }
@@ -58,7 +61,8 @@ export function getDefaultDtype(): DType {
 export function initialSeed(): number {
   return native.initialSeed();
 }
-export function setNumThreads(n: number): void {
+export function setNumThreads(...args: Args<'torch.setNumThreads'>): void {
+  const n = bind('torch.setNumThreads', args, { name: 'torch.setNumThreads' }).object;
   if (!Number.isInteger(n) || n < 1) badArg('positive integer', 'n', n);
   native.setNumThreads(n);
 }
@@ -75,17 +79,20 @@ export function isTensor(v: unknown): v is Tensor {
 export * from './generated/functions.js';
 
 /** torch.split(tensor, splitSizeOrSections, dim = 0) */
-export function split(input: Tensor, splitSizeOrSections: number | number[], dim: number | { dim?: number } = 0): Tensor[] {
-  if (!(input instanceof Tensor)) badArg('Tensor', 'tensor', input);
-  return input.split(splitSizeOrSections, dim);
+export function split(...args: Args<'torch.split'>): Tensor[] {
+  const { tensor, splitSizeOrSections, dim } = bind('torch.split', args, { name: 'torch.split' });
+  if (!(tensor instanceof Tensor)) badArg('Tensor', 'tensor', tensor);
+  return tensor.split(splitSizeOrSections, dim);
 }
 /** torch.chunk(input, chunks, dim = 0) */
-export function chunk(input: Tensor, chunks: number, dim: number | { dim?: number } = 0): Tensor[] {
+export function chunk(...args: Args<'torch.chunk'>): Tensor[] {
+  const { input, chunks, dim } = bind('torch.chunk', args, { name: 'torch.chunk' });
   if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
   return input.chunk(chunks, dim);
 }
 /** torch.numel(input) */
-export function numel(input: Tensor): number {
+export function numel(...args: Args<'torch.numel'>): number {
+  const { input } = bind('torch.numel', args, { name: 'torch.numel' });
   if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
   return input.numel();
 }

@@ -22,6 +22,7 @@ const HANDLE = Symbol('jitModule');
 const CACHE = Symbol('jitCache');
 
 /** torch.jit.ScriptModule (RecursiveScriptModule in Python). */
+import { bind, rejectUnsupported, type Args } from './bind.js';
 export class ScriptModule extends Module {
   declare [HANDLE]: unknown;
   declare [CACHE]: { children?: [string, ScriptModule][]; params?: [string, Parameter][]; buffers?: [string, Tensor][] };
@@ -102,14 +103,20 @@ export interface JitLoadOptions {
 }
 
 /** torch.jit.load(path, { mapLocation }): a TorchScript module saved by Python or by torch.jit.save. */
-export function load(path: string, options: JitLoadOptions = {}): ScriptModule {
+export function load(...args: Args<'jit.load'>): ScriptModule {
+  const a = bind('jit.load', args, { name: 'torch.jit.load' });
+  rejectUnsupported('jit.load', a, ['extraFiles', 'restoreShapes'], 'torch.jit.load');
+  const path = a.f, options = a;
   if (typeof path !== 'string') badArg('a file path', 'f', path);
   if (!existsSync(path)) throw new Error(`torch.jit.load: no such file: ${path}`);
   return new ScriptModule(native.jitLoad(path, options.mapLocation ?? null));
 }
 
 /** torch.jit.save(module, path): TorchScript's zip format, readable by Python's torch.jit.load. */
-export function save(module: ScriptModule, path: string): void {
+export function save(...args: Args<'jit.save'>): void {
+  const a = bind('jit.save', args, { name: 'torch.jit.save' });
+  rejectUnsupported('jit.save', a, ['extraFiles'], 'torch.jit.save');
+  const module = a.m as unknown as ScriptModule, path = a.f;
   if (!(module instanceof ScriptModule)) badArg('a ScriptModule (from torch.jit.load)', 'm', module);
   if (typeof path !== 'string') badArg('a file path', 'f', path);
   native.jitSave(module[HANDLE], path);
@@ -121,7 +128,11 @@ export function save(module: ScriptModule, path: string): void {
  * in-place updates are seen). As in PyTorch, control flow and JS numbers read from tensors (such as
  * sizes) are frozen at their traced values. A plain function of tensors can be traced too.
  */
-export function trace(fn: Module | ((...inputs: Tensor[]) => any), exampleInputs: Tensor | Tensor[]): ScriptModule {
+export function trace(...args: Args<'jit.trace'>): ScriptModule {
+  const a = bind('jit.trace', args, { name: 'torch.jit.trace' });
+  rejectUnsupported('jit.trace', a, ['checkInputs', 'strict', 'forceOutplace', 'moduleClass', 'exampleKwargInputs'], 'torch.jit.trace');
+  const fn = a.func, exampleInputs = a.exampleInputs;
+  if (exampleInputs == null) throw new TypeError('torch.jit.trace(): exampleInputs are needed (torch-node traces by running the function once)');
   const inputs = exampleInputs instanceof Tensor ? [exampleInputs] : exampleInputs;
   if (!Array.isArray(inputs) || !inputs.every((x) => x instanceof Tensor)) badArg('a Tensor or an array of Tensors', 'exampleInputs', exampleInputs);
   if (typeof fn !== 'function') badArg('a Module or a function', 'func', fn);

@@ -21,11 +21,13 @@ export const deviceSchema = z.union([z.custom<Device>((v) => v instanceof Device
   }
 });
 
+// null is Python's None: the default, as an omitted option
+const orNone = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 export const tensorOptions = {
-  dtype: dtypeSchema.optional(),
-  device: deviceSchema.optional(),
+  dtype: orNone(dtypeSchema),
+  device: orNone(deviceSchema),
   requiresGrad: z.boolean().optional(),
-  layout: z.instanceof(Layout).optional(),
+  layout: orNone(z.instanceof(Layout)),
   pinMemory: z.boolean().optional(),
 };
 export const memoryFormatSchema = z.instanceof(MemoryFormat);

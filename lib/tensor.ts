@@ -11,6 +11,7 @@ import {
 } from './types.js';
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
+import { bind, type Args } from './bind.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
 const op = native.op;
@@ -222,11 +223,24 @@ export class Tensor {
   char(): Tensor { return this.to(int8); }
   byte(): Tensor { return this.to(uint8); }
   bool(): Tensor { return this.to(boolDType); }
-  /** x.type() is the type name ('torch.FloatTensor'); x.type(dtype) converts. */
-  type(dtype?: DType | string): string | Tensor {
-    if (dtype !== undefined) return this.to(toDType(dtype));
-    const names: Record<string, string> = { float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool' };
-    return `torch.${this.isCuda ? 'cuda.' : ''}${names[this.dtype.name]}Tensor`;
+  /** x.type() is the type name ('torch.FloatTensor'); x.type(dtype) or x.type('torch.DoubleTensor') converts. */
+  type(): string;
+  type(dtype: DType | string, nonBlocking?: boolean): Tensor;
+  type(dtype?: DType | string | null): string | Tensor {
+    if (dtype == null) return `torch.${this.isCuda ? 'cuda.' : ''}${TYPE_NAMES[this.dtype.name]}Tensor`;
+    const legacy = typeof dtype === 'string' ? /^torch\.(cuda\.)?(\w+)Tensor$/.exec(dtype) : null;
+    if (legacy) {
+      const name = Object.keys(TYPE_NAMES).find((k) => TYPE_NAMES[k] === legacy[2]);
+      if (!name) badArg("a dtype or a tensor type name such as 'torch.FloatTensor'", 'dtype', dtype);
+      return this.to({ dtype: toDType(name), device: legacy[1] ? 'cuda' : this.isCuda ? 'cpu' : undefined });
+    }
+    return this.to(toDType(dtype));
+  }
+
+  /** Python's len(x): the size of the first dimension. */
+  get length(): number {
+    if (this.dim() === 0) throw new TypeError('len() of a 0-d tensor');
+    return this.size(0);
   }
 
   // ---- indexing (Python's x[...]) ------------------------------------------------------
@@ -296,11 +310,13 @@ export class Tensor {
     native.retainGrad(this._h);
   }
   /** Computes the gradient of this tensor w.r.t. graph leaves. */
-  backward(gradient?: Tensor | null, options: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] } = {}): void {
+  /** backward(gradient = null, retainGraph = null, createGraph = false, inputs = null), each by position or name. */
+  backward(...args: Args<'Tensor.backward'>): void {
+    const { gradient, retainGraph, createGraph, inputs } = bind('Tensor.backward', args, { name: 'backward' });
     if (gradient != null && !(gradient instanceof Tensor)) badArg('a Tensor', 'gradient', gradient);
-    if (typeof options !== 'object' || options === null) badArg('an options object', 'options', options);
-    native.backward(this._h, gradient == null ? null : gradient._h, options.retainGraph, !!options.createGraph,
-      options.inputs?.map((t) => t._h) ?? null);
+    const list = inputs == null ? null : inputs instanceof Tensor ? [inputs] : inputs;
+    if (list && !list.every((t) => t instanceof Tensor)) badArg('a Tensor or an array of Tensors', 'inputs', inputs);
+    native.backward(this._h, gradient == null ? null : gradient._h, retainGraph ?? undefined, !!createGraph, list?.map((t) => t._h) ?? null);
   }
 
   /** `for (const row of x)` iterates over the first dimension, as in Python. */
@@ -388,6 +404,10 @@ export function setLegacyConstructor(make: (args: unknown[]) => Handle): void {
 }
 
 /** Turns a native result (handle, array, number) into the JS value a user sees. */
+const TYPE_NAMES: Record<string, string> = {
+  float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool',
+};
+
 export function wrap(r: any, tupleNames?: string[] | null): any {
   if (r === null || typeof r !== 'object') return r;
   if (!Array.isArray(r)) return new Tensor(r);

@@ -87,7 +87,12 @@ export class Device {
   toString() {
     return this._dev;
   }
-  [inspect.custom]() {
+  /**
+   * console.log(device) prints 'cpu', as Python's print(device) (its str); inside a printed object or
+   * array it is its repr, device(type='cpu'), as Python prints a container's items.
+   */
+  [inspect.custom](depth: number, options: { depth?: number | null }) {
+    if (depth === (options.depth ?? 2)) return this._dev;
     return this.index === null ? `device(type='${this.type}')` : `device(type='${this.type}', index=${this.index})`;
   }
 }

@@ -121,13 +121,14 @@ function retType(o) {
 const NUMBERS_AS_TENSORS = new Set(['add', 'add_', 'sub', 'sub_', 'mul', 'mul_', 'div', 'div_', 'true_divide', 'true_divide_',
   'floor_divide', 'floor_divide_', 'multiply', 'multiply_', 'subtract', 'subtract_', 'divide', 'divide_']);
 
-function signatures(o, method) {
+function signatures(o, method, hasOut = false) {
   const wrapNumbers = NUMBERS_AS_TENSORS.has(o.name);
   const params = o.params.filter((p) => !(method && p.name === 'self'))
     .map((p) => (wrapNumbers && p.type === 'Tensor' ? { ...p, type: 'Tensor|Scalar' } : p));
   const positional = params.filter((p) => !p.kwOnly);
   // As in Python, any argument may also be given by name: all go in the options type.
-  const optionsKeys = params;
+  // out=: the ops with an out overload write into a given tensor, as in Python
+  const optionsKeys = hasOut ? [...params, { name: 'out', type: o.returns.length > 1 ? 'Tensor[]?' : 'Tensor?', kwOnly: true }] : params;
   const opts = optionsKeys.length
     ? `options?: { ${optionsKeys.map((p) => `${camel(p.name)}?: ${tsType(p.type)}`).join('; ')} }`
     : null;
@@ -194,11 +195,12 @@ for (const name of list) {
   const tupleNames = multi.length && multi.every((o) => o.returns.every((r) => r.name))
     ? JSON.stringify(multi[0].returns.map((r) => camel(r.name))) : 'null';
   const inplace = overloads.every((o) => retType(o) === 'this');
-  const entry = { name, camel: camel(name), id, tupleNames, inplace };
+  const hasOut = (byName.get(name) ?? []).some((o) => /(^|_)out$/.test(o.overload) && o.variants.includes('function'));
+  const entry = { name, camel: camel(name), id, tupleNames, inplace, hasOut };
   // Names with a leading underscore are internal: callable by the facade, not exposed.
   if (!HAND_WRITTEN.has(name) && !name.startsWith('_')) {
     if (asMethod.length) methods.push({ ...entry, sigs: [...new Set(asMethod.flatMap((o) => signatures(o, true)))] });
-    if (asFunction.length) functions.push({ ...entry, sigs: [...new Set(asFunction.flatMap((o) => signatures(o, false).map((s) => s.replace(/\): this$/, '): Tensor'))))] });
+    if (asFunction.length) functions.push({ ...entry, sigs: [...new Set(asFunction.flatMap((o) => signatures(o, false, hasOut && !inplace).map((s) => s.replace(/\): this$/, '): Tensor'))))] });
   }
 }
 
@@ -216,8 +218,9 @@ export const OP_GROUPS: [string, string[]][] = ${q(groups)};
 export const TENSOR_METHODS: [string, number, string[] | null, boolean][] = [
 ${methods.map((m) => `  [${q(m.camel)}, ${m.id}, ${m.tupleNames}, ${m.inplace}],`).join('\n')}
 ];
-export const TORCH_FUNCTIONS: [string, number, string[] | null, boolean][] = [
-${functions.map((m) => `  [${q(m.camel)}, ${m.id}, ${m.tupleNames}, ${m.inplace}],`).join('\n')}
+/** [jsName, groupId, tupleNames, inplace, takes out=] */
+export const TORCH_FUNCTIONS: [string, number, string[] | null, boolean, boolean][] = [
+${functions.map((m) => `  [${q(m.camel)}, ${m.id}, ${m.tupleNames}, ${m.inplace}, ${m.hasOut && !m.inplace}],`).join('\n')}
 ];
 
 export interface TensorOps {

@@ -8,6 +8,8 @@
 #   command     what to run in the checkout inside the root (default: npm test; trixie-cuda: the build)
 #   --fixtures  instead of a command: run the fixture makers with that Debian's PyTorch and copy what
 #               they wrote (test/fixtures/torch-MAJOR.MINOR, scripts/fixture_dir.py) back here
+#   --signatures  instead of a command: regenerate lib/generated/signatures.ts from that Debian's
+#               PyTorch and torchvision and copy it back here
 #
 # Makes the root once with debootstrap (from the mirror this machine's apt uses) under
 # ${TORCH_NODE_ROOTS:-~/.cache/torch-node/roots}/SUITE, and reuses it after: its packages, its
@@ -32,8 +34,9 @@ case "$suite" in
     default_command="node scripts/build-native.mjs" ;;
   *) echo "unknown suite '$suite' (bookworm, trixie, sid or trixie-cuda)" >&2; exit 2 ;;
 esac
-fixtures=0
+fixtures=0 signatures=0
 if [ "${1:-}" = "--fixtures" ]; then fixtures=1; shift; set -- npm run fixtures; fi
+if [ "${1:-}" = "--signatures" ]; then signatures=1; shift; set -- python3 scripts/gen-signatures.py; fi
 command=${*:-$default_command}
 [ "$(id -u)" -eq 0 ] || { echo "libtorch-root: needs root (debootstrap, chroot and mounts); run it with sudo" >&2; exit 2; }
 
@@ -127,6 +130,10 @@ fi
 
 log "running: $command"
 in_root sh -c "cd /work/torch-node && $command"
+if [ "$signatures" = 1 ]; then
+  cp "$work/lib/generated/signatures.ts" "$repo/lib/generated/signatures.ts"
+  log "copied lib/generated/signatures.ts, made from that root's PyTorch, back"
+fi
 if [ "$fixtures" = 1 ]; then
   for d in "$work"/test/fixtures/torch-*/; do
     name=$(basename "$d")

@@ -106,7 +106,7 @@ t.test('options are checked as PyTorch checks them', async (t) => {
   t.throws(() => new DataLoader(ds, { prefetchFactor: 2 }), /prefetchFactor option could only be specified in multiprocessing/);
   t.throws(() => new DataLoader(ds, { persistentWorkers: true }), /persistentWorkers option needs numWorkers > 0/);
   t.throws(() => new DataLoader(ds, { batchSize: 0 }), /batchSize/);
-  t.throws(() => new DataLoader(ds, { batchsize: 2 } as any), /Unknown option 'batchsize' for DataLoader options/);
+  t.throws(() => new DataLoader(ds, { batchsize: 2 } as any), /DataLoader\(\) got an unexpected keyword argument 'batchsize'. Did you mean 'batchSize'\?/);
   t.throws(() => new DataLoader(5 as any), /Expected a Dataset/);
   class It extends IterableDataset<number> { *[Symbol.iterator]() { yield 1; } }
   t.throws(() => new DataLoader(new It(), { shuffle: true }), /expected unspecified shuffle option/);

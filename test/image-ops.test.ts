@@ -134,5 +134,6 @@ t.test('JPEG and PNG decode to PIL’s pixels', async (t) => {
   t.throws(() => io.readImage('/nonexistent/x.png'), /cannot read image file \/nonexistent\/x.png/);
   const png = readFileSync(fixturePath('images', 'photo.png'));
   t.throws(() => io.decodeImage(png.subarray(0, 60)), /could not decode PNG/, 'a truncated PNG is an error');
-  t.throws(() => io.decodeImage('x' as any), /Expected a Uint8Array or Buffer for data/);
+  t.throws(() => io.decodeImage(5 as any), /Expected a 1-D uint8 tensor, a Uint8Array, a Buffer or a file path for input/);
+  t.throws(() => io.decodeImage('/nonexistent/x.png'), /cannot read image file \/nonexistent\/x.png/, 'torchvision 0.27 decode_image reads a path too');
 });

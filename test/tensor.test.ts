@@ -120,7 +120,8 @@ t.test('dtype and device conversion', async (t) => {
   t.equal(x.device, torch.device('cpu'), 'devices are interned');
   t.equal(String(torch.device('cuda:1')), 'cuda:1');
   t.equal(torch.device('cuda', 1).index, 1);
-  t.equal(inspect(torch.device('cpu')), "device(type='cpu')");
+  t.equal(inspect(torch.device('cpu')), 'cpu', "console.log(device) prints Python's str(device)");
+  t.equal(inspect({ d: torch.device('cpu') }), "{ d: device(type='cpu') }", 'and its repr inside a container');
   t.equal(String(torch.float32), 'torch.float32');
   t.equal(x.type(), 'torch.FloatTensor');
   t.throws(() => torch.device('gpu'), /Expected a device string such as 'cpu' or 'cuda:0' for device but received 'gpu' of type string/);

@@ -474,560 +474,561 @@ export const TENSOR_METHODS: [string, number, string[] | null, boolean][] = [
   ["xlogy_", 693, null, true],
   ["zero_", 694, null, true],
 ];
-export const TORCH_FUNCTIONS: [string, number, string[] | null, boolean][] = [
-  ["abs", 0, null, false],
-  ["abs_", 1, null, true],
-  ["absolute", 2, null, false],
-  ["acos", 4, null, false],
-  ["acos_", 5, null, true],
-  ["acosh", 6, null, false],
-  ["acosh_", 7, null, true],
-  ["adaptiveAvgPool1d", 8, null, false],
-  ["adaptiveAvgPool2d", 9, null, false],
-  ["adaptiveAvgPool3d", 10, null, false],
-  ["adaptiveMaxPool2d", 11, null, false],
-  ["adaptiveMaxPool3d", 12, null, false],
-  ["add", 13, null, false],
-  ["addbmm", 15, null, false],
-  ["addcdiv", 17, null, false],
-  ["addcmul", 19, null, false],
-  ["addmm", 21, null, false],
-  ["addmv", 23, null, false],
-  ["addmv_", 24, null, true],
-  ["addr", 25, null, false],
-  ["adjoint", 27, null, false],
-  ["affineGridGenerator", 28, null, false],
-  ["alias", 29, null, false],
-  ["all", 30, null, false],
-  ["allclose", 31, null, false],
-  ["alphaDropout", 32, null, false],
-  ["alphaDropout_", 33, null, true],
-  ["amax", 34, null, false],
-  ["amin", 35, null, false],
-  ["aminmax", 36, ["min","max"], false],
-  ["angle", 37, null, false],
-  ["any", 38, null, false],
-  ["arccos", 40, null, false],
-  ["arccos_", 41, null, true],
-  ["arccosh", 42, null, false],
-  ["arccosh_", 43, null, true],
-  ["arcsin", 44, null, false],
-  ["arcsin_", 45, null, true],
-  ["arcsinh", 46, null, false],
-  ["arcsinh_", 47, null, true],
-  ["arctan", 48, null, false],
-  ["arctan2", 49, null, false],
-  ["arctan_", 51, null, true],
-  ["arctanh", 52, null, false],
-  ["arctanh_", 53, null, true],
-  ["argmax", 54, null, false],
-  ["argmin", 55, null, false],
-  ["argsort", 56, null, false],
-  ["argwhere", 57, null, false],
-  ["asStrided", 58, null, false],
-  ["asStrided_", 59, null, true],
-  ["asStridedScatter", 60, null, false],
-  ["asin", 61, null, false],
-  ["asin_", 62, null, true],
-  ["asinh", 63, null, false],
-  ["asinh_", 64, null, true],
-  ["atan", 65, null, false],
-  ["atan2", 66, null, false],
-  ["atan_", 68, null, true],
-  ["atanh", 69, null, false],
-  ["atanh_", 70, null, true],
-  ["atleast1d", 71, null, false],
-  ["atleast2d", 72, null, false],
-  ["atleast3d", 73, null, false],
-  ["avgPool1d", 74, null, false],
-  ["avgPool2d", 75, null, false],
-  ["avgPool3d", 76, null, false],
-  ["baddbmm", 77, null, false],
-  ["bartlettWindow", 79, null, false],
-  ["batchNorm", 80, null, false],
-  ["bernoulli", 81, null, false],
-  ["bilinear", 83, null, false],
-  ["binaryCrossEntropy", 84, null, false],
-  ["binaryCrossEntropyWithLogits", 85, null, false],
-  ["bincount", 86, null, false],
-  ["binomial", 87, null, false],
-  ["bitwiseAnd", 88, null, false],
-  ["bitwiseLeftShift", 90, null, false],
-  ["bitwiseNot", 92, null, false],
-  ["bitwiseOr", 94, null, false],
-  ["bitwiseRightShift", 96, null, false],
-  ["bitwiseXor", 98, null, false],
-  ["blackmanWindow", 100, null, false],
-  ["blockDiag", 101, null, false],
-  ["bmm", 102, null, false],
-  ["broadcastTensors", 103, null, false],
-  ["broadcastTo", 104, null, false],
-  ["bucketize", 105, null, false],
-  ["cartesianProd", 106, null, false],
-  ["cat", 107, null, false],
-  ["cdist", 109, null, false],
-  ["ceil", 110, null, false],
-  ["ceil_", 111, null, true],
-  ["celu", 112, null, false],
-  ["celu_", 113, null, true],
-  ["chainMatmul", 114, null, false],
-  ["channelShuffle", 116, null, false],
-  ["cholesky", 117, null, false],
-  ["choleskyInverse", 118, null, false],
-  ["choleskySolve", 119, null, false],
-  ["clamp", 121, null, false],
-  ["clamp_", 122, null, true],
-  ["clampMax", 123, null, false],
-  ["clampMax_", 124, null, true],
-  ["clampMin", 125, null, false],
-  ["clampMin_", 126, null, true],
-  ["clip", 127, null, false],
-  ["clip_", 128, null, true],
-  ["clone", 129, null, false],
-  ["col2im", 130, null, false],
-  ["columnStack", 131, null, false],
-  ["combinations", 132, null, false],
-  ["complex", 133, null, false],
-  ["concat", 134, null, false],
-  ["concatenate", 135, null, false],
-  ["conj", 136, null, false],
-  ["conjPhysical", 137, null, false],
-  ["conjPhysical_", 138, null, true],
-  ["conv1d", 140, null, false],
-  ["conv2d", 141, null, false],
-  ["conv3d", 142, null, false],
-  ["convDepthwise3d", 143, null, false],
-  ["convTbc", 144, null, false],
-  ["convTranspose1d", 145, null, false],
-  ["convTranspose2d", 146, null, false],
-  ["convTranspose3d", 147, null, false],
-  ["convolution", 148, null, false],
-  ["convolutionOverrideable", 149, null, false],
-  ["copy", 150, null, false],
-  ["copysign", 152, null, false],
-  ["corrcoef", 154, null, false],
-  ["cos", 155, null, false],
-  ["cos_", 156, null, true],
-  ["cosh", 157, null, false],
-  ["cosh_", 158, null, true],
-  ["cosineEmbeddingLoss", 159, null, false],
-  ["cosineSimilarity", 160, null, false],
-  ["countNonzero", 161, null, false],
-  ["cov", 162, null, false],
-  ["cross", 163, null, false],
-  ["crossEntropyLoss", 164, null, false],
-  ["ctcLoss", 165, null, false],
-  ["cummax", 166, ["values","indices"], false],
-  ["cummin", 167, ["values","indices"], false],
-  ["cumprod", 168, null, false],
-  ["cumsum", 170, null, false],
-  ["cumulativeTrapezoid", 172, null, false],
-  ["deg2rad", 173, null, false],
-  ["deg2rad_", 174, null, true],
-  ["det", 175, null, false],
-  ["detach", 176, null, false],
-  ["detach_", 177, null, true],
-  ["diag", 178, null, false],
-  ["diagEmbed", 179, null, false],
-  ["diagflat", 180, null, false],
-  ["diagonal", 181, null, false],
-  ["diagonalScatter", 182, null, false],
-  ["diff", 183, null, false],
-  ["digamma", 184, null, false],
-  ["dist", 186, null, false],
-  ["div", 187, null, false],
-  ["divide", 189, null, false],
-  ["dot", 191, null, false],
-  ["dropout", 192, null, false],
-  ["dropout_", 193, null, true],
-  ["dsplit", 194, null, false],
-  ["dstack", 195, null, false],
-  ["einsum", 196, null, false],
-  ["elu", 197, null, false],
-  ["elu_", 198, null, true],
-  ["embedding", 199, null, false],
-  ["embeddingBag", 200, null, false],
-  ["emptyStrided", 203, null, false],
-  ["eq", 204, null, false],
-  ["equal", 206, null, false],
-  ["erf", 207, null, false],
-  ["erf_", 208, null, true],
-  ["erfc", 209, null, false],
-  ["erfc_", 210, null, true],
-  ["erfinv", 211, null, false],
-  ["exp", 213, null, false],
-  ["exp2", 214, null, false],
-  ["exp2_", 215, null, true],
-  ["exp_", 216, null, true],
-  ["expm1", 219, null, false],
-  ["expm1_", 220, null, true],
-  ["featureAlphaDropout", 223, null, false],
-  ["featureAlphaDropout_", 224, null, true],
-  ["featureDropout", 225, null, false],
-  ["featureDropout_", 226, null, true],
-  ["fill", 227, null, false],
-  ["fill_", 228, null, true],
-  ["fix", 230, null, false],
-  ["fix_", 231, null, true],
-  ["flatten", 232, null, false],
-  ["flattenDenseTensors", 233, null, false],
-  ["flip", 234, null, false],
-  ["fliplr", 235, null, false],
-  ["flipud", 236, null, false],
-  ["floatPower", 237, null, false],
-  ["floor", 239, null, false],
-  ["floor_", 240, null, true],
-  ["floorDivide", 241, null, false],
-  ["fmax", 243, null, false],
-  ["fmin", 244, null, false],
-  ["fmod", 245, null, false],
-  ["frac", 247, null, false],
-  ["frac_", 248, null, true],
-  ["fractionalMaxPool2d", 249, null, false],
-  ["fractionalMaxPool3d", 250, null, false],
-  ["frexp", 251, ["mantissa","exponent"], false],
-  ["frobeniusNorm", 252, null, false],
-  ["fromFile", 253, null, false],
-  ["gather", 256, null, false],
-  ["gcd", 257, null, false],
-  ["gcd_", 258, null, true],
-  ["ge", 259, null, false],
-  ["gelu", 261, null, false],
-  ["gelu_", 262, null, true],
-  ["geqrf", 264, ["a","tau"], false],
-  ["ger", 265, null, false],
-  ["glu", 266, null, false],
-  ["gradient", 267, null, false],
-  ["greater", 268, null, false],
-  ["greaterEqual", 270, null, false],
-  ["gridSampler", 272, null, false],
-  ["gridSampler2d", 273, null, false],
-  ["gridSampler3d", 274, null, false],
-  ["groupNorm", 275, null, false],
-  ["gru", 276, null, false],
-  ["gruCell", 277, null, false],
-  ["gt", 278, null, false],
-  ["hammingWindow", 280, null, false],
-  ["hannWindow", 281, null, false],
-  ["hardshrink", 282, null, false],
-  ["hardsigmoid", 283, null, false],
-  ["hardsigmoid_", 284, null, true],
-  ["hardswish", 285, null, false],
-  ["hardswish_", 286, null, true],
-  ["hardtanh", 287, null, false],
-  ["hardtanh_", 288, null, true],
-  ["heaviside", 289, null, false],
-  ["hingeEmbeddingLoss", 291, null, false],
-  ["histc", 292, null, false],
-  ["histogram", 293, ["hist","binEdges"], false],
-  ["histogramdd", 294, ["hist","binEdges"], false],
-  ["hsplit", 295, null, false],
-  ["hspmm", 296, null, false],
-  ["hstack", 297, null, false],
-  ["huberLoss", 298, null, false],
-  ["hypot", 299, null, false],
-  ["i0", 301, null, false],
-  ["i0_", 302, null, true],
-  ["igamma", 303, null, false],
-  ["igammac", 305, null, false],
-  ["im2col", 307, null, false],
-  ["imag", 308, null, false],
-  ["indexAdd", 310, null, false],
-  ["indexFill", 313, null, false],
-  ["indexReduce", 317, null, false],
-  ["indexSelect", 319, null, false],
-  ["inner", 320, null, false],
-  ["instanceNorm", 321, null, false],
-  ["intRepr", 322, null, false],
-  ["inverse", 323, null, false],
-  ["isComplex", 324, null, false],
-  ["isConj", 325, null, false],
-  ["isDistributed", 326, null, false],
-  ["isInference", 328, null, false],
-  ["isNeg", 329, null, false],
-  ["isNonzero", 330, null, false],
-  ["isSigned", 333, null, false],
-  ["isclose", 334, null, false],
-  ["isfinite", 335, null, false],
-  ["isin", 336, null, false],
-  ["isinf", 337, null, false],
-  ["isnan", 338, null, false],
-  ["isneginf", 339, null, false],
-  ["isposinf", 340, null, false],
-  ["isreal", 341, null, false],
-  ["istft", 342, null, false],
-  ["kaiserWindow", 343, null, false],
-  ["klDiv", 344, null, false],
-  ["kron", 345, null, false],
-  ["kthvalue", 346, ["values","indices"], false],
-  ["l1Loss", 347, null, false],
-  ["layerNorm", 348, null, false],
-  ["lcm", 349, null, false],
-  ["lcm_", 350, null, true],
-  ["ldexp", 351, null, false],
-  ["ldexp_", 352, null, true],
-  ["le", 353, null, false],
-  ["leakyRelu", 355, null, false],
-  ["leakyRelu_", 356, null, true],
-  ["lerp", 357, null, false],
-  ["less", 359, null, false],
-  ["lessEqual", 361, null, false],
-  ["lgamma", 363, null, false],
-  ["linear", 365, null, false],
-  ["log", 367, null, false],
-  ["log10", 368, null, false],
-  ["log10_", 369, null, true],
-  ["log1p", 370, null, false],
-  ["log1p_", 371, null, true],
-  ["log2", 372, null, false],
-  ["log2_", 373, null, true],
-  ["log_", 374, null, true],
-  ["logSigmoid", 376, null, false],
-  ["logSigmoidForward", 377, ["output","buffer"], false],
-  ["logSoftmax", 378, null, false],
-  ["logaddexp", 379, null, false],
-  ["logaddexp2", 380, null, false],
-  ["logcumsumexp", 381, null, false],
-  ["logdet", 382, null, false],
-  ["logicalAnd", 383, null, false],
-  ["logicalNot", 385, null, false],
-  ["logicalOr", 387, null, false],
-  ["logicalXor", 389, null, false],
-  ["logit", 391, null, false],
-  ["logit_", 392, null, true],
-  ["logsumexp", 394, null, false],
-  ["lstm", 395, null, false],
-  ["lstmCell", 396, null, false],
-  ["lt", 397, null, false],
-  ["luSolve", 399, null, false],
-  ["luUnpack", 400, ["P","L","U"], false],
-  ["marginRankingLoss", 403, null, false],
-  ["maskedFill", 404, null, false],
-  ["maskedScatter", 406, null, false],
-  ["maskedSelect", 408, null, false],
-  ["matmul", 409, null, false],
-  ["matrixExp", 411, null, false],
-  ["matrixPower", 412, null, false],
-  ["max", 413, ["values","indices"], false],
-  ["maxPool1d", 414, null, false],
-  ["maxPool1dWithIndices", 415, null, false],
-  ["maxPool2d", 416, null, false],
-  ["maxPool2dWithIndices", 417, null, false],
-  ["maxPool3d", 418, null, false],
-  ["maxPool3dWithIndices", 419, null, false],
-  ["maxUnpool2d", 420, null, false],
-  ["maxUnpool3d", 421, null, false],
-  ["maximum", 422, null, false],
-  ["mean", 423, null, false],
-  ["median", 424, ["values","indices"], false],
-  ["min", 426, ["values","indices"], false],
-  ["minimum", 427, null, false],
-  ["mish", 428, null, false],
-  ["mish_", 429, null, true],
-  ["mm", 430, null, false],
-  ["mode", 431, ["values","indices"], false],
-  ["moveaxis", 432, null, false],
-  ["movedim", 433, null, false],
-  ["mseLoss", 434, null, false],
-  ["msort", 435, null, false],
-  ["mul", 436, null, false],
-  ["multiMarginLoss", 438, null, false],
-  ["multilabelMarginLoss", 439, null, false],
-  ["multilabelMarginLossForward", 440, ["output","isTarget"], false],
-  ["multinomial", 441, null, false],
-  ["multiply", 442, null, false],
-  ["mv", 444, null, false],
-  ["mvlgamma", 445, null, false],
-  ["nanToNum", 447, null, false],
-  ["nanToNum_", 448, null, true],
-  ["nanmean", 449, null, false],
-  ["nanmedian", 450, ["values","indices"], false],
-  ["nanquantile", 451, null, false],
-  ["nansum", 452, null, false],
-  ["narrow", 453, null, false],
-  ["ne", 454, null, false],
-  ["neg", 456, null, false],
-  ["neg_", 457, null, true],
-  ["negative", 458, null, false],
-  ["negative_", 459, null, true],
-  ["nextafter", 465, null, false],
-  ["nllLoss", 467, null, false],
-  ["nllLoss2d", 468, null, false],
-  ["nllLoss2dForward", 469, ["output","totalWeight"], false],
-  ["nllLossForward", 470, ["output","totalWeight"], false],
-  ["nllLossNd", 471, null, false],
-  ["nonzero", 472, null, false],
-  ["nonzeroNumpy", 473, null, false],
-  ["norm", 474, null, false],
-  ["normExceptDim", 475, null, false],
-  ["normal", 476, null, false],
-  ["normalFunctional", 478, null, false],
-  ["notEqual", 479, null, false],
-  ["nuclearNorm", 481, null, false],
-  ["oneHot", 483, null, false],
-  ["orgqr", 486, null, false],
-  ["ormqr", 487, null, false],
-  ["outer", 488, null, false],
-  ["pad", 489, null, false],
-  ["padSequence", 490, null, false],
-  ["pairwiseDistance", 491, null, false],
-  ["pdist", 492, null, false],
-  ["permute", 493, null, false],
-  ["pinverse", 495, null, false],
-  ["pixelShuffle", 496, null, false],
-  ["pixelUnshuffle", 497, null, false],
-  ["poisson", 498, null, false],
-  ["poissonNllLoss", 499, null, false],
-  ["polar", 500, null, false],
-  ["polygamma", 501, null, false],
-  ["positive", 503, null, false],
-  ["pow", 504, null, false],
-  ["prelu", 506, null, false],
-  ["prod", 507, null, false],
-  ["put", 508, null, false],
-  ["qr", 510, ["Q","R"], false],
-  ["quantile", 511, null, false],
-  ["rad2deg", 512, null, false],
-  ["rad2deg_", 513, null, true],
-  ["range", 522, null, false],
-  ["ravel", 523, null, false],
-  ["real", 524, null, false],
-  ["reciprocal", 525, null, false],
-  ["reciprocal_", 526, null, true],
-  ["reflectionPad1d", 527, null, false],
-  ["reflectionPad2d", 528, null, false],
-  ["reflectionPad3d", 529, null, false],
-  ["relu", 530, null, false],
-  ["relu6", 531, null, false],
-  ["relu6_", 532, null, true],
-  ["relu_", 533, null, true],
-  ["remainder", 534, null, false],
-  ["renorm", 536, null, false],
-  ["repeatInterleave", 539, null, false],
-  ["replicationPad1d", 540, null, false],
-  ["replicationPad2d", 541, null, false],
-  ["replicationPad3d", 542, null, false],
-  ["reshape", 543, null, false],
-  ["resizeAs_", 546, null, true],
-  ["resolveConj", 547, null, false],
-  ["resolveNeg", 548, null, false],
-  ["rnnRelu", 549, null, false],
-  ["rnnReluCell", 550, null, false],
-  ["rnnTanh", 551, null, false],
-  ["rnnTanhCell", 552, null, false],
-  ["roll", 553, null, false],
-  ["rot90", 554, null, false],
-  ["round", 555, null, false],
-  ["round_", 556, null, true],
-  ["rowStack", 557, null, false],
-  ["rrelu", 558, null, false],
-  ["rrelu_", 559, null, true],
-  ["rreluWithNoise", 560, null, false],
-  ["rreluWithNoise_", 561, null, true],
-  ["rsqrt", 562, null, false],
-  ["rsqrt_", 563, null, true],
-  ["rsub", 564, null, false],
-  ["scatter", 565, null, false],
-  ["scatterAdd", 567, null, false],
-  ["scatterReduce", 569, null, false],
-  ["searchsorted", 571, null, false],
-  ["select", 572, null, false],
-  ["selectScatter", 573, null, false],
-  ["selu", 574, null, false],
-  ["selu_", 575, null, true],
-  ["sgn", 577, null, false],
-  ["sigmoid", 579, null, false],
-  ["sigmoid_", 580, null, true],
-  ["sign", 581, null, false],
-  ["signbit", 583, null, false],
-  ["silu", 584, null, false],
-  ["silu_", 585, null, true],
-  ["sin", 586, null, false],
-  ["sin_", 587, null, true],
-  ["sinc", 588, null, false],
-  ["sinc_", 589, null, true],
-  ["sinh", 590, null, false],
-  ["sinh_", 591, null, true],
-  ["slice", 593, null, false],
-  ["sliceScatter", 594, null, false],
-  ["slogdet", 595, ["sign","logabsdet"], false],
-  ["smm", 596, null, false],
-  ["smoothL1Loss", 597, null, false],
-  ["softMarginLoss", 598, null, false],
-  ["softmax", 599, null, false],
-  ["softplus", 600, null, false],
-  ["softshrink", 601, null, false],
-  ["sort", 602, ["values","indices"], false],
-  ["splitWithSizes", 604, null, false],
-  ["sqrt", 605, null, false],
-  ["sqrt_", 606, null, true],
-  ["square", 607, null, false],
-  ["square_", 608, null, true],
-  ["squeeze", 609, null, false],
-  ["sspaddmm", 611, null, false],
-  ["stack", 612, null, false],
-  ["std", 613, null, false],
-  ["stdMean", 614, null, false],
-  ["stft", 615, null, false],
-  ["sub", 617, null, false],
-  ["subtract", 619, null, false],
-  ["sum", 621, null, false],
-  ["svd", 623, ["U","S","V"], false],
-  ["swapaxes", 624, null, false],
-  ["swapdims", 626, null, false],
-  ["symeig", 628, ["eigenvalues","eigenvectors"], false],
-  ["t", 629, null, false],
-  ["take", 631, null, false],
-  ["takeAlongDim", 632, null, false],
-  ["tan", 633, null, false],
-  ["tan_", 634, null, true],
-  ["tanh", 635, null, false],
-  ["tanh_", 636, null, true],
-  ["tensorSplit", 637, null, false],
-  ["threshold", 639, null, false],
-  ["threshold_", 640, null, true],
-  ["tile", 641, null, false],
-  ["topk", 643, ["values","indices"], false],
-  ["trace", 644, null, false],
-  ["transpose", 645, null, false],
-  ["trapezoid", 647, null, false],
-  ["trapz", 648, null, false],
-  ["triangularSolve", 649, ["solution","clonedCoefficient"], false],
-  ["tril", 650, null, false],
-  ["trilIndices", 652, null, false],
-  ["tripletMarginLoss", 653, null, false],
-  ["triu", 654, null, false],
-  ["triuIndices", 656, null, false],
-  ["trueDivide", 657, null, false],
-  ["trunc", 659, null, false],
-  ["trunc_", 660, null, true],
-  ["unbind", 662, null, false],
-  ["unflatten", 663, null, false],
-  ["uniqueDim", 667, null, false],
-  ["uniqueDimConsecutive", 668, null, false],
-  ["unsafeChunk", 669, null, false],
-  ["unsafeSplit", 670, null, false],
-  ["unsafeSplitWithSizes", 671, null, false],
-  ["unsqueeze", 672, null, false],
-  ["upsampleBicubic2d", 674, null, false],
-  ["upsampleBilinear2d", 675, null, false],
-  ["upsampleLinear1d", 676, null, false],
-  ["upsampleNearest1d", 677, null, false],
-  ["upsampleNearest2d", 678, null, false],
-  ["upsampleNearest3d", 679, null, false],
-  ["upsampleTrilinear3d", 680, null, false],
-  ["vander", 681, null, false],
-  ["var", 682, null, false],
-  ["varMean", 683, null, false],
-  ["vdot", 684, null, false],
-  ["viewAsComplex", 687, null, false],
-  ["viewAsReal", 688, null, false],
-  ["vsplit", 689, null, false],
-  ["vstack", 690, null, false],
-  ["where", 691, null, false],
-  ["xlogy", 692, null, false],
-  ["xlogy_", 693, null, true],
-  ["zero_", 694, null, true],
+/** [jsName, groupId, tupleNames, inplace, takes out=] */
+export const TORCH_FUNCTIONS: [string, number, string[] | null, boolean, boolean][] = [
+  ["abs", 0, null, false, true],
+  ["abs_", 1, null, true, false],
+  ["absolute", 2, null, false, true],
+  ["acos", 4, null, false, true],
+  ["acos_", 5, null, true, false],
+  ["acosh", 6, null, false, true],
+  ["acosh_", 7, null, true, false],
+  ["adaptiveAvgPool1d", 8, null, false, false],
+  ["adaptiveAvgPool2d", 9, null, false, true],
+  ["adaptiveAvgPool3d", 10, null, false, true],
+  ["adaptiveMaxPool2d", 11, null, false, true],
+  ["adaptiveMaxPool3d", 12, null, false, true],
+  ["add", 13, null, false, true],
+  ["addbmm", 15, null, false, true],
+  ["addcdiv", 17, null, false, true],
+  ["addcmul", 19, null, false, true],
+  ["addmm", 21, null, false, true],
+  ["addmv", 23, null, false, true],
+  ["addmv_", 24, null, true, false],
+  ["addr", 25, null, false, true],
+  ["adjoint", 27, null, false, false],
+  ["affineGridGenerator", 28, null, false, false],
+  ["alias", 29, null, false, false],
+  ["all", 30, null, false, true],
+  ["allclose", 31, null, false, false],
+  ["alphaDropout", 32, null, false, false],
+  ["alphaDropout_", 33, null, true, false],
+  ["amax", 34, null, false, true],
+  ["amin", 35, null, false, true],
+  ["aminmax", 36, ["min","max"], false, true],
+  ["angle", 37, null, false, true],
+  ["any", 38, null, false, true],
+  ["arccos", 40, null, false, true],
+  ["arccos_", 41, null, true, false],
+  ["arccosh", 42, null, false, true],
+  ["arccosh_", 43, null, true, false],
+  ["arcsin", 44, null, false, true],
+  ["arcsin_", 45, null, true, false],
+  ["arcsinh", 46, null, false, true],
+  ["arcsinh_", 47, null, true, false],
+  ["arctan", 48, null, false, true],
+  ["arctan2", 49, null, false, true],
+  ["arctan_", 51, null, true, false],
+  ["arctanh", 52, null, false, true],
+  ["arctanh_", 53, null, true, false],
+  ["argmax", 54, null, false, true],
+  ["argmin", 55, null, false, true],
+  ["argsort", 56, null, false, false],
+  ["argwhere", 57, null, false, false],
+  ["asStrided", 58, null, false, false],
+  ["asStrided_", 59, null, true, false],
+  ["asStridedScatter", 60, null, false, false],
+  ["asin", 61, null, false, true],
+  ["asin_", 62, null, true, false],
+  ["asinh", 63, null, false, true],
+  ["asinh_", 64, null, true, false],
+  ["atan", 65, null, false, true],
+  ["atan2", 66, null, false, true],
+  ["atan_", 68, null, true, false],
+  ["atanh", 69, null, false, true],
+  ["atanh_", 70, null, true, false],
+  ["atleast1d", 71, null, false, false],
+  ["atleast2d", 72, null, false, false],
+  ["atleast3d", 73, null, false, false],
+  ["avgPool1d", 74, null, false, false],
+  ["avgPool2d", 75, null, false, true],
+  ["avgPool3d", 76, null, false, true],
+  ["baddbmm", 77, null, false, true],
+  ["bartlettWindow", 79, null, false, false],
+  ["batchNorm", 80, null, false, false],
+  ["bernoulli", 81, null, false, true],
+  ["bilinear", 83, null, false, false],
+  ["binaryCrossEntropy", 84, null, false, true],
+  ["binaryCrossEntropyWithLogits", 85, null, false, false],
+  ["bincount", 86, null, false, false],
+  ["binomial", 87, null, false, false],
+  ["bitwiseAnd", 88, null, false, true],
+  ["bitwiseLeftShift", 90, null, false, true],
+  ["bitwiseNot", 92, null, false, true],
+  ["bitwiseOr", 94, null, false, true],
+  ["bitwiseRightShift", 96, null, false, true],
+  ["bitwiseXor", 98, null, false, true],
+  ["blackmanWindow", 100, null, false, false],
+  ["blockDiag", 101, null, false, false],
+  ["bmm", 102, null, false, true],
+  ["broadcastTensors", 103, null, false, false],
+  ["broadcastTo", 104, null, false, false],
+  ["bucketize", 105, null, false, true],
+  ["cartesianProd", 106, null, false, false],
+  ["cat", 107, null, false, true],
+  ["cdist", 109, null, false, false],
+  ["ceil", 110, null, false, true],
+  ["ceil_", 111, null, true, false],
+  ["celu", 112, null, false, false],
+  ["celu_", 113, null, true, false],
+  ["chainMatmul", 114, null, false, true],
+  ["channelShuffle", 116, null, false, false],
+  ["cholesky", 117, null, false, true],
+  ["choleskyInverse", 118, null, false, true],
+  ["choleskySolve", 119, null, false, true],
+  ["clamp", 121, null, false, true],
+  ["clamp_", 122, null, true, false],
+  ["clampMax", 123, null, false, true],
+  ["clampMax_", 124, null, true, false],
+  ["clampMin", 125, null, false, true],
+  ["clampMin_", 126, null, true, false],
+  ["clip", 127, null, false, true],
+  ["clip_", 128, null, true, false],
+  ["clone", 129, null, false, false],
+  ["col2im", 130, null, false, true],
+  ["columnStack", 131, null, false, true],
+  ["combinations", 132, null, false, false],
+  ["complex", 133, null, false, true],
+  ["concat", 134, null, false, true],
+  ["concatenate", 135, null, false, true],
+  ["conj", 136, null, false, false],
+  ["conjPhysical", 137, null, false, true],
+  ["conjPhysical_", 138, null, true, false],
+  ["conv1d", 140, null, false, false],
+  ["conv2d", 141, null, false, false],
+  ["conv3d", 142, null, false, false],
+  ["convDepthwise3d", 143, null, false, false],
+  ["convTbc", 144, null, false, false],
+  ["convTranspose1d", 145, null, false, false],
+  ["convTranspose2d", 146, null, false, false],
+  ["convTranspose3d", 147, null, false, false],
+  ["convolution", 148, null, false, false],
+  ["convolutionOverrideable", 149, null, false, false],
+  ["copy", 150, null, false, false],
+  ["copysign", 152, null, false, true],
+  ["corrcoef", 154, null, false, false],
+  ["cos", 155, null, false, true],
+  ["cos_", 156, null, true, false],
+  ["cosh", 157, null, false, true],
+  ["cosh_", 158, null, true, false],
+  ["cosineEmbeddingLoss", 159, null, false, false],
+  ["cosineSimilarity", 160, null, false, false],
+  ["countNonzero", 161, null, false, false],
+  ["cov", 162, null, false, false],
+  ["cross", 163, null, false, true],
+  ["crossEntropyLoss", 164, null, false, false],
+  ["ctcLoss", 165, null, false, false],
+  ["cummax", 166, ["values","indices"], false, true],
+  ["cummin", 167, ["values","indices"], false, true],
+  ["cumprod", 168, null, false, true],
+  ["cumsum", 170, null, false, true],
+  ["cumulativeTrapezoid", 172, null, false, false],
+  ["deg2rad", 173, null, false, true],
+  ["deg2rad_", 174, null, true, false],
+  ["det", 175, null, false, false],
+  ["detach", 176, null, false, false],
+  ["detach_", 177, null, true, false],
+  ["diag", 178, null, false, true],
+  ["diagEmbed", 179, null, false, false],
+  ["diagflat", 180, null, false, false],
+  ["diagonal", 181, null, false, false],
+  ["diagonalScatter", 182, null, false, false],
+  ["diff", 183, null, false, true],
+  ["digamma", 184, null, false, true],
+  ["dist", 186, null, false, false],
+  ["div", 187, null, false, true],
+  ["divide", 189, null, false, true],
+  ["dot", 191, null, false, true],
+  ["dropout", 192, null, false, false],
+  ["dropout_", 193, null, true, false],
+  ["dsplit", 194, null, false, false],
+  ["dstack", 195, null, false, true],
+  ["einsum", 196, null, false, false],
+  ["elu", 197, null, false, true],
+  ["elu_", 198, null, true, false],
+  ["embedding", 199, null, false, false],
+  ["embeddingBag", 200, null, false, false],
+  ["emptyStrided", 203, null, false, false],
+  ["eq", 204, null, false, true],
+  ["equal", 206, null, false, false],
+  ["erf", 207, null, false, true],
+  ["erf_", 208, null, true, false],
+  ["erfc", 209, null, false, true],
+  ["erfc_", 210, null, true, false],
+  ["erfinv", 211, null, false, true],
+  ["exp", 213, null, false, true],
+  ["exp2", 214, null, false, true],
+  ["exp2_", 215, null, true, false],
+  ["exp_", 216, null, true, false],
+  ["expm1", 219, null, false, true],
+  ["expm1_", 220, null, true, false],
+  ["featureAlphaDropout", 223, null, false, false],
+  ["featureAlphaDropout_", 224, null, true, false],
+  ["featureDropout", 225, null, false, false],
+  ["featureDropout_", 226, null, true, false],
+  ["fill", 227, null, false, false],
+  ["fill_", 228, null, true, false],
+  ["fix", 230, null, false, true],
+  ["fix_", 231, null, true, false],
+  ["flatten", 232, null, false, false],
+  ["flattenDenseTensors", 233, null, false, false],
+  ["flip", 234, null, false, false],
+  ["fliplr", 235, null, false, false],
+  ["flipud", 236, null, false, false],
+  ["floatPower", 237, null, false, true],
+  ["floor", 239, null, false, true],
+  ["floor_", 240, null, true, false],
+  ["floorDivide", 241, null, false, true],
+  ["fmax", 243, null, false, true],
+  ["fmin", 244, null, false, true],
+  ["fmod", 245, null, false, true],
+  ["frac", 247, null, false, true],
+  ["frac_", 248, null, true, false],
+  ["fractionalMaxPool2d", 249, null, false, false],
+  ["fractionalMaxPool3d", 250, null, false, false],
+  ["frexp", 251, ["mantissa","exponent"], false, true],
+  ["frobeniusNorm", 252, null, false, true],
+  ["fromFile", 253, null, false, false],
+  ["gather", 256, null, false, true],
+  ["gcd", 257, null, false, true],
+  ["gcd_", 258, null, true, false],
+  ["ge", 259, null, false, true],
+  ["gelu", 261, null, false, true],
+  ["gelu_", 262, null, true, false],
+  ["geqrf", 264, ["a","tau"], false, false],
+  ["ger", 265, null, false, true],
+  ["glu", 266, null, false, true],
+  ["gradient", 267, null, false, false],
+  ["greater", 268, null, false, true],
+  ["greaterEqual", 270, null, false, true],
+  ["gridSampler", 272, null, false, false],
+  ["gridSampler2d", 273, null, false, false],
+  ["gridSampler3d", 274, null, false, false],
+  ["groupNorm", 275, null, false, false],
+  ["gru", 276, null, false, false],
+  ["gruCell", 277, null, false, false],
+  ["gt", 278, null, false, true],
+  ["hammingWindow", 280, null, false, false],
+  ["hannWindow", 281, null, false, false],
+  ["hardshrink", 282, null, false, true],
+  ["hardsigmoid", 283, null, false, true],
+  ["hardsigmoid_", 284, null, true, false],
+  ["hardswish", 285, null, false, true],
+  ["hardswish_", 286, null, true, false],
+  ["hardtanh", 287, null, false, true],
+  ["hardtanh_", 288, null, true, false],
+  ["heaviside", 289, null, false, true],
+  ["hingeEmbeddingLoss", 291, null, false, false],
+  ["histc", 292, null, false, true],
+  ["histogram", 293, ["hist","binEdges"], false, true],
+  ["histogramdd", 294, ["hist","binEdges"], false, false],
+  ["hsplit", 295, null, false, false],
+  ["hspmm", 296, null, false, true],
+  ["hstack", 297, null, false, true],
+  ["huberLoss", 298, null, false, true],
+  ["hypot", 299, null, false, true],
+  ["i0", 301, null, false, true],
+  ["i0_", 302, null, true, false],
+  ["igamma", 303, null, false, true],
+  ["igammac", 305, null, false, true],
+  ["im2col", 307, null, false, true],
+  ["imag", 308, null, false, false],
+  ["indexAdd", 310, null, false, true],
+  ["indexFill", 313, null, false, false],
+  ["indexReduce", 317, null, false, true],
+  ["indexSelect", 319, null, false, true],
+  ["inner", 320, null, false, true],
+  ["instanceNorm", 321, null, false, false],
+  ["intRepr", 322, null, false, false],
+  ["inverse", 323, null, false, true],
+  ["isComplex", 324, null, false, false],
+  ["isConj", 325, null, false, false],
+  ["isDistributed", 326, null, false, false],
+  ["isInference", 328, null, false, false],
+  ["isNeg", 329, null, false, false],
+  ["isNonzero", 330, null, false, false],
+  ["isSigned", 333, null, false, false],
+  ["isclose", 334, null, false, false],
+  ["isfinite", 335, null, false, false],
+  ["isin", 336, null, false, true],
+  ["isinf", 337, null, false, false],
+  ["isnan", 338, null, false, false],
+  ["isneginf", 339, null, false, true],
+  ["isposinf", 340, null, false, true],
+  ["isreal", 341, null, false, false],
+  ["istft", 342, null, false, false],
+  ["kaiserWindow", 343, null, false, false],
+  ["klDiv", 344, null, false, false],
+  ["kron", 345, null, false, true],
+  ["kthvalue", 346, ["values","indices"], false, true],
+  ["l1Loss", 347, null, false, false],
+  ["layerNorm", 348, null, false, false],
+  ["lcm", 349, null, false, true],
+  ["lcm_", 350, null, true, false],
+  ["ldexp", 351, null, false, true],
+  ["ldexp_", 352, null, true, false],
+  ["le", 353, null, false, true],
+  ["leakyRelu", 355, null, false, true],
+  ["leakyRelu_", 356, null, true, false],
+  ["lerp", 357, null, false, true],
+  ["less", 359, null, false, true],
+  ["lessEqual", 361, null, false, true],
+  ["lgamma", 363, null, false, true],
+  ["linear", 365, null, false, true],
+  ["log", 367, null, false, true],
+  ["log10", 368, null, false, true],
+  ["log10_", 369, null, true, false],
+  ["log1p", 370, null, false, true],
+  ["log1p_", 371, null, true, false],
+  ["log2", 372, null, false, true],
+  ["log2_", 373, null, true, false],
+  ["log_", 374, null, true, false],
+  ["logSigmoid", 376, null, false, true],
+  ["logSigmoidForward", 377, ["output","buffer"], false, false],
+  ["logSoftmax", 378, null, false, true],
+  ["logaddexp", 379, null, false, true],
+  ["logaddexp2", 380, null, false, true],
+  ["logcumsumexp", 381, null, false, true],
+  ["logdet", 382, null, false, false],
+  ["logicalAnd", 383, null, false, true],
+  ["logicalNot", 385, null, false, true],
+  ["logicalOr", 387, null, false, true],
+  ["logicalXor", 389, null, false, true],
+  ["logit", 391, null, false, true],
+  ["logit_", 392, null, true, false],
+  ["logsumexp", 394, null, false, true],
+  ["lstm", 395, null, false, false],
+  ["lstmCell", 396, null, false, false],
+  ["lt", 397, null, false, true],
+  ["luSolve", 399, null, false, true],
+  ["luUnpack", 400, ["P","L","U"], false, true],
+  ["marginRankingLoss", 403, null, false, false],
+  ["maskedFill", 404, null, false, false],
+  ["maskedScatter", 406, null, false, false],
+  ["maskedSelect", 408, null, false, true],
+  ["matmul", 409, null, false, true],
+  ["matrixExp", 411, null, false, false],
+  ["matrixPower", 412, null, false, true],
+  ["max", 413, ["values","indices"], false, true],
+  ["maxPool1d", 414, null, false, false],
+  ["maxPool1dWithIndices", 415, null, false, false],
+  ["maxPool2d", 416, null, false, false],
+  ["maxPool2dWithIndices", 417, null, false, true],
+  ["maxPool3d", 418, null, false, false],
+  ["maxPool3dWithIndices", 419, null, false, true],
+  ["maxUnpool2d", 420, null, false, true],
+  ["maxUnpool3d", 421, null, false, true],
+  ["maximum", 422, null, false, true],
+  ["mean", 423, null, false, true],
+  ["median", 424, ["values","indices"], false, false],
+  ["min", 426, ["values","indices"], false, true],
+  ["minimum", 427, null, false, true],
+  ["mish", 428, null, false, true],
+  ["mish_", 429, null, true, false],
+  ["mm", 430, null, false, true],
+  ["mode", 431, ["values","indices"], false, true],
+  ["moveaxis", 432, null, false, false],
+  ["movedim", 433, null, false, false],
+  ["mseLoss", 434, null, false, true],
+  ["msort", 435, null, false, true],
+  ["mul", 436, null, false, true],
+  ["multiMarginLoss", 438, null, false, true],
+  ["multilabelMarginLoss", 439, null, false, true],
+  ["multilabelMarginLossForward", 440, ["output","isTarget"], false, false],
+  ["multinomial", 441, null, false, true],
+  ["multiply", 442, null, false, true],
+  ["mv", 444, null, false, true],
+  ["mvlgamma", 445, null, false, true],
+  ["nanToNum", 447, null, false, true],
+  ["nanToNum_", 448, null, true, false],
+  ["nanmean", 449, null, false, true],
+  ["nanmedian", 450, ["values","indices"], false, false],
+  ["nanquantile", 451, null, false, true],
+  ["nansum", 452, null, false, true],
+  ["narrow", 453, null, false, false],
+  ["ne", 454, null, false, true],
+  ["neg", 456, null, false, true],
+  ["neg_", 457, null, true, false],
+  ["negative", 458, null, false, true],
+  ["negative_", 459, null, true, false],
+  ["nextafter", 465, null, false, true],
+  ["nllLoss", 467, null, false, true],
+  ["nllLoss2d", 468, null, false, true],
+  ["nllLoss2dForward", 469, ["output","totalWeight"], false, false],
+  ["nllLossForward", 470, ["output","totalWeight"], false, false],
+  ["nllLossNd", 471, null, false, false],
+  ["nonzero", 472, null, false, true],
+  ["nonzeroNumpy", 473, null, false, false],
+  ["norm", 474, null, false, true],
+  ["normExceptDim", 475, null, false, false],
+  ["normal", 476, null, false, true],
+  ["normalFunctional", 478, null, false, false],
+  ["notEqual", 479, null, false, true],
+  ["nuclearNorm", 481, null, false, true],
+  ["oneHot", 483, null, false, false],
+  ["orgqr", 486, null, false, true],
+  ["ormqr", 487, null, false, true],
+  ["outer", 488, null, false, true],
+  ["pad", 489, null, false, false],
+  ["padSequence", 490, null, false, false],
+  ["pairwiseDistance", 491, null, false, false],
+  ["pdist", 492, null, false, false],
+  ["permute", 493, null, false, false],
+  ["pinverse", 495, null, false, false],
+  ["pixelShuffle", 496, null, false, false],
+  ["pixelUnshuffle", 497, null, false, false],
+  ["poisson", 498, null, false, false],
+  ["poissonNllLoss", 499, null, false, false],
+  ["polar", 500, null, false, true],
+  ["polygamma", 501, null, false, true],
+  ["positive", 503, null, false, false],
+  ["pow", 504, null, false, true],
+  ["prelu", 506, null, false, false],
+  ["prod", 507, null, false, true],
+  ["put", 508, null, false, false],
+  ["qr", 510, ["Q","R"], false, false],
+  ["quantile", 511, null, false, true],
+  ["rad2deg", 512, null, false, true],
+  ["rad2deg_", 513, null, true, false],
+  ["range", 522, null, false, true],
+  ["ravel", 523, null, false, false],
+  ["real", 524, null, false, false],
+  ["reciprocal", 525, null, false, true],
+  ["reciprocal_", 526, null, true, false],
+  ["reflectionPad1d", 527, null, false, true],
+  ["reflectionPad2d", 528, null, false, true],
+  ["reflectionPad3d", 529, null, false, true],
+  ["relu", 530, null, false, false],
+  ["relu6", 531, null, false, false],
+  ["relu6_", 532, null, true, false],
+  ["relu_", 533, null, true, false],
+  ["remainder", 534, null, false, true],
+  ["renorm", 536, null, false, true],
+  ["repeatInterleave", 539, null, false, false],
+  ["replicationPad1d", 540, null, false, true],
+  ["replicationPad2d", 541, null, false, true],
+  ["replicationPad3d", 542, null, false, true],
+  ["reshape", 543, null, false, false],
+  ["resizeAs_", 546, null, true, false],
+  ["resolveConj", 547, null, false, false],
+  ["resolveNeg", 548, null, false, false],
+  ["rnnRelu", 549, null, false, false],
+  ["rnnReluCell", 550, null, false, false],
+  ["rnnTanh", 551, null, false, false],
+  ["rnnTanhCell", 552, null, false, false],
+  ["roll", 553, null, false, false],
+  ["rot90", 554, null, false, false],
+  ["round", 555, null, false, true],
+  ["round_", 556, null, true, false],
+  ["rowStack", 557, null, false, true],
+  ["rrelu", 558, null, false, false],
+  ["rrelu_", 559, null, true, false],
+  ["rreluWithNoise", 560, null, false, true],
+  ["rreluWithNoise_", 561, null, true, false],
+  ["rsqrt", 562, null, false, true],
+  ["rsqrt_", 563, null, true, false],
+  ["rsub", 564, null, false, false],
+  ["scatter", 565, null, false, true],
+  ["scatterAdd", 567, null, false, true],
+  ["scatterReduce", 569, null, false, true],
+  ["searchsorted", 571, null, false, true],
+  ["select", 572, null, false, false],
+  ["selectScatter", 573, null, false, false],
+  ["selu", 574, null, false, false],
+  ["selu_", 575, null, true, false],
+  ["sgn", 577, null, false, true],
+  ["sigmoid", 579, null, false, true],
+  ["sigmoid_", 580, null, true, false],
+  ["sign", 581, null, false, true],
+  ["signbit", 583, null, false, true],
+  ["silu", 584, null, false, true],
+  ["silu_", 585, null, true, false],
+  ["sin", 586, null, false, true],
+  ["sin_", 587, null, true, false],
+  ["sinc", 588, null, false, true],
+  ["sinc_", 589, null, true, false],
+  ["sinh", 590, null, false, true],
+  ["sinh_", 591, null, true, false],
+  ["slice", 593, null, false, false],
+  ["sliceScatter", 594, null, false, false],
+  ["slogdet", 595, ["sign","logabsdet"], false, true],
+  ["smm", 596, null, false, false],
+  ["smoothL1Loss", 597, null, false, true],
+  ["softMarginLoss", 598, null, false, true],
+  ["softmax", 599, null, false, true],
+  ["softplus", 600, null, false, true],
+  ["softshrink", 601, null, false, true],
+  ["sort", 602, ["values","indices"], false, false],
+  ["splitWithSizes", 604, null, false, false],
+  ["sqrt", 605, null, false, true],
+  ["sqrt_", 606, null, true, false],
+  ["square", 607, null, false, true],
+  ["square_", 608, null, true, false],
+  ["squeeze", 609, null, false, false],
+  ["sspaddmm", 611, null, false, true],
+  ["stack", 612, null, false, true],
+  ["std", 613, null, false, true],
+  ["stdMean", 614, null, false, false],
+  ["stft", 615, null, false, false],
+  ["sub", 617, null, false, true],
+  ["subtract", 619, null, false, true],
+  ["sum", 621, null, false, true],
+  ["svd", 623, ["U","S","V"], false, false],
+  ["swapaxes", 624, null, false, false],
+  ["swapdims", 626, null, false, false],
+  ["symeig", 628, ["eigenvalues","eigenvectors"], false, false],
+  ["t", 629, null, false, false],
+  ["take", 631, null, false, true],
+  ["takeAlongDim", 632, null, false, true],
+  ["tan", 633, null, false, true],
+  ["tan_", 634, null, true, false],
+  ["tanh", 635, null, false, true],
+  ["tanh_", 636, null, true, false],
+  ["tensorSplit", 637, null, false, false],
+  ["threshold", 639, null, false, true],
+  ["threshold_", 640, null, true, false],
+  ["tile", 641, null, false, false],
+  ["topk", 643, ["values","indices"], false, false],
+  ["trace", 644, null, false, false],
+  ["transpose", 645, null, false, false],
+  ["trapezoid", 647, null, false, false],
+  ["trapz", 648, null, false, false],
+  ["triangularSolve", 649, ["solution","clonedCoefficient"], false, false],
+  ["tril", 650, null, false, true],
+  ["trilIndices", 652, null, false, false],
+  ["tripletMarginLoss", 653, null, false, false],
+  ["triu", 654, null, false, true],
+  ["triuIndices", 656, null, false, false],
+  ["trueDivide", 657, null, false, true],
+  ["trunc", 659, null, false, true],
+  ["trunc_", 660, null, true, false],
+  ["unbind", 662, null, false, false],
+  ["unflatten", 663, null, false, false],
+  ["uniqueDim", 667, null, false, false],
+  ["uniqueDimConsecutive", 668, null, false, false],
+  ["unsafeChunk", 669, null, false, false],
+  ["unsafeSplit", 670, null, false, false],
+  ["unsafeSplitWithSizes", 671, null, false, false],
+  ["unsqueeze", 672, null, false, false],
+  ["upsampleBicubic2d", 674, null, false, true],
+  ["upsampleBilinear2d", 675, null, false, true],
+  ["upsampleLinear1d", 676, null, false, true],
+  ["upsampleNearest1d", 677, null, false, true],
+  ["upsampleNearest2d", 678, null, false, true],
+  ["upsampleNearest3d", 679, null, false, true],
+  ["upsampleTrilinear3d", 680, null, false, true],
+  ["vander", 681, null, false, false],
+  ["var", 682, null, false, true],
+  ["varMean", 683, null, false, false],
+  ["vdot", 684, null, false, true],
+  ["viewAsComplex", 687, null, false, false],
+  ["viewAsReal", 688, null, false, false],
+  ["vsplit", 689, null, false, false],
+  ["vstack", 690, null, false, true],
+  ["where", 691, null, false, true],
+  ["xlogy", 692, null, false, false],
+  ["xlogy_", 693, null, true, false],
+  ["zero_", 694, null, true, false],
 ];
 
 export interface TensorOps {
@@ -1863,75 +1864,75 @@ export interface TensorOps {
 }
 
 export interface TorchFunctions {
-  abs(input: Tensor, options?: { self?: Tensor }): Tensor;
+  abs(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   abs_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  absolute(input: Tensor, options?: { self?: Tensor }): Tensor;
-  acos(input: Tensor, options?: { self?: Tensor }): Tensor;
+  absolute(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  acos(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   acos_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  acosh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  acosh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   acosh_(input: Tensor, options?: { self?: Tensor }): Tensor;
   adaptiveAvgPool1d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[] }): Tensor;
   adaptiveAvgPool1d(input: Tensor, ...outputSize: number[]): Tensor;
-  adaptiveAvgPool2d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[] }): Tensor;
+  adaptiveAvgPool2d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; out?: Tensor | null }): Tensor;
   adaptiveAvgPool2d(input: Tensor, ...outputSize: number[]): Tensor;
-  adaptiveAvgPool3d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[] }): Tensor;
+  adaptiveAvgPool3d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; out?: Tensor | null }): Tensor;
   adaptiveAvgPool3d(input: Tensor, ...outputSize: number[]): Tensor;
-  adaptiveMaxPool2d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[] }): [Tensor, Tensor];
+  adaptiveMaxPool2d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; out?: Tensor[] | null }): [Tensor, Tensor];
   adaptiveMaxPool2d(input: Tensor, ...outputSize: number[]): [Tensor, Tensor];
-  adaptiveMaxPool3d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[] }): [Tensor, Tensor];
+  adaptiveMaxPool3d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; out?: Tensor[] | null }): [Tensor, Tensor];
   adaptiveMaxPool3d(input: Tensor, ...outputSize: number[]): [Tensor, Tensor];
-  add(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; alpha?: Scalar }): Tensor;
-  add(input: Tensor | Scalar, other: Scalar, alpha?: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar }): Tensor;
-  add(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar }): Tensor;
-  addbmm(input: Tensor, batch1: Tensor, batch2: Tensor, options?: { self?: Tensor; batch1?: Tensor; batch2?: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
-  addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { self?: Tensor; tensor1?: Tensor; tensor2?: Tensor; value?: Scalar }): Tensor;
-  addcmul(input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { self?: Tensor; tensor1?: Tensor; tensor2?: Tensor; value?: Scalar }): Tensor;
-  addmm(input: Tensor, mat1: Tensor, mat2: Tensor, options?: { self?: Tensor; mat1?: Tensor; mat2?: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
-  addmv(input: Tensor, mat: Tensor, vec: Tensor, options?: { self?: Tensor; mat?: Tensor; vec?: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+  add(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  add(input: Tensor | Scalar, other: Scalar, alpha?: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  add(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  addbmm(input: Tensor, batch1: Tensor, batch2: Tensor, options?: { self?: Tensor; batch1?: Tensor; batch2?: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { self?: Tensor; tensor1?: Tensor; tensor2?: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+  addcmul(input: Tensor, tensor1: Tensor, tensor2: Tensor, options?: { self?: Tensor; tensor1?: Tensor; tensor2?: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+  addmm(input: Tensor, mat1: Tensor, mat2: Tensor, options?: { self?: Tensor; mat1?: Tensor; mat2?: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  addmv(input: Tensor, mat: Tensor, vec: Tensor, options?: { self?: Tensor; mat?: Tensor; vec?: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
   addmv_(input: Tensor, mat: Tensor, vec: Tensor, options?: { self?: Tensor; mat?: Tensor; vec?: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
-  addr(input: Tensor, vec1: Tensor, vec2: Tensor, options?: { self?: Tensor; vec1?: Tensor; vec2?: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+  addr(input: Tensor, vec1: Tensor, vec2: Tensor, options?: { self?: Tensor; vec1?: Tensor; vec2?: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
   adjoint(input: Tensor, options?: { self?: Tensor }): Tensor;
   affineGridGenerator(theta: Tensor, size: number[], alignCorners: boolean, options?: { theta?: Tensor; size?: number[]; alignCorners?: boolean }): Tensor;
   alias(input: Tensor, options?: { self?: Tensor }): Tensor;
-  all(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): Tensor;
-  all(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): Tensor;
-  all(input: Tensor, options?: { self?: Tensor }): Tensor;
+  all(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  all(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  all(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   allclose(input: Tensor, other: Tensor, rtol?: number, atol?: number, equalNan?: boolean, options?: { self?: Tensor; other?: Tensor; rtol?: number; atol?: number; equalNan?: boolean }): boolean;
   allclose(input: Tensor, other: Tensor, rtol?: number, atol?: number, options?: { self?: Tensor; other?: Tensor; rtol?: number; atol?: number; equalNan?: boolean }): boolean;
   allclose(input: Tensor, other: Tensor, rtol?: number, options?: { self?: Tensor; other?: Tensor; rtol?: number; atol?: number; equalNan?: boolean }): boolean;
   allclose(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; rtol?: number; atol?: number; equalNan?: boolean }): boolean;
   alphaDropout(input: Tensor, p: number, train: boolean, options?: { input?: Tensor; p?: number; train?: boolean }): Tensor;
   alphaDropout_(input: Tensor, p: number, train: boolean, options?: { self?: Tensor; p?: number; train?: boolean }): Tensor;
-  amax(input: Tensor, dim?: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  amax(input: Tensor, dim?: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  amax(input: Tensor, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  amin(input: Tensor, dim?: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  amin(input: Tensor, dim?: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  amin(input: Tensor, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  aminmax(input: Tensor, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean }): [Tensor, Tensor] & { min: Tensor; max: Tensor };
-  angle(input: Tensor, options?: { self?: Tensor }): Tensor;
-  any(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): Tensor;
-  any(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): Tensor;
-  any(input: Tensor, options?: { self?: Tensor }): Tensor;
-  arccos(input: Tensor, options?: { self?: Tensor }): Tensor;
+  amax(input: Tensor, dim?: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  amax(input: Tensor, dim?: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  amax(input: Tensor, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  amin(input: Tensor, dim?: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  amin(input: Tensor, dim?: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  amin(input: Tensor, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  aminmax(input: Tensor, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { min: Tensor; max: Tensor };
+  angle(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  any(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  any(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  any(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  arccos(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   arccos_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  arccosh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  arccosh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   arccosh_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  arcsin(input: Tensor, options?: { self?: Tensor }): Tensor;
+  arcsin(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   arcsin_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  arcsinh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  arcsinh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   arcsinh_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  arctan(input: Tensor, options?: { self?: Tensor }): Tensor;
-  arctan2(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  arctan(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  arctan2(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   arctan_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  arctanh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  arctanh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   arctanh_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  argmax(input: Tensor, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean }): Tensor;
-  argmax(input: Tensor, dim?: number | null, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean }): Tensor;
-  argmax(input: Tensor, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean }): Tensor;
-  argmin(input: Tensor, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean }): Tensor;
-  argmin(input: Tensor, dim?: number | null, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean }): Tensor;
-  argmin(input: Tensor, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean }): Tensor;
+  argmax(input: Tensor, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  argmax(input: Tensor, dim?: number | null, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  argmax(input: Tensor, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  argmin(input: Tensor, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  argmin(input: Tensor, dim?: number | null, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  argmin(input: Tensor, options?: { self?: Tensor; dim?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
   argsort(input: Tensor, dim?: number, descending?: boolean, options?: { self?: Tensor; dim?: number; descending?: boolean }): Tensor;
   argsort(input: Tensor, dim?: number, options?: { self?: Tensor; dim?: number; descending?: boolean }): Tensor;
   argsort(input: Tensor, options?: { self?: Tensor; dim?: number; descending?: boolean }): Tensor;
@@ -1943,14 +1944,14 @@ export interface TorchFunctions {
   asStrided_(input: Tensor, size: number[], stride: number[], options?: { self?: Tensor; size?: number[]; stride?: number[]; storageOffset?: number | null }): Tensor;
   asStridedScatter(input: Tensor, src: Tensor, size: number[], stride: number[], storageOffset?: number | null, options?: { self?: Tensor; src?: Tensor; size?: number[]; stride?: number[]; storageOffset?: number | null }): Tensor;
   asStridedScatter(input: Tensor, src: Tensor, size: number[], stride: number[], options?: { self?: Tensor; src?: Tensor; size?: number[]; stride?: number[]; storageOffset?: number | null }): Tensor;
-  asin(input: Tensor, options?: { self?: Tensor }): Tensor;
+  asin(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   asin_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  asinh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  asinh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   asinh_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  atan(input: Tensor, options?: { self?: Tensor }): Tensor;
-  atan2(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  atan(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  atan2(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   atan_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  atanh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  atanh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   atanh_(input: Tensor, options?: { self?: Tensor }): Tensor;
   atleast1d(input: Tensor, options?: { self?: Tensor }): Tensor;
   atleast1d(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor[];
@@ -1963,19 +1964,19 @@ export interface TorchFunctions {
   avgPool1d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean }): Tensor;
   avgPool1d(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean }): Tensor;
   avgPool1d(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean }): Tensor;
-  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, countIncludePad?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool2d(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, countIncludePad?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  avgPool3d(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null }): Tensor;
-  baddbmm(input: Tensor, batch1: Tensor, batch2: Tensor, options?: { self?: Tensor; batch1?: Tensor; batch2?: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
+  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, countIncludePad?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool2d(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, countIncludePad?: boolean, divisorOverride?: number | null, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, countIncludePad?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  avgPool3d(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null; out?: Tensor | null }): Tensor;
+  baddbmm(input: Tensor, batch1: Tensor, batch2: Tensor, options?: { self?: Tensor; batch1?: Tensor; batch2?: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
   bartlettWindow(windowLength: number, options?: { windowLength?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   bartlettWindow(windowLength: number, periodic: boolean, options?: { windowLength?: number; periodic?: boolean; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   batchNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor | null, runningMean?: Tensor | null, runningVar?: Tensor | null, training?: boolean, momentum?: number, eps?: number, cudnnEnabled?: boolean, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; training?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
@@ -1987,13 +1988,13 @@ export interface TorchFunctions {
   batchNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor | null, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; training?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
   batchNorm(input: Tensor, weight?: Tensor | null, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; training?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
   batchNorm(input: Tensor, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; training?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
-  bernoulli(input: Tensor, options?: { self?: Tensor; generator?: Generator | null }): Tensor;
-  bernoulli(input: Tensor, p: number, options?: { self?: Tensor; p?: number; generator?: Generator | null }): Tensor;
+  bernoulli(input: Tensor, options?: { self?: Tensor; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  bernoulli(input: Tensor, p: number, options?: { self?: Tensor; p?: number; generator?: Generator | null; out?: Tensor | null }): Tensor;
   bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null, options?: { input1?: Tensor; input2?: Tensor; weight?: Tensor; bias?: Tensor | null }): Tensor;
   bilinear(input1: Tensor, input2: Tensor, weight: Tensor, options?: { input1?: Tensor; input2?: Tensor; weight?: Tensor; bias?: Tensor | null }): Tensor;
-  binaryCrossEntropy(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number }): Tensor;
-  binaryCrossEntropy(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number }): Tensor;
-  binaryCrossEntropy(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number }): Tensor;
+  binaryCrossEntropy(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; out?: Tensor | null }): Tensor;
+  binaryCrossEntropy(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; out?: Tensor | null }): Tensor;
+  binaryCrossEntropy(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; out?: Tensor | null }): Tensor;
   binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, weight?: Tensor | null, posWeight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number }): Tensor;
   binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, weight?: Tensor | null, posWeight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number }): Tensor;
   binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; posWeight?: Tensor | null; reduction?: number }): Tensor;
@@ -2003,77 +2004,77 @@ export interface TorchFunctions {
   bincount(input: Tensor, options?: { self?: Tensor; weights?: Tensor | null; minlength?: number }): Tensor;
   binomial(count: Tensor, prob: Tensor, generator?: Generator | null, options?: { count?: Tensor; prob?: Tensor; generator?: Generator | null }): Tensor;
   binomial(count: Tensor, prob: Tensor, options?: { count?: Tensor; prob?: Tensor; generator?: Generator | null }): Tensor;
-  bitwiseAnd(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  bitwiseAnd(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  bitwiseAnd(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor }): Tensor;
-  bitwiseLeftShift(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  bitwiseLeftShift(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  bitwiseLeftShift(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor }): Tensor;
-  bitwiseNot(input: Tensor, options?: { self?: Tensor }): Tensor;
-  bitwiseOr(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  bitwiseOr(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  bitwiseOr(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor }): Tensor;
-  bitwiseRightShift(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  bitwiseRightShift(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  bitwiseRightShift(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor }): Tensor;
-  bitwiseXor(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  bitwiseXor(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  bitwiseXor(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor }): Tensor;
+  bitwiseAnd(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseAnd(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  bitwiseAnd(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseLeftShift(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseLeftShift(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  bitwiseLeftShift(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseNot(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseOr(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseOr(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  bitwiseOr(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseRightShift(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseRightShift(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  bitwiseRightShift(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseXor(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  bitwiseXor(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  bitwiseXor(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor; out?: Tensor | null }): Tensor;
   blackmanWindow(windowLength: number, options?: { windowLength?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   blackmanWindow(windowLength: number, periodic: boolean, options?: { windowLength?: number; periodic?: boolean; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   blockDiag(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor;
-  bmm(input: Tensor, mat2: Tensor, options?: { self?: Tensor; mat2?: Tensor }): Tensor;
+  bmm(input: Tensor, mat2: Tensor, options?: { self?: Tensor; mat2?: Tensor; out?: Tensor | null }): Tensor;
   broadcastTensors(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor[];
   broadcastTo(input: Tensor, size: number[], options?: { self?: Tensor; size?: number[] }): Tensor;
   broadcastTo(input: Tensor, ...size: number[]): Tensor;
-  bucketize(input: Tensor, boundaries: Tensor, options?: { self?: Tensor; boundaries?: Tensor; outInt32?: boolean; right?: boolean }): Tensor;
-  bucketize(input: Scalar, boundaries: Tensor, options?: { self?: Scalar; boundaries?: Tensor; outInt32?: boolean; right?: boolean }): Tensor;
+  bucketize(input: Tensor, boundaries: Tensor, options?: { self?: Tensor; boundaries?: Tensor; outInt32?: boolean; right?: boolean; out?: Tensor | null }): Tensor;
+  bucketize(input: Scalar, boundaries: Tensor, options?: { self?: Scalar; boundaries?: Tensor; outInt32?: boolean; right?: boolean; out?: Tensor | null }): Tensor;
   cartesianProd(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor;
-  cat(tensors: Tensor[], dim?: number, options?: { tensors?: Tensor[]; dim?: number }): Tensor;
-  cat(tensors: Tensor[], options?: { tensors?: Tensor[]; dim?: number }): Tensor;
+  cat(tensors: Tensor[], dim?: number, options?: { tensors?: Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+  cat(tensors: Tensor[], options?: { tensors?: Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
   cdist(x1: Tensor, x2: Tensor, p?: number, computeMode?: number | null, options?: { x1?: Tensor; x2?: Tensor; p?: number; computeMode?: number | null }): Tensor;
   cdist(x1: Tensor, x2: Tensor, p?: number, options?: { x1?: Tensor; x2?: Tensor; p?: number; computeMode?: number | null }): Tensor;
   cdist(x1: Tensor, x2: Tensor, options?: { x1?: Tensor; x2?: Tensor; p?: number; computeMode?: number | null }): Tensor;
-  ceil(input: Tensor, options?: { self?: Tensor }): Tensor;
+  ceil(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   ceil_(input: Tensor, options?: { self?: Tensor }): Tensor;
   celu(input: Tensor, alpha?: Scalar, options?: { self?: Tensor; alpha?: Scalar }): Tensor;
   celu(input: Tensor, options?: { self?: Tensor; alpha?: Scalar }): Tensor;
   celu_(input: Tensor, alpha?: Scalar, options?: { self?: Tensor; alpha?: Scalar }): Tensor;
   celu_(input: Tensor, options?: { self?: Tensor; alpha?: Scalar }): Tensor;
-  chainMatmul(matrices: Tensor[], options?: { matrices?: Tensor[] }): Tensor;
+  chainMatmul(matrices: Tensor[], options?: { matrices?: Tensor[]; out?: Tensor | null }): Tensor;
   channelShuffle(input: Tensor, groups: number, options?: { self?: Tensor; groups?: number }): Tensor;
-  cholesky(input: Tensor, upper?: boolean, options?: { self?: Tensor; upper?: boolean }): Tensor;
-  cholesky(input: Tensor, options?: { self?: Tensor; upper?: boolean }): Tensor;
-  choleskyInverse(input: Tensor, upper?: boolean, options?: { self?: Tensor; upper?: boolean }): Tensor;
-  choleskyInverse(input: Tensor, options?: { self?: Tensor; upper?: boolean }): Tensor;
-  choleskySolve(input: Tensor, input2: Tensor, upper?: boolean, options?: { self?: Tensor; input2?: Tensor; upper?: boolean }): Tensor;
-  choleskySolve(input: Tensor, input2: Tensor, options?: { self?: Tensor; input2?: Tensor; upper?: boolean }): Tensor;
-  clamp(input: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
-  clamp(input: Tensor, min?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
-  clamp(input: Tensor, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
-  clamp(input: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
-  clamp(input: Tensor, min?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
-  clamp(input: Tensor, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
+  cholesky(input: Tensor, upper?: boolean, options?: { self?: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+  cholesky(input: Tensor, options?: { self?: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+  choleskyInverse(input: Tensor, upper?: boolean, options?: { self?: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+  choleskyInverse(input: Tensor, options?: { self?: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+  choleskySolve(input: Tensor, input2: Tensor, upper?: boolean, options?: { self?: Tensor; input2?: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+  choleskySolve(input: Tensor, input2: Tensor, options?: { self?: Tensor; input2?: Tensor; upper?: boolean; out?: Tensor | null }): Tensor;
+  clamp(input: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null; out?: Tensor | null }): Tensor;
+  clamp(input: Tensor, min?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null; out?: Tensor | null }): Tensor;
+  clamp(input: Tensor, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null; out?: Tensor | null }): Tensor;
+  clamp(input: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null; out?: Tensor | null }): Tensor;
+  clamp(input: Tensor, min?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null; out?: Tensor | null }): Tensor;
+  clamp(input: Tensor, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null; out?: Tensor | null }): Tensor;
   clamp_(input: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
   clamp_(input: Tensor, min?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
   clamp_(input: Tensor, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
   clamp_(input: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
   clamp_(input: Tensor, min?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
   clamp_(input: Tensor, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
-  clampMax(input: Tensor, max: Tensor, options?: { self?: Tensor; max?: Tensor }): Tensor;
-  clampMax(input: Tensor, max: Scalar, options?: { self?: Tensor; max?: Scalar }): Tensor;
+  clampMax(input: Tensor, max: Tensor, options?: { self?: Tensor; max?: Tensor; out?: Tensor | null }): Tensor;
+  clampMax(input: Tensor, max: Scalar, options?: { self?: Tensor; max?: Scalar; out?: Tensor | null }): Tensor;
   clampMax_(input: Tensor, max: Tensor, options?: { self?: Tensor; max?: Tensor }): Tensor;
   clampMax_(input: Tensor, max: Scalar, options?: { self?: Tensor; max?: Scalar }): Tensor;
-  clampMin(input: Tensor, min: Tensor, options?: { self?: Tensor; min?: Tensor }): Tensor;
-  clampMin(input: Tensor, min: Scalar, options?: { self?: Tensor; min?: Scalar }): Tensor;
+  clampMin(input: Tensor, min: Tensor, options?: { self?: Tensor; min?: Tensor; out?: Tensor | null }): Tensor;
+  clampMin(input: Tensor, min: Scalar, options?: { self?: Tensor; min?: Scalar; out?: Tensor | null }): Tensor;
   clampMin_(input: Tensor, min: Tensor, options?: { self?: Tensor; min?: Tensor }): Tensor;
   clampMin_(input: Tensor, min: Scalar, options?: { self?: Tensor; min?: Scalar }): Tensor;
-  clip(input: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
-  clip(input: Tensor, min?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
-  clip(input: Tensor, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
-  clip(input: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
-  clip(input: Tensor, min?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
-  clip(input: Tensor, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
+  clip(input: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null; out?: Tensor | null }): Tensor;
+  clip(input: Tensor, min?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null; out?: Tensor | null }): Tensor;
+  clip(input: Tensor, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null; out?: Tensor | null }): Tensor;
+  clip(input: Tensor, min?: Tensor | null, max?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null; out?: Tensor | null }): Tensor;
+  clip(input: Tensor, min?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null; out?: Tensor | null }): Tensor;
+  clip(input: Tensor, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null; out?: Tensor | null }): Tensor;
   clip_(input: Tensor, min?: Scalar | null, max?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
   clip_(input: Tensor, min?: Scalar | null, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
   clip_(input: Tensor, options?: { self?: Tensor; min?: Scalar | null; max?: Scalar | null }): Tensor;
@@ -2081,19 +2082,19 @@ export interface TorchFunctions {
   clip_(input: Tensor, min?: Tensor | null, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
   clip_(input: Tensor, options?: { self?: Tensor; min?: Tensor | null; max?: Tensor | null }): Tensor;
   clone(input: Tensor, options?: { self?: Tensor; memoryFormat?: MemoryFormat | null }): Tensor;
-  col2im(input: Tensor, outputSize: number | number[], kernelSize: number | number[], dilation: number | number[], padding: number | number[], stride: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; kernelSize?: number | number[]; dilation?: number | number[]; padding?: number | number[]; stride?: number | number[] }): Tensor;
+  col2im(input: Tensor, outputSize: number | number[], kernelSize: number | number[], dilation: number | number[], padding: number | number[], stride: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; kernelSize?: number | number[]; dilation?: number | number[]; padding?: number | number[]; stride?: number | number[]; out?: Tensor | null }): Tensor;
   col2im(input: Tensor, outputSize: number | number[], kernelSize: number | number[], dilation: number | number[], padding: number | number[], ...stride: number[]): Tensor;
-  columnStack(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor;
+  columnStack(tensors: Tensor[], options?: { tensors?: Tensor[]; out?: Tensor | null }): Tensor;
   combinations(input: Tensor, r?: number, withReplacement?: boolean, options?: { self?: Tensor; r?: number; withReplacement?: boolean }): Tensor;
   combinations(input: Tensor, r?: number, options?: { self?: Tensor; r?: number; withReplacement?: boolean }): Tensor;
   combinations(input: Tensor, options?: { self?: Tensor; r?: number; withReplacement?: boolean }): Tensor;
-  complex(real: Tensor, imag: Tensor, options?: { real?: Tensor; imag?: Tensor }): Tensor;
-  concat(tensors: Tensor[], dim?: number, options?: { tensors?: Tensor[]; dim?: number }): Tensor;
-  concat(tensors: Tensor[], options?: { tensors?: Tensor[]; dim?: number }): Tensor;
-  concatenate(tensors: Tensor[], dim?: number, options?: { tensors?: Tensor[]; dim?: number }): Tensor;
-  concatenate(tensors: Tensor[], options?: { tensors?: Tensor[]; dim?: number }): Tensor;
+  complex(real: Tensor, imag: Tensor, options?: { real?: Tensor; imag?: Tensor; out?: Tensor | null }): Tensor;
+  concat(tensors: Tensor[], dim?: number, options?: { tensors?: Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+  concat(tensors: Tensor[], options?: { tensors?: Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+  concatenate(tensors: Tensor[], dim?: number, options?: { tensors?: Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+  concatenate(tensors: Tensor[], options?: { tensors?: Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
   conj(input: Tensor, options?: { self?: Tensor }): Tensor;
-  conjPhysical(input: Tensor, options?: { self?: Tensor }): Tensor;
+  conjPhysical(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   conjPhysical_(input: Tensor, options?: { self?: Tensor }): Tensor;
   conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number | number[], padding?: number | number[], dilation?: number | number[], groups?: number, options?: { input?: Tensor; weight?: Tensor; bias?: Tensor | null; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; groups?: number }): Tensor;
   conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number | number[], padding?: number | number[], dilation?: number | number[], options?: { input?: Tensor; weight?: Tensor; bias?: Tensor | null; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; groups?: number }): Tensor;
@@ -2177,12 +2178,12 @@ export interface TorchFunctions {
   convolutionOverrideable(input: Tensor, weight: Tensor, options?: { input?: Tensor; weight?: Tensor; bias?: Tensor | null; stride?: number[]; padding?: number[]; dilation?: number[]; transposed?: boolean; outputPadding?: number[]; groups?: number }): Tensor;
   copy(input: Tensor, src: Tensor, nonBlocking?: boolean, options?: { self?: Tensor; src?: Tensor; nonBlocking?: boolean }): Tensor;
   copy(input: Tensor, src: Tensor, options?: { self?: Tensor; src?: Tensor; nonBlocking?: boolean }): Tensor;
-  copysign(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  copysign(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
+  copysign(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  copysign(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
   corrcoef(input: Tensor, options?: { self?: Tensor }): Tensor;
-  cos(input: Tensor, options?: { self?: Tensor }): Tensor;
+  cos(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   cos_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  cosh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  cosh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   cosh_(input: Tensor, options?: { self?: Tensor }): Tensor;
   cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, margin?: number, reduction?: number, options?: { input1?: Tensor; input2?: Tensor; target?: Tensor; margin?: number; reduction?: number }): Tensor;
   cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, margin?: number, options?: { input1?: Tensor; input2?: Tensor; target?: Tensor; margin?: number; reduction?: number }): Tensor;
@@ -2195,8 +2196,8 @@ export interface TorchFunctions {
   countNonzero(input: Tensor, dim?: number | null, options?: { self?: Tensor; dim?: number | null }): Tensor;
   countNonzero(input: Tensor, options?: { self?: Tensor; dim?: number | null }): Tensor;
   cov(input: Tensor, options?: { self?: Tensor; correction?: number; fweights?: Tensor | null; aweights?: Tensor | null }): Tensor;
-  cross(input: Tensor, other: Tensor, dim?: number | null, options?: { self?: Tensor; other?: Tensor; dim?: number | null }): Tensor;
-  cross(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; dim?: number | null }): Tensor;
+  cross(input: Tensor, other: Tensor, dim?: number | null, options?: { self?: Tensor; other?: Tensor; dim?: number | null; out?: Tensor | null }): Tensor;
+  cross(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; dim?: number | null; out?: Tensor | null }): Tensor;
   crossEntropyLoss(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, labelSmoothing?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
   crossEntropyLoss(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
   crossEntropyLoss(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; labelSmoothing?: number }): Tensor;
@@ -2210,19 +2211,19 @@ export interface TorchFunctions {
   ctcLoss(logProbs: Tensor, targets: Tensor, inputLengths: Tensor, targetLengths: Tensor, blank?: number, reduction?: number, options?: { logProbs?: Tensor; targets?: Tensor; inputLengths?: Tensor; targetLengths?: Tensor; blank?: number; reduction?: number; zeroInfinity?: boolean }): Tensor;
   ctcLoss(logProbs: Tensor, targets: Tensor, inputLengths: Tensor, targetLengths: Tensor, blank?: number, options?: { logProbs?: Tensor; targets?: Tensor; inputLengths?: Tensor; targetLengths?: Tensor; blank?: number; reduction?: number; zeroInfinity?: boolean }): Tensor;
   ctcLoss(logProbs: Tensor, targets: Tensor, inputLengths: Tensor, targetLengths: Tensor, options?: { logProbs?: Tensor; targets?: Tensor; inputLengths?: Tensor; targetLengths?: Tensor; blank?: number; reduction?: number; zeroInfinity?: boolean }): Tensor;
-  cummax(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  cummin(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  cumprod(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; dtype?: DType | null }): Tensor;
-  cumsum(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; dtype?: DType | null }): Tensor;
+  cummax(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  cummin(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  cumprod(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  cumsum(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
   cumulativeTrapezoid(y: Tensor, x: Tensor, options?: { y?: Tensor; x?: Tensor; dim?: number }): Tensor;
   cumulativeTrapezoid(y: Tensor, options?: { y?: Tensor; dx?: Scalar; dim?: number }): Tensor;
-  deg2rad(input: Tensor, options?: { self?: Tensor }): Tensor;
+  deg2rad(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   deg2rad_(input: Tensor, options?: { self?: Tensor }): Tensor;
   det(input: Tensor, options?: { self?: Tensor }): Tensor;
   detach(input: Tensor, options?: { self?: Tensor }): Tensor;
   detach_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  diag(input: Tensor, diagonal?: number, options?: { self?: Tensor; diagonal?: number }): Tensor;
-  diag(input: Tensor, options?: { self?: Tensor; diagonal?: number }): Tensor;
+  diag(input: Tensor, diagonal?: number, options?: { self?: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
+  diag(input: Tensor, options?: { self?: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
   diagEmbed(input: Tensor, offset?: number, dim1?: number, dim2?: number, options?: { self?: Tensor; offset?: number; dim1?: number; dim2?: number }): Tensor;
   diagEmbed(input: Tensor, offset?: number, dim1?: number, options?: { self?: Tensor; offset?: number; dim1?: number; dim2?: number }): Tensor;
   diagEmbed(input: Tensor, offset?: number, options?: { self?: Tensor; offset?: number; dim1?: number; dim2?: number }): Tensor;
@@ -2237,34 +2238,34 @@ export interface TorchFunctions {
   diagonalScatter(input: Tensor, src: Tensor, offset?: number, dim1?: number, options?: { self?: Tensor; src?: Tensor; offset?: number; dim1?: number; dim2?: number }): Tensor;
   diagonalScatter(input: Tensor, src: Tensor, offset?: number, options?: { self?: Tensor; src?: Tensor; offset?: number; dim1?: number; dim2?: number }): Tensor;
   diagonalScatter(input: Tensor, src: Tensor, options?: { self?: Tensor; src?: Tensor; offset?: number; dim1?: number; dim2?: number }): Tensor;
-  diff(input: Tensor, n?: number, dim?: number, prepend?: Tensor | null, append?: Tensor | null, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }): Tensor;
-  diff(input: Tensor, n?: number, dim?: number, prepend?: Tensor | null, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }): Tensor;
-  diff(input: Tensor, n?: number, dim?: number, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }): Tensor;
-  diff(input: Tensor, n?: number, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }): Tensor;
-  diff(input: Tensor, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null }): Tensor;
-  digamma(input: Tensor, options?: { self?: Tensor }): Tensor;
+  diff(input: Tensor, n?: number, dim?: number, prepend?: Tensor | null, append?: Tensor | null, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null; out?: Tensor | null }): Tensor;
+  diff(input: Tensor, n?: number, dim?: number, prepend?: Tensor | null, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null; out?: Tensor | null }): Tensor;
+  diff(input: Tensor, n?: number, dim?: number, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null; out?: Tensor | null }): Tensor;
+  diff(input: Tensor, n?: number, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null; out?: Tensor | null }): Tensor;
+  diff(input: Tensor, options?: { self?: Tensor; n?: number; dim?: number; prepend?: Tensor | null; append?: Tensor | null; out?: Tensor | null }): Tensor;
+  digamma(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   dist(input: Tensor, other: Tensor, p?: Scalar, options?: { self?: Tensor; other?: Tensor; p?: Scalar }): Tensor;
   dist(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; p?: Scalar }): Tensor;
-  div(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar }): Tensor;
-  div(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; roundingMode?: string | null }): Tensor;
-  div(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar }): Tensor;
-  div(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; roundingMode?: string | null }): Tensor;
-  divide(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar }): Tensor;
-  divide(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; roundingMode?: string | null }): Tensor;
-  divide(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar }): Tensor;
-  divide(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; roundingMode?: string | null }): Tensor;
-  dot(input: Tensor, tensor: Tensor, options?: { self?: Tensor; tensor?: Tensor }): Tensor;
+  div(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  div(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; roundingMode?: string | null; out?: Tensor | null }): Tensor;
+  div(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; out?: Tensor | null }): Tensor;
+  div(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; roundingMode?: string | null; out?: Tensor | null }): Tensor;
+  divide(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  divide(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; roundingMode?: string | null; out?: Tensor | null }): Tensor;
+  divide(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; out?: Tensor | null }): Tensor;
+  divide(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; roundingMode?: string | null; out?: Tensor | null }): Tensor;
+  dot(input: Tensor, tensor: Tensor, options?: { self?: Tensor; tensor?: Tensor; out?: Tensor | null }): Tensor;
   dropout(input: Tensor, p: number, train: boolean, options?: { input?: Tensor; p?: number; train?: boolean }): Tensor;
   dropout_(input: Tensor, p: number, train: boolean, options?: { self?: Tensor; p?: number; train?: boolean }): Tensor;
   dsplit(input: Tensor, sections: number, options?: { self?: Tensor; sections?: number }): Tensor[];
   dsplit(input: Tensor, indices: number[], options?: { self?: Tensor; indices?: number[] }): Tensor[];
   dsplit(input: Tensor, ...indices: number[]): Tensor[];
-  dstack(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor;
+  dstack(tensors: Tensor[], options?: { tensors?: Tensor[]; out?: Tensor | null }): Tensor;
   einsum(equation: string, tensors: Tensor[], options?: { equation?: string; tensors?: Tensor[]; path?: number[] | null }): Tensor;
-  elu(input: Tensor, alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
-  elu(input: Tensor, alpha?: Scalar, scale?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
-  elu(input: Tensor, alpha?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
-  elu(input: Tensor, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
+  elu(input: Tensor, alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out?: Tensor | null }): Tensor;
+  elu(input: Tensor, alpha?: Scalar, scale?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out?: Tensor | null }): Tensor;
+  elu(input: Tensor, alpha?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out?: Tensor | null }): Tensor;
+  elu(input: Tensor, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar; out?: Tensor | null }): Tensor;
   elu_(input: Tensor, alpha?: Scalar, scale?: Scalar, inputScale?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
   elu_(input: Tensor, alpha?: Scalar, scale?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
   elu_(input: Tensor, alpha?: Scalar, options?: { self?: Tensor; alpha?: Scalar; scale?: Scalar; inputScale?: Scalar }): Tensor;
@@ -2285,19 +2286,19 @@ export interface TorchFunctions {
   embeddingBag(weight: Tensor, indices: Tensor, offsets: Tensor, scaleGradByFreq: boolean, mode: number, sparse: boolean, options?: { weight?: Tensor; indices?: Tensor; offsets?: Tensor; scaleGradByFreq?: boolean; mode?: number; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number | null }): [Tensor, Tensor, Tensor, Tensor];
   emptyStrided(size: number[], stride: number[], options?: { size?: number[]; stride?: number[]; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   emptyStrided(size: number[], ...stride: number[]): Tensor;
-  eq(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  eq(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
+  eq(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  eq(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
   equal(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): boolean;
-  erf(input: Tensor, options?: { self?: Tensor }): Tensor;
+  erf(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   erf_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  erfc(input: Tensor, options?: { self?: Tensor }): Tensor;
+  erfc(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   erfc_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  erfinv(input: Tensor, options?: { self?: Tensor }): Tensor;
-  exp(input: Tensor, options?: { self?: Tensor }): Tensor;
-  exp2(input: Tensor, options?: { self?: Tensor }): Tensor;
+  erfinv(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  exp(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  exp2(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   exp2_(input: Tensor, options?: { self?: Tensor }): Tensor;
   exp_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  expm1(input: Tensor, options?: { self?: Tensor }): Tensor;
+  expm1(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   expm1_(input: Tensor, options?: { self?: Tensor }): Tensor;
   featureAlphaDropout(input: Tensor, p: number, train: boolean, options?: { input?: Tensor; p?: number; train?: boolean }): Tensor;
   featureAlphaDropout_(input: Tensor, p: number, train: boolean, options?: { self?: Tensor; p?: number; train?: boolean }): Tensor;
@@ -2307,7 +2308,7 @@ export interface TorchFunctions {
   fill(input: Tensor, value: Scalar, options?: { self?: Tensor; value?: Scalar }): Tensor;
   fill_(input: Tensor, value: Tensor, options?: { self?: Tensor; value?: Tensor }): Tensor;
   fill_(input: Tensor, value: Scalar, options?: { self?: Tensor; value?: Scalar }): Tensor;
-  fix(input: Tensor, options?: { self?: Tensor }): Tensor;
+  fix(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   fix_(input: Tensor, options?: { self?: Tensor }): Tensor;
   flatten(input: Tensor, startDim?: number, endDim?: number, options?: { self?: Tensor; startDim?: number; endDim?: number }): Tensor;
   flatten(input: Tensor, startDim?: number, options?: { self?: Tensor; startDim?: number; endDim?: number }): Tensor;
@@ -2317,39 +2318,39 @@ export interface TorchFunctions {
   flip(input: Tensor, ...dims: number[]): Tensor;
   fliplr(input: Tensor, options?: { self?: Tensor }): Tensor;
   flipud(input: Tensor, options?: { self?: Tensor }): Tensor;
-  floatPower(input: Tensor, exponent: Tensor, options?: { self?: Tensor; exponent?: Tensor }): Tensor;
-  floatPower(input: Scalar, exponent: Tensor, options?: { self?: Scalar; exponent?: Tensor }): Tensor;
-  floatPower(input: Tensor, exponent: Scalar, options?: { self?: Tensor; exponent?: Scalar }): Tensor;
-  floor(input: Tensor, options?: { self?: Tensor }): Tensor;
+  floatPower(input: Tensor, exponent: Tensor, options?: { self?: Tensor; exponent?: Tensor; out?: Tensor | null }): Tensor;
+  floatPower(input: Scalar, exponent: Tensor, options?: { self?: Scalar; exponent?: Tensor; out?: Tensor | null }): Tensor;
+  floatPower(input: Tensor, exponent: Scalar, options?: { self?: Tensor; exponent?: Scalar; out?: Tensor | null }): Tensor;
+  floor(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   floor_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  floorDivide(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar }): Tensor;
-  floorDivide(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar }): Tensor;
-  fmax(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  fmin(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  fmod(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  fmod(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  frac(input: Tensor, options?: { self?: Tensor }): Tensor;
+  floorDivide(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  floorDivide(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; out?: Tensor | null }): Tensor;
+  fmax(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  fmin(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  fmod(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  fmod(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  frac(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   frac_(input: Tensor, options?: { self?: Tensor }): Tensor;
   fractionalMaxPool2d(input: Tensor, kernelSize: number | number[], outputSize: number | number[], randomSamples: Tensor, options?: { self?: Tensor; kernelSize?: number | number[]; outputSize?: number | number[]; randomSamples?: Tensor }): [Tensor, Tensor];
   fractionalMaxPool3d(input: Tensor, kernelSize: number | number[], outputSize: number | number[], randomSamples: Tensor, options?: { self?: Tensor; kernelSize?: number | number[]; outputSize?: number | number[]; randomSamples?: Tensor }): [Tensor, Tensor];
-  frexp(input: Tensor, options?: { self?: Tensor }): [Tensor, Tensor] & { mantissa: Tensor; exponent: Tensor };
-  frobeniusNorm(input: Tensor, options?: { self?: Tensor }): Tensor;
-  frobeniusNorm(input: Tensor, dim: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  frobeniusNorm(input: Tensor, dim: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
+  frexp(input: Tensor, options?: { self?: Tensor; out?: Tensor[] | null }): [Tensor, Tensor] & { mantissa: Tensor; exponent: Tensor };
+  frobeniusNorm(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  frobeniusNorm(input: Tensor, dim: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  frobeniusNorm(input: Tensor, dim: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
   fromFile(filename: string, shared?: boolean | null, size?: number | null, options?: { filename?: string; shared?: boolean | null; size?: number | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   fromFile(filename: string, shared?: boolean | null, options?: { filename?: string; shared?: boolean | null; size?: number | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   fromFile(filename: string, options?: { filename?: string; shared?: boolean | null; size?: number | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
-  gather(input: Tensor, dim: number, index: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; sparseGrad?: boolean }): Tensor;
-  gcd(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  gather(input: Tensor, dim: number, index: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; sparseGrad?: boolean; out?: Tensor | null }): Tensor;
+  gcd(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   gcd_(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  ge(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  ge(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  gelu(input: Tensor, options?: { self?: Tensor; approximate?: string }): Tensor;
+  ge(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  ge(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  gelu(input: Tensor, options?: { self?: Tensor; approximate?: string; out?: Tensor | null }): Tensor;
   gelu_(input: Tensor, options?: { self?: Tensor; approximate?: string }): Tensor;
   geqrf(input: Tensor, options?: { self?: Tensor }): [Tensor, Tensor] & { a: Tensor; tau: Tensor };
-  ger(input: Tensor, vec2: Tensor, options?: { self?: Tensor; vec2?: Tensor }): Tensor;
-  glu(input: Tensor, dim?: number, options?: { self?: Tensor; dim?: number }): Tensor;
-  glu(input: Tensor, options?: { self?: Tensor; dim?: number }): Tensor;
+  ger(input: Tensor, vec2: Tensor, options?: { self?: Tensor; vec2?: Tensor; out?: Tensor | null }): Tensor;
+  glu(input: Tensor, dim?: number, options?: { self?: Tensor; dim?: number; out?: Tensor | null }): Tensor;
+  glu(input: Tensor, options?: { self?: Tensor; dim?: number; out?: Tensor | null }): Tensor;
   gradient(input: Tensor, options?: { self?: Tensor; spacing?: Scalar | null; dim?: number | null; edgeOrder?: number }): Tensor[];
   gradient(input: Tensor, options?: { self?: Tensor; dim?: number[]; edgeOrder?: number }): Tensor[];
   gradient(input: Tensor, options?: { self?: Tensor; spacing?: Scalar[]; dim?: number | null; edgeOrder?: number }): Tensor[];
@@ -2357,10 +2358,10 @@ export interface TorchFunctions {
   gradient(input: Tensor, options?: { self?: Tensor; spacing?: Tensor[]; dim?: number | null; edgeOrder?: number }): Tensor[];
   gradient(input: Tensor, options?: { self?: Tensor; spacing?: Tensor[]; dim?: number[]; edgeOrder?: number }): Tensor[];
   gradient(input: Tensor, options?: { self?: Tensor; spacing?: Scalar; dim?: number[]; edgeOrder?: number }): Tensor[];
-  greater(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  greater(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  greaterEqual(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  greaterEqual(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
+  greater(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  greater(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  greaterEqual(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  greaterEqual(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
   gridSampler(input: Tensor, grid: Tensor, interpolationMode: number, paddingMode: number, alignCorners: boolean, options?: { input?: Tensor; grid?: Tensor; interpolationMode?: number; paddingMode?: number; alignCorners?: boolean }): Tensor;
   gridSampler2d(input: Tensor, grid: Tensor, interpolationMode: number, paddingMode: number, alignCorners: boolean, options?: { input?: Tensor; grid?: Tensor; interpolationMode?: number; paddingMode?: number; alignCorners?: boolean }): Tensor;
   gridSampler3d(input: Tensor, grid: Tensor, interpolationMode: number, paddingMode: number, alignCorners: boolean, options?: { input?: Tensor; grid?: Tensor; interpolationMode?: number; paddingMode?: number; alignCorners?: boolean }): Tensor;
@@ -2374,37 +2375,37 @@ export interface TorchFunctions {
   gruCell(input: Tensor, hx: Tensor, wIh: Tensor, wHh: Tensor, bIh?: Tensor | null, bHh?: Tensor | null, options?: { input?: Tensor; hx?: Tensor; wIh?: Tensor; wHh?: Tensor; bIh?: Tensor | null; bHh?: Tensor | null }): Tensor;
   gruCell(input: Tensor, hx: Tensor, wIh: Tensor, wHh: Tensor, bIh?: Tensor | null, options?: { input?: Tensor; hx?: Tensor; wIh?: Tensor; wHh?: Tensor; bIh?: Tensor | null; bHh?: Tensor | null }): Tensor;
   gruCell(input: Tensor, hx: Tensor, wIh: Tensor, wHh: Tensor, options?: { input?: Tensor; hx?: Tensor; wIh?: Tensor; wHh?: Tensor; bIh?: Tensor | null; bHh?: Tensor | null }): Tensor;
-  gt(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  gt(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
+  gt(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  gt(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
   hammingWindow(windowLength: number, options?: { windowLength?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   hammingWindow(windowLength: number, periodic: boolean, options?: { windowLength?: number; periodic?: boolean; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   hammingWindow(windowLength: number, periodic: boolean, alpha: number, options?: { windowLength?: number; periodic?: boolean; alpha?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   hammingWindow(windowLength: number, periodic: boolean, alpha: number, beta: number, options?: { windowLength?: number; periodic?: boolean; alpha?: number; beta?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   hannWindow(windowLength: number, options?: { windowLength?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   hannWindow(windowLength: number, periodic: boolean, options?: { windowLength?: number; periodic?: boolean; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
-  hardshrink(input: Tensor, lambd?: Scalar, options?: { self?: Tensor; lambd?: Scalar }): Tensor;
-  hardshrink(input: Tensor, options?: { self?: Tensor; lambd?: Scalar }): Tensor;
-  hardsigmoid(input: Tensor, options?: { self?: Tensor }): Tensor;
+  hardshrink(input: Tensor, lambd?: Scalar, options?: { self?: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+  hardshrink(input: Tensor, options?: { self?: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+  hardsigmoid(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   hardsigmoid_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  hardswish(input: Tensor, options?: { self?: Tensor }): Tensor;
+  hardswish(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   hardswish_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  hardtanh(input: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar }): Tensor;
-  hardtanh(input: Tensor, minVal?: Scalar, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar }): Tensor;
-  hardtanh(input: Tensor, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar }): Tensor;
+  hardtanh(input: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar; out?: Tensor | null }): Tensor;
+  hardtanh(input: Tensor, minVal?: Scalar, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar; out?: Tensor | null }): Tensor;
+  hardtanh(input: Tensor, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar; out?: Tensor | null }): Tensor;
   hardtanh_(input: Tensor, minVal?: Scalar, maxVal?: Scalar, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar }): Tensor;
   hardtanh_(input: Tensor, minVal?: Scalar, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar }): Tensor;
   hardtanh_(input: Tensor, options?: { self?: Tensor; minVal?: Scalar; maxVal?: Scalar }): Tensor;
-  heaviside(input: Tensor, values: Tensor, options?: { self?: Tensor; values?: Tensor }): Tensor;
+  heaviside(input: Tensor, values: Tensor, options?: { self?: Tensor; values?: Tensor; out?: Tensor | null }): Tensor;
   hingeEmbeddingLoss(input: Tensor, target: Tensor, margin?: number, reduction?: number, options?: { self?: Tensor; target?: Tensor; margin?: number; reduction?: number }): Tensor;
   hingeEmbeddingLoss(input: Tensor, target: Tensor, margin?: number, options?: { self?: Tensor; target?: Tensor; margin?: number; reduction?: number }): Tensor;
   hingeEmbeddingLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; margin?: number; reduction?: number }): Tensor;
-  histc(input: Tensor, bins?: number, min?: Scalar, max?: Scalar, options?: { self?: Tensor; bins?: number; min?: Scalar; max?: Scalar }): Tensor;
-  histc(input: Tensor, bins?: number, min?: Scalar, options?: { self?: Tensor; bins?: number; min?: Scalar; max?: Scalar }): Tensor;
-  histc(input: Tensor, bins?: number, options?: { self?: Tensor; bins?: number; min?: Scalar; max?: Scalar }): Tensor;
-  histc(input: Tensor, options?: { self?: Tensor; bins?: number; min?: Scalar; max?: Scalar }): Tensor;
-  histogram(input: Tensor, bins: Tensor, options?: { self?: Tensor; bins?: Tensor; weight?: Tensor | null; density?: boolean }): [Tensor, Tensor] & { hist: Tensor; binEdges: Tensor };
-  histogram(input: Tensor, bins?: number, options?: { self?: Tensor; bins?: number; range?: number[] | null; weight?: Tensor | null; density?: boolean }): [Tensor, Tensor] & { hist: Tensor; binEdges: Tensor };
-  histogram(input: Tensor, options?: { self?: Tensor; bins?: number; range?: number[] | null; weight?: Tensor | null; density?: boolean }): [Tensor, Tensor] & { hist: Tensor; binEdges: Tensor };
+  histc(input: Tensor, bins?: number, min?: Scalar, max?: Scalar, options?: { self?: Tensor; bins?: number; min?: Scalar; max?: Scalar; out?: Tensor | null }): Tensor;
+  histc(input: Tensor, bins?: number, min?: Scalar, options?: { self?: Tensor; bins?: number; min?: Scalar; max?: Scalar; out?: Tensor | null }): Tensor;
+  histc(input: Tensor, bins?: number, options?: { self?: Tensor; bins?: number; min?: Scalar; max?: Scalar; out?: Tensor | null }): Tensor;
+  histc(input: Tensor, options?: { self?: Tensor; bins?: number; min?: Scalar; max?: Scalar; out?: Tensor | null }): Tensor;
+  histogram(input: Tensor, bins: Tensor, options?: { self?: Tensor; bins?: Tensor; weight?: Tensor | null; density?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { hist: Tensor; binEdges: Tensor };
+  histogram(input: Tensor, bins?: number, options?: { self?: Tensor; bins?: number; range?: number[] | null; weight?: Tensor | null; density?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { hist: Tensor; binEdges: Tensor };
+  histogram(input: Tensor, options?: { self?: Tensor; bins?: number; range?: number[] | null; weight?: Tensor | null; density?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { hist: Tensor; binEdges: Tensor };
   histogramdd(input: Tensor, bins: number[], range?: number[] | null, weight?: Tensor | null, density?: boolean, options?: { self?: Tensor; bins?: number[]; range?: number[] | null; weight?: Tensor | null; density?: boolean }): [Tensor, Tensor[]] & { hist: Tensor; binEdges: Tensor[] };
   histogramdd(input: Tensor, bins: number[], range?: number[] | null, weight?: Tensor | null, options?: { self?: Tensor; bins?: number[]; range?: number[] | null; weight?: Tensor | null; density?: boolean }): [Tensor, Tensor[]] & { hist: Tensor; binEdges: Tensor[] };
   histogramdd(input: Tensor, bins: number[], range?: number[] | null, options?: { self?: Tensor; bins?: number[]; range?: number[] | null; weight?: Tensor | null; density?: boolean }): [Tensor, Tensor[]] & { hist: Tensor; binEdges: Tensor[] };
@@ -2420,25 +2421,25 @@ export interface TorchFunctions {
   hsplit(input: Tensor, sections: number, options?: { self?: Tensor; sections?: number }): Tensor[];
   hsplit(input: Tensor, indices: number[], options?: { self?: Tensor; indices?: number[] }): Tensor[];
   hsplit(input: Tensor, ...indices: number[]): Tensor[];
-  hspmm(mat1: Tensor, mat2: Tensor, options?: { mat1?: Tensor; mat2?: Tensor }): Tensor;
-  hstack(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor;
-  huberLoss(input: Tensor, target: Tensor, reduction?: number, delta?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; delta?: number }): Tensor;
-  huberLoss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; delta?: number }): Tensor;
-  huberLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number; delta?: number }): Tensor;
-  hypot(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  i0(input: Tensor, options?: { self?: Tensor }): Tensor;
+  hspmm(mat1: Tensor, mat2: Tensor, options?: { mat1?: Tensor; mat2?: Tensor; out?: Tensor | null }): Tensor;
+  hstack(tensors: Tensor[], options?: { tensors?: Tensor[]; out?: Tensor | null }): Tensor;
+  huberLoss(input: Tensor, target: Tensor, reduction?: number, delta?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; delta?: number; out?: Tensor | null }): Tensor;
+  huberLoss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; delta?: number; out?: Tensor | null }): Tensor;
+  huberLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number; delta?: number; out?: Tensor | null }): Tensor;
+  hypot(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  i0(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   i0_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  igamma(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  igammac(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  im2col(input: Tensor, kernelSize: number | number[], dilation: number | number[], padding: number | number[], stride: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; dilation?: number | number[]; padding?: number | number[]; stride?: number | number[] }): Tensor;
+  igamma(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  igammac(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  im2col(input: Tensor, kernelSize: number | number[], dilation: number | number[], padding: number | number[], stride: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; dilation?: number | number[]; padding?: number | number[]; stride?: number | number[]; out?: Tensor | null }): Tensor;
   im2col(input: Tensor, kernelSize: number | number[], dilation: number | number[], padding: number | number[], ...stride: number[]): Tensor;
   imag(input: Tensor, options?: { self?: Tensor }): Tensor;
-  indexAdd(input: Tensor, dim: number, index: Tensor, source: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; source?: Tensor; alpha?: Scalar }): Tensor;
+  indexAdd(input: Tensor, dim: number, index: Tensor, source: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; source?: Tensor; alpha?: Scalar; out?: Tensor | null }): Tensor;
   indexFill(input: Tensor, dim: number, index: Tensor, value: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; value?: Tensor }): Tensor;
   indexFill(input: Tensor, dim: number, index: Tensor, value: Scalar, options?: { self?: Tensor; dim?: number; index?: Tensor; value?: Scalar }): Tensor;
-  indexReduce(input: Tensor, dim: number, index: Tensor, source: Tensor, reduce: string, options?: { self?: Tensor; dim?: number; index?: Tensor; source?: Tensor; reduce?: string; includeSelf?: boolean }): Tensor;
-  indexSelect(input: Tensor, dim: number, index: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor }): Tensor;
-  inner(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  indexReduce(input: Tensor, dim: number, index: Tensor, source: Tensor, reduce: string, options?: { self?: Tensor; dim?: number; index?: Tensor; source?: Tensor; reduce?: string; includeSelf?: boolean; out?: Tensor | null }): Tensor;
+  indexSelect(input: Tensor, dim: number, index: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; out?: Tensor | null }): Tensor;
+  inner(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   instanceNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor | null, runningMean?: Tensor | null, runningVar?: Tensor | null, useInputStats?: boolean, momentum?: number, eps?: number, cudnnEnabled?: boolean, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; useInputStats?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
   instanceNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor | null, runningMean?: Tensor | null, runningVar?: Tensor | null, useInputStats?: boolean, momentum?: number, eps?: number, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; useInputStats?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
   instanceNorm(input: Tensor, weight?: Tensor | null, bias?: Tensor | null, runningMean?: Tensor | null, runningVar?: Tensor | null, useInputStats?: boolean, momentum?: number, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; useInputStats?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
@@ -2449,7 +2450,7 @@ export interface TorchFunctions {
   instanceNorm(input: Tensor, weight?: Tensor | null, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; useInputStats?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
   instanceNorm(input: Tensor, options?: { input?: Tensor; weight?: Tensor | null; bias?: Tensor | null; runningMean?: Tensor | null; runningVar?: Tensor | null; useInputStats?: boolean; momentum?: number; eps?: number; cudnnEnabled?: boolean }): Tensor;
   intRepr(input: Tensor, options?: { self?: Tensor }): Tensor;
-  inverse(input: Tensor, options?: { self?: Tensor }): Tensor;
+  inverse(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   isComplex(input: Tensor, options?: { self?: Tensor }): boolean;
   isConj(input: Tensor, options?: { self?: Tensor }): boolean;
   isDistributed(input: Tensor, options?: { self?: Tensor }): boolean;
@@ -2462,13 +2463,13 @@ export interface TorchFunctions {
   isclose(input: Tensor, other: Tensor, rtol?: number, options?: { self?: Tensor; other?: Tensor; rtol?: number; atol?: number; equalNan?: boolean }): Tensor;
   isclose(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; rtol?: number; atol?: number; equalNan?: boolean }): Tensor;
   isfinite(input: Tensor, options?: { self?: Tensor }): Tensor;
-  isin(elements: Tensor, testElements: Tensor, options?: { elements?: Tensor; testElements?: Tensor; assumeUnique?: boolean; invert?: boolean }): Tensor;
-  isin(elements: Tensor, testElement: Scalar, options?: { elements?: Tensor; testElement?: Scalar; assumeUnique?: boolean; invert?: boolean }): Tensor;
-  isin(element: Scalar, testElements: Tensor, options?: { element?: Scalar; testElements?: Tensor; assumeUnique?: boolean; invert?: boolean }): Tensor;
+  isin(elements: Tensor, testElements: Tensor, options?: { elements?: Tensor; testElements?: Tensor; assumeUnique?: boolean; invert?: boolean; out?: Tensor | null }): Tensor;
+  isin(elements: Tensor, testElement: Scalar, options?: { elements?: Tensor; testElement?: Scalar; assumeUnique?: boolean; invert?: boolean; out?: Tensor | null }): Tensor;
+  isin(element: Scalar, testElements: Tensor, options?: { element?: Scalar; testElements?: Tensor; assumeUnique?: boolean; invert?: boolean; out?: Tensor | null }): Tensor;
   isinf(input: Tensor, options?: { self?: Tensor }): Tensor;
   isnan(input: Tensor, options?: { self?: Tensor }): Tensor;
-  isneginf(input: Tensor, options?: { self?: Tensor }): Tensor;
-  isposinf(input: Tensor, options?: { self?: Tensor }): Tensor;
+  isneginf(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  isposinf(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   isreal(input: Tensor, options?: { self?: Tensor }): Tensor;
   istft(input: Tensor, nFft: number, hopLength?: number | null, winLength?: number | null, window?: Tensor | null, center?: boolean, normalized?: boolean, onesided?: boolean | null, length?: number | null, returnComplex?: boolean, options?: { self?: Tensor; nFft?: number; hopLength?: number | null; winLength?: number | null; window?: Tensor | null; center?: boolean; normalized?: boolean; onesided?: boolean | null; length?: number | null; returnComplex?: boolean }): Tensor;
   istft(input: Tensor, nFft: number, hopLength?: number | null, winLength?: number | null, window?: Tensor | null, center?: boolean, normalized?: boolean, onesided?: boolean | null, length?: number | null, options?: { self?: Tensor; nFft?: number; hopLength?: number | null; winLength?: number | null; window?: Tensor | null; center?: boolean; normalized?: boolean; onesided?: boolean | null; length?: number | null; returnComplex?: boolean }): Tensor;
@@ -2484,10 +2485,10 @@ export interface TorchFunctions {
   kaiserWindow(windowLength: number, periodic: boolean, beta: number, options?: { windowLength?: number; periodic?: boolean; beta?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   klDiv(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; logTarget?: boolean }): Tensor;
   klDiv(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number; logTarget?: boolean }): Tensor;
-  kron(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  kthvalue(input: Tensor, k: number, dim?: number, keepdim?: boolean, options?: { self?: Tensor; k?: number; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  kthvalue(input: Tensor, k: number, dim?: number, options?: { self?: Tensor; k?: number; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  kthvalue(input: Tensor, k: number, options?: { self?: Tensor; k?: number; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  kron(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  kthvalue(input: Tensor, k: number, dim?: number, keepdim?: boolean, options?: { self?: Tensor; k?: number; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  kthvalue(input: Tensor, k: number, dim?: number, options?: { self?: Tensor; k?: number; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  kthvalue(input: Tensor, k: number, options?: { self?: Tensor; k?: number; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
   l1Loss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number }): Tensor;
   l1Loss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number }): Tensor;
   layerNorm(input: Tensor, normalizedShape: number[], weight?: Tensor | null, bias?: Tensor | null, eps?: number, cudnnEnable?: boolean, options?: { input?: Tensor; normalizedShape?: number[]; weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnable?: boolean }): Tensor;
@@ -2495,76 +2496,76 @@ export interface TorchFunctions {
   layerNorm(input: Tensor, normalizedShape: number[], weight?: Tensor | null, bias?: Tensor | null, options?: { input?: Tensor; normalizedShape?: number[]; weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnable?: boolean }): Tensor;
   layerNorm(input: Tensor, normalizedShape: number[], weight?: Tensor | null, options?: { input?: Tensor; normalizedShape?: number[]; weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnable?: boolean }): Tensor;
   layerNorm(input: Tensor, normalizedShape: number[], options?: { input?: Tensor; normalizedShape?: number[]; weight?: Tensor | null; bias?: Tensor | null; eps?: number; cudnnEnable?: boolean }): Tensor;
-  lcm(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  lcm(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   lcm_(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  ldexp(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  ldexp(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   ldexp_(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  le(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  le(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  leakyRelu(input: Tensor, negativeSlope?: Scalar, options?: { self?: Tensor; negativeSlope?: Scalar }): Tensor;
-  leakyRelu(input: Tensor, options?: { self?: Tensor; negativeSlope?: Scalar }): Tensor;
+  le(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  le(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  leakyRelu(input: Tensor, negativeSlope?: Scalar, options?: { self?: Tensor; negativeSlope?: Scalar; out?: Tensor | null }): Tensor;
+  leakyRelu(input: Tensor, options?: { self?: Tensor; negativeSlope?: Scalar; out?: Tensor | null }): Tensor;
   leakyRelu_(input: Tensor, negativeSlope?: Scalar, options?: { self?: Tensor; negativeSlope?: Scalar }): Tensor;
   leakyRelu_(input: Tensor, options?: { self?: Tensor; negativeSlope?: Scalar }): Tensor;
-  lerp(input: Tensor, end: Tensor, weight: Tensor, options?: { self?: Tensor; end?: Tensor; weight?: Tensor }): Tensor;
-  lerp(input: Tensor, end: Tensor, weight: Scalar, options?: { self?: Tensor; end?: Tensor; weight?: Scalar }): Tensor;
-  less(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  less(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  lessEqual(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  lessEqual(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  lgamma(input: Tensor, options?: { self?: Tensor }): Tensor;
-  linear(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: { input?: Tensor; weight?: Tensor; bias?: Tensor | null }): Tensor;
-  linear(input: Tensor, weight: Tensor, options?: { input?: Tensor; weight?: Tensor; bias?: Tensor | null }): Tensor;
-  log(input: Tensor, options?: { self?: Tensor }): Tensor;
-  log10(input: Tensor, options?: { self?: Tensor }): Tensor;
+  lerp(input: Tensor, end: Tensor, weight: Tensor, options?: { self?: Tensor; end?: Tensor; weight?: Tensor; out?: Tensor | null }): Tensor;
+  lerp(input: Tensor, end: Tensor, weight: Scalar, options?: { self?: Tensor; end?: Tensor; weight?: Scalar; out?: Tensor | null }): Tensor;
+  less(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  less(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  lessEqual(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  lessEqual(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  lgamma(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  linear(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: { input?: Tensor; weight?: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
+  linear(input: Tensor, weight: Tensor, options?: { input?: Tensor; weight?: Tensor; bias?: Tensor | null; out?: Tensor | null }): Tensor;
+  log(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  log10(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   log10_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  log1p(input: Tensor, options?: { self?: Tensor }): Tensor;
+  log1p(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   log1p_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  log2(input: Tensor, options?: { self?: Tensor }): Tensor;
+  log2(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   log2_(input: Tensor, options?: { self?: Tensor }): Tensor;
   log_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  logSigmoid(input: Tensor, options?: { self?: Tensor }): Tensor;
+  logSigmoid(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   logSigmoidForward(input: Tensor, options?: { self?: Tensor }): [Tensor, Tensor] & { output: Tensor; buffer: Tensor };
-  logSoftmax(input: Tensor, dim: number, dtype?: DType | null, options?: { self?: Tensor; dim?: number; dtype?: DType | null }): Tensor;
-  logSoftmax(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; dtype?: DType | null }): Tensor;
-  logaddexp(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  logaddexp2(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  logcumsumexp(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number }): Tensor;
+  logSoftmax(input: Tensor, dim: number, dtype?: DType | null, options?: { self?: Tensor; dim?: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  logSoftmax(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  logaddexp(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  logaddexp2(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  logcumsumexp(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; out?: Tensor | null }): Tensor;
   logdet(input: Tensor, options?: { self?: Tensor }): Tensor;
-  logicalAnd(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  logicalNot(input: Tensor, options?: { self?: Tensor }): Tensor;
-  logicalOr(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  logicalXor(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  logit(input: Tensor, eps?: number | null, options?: { self?: Tensor; eps?: number | null }): Tensor;
-  logit(input: Tensor, options?: { self?: Tensor; eps?: number | null }): Tensor;
+  logicalAnd(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  logicalNot(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  logicalOr(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  logicalXor(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  logit(input: Tensor, eps?: number | null, options?: { self?: Tensor; eps?: number | null; out?: Tensor | null }): Tensor;
+  logit(input: Tensor, options?: { self?: Tensor; eps?: number | null; out?: Tensor | null }): Tensor;
   logit_(input: Tensor, eps?: number | null, options?: { self?: Tensor; eps?: number | null }): Tensor;
   logit_(input: Tensor, options?: { self?: Tensor; eps?: number | null }): Tensor;
-  logsumexp(input: Tensor, dim: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  logsumexp(input: Tensor, dim: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
+  logsumexp(input: Tensor, dim: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  logsumexp(input: Tensor, dim: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
   lstm(input: Tensor, hx: Tensor[], params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, batchFirst: boolean, options?: { input?: Tensor; hx?: Tensor[]; params?: Tensor[]; hasBiases?: boolean; numLayers?: number; dropout?: number; train?: boolean; bidirectional?: boolean; batchFirst?: boolean }): [Tensor, Tensor, Tensor];
   lstm(data: Tensor, batchSizes: Tensor, hx: Tensor[], params: Tensor[], hasBiases: boolean, numLayers: number, dropout: number, train: boolean, bidirectional: boolean, options?: { data?: Tensor; batchSizes?: Tensor; hx?: Tensor[]; params?: Tensor[]; hasBiases?: boolean; numLayers?: number; dropout?: number; train?: boolean; bidirectional?: boolean }): [Tensor, Tensor, Tensor];
   lstmCell(input: Tensor, hx: Tensor[], wIh: Tensor, wHh: Tensor, bIh?: Tensor | null, bHh?: Tensor | null, options?: { input?: Tensor; hx?: Tensor[]; wIh?: Tensor; wHh?: Tensor; bIh?: Tensor | null; bHh?: Tensor | null }): [Tensor, Tensor];
   lstmCell(input: Tensor, hx: Tensor[], wIh: Tensor, wHh: Tensor, bIh?: Tensor | null, options?: { input?: Tensor; hx?: Tensor[]; wIh?: Tensor; wHh?: Tensor; bIh?: Tensor | null; bHh?: Tensor | null }): [Tensor, Tensor];
   lstmCell(input: Tensor, hx: Tensor[], wIh: Tensor, wHh: Tensor, options?: { input?: Tensor; hx?: Tensor[]; wIh?: Tensor; wHh?: Tensor; bIh?: Tensor | null; bHh?: Tensor | null }): [Tensor, Tensor];
-  lt(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  lt(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  luSolve(input: Tensor, LU_data: Tensor, LU_pivots: Tensor, options?: { self?: Tensor; LU_data?: Tensor; LU_pivots?: Tensor }): Tensor;
-  luUnpack(LU_data: Tensor, LU_pivots: Tensor, unpackData?: boolean, unpackPivots?: boolean, options?: { LU_data?: Tensor; LU_pivots?: Tensor; unpackData?: boolean; unpackPivots?: boolean }): [Tensor, Tensor, Tensor] & { P: Tensor; L: Tensor; U: Tensor };
-  luUnpack(LU_data: Tensor, LU_pivots: Tensor, unpackData?: boolean, options?: { LU_data?: Tensor; LU_pivots?: Tensor; unpackData?: boolean; unpackPivots?: boolean }): [Tensor, Tensor, Tensor] & { P: Tensor; L: Tensor; U: Tensor };
-  luUnpack(LU_data: Tensor, LU_pivots: Tensor, options?: { LU_data?: Tensor; LU_pivots?: Tensor; unpackData?: boolean; unpackPivots?: boolean }): [Tensor, Tensor, Tensor] & { P: Tensor; L: Tensor; U: Tensor };
+  lt(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  lt(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  luSolve(input: Tensor, LU_data: Tensor, LU_pivots: Tensor, options?: { self?: Tensor; LU_data?: Tensor; LU_pivots?: Tensor; out?: Tensor | null }): Tensor;
+  luUnpack(LU_data: Tensor, LU_pivots: Tensor, unpackData?: boolean, unpackPivots?: boolean, options?: { LU_data?: Tensor; LU_pivots?: Tensor; unpackData?: boolean; unpackPivots?: boolean; out?: Tensor[] | null }): [Tensor, Tensor, Tensor] & { P: Tensor; L: Tensor; U: Tensor };
+  luUnpack(LU_data: Tensor, LU_pivots: Tensor, unpackData?: boolean, options?: { LU_data?: Tensor; LU_pivots?: Tensor; unpackData?: boolean; unpackPivots?: boolean; out?: Tensor[] | null }): [Tensor, Tensor, Tensor] & { P: Tensor; L: Tensor; U: Tensor };
+  luUnpack(LU_data: Tensor, LU_pivots: Tensor, options?: { LU_data?: Tensor; LU_pivots?: Tensor; unpackData?: boolean; unpackPivots?: boolean; out?: Tensor[] | null }): [Tensor, Tensor, Tensor] & { P: Tensor; L: Tensor; U: Tensor };
   marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, margin?: number, reduction?: number, options?: { input1?: Tensor; input2?: Tensor; target?: Tensor; margin?: number; reduction?: number }): Tensor;
   marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, margin?: number, options?: { input1?: Tensor; input2?: Tensor; target?: Tensor; margin?: number; reduction?: number }): Tensor;
   marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, options?: { input1?: Tensor; input2?: Tensor; target?: Tensor; margin?: number; reduction?: number }): Tensor;
   maskedFill(input: Tensor, mask: Tensor, value: Tensor, options?: { self?: Tensor; mask?: Tensor; value?: Tensor }): Tensor;
   maskedFill(input: Tensor, mask: Tensor, value: Scalar, options?: { self?: Tensor; mask?: Tensor; value?: Scalar }): Tensor;
   maskedScatter(input: Tensor, mask: Tensor, source: Tensor, options?: { self?: Tensor; mask?: Tensor; source?: Tensor }): Tensor;
-  maskedSelect(input: Tensor, mask: Tensor, options?: { self?: Tensor; mask?: Tensor }): Tensor;
-  matmul(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  maskedSelect(input: Tensor, mask: Tensor, options?: { self?: Tensor; mask?: Tensor; out?: Tensor | null }): Tensor;
+  matmul(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   matrixExp(input: Tensor, options?: { self?: Tensor }): Tensor;
-  matrixPower(input: Tensor, n: number, options?: { self?: Tensor; n?: number }): Tensor;
-  max(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  max(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  max(input: Tensor, options?: { self?: Tensor }): Tensor;
-  max(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  matrixPower(input: Tensor, n: number, options?: { self?: Tensor; n?: number; out?: Tensor | null }): Tensor;
+  max(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  max(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  max(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  max(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   maxPool1d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
   maxPool1d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
   maxPool1d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
@@ -2580,109 +2581,109 @@ export interface TorchFunctions {
   maxPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
   maxPool2d(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
   maxPool2d(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
-  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
+  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxPool2dWithIndices(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
   maxPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
   maxPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
   maxPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
   maxPool3d(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
   maxPool3d(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): Tensor;
-  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean }): [Tensor, Tensor];
-  maxUnpool2d(input: Tensor, indices: Tensor, outputSize: number | number[], options?: { self?: Tensor; indices?: Tensor; outputSize?: number | number[] }): Tensor;
+  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], ceilMode?: boolean, options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], dilation?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], padding?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], stride?: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxPool3dWithIndices(input: Tensor, kernelSize: number | number[], options?: { self?: Tensor; kernelSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; out?: Tensor[] | null }): [Tensor, Tensor];
+  maxUnpool2d(input: Tensor, indices: Tensor, outputSize: number | number[], options?: { self?: Tensor; indices?: Tensor; outputSize?: number | number[]; out?: Tensor | null }): Tensor;
   maxUnpool2d(input: Tensor, indices: Tensor, ...outputSize: number[]): Tensor;
-  maxUnpool3d(input: Tensor, indices: Tensor, outputSize: number | number[], stride: number | number[], padding: number | number[], options?: { self?: Tensor; indices?: Tensor; outputSize?: number | number[]; stride?: number | number[]; padding?: number | number[] }): Tensor;
+  maxUnpool3d(input: Tensor, indices: Tensor, outputSize: number | number[], stride: number | number[], padding: number | number[], options?: { self?: Tensor; indices?: Tensor; outputSize?: number | number[]; stride?: number | number[]; padding?: number | number[]; out?: Tensor | null }): Tensor;
   maxUnpool3d(input: Tensor, indices: Tensor, outputSize: number | number[], stride: number | number[], ...padding: number[]): Tensor;
-  maximum(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  mean(input: Tensor, options?: { self?: Tensor; dtype?: DType | null }): Tensor;
-  mean(input: Tensor, dim?: number | number[] | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  mean(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  mean(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  maximum(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  mean(input: Tensor, options?: { self?: Tensor; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  mean(input: Tensor, dim?: number | number[] | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  mean(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  mean(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
   median(input: Tensor, options?: { self?: Tensor }): Tensor;
   median(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
   median(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  min(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  min(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  min(input: Tensor, options?: { self?: Tensor }): Tensor;
-  min(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  minimum(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  mish(input: Tensor, options?: { self?: Tensor }): Tensor;
+  min(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  min(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  min(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  min(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  minimum(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  mish(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   mish_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  mm(input: Tensor, mat2: Tensor, options?: { self?: Tensor; mat2?: Tensor }): Tensor;
-  mode(input: Tensor, dim?: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  mode(input: Tensor, dim?: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  mode(input: Tensor, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  mm(input: Tensor, mat2: Tensor, options?: { self?: Tensor; mat2?: Tensor; out?: Tensor | null }): Tensor;
+  mode(input: Tensor, dim?: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  mode(input: Tensor, dim?: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
+  mode(input: Tensor, options?: { self?: Tensor; dim?: number; keepdim?: boolean; out?: Tensor[] | null }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
   moveaxis(input: Tensor, source: number[], destination: number[], options?: { self?: Tensor; source?: number[]; destination?: number[] }): Tensor;
   moveaxis(input: Tensor, source: number[], ...destination: number[]): Tensor;
   moveaxis(input: Tensor, source: number, destination: number, options?: { self?: Tensor; source?: number; destination?: number }): Tensor;
   movedim(input: Tensor, source: number[], destination: number[], options?: { self?: Tensor; source?: number[]; destination?: number[] }): Tensor;
   movedim(input: Tensor, source: number[], ...destination: number[]): Tensor;
   movedim(input: Tensor, source: number, destination: number, options?: { self?: Tensor; source?: number; destination?: number }): Tensor;
-  mseLoss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number }): Tensor;
-  mseLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number }): Tensor;
-  msort(input: Tensor, options?: { self?: Tensor }): Tensor;
-  mul(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar }): Tensor;
-  mul(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar }): Tensor;
-  multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
-  multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
-  multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
-  multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
-  multiMarginLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number }): Tensor;
-  multilabelMarginLoss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number }): Tensor;
-  multilabelMarginLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number }): Tensor;
+  mseLoss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; out?: Tensor | null }): Tensor;
+  mseLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number; out?: Tensor | null }): Tensor;
+  msort(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  mul(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  mul(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; out?: Tensor | null }): Tensor;
+  multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number; out?: Tensor | null }): Tensor;
+  multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number; out?: Tensor | null }): Tensor;
+  multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, margin?: Scalar, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number; out?: Tensor | null }): Tensor;
+  multiMarginLoss(input: Tensor, target: Tensor, p?: Scalar, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number; out?: Tensor | null }): Tensor;
+  multiMarginLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; p?: Scalar; margin?: Scalar; weight?: Tensor | null; reduction?: number; out?: Tensor | null }): Tensor;
+  multilabelMarginLoss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; out?: Tensor | null }): Tensor;
+  multilabelMarginLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number; out?: Tensor | null }): Tensor;
   multilabelMarginLossForward(input: Tensor, target: Tensor, reduction: number, options?: { self?: Tensor; target?: Tensor; reduction?: number }): [Tensor, Tensor] & { output: Tensor; isTarget: Tensor };
-  multinomial(input: Tensor, numSamples: number, replacement?: boolean, options?: { self?: Tensor; numSamples?: number; replacement?: boolean; generator?: Generator | null }): Tensor;
-  multinomial(input: Tensor, numSamples: number, options?: { self?: Tensor; numSamples?: number; replacement?: boolean; generator?: Generator | null }): Tensor;
-  multiply(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar }): Tensor;
-  multiply(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar }): Tensor;
-  mv(input: Tensor, vec: Tensor, options?: { self?: Tensor; vec?: Tensor }): Tensor;
-  mvlgamma(input: Tensor, p: number, options?: { self?: Tensor; p?: number }): Tensor;
-  nanToNum(input: Tensor, nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
-  nanToNum(input: Tensor, nan?: number | null, posinf?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
-  nanToNum(input: Tensor, nan?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
-  nanToNum(input: Tensor, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
+  multinomial(input: Tensor, numSamples: number, replacement?: boolean, options?: { self?: Tensor; numSamples?: number; replacement?: boolean; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  multinomial(input: Tensor, numSamples: number, options?: { self?: Tensor; numSamples?: number; replacement?: boolean; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  multiply(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  multiply(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; out?: Tensor | null }): Tensor;
+  mv(input: Tensor, vec: Tensor, options?: { self?: Tensor; vec?: Tensor; out?: Tensor | null }): Tensor;
+  mvlgamma(input: Tensor, p: number, options?: { self?: Tensor; p?: number; out?: Tensor | null }): Tensor;
+  nanToNum(input: Tensor, nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null; out?: Tensor | null }): Tensor;
+  nanToNum(input: Tensor, nan?: number | null, posinf?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null; out?: Tensor | null }): Tensor;
+  nanToNum(input: Tensor, nan?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null; out?: Tensor | null }): Tensor;
+  nanToNum(input: Tensor, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null; out?: Tensor | null }): Tensor;
   nanToNum_(input: Tensor, nan?: number | null, posinf?: number | null, neginf?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
   nanToNum_(input: Tensor, nan?: number | null, posinf?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
   nanToNum_(input: Tensor, nan?: number | null, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
   nanToNum_(input: Tensor, options?: { self?: Tensor; nan?: number | null; posinf?: number | null; neginf?: number | null }): Tensor;
-  nanmean(input: Tensor, dim?: number | number[] | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  nanmean(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  nanmean(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  nanmean(input: Tensor, dim?: number | number[] | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  nanmean(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  nanmean(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
   nanmedian(input: Tensor, options?: { self?: Tensor }): Tensor;
   nanmedian(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
   nanmedian(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
-  nanquantile(input: Tensor, q: Tensor, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  nanquantile(input: Tensor, q: Tensor, dim?: number | null, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  nanquantile(input: Tensor, q: Tensor, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  nanquantile(input: Tensor, q: number, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  nanquantile(input: Tensor, q: number, dim?: number | null, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  nanquantile(input: Tensor, q: number, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  nansum(input: Tensor, dim?: number | number[] | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  nansum(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  nansum(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  nanquantile(input: Tensor, q: Tensor, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  nanquantile(input: Tensor, q: Tensor, dim?: number | null, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  nanquantile(input: Tensor, q: Tensor, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  nanquantile(input: Tensor, q: number, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  nanquantile(input: Tensor, q: number, dim?: number | null, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  nanquantile(input: Tensor, q: number, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  nansum(input: Tensor, dim?: number | number[] | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  nansum(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  nansum(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
   narrow(input: Tensor, dim: number, start: number, length: number, options?: { self?: Tensor; dim?: number; start?: number; length?: number }): Tensor;
   narrow(input: Tensor, dim: number, start: Tensor, length: number, options?: { self?: Tensor; dim?: number; start?: Tensor; length?: number }): Tensor;
-  ne(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  ne(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  neg(input: Tensor, options?: { self?: Tensor }): Tensor;
+  ne(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  ne(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  neg(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   neg_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  negative(input: Tensor, options?: { self?: Tensor }): Tensor;
+  negative(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   negative_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  nextafter(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  nllLoss(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nllLoss(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nllLoss(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nllLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nllLoss2d(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nllLoss2d(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nllLoss2d(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nllLoss2d(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
+  nextafter(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  nllLoss(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out?: Tensor | null }): Tensor;
+  nllLoss(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out?: Tensor | null }): Tensor;
+  nllLoss(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out?: Tensor | null }): Tensor;
+  nllLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out?: Tensor | null }): Tensor;
+  nllLoss2d(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out?: Tensor | null }): Tensor;
+  nllLoss2d(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out?: Tensor | null }): Tensor;
+  nllLoss2d(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out?: Tensor | null }): Tensor;
+  nllLoss2d(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number; out?: Tensor | null }): Tensor;
   nllLoss2dForward(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, ignoreIndex?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): [Tensor, Tensor] & { output: Tensor; totalWeight: Tensor };
   nllLoss2dForward(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): [Tensor, Tensor] & { output: Tensor; totalWeight: Tensor };
   nllLoss2dForward(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): [Tensor, Tensor] & { output: Tensor; totalWeight: Tensor };
@@ -2695,45 +2696,45 @@ export interface TorchFunctions {
   nllLossNd(input: Tensor, target: Tensor, weight?: Tensor | null, reduction?: number, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
   nllLossNd(input: Tensor, target: Tensor, weight?: Tensor | null, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
   nllLossNd(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nonzero(input: Tensor, options?: { self?: Tensor }): Tensor;
+  nonzero(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   nonzeroNumpy(input: Tensor, options?: { self?: Tensor }): Tensor[];
-  norm(input: Tensor, p?: Scalar | null, options?: { self?: Tensor; p?: Scalar | null; dtype?: DType }): Tensor;
-  norm(input: Tensor, options?: { self?: Tensor; p?: Scalar | null; dtype?: DType }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType }): Tensor;
-  norm(input: Tensor, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  norm(input: Tensor, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  norm(input: Tensor, p?: Scalar, options?: { self?: Tensor; p?: Scalar }): Tensor;
-  norm(input: Tensor, options?: { self?: Tensor; p?: Scalar }): Tensor;
+  norm(input: Tensor, p?: Scalar | null, options?: { self?: Tensor; p?: Scalar | null; dtype?: DType; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, options?: { self?: Tensor; p?: Scalar | null; dtype?: DType; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, p?: Scalar | null, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, p?: Scalar | null, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, options?: { self?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, p?: Scalar, options?: { self?: Tensor; p?: Scalar; out?: Tensor | null }): Tensor;
+  norm(input: Tensor, options?: { self?: Tensor; p?: Scalar; out?: Tensor | null }): Tensor;
   normExceptDim(v: Tensor, pow?: number, dim?: number, options?: { v?: Tensor; pow?: number; dim?: number }): Tensor;
   normExceptDim(v: Tensor, pow?: number, options?: { v?: Tensor; pow?: number; dim?: number }): Tensor;
   normExceptDim(v: Tensor, options?: { v?: Tensor; pow?: number; dim?: number }): Tensor;
-  normal(mean: Tensor, std?: number, options?: { mean?: Tensor; std?: number; generator?: Generator | null }): Tensor;
-  normal(mean: Tensor, options?: { mean?: Tensor; std?: number; generator?: Generator | null }): Tensor;
-  normal(mean: number, std: Tensor, options?: { mean?: number; std?: Tensor; generator?: Generator | null }): Tensor;
-  normal(mean: Tensor, std: Tensor, options?: { mean?: Tensor; std?: Tensor; generator?: Generator | null }): Tensor;
-  normal(mean: number, std: number, size: number[], options?: { mean?: number; std?: number; size?: number[]; generator?: Generator | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
+  normal(mean: Tensor, std?: number, options?: { mean?: Tensor; std?: number; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  normal(mean: Tensor, options?: { mean?: Tensor; std?: number; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  normal(mean: number, std: Tensor, options?: { mean?: number; std?: Tensor; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  normal(mean: Tensor, std: Tensor, options?: { mean?: Tensor; std?: Tensor; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  normal(mean: number, std: number, size: number[], options?: { mean?: number; std?: number; size?: number[]; generator?: Generator | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null; out?: Tensor | null }): Tensor;
   normal(mean: number, std: number, ...size: number[]): Tensor;
   normalFunctional(input: Tensor, mean?: number, std?: number, options?: { self?: Tensor; mean?: number; std?: number; generator?: Generator | null }): Tensor;
   normalFunctional(input: Tensor, mean?: number, options?: { self?: Tensor; mean?: number; std?: number; generator?: Generator | null }): Tensor;
   normalFunctional(input: Tensor, options?: { self?: Tensor; mean?: number; std?: number; generator?: Generator | null }): Tensor;
-  notEqual(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  notEqual(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  nuclearNorm(input: Tensor, keepdim?: boolean, options?: { self?: Tensor; keepdim?: boolean }): Tensor;
-  nuclearNorm(input: Tensor, options?: { self?: Tensor; keepdim?: boolean }): Tensor;
-  nuclearNorm(input: Tensor, dim: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  nuclearNorm(input: Tensor, dim: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean }): Tensor;
+  notEqual(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  notEqual(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  nuclearNorm(input: Tensor, keepdim?: boolean, options?: { self?: Tensor; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  nuclearNorm(input: Tensor, options?: { self?: Tensor; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  nuclearNorm(input: Tensor, dim: number | number[], keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  nuclearNorm(input: Tensor, dim: number | number[], options?: { self?: Tensor; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
   oneHot(input: Tensor, numClasses?: number, options?: { self?: Tensor; numClasses?: number }): Tensor;
   oneHot(input: Tensor, options?: { self?: Tensor; numClasses?: number }): Tensor;
-  orgqr(input: Tensor, input2: Tensor, options?: { self?: Tensor; input2?: Tensor }): Tensor;
-  ormqr(input: Tensor, input2: Tensor, input3: Tensor, left?: boolean, transpose?: boolean, options?: { self?: Tensor; input2?: Tensor; input3?: Tensor; left?: boolean; transpose?: boolean }): Tensor;
-  ormqr(input: Tensor, input2: Tensor, input3: Tensor, left?: boolean, options?: { self?: Tensor; input2?: Tensor; input3?: Tensor; left?: boolean; transpose?: boolean }): Tensor;
-  ormqr(input: Tensor, input2: Tensor, input3: Tensor, options?: { self?: Tensor; input2?: Tensor; input3?: Tensor; left?: boolean; transpose?: boolean }): Tensor;
-  outer(input: Tensor, vec2: Tensor, options?: { self?: Tensor; vec2?: Tensor }): Tensor;
+  orgqr(input: Tensor, input2: Tensor, options?: { self?: Tensor; input2?: Tensor; out?: Tensor | null }): Tensor;
+  ormqr(input: Tensor, input2: Tensor, input3: Tensor, left?: boolean, transpose?: boolean, options?: { self?: Tensor; input2?: Tensor; input3?: Tensor; left?: boolean; transpose?: boolean; out?: Tensor | null }): Tensor;
+  ormqr(input: Tensor, input2: Tensor, input3: Tensor, left?: boolean, options?: { self?: Tensor; input2?: Tensor; input3?: Tensor; left?: boolean; transpose?: boolean; out?: Tensor | null }): Tensor;
+  ormqr(input: Tensor, input2: Tensor, input3: Tensor, options?: { self?: Tensor; input2?: Tensor; input3?: Tensor; left?: boolean; transpose?: boolean; out?: Tensor | null }): Tensor;
+  outer(input: Tensor, vec2: Tensor, options?: { self?: Tensor; vec2?: Tensor; out?: Tensor | null }): Tensor;
   pad(input: Tensor, pad: number[], mode?: string, value?: number | null, options?: { self?: Tensor; pad?: number[]; mode?: string; value?: number | null }): Tensor;
   pad(input: Tensor, pad: number[], mode?: string, options?: { self?: Tensor; pad?: number[]; mode?: string; value?: number | null }): Tensor;
   pad(input: Tensor, pad: number[], options?: { self?: Tensor; pad?: number[]; mode?: string; value?: number | null }): Tensor;
@@ -2755,59 +2756,59 @@ export interface TorchFunctions {
   poisson(input: Tensor, generator?: Generator | null, options?: { self?: Tensor; generator?: Generator | null }): Tensor;
   poisson(input: Tensor, options?: { self?: Tensor; generator?: Generator | null }): Tensor;
   poissonNllLoss(input: Tensor, target: Tensor, logInput: boolean, full: boolean, eps: number, reduction: number, options?: { input?: Tensor; target?: Tensor; logInput?: boolean; full?: boolean; eps?: number; reduction?: number }): Tensor;
-  polar(abs: Tensor, angle: Tensor, options?: { abs?: Tensor; angle?: Tensor }): Tensor;
-  polygamma(n: number, input: Tensor, options?: { n?: number; self?: Tensor }): Tensor;
+  polar(abs: Tensor, angle: Tensor, options?: { abs?: Tensor; angle?: Tensor; out?: Tensor | null }): Tensor;
+  polygamma(n: number, input: Tensor, options?: { n?: number; self?: Tensor; out?: Tensor | null }): Tensor;
   positive(input: Tensor, options?: { self?: Tensor }): Tensor;
-  pow(input: Tensor, exponent: Tensor, options?: { self?: Tensor; exponent?: Tensor }): Tensor;
-  pow(input: Scalar, exponent: Tensor, options?: { self?: Scalar; exponent?: Tensor }): Tensor;
-  pow(input: Tensor, exponent: Scalar, options?: { self?: Tensor; exponent?: Scalar }): Tensor;
+  pow(input: Tensor, exponent: Tensor, options?: { self?: Tensor; exponent?: Tensor; out?: Tensor | null }): Tensor;
+  pow(input: Scalar, exponent: Tensor, options?: { self?: Scalar; exponent?: Tensor; out?: Tensor | null }): Tensor;
+  pow(input: Tensor, exponent: Scalar, options?: { self?: Tensor; exponent?: Scalar; out?: Tensor | null }): Tensor;
   prelu(input: Tensor, weight: Tensor, options?: { self?: Tensor; weight?: Tensor }): Tensor;
-  prod(input: Tensor, options?: { self?: Tensor; dtype?: DType | null }): Tensor;
-  prod(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  prod(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  prod(input: Tensor, options?: { self?: Tensor; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  prod(input: Tensor, dim: number, keepdim?: boolean, options?: { self?: Tensor; dim?: number; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  prod(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
   put(input: Tensor, index: Tensor, source: Tensor, accumulate?: boolean, options?: { self?: Tensor; index?: Tensor; source?: Tensor; accumulate?: boolean }): Tensor;
   put(input: Tensor, index: Tensor, source: Tensor, options?: { self?: Tensor; index?: Tensor; source?: Tensor; accumulate?: boolean }): Tensor;
   qr(input: Tensor, some?: boolean, options?: { self?: Tensor; some?: boolean }): [Tensor, Tensor] & { Q: Tensor; R: Tensor };
   qr(input: Tensor, options?: { self?: Tensor; some?: boolean }): [Tensor, Tensor] & { Q: Tensor; R: Tensor };
-  quantile(input: Tensor, q: Tensor, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  quantile(input: Tensor, q: Tensor, dim?: number | null, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  quantile(input: Tensor, q: Tensor, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  quantile(input: Tensor, q: number, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  quantile(input: Tensor, q: number, dim?: number | null, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  quantile(input: Tensor, q: number, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string }): Tensor;
-  rad2deg(input: Tensor, options?: { self?: Tensor }): Tensor;
+  quantile(input: Tensor, q: Tensor, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  quantile(input: Tensor, q: Tensor, dim?: number | null, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  quantile(input: Tensor, q: Tensor, options?: { self?: Tensor; q?: Tensor; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  quantile(input: Tensor, q: number, dim?: number | null, keepdim?: boolean, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  quantile(input: Tensor, q: number, dim?: number | null, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  quantile(input: Tensor, q: number, options?: { self?: Tensor; q?: number; dim?: number | null; keepdim?: boolean; interpolation?: string; out?: Tensor | null }): Tensor;
+  rad2deg(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   rad2deg_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  range(start: Scalar, end: Scalar, options?: { start?: Scalar; end?: Scalar; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
-  range(start: Scalar, end: Scalar, step?: Scalar, options?: { start?: Scalar; end?: Scalar; step?: Scalar; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
-  range(start: Scalar, end: Scalar, options?: { start?: Scalar; end?: Scalar; step?: Scalar; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
+  range(start: Scalar, end: Scalar, options?: { start?: Scalar; end?: Scalar; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null; out?: Tensor | null }): Tensor;
+  range(start: Scalar, end: Scalar, step?: Scalar, options?: { start?: Scalar; end?: Scalar; step?: Scalar; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null; out?: Tensor | null }): Tensor;
+  range(start: Scalar, end: Scalar, options?: { start?: Scalar; end?: Scalar; step?: Scalar; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null; out?: Tensor | null }): Tensor;
   ravel(input: Tensor, options?: { self?: Tensor }): Tensor;
   real(input: Tensor, options?: { self?: Tensor }): Tensor;
-  reciprocal(input: Tensor, options?: { self?: Tensor }): Tensor;
+  reciprocal(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   reciprocal_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  reflectionPad1d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[] }): Tensor;
+  reflectionPad1d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[]; out?: Tensor | null }): Tensor;
   reflectionPad1d(input: Tensor, ...padding: number[]): Tensor;
-  reflectionPad2d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[] }): Tensor;
+  reflectionPad2d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[]; out?: Tensor | null }): Tensor;
   reflectionPad2d(input: Tensor, ...padding: number[]): Tensor;
-  reflectionPad3d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[] }): Tensor;
+  reflectionPad3d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[]; out?: Tensor | null }): Tensor;
   reflectionPad3d(input: Tensor, ...padding: number[]): Tensor;
   relu(input: Tensor, options?: { self?: Tensor }): Tensor;
   relu6(input: Tensor, options?: { self?: Tensor }): Tensor;
   relu6_(input: Tensor, options?: { self?: Tensor }): Tensor;
   relu_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  remainder(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
-  remainder(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;
-  remainder(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor }): Tensor;
-  renorm(input: Tensor, p: Scalar, dim: number, maxnorm: Scalar, options?: { self?: Tensor; p?: Scalar; dim?: number; maxnorm?: Scalar }): Tensor;
+  remainder(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  remainder(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  remainder(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor; out?: Tensor | null }): Tensor;
+  renorm(input: Tensor, p: Scalar, dim: number, maxnorm: Scalar, options?: { self?: Tensor; p?: Scalar; dim?: number; maxnorm?: Scalar; out?: Tensor | null }): Tensor;
   repeatInterleave(repeats: Tensor, options?: { repeats?: Tensor; outputSize?: number | null }): Tensor;
   repeatInterleave(input: Tensor, repeats: Tensor, dim?: number | null, options?: { self?: Tensor; repeats?: Tensor; dim?: number | null; outputSize?: number | null }): Tensor;
   repeatInterleave(input: Tensor, repeats: Tensor, options?: { self?: Tensor; repeats?: Tensor; dim?: number | null; outputSize?: number | null }): Tensor;
   repeatInterleave(input: Tensor, repeats: number, dim?: number | null, options?: { self?: Tensor; repeats?: number; dim?: number | null; outputSize?: number | null }): Tensor;
   repeatInterleave(input: Tensor, repeats: number, options?: { self?: Tensor; repeats?: number; dim?: number | null; outputSize?: number | null }): Tensor;
-  replicationPad1d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[] }): Tensor;
+  replicationPad1d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[]; out?: Tensor | null }): Tensor;
   replicationPad1d(input: Tensor, ...padding: number[]): Tensor;
-  replicationPad2d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[] }): Tensor;
+  replicationPad2d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[]; out?: Tensor | null }): Tensor;
   replicationPad2d(input: Tensor, ...padding: number[]): Tensor;
-  replicationPad3d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[] }): Tensor;
+  replicationPad3d(input: Tensor, padding: number | number[], options?: { self?: Tensor; padding?: number | number[]; out?: Tensor | null }): Tensor;
   replicationPad3d(input: Tensor, ...padding: number[]): Tensor;
   reshape(input: Tensor, shape: number[], options?: { self?: Tensor; shape?: number[] }): Tensor;
   reshape(input: Tensor, ...shape: number[]): Tensor;
@@ -2830,11 +2831,11 @@ export interface TorchFunctions {
   rot90(input: Tensor, k?: number, dims?: number[], options?: { self?: Tensor; k?: number; dims?: number[] }): Tensor;
   rot90(input: Tensor, k?: number, options?: { self?: Tensor; k?: number; dims?: number[] }): Tensor;
   rot90(input: Tensor, options?: { self?: Tensor; k?: number; dims?: number[] }): Tensor;
-  round(input: Tensor, options?: { self?: Tensor }): Tensor;
-  round(input: Tensor, options?: { self?: Tensor; decimals?: number }): Tensor;
+  round(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  round(input: Tensor, options?: { self?: Tensor; decimals?: number; out?: Tensor | null }): Tensor;
   round_(input: Tensor, options?: { self?: Tensor }): Tensor;
   round_(input: Tensor, options?: { self?: Tensor; decimals?: number }): Tensor;
-  rowStack(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor;
+  rowStack(tensors: Tensor[], options?: { tensors?: Tensor[]; out?: Tensor | null }): Tensor;
   rrelu(input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null, options?: { self?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rrelu(input: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, options?: { self?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rrelu(input: Tensor, lower?: Scalar, upper?: Scalar, options?: { self?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
@@ -2845,45 +2846,45 @@ export interface TorchFunctions {
   rrelu_(input: Tensor, lower?: Scalar, upper?: Scalar, options?: { self?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rrelu_(input: Tensor, lower?: Scalar, options?: { self?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rrelu_(input: Tensor, options?: { self?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
-  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
-  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
-  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
-  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
-  rreluWithNoise(input: Tensor, noise: Tensor, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
+  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  rreluWithNoise(input: Tensor, noise: Tensor, lower?: Scalar, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null; out?: Tensor | null }): Tensor;
+  rreluWithNoise(input: Tensor, noise: Tensor, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null; out?: Tensor | null }): Tensor;
   rreluWithNoise_(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, generator?: Generator | null, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rreluWithNoise_(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, training?: boolean, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rreluWithNoise_(input: Tensor, noise: Tensor, lower?: Scalar, upper?: Scalar, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rreluWithNoise_(input: Tensor, noise: Tensor, lower?: Scalar, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
   rreluWithNoise_(input: Tensor, noise: Tensor, options?: { self?: Tensor; noise?: Tensor; lower?: Scalar; upper?: Scalar; training?: boolean; generator?: Generator | null }): Tensor;
-  rsqrt(input: Tensor, options?: { self?: Tensor }): Tensor;
+  rsqrt(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   rsqrt_(input: Tensor, options?: { self?: Tensor }): Tensor;
   rsub(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; alpha?: Scalar }): Tensor;
   rsub(input: Tensor, other: Scalar, alpha?: Scalar, options?: { self?: Tensor; other?: Scalar; alpha?: Scalar }): Tensor;
   rsub(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar; alpha?: Scalar }): Tensor;
-  scatter(input: Tensor, dim: number, index: Tensor, src: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; src?: Tensor }): Tensor;
-  scatter(input: Tensor, dim: number, index: Tensor, src: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; src?: Tensor; reduce?: string }): Tensor;
-  scatter(input: Tensor, dim: number, index: Tensor, value: Scalar, options?: { self?: Tensor; dim?: number; index?: Tensor; value?: Scalar }): Tensor;
-  scatter(input: Tensor, dim: number, index: Tensor, value: Scalar, options?: { self?: Tensor; dim?: number; index?: Tensor; value?: Scalar; reduce?: string }): Tensor;
-  scatterAdd(input: Tensor, dim: number, index: Tensor, src: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; src?: Tensor }): Tensor;
-  scatterReduce(input: Tensor, dim: number, index: Tensor, src: Tensor, reduce: string, options?: { self?: Tensor; dim?: number; index?: Tensor; src?: Tensor; reduce?: string; includeSelf?: boolean }): Tensor;
-  searchsorted(sortedSequence: Tensor, input: Tensor, options?: { sortedSequence?: Tensor; self?: Tensor; outInt32?: boolean; right?: boolean; side?: string | null; sorter?: Tensor | null }): Tensor;
-  searchsorted(sortedSequence: Tensor, input: Scalar, options?: { sortedSequence?: Tensor; self?: Scalar; outInt32?: boolean; right?: boolean; side?: string | null; sorter?: Tensor | null }): Tensor;
+  scatter(input: Tensor, dim: number, index: Tensor, src: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; src?: Tensor; out?: Tensor | null }): Tensor;
+  scatter(input: Tensor, dim: number, index: Tensor, src: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; src?: Tensor; reduce?: string; out?: Tensor | null }): Tensor;
+  scatter(input: Tensor, dim: number, index: Tensor, value: Scalar, options?: { self?: Tensor; dim?: number; index?: Tensor; value?: Scalar; out?: Tensor | null }): Tensor;
+  scatter(input: Tensor, dim: number, index: Tensor, value: Scalar, options?: { self?: Tensor; dim?: number; index?: Tensor; value?: Scalar; reduce?: string; out?: Tensor | null }): Tensor;
+  scatterAdd(input: Tensor, dim: number, index: Tensor, src: Tensor, options?: { self?: Tensor; dim?: number; index?: Tensor; src?: Tensor; out?: Tensor | null }): Tensor;
+  scatterReduce(input: Tensor, dim: number, index: Tensor, src: Tensor, reduce: string, options?: { self?: Tensor; dim?: number; index?: Tensor; src?: Tensor; reduce?: string; includeSelf?: boolean; out?: Tensor | null }): Tensor;
+  searchsorted(sortedSequence: Tensor, input: Tensor, options?: { sortedSequence?: Tensor; self?: Tensor; outInt32?: boolean; right?: boolean; side?: string | null; sorter?: Tensor | null; out?: Tensor | null }): Tensor;
+  searchsorted(sortedSequence: Tensor, input: Scalar, options?: { sortedSequence?: Tensor; self?: Scalar; outInt32?: boolean; right?: boolean; side?: string | null; sorter?: Tensor | null; out?: Tensor | null }): Tensor;
   select(input: Tensor, dim: number, index: number, options?: { self?: Tensor; dim?: number; index?: number }): Tensor;
   selectScatter(input: Tensor, src: Tensor, dim: number, index: number, options?: { self?: Tensor; src?: Tensor; dim?: number; index?: number }): Tensor;
   selu(input: Tensor, options?: { self?: Tensor }): Tensor;
   selu_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  sgn(input: Tensor, options?: { self?: Tensor }): Tensor;
-  sigmoid(input: Tensor, options?: { self?: Tensor }): Tensor;
+  sgn(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  sigmoid(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   sigmoid_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  sign(input: Tensor, options?: { self?: Tensor }): Tensor;
-  signbit(input: Tensor, options?: { self?: Tensor }): Tensor;
-  silu(input: Tensor, options?: { self?: Tensor }): Tensor;
+  sign(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  signbit(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
+  silu(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   silu_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  sin(input: Tensor, options?: { self?: Tensor }): Tensor;
+  sin(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   sin_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  sinc(input: Tensor, options?: { self?: Tensor }): Tensor;
+  sinc(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   sinc_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  sinh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  sinh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   sinh_(input: Tensor, options?: { self?: Tensor }): Tensor;
   slice(input: Tensor, dim?: number, start?: number | null, end?: number | null, step?: number, options?: { self?: Tensor; dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
   slice(input: Tensor, dim?: number, start?: number | null, end?: number | null, options?: { self?: Tensor; dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
@@ -2895,43 +2896,43 @@ export interface TorchFunctions {
   sliceScatter(input: Tensor, src: Tensor, dim?: number, start?: number | null, options?: { self?: Tensor; src?: Tensor; dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
   sliceScatter(input: Tensor, src: Tensor, dim?: number, options?: { self?: Tensor; src?: Tensor; dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
   sliceScatter(input: Tensor, src: Tensor, options?: { self?: Tensor; src?: Tensor; dim?: number; start?: number | null; end?: number | null; step?: number }): Tensor;
-  slogdet(input: Tensor, options?: { self?: Tensor }): [Tensor, Tensor] & { sign: Tensor; logabsdet: Tensor };
+  slogdet(input: Tensor, options?: { self?: Tensor; out?: Tensor[] | null }): [Tensor, Tensor] & { sign: Tensor; logabsdet: Tensor };
   smm(input: Tensor, mat2: Tensor, options?: { self?: Tensor; mat2?: Tensor }): Tensor;
-  smoothL1Loss(input: Tensor, target: Tensor, reduction?: number, beta?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; beta?: number }): Tensor;
-  smoothL1Loss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; beta?: number }): Tensor;
-  smoothL1Loss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number; beta?: number }): Tensor;
-  softMarginLoss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number }): Tensor;
-  softMarginLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number }): Tensor;
-  softmax(input: Tensor, dim: number, dtype?: DType | null, options?: { self?: Tensor; dim?: number; dtype?: DType | null }): Tensor;
-  softmax(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; dtype?: DType | null }): Tensor;
-  softplus(input: Tensor, beta?: Scalar, threshold?: Scalar, options?: { self?: Tensor; beta?: Scalar; threshold?: Scalar }): Tensor;
-  softplus(input: Tensor, beta?: Scalar, options?: { self?: Tensor; beta?: Scalar; threshold?: Scalar }): Tensor;
-  softplus(input: Tensor, options?: { self?: Tensor; beta?: Scalar; threshold?: Scalar }): Tensor;
-  softshrink(input: Tensor, lambd?: Scalar, options?: { self?: Tensor; lambd?: Scalar }): Tensor;
-  softshrink(input: Tensor, options?: { self?: Tensor; lambd?: Scalar }): Tensor;
+  smoothL1Loss(input: Tensor, target: Tensor, reduction?: number, beta?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; beta?: number; out?: Tensor | null }): Tensor;
+  smoothL1Loss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; beta?: number; out?: Tensor | null }): Tensor;
+  smoothL1Loss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number; beta?: number; out?: Tensor | null }): Tensor;
+  softMarginLoss(input: Tensor, target: Tensor, reduction?: number, options?: { self?: Tensor; target?: Tensor; reduction?: number; out?: Tensor | null }): Tensor;
+  softMarginLoss(input: Tensor, target: Tensor, options?: { self?: Tensor; target?: Tensor; reduction?: number; out?: Tensor | null }): Tensor;
+  softmax(input: Tensor, dim: number, dtype?: DType | null, options?: { self?: Tensor; dim?: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  softmax(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  softplus(input: Tensor, beta?: Scalar, threshold?: Scalar, options?: { self?: Tensor; beta?: Scalar; threshold?: Scalar; out?: Tensor | null }): Tensor;
+  softplus(input: Tensor, beta?: Scalar, options?: { self?: Tensor; beta?: Scalar; threshold?: Scalar; out?: Tensor | null }): Tensor;
+  softplus(input: Tensor, options?: { self?: Tensor; beta?: Scalar; threshold?: Scalar; out?: Tensor | null }): Tensor;
+  softshrink(input: Tensor, lambd?: Scalar, options?: { self?: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
+  softshrink(input: Tensor, options?: { self?: Tensor; lambd?: Scalar; out?: Tensor | null }): Tensor;
   sort(input: Tensor, dim?: number, descending?: boolean, options?: { self?: Tensor; dim?: number; descending?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
   sort(input: Tensor, dim?: number, options?: { self?: Tensor; dim?: number; descending?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
   sort(input: Tensor, options?: { self?: Tensor; dim?: number; descending?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
   sort(input: Tensor, options?: { self?: Tensor; stable?: boolean | null; dim?: number; descending?: boolean }): [Tensor, Tensor] & { values: Tensor; indices: Tensor };
   splitWithSizes(input: Tensor, splitSizes: number[], dim?: number, options?: { self?: Tensor; splitSizes?: number[]; dim?: number }): Tensor[];
   splitWithSizes(input: Tensor, splitSizes: number[], options?: { self?: Tensor; splitSizes?: number[]; dim?: number }): Tensor[];
-  sqrt(input: Tensor, options?: { self?: Tensor }): Tensor;
+  sqrt(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   sqrt_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  square(input: Tensor, options?: { self?: Tensor }): Tensor;
+  square(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   square_(input: Tensor, options?: { self?: Tensor }): Tensor;
   squeeze(input: Tensor, options?: { self?: Tensor }): Tensor;
   squeeze(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number }): Tensor;
-  sspaddmm(input: Tensor, mat1: Tensor, mat2: Tensor, options?: { self?: Tensor; mat1?: Tensor; mat2?: Tensor; beta?: Scalar; alpha?: Scalar }): Tensor;
-  stack(tensors: Tensor[], dim?: number, options?: { tensors?: Tensor[]; dim?: number }): Tensor;
-  stack(tensors: Tensor[], options?: { tensors?: Tensor[]; dim?: number }): Tensor;
-  std(input: Tensor, unbiased?: boolean, options?: { self?: Tensor; unbiased?: boolean }): Tensor;
-  std(input: Tensor, options?: { self?: Tensor; unbiased?: boolean }): Tensor;
-  std(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-  std(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-  std(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-  std(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-  std(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean }): Tensor;
-  std(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean }): Tensor;
+  sspaddmm(input: Tensor, mat1: Tensor, mat2: Tensor, options?: { self?: Tensor; mat1?: Tensor; mat2?: Tensor; beta?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  stack(tensors: Tensor[], dim?: number, options?: { tensors?: Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+  stack(tensors: Tensor[], options?: { tensors?: Tensor[]; dim?: number; out?: Tensor | null }): Tensor;
+  std(input: Tensor, unbiased?: boolean, options?: { self?: Tensor; unbiased?: boolean; out?: Tensor | null }): Tensor;
+  std(input: Tensor, options?: { self?: Tensor; unbiased?: boolean; out?: Tensor | null }): Tensor;
+  std(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  std(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  std(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  std(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  std(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  std(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
   stdMean(input: Tensor, unbiased?: boolean, options?: { self?: Tensor; unbiased?: boolean }): [Tensor, Tensor];
   stdMean(input: Tensor, options?: { self?: Tensor; unbiased?: boolean }): [Tensor, Tensor];
   stdMean(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
@@ -2956,16 +2957,16 @@ export interface TorchFunctions {
   stft(input: Tensor, nFft: number, hopLength?: number | null, winLength?: number | null, options?: { self?: Tensor; nFft?: number; hopLength?: number | null; winLength?: number | null; window?: Tensor | null; center?: boolean; padMode?: string; normalized?: boolean; onesided?: boolean | null; returnComplex?: boolean | null }): Tensor;
   stft(input: Tensor, nFft: number, hopLength?: number | null, options?: { self?: Tensor; nFft?: number; hopLength?: number | null; winLength?: number | null; window?: Tensor | null; center?: boolean; padMode?: string; normalized?: boolean; onesided?: boolean | null; returnComplex?: boolean | null }): Tensor;
   stft(input: Tensor, nFft: number, options?: { self?: Tensor; nFft?: number; hopLength?: number | null; winLength?: number | null; window?: Tensor | null; center?: boolean; padMode?: string; normalized?: boolean; onesided?: boolean | null; returnComplex?: boolean | null }): Tensor;
-  sub(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; alpha?: Scalar }): Tensor;
-  sub(input: Tensor | Scalar, other: Scalar, alpha?: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar }): Tensor;
-  sub(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar }): Tensor;
-  subtract(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; alpha?: Scalar }): Tensor;
-  subtract(input: Tensor | Scalar, other: Scalar, alpha?: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar }): Tensor;
-  subtract(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar }): Tensor;
-  sum(input: Tensor, options?: { self?: Tensor; dtype?: DType | null }): Tensor;
-  sum(input: Tensor, dim?: number | number[] | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  sum(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
-  sum(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }): Tensor;
+  sub(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  sub(input: Tensor | Scalar, other: Scalar, alpha?: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  sub(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  subtract(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  subtract(input: Tensor | Scalar, other: Scalar, alpha?: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  subtract(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; alpha?: Scalar; out?: Tensor | null }): Tensor;
+  sum(input: Tensor, options?: { self?: Tensor; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  sum(input: Tensor, dim?: number | number[] | null, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  sum(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
+  sum(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null }): Tensor;
   svd(input: Tensor, some?: boolean, computeUv?: boolean, options?: { self?: Tensor; some?: boolean; computeUv?: boolean }): [Tensor, Tensor, Tensor] & { U: Tensor; S: Tensor; V: Tensor };
   svd(input: Tensor, some?: boolean, options?: { self?: Tensor; some?: boolean; computeUv?: boolean }): [Tensor, Tensor, Tensor] & { U: Tensor; S: Tensor; V: Tensor };
   svd(input: Tensor, options?: { self?: Tensor; some?: boolean; computeUv?: boolean }): [Tensor, Tensor, Tensor] & { U: Tensor; S: Tensor; V: Tensor };
@@ -2975,12 +2976,12 @@ export interface TorchFunctions {
   symeig(input: Tensor, eigenvectors?: boolean, options?: { self?: Tensor; eigenvectors?: boolean; upper?: boolean }): [Tensor, Tensor] & { eigenvalues: Tensor; eigenvectors: Tensor };
   symeig(input: Tensor, options?: { self?: Tensor; eigenvectors?: boolean; upper?: boolean }): [Tensor, Tensor] & { eigenvalues: Tensor; eigenvectors: Tensor };
   t(input: Tensor, options?: { self?: Tensor }): Tensor;
-  take(input: Tensor, index: Tensor, options?: { self?: Tensor; index?: Tensor }): Tensor;
-  takeAlongDim(input: Tensor, indices: Tensor, dim?: number | null, options?: { self?: Tensor; indices?: Tensor; dim?: number | null }): Tensor;
-  takeAlongDim(input: Tensor, indices: Tensor, options?: { self?: Tensor; indices?: Tensor; dim?: number | null }): Tensor;
-  tan(input: Tensor, options?: { self?: Tensor }): Tensor;
+  take(input: Tensor, index: Tensor, options?: { self?: Tensor; index?: Tensor; out?: Tensor | null }): Tensor;
+  takeAlongDim(input: Tensor, indices: Tensor, dim?: number | null, options?: { self?: Tensor; indices?: Tensor; dim?: number | null; out?: Tensor | null }): Tensor;
+  takeAlongDim(input: Tensor, indices: Tensor, options?: { self?: Tensor; indices?: Tensor; dim?: number | null; out?: Tensor | null }): Tensor;
+  tan(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   tan_(input: Tensor, options?: { self?: Tensor }): Tensor;
-  tanh(input: Tensor, options?: { self?: Tensor }): Tensor;
+  tanh(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   tanh_(input: Tensor, options?: { self?: Tensor }): Tensor;
   tensorSplit(input: Tensor, sections: number, dim?: number, options?: { self?: Tensor; sections?: number; dim?: number }): Tensor[];
   tensorSplit(input: Tensor, sections: number, options?: { self?: Tensor; sections?: number; dim?: number }): Tensor[];
@@ -2988,7 +2989,7 @@ export interface TorchFunctions {
   tensorSplit(input: Tensor, indices: number[], options?: { self?: Tensor; indices?: number[]; dim?: number }): Tensor[];
   tensorSplit(input: Tensor, tensorIndicesOrSections: Tensor, dim?: number, options?: { self?: Tensor; tensorIndicesOrSections?: Tensor; dim?: number }): Tensor[];
   tensorSplit(input: Tensor, tensorIndicesOrSections: Tensor, options?: { self?: Tensor; tensorIndicesOrSections?: Tensor; dim?: number }): Tensor[];
-  threshold(input: Tensor, threshold: Scalar, value: Scalar, options?: { self?: Tensor; threshold?: Scalar; value?: Scalar }): Tensor;
+  threshold(input: Tensor, threshold: Scalar, value: Scalar, options?: { self?: Tensor; threshold?: Scalar; value?: Scalar; out?: Tensor | null }): Tensor;
   threshold_(input: Tensor, threshold: Scalar, value: Scalar, options?: { self?: Tensor; threshold?: Scalar; value?: Scalar }): Tensor;
   tile(input: Tensor, dims: number[], options?: { self?: Tensor; dims?: number[] }): Tensor;
   tile(input: Tensor, ...dims: number[]): Tensor;
@@ -3006,8 +3007,8 @@ export interface TorchFunctions {
   triangularSolve(input: Tensor, A: Tensor, upper?: boolean, transpose?: boolean, options?: { self?: Tensor; A?: Tensor; upper?: boolean; transpose?: boolean; unitriangular?: boolean }): [Tensor, Tensor] & { solution: Tensor; clonedCoefficient: Tensor };
   triangularSolve(input: Tensor, A: Tensor, upper?: boolean, options?: { self?: Tensor; A?: Tensor; upper?: boolean; transpose?: boolean; unitriangular?: boolean }): [Tensor, Tensor] & { solution: Tensor; clonedCoefficient: Tensor };
   triangularSolve(input: Tensor, A: Tensor, options?: { self?: Tensor; A?: Tensor; upper?: boolean; transpose?: boolean; unitriangular?: boolean }): [Tensor, Tensor] & { solution: Tensor; clonedCoefficient: Tensor };
-  tril(input: Tensor, diagonal?: number, options?: { self?: Tensor; diagonal?: number }): Tensor;
-  tril(input: Tensor, options?: { self?: Tensor; diagonal?: number }): Tensor;
+  tril(input: Tensor, diagonal?: number, options?: { self?: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
+  tril(input: Tensor, options?: { self?: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
   trilIndices(row: number, col: number, offset?: number, options?: { row?: number; col?: number; offset?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   trilIndices(row: number, col: number, options?: { row?: number; col?: number; offset?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, margin?: number, p?: number, eps?: number, swap?: boolean, reduction?: number, options?: { anchor?: Tensor; positive?: Tensor; negative?: Tensor; margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number }): Tensor;
@@ -3016,13 +3017,13 @@ export interface TorchFunctions {
   tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, margin?: number, p?: number, options?: { anchor?: Tensor; positive?: Tensor; negative?: Tensor; margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number }): Tensor;
   tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, margin?: number, options?: { anchor?: Tensor; positive?: Tensor; negative?: Tensor; margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number }): Tensor;
   tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, options?: { anchor?: Tensor; positive?: Tensor; negative?: Tensor; margin?: number; p?: number; eps?: number; swap?: boolean; reduction?: number }): Tensor;
-  triu(input: Tensor, diagonal?: number, options?: { self?: Tensor; diagonal?: number }): Tensor;
-  triu(input: Tensor, options?: { self?: Tensor; diagonal?: number }): Tensor;
+  triu(input: Tensor, diagonal?: number, options?: { self?: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
+  triu(input: Tensor, options?: { self?: Tensor; diagonal?: number; out?: Tensor | null }): Tensor;
   triuIndices(row: number, col: number, offset?: number, options?: { row?: number; col?: number; offset?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
   triuIndices(row: number, col: number, options?: { row?: number; col?: number; offset?: number; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; pinMemory?: boolean | null }): Tensor;
-  trueDivide(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar }): Tensor;
-  trueDivide(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar }): Tensor;
-  trunc(input: Tensor, options?: { self?: Tensor }): Tensor;
+  trueDivide(input: Tensor | Scalar, other: Tensor | Scalar, options?: { self?: Tensor | Scalar; other?: Tensor | Scalar; out?: Tensor | null }): Tensor;
+  trueDivide(input: Tensor | Scalar, other: Scalar, options?: { self?: Tensor | Scalar; other?: Scalar; out?: Tensor | null }): Tensor;
+  trunc(input: Tensor, options?: { self?: Tensor; out?: Tensor | null }): Tensor;
   trunc_(input: Tensor, options?: { self?: Tensor }): Tensor;
   unbind(input: Tensor, dim?: number, options?: { self?: Tensor; dim?: number }): Tensor[];
   unbind(input: Tensor, options?: { self?: Tensor; dim?: number }): Tensor[];
@@ -3042,63 +3043,63 @@ export interface TorchFunctions {
   unsafeSplitWithSizes(input: Tensor, splitSizes: number[], dim?: number, options?: { self?: Tensor; splitSizes?: number[]; dim?: number }): Tensor[];
   unsafeSplitWithSizes(input: Tensor, splitSizes: number[], options?: { self?: Tensor; splitSizes?: number[]; dim?: number }): Tensor[];
   unsqueeze(input: Tensor, dim: number, options?: { self?: Tensor; dim?: number }): Tensor;
-  upsampleBicubic2d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleBicubic2d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleBicubic2d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleBicubic2d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleBicubic2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleBicubic2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleBicubic2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleBilinear2d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleBilinear2d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleBilinear2d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleBilinear2d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleBilinear2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleBilinear2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleBilinear2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleLinear1d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleLinear1d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleLinear1d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleLinear1d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleLinear1d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scales?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scales?: number | null }): Tensor;
-  upsampleLinear1d(input: Tensor, outputSize: number | number[], alignCorners: boolean, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scales?: number | null }): Tensor;
-  upsampleNearest1d(input: Tensor, outputSize?: number[] | null, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest1d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest1d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest1d(input: Tensor, outputSize: number | number[], scales?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scales?: number | null }): Tensor;
-  upsampleNearest1d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; scales?: number | null }): Tensor;
-  upsampleNearest2d(input: Tensor, outputSize?: number[] | null, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest2d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest2d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest2d(input: Tensor, outputSize: number | number[], scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleNearest2d(input: Tensor, outputSize: number | number[], scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleNearest2d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleNearest3d(input: Tensor, outputSize?: number[] | null, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest3d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest3d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null }): Tensor;
-  upsampleNearest3d(input: Tensor, outputSize: number | number[], scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleNearest3d(input: Tensor, outputSize: number | number[], scalesD?: number | null, scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleNearest3d(input: Tensor, outputSize: number | number[], scalesD?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleNearest3d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleTrilinear3d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleTrilinear3d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleTrilinear3d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleTrilinear3d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null }): Tensor;
-  upsampleTrilinear3d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleTrilinear3d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleTrilinear3d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesD?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
-  upsampleTrilinear3d(input: Tensor, outputSize: number | number[], alignCorners: boolean, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null }): Tensor;
+  upsampleBicubic2d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleBicubic2d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleBicubic2d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleBicubic2d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleBicubic2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleBicubic2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleBicubic2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleBilinear2d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleBilinear2d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleBilinear2d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleBilinear2d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleBilinear2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleBilinear2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleBilinear2d(input: Tensor, outputSize: number | number[], alignCorners: boolean, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleLinear1d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleLinear1d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleLinear1d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleLinear1d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleLinear1d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scales?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scales?: number | null; out?: Tensor | null }): Tensor;
+  upsampleLinear1d(input: Tensor, outputSize: number | number[], alignCorners: boolean, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scales?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest1d(input: Tensor, outputSize?: number[] | null, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest1d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest1d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest1d(input: Tensor, outputSize: number | number[], scales?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scales?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest1d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; scales?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest2d(input: Tensor, outputSize?: number[] | null, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest2d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest2d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest2d(input: Tensor, outputSize: number | number[], scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest2d(input: Tensor, outputSize: number | number[], scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest2d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest3d(input: Tensor, outputSize?: number[] | null, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest3d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest3d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleNearest3d(input: Tensor, outputSize: number | number[], scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest3d(input: Tensor, outputSize: number | number[], scalesD?: number | null, scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest3d(input: Tensor, outputSize: number | number[], scalesD?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleNearest3d(input: Tensor, outputSize: number | number[], options?: { self?: Tensor; outputSize?: number | number[]; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, scaleFactors?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize?: number[] | null, alignCorners?: boolean, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize?: number[] | null, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, options?: { input?: Tensor; outputSize?: number[] | null; alignCorners?: boolean; scaleFactors?: number[] | null; out?: Tensor | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, scalesW?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesD?: number | null, scalesH?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize: number | number[], alignCorners: boolean, scalesD?: number | null, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
+  upsampleTrilinear3d(input: Tensor, outputSize: number | number[], alignCorners: boolean, options?: { self?: Tensor; outputSize?: number | number[]; alignCorners?: boolean; scalesD?: number | null; scalesH?: number | null; scalesW?: number | null; out?: Tensor | null }): Tensor;
   vander(x: Tensor, N?: number | null, increasing?: boolean, options?: { x?: Tensor; N?: number | null; increasing?: boolean }): Tensor;
   vander(x: Tensor, N?: number | null, options?: { x?: Tensor; N?: number | null; increasing?: boolean }): Tensor;
   vander(x: Tensor, options?: { x?: Tensor; N?: number | null; increasing?: boolean }): Tensor;
-  var(input: Tensor, unbiased?: boolean, options?: { self?: Tensor; unbiased?: boolean }): Tensor;
-  var(input: Tensor, options?: { self?: Tensor; unbiased?: boolean }): Tensor;
-  var(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-  var(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-  var(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-  var(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): Tensor;
-  var(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean }): Tensor;
-  var(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean }): Tensor;
+  var(input: Tensor, unbiased?: boolean, options?: { self?: Tensor; unbiased?: boolean; out?: Tensor | null }): Tensor;
+  var(input: Tensor, options?: { self?: Tensor; unbiased?: boolean; out?: Tensor | null }): Tensor;
+  var(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  var(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  var(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  var(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  var(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
+  var(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean; out?: Tensor | null }): Tensor;
   varMean(input: Tensor, unbiased?: boolean, options?: { self?: Tensor; unbiased?: boolean }): [Tensor, Tensor];
   varMean(input: Tensor, options?: { self?: Tensor; unbiased?: boolean }): [Tensor, Tensor];
   varMean(input: Tensor, dim?: number | number[] | null, unbiased?: boolean, keepdim?: boolean, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
@@ -3107,18 +3108,18 @@ export interface TorchFunctions {
   varMean(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; unbiased?: boolean; keepdim?: boolean }): [Tensor, Tensor];
   varMean(input: Tensor, dim?: number | number[] | null, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean }): [Tensor, Tensor];
   varMean(input: Tensor, options?: { self?: Tensor; dim?: number | number[] | null; correction?: number | null; keepdim?: boolean }): [Tensor, Tensor];
-  vdot(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
+  vdot(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
   viewAsComplex(input: Tensor, options?: { self?: Tensor }): Tensor;
   viewAsReal(input: Tensor, options?: { self?: Tensor }): Tensor;
   vsplit(input: Tensor, sections: number, options?: { self?: Tensor; sections?: number }): Tensor[];
   vsplit(input: Tensor, indices: number[], options?: { self?: Tensor; indices?: number[] }): Tensor[];
   vsplit(input: Tensor, ...indices: number[]): Tensor[];
-  vstack(tensors: Tensor[], options?: { tensors?: Tensor[] }): Tensor;
-  where(condition: Tensor, input: Tensor, other: Tensor, options?: { condition?: Tensor; self?: Tensor; other?: Tensor }): Tensor;
-  where(condition: Tensor, options?: { condition?: Tensor }): Tensor[];
-  where(condition: Tensor, input: Scalar, other: Tensor, options?: { condition?: Tensor; self?: Scalar; other?: Tensor }): Tensor;
-  where(condition: Tensor, input: Tensor, other: Scalar, options?: { condition?: Tensor; self?: Tensor; other?: Scalar }): Tensor;
-  where(condition: Tensor, input: Scalar, other: Scalar, options?: { condition?: Tensor; self?: Scalar; other?: Scalar }): Tensor;
+  vstack(tensors: Tensor[], options?: { tensors?: Tensor[]; out?: Tensor | null }): Tensor;
+  where(condition: Tensor, input: Tensor, other: Tensor, options?: { condition?: Tensor; self?: Tensor; other?: Tensor; out?: Tensor | null }): Tensor;
+  where(condition: Tensor, options?: { condition?: Tensor; out?: Tensor | null }): Tensor[];
+  where(condition: Tensor, input: Scalar, other: Tensor, options?: { condition?: Tensor; self?: Scalar; other?: Tensor; out?: Tensor | null }): Tensor;
+  where(condition: Tensor, input: Tensor, other: Scalar, options?: { condition?: Tensor; self?: Tensor; other?: Scalar; out?: Tensor | null }): Tensor;
+  where(condition: Tensor, input: Scalar, other: Scalar, options?: { condition?: Tensor; self?: Scalar; other?: Scalar; out?: Tensor | null }): Tensor;
   xlogy(input: Tensor, other: Tensor, options?: { self?: Tensor; other?: Tensor }): Tensor;
   xlogy(input: Scalar, other: Tensor, options?: { self?: Scalar; other?: Tensor }): Tensor;
   xlogy(input: Tensor, other: Scalar, options?: { self?: Tensor; other?: Scalar }): Tensor;

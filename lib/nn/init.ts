@@ -5,16 +5,20 @@ import { noGrad } from '../autograd.js';
 import { badArg } from '../errors.js';
 import { tensor } from '../creation.js';
 import { float64 } from '../types.js';
+import { bind, type Args } from '../bind.js';
+import type { Generator } from '../generator.js';
 
 type Nonlinearity = 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu';
 
-export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
+export function calculateGain(...args: Args<'nn.init.calculateGain'>): number {
+  const { nonlinearity, param } = bind('nn.init.calculateGain', args);
   switch (nonlinearity) {
     case 'linear': case 'conv1d': case 'conv2d': case 'conv3d': case 'conv_transpose1d': case 'conv_transpose2d': case 'conv_transpose3d': case 'sigmoid':
       return 1;
     case 'tanh': return 5 / 3;
     case 'relu': return Math.sqrt(2);
     case 'leaky_relu': {
+      if (param != null && typeof param !== 'number') badArg('a number', 'param', param);
       const slope = param ?? 0.01;
       return Math.sqrt(2 / (1 + slope ** 2));
     }
@@ -38,27 +42,41 @@ function fan(tensor: Tensor, mode: 'fan_in' | 'fan_out'): number {
 
 const check = (t: unknown): Tensor => (t instanceof Tensor ? t : badArg('Tensor', 'tensor', t));
 
-export function uniform_(tensor: Tensor, a = 0, b = 1): Tensor {
-  return noGrad(() => check(tensor).uniform_(a, b));
+const gen = (generator: Generator | null | undefined) => (generator ? { generator } : undefined);
+function uniform(tensor: Tensor, a: number, b: number, generator?: Generator | null): Tensor {
+  return noGrad(() => check(tensor).uniform_(a, b, gen(generator)));
 }
-export function normal_(tensor: Tensor, mean = 0, std = 1): Tensor {
-  return noGrad(() => check(tensor).normal_(mean, std));
+function normal(tensor: Tensor, mean: number, std: number, generator?: Generator | null): Tensor {
+  return noGrad(() => check(tensor).normal_(mean, std, gen(generator)));
 }
-export function constant_(tensor: Tensor, val: number): Tensor {
-  return noGrad(() => check(tensor).fill_(val));
+
+export function uniform_(...args: Args<'nn.init.uniform_'>): Tensor {
+  const o = bind('nn.init.uniform_', args);
+  return uniform(o.tensor, o.a, o.b, o.generator);
 }
-export function zeros_(tensor: Tensor): Tensor {
-  return noGrad(() => check(tensor).zero_());
+export function normal_(...args: Args<'nn.init.normal_'>): Tensor {
+  const o = bind('nn.init.normal_', args);
+  return normal(o.tensor, o.mean, o.std, o.generator);
 }
-export function ones_(tensor: Tensor): Tensor {
-  return noGrad(() => check(tensor).fill_(1));
+export function constant_(...args: Args<'nn.init.constant_'>): Tensor {
+  const o = bind('nn.init.constant_', args);
+  return noGrad(() => check(o.tensor).fill_(o.val));
 }
-export function truncNormal_(tensor: Tensor, mean = 0, std = 1, a = -2, b = 2): Tensor {
+export function zeros_(...args: Args<'nn.init.zeros_'>): Tensor {
+  const o = bind('nn.init.zeros_', args);
+  return noGrad(() => check(o.tensor).zero_());
+}
+export function ones_(...args: Args<'nn.init.ones_'>): Tensor {
+  const o = bind('nn.init.ones_', args);
+  return noGrad(() => check(o.tensor).fill_(1));
+}
+export function truncNormal_(...args: Args<'nn.init.truncNormal_'>): Tensor {
+  const { tensor, mean, std, a, b, generator } = bind('nn.init.truncNormal_', args);
   // PyTorch's inverse-CDF method, step for step.
   const normCdf = (x: number) => (1 + erf(x / Math.SQRT2)) / 2;
   const l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
   return noGrad(() => {
-    check(tensor).uniform_(2 * l - 1, 2 * u - 1);
+    check(tensor).uniform_(2 * l - 1, 2 * u - 1, gen(generator));
     tensor.erfinv_();
     tensor.mul_(std * Math.SQRT2);
     tensor.add_(mean);
@@ -67,37 +85,38 @@ export function truncNormal_(tensor: Tensor, mean = 0, std = 1, a = -2, b = 2): 
 }
 export const trunc_normal_ = truncNormal_;
 
-export function xavierUniform_(tensor: Tensor, gain = 1): Tensor {
+export function xavierUniform_(...args: Args<'nn.init.xavierUniform_'>): Tensor {
+  const { tensor, gain, generator } = bind('nn.init.xavierUniform_', args);
   const [fanIn, fanOut] = calculateFanInAndFanOut(check(tensor));
   const std = gain * Math.sqrt(2 / (fanIn + fanOut));
   const a = Math.sqrt(3) * std;
-  return uniform_(tensor, -a, a);
+  return uniform(tensor, -a, a, generator);
 }
-export function xavierNormal_(tensor: Tensor, gain = 1): Tensor {
+export function xavierNormal_(...args: Args<'nn.init.xavierNormal_'>): Tensor {
+  const { tensor, gain, generator } = bind('nn.init.xavierNormal_', args);
   const [fanIn, fanOut] = calculateFanInAndFanOut(check(tensor));
-  return normal_(tensor, 0, gain * Math.sqrt(2 / (fanIn + fanOut)));
+  return normal(tensor, 0, gain * Math.sqrt(2 / (fanIn + fanOut)), generator);
 }
 
-interface KaimingOptions { a?: number; mode?: 'fan_in' | 'fan_out'; nonlinearity?: Nonlinearity }
-function kaimingStd(tensor: Tensor, o: KaimingOptions): number {
-  const { a = 0, mode = 'fan_in', nonlinearity = 'leaky_relu' } = o;
-  return calculateGain(nonlinearity, a) / Math.sqrt(fan(check(tensor), mode));
+function kaimingStd(tensor: Tensor, o: { a: number; mode: 'fan_in' | 'fan_out'; nonlinearity: Nonlinearity }): number {
+  return calculateGain(o.nonlinearity, o.a) / Math.sqrt(fan(check(tensor), o.mode));
 }
-/** kaimingUniform_(tensor, { a, mode, nonlinearity }) (Python's keyword names, camelCase) */
 // PyTorch: "Initializing zero-element tensors is a no-op" (a warning, and the tensor as it is)
 function zeroElement(tensor: Tensor): boolean {
   if (tensor.numel() !== 0) return false;
   process.emitWarning('Initializing zero-element tensors is a no-op', 'UserWarning');
   return true;
 }
-export function kaimingUniform_(tensor: Tensor, options: KaimingOptions = {}): Tensor {
-  if (zeroElement(tensor)) return tensor;
-  const bound = Math.sqrt(3) * kaimingStd(tensor, options);
-  return uniform_(tensor, -bound, bound);
+export function kaimingUniform_(...args: Args<'nn.init.kaimingUniform_'>): Tensor {
+  const o = bind('nn.init.kaimingUniform_', args);
+  if (zeroElement(check(o.tensor))) return o.tensor;
+  const bound = Math.sqrt(3) * kaimingStd(o.tensor, o);
+  return uniform(o.tensor, -bound, bound, o.generator);
 }
-export function kaimingNormal_(tensor: Tensor, options: KaimingOptions = {}): Tensor {
-  if (zeroElement(tensor)) return tensor;
-  return normal_(tensor, 0, kaimingStd(tensor, options));
+export function kaimingNormal_(...args: Args<'nn.init.kaimingNormal_'>): Tensor {
+  const o = bind('nn.init.kaimingNormal_', args);
+  if (zeroElement(check(o.tensor))) return o.tensor;
+  return normal(o.tensor, 0, kaimingStd(o.tensor, o), o.generator);
 }
 
 // Python's math.erf is libm's erf, which libtorch's float64 erf also calls.

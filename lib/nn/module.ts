@@ -9,6 +9,7 @@ import { badArg } from '../errors.js';
 import { noGrad } from '../autograd.js';
 import type { DType, DeviceLike } from '../types.js';
 
+import { bind, type Args } from '../bind.js';
 export type StateDict = Record<string, Tensor>;
 
 export interface Module {
@@ -89,22 +90,26 @@ export class Module {
   }
 
   // ---- registration ------------------------------------------------------------------------
-  registerBuffer(name: string, tensor: Tensor | null, persistent = true): void {
+  registerBuffer(...args: Args<'nn.Module.registerBuffer'>): void {
+    const { name, tensor, persistent } = bind('nn.Module.registerBuffer', args, { name: 'registerBuffer' });
     if (typeof name !== 'string' || name === '' || name.includes('.')) badArg('a non-empty name without "."', 'name', name);
     if (tensor !== null && !(tensor instanceof Tensor)) badArg('a Tensor or null', 'tensor', tensor);
     (this as any)[name] = tensor;
     this[BUFFERS].add(name);
     if (!persistent) this[NON_PERSISTENT].add(name);
   }
-  registerParameter(name: string, param: Parameter | null): void {
+  registerParameter(...args: Args<'nn.Module.registerParameter'>): void {
+    const { name, param } = bind('nn.Module.registerParameter', args, { name: 'registerParameter' });
     if (param !== null && !(param instanceof Parameter)) badArg('a Parameter or null', 'param', param);
     (this as any)[name] = param;
   }
-  addModule(name: string, module: Module | null): void {
+  addModule(...args: Args<'nn.Module.addModule'>): void {
+    const { name, module } = bind('nn.Module.addModule', args, { name: 'addModule' });
     if (module !== null && !(module instanceof Module)) badArg('a Module or null', 'module', module);
     (this as any)[name] = module;
   }
-  registerModule(name: string, module: Module | null): void {
+  registerModule(...args: Args<'nn.Module.registerModule'>): void {
+    const { name, module } = bind('nn.Module.registerModule', args, { name: 'registerModule' });
     this.addModule(name, module);
   }
 
@@ -163,7 +168,8 @@ export class Module {
   }
 
   // ---- modes and conversion ----------------------------------------------------------------
-  train(mode = true): this {
+  train(...args: Args<'nn.Module.train'>): this {
+    const { mode } = bind('nn.Module.train', args, { name: 'train' });
     if (typeof mode !== 'boolean') badArg('a boolean', 'mode', mode);
     for (const m of this.modules()) m.training = mode;
     return this;
@@ -171,17 +177,21 @@ export class Module {
   eval(): this {
     return this.train(false);
   }
-  requiresGrad_(requiresGrad = true): this {
+  requiresGrad_(...args: Args<'nn.Module.requiresGrad_'>): this {
+    const { requiresGrad } = bind('nn.Module.requiresGrad_', args, { name: 'requiresGrad_' });
     for (const p of this.parameters()) p.requiresGrad_(requiresGrad);
     return this;
   }
-  zeroGrad(setToNone = true): void {
+  zeroGrad(...args: Args<'nn.Module.zeroGrad'>): void {
+    const { setToNone } = bind('nn.Module.zeroGrad', args, { name: 'zeroGrad' });
     for (const p of this.parameters()) {
       if (setToNone) p.grad = null;
       else if (p.grad) noGrad(() => p.grad!.zero_());
     }
   }
-  apply(fn: (m: Module) => void): this {
+  apply(...args: Args<'nn.Module.apply'>): this {
+    const { fn } = bind('nn.Module.apply', args, { name: 'apply' });
+    if (typeof fn !== 'function') badArg('a function (module) => void', 'fn', fn);
     for (const m of [...this.children()]) m.apply(fn);
     fn(this);
     return this;
@@ -208,8 +218,9 @@ export class Module {
     });
     return this;
   }
-  cuda(device?: number): this {
-    return this.to(device === undefined ? 'cuda' : `cuda:${device}`);
+  cuda(...args: Args<'nn.Module.cuda'>): this {
+    const { device } = bind('nn.Module.cuda', args, { name: 'cuda' });
+    return this.to(device == null ? 'cuda' : typeof device === 'number' ? `cuda:${device}` : device);
   }
   cpu(): this {
     return this.to('cpu');
@@ -223,9 +234,9 @@ export class Module {
 
   // ---- state -------------------------------------------------------------------------------
   /** Keys exactly as PyTorch names them ('layer1.0.bn1.running_mean'); values detached. */
-  stateDict(options: { prefix?: string; keepVars?: boolean } = {}): StateDict {
-    const out: StateDict = {};
-    const { prefix = '', keepVars = false } = options;
+  stateDict(...args: Args<'nn.Module.stateDict'>): StateDict {
+    const { destination, prefix, keepVars } = bind('nn.Module.stateDict', args, { name: 'stateDict' });
+    const out: StateDict = destination ?? {};
     for (const [modName, m] of this.namedModules()) {
       const base = prefix + (modName ? `${modName}.` : '');
       for (const [name, p] of m.ownParameters()) out[base + name] = keepVars ? p : p.detach();
@@ -235,8 +246,9 @@ export class Module {
   }
 
   /** Copies a state dict in; strict (default) demands the same keys and shapes, as PyTorch does. */
-  loadStateDict(stateDict: StateDict | Map<string, Tensor>, options: { strict?: boolean } = {}): { missingKeys: string[]; unexpectedKeys: string[] } {
-    const strict = options.strict ?? true;
+  loadStateDict(...args: Args<'nn.Module.loadStateDict'>): { missingKeys: string[]; unexpectedKeys: string[] } {
+    const { stateDict, strict, assign } = bind('nn.Module.loadStateDict', args, { name: 'loadStateDict', objectParams: ['stateDict'] });
+    if (assign) throw new TypeError('loadStateDict(): assign=true is not supported by torch-node yet');
     const sd: StateDict = stateDict instanceof Map ? Object.fromEntries(stateDict) : stateDict;
     if (sd === null || typeof sd !== 'object') badArg('a state dict (an object of Tensors)', 'stateDict', sd);
     const own = this.stateDict({ keepVars: true });

@@ -3,18 +3,20 @@ import { Tensor } from '../tensor.js';
 import { noGrad } from '../autograd.js';
 import { stack, cat } from '../generated/functions.js';
 import { tensor } from '../creation.js';
+import { bind, type Args } from '../bind.js';
 
 const list = (p: Tensor | Iterable<Tensor>): Tensor[] => (p instanceof Tensor ? [p] : [...p]);
 
 /** clipGradNorm_(parameters, maxNorm, normType = 2): scales gradients in place; returns the total norm. */
-export function clipGradNorm_(parameters: Tensor | Iterable<Tensor>, maxNorm: number, normType = 2, options: { errorIfNonfinite?: boolean } = {}): Tensor {
+export function clipGradNorm_(...args: Args<'nn.utils.clipGradNorm_'>): Tensor {
+  const { parameters, maxNorm, normType, errorIfNonfinite } = bind('nn.utils.clipGradNorm_', args);
   const grads = list(parameters).map((p) => p.grad).filter((g): g is Tensor => g !== null);
   if (!grads.length) return tensor(0);
   return noGrad(() => {
     const total = normType === Infinity
       ? stack(grads.map((g) => g.detach().abs().max())).max()
       : stack(grads.map((g) => g.detach().norm(normType))).norm(normType);
-    if (options.errorIfNonfinite && !Number.isFinite(total.item())) {
+    if (errorIfNonfinite && !Number.isFinite(total.item())) {
       throw new RangeError(`The total norm of order ${normType} for gradients from \`parameters\` is non-finite, so it cannot be clipped.`);
     }
     const coef = total.add(1e-6).reciprocal().mul(maxNorm).clamp(undefined as any, 1.0);
@@ -24,17 +26,20 @@ export function clipGradNorm_(parameters: Tensor | Iterable<Tensor>, maxNorm: nu
 }
 
 /** clipGradValue_(parameters, clipValue): clamps gradients in place to [-clipValue, clipValue]. */
-export function clipGradValue_(parameters: Tensor | Iterable<Tensor>, clipValue: number): void {
+export function clipGradValue_(...args: Args<'nn.utils.clipGradValue_'>): void {
+  const { parameters, clipValue } = bind('nn.utils.clipGradValue_', args);
   noGrad(() => {
     for (const p of list(parameters)) p.grad?.clamp_(-clipValue, clipValue);
   });
 }
 
-export function parametersToVector(parameters: Iterable<Tensor>): Tensor {
+export function parametersToVector(...args: Args<'nn.utils.parametersToVector'>): Tensor {
+  const { parameters } = bind('nn.utils.parametersToVector', args);
   return cat(list(parameters).map((p) => p.view(-1)));
 }
 
-export function vectorToParameters(vec: Tensor, parameters: Iterable<Tensor>): void {
+export function vectorToParameters(...args: Args<'nn.utils.vectorToParameters'>): void {
+  const { vec, parameters } = bind('nn.utils.vectorToParameters', args);
   let offset = 0;
   noGrad(() => {
     for (const p of list(parameters)) {

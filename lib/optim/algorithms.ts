@@ -5,10 +5,18 @@ import { native } from '../native.js';
 import { badArg } from '../errors.js';
 import { zerosLike, fullLike, tensor } from '../creation.js';
 import { preserveFormat, float32 } from '../types.js';
-import { Optimizer, type ParamGroupInput } from './optimizer.js';
+import { Optimizer } from './optimizer.js';
 import { releaseAtLeast } from '../release.js';
+import { bind, type Args } from '../bind.js';
+import { SIGNATURES, type ParamTypes } from '../generated/signatures.js';
 
-type Params = Iterable<Tensor> | Iterable<ParamGroupInput>;
+type KeywordOptions<K extends keyof ParamTypes> = Omit<ParamTypes[K], 'params'>;
+export type SGDOptions = KeywordOptions<'optim.SGD'>;
+export type AdamOptions = KeywordOptions<'optim.Adam'>;
+export type AdamWOptions = KeywordOptions<'optim.AdamW'>;
+export type RMSpropOptions = KeywordOptions<'optim.RMSprop'>;
+export type AdagradOptions = KeywordOptions<'optim.Adagrad'>;
+
 const h = (ts: Tensor[]) => ts.map((t) => t._h);
 
 function nonNegative(v: unknown, name: string): number {
@@ -37,15 +45,34 @@ const releaseKeys = {
 const sgdStateWithoutMomentum = !since26;
 const stepTensor = () => tensor(0, { dtype: float32 });
 
-export interface SGDOptions { lr?: number; momentum?: number; dampening?: number; weightDecay?: number; nesterov?: boolean; maximize?: boolean }
+type OptimizerKey = 'optim.SGD' | 'optim.Adam' | 'optim.AdamW' | 'optim.RMSprop' | 'optim.Adagrad';
+/**
+ * A group's defaults as this PyTorch release records them (`keys`, in Python's order, with the
+ * bound values), plus any other parameter given a value of its own: it is honoured, not dropped.
+ */
+function groupDefaults(key: OptimizerKey, bound: Record<string, unknown>, keys: Record<string, unknown>): Record<string, unknown> {
+  const fn = key.split('.')[1];
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(keys)) out[k] = k in bound ? bound[k] : keys[k];
+  for (const [name, , kind, def] of SIGNATURES[key] as readonly (readonly [string, string, string, unknown?])[]) {
+    if (name === 'params' || kind === 'varargs' || kind === 'varkw' || name in out) continue;
+    if (bound[name] !== undefined && bound[name] !== def) out[name] = bound[name];
+  }
+  if (out.lr instanceof Tensor) throw new TypeError(`${fn}(): lr as a Tensor is not supported by torch-node yet; give a number`);
+  if (out.differentiable === true) throw new TypeError(`${fn}(): differentiable=true is not supported by torch-node`);
+  if (fn === 'SGD' || fn === 'Adagrad' || fn === 'RMSprop') nonNegative(out.lr, 'lr');
+  return out;
+}
+
 export class SGD extends Optimizer {
-  constructor(params: Params, options: SGDOptions = {}) {
-    const o = { lr: 0.001, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false, foreach: null, differentiable: false, ...releaseKeys.sgd, ...options };
-    nonNegative(o.lr, 'lr');
+  constructor(...args: Args<'optim.SGD'>) {
+    const a = bind('optim.SGD', args);
+    const o = groupDefaults('optim.SGD', a, { lr: 0.001, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false, foreach: null, differentiable: false, ...releaseKeys.sgd }) as
+      { lr: number; momentum: number; dampening: number; weightDecay: number; nesterov: boolean };
     nonNegative(o.momentum, 'momentum');
     nonNegative(o.weightDecay, 'weightDecay');
     if (o.nesterov && (o.momentum <= 0 || o.dampening !== 0)) throw new RangeError('Nesterov momentum requires a momentum and zero dampening');
-    super(params, o);
+    super(a.params, o);
   }
   step(closure?: () => Tensor): Tensor | undefined {
     const loss = this.runClosure(closure);
@@ -63,17 +90,17 @@ export class SGD extends Optimizer {
   }
 }
 
-export interface AdamOptions { lr?: number; betas?: [number, number]; eps?: number; weightDecay?: number; amsgrad?: boolean; maximize?: boolean }
 class AdamBase extends Optimizer {
   private readonly decoupled: boolean;
-  constructor(params: Params, options: AdamOptions, weightDecay: number, decoupled: boolean) {
+  constructor(key: 'optim.Adam' | 'optim.AdamW', a: Record<string, unknown> & { params: unknown }, decoupled: boolean) {
     const extra = decoupled ? releaseKeys.adamW : releaseKeys.adam;
-    const o = { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, weightDecay, amsgrad: false, maximize: false, foreach: null, capturable: false, ...extra, ...options };
+    const o = groupDefaults(key, a, { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false, foreach: null, capturable: false, ...extra }) as
+      { lr: number; eps: number; weightDecay: number; betas: unknown };
     nonNegative(o.lr, 'lr');
     nonNegative(o.eps, 'eps');
     nonNegative(o.weightDecay, 'weightDecay');
     betas(o.betas);
-    super(params, o);
+    super(a.params as Iterable<Tensor>, o);
     this.decoupled = decoupled;
   }
   step(closure?: () => Tensor): Tensor | undefined {
@@ -99,22 +126,22 @@ class AdamBase extends Optimizer {
   }
 }
 export class Adam extends AdamBase {
-  constructor(params: Params, options: AdamOptions = {}) {
-    super(params, options, 0, false);
+  constructor(...args: Args<'optim.Adam'>) {
+    super('optim.Adam', bind('optim.Adam', args), false);
   }
 }
 export class AdamW extends AdamBase {
-  constructor(params: Params, options: AdamOptions = {}) {
-    super(params, options, 0.01, true);
+  constructor(...args: Args<'optim.AdamW'>) {
+    super('optim.AdamW', bind('optim.AdamW', args), true);
   }
 }
 
-export interface RMSpropOptions { lr?: number; alpha?: number; eps?: number; weightDecay?: number; momentum?: number; centered?: boolean; maximize?: boolean }
 export class RMSprop extends Optimizer {
-  constructor(params: Params, options: RMSpropOptions = {}) {
-    const o = { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false, foreach: null, differentiable: false, ...releaseKeys.rmsprop, ...options };
+  constructor(...args: Args<'optim.RMSprop'>) {
+    const a = bind('optim.RMSprop', args);
+    const o = groupDefaults('optim.RMSprop', a, { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false, foreach: null, differentiable: false, ...releaseKeys.rmsprop });
     for (const k of ['lr', 'alpha', 'eps', 'weightDecay', 'momentum'] as const) nonNegative(o[k], k);
-    super(params, o);
+    super(a.params, o);
   }
   step(closure?: () => Tensor): Tensor | undefined {
     const loss = this.runClosure(closure);
@@ -138,12 +165,12 @@ export class RMSprop extends Optimizer {
   }
 }
 
-export interface AdagradOptions { lr?: number; lrDecay?: number; weightDecay?: number; initialAccumulatorValue?: number; eps?: number; maximize?: boolean }
 export class Adagrad extends Optimizer {
-  constructor(params: Params, options: AdagradOptions = {}) {
-    const o = { lr: 0.01, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, foreach: null, maximize: false, ...releaseKeys.adagrad, ...options };
+  constructor(...args: Args<'optim.Adagrad'>) {
+    const a = bind('optim.Adagrad', args);
+    const o = groupDefaults('optim.Adagrad', a, { lr: 0.01, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, foreach: null, maximize: false, ...releaseKeys.adagrad });
     for (const k of ['lr', 'lrDecay', 'weightDecay', 'initialAccumulatorValue', 'eps'] as const) nonNegative(o[k], k);
-    super(params, o);
+    super(a.params, o);
     // PyTorch creates Adagrad's state eagerly, in the constructor.
     for (const g of this.paramGroups) {
       for (const p of g.params) this.state.set(p, { step: stepTensor(), sum: fullLike(p, g.initialAccumulatorValue as number, { memoryFormat: preserveFormat }) });

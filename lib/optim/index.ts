@@ -1,4 +1,4 @@
 // torch.optim
 export { Optimizer, type ParamGroup, type ParamGroupInput, type OptimizerStateDict } from './optimizer.js';
-export { SGD, Adam, AdamW, RMSprop, Adagrad, type SGDOptions, type AdamOptions, type RMSpropOptions, type AdagradOptions } from './algorithms.js';
+export { SGD, Adam, AdamW, RMSprop, Adagrad, type SGDOptions, type AdamOptions, type AdamWOptions, type RMSpropOptions, type AdagradOptions } from './algorithms.js';
 export * as lrScheduler from './lr-scheduler.js';

@@ -3,6 +3,7 @@
 import { Optimizer, type ParamGroup } from './optimizer.js';
 import { badArg } from '../errors.js';
 import { snake, camel } from '../names.js';
+import { bind, type Args } from '../bind.js';
 
 // Python's `%` by zero is a ZeroDivisionError where JS's gives NaN: a schedule never goes on with NaN.
 function modulus(m: number): number {
@@ -20,7 +21,7 @@ export abstract class LRScheduler {
   protected lastLr: number[] = [];
   protected stepCount = 0;
 
-  constructor(readonly optimizer: Optimizer, lastEpoch = -1) {
+  constructor(readonly optimizer: Optimizer, lastEpoch: number) {
     if (!(optimizer instanceof Optimizer)) badArg('an Optimizer', 'optimizer', optimizer);
     if (lastEpoch === -1) for (const g of optimizer.paramGroups) g.initialLr ??= g.lr;
     this.baseLrs = optimizer.paramGroups.map((g) => g.initialLr as number);
@@ -61,28 +62,29 @@ export abstract class LRScheduler {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(this)) {
       if (k === 'optimizer' || typeof v === 'function') continue;
-      if (k === 'options' && v && typeof v === 'object') for (const [ok, ov] of Object.entries(v)) out[snake(ok)] = ov;
-      else out[PRIVATE_STATE[k] ?? snake(k)] = v;
+      out[PRIVATE_STATE[k] ?? snake(k)] = v;
     }
     return out;
   }
   loadStateDict(sd: Record<string, unknown>): void {
     const self = this as unknown as Record<string, unknown>;
-    const options = self.options as Record<string, unknown> | undefined;
     for (const [k, v] of Object.entries(sd)) {
       const name = PRIVATE_NAMES[k] ?? camel(k);
       if (Object.hasOwn(self, name) && name !== 'optimizer') self[name] = v;
-      else if (options && typeof options === 'object') options[name] = v;
     }
   }
 }
 
 export class StepLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly stepSize: number, readonly options: { gamma?: number; lastEpoch?: number } = {}) {
-    super(optimizer, options.lastEpoch);
+  stepSize: number;
+  gamma: number;
+  constructor(...args: Args<'optim.lrScheduler.StepLR'>) {
+    const a = bind('optim.lrScheduler.StepLR', args);
+    super(a.optimizer, a.lastEpoch);
+    this.stepSize = a.stepSize;
+    this.gamma = a.gamma;
     this.initialStep();
   }
-  private get gamma() { return this.options.gamma ?? 0.1; }
   protected getLr(): number[] {
     if (this.lastEpoch === 0) return this.groups.map((g) => g.lr);
     if (this.lastEpoch % modulus(this.stepSize) !== 0) return this.groups.map((g) => g.lr);
@@ -94,11 +96,15 @@ export class StepLR extends LRScheduler {
 }
 
 export class MultiStepLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly milestones: number[], readonly options: { gamma?: number; lastEpoch?: number } = {}) {
-    super(optimizer, options.lastEpoch);
+  milestones: number[];
+  gamma: number;
+  constructor(...args: Args<'optim.lrScheduler.MultiStepLR'>) {
+    const a = bind('optim.lrScheduler.MultiStepLR', args);
+    super(a.optimizer, a.lastEpoch);
+    this.milestones = [...a.milestones];
+    this.gamma = a.gamma;
     this.initialStep();
   }
-  private get gamma() { return this.options.gamma ?? 0.1; }
   protected getLr(): number[] {
     const hits = this.milestones.filter((m) => m === this.lastEpoch).length;
     if (!hits) return this.groups.map((g) => g.lr);
@@ -111,8 +117,11 @@ export class MultiStepLR extends LRScheduler {
 }
 
 export class ExponentialLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly gamma: number, options: { lastEpoch?: number } = {}) {
-    super(optimizer, options.lastEpoch);
+  gamma: number;
+  constructor(...args: Args<'optim.lrScheduler.ExponentialLR'>) {
+    const a = bind('optim.lrScheduler.ExponentialLR', args);
+    super(a.optimizer, a.lastEpoch);
+    this.gamma = a.gamma;
     this.initialStep();
   }
   protected getLr(): number[] {
@@ -125,11 +134,15 @@ export class ExponentialLR extends LRScheduler {
 }
 
 export class CosineAnnealingLR extends LRScheduler {
-  constructor(optimizer: Optimizer, readonly TMax: number, readonly options: { etaMin?: number; lastEpoch?: number } = {}) {
-    super(optimizer, options.lastEpoch);
+  TMax: number;
+  etaMin: number;
+  constructor(...args: Args<'optim.lrScheduler.CosineAnnealingLR'>) {
+    const a = bind('optim.lrScheduler.CosineAnnealingLR', args);
+    super(a.optimizer, a.lastEpoch);
+    this.TMax = a.TMax;
+    this.etaMin = a.etaMin;
     this.initialStep();
   }
-  private get etaMin() { return this.options.etaMin ?? 0; }
   protected getLr(): number[] {
     const { lastEpoch: e, TMax: T, etaMin } = this;
     if (e === 0) return this.groups.map((g) => g.lr);
@@ -145,15 +158,17 @@ export class CosineAnnealingLR extends LRScheduler {
 }
 
 export class LinearLR extends LRScheduler {
-  readonly startFactor: number;
-  readonly endFactor: number;
-  readonly totalIters: number;
-  constructor(optimizer: Optimizer, options: { startFactor?: number; endFactor?: number; totalIters?: number; lastEpoch?: number } = {}) {
-    super(optimizer, options.lastEpoch);
-    this.startFactor = options.startFactor ?? 1 / 3;
-    this.endFactor = options.endFactor ?? 1;
-    this.totalIters = options.totalIters ?? 5;
-    if (this.startFactor > 1 || this.startFactor <= 0) throw new RangeError('Starting multiplicative factor expected to be greater than 0 and less or equal to 1.');
+  startFactor: number;
+  endFactor: number;
+  totalIters: number;
+  constructor(...args: Args<'optim.lrScheduler.LinearLR'>) {
+    const a = bind('optim.lrScheduler.LinearLR', args);
+    if (a.startFactor > 1 || a.startFactor <= 0) throw new RangeError('Starting multiplicative factor expected to be greater than 0 and less or equal to 1.');
+    if (a.endFactor > 1 || a.endFactor < 0) throw new RangeError('Ending multiplicative factor expected to be between 0 and 1.');
+    super(a.optimizer, a.lastEpoch);
+    this.startFactor = a.startFactor;
+    this.endFactor = a.endFactor;
+    this.totalIters = a.totalIters;
     this.initialStep();
   }
   protected getLr(): number[] {
@@ -170,8 +185,10 @@ export class LinearLR extends LRScheduler {
 
 export class LambdaLR extends LRScheduler {
   private readonly lambdas: ((epoch: number) => number)[];
-  constructor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) | ((epoch: number) => number)[], options: { lastEpoch?: number } = {}) {
-    super(optimizer, options.lastEpoch);
+  constructor(...args: Args<'optim.lrScheduler.LambdaLR'>) {
+    const a = bind('optim.lrScheduler.LambdaLR', args);
+    const { optimizer, lrLambda } = a;
+    super(optimizer, a.lastEpoch);
     this.lambdas = Array.isArray(lrLambda) ? lrLambda : optimizer.paramGroups.map(() => lrLambda);
     if (this.lambdas.length !== optimizer.paramGroups.length) throw new RangeError(`Expected ${optimizer.paramGroups.length} lr_lambdas, but got ${this.lambdas.length}`);
     this.initialStep();
@@ -181,11 +198,6 @@ export class LambdaLR extends LRScheduler {
   }
 }
 
-interface OneCycleOptions {
-  totalSteps?: number; epochs?: number; stepsPerEpoch?: number; pctStart?: number; annealStrategy?: 'cos' | 'linear';
-  cycleMomentum?: boolean; baseMomentum?: number; maxMomentum?: number; divFactor?: number; finalDivFactor?: number;
-  threePhase?: boolean; lastEpoch?: number;
-}
 export class OneCycleLR extends LRScheduler {
   readonly totalSteps: number;
   private readonly phases: { endStep: number; startLr: string; endLr: string; startMomentum: string; endMomentum: string }[];
@@ -193,21 +205,31 @@ export class OneCycleLR extends LRScheduler {
   private readonly useBeta1: boolean;
   private readonly anneal: (start: number, end: number, pct: number) => number;
 
-  constructor(optimizer: Optimizer, maxLr: number | number[], o: OneCycleOptions = {}) {
+  constructor(...args: Args<'optim.lrScheduler.OneCycleLR'>) {
+    const o = bind('optim.lrScheduler.OneCycleLR', args);
+    const { optimizer, maxLr } = o;
+    const perGroup = (v: number | number[], name: string): number[] => {
+      if (!Array.isArray(v)) return optimizer.paramGroups.map(() => v);
+      if (v.length !== optimizer.paramGroups.length) throw new RangeError(`expected ${optimizer.paramGroups.length} values for ${name}, got ${v.length}`);
+      return v;
+    };
     const total = o.totalSteps ?? (o.epochs && o.stepsPerEpoch ? o.epochs * o.stepsPerEpoch : undefined);
     if (!total || total <= 0 || !Number.isInteger(total)) throw new RangeError('You must define either totalSteps OR (epochs AND stepsPerEpoch) as positive integers');
     const pctStart = o.pctStart ?? 0.3;
-    const maxLrs = Array.isArray(maxLr) ? maxLr : optimizer.paramGroups.map(() => maxLr);
+    if (!(pctStart >= 0 && pctStart <= 1)) throw new RangeError(`Expected float between 0 and 1 pct_start, but got ${pctStart}`);
+    const maxLrs = perGroup(maxLr, 'max_lr');
     const divFactor = o.divFactor ?? 25, finalDivFactor = o.finalDivFactor ?? 1e4;
     const cycle = o.cycleMomentum ?? true;
     const useBeta1 = 'betas' in optimizer.defaults;
     if (o.lastEpoch === undefined || o.lastEpoch === -1) {
+      const maxMs = perGroup(o.maxMomentum, 'max_momentum'), baseMs = perGroup(o.baseMomentum, 'base_momentum');
+      if (cycle && !('momentum' in optimizer.defaults) && !useBeta1) throw new RangeError('optimizer must support momentum or beta1 with `cycle_momentum` option enabled');
       optimizer.paramGroups.forEach((g, i) => {
         g.initialLr = maxLrs[i] / divFactor;
         g.maxLr = maxLrs[i];
         g.minLr = (g.initialLr as number) / finalDivFactor;
         if (cycle) {
-          const maxM = o.maxMomentum ?? 0.95, baseM = o.baseMomentum ?? 0.85;
+          const maxM = maxMs[i], baseM = baseMs[i];
           if (useBeta1) g.betas = [maxM, (g.betas as number[])[1]];
           else g.momentum = maxM;
           g.maxMomentum = maxM;
@@ -229,7 +251,8 @@ export class OneCycleLR extends LRScheduler {
           { endStep: pctStart * total - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
           { endStep: total - 1, startLr: 'maxLr', endLr: 'minLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
         ];
-    this.anneal = (o.annealStrategy ?? 'cos') === 'cos'
+    if (o.annealStrategy !== 'cos' && o.annealStrategy !== 'linear') throw new RangeError(`anneal_strategy must be one of 'cos' or 'linear', instead got ${o.annealStrategy}`);
+    this.anneal = o.annealStrategy === 'cos'
       ? (start, end, pct) => end + ((start - end) / 2) * (Math.cos(Math.PI * pct) + 1)
       : (start, end, pct) => (end - start) * pct + start;
     this.initialStep();
@@ -273,7 +296,14 @@ export class ReduceLROnPlateau {
   lastEpoch = 0;
   private lastLr: number[];
 
-  constructor(readonly optimizer: Optimizer, o: { mode?: 'min' | 'max'; factor?: number; patience?: number; threshold?: number; thresholdMode?: 'rel' | 'abs'; cooldown?: number; minLr?: number | number[]; eps?: number } = {}) {
+  readonly optimizer: Optimizer;
+  constructor(...args: Args<'optim.lrScheduler.ReduceLROnPlateau'>) {
+    const o = bind('optim.lrScheduler.ReduceLROnPlateau', args);
+    const optimizer = this.optimizer = o.optimizer;
+    if (!(optimizer instanceof Optimizer)) badArg('an Optimizer', 'optimizer', optimizer);
+    if (o.mode !== 'min' && o.mode !== 'max') throw new RangeError(`mode ${o.mode} is unknown!`);
+    if (o.thresholdMode !== 'rel' && o.thresholdMode !== 'abs') throw new RangeError(`threshold mode ${o.thresholdMode} is unknown!`);
+    if (Array.isArray(o.minLr) && o.minLr.length !== optimizer.paramGroups.length) throw new RangeError(`expected ${optimizer.paramGroups.length} min_lrs, got ${o.minLr.length}`);
     this.mode = o.mode ?? 'min';
     this.factor = o.factor ?? 0.1;
     if (this.factor >= 1) throw new RangeError('Factor should be < 1.0.');
@@ -320,8 +350,15 @@ export class ReduceLROnPlateau {
 }
 
 export class SequentialLR extends LRScheduler {
-  constructor(optimizer: Optimizer, private readonly schedulers: LRScheduler[], private readonly milestones: number[], options: { lastEpoch?: number } = {}) {
-    super(optimizer, options.lastEpoch);
+  private readonly schedulers: LRScheduler[];
+  private readonly milestones: number[];
+  constructor(...args: Args<'optim.lrScheduler.SequentialLR'>) {
+    const a = bind('optim.lrScheduler.SequentialLR', args);
+    const { optimizer, schedulers, milestones } = a as typeof a & { schedulers: LRScheduler[] };
+    const options = a;
+    super(optimizer, a.lastEpoch);
+    this.schedulers = schedulers;
+    this.milestones = milestones;
     if (schedulers.length !== milestones.length + 1) throw new RangeError(`Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, but got ${schedulers.length} and ${milestones.length}`);
     this.lastEpoch = (options.lastEpoch ?? -1) + 1;
     for (const g of optimizer.paramGroups) g.lr = g.initialLr as number;

@@ -6,7 +6,8 @@ import { snake, camel } from '../names.js';
 import { badArg } from '../errors.js';
 import { noGrad, enableGrad } from '../autograd.js';
 
-export type ParamGroupInput = { params: Iterable<Tensor> } & Record<string, unknown>;
+import { bind, type Args } from '../bind.js';
+export type ParamGroupInput = { params: Iterable<Tensor> | Iterable<[string, Tensor]> } & Record<string, unknown>;
 export interface ParamGroup extends Record<string, unknown> {
   params: Tensor[];
   lr: number;
@@ -23,32 +24,45 @@ export abstract class Optimizer {
   /** Per-parameter state, keyed by the parameter tensor. */
   state = new Map<Tensor, Record<string, any>>();
 
-  constructor(params: Iterable<Tensor> | Iterable<ParamGroupInput>, defaults: Record<string, unknown>) {
+  /** params: tensors, [name, tensor] pairs (model.namedParameters()), or parameter groups. */
+  constructor(params: Iterable<unknown>, defaults: Record<string, unknown>) {
     this.defaults = defaults;
-    const list = [...(params as Iterable<Tensor | ParamGroupInput>)];
+    if (params instanceof Tensor || params == null || typeof (params as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+      throw new TypeError(`params argument given to the optimizer should be an iterable of Tensors or dicts, but got ${params instanceof Tensor ? params.type() : typeof params}`);
+    }
+    const list = [...params];
     if (list.length === 0) throw new RangeError('optimizer got an empty parameter list');
-    const groups = list[0] instanceof Tensor ? [{ params: list as Tensor[] }] : (list as ParamGroupInput[]);
-    for (const g of groups) this.addParamGroup(g);
+    const groups = list[0] instanceof Tensor || Array.isArray(list[0]) ? [{ params: list }] : (list as ParamGroupInput[]);
+    for (const g of groups) this.addParamGroup(g as ParamGroupInput & Record<string, unknown>);
   }
 
-  addParamGroup(group: ParamGroupInput): void {
+  addParamGroup(...args: Args<'optim.Optimizer.addParamGroup'>): void {
+    const group = bind('optim.Optimizer.addParamGroup', args, { name: 'addParamGroup', objectParams: ['paramGroup'] }).paramGroup as ParamGroupInput;
     if (group === null || typeof group !== 'object' || !group.params) badArg('a parameter group ({ params, ...options })', 'paramGroup', group);
-    const params = group.params instanceof Tensor ? [group.params] : [...group.params];
+    let params = group.params instanceof Tensor ? [group.params] : [...(group.params as Iterable<unknown>)] as Tensor[];
+    // named parameters: Python keeps the names in the group's param_names
+    let paramNames: string[] | undefined;
+    if (params.length && Array.isArray(params[0])) {
+      const pairs = params as unknown as unknown[][];
+      if (!pairs.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string')) {
+        throw new TypeError('all optimizer params should be with/without names. Some param names are missing');
+      }
+      paramNames = pairs.map((e) => e[0] as string);
+      params = pairs.map((e) => e[1] as Tensor);
+    }
     params.forEach((p, i) => {
       if (!(p instanceof Tensor)) badArg('Tensor', `params[${i}]`, p);
       if (!p.isLeaf) throw new Error("can't optimize a non-leaf Tensor");
     });
     const seen = new Set(this.paramGroups.flatMap((g) => g.params));
     if (params.some((p) => seen.has(p))) throw new Error('some parameters appear in more than one parameter group');
-    for (const key of Object.keys(group)) {
-      if (key !== 'params' && !(key in this.defaults)) throw new TypeError(`Unknown option '${key}' in a parameter group of ${this.constructor.name}; it takes ${Object.keys(this.defaults).join(', ')}`);
-    }
-    this.paramGroups.push({ ...this.defaults, ...group, params } as ParamGroup);
+    // keys of the group's own (a name, a tag) are kept with it, as Python keeps them
+    this.paramGroups.push({ ...this.defaults, ...group, params, ...(paramNames ? { paramNames } : {}) } as ParamGroup);
   }
 
-  /** zeroGrad({ setToNone = true }): PyTorch 2.x's default (1.13's was false). */
-  zeroGrad(options: { setToNone?: boolean } = {}): void {
-    const setToNone = options.setToNone ?? true;
+  /** zeroGrad(setToNone = true): PyTorch 2.x's default (1.13's was false). */
+  zeroGrad(...args: Args<'optim.Optimizer.zeroGrad'>): void {
+    const { setToNone } = bind('optim.Optimizer.zeroGrad', args, { name: 'zeroGrad' });
     for (const g of this.paramGroups) {
       for (const p of g.params) {
         if (setToNone) p.grad = null;
@@ -100,7 +114,8 @@ export abstract class Optimizer {
     return { state, param_groups };
   }
 
-  loadStateDict(sd: OptimizerStateDict): void {
+  loadStateDict(...args: Args<'optim.Optimizer.loadStateDict'>): void {
+    const sd = bind('optim.Optimizer.loadStateDict', args, { name: 'loadStateDict', objectParams: ['stateDict'] }).stateDict as unknown as OptimizerStateDict;
     if (!sd || typeof sd !== 'object' || !Array.isArray(sd.param_groups)) badArg('an optimizer state dict', 'stateDict', sd);
     if (sd.param_groups.length !== this.paramGroups.length) throw new RangeError('loaded state dict has a different number of parameter groups');
     const byId = new Map<number, Tensor>();

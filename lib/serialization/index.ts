@@ -10,6 +10,7 @@ import { Parameter } from '../nn/parameter.js';
 import { DType, device as toDevice, type DeviceLike, float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8, bool } from '../types.js';
 import { noGrad } from '../autograd.js';
 import { unpickle, toPlain, Pickler, PyDict, PyGlobal, PyTuple } from './pickle.js';
+import { bind, unexpectedKeyword, type Args } from '../bind.js';
 
 const STORAGE_DTYPES: Record<string, DType> = {
   FloatStorage: float32, DoubleStorage: float64, HalfStorage: float16, BFloat16Storage: bfloat16, LongStorage: int64,
@@ -34,8 +35,19 @@ function openArchive(file: string): unknown {
   }
 }
 
-/** torch.load(path, { mapLocation }): tensors, state dicts, nested records and arrays. */
-export function load(file: string, options: { mapLocation?: MapLocation; weightsOnly?: boolean } = {}): any {
+/**
+ * torch.load(f, mapLocation = null, pickleModule = null, { weightsOnly, mmap }): tensors, state
+ * dicts, nested records and arrays. Only data is ever read (never code), whatever weightsOnly says.
+ */
+export function load(...args: Args<'torch.load'>): any {
+  const options = bind('torch.load', args, { name: 'torch.load' });
+  const file = options.f;
+  if (options.pickleModule != null) throw new TypeError('torch.load(): pickleModule is not supported by torch-node (it reads pickles itself)');
+  // pickle.load's own keywords: encoding and errors (for Python 2 pickles), which torch-node does not read
+  for (const k of Object.keys(options.pickleLoadArgs)) {
+    if (k === 'encoding' || k === 'errors') throw new TypeError(`torch.load(): ${k} (for Python 2 pickles) is not supported by torch-node`);
+    unexpectedKeyword('torch.load', k, ['f', 'mapLocation', 'pickleModule', 'weightsOnly', 'mmap']);
+  }
   if (typeof file !== 'string') badArg('a file path', 'f', file);
   if (!existsSync(file)) throw new Error(`torch.load: no such file: ${file}`);
   const archive = openArchive(file);
@@ -116,7 +128,11 @@ export function load(file: string, options: { mapLocation?: MapLocation; weights
  * zip format (Python's torch.load reads it). Written to a temporary file and renamed, so a
  * failed save never replaces a good file. Each tensor is stored contiguous, in its own storage.
  */
-export function save(obj: unknown, file: string): void {
+export function save(...args: Args<'torch.save'>): void {
+  const { obj, f: file, pickleModule, pickleProtocol, useNewZipfileSerialization, disableByteorderRecord } = bind('torch.save', args, { name: 'torch.save' });
+  if (pickleModule !== undefined) throw new TypeError('torch.save(): pickleModule is not supported by torch-node (it writes pickles itself)');
+  if (!Number.isInteger(pickleProtocol) || pickleProtocol < 2 || pickleProtocol > 5) badArg('a pickle protocol from 2 to 5', 'pickleProtocol', pickleProtocol);
+  if (useNewZipfileSerialization === false) throw new TypeError('torch.save(): the legacy (pre-1.6) format is not written by torch-node; every PyTorch since 1.6 reads the zip format');
   if (typeof file !== 'string') badArg('a file path', 'f', file);
   const records: [string, Buffer | Tensor][] = [];
   let key = 0;
@@ -166,15 +182,16 @@ export function save(obj: unknown, file: string): void {
     }
     return true;
   };
+  // PROTO n: the opcodes written are protocol 2's, which every later protocol reads
   w.op(0x80);
-  w.op(2);
+  w.op(pickleProtocol);
   w.value(obj, writeValue);
   const pkl = w.finish();
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     // the order PyTorch writes: the pickle, the byte order, then the storages (the writer adds version)
-    const entries: [string, Buffer | Handle][] = [['data.pkl', pkl], ['byteorder', Buffer.from('little')]];
+    const entries: [string, Buffer | Handle][] = [['data.pkl', pkl], ...(disableByteorderRecord ? [] : [['byteorder', Buffer.from('little')] as [string, Buffer]])];
     for (const [n, d] of records) entries.push([n, d instanceof Tensor ? d._h : d]);
     native.archiveSave(tmp, entries);
     renameSync(tmp, file);

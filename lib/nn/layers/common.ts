@@ -4,12 +4,12 @@ import { Parameter } from '../parameter.js';
 import { badArg } from '../../errors.js';
 
 export interface LayerFactoryOptions {
-  device?: FactoryOptionsInput['device'];
-  dtype?: FactoryOptionsInput['dtype'];
+  device?: FactoryOptionsInput['device'] | null;
+  dtype?: FactoryOptionsInput['dtype'] | null;
 }
 
 export function newParameter(shape: number[], o: LayerFactoryOptions): Parameter {
-  return new Parameter(empty(shape, { dtype: o.dtype, device: o.device }));
+  return new Parameter(empty(shape, { dtype: o.dtype ?? undefined, device: o.device ?? undefined }));
 }
 
 /** PyTorch's _pair / _triple: an int becomes n copies; a list keeps its values. */

@@ -4,6 +4,7 @@ import { Module, isPure } from '../module.js';
 import { Tensor } from '../../tensor.js';
 import { Parameter } from '../parameter.js';
 import { badArg } from '../../errors.js';
+import { bind, type Args } from '../../bind.js';
 
 function checkModule(m: unknown, where: string): Module {
   if (!(m instanceof Module)) badArg('a Module', where, m);
@@ -54,9 +55,9 @@ export class Sequential extends IndexedModules {
 }
 
 export class ModuleList extends IndexedModules {
-  constructor(modules: Iterable<Module> = []) {
+  constructor(...args: Args<'nn.ModuleList'>) {
     super();
-    for (const m of modules) this.append(m);
+    for (const m of bind('nn.ModuleList', args).modules ?? []) this.append(m);
   }
   extend(modules: Iterable<Module>): this {
     for (const m of modules) this.append(m);
@@ -68,9 +69,11 @@ export class ModuleList extends IndexedModules {
 }
 
 export class ModuleDict extends Module {
-  constructor(modules: Record<string, Module> = {}) {
+  /** new ModuleDict({ conv: a, relu: b }): a plain object in the first place is the modules. */
+  constructor(...args: Args<'nn.ModuleDict'>) {
     super();
-    for (const [k, m] of Object.entries(modules)) this.addModule(k, checkModule(m, k));
+    const { modules } = bind('nn.ModuleDict', args, { objectParams: ['modules'] });
+    for (const [k, m] of Object.entries(modules ?? {})) this.addModule(k, checkModule(m, k));
   }
   get(key: string): Module | undefined {
     const v = (this as any)[key];
@@ -100,9 +103,9 @@ export class ModuleDict extends Module {
 }
 
 export class ParameterList extends Module {
-  constructor(parameters: Iterable<Parameter> = []) {
+  constructor(...args: Args<'nn.ParameterList'>) {
     super();
-    for (const p of parameters) this.append(p);
+    for (const p of bind('nn.ParameterList', args).values ?? []) this.append(p as Tensor);
   }
   get length(): number {
     return [...this.parameters(false)].length;
@@ -113,9 +116,10 @@ export class ParameterList extends Module {
     if (!p) throw new RangeError(`index ${index} is out of range`);
     return p;
   }
-  append(p: Parameter): this {
-    if (!(p instanceof Parameter)) badArg('a Parameter', 'parameter', p);
-    this.registerParameter(String(this.length), p);
+  /** A plain tensor becomes a Parameter, as in Python. */
+  append(p: Tensor): this {
+    if (!(p instanceof Tensor)) badArg('a Parameter or Tensor', 'value', p);
+    this.registerParameter(String(this.length), p instanceof Parameter ? p : new Parameter(p));
     return this;
   }
   [Symbol.iterator](): IterableIterator<Parameter> {

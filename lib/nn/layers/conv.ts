@@ -1,4 +1,4 @@
-// Conv1d, Conv2d, Conv3d, ConvTranspose2d, with PyTorch's parameters, init and repr.
+// Conv1d/2d/3d and ConvTranspose1d/2d/3d, with PyTorch's parameters, init and repr.
 import { Module } from '../module.js';
 import { Parameter } from '../parameter.js';
 import { Tensor } from '../../tensor.js';
@@ -8,15 +8,20 @@ import { aten } from '../../aten.js';
 import { badArg } from '../../errors.js';
 import { newParameter, positiveInt, tuple, type LayerFactoryOptions } from './common.js';
 import { pyValue } from '../repr.js';
+import { bind, type Args } from '../../bind.js';
 
 type IntOrTuple = number | number[];
-export interface ConvOptions extends LayerFactoryOptions {
+interface ConvSpec extends LayerFactoryOptions {
+  inChannels: number;
+  outChannels: number;
+  kernelSize: IntOrTuple;
   stride?: IntOrTuple;
-  padding?: IntOrTuple | 'same' | 'valid';
+  padding?: IntOrTuple | string;
+  outputPadding?: IntOrTuple;
   dilation?: IntOrTuple;
   groups?: number;
   bias?: boolean;
-  paddingMode?: 'zeros' | 'reflect' | 'replicate' | 'circular';
+  paddingMode?: string;
 }
 
 abstract class ConvNd extends Module {
@@ -32,14 +37,17 @@ abstract class ConvNd extends Module {
   declare weight: Parameter;
   declare bias: Parameter | null;
 
-  constructor(n: number, transposed: boolean, inChannels: number, outChannels: number, kernelSize: IntOrTuple, o: ConvOptions & { outputPadding?: IntOrTuple }) {
+  constructor(n: number, transposed: boolean, o: ConvSpec) {
     super();
+    const { inChannels, outChannels } = o;
     this.inChannels = positiveInt(inChannels, 'inChannels');
     this.outChannels = positiveInt(outChannels, 'outChannels');
-    this.kernelSize = tuple(kernelSize, n, 'kernelSize');
+    this.kernelSize = tuple(o.kernelSize, n, 'kernelSize');
     this.stride = tuple(o.stride ?? 1, n, 'stride');
     const padding = o.padding ?? 0;
-    this.padding = padding === 'same' || padding === 'valid' ? padding : tuple(padding, n, 'padding');
+    if (typeof padding === 'string' && padding !== 'same' && padding !== 'valid') badArg("'same', 'valid', an integer or a list of integers", 'padding', padding);
+    if (typeof padding === 'string' && transposed) throw new TypeError(`padding='${padding}' is not supported for ConvTranspose${n}d`);
+    this.padding = padding === 'same' || padding === 'valid' ? padding : tuple(padding as IntOrTuple, n, 'padding');
     this.dilation = tuple(o.dilation ?? 1, n, 'dilation');
     this.outputPadding = tuple(o.outputPadding ?? 0, n, 'outputPadding');
     this.groups = positiveInt(o.groups ?? 1, 'groups');
@@ -52,6 +60,7 @@ abstract class ConvNd extends Module {
       : [outChannels, inChannels / this.groups, ...this.kernelSize];
     this.weight = newParameter(shape, o);
     this.bias = o.bias === false ? null : newParameter([outChannels], o);
+    if (transposed && this.paddingMode !== 'zeros') throw new RangeError(`Only "zeros" padding mode is supported for ConvTranspose${n}d`);
     this.resetParameters();
   }
   resetParameters(): void {
@@ -96,25 +105,39 @@ class ConvForward extends ConvNd {
 }
 
 export class Conv1d extends ConvForward {
-  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: ConvOptions = {}) {
-    super(1, false, inChannels, outChannels, kernelSize, options);
+  constructor(...args: Args<'nn.Conv1d'>) {
+    super(1, false, bind('nn.Conv1d', args));
   }
 }
 export class Conv2d extends ConvForward {
-  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: ConvOptions = {}) {
-    super(2, false, inChannels, outChannels, kernelSize, options);
+  constructor(...args: Args<'nn.Conv2d'>) {
+    super(2, false, bind('nn.Conv2d', args));
   }
 }
 export class Conv3d extends ConvForward {
-  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: ConvOptions = {}) {
-    super(3, false, inChannels, outChannels, kernelSize, options);
+  constructor(...args: Args<'nn.Conv3d'>) {
+    super(3, false, bind('nn.Conv3d', args));
   }
 }
-export class ConvTranspose2d extends ConvNd {
-  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, options: Omit<ConvOptions, 'padding'> & { padding?: IntOrTuple; outputPadding?: IntOrTuple } = {}) {
-    super(2, true, inChannels, outChannels, kernelSize, options);
+
+class ConvTransposeNd extends ConvNd {
+  forward(input: Tensor, outputSize?: number[] | null): Tensor {
+    if (outputSize != null) throw new TypeError(`${this.constructor.name}.forward: outputSize is not supported by torch-node yet`);
+    return aten(`conv_transpose${this.kernelSize.length}d`)(input, this.weight, this.bias, this.stride, this.padding, this.outputPadding, this.groups, this.dilation);
   }
-  forward(input: Tensor): Tensor {
-    return aten('conv_transpose2d')(input, this.weight, this.bias, this.stride, this.padding, this.outputPadding, this.groups, this.dilation);
+}
+export class ConvTranspose1d extends ConvTransposeNd {
+  constructor(...args: Args<'nn.ConvTranspose1d'>) {
+    super(1, true, bind('nn.ConvTranspose1d', args));
+  }
+}
+export class ConvTranspose2d extends ConvTransposeNd {
+  constructor(...args: Args<'nn.ConvTranspose2d'>) {
+    super(2, true, bind('nn.ConvTranspose2d', args));
+  }
+}
+export class ConvTranspose3d extends ConvTransposeNd {
+  constructor(...args: Args<'nn.ConvTranspose3d'>) {
+    super(3, true, bind('nn.ConvTranspose3d', args));
   }
 }

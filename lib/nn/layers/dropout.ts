@@ -2,15 +2,14 @@
 import { Module } from '../module.js';
 import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
-import { bind } from '../args.js';
+import { bind, type Args } from '../../bind.js';
 import { pyFloat, pyValue } from '../repr.js';
 
 abstract class DropoutBase extends Module {
   declare p: number;
   declare inplace: boolean;
-  constructor(name: string, args: unknown[]) {
+  constructor(a: { p: number; inplace: boolean }) {
     super();
-    const a = bind(name, [['p', 0.5], ['inplace', false]], args);
     if (typeof a.p !== 'number' || a.p < 0 || a.p > 1) throw new RangeError(`dropout probability has to be between 0 and 1, but got ${a.p}`);
     this.p = a.p;
     this.inplace = a.inplace;
@@ -20,10 +19,10 @@ abstract class DropoutBase extends Module {
   }
 }
 export class Dropout extends DropoutBase {
-  constructor(...args: unknown[]) { super('Dropout', args); }
+  constructor(...args: Args<'nn.Dropout'>) { super(bind('nn.Dropout', args)); }
   forward(input: Tensor): Tensor { return F.dropout(input, this.p, this.training, this.inplace); }
 }
 export class Dropout2d extends DropoutBase {
-  constructor(...args: unknown[]) { super('Dropout2d', args); }
+  constructor(...args: Args<'nn.Dropout2d'>) { super(bind('nn.Dropout2d', args)); }
   forward(input: Tensor): Tensor { return F.dropout2d(input, this.p, this.training, this.inplace); }
 }

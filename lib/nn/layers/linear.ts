@@ -4,13 +4,15 @@ import { Parameter } from '../parameter.js';
 import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
 import * as init from '../init.js';
-import { bind, required as R } from '../args.js';
-import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
+import { bind, type Args } from '../../bind.js';
+import { newParameter, positiveInt } from './common.js';
 import { pyValue } from '../repr.js';
 
 export class Identity extends Module {
-  constructor(..._args: unknown[]) {
+  /** Any arguments, ignored (as Python's Identity(*args, **kwargs)). */
+  constructor(...args: unknown[]) {
     super();
+    bind('nn.Identity', args);
   }
   forward(input: Tensor): Tensor {
     return input;
@@ -22,12 +24,13 @@ export class Linear extends Module {
   declare outFeatures: number;
   declare weight: Parameter;
   declare bias: Parameter | null;
-  constructor(inFeatures: number, outFeatures: number, options: { bias?: boolean } & LayerFactoryOptions = {}) {
+  constructor(...args: Args<'nn.Linear'>) {
     super();
-    this.inFeatures = positiveInt(inFeatures, 'inFeatures');
-    this.outFeatures = positiveInt(outFeatures, 'outFeatures');
-    this.weight = newParameter([outFeatures, inFeatures], options);
-    this.bias = options.bias === false ? null : newParameter([outFeatures], options);
+    const a = bind('nn.Linear', args);
+    this.inFeatures = positiveInt(a.inFeatures, 'inFeatures');
+    this.outFeatures = positiveInt(a.outFeatures, 'outFeatures');
+    this.weight = newParameter([a.outFeatures, a.inFeatures], a);
+    this.bias = a.bias ? newParameter([a.outFeatures], a) : null;
     this.resetParameters();
   }
   resetParameters(): void {
@@ -52,13 +55,14 @@ export class Bilinear extends Module {
   declare outFeatures: number;
   declare weight: Parameter;
   declare bias: Parameter | null;
-  constructor(in1Features: number, in2Features: number, outFeatures: number, options: { bias?: boolean } & LayerFactoryOptions = {}) {
+  constructor(...args: Args<'nn.Bilinear'>) {
     super();
-    this.in1Features = positiveInt(in1Features, 'in1Features');
-    this.in2Features = positiveInt(in2Features, 'in2Features');
-    this.outFeatures = positiveInt(outFeatures, 'outFeatures');
-    this.weight = newParameter([outFeatures, in1Features, in2Features], options);
-    this.bias = options.bias === false ? null : newParameter([outFeatures], options);
+    const a = bind('nn.Bilinear', args);
+    this.in1Features = positiveInt(a.in1Features, 'in1Features');
+    this.in2Features = positiveInt(a.in2Features, 'in2Features');
+    this.outFeatures = positiveInt(a.outFeatures, 'outFeatures');
+    this.weight = newParameter([a.outFeatures, a.in1Features, a.in2Features], a);
+    this.bias = a.bias ? newParameter([a.outFeatures], a) : null;
     this.resetParameters();
   }
   resetParameters(): void {
@@ -77,9 +81,9 @@ export class Bilinear extends Module {
 export class Flatten extends Module {
   declare startDim: number;
   declare endDim: number;
-  constructor(...args: unknown[]) {
+  constructor(...args: Args<'nn.Flatten'>) {
     super();
-    const a = bind('Flatten', [['startDim', 1], ['endDim', -1]], args);
+    const a = bind('nn.Flatten', args);
     this.startDim = a.startDim;
     this.endDim = a.endDim;
   }
@@ -94,9 +98,9 @@ export class Flatten extends Module {
 export class Unflatten extends Module {
   declare dim: number;
   declare unflattenedSize: number[];
-  constructor(...args: unknown[]) {
+  constructor(...args: Args<'nn.Unflatten'>) {
     super();
-    const a = bind('Unflatten', [['dim', R], ['unflattenedSize', R]], args);
+    const a = bind('nn.Unflatten', args);
     this.dim = a.dim;
     this.unflattenedSize = a.unflattenedSize;
   }

@@ -6,14 +6,14 @@ import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
 import * as init from '../init.js';
 import { zeros, ones, tensor } from '../../creation.js';
-import { int64 } from '../../types.js';
 import { noGrad } from '../../autograd.js';
-import { bind, required as R } from '../args.js';
+import { bind, type Args } from '../../bind.js';
 import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
 import { pyFloat, pyValue } from '../repr.js';
 import { releaseAtLeast } from '../../release.js';
 
 interface BatchNormOptions extends LayerFactoryOptions {
+  numFeatures: number;
   eps?: number;
   momentum?: number | null;
   affine?: boolean;
@@ -38,13 +38,13 @@ abstract class NormBase extends Module {
   declare running_var: Tensor | null;
   declare num_batches_tracked: Tensor | null;
 
-  constructor(numFeatures: number, o: BatchNormOptions, defaults: { affine: boolean; trackRunningStats: boolean }) {
+  constructor(o: BatchNormOptions) {
     super();
-    this.numFeatures = positiveInt(numFeatures, 'numFeatures');
+    const numFeatures = this.numFeatures = positiveInt(o.numFeatures, 'numFeatures');
     this.eps = o.eps ?? 1e-5;
     this.momentum = o.momentum === undefined ? 0.1 : o.momentum;
-    this.affine = o.affine ?? defaults.affine;
-    this.trackRunningStats = o.trackRunningStats ?? defaults.trackRunningStats;
+    this.affine = o.affine ?? true;
+    this.trackRunningStats = o.trackRunningStats ?? true;
     const f = { dtype: o.dtype, device: o.device };
     this.weight = this.affine ? newParameter([numFeatures], o) : null;
     this.bias = this.affine && (o.bias ?? true) ? newParameter([numFeatures], o) : null;
@@ -84,9 +84,6 @@ abstract class NormBase extends Module {
 }
 
 abstract class BatchNormBase extends NormBase {
-  constructor(numFeatures: number, options: BatchNormOptions = {}) {
-    super(numFeatures, options, { affine: true, trackRunningStats: true });
-  }
   forward(input: Tensor): Tensor {
     this.checkInput(input);
     let factor = this.momentum ?? 0;
@@ -102,19 +99,25 @@ abstract class BatchNormBase extends NormBase {
 }
 
 export class BatchNorm1d extends BatchNormBase {
+  constructor(...args: Args<'nn.BatchNorm1d'>) {
+    super(bind('nn.BatchNorm1d', args));
+  }
   protected checkInput(input: Tensor): void {
     if (input.dim() !== 2 && input.dim() !== 3) throw new RangeError(`expected 2D or 3D input (got ${input.dim()}D input)`);
   }
 }
 export class BatchNorm2d extends BatchNormBase {
+  constructor(...args: Args<'nn.BatchNorm2d'>) {
+    super(bind('nn.BatchNorm2d', args));
+  }
   protected checkInput(input: Tensor): void {
     if (input.dim() !== 4) throw new RangeError(`expected 4D input (got ${input.dim()}D input)`);
   }
 }
 
 export class InstanceNorm2d extends NormBase {
-  constructor(numFeatures: number, options: BatchNormOptions = {}) {
-    super(numFeatures, options, { affine: false, trackRunningStats: false });
+  constructor(...args: Args<'nn.InstanceNorm2d'>) {
+    super(bind('nn.InstanceNorm2d', args));
   }
   forward(input: Tensor): Tensor {
     if (input.dim() !== 3 && input.dim() !== 4) throw new RangeError(`expected 3D or 4D input (got ${input.dim()}D input)`);
@@ -131,8 +134,10 @@ export class LayerNorm extends Module {
   declare elementwiseAffine: boolean;
   declare weight: Parameter | null;
   declare bias: Parameter | null;
-  constructor(normalizedShape: number | number[], options: { eps?: number; elementwiseAffine?: boolean; bias?: boolean } & LayerFactoryOptions = {}) {
+  constructor(...args: Args<'nn.LayerNorm'>) {
     super();
+    const options = bind('nn.LayerNorm', args);
+    const normalizedShape = options.normalizedShape;
     this.normalizedShape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
     this.eps = options.eps ?? 1e-5;
     this.elementwiseAffine = options.elementwiseAffine ?? true;
@@ -156,8 +161,10 @@ export class GroupNorm extends Module {
   declare affine: boolean;
   declare weight: Parameter | null;
   declare bias: Parameter | null;
-  constructor(numGroups: number, numChannels: number, options: { eps?: number; affine?: boolean; bias?: boolean } & LayerFactoryOptions = {}) {
+  constructor(...args: Args<'nn.GroupNorm'>) {
     super();
+    const options = bind('nn.GroupNorm', args);
+    const { numGroups, numChannels } = options;
     this.numGroups = positiveInt(numGroups, 'numGroups');
     this.numChannels = positiveInt(numChannels, 'numChannels');
     if (numChannels % numGroups !== 0) throw new RangeError('num_channels must be divisible by num_groups');
@@ -175,4 +182,3 @@ export class GroupNorm extends Module {
     return `${this.numGroups}, ${this.numChannels}, eps=${pyFloat(this.eps)}, affine=${pyValue(this.affine)}${biasRepr(this.bias)}`;
   }
 }
-void R; void int64;

@@ -2,7 +2,7 @@
 import { Module } from '../module.js';
 import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
-import { bind, required as R } from '../args.js';
+import { bind, type Args } from '../../bind.js';
 import { pyValue } from '../repr.js';
 
 type IntOrTuple = number | number[];
@@ -14,9 +14,8 @@ class MaxPoolNd extends Module {
   declare dilation: IntOrTuple;
   declare returnIndices: boolean;
   declare ceilMode: boolean;
-  constructor(name: string, args: unknown[]) {
+  constructor(a: { kernelSize: IntOrTuple; stride?: IntOrTuple | null; padding: IntOrTuple; dilation: IntOrTuple; returnIndices: boolean; ceilMode: boolean }) {
     super();
-    const a = bind(name, [['kernelSize', R], ['stride', null], ['padding', 0], ['dilation', 1], ['returnIndices', false], ['ceilMode', false]], args);
     this.kernelSize = a.kernelSize;
     this.stride = a.stride ?? a.kernelSize;
     this.padding = a.padding;
@@ -30,16 +29,16 @@ class MaxPoolNd extends Module {
 }
 
 export class MaxPool1d extends MaxPoolNd {
-  constructor(kernelSize: IntOrTuple, ...rest: unknown[]) {
-    super('MaxPool1d', [kernelSize, ...rest]);
+  constructor(...args: Args<'nn.MaxPool1d'>) {
+    super(bind('nn.MaxPool1d', args));
   }
   forward(input: Tensor): Tensor {
     return F.maxPool1d(input, this.kernelSize, this.stride, this.padding, this.dilation, this.ceilMode, this.returnIndices);
   }
 }
 export class MaxPool2d extends MaxPoolNd {
-  constructor(kernelSize: IntOrTuple, ...rest: unknown[]) {
-    super('MaxPool2d', [kernelSize, ...rest]);
+  constructor(...args: Args<'nn.MaxPool2d'>) {
+    super(bind('nn.MaxPool2d', args));
   }
   forward(input: Tensor): Tensor {
     return F.maxPool2d(input, this.kernelSize, this.stride, this.padding, this.dilation, this.ceilMode, this.returnIndices);
@@ -53,10 +52,11 @@ export class AvgPool2d extends Module {
   declare ceilMode: boolean;
   declare countIncludePad: boolean;
   declare divisorOverride: number | null;
-  constructor(kernelSize: IntOrTuple, ...rest: unknown[]) {
+  constructor(...args: Args<'nn.AvgPool2d'>) {
     super();
-    const a = bind('AvgPool2d', [['kernelSize', R], ['stride', null], ['padding', 0], ['ceilMode', false], ['countIncludePad', true], ['divisorOverride', null]], [kernelSize, ...rest]);
-    Object.assign(this, { ...a, stride: a.stride ?? a.kernelSize });
+    const a = bind('nn.AvgPool2d', args);
+    Object.assign(this, { kernelSize: a.kernelSize, stride: a.stride ?? a.kernelSize, padding: a.padding, ceilMode: a.ceilMode,
+      countIncludePad: a.countIncludePad, divisorOverride: a.divisorOverride });
   }
   forward(input: Tensor): Tensor {
     return F.avgPool2d(input, this.kernelSize, this.stride, this.padding, this.ceilMode, this.countIncludePad, this.divisorOverride);
@@ -68,9 +68,9 @@ export class AvgPool2d extends Module {
 
 export class AdaptiveAvgPool2d extends Module {
   declare outputSize: IntOrTuple;
-  constructor(outputSize: IntOrTuple) {
+  constructor(...args: Args<'nn.AdaptiveAvgPool2d'>) {
     super();
-    this.outputSize = outputSize;
+    this.outputSize = bind('nn.AdaptiveAvgPool2d', args).outputSize as IntOrTuple;
   }
   forward(input: Tensor): Tensor {
     return F.adaptiveAvgPool2d(input, this.outputSize);
@@ -83,10 +83,11 @@ export class AdaptiveAvgPool2d extends Module {
 export class AdaptiveMaxPool2d extends Module {
   declare outputSize: IntOrTuple;
   declare returnIndices: boolean;
-  constructor(outputSize: IntOrTuple, returnIndices = false) {
+  constructor(...args: Args<'nn.AdaptiveMaxPool2d'>) {
     super();
-    this.outputSize = outputSize;
-    this.returnIndices = returnIndices;
+    const a = bind('nn.AdaptiveMaxPool2d', args);
+    this.outputSize = a.outputSize as IntOrTuple;
+    this.returnIndices = a.returnIndices;
   }
   forward(input: Tensor): Tensor | Tensor[] {
     return F.adaptiveMaxPool2d(input, this.outputSize, this.returnIndices);

@@ -8,9 +8,13 @@ import { zeros } from '../../creation.js';
 import { aten } from '../../aten.js';
 import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
 import { pyFloat } from '../repr.js';
+import { bind, type Args } from '../../bind.js';
 
-export interface RNNOptions extends LayerFactoryOptions {
+interface RNNSpec extends LayerFactoryOptions {
+  inputSize: number;
+  hiddenSize: number;
   numLayers?: number;
+  projSize?: number;
   bias?: boolean;
   batchFirst?: boolean;
   dropout?: number;
@@ -26,29 +30,40 @@ abstract class RNNBase extends Module {
   declare batchFirst: boolean;
   declare dropout: number;
   declare bidirectional: boolean;
+  declare projSize: number;
 
-  constructor(mode: 'LSTM' | 'GRU', inputSize: number, hiddenSize: number, o: RNNOptions) {
+  constructor(mode: 'LSTM' | 'GRU', o: RNNSpec) {
     super();
     Object.defineProperty(this, 'mode', { value: mode, enumerable: false });
-    this.inputSize = positiveInt(inputSize, 'inputSize');
-    this.hiddenSize = positiveInt(hiddenSize, 'hiddenSize');
+    const inputSize = this.inputSize = positiveInt(o.inputSize, 'inputSize');
+    const hiddenSize = this.hiddenSize = positiveInt(o.hiddenSize, 'hiddenSize');
     this.numLayers = positiveInt(o.numLayers ?? 1, 'numLayers');
     this.bias = o.bias ?? true;
     this.batchFirst = o.batchFirst ?? false;
     this.dropout = o.dropout ?? 0;
     this.bidirectional = o.bidirectional ?? false;
+    this.projSize = o.projSize ?? 0;
+    // Python's RNNBase checks, with its ValueErrors' messages
+    if (typeof this.dropout !== 'number' || !(this.dropout >= 0 && this.dropout <= 1)) {
+      throw new RangeError('dropout should be a number in range [0, 1] representing the probability of an element being zeroed');
+    }
+    if (!Number.isInteger(this.projSize) || this.projSize < 0) throw new RangeError('proj_size should be a positive integer or zero to disable projections');
+    if (this.projSize >= hiddenSize) throw new RangeError('proj_size has to be smaller than hidden_size');
+    if (this.projSize > 0 && mode !== 'LSTM') throw new RangeError('proj_size argument is only supported for LSTM, not RNN or GRU');
     const gates = mode === 'LSTM' ? 4 : 3;
     const dirs = this.bidirectional ? 2 : 1;
+    const realHidden = this.projSize > 0 ? this.projSize : hiddenSize;
     for (let layer = 0; layer < this.numLayers; layer++) {
       for (let d = 0; d < dirs; d++) {
         const sfx = `_l${layer}${d === 1 ? '_reverse' : ''}`;
-        const inSize = layer === 0 ? inputSize : hiddenSize * dirs;
+        const inSize = layer === 0 ? inputSize : realHidden * dirs;
         (this as any)[`weight_ih${sfx}`] = newParameter([gates * hiddenSize, inSize], o);
-        (this as any)[`weight_hh${sfx}`] = newParameter([gates * hiddenSize, hiddenSize], o);
+        (this as any)[`weight_hh${sfx}`] = newParameter([gates * hiddenSize, realHidden], o);
         if (this.bias) {
           (this as any)[`bias_ih${sfx}`] = newParameter([gates * hiddenSize], o);
           (this as any)[`bias_hh${sfx}`] = newParameter([gates * hiddenSize], o);
         }
+        if (this.projSize > 0) (this as any)[`weight_hr${sfx}`] = newParameter([this.projSize, hiddenSize], o);
       }
     }
     this.resetParameters();
@@ -61,10 +76,10 @@ abstract class RNNBase extends Module {
     return [...this.parameters(false)];
   }
   /** Zero initial state, shaped as PyTorch makes it. */
-  protected zeroState(input: Tensor, batched: boolean): Tensor {
+  protected zeroState(input: Tensor, batched: boolean, size = this.hiddenSize): Tensor {
     const batch = batched ? input.size(this.batchFirst ? 0 : 1) : 0;
     const dirs = this.bidirectional ? 2 : 1;
-    const shape = batched ? [this.numLayers * dirs, batch, this.hiddenSize] : [this.numLayers * dirs, this.hiddenSize];
+    const shape = batched ? [this.numLayers * dirs, batch, size] : [this.numLayers * dirs, size];
     return zeros(shape, { dtype: input.dtype, device: input.device });
   }
   extraRepr(): string {
@@ -74,19 +89,20 @@ abstract class RNNBase extends Module {
     if (this.batchFirst) s += ', batch_first=True';
     if (this.dropout !== 0) s += `, dropout=${pyFloat(this.dropout)}`;
     if (this.bidirectional) s += ', bidirectional=True';
+    if (this.projSize !== 0) s += `, proj_size=${this.projSize}`;
     return s;
   }
 }
 
 export class LSTM extends RNNBase {
-  constructor(inputSize: number, hiddenSize: number, options: RNNOptions = {}) {
-    super('LSTM', inputSize, hiddenSize, options);
+  constructor(...args: Args<'nn.LSTM'>) {
+    super('LSTM', bind('nn.LSTM', args));
   }
   /** Returns [output, [h_n, c_n]], as PyTorch's `output, (h_n, c_n)`. */
   forward(input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]] {
     const batched = input.dim() === 3;
     const x = batched ? input : input.unsqueeze(this.batchFirst ? 0 : 1);
-    let [h0, c0] = hx ?? [this.zeroState(input, batched), this.zeroState(input, batched)];
+    let [h0, c0] = hx ?? [this.zeroState(input, batched, this.projSize || this.hiddenSize), this.zeroState(input, batched)];
     if (!batched) [h0, c0] = [h0.unsqueeze(1), c0.unsqueeze(1)];
     const [out, hn, cn] = aten('lstm')(x, [h0, c0], this.flatWeights(), this.bias, this.numLayers, this.dropout, this.training, this.bidirectional, this.batchFirst);
     if (!batched) return [out.squeeze(this.batchFirst ? 0 : 1), [hn.squeeze(1), cn.squeeze(1)]];
@@ -95,8 +111,8 @@ export class LSTM extends RNNBase {
 }
 
 export class GRU extends RNNBase {
-  constructor(inputSize: number, hiddenSize: number, options: RNNOptions = {}) {
-    super('GRU', inputSize, hiddenSize, options);
+  constructor(...args: Args<'nn.GRU'>) {
+    super('GRU', bind('nn.GRU', args));
   }
   /** Returns [output, h_n]. */
   forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor] {

@@ -10,14 +10,17 @@ import * as torch from '../../index.js';
 import { Image } from '../image.js';
 import { downloadFile, md5Of } from '../../utils/download.js';
 import { loadNumpyPickle } from './numpy-pickle.js';
+import { bind, type ArgsWith } from '../../bind.js';
 
 export interface CIFAROptions {
   root: string;
   train?: boolean;
-  transform?: (img: Image) => any;
-  targetTransform?: (target: number) => any;
+  transform?: ((img: Image) => any) | null;
+  targetTransform?: ((target: number) => any) | null;
   download?: boolean;
 }
+/** CIFAR10(root, train=True, transform=None, target_transform=None, download=False), as torchvision's. */
+export type CIFARArgs = ArgsWith<'torchvision.datasets.CIFAR10', CIFAROptions>;
 
 abstract class CIFARBase extends torch.utils.data.Dataset<[any, any]> {
   static readonly baseFolder: string;
@@ -31,17 +34,19 @@ abstract class CIFARBase extends torch.utils.data.Dataset<[any, any]> {
 
   readonly root: string;
   readonly train: boolean;
-  readonly transform?: (img: Image) => any;
-  readonly targetTransform?: (target: number) => any;
+  readonly transform?: ((img: Image) => any) | null;
+  readonly targetTransform?: ((target: number) => any) | null;
   /** N×32×32×3 uint8, as torchvision's data */
   data!: torch.Tensor;
   targets!: number[];
   classes!: string[];
 
-  constructor(options: CIFAROptions) {
+  constructor(...args: CIFARArgs) {
     super();
-    if (!options || typeof options.root !== 'string') throw new TypeError(`Expected a string for root but received ${typeof options?.root}`);
-    if (options.download) throw new Error('download: true is asynchronous: use `await CIFAR10.create({ ..., download: true })`');
+    const name = this.constructor.name;
+    const options = bind('torchvision.datasets.CIFAR10', args, { name }) as CIFAROptions;
+    if (typeof options.root !== 'string') throw new TypeError(`${name}(): Expected a string for root but received ${options.root === null ? 'null' : typeof options.root}`);
+    if (options.download) throw new Error(`download: true is asynchronous in JS: use \`await ${name}.create(root, { download: true })\``);
     this.root = options.root;
     this.train = options.train ?? true;
     this.transform = options.transform;
@@ -83,8 +88,10 @@ abstract class CIFARBase extends torch.utils.data.Dataset<[any, any]> {
     if (bad.length) throw new Error(`${this.filename} extracted, but ${bad.join(', ')} failed the MD5 check`);
   }
 
-  static async create<T extends CIFARBase>(this: new (o: CIFAROptions) => T, options: CIFAROptions): Promise<T> {
+  /** The constructor for download: true (downloads are asynchronous in JS); the same arguments. */
+  static async create<T extends CIFARBase>(this: new (...args: CIFARArgs) => T, ...args: CIFARArgs): Promise<T> {
     const cls = this as unknown as (new (o: CIFAROptions) => T) & { download(root: string): Promise<void> };
+    const options = bind('torchvision.datasets.CIFAR10', args, { name: `${cls.name}.create` }) as CIFAROptions;
     if (options.download) await cls.download(options.root);
     return new cls({ ...options, download: false });
   }

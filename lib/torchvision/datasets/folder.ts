@@ -7,6 +7,10 @@ import * as torch from '../../index.js';
 import { native } from '../../native.js';
 import { badArg } from '../../errors.js';
 import { Image, decodeChecked } from '../image.js';
+import { bind, type ArgsWith } from '../../bind.js';
+
+/** Marks arguments a subclass has bound already, to be taken as they are. */
+export const BOUND = Symbol('bound arguments');
 
 export const IMG_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.ppm', '.bmp', '.pgm', '.tif', '.tiff', '.webp'];
 
@@ -58,7 +62,7 @@ function walk(dir: string): string[] {
 }
 
 /** torchvision's make_dataset: [path, classIndex] for every valid file of every class. */
-export function makeDataset(directory: string, classToIdx: Record<string, number>, extensions: string | string[] | null, isValidFile: ((p: string) => boolean) | null): [string, number][] {
+export function makeDataset(directory: string, classToIdx: Record<string, number>, extensions: string | string[] | null, isValidFile: ((p: string) => boolean) | null, allowEmpty = false): [string, number][] {
   if ((extensions === null) === (isValidFile === null)) throw new TypeError('Both extensions and isValidFile cannot be None or not None at the same time');
   const valid = isValidFile ?? ((p: string) => hasFileAllowedExtension(p, extensions!));
   const instances: [string, number][] = [];
@@ -71,7 +75,7 @@ export function makeDataset(directory: string, classToIdx: Record<string, number
     }
   }
   const empty = Object.keys(classToIdx).filter((c) => !found.has(c)).sort();
-  if (empty.length) {
+  if (empty.length && !allowEmpty) {
     let msg = `Found no valid file for the classes ${empty.join(', ')}. `;
     if (extensions !== null) msg += `Supported extensions are: ${typeof extensions === 'string' ? extensions : extensions.join(', ')}`;
     throw new Error(msg);
@@ -80,18 +84,29 @@ export function makeDataset(directory: string, classToIdx: Record<string, number
 }
 
 export interface DatasetFolderOptions<S = any> {
-  root?: string;
+  root: string;
+  loader: (path: string) => S;
   extensions?: string | string[] | null;
   transform?: ((sample: S) => any) | null;
   targetTransform?: ((target: number) => any) | null;
   isValidFile?: ((path: string) => boolean) | null;
+  allowEmpty?: boolean;
 }
+/** DatasetFolder(root, loader, extensions=None, transform=None, target_transform=None, is_valid_file=None, allow_empty=False) */
+export type DatasetFolderArgs<S> = ArgsWith<'torchvision.datasets.DatasetFolder', DatasetFolderOptions<S>>;
 
-function rootOf(root: unknown, options: { root?: string } | undefined, name: string): string {
-  const r = typeof root === 'string' ? root : options?.root;
-  if (typeof r !== 'string') badArg('a folder path', `${name} root`, r);
-  return r!;
+export interface ImageFolderOptions {
+  root: string;
+  transform?: ((img: Image) => any) | null;
+  targetTransform?: ((target: number) => any) | null;
+  loader?: (path: string) => any;
+  isValidFile?: ((path: string) => boolean) | null;
+  allowEmpty?: boolean;
 }
+/** ImageFolder(root, transform=None, target_transform=None, loader=default_loader, is_valid_file=None, allow_empty=False) */
+export type ImageFolderArgs = ArgsWith<'torchvision.datasets.ImageFolder', ImageFolderOptions>;
+
+const folderRoot = (root: unknown, name: string): string => (typeof root === 'string' ? root : badArg('a folder path', `${name} root`, root));
 
 export class DatasetFolder<S = any, C = string> extends torch.utils.data.Dataset<[any, any]> {
   readonly root: string;
@@ -105,18 +120,21 @@ export class DatasetFolder<S = any, C = string> extends torch.utils.data.Dataset
   readonly targets: number[];
 
   /** new DatasetFolder(root, loader, { extensions, transform, ... }) */
-  constructor(root: string, loader: (path: string) => S, options: DatasetFolderOptions<S> = {}) {
+  constructor(...args: DatasetFolderArgs<S>) {
     super();
-    this.root = rootOf(root, options, 'DatasetFolder');
-    if (typeof loader !== 'function') badArg('a function (path) => sample', 'loader', loader);
-    this.loader = loader;
+    // a subclass (ImageFolder) hands on its arguments already bound
+    const options = (args.length === 1 && (args[0] as { [BOUND]?: true })[BOUND]
+      ? args[0] : bind('torchvision.datasets.DatasetFolder', args)) as DatasetFolderOptions<S>;
+    this.root = folderRoot(options.root, this.constructor.name);
+    if (typeof options.loader !== 'function') badArg('a function (path) => sample', 'loader', options.loader);
+    this.loader = options.loader;
     this.extensions = options.extensions ?? null;
     this.transform = options.transform ?? null;
     this.targetTransform = options.targetTransform ?? null;
     const [classes, classToIdx] = this.findClasses(this.root);
     this.classes = classes as C[];
     this.classToIdx = classToIdx;
-    this.samples = makeDataset(this.root, this.classToIdx, this.extensions, options.isValidFile ?? null);
+    this.samples = makeDataset(this.root, this.classToIdx, this.extensions, options.isValidFile ?? null, options.allowEmpty ?? false);
     this.targets = this.samples.map((s) => s[1]);
   }
   /** Overridable, as torchvision's find_classes method. */
@@ -139,16 +157,12 @@ export class DatasetFolder<S = any, C = string> extends torch.utils.data.Dataset
   }
 }
 
-export interface ImageFolderOptions extends Omit<DatasetFolderOptions<Image>, 'extensions'> {
-  loader?: (path: string) => any;
-}
-
 export class ImageFolder<C = string> extends DatasetFolder<Image, C> {
-  /** new ImageFolder(root, { transform }) or new ImageFolder({ root, transform }) */
-  constructor(root: string | ImageFolderOptions, options: ImageFolderOptions = {}) {
-    const o = typeof root === 'object' && root !== null ? root : options;
+  /** new ImageFolder(root, transform) or new ImageFolder(root, { transform }) or new ImageFolder({ root, transform }) */
+  constructor(...args: ImageFolderArgs) {
+    const o = (args.length === 1 && (args[0] as { [BOUND]?: true })[BOUND] ? args[0] : bind('torchvision.datasets.ImageFolder', args, { name: new.target.name })) as ImageFolderOptions;
     const loader = o.loader ?? defaultLoader;
-    super(rootOf(root, o, 'ImageFolder'), loader, { ...o, extensions: o.isValidFile ? null : IMG_EXTENSIONS });
+    super(...([{ ...o, loader, extensions: o.isValidFile ? null : IMG_EXTENSIONS, [BOUND]: true }] as unknown as DatasetFolderArgs<Image>));
   }
   /** torchvision's alias of samples */
   get imgs(): [string, number][] {

@@ -5,9 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from '../../index.js';
-import { ImageFolder, type ImageFolderOptions } from './folder.js';
+import { ImageFolder, BOUND, type ImageFolderArgs, type ImageFolderOptions } from './folder.js';
+import { bind, type ArgsWith } from '../../bind.js';
 
-export interface ImageNetOptions extends ImageFolderOptions {
+export interface ImageNetOptions extends Omit<ImageFolderOptions, 'root'> {
+  root: string;
   split?: 'train' | 'val';
 }
 
@@ -33,13 +35,15 @@ export class ImageNet extends ImageFolder<string[]> {
   readonly split: 'train' | 'val';
   readonly wnids: string[];
   readonly wnidToIdx: Record<string, number>;
-  /** new ImageNet({ root, split: 'val', transform }) or new ImageNet(root, { split }) */
-  constructor(root: string | ImageNetOptions, options: ImageNetOptions = {}) {
-    const o = typeof root === 'object' && root !== null ? root : { ...options, root };
-    const split = o.split ?? 'train';
+  /** ImageNet(root, split='train', **kwargs): new ImageNet(root, 'val', { transform }) or new ImageNet({ root, split, transform }) */
+  constructor(...args: ArgsWith<'torchvision.datasets.ImageNet', ImageNetOptions>) {
+    const { root, split, kwargs } = bind('torchvision.datasets.ImageNet', args) as { root: unknown; split: string; kwargs: Record<string, unknown> };
     if (split !== 'train' && split !== 'val') throw new RangeError(`Unknown value '${split}' for argument split. Valid values are {'train', 'val'}.`);
-    if (typeof o.root !== 'string') throw new TypeError(`Expected a folder path for ImageNet root but received ${typeof o.root}`);
-    super(path.join(o.root, split), o);
+    if (typeof root !== 'string') throw new TypeError(`Expected a folder path for ImageNet root but received ${typeof root}`);
+    // the other keywords are ImageFolder's, checked as its own
+    const folder = bind('torchvision.datasets.ImageFolder', [path.join(root, split), kwargs], { name: 'ImageNet' });
+    super(...([{ ...folder, [BOUND]: true }] as unknown as ImageFolderArgs));
+    const o = { root };
     this.split = split;
     this.wnids = this.classes as unknown as string[];
     this.wnidToIdx = this.classToIdx;

@@ -7,14 +7,17 @@ import { gunzipSync } from 'node:zlib';
 import * as torch from '../../index.js';
 import { Image } from '../image.js';
 import { downloadFile } from '../../utils/download.js';
+import { bind, type ArgsWith } from '../../bind.js';
 
 export interface MNISTOptions {
   root: string;
   train?: boolean;
-  transform?: (img: Image) => any;
-  targetTransform?: (target: number) => any;
+  transform?: ((img: Image) => any) | null;
+  targetTransform?: ((target: number) => any) | null;
   download?: boolean;
 }
+/** MNIST(root, train=True, transform=None, target_transform=None, download=False), as torchvision's. */
+export type MNISTArgs = ArgsWith<'torchvision.datasets.MNIST', MNISTOptions>;
 
 function readIdx(file: string): torch.Tensor {
   let buf = readFileSync(file);
@@ -40,25 +43,28 @@ abstract class MNISTBase extends torch.utils.data.Dataset<[any, any]> {
   static readonly classes: string[];
   readonly root: string;
   readonly train: boolean;
-  readonly transform?: (img: Image) => any;
-  readonly targetTransform?: (target: number) => any;
+  readonly transform?: ((img: Image) => any) | null;
+  readonly targetTransform?: ((target: number) => any) | null;
   data!: torch.Tensor;
   targets!: torch.Tensor;
 
-  constructor(options: MNISTOptions) {
+  constructor(...args: MNISTArgs) {
     super();
-    if (!options || typeof options.root !== 'string') throw new TypeError(`Expected a string for root but received ${typeof options?.root}`);
+    const name = this.constructor.name;
+    const options = bind('torchvision.datasets.MNIST', args, { name }) as MNISTOptions;
+    if (typeof options.root !== 'string') throw new TypeError(`${name}(): Expected a string for root but received ${options.root === null ? 'null' : typeof options.root}`);
     this.root = options.root;
     this.train = options.train ?? true;
     this.transform = options.transform;
     this.targetTransform = options.targetTransform;
-    if (options.download) throw new Error('download: true is asynchronous: use `await FashionMNIST.create({ ..., download: true })`');
+    if (options.download) throw new Error(`download: true is asynchronous in JS: use \`await ${name}.create(root, { download: true })\``);
     this.load();
   }
 
-  /** The constructor for download: true (downloads are asynchronous in JS). */
-  static async create<T extends MNISTBase>(this: new (o: MNISTOptions) => T, options: MNISTOptions): Promise<T> {
+  /** The constructor for download: true (downloads are asynchronous in JS); the same arguments. */
+  static async create<T extends MNISTBase>(this: new (...args: MNISTArgs) => T, ...args: MNISTArgs): Promise<T> {
     const cls = this as unknown as (new (o: MNISTOptions) => T) & { download(root: string): Promise<void> };
+    const options = bind('torchvision.datasets.MNIST', args, { name: `${cls.name}.create` }) as MNISTOptions;
     const local = { ...options, download: false };
     if (!options.download) return new cls(local);
     try {

@@ -4,7 +4,7 @@ import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { pyFloat } from '../../nn/repr.js';
-import { buildWithWeights, type WeightsArg } from './weights.js';
+import { buildWithWeights, type BuilderArgs } from './weights.js';
 import { Conv2dNormActivation, makeDivisible } from './mobilenetv2.js';
 
 const { nn } = torch;
@@ -141,8 +141,8 @@ function bConfig(widthMult: number, depthMult: number): MBConvConfig[] {
   }));
 }
 
-const builder = (name: string, width: number, depth: number, dropout: number) => (options: EfficientNetOptions & WeightsArg = {}) =>
-  buildWithWeights(name, options, (o: EfficientNetOptions) => new EfficientNet(bConfig(width, depth), dropout, o));
+const builder = (name: string, width: number, depth: number, dropout: number) => (...args: BuilderArgs<EfficientNetOptions>) =>
+  buildWithWeights(name, args, ['numClasses', 'stochasticDepthProb', 'dropout'], (o: EfficientNetOptions) => new EfficientNet(bConfig(width, depth), dropout, o));
 
 export const efficientnet_b0 = builder('efficientnet_b0', 1.0, 1.0, 0.2);
 export const efficientnet_b1 = builder('efficientnet_b1', 1.0, 1.1, 0.2);

@@ -2,7 +2,7 @@
 import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type WeightsArg } from './weights.js';
+import { buildWithWeights, type BuilderArgs } from './weights.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -112,5 +112,6 @@ export class MobileNetV2 extends nn.Module {
 }
 markPure(Conv2dNormActivation, InvertedResidual, MobileNetV2);
 
-export const mobilenet_v2 = (options: MobileNetV2Options & WeightsArg = {}) => buildWithWeights('mobilenet_v2', options, (o: MobileNetV2Options) => new MobileNetV2(o));
+export const mobilenet_v2 = (...args: BuilderArgs<MobileNetV2Options>) =>
+  buildWithWeights('mobilenet_v2', args, ['numClasses', 'widthMult', 'invertedResidualSetting', 'roundNearest', 'dropout'], (o: MobileNetV2Options) => new MobileNetV2(o));
 export { mobilenet_v2 as mobilenetV2 };

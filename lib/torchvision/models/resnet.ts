@@ -3,7 +3,7 @@
 import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type WeightsArg } from './weights.js';
+import { buildWithWeights, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -157,8 +157,9 @@ export class ResNet extends nn.Module {
 markPure(BasicBlock, Bottleneck, ResNet);
 
 export type ResNetBuilderOptions = ResNetOptions & WeightsArg;
+const RESNET_OPTIONS = ['numClasses', 'zeroInitResidual', 'groups', 'widthPerGroup', 'replaceStrideWithDilation', 'normLayer'];
 const builder = (name: string, block: Block, layers: number[], extra: ResNetOptions = {}) =>
-  (options: ResNetBuilderOptions = {}) => buildWithWeights(name, options, (o) => new ResNet(block, layers, { ...extra, ...o }));
+  (...args: BuilderArgs<ResNetOptions>) => buildWithWeights(name, args, RESNET_OPTIONS, (o: ResNetOptions) => new ResNet(block, layers, { ...extra, ...o }));
 
 export const resnet18 = builder('resnet18', BasicBlock, [2, 2, 2, 2]);
 export const resnet34 = builder('resnet34', BasicBlock, [3, 4, 6, 3]);

@@ -3,7 +3,7 @@
 import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type WeightsArg } from './weights.js';
+import { buildWithWeights, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -74,9 +74,10 @@ const CFGS: Record<'A' | 'B' | 'D' | 'E', (number | 'M')[]> = {
 };
 
 export type VGGBuilderOptions = VGGOptions & WeightsArg;
-const builder = (name: string, cfg: keyof typeof CFGS, batchNorm: boolean) => (options: VGGBuilderOptions = {}) =>
+const builder = (name: string, cfg: keyof typeof CFGS, batchNorm: boolean) => (...args: BuilderArgs<VGGOptions>) =>
   // torchvision skips its own initialisation when weights are loaded over it
-  buildWithWeights(name, options, (o: VGGOptions) => new VGG(makeLayers(CFGS[cfg], batchNorm), { ...o, initWeights: o.initWeights ?? !options.weights }));
+  buildWithWeights(name, args, ['numClasses', 'initWeights', 'dropout'], (o: VGGOptions, loadsWeights) =>
+    new VGG(makeLayers(CFGS[cfg], batchNorm), { ...o, initWeights: o.initWeights ?? !loadsWeights }));
 
 export const vgg11 = builder('vgg11', 'A', false);
 export const vgg11_bn = builder('vgg11_bn', 'A', true);

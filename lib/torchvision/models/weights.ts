@@ -3,6 +3,8 @@
 // torch.hub's cache (shared with PyTorch) and are checked against the hash in their name.
 // Downloads are asynchronous in JS: `await weights.download()` once, then builders load
 // synchronously from the cache.
+import { bind, unexpectedKeyword, type ArgsWith } from '../../bind.js';
+import { camel } from '../../names.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from '../../index.js';
@@ -172,15 +174,26 @@ function resolve(model: string, weights: Weights | string): Weights | string {
   throw new RangeError(`Unknown weights ${weights} for ${model}: expected one of ${Object.keys(e).join(', ')}, DEFAULT, or the path of a .pth file`);
 }
 
-/** Builds a model, then loads weights into it, as torchvision's builders do (numClasses follows the weights). */
-export function buildWithWeights<M extends torch.nn.Module, O extends { numClasses?: number }>(model: string, options: O & WeightsArg, make: (o: O) => M): M {
-  const { weights: given = null, progress: _progress, pretrained, ...rest } = options;
+/** A builder's arguments, as torchvision's: weights and progress by keyword, the model's own options after them. */
+export type BuilderArgs<O> = ArgsWith<'torchvision.models.resnet18', O & { pretrained?: boolean }>;
+
+/**
+ * torchvision's builders (resnet18(*, weights=None, progress=True, **kwargs)): the arguments bound
+ * as Python binds them, the **kwargs checked against the model's own options (`optionNames`).
+ */
+export function buildWithWeights<M extends torch.nn.Module, O extends { numClasses?: number }>(model: string, args: readonly unknown[], optionNames: readonly string[],
+  make: (o: O, loadsWeights: boolean) => M): M {
+  const bound = bind(`torchvision.models.${camel(model)}` as 'torchvision.models.resnet18', args, { name: camel(model) }) as { weights?: Weights | string | null; progress?: boolean; kwargs: Record<string, unknown> };
+  const { pretrained, ...rest } = bound.kwargs;
+  for (const k of Object.keys(rest)) if (!optionNames.includes(k)) unexpectedKeyword(camel(model), k, [...optionNames, 'weights', 'progress']);
+  const given = bound.weights ?? null;
   if (pretrained !== undefined && given === null && typeof pretrained !== 'boolean') badArg('a boolean', 'pretrained', pretrained);
   const weights = given ?? (pretrained ? 'DEFAULT' : null);
-  if (weights === null) return make(rest as unknown as O);
+  if (weights === null) return make(rest as O, false);
+  // then the weights are loaded over the model, numClasses following them, as torchvision's builders do
   const w = resolve(model, weights);
   if (typeof w === 'string') {
-    const net = make(rest as unknown as O);
+    const net = make(rest as unknown as O, true);
     net.loadStateDict(torch.load(w));
     return net;
   }
@@ -191,7 +204,7 @@ export function buildWithWeights<M extends torch.nn.Module, O extends { numClass
     }
     (rest as { numClasses?: number }).numClasses = categories.length;
   }
-  const net = make(rest as unknown as O);
+  const net = make(rest as unknown as O, true);
   net.loadStateDict(w.getStateDict());
   return net;
 }

@@ -8,6 +8,7 @@ import { native } from '../../native.js';
 import { badArg } from '../../errors.js';
 import { Image } from '../image.js';
 
+import { bind, type Args } from '../../bind.js';
 export type Input = Image | torch.Tensor;
 export type InterpolationMode = 'nearest' | 'bilinear' | 'bicubic';
 /** torchvision's InterpolationMode enum, as string constants. */
@@ -43,13 +44,16 @@ export function getDimensions(img: Input): [number, number, number] {
 
 const wrapH = (h: unknown) => new torch.Tensor(h as any);
 
-export function crop(img: Input, top: number, left: number, height: number, width: number): Input {
+export function crop(...args: Args<'torchvision.transforms.functional.crop'>): Input {
+  const { img, top, left, height, width } = bind('torchvision.transforms.functional.crop', args);
   return spatial(img, (t) => t.index('...', torch.slice(top, top + height), torch.slice(left, left + width)));
 }
-export function hflip(img: Input): Input {
+export function hflip(...args: Args<'torchvision.transforms.functional.hflip'>): Input {
+  const { img } = bind('torchvision.transforms.functional.hflip', args);
   return spatial(img, (t) => t.flip(-1));
 }
-export function vflip(img: Input): Input {
+export function vflip(...args: Args<'torchvision.transforms.functional.vflip'>): Input {
+  const { img } = bind('torchvision.transforms.functional.vflip', args);
   return spatial(img, (t) => t.flip(-2));
 }
 
@@ -79,7 +83,8 @@ export interface ResizeOptions {
   antialias?: boolean | null;
 }
 
-export function resize(img: Input, size: number | number[], options: ResizeOptions = {}): Input {
+export function resize(...args: Args<'torchvision.transforms.functional.resize'>): Input {
+  const { img, size, ...options } = bind('torchvision.transforms.functional.resize', args);
   const s = sizeList(size);
   const interp = interpCode(options.interpolation ?? 'bilinear');
   const maxSize = options.maxSize ?? null;
@@ -92,8 +97,9 @@ export function resize(img: Input, size: number | number[], options: ResizeOptio
   });
 }
 
-export function resizedCrop(img: Input, top: number, left: number, height: number, width: number, size: number | number[], options: ResizeOptions = {}): Input {
-  return resize(crop(img, top, left, height, width), size, options);
+export function resizedCrop(...args: Args<'torchvision.transforms.functional.resizedCrop'>): Input {
+  const { img, top, left, height, width, size, interpolation, antialias } = bind('torchvision.transforms.functional.resizedCrop', args);
+  return resize(crop(img, top, left, height, width), size, { interpolation, antialias });
 }
 
 export interface AffineOptions {
@@ -123,13 +129,15 @@ function grid(img: Input, spec: { angle: number; translate: number[]; scale: num
 }
 
 /** Rotates by angle degrees counter-clockwise (torchvision's F.rotate). */
-export function rotate(img: Input, angle: number, options: AffineOptions & { expand?: boolean } = {}): Input {
+export function rotate(...args: Args<'torchvision.transforms.functional.rotate'>): Input {
+  const { img, angle, ...options } = bind('torchvision.transforms.functional.rotate', args);
   if (typeof angle !== 'number') badArg('a number of degrees', 'angle', angle);
   return grid(img, { angle: -angle, translate: [0, 0], scale: 1, shear: [0, 0], expand: options.expand ?? false }, options);
 }
 
 /** torchvision's F.affine: rotation, translation (pixels), scale and shear (degrees) about the centre. */
-export function affine(img: Input, angle: number, translate: [number, number], scale: number, shear: number | [number, number], options: AffineOptions = {}): Input {
+export function affine(...args: Args<'torchvision.transforms.functional.affine'>): Input {
+  const { img, angle, translate, scale, shear, ...options } = bind('torchvision.transforms.functional.affine', args);
   if (typeof angle !== 'number') badArg('a number of degrees', 'angle', angle);
   if (!Array.isArray(translate) || translate.length !== 2) badArg('[tx, ty]', 'translate', translate);
   if (typeof scale !== 'number' || scale <= 0) throw new RangeError('Argument scale should be positive');
@@ -141,12 +149,25 @@ function adjust(kind: 'brightness' | 'contrast' | 'saturation' | 'hue', img: Inp
   if (typeof factor !== 'number' || Number.isNaN(factor)) badArg('a number', `${kind}Factor`, factor);
   return spatial(img, (t) => wrapH(native.visionAdjust(t, kind, factor)));
 }
-export const adjustBrightness = (img: Input, brightnessFactor: number) => adjust('brightness', img, brightnessFactor);
-export const adjustContrast = (img: Input, contrastFactor: number) => adjust('contrast', img, contrastFactor);
-export const adjustSaturation = (img: Input, saturationFactor: number) => adjust('saturation', img, saturationFactor);
-export const adjustHue = (img: Input, hueFactor: number) => adjust('hue', img, hueFactor);
+export function adjustBrightness(...args: Args<'torchvision.transforms.functional.adjustBrightness'>): Input {
+  const { img, brightnessFactor } = bind('torchvision.transforms.functional.adjustBrightness', args);
+  return adjust('brightness', img, brightnessFactor);
+}
+export function adjustContrast(...args: Args<'torchvision.transforms.functional.adjustContrast'>): Input {
+  const { img, contrastFactor } = bind('torchvision.transforms.functional.adjustContrast', args);
+  return adjust('contrast', img, contrastFactor);
+}
+export function adjustSaturation(...args: Args<'torchvision.transforms.functional.adjustSaturation'>): Input {
+  const { img, saturationFactor } = bind('torchvision.transforms.functional.adjustSaturation', args);
+  return adjust('saturation', img, saturationFactor);
+}
+export function adjustHue(...args: Args<'torchvision.transforms.functional.adjustHue'>): Input {
+  const { img, hueFactor } = bind('torchvision.transforms.functional.adjustHue', args);
+  return adjust('hue', img, hueFactor);
+}
 
-export function gaussianBlur(img: Input, kernelSize: number | [number, number], sigma?: number | [number, number] | null): Input {
+export function gaussianBlur(...args: Args<'torchvision.transforms.functional.gaussianBlur'>): Input {
+  const { img, kernelSize, sigma } = bind('torchvision.transforms.functional.gaussianBlur', args);
   const k = typeof kernelSize === 'number' ? [kernelSize, kernelSize] : kernelSize;
   if (!Array.isArray(k) || k.length !== 2) badArg('an odd positive integer or [kx, ky]', 'kernelSize', kernelSize);
   for (const v of k) if (!Number.isInteger(v) || v <= 0 || v % 2 === 0) throw new RangeError(`kernel_size should have odd and positive integers. Got [${k}]`);

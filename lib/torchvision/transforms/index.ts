@@ -5,6 +5,7 @@ import { Image } from '../image.js';
 import { badArg } from '../../errors.js';
 import * as F from './functional.js';
 import { spatial, pyRound, type Input, type InterpolationMode } from './functional.js';
+import { bind, type Args } from '../../bind.js';
 
 export * as functional from './functional.js';
 export { InterpolationMode } from './functional.js';
@@ -41,17 +42,18 @@ export interface TransformBase {
 const rand = () => torch.rand(1).item() as number;
 const randint = (low: number, high: number) => torch.randint(low, high, [1]).item() as number;
 
-/** p given positionally (new RandomHorizontalFlip(0.3)) or as a keyword ({ p: 0.3 }). */
-function probability(p: number | { p?: number } | undefined, fallback: number): number {
-  const v = typeof p === 'object' && p !== null && !Array.isArray(p) ? (p.p ?? fallback) : (p ?? fallback);
+function probability(v: unknown): number {
   if (typeof v !== 'number' || !(v >= 0 && v <= 1)) badArg('a probability between 0 and 1', 'p', v);
-  return v;
+  return v as number;
 }
 
 export class Compose extends TransformBase {
-  constructor(readonly transforms: ((x: any) => any)[]) {
+  readonly transforms: ((x: any) => any)[];
+  constructor(...args: Args<'torchvision.transforms.Compose'>) {
     super();
+    const { transforms } = bind('torchvision.transforms.Compose', args);
     if (!Array.isArray(transforms)) badArg('an array of transforms', 'transforms', transforms);
+    this.transforms = transforms;
   }
   forward(x: unknown): unknown {
     for (const t of this.transforms) x = t(x);
@@ -73,6 +75,10 @@ export class Compose extends TransformBase {
 
 /** Image (H×W×C uint8) -> C×H×W float32 in [0, 1]. */
 export class ToTensor extends TransformBase {
+  constructor(...args: Args<'torchvision.transforms.ToTensor'>) {
+    super();
+    bind('torchvision.transforms.ToTensor', args);
+  }
   _native(): NativeOp[] {
     return [{ kind: 'toTensor' }];
   }
@@ -90,6 +96,10 @@ export class ToTensor extends TransformBase {
 
 /** Image -> C×H×W uint8 tensor, unscaled. */
 export class PILToTensor extends TransformBase {
+  constructor(...args: Args<'torchvision.transforms.PILToTensor'>) {
+    super();
+    bind('torchvision.transforms.PILToTensor', args);
+  }
   forward(pic: Image): torch.Tensor {
     if (!(pic instanceof Image)) badArg('an Image', 'pic', pic);
     return pic.data.permute(2, 0, 1).contiguous();
@@ -97,8 +107,12 @@ export class PILToTensor extends TransformBase {
 }
 
 export class ConvertImageDtype extends TransformBase {
-  constructor(readonly dtype: torch.DType) {
+  readonly dtype: torch.DType;
+  constructor(...args: Args<'torchvision.transforms.ConvertImageDtype'>) {
     super();
+    const { dtype } = bind('torchvision.transforms.ConvertImageDtype', args);
+    if (!(dtype instanceof torch.DType)) badArg('a torch dtype', 'dtype', dtype);
+    this.dtype = dtype;
   }
   forward(x: torch.Tensor): torch.Tensor {
     if (x.dtype === this.dtype) return x;
@@ -112,8 +126,15 @@ export class ConvertImageDtype extends TransformBase {
 }
 
 export class Normalize extends TransformBase {
-  constructor(readonly mean: number[], readonly std: number[], readonly options: { inplace?: boolean } = {}) {
+  readonly mean: number[];
+  readonly std: number[];
+  readonly inplace: boolean;
+  constructor(...args: Args<'torchvision.transforms.Normalize'>) {
     super();
+    const { mean, std, inplace } = bind('torchvision.transforms.Normalize', args);
+    this.mean = mean;
+    this.std = std;
+    this.inplace = inplace;
     if (!Array.isArray(mean) || !Array.isArray(std)) badArg('arrays of per-channel numbers', 'mean/std', mean);
     if (std.some((s) => s === 0)) throw new RangeError(`std evaluated to zero after conversion to float32, leading to division by zero.`);
   }
@@ -125,7 +146,7 @@ export class Normalize extends TransformBase {
     const shape = [-1, 1, 1];
     const mean = torch.tensor(this.mean, { dtype: t.dtype }).view(shape);
     const std = torch.tensor(this.std, { dtype: t.dtype }).view(shape);
-    return this.options.inplace ? t.sub_(mean).div_(std) : t.sub(mean).div(std);
+    return this.inplace ? t.sub_(mean).div_(std) : t.sub(mean).div(std);
   }
   protected reprArgs(): string {
     return `mean=[${this.mean.join(', ')}], std=[${this.std.join(', ')}]`;
@@ -134,9 +155,9 @@ export class Normalize extends TransformBase {
 
 export class RandomHorizontalFlip extends TransformBase {
   readonly p: number;
-  constructor(p: number | { p?: number } = 0.5) {
+  constructor(...args: Args<'torchvision.transforms.RandomHorizontalFlip'>) {
     super();
-    this.p = probability(p, 0.5);
+    this.p = probability(bind('torchvision.transforms.RandomHorizontalFlip', args).p);
   }
   forward(x: Input): Input {
     return rand() < this.p ? spatial(x, (t) => t.flip(-1)) : x;
@@ -151,9 +172,9 @@ export class RandomHorizontalFlip extends TransformBase {
 
 export class RandomVerticalFlip extends TransformBase {
   readonly p: number;
-  constructor(p: number | { p?: number } = 0.5) {
+  constructor(...args: Args<'torchvision.transforms.RandomVerticalFlip'>) {
     super();
-    this.p = probability(p, 0.5);
+    this.p = probability(bind('torchvision.transforms.RandomVerticalFlip', args).p);
   }
   forward(x: Input): Input {
     return rand() < this.p ? spatial(x, (t) => t.flip(-2)) : x;
@@ -180,9 +201,9 @@ function crop(t: torch.Tensor, top: number, left: number, h: number, w: number):
 
 export class CenterCrop extends TransformBase {
   readonly size: [number, number];
-  constructor(size: number | number[]) {
+  constructor(...args: Args<'torchvision.transforms.CenterCrop'>) {
     super();
-    this.size = size2(size, 'size');
+    this.size = size2(bind('torchvision.transforms.CenterCrop', args).size, 'size');
   }
   forward(x: Input): Input {
     return spatial(x, (t) => {
@@ -211,9 +232,10 @@ export class RandomCrop extends TransformBase {
   readonly padIfNeeded: boolean;
   readonly fill: number;
   readonly paddingMode: 'constant' | 'edge' | 'reflect' | 'symmetric';
-  constructor(size: number | number[], options: { padding?: number | number[] | null; padIfNeeded?: boolean; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' } = {}) {
+  constructor(...args: Args<'torchvision.transforms.RandomCrop'>) {
     super();
-    this.size = size2(size, 'size');
+    const options = bind('torchvision.transforms.RandomCrop', args);
+    this.size = size2(options.size, 'size');
     const p = options.padding ?? null;
     // torchvision's padding: int (all sides), [lr, tb], or [left, top, right, bottom]
     this.padding = p === null ? null : typeof p === 'number' ? [p, p, p, p] : p.length === 2 ? [p[0], p[1], p[0], p[1]] : p.length === 4 ? [...p] : badArg('an int or 2 or 4 ints', 'padding', p);
@@ -285,10 +307,10 @@ function toGrayscale(x: Input, channels: number): Input {
 
 export class Grayscale extends TransformBase {
   readonly numOutputChannels: 1 | 3;
-  constructor(numOutputChannels: 1 | 3 | { numOutputChannels?: 1 | 3 } = 1) {
+  constructor(...args: Args<'torchvision.transforms.Grayscale'>) {
     super();
-    this.numOutputChannels = typeof numOutputChannels === 'object' ? (numOutputChannels.numOutputChannels ?? 1) : numOutputChannels;
-    numOutputChannels = this.numOutputChannels;
+    const { numOutputChannels } = bind('torchvision.transforms.Grayscale', args);
+    this.numOutputChannels = numOutputChannels;
     if (numOutputChannels !== 1 && numOutputChannels !== 3) badArg('1 or 3', 'numOutputChannels', numOutputChannels);
   }
   forward(x: Input): Input {
@@ -301,9 +323,9 @@ export class Grayscale extends TransformBase {
 
 export class RandomGrayscale extends TransformBase {
   readonly p: number;
-  constructor(p: number | { p?: number } = 0.1) {
+  constructor(...args: Args<'torchvision.transforms.RandomGrayscale'>) {
     super();
-    this.p = probability(p, 0.1);
+    this.p = probability(bind('torchvision.transforms.RandomGrayscale', args).p);
   }
   forward(x: Input): Input {
     const channels = x instanceof Image ? x.data.size(2) : x.size(-3);
@@ -321,13 +343,14 @@ export class RandomErasing extends TransformBase {
   readonly ratio: [number, number];
   readonly value: number | number[] | 'random';
   readonly inplace: boolean;
-  constructor(options: { p?: number; scale?: [number, number]; ratio?: [number, number]; value?: number | number[] | 'random'; inplace?: boolean } = {}) {
+  constructor(...args: Args<'torchvision.transforms.RandomErasing'>) {
     super();
-    this.p = options.p ?? 0.5;
-    this.scale = options.scale ?? [0.02, 0.33];
-    this.ratio = options.ratio ?? [0.3, 3.3];
-    this.value = options.value ?? 0;
-    this.inplace = options.inplace ?? false;
+    const options = bind('torchvision.transforms.RandomErasing', args);
+    this.p = options.p;
+    this.scale = options.scale;
+    this.ratio = options.ratio;
+    this.value = options.value;
+    this.inplace = options.inplace;
     if (this.p < 0 || this.p > 1) throw new RangeError('Random erasing probability should be between 0 and 1');
     if (this.scale[0] > this.scale[1] || this.ratio[0] > this.ratio[1]) console.warn('Scale and ratio should be of kind (min, max)');
     if (this.scale[0] < 0 || this.scale[1] > 1) throw new RangeError('Scale should be between 0 and 1');
@@ -363,8 +386,11 @@ export class RandomErasing extends TransformBase {
 }
 
 export class Lambda extends TransformBase {
-  constructor(readonly lambd: (x: any) => any) {
+  readonly lambd: (x: any) => any;
+  constructor(...args: Args<'torchvision.transforms.Lambda'>) {
     super();
+    const { lambd } = bind('torchvision.transforms.Lambda', args);
+    this.lambd = lambd;
     if (typeof lambd !== 'function') badArg('a function', 'lambd', lambd);
   }
   forward(x: unknown): unknown {
@@ -374,10 +400,13 @@ export class Lambda extends TransformBase {
 
 export class RandomApply extends TransformBase {
   readonly p: number;
-  constructor(readonly transforms: ((x: any) => any)[], p: number | { p?: number } = 0.5) {
+  readonly transforms: ((x: any) => any)[];
+  constructor(...args: Args<'torchvision.transforms.RandomApply'>) {
     super();
+    const { transforms, p } = bind('torchvision.transforms.RandomApply', args);
     if (!Array.isArray(transforms)) badArg('an array of transforms', 'transforms', transforms);
-    this.p = probability(p, 0.5);
+    this.transforms = transforms;
+    this.p = probability(p);
   }
   forward(x: unknown): unknown {
     if (this.p < rand()) return x;
@@ -387,8 +416,15 @@ export class RandomApply extends TransformBase {
 }
 
 export class RandomChoice extends TransformBase {
-  constructor(readonly transforms: ((x: any) => any)[], readonly p?: number[]) {
+  readonly transforms: ((x: any) => any)[];
+  readonly p: number[] | null;
+  constructor(...args: Args<'torchvision.transforms.RandomChoice'>) {
     super();
+    const { transforms, p } = bind('torchvision.transforms.RandomChoice', args);
+    if (!Array.isArray(transforms)) badArg('an array of transforms', 'transforms', transforms);
+    if (p != null && p.length !== transforms.length) throw new RangeError('Length of p doesn\'t match the number of transforms: ' + `${p.length} != ${transforms.length}`);
+    this.transforms = transforms;
+    this.p = p ?? null;
   }
   forward(x: unknown): unknown {
     const weights = this.p ?? this.transforms.map(() => 1);
@@ -422,9 +458,12 @@ export class Resize extends TransformBase {
   readonly interpolation!: InterpolationMode;
   readonly maxSize: number | null;
   readonly antialias: boolean;
-  constructor(readonly sizeArg: number | number[], options: F.ResizeOptions = {}) {
+  readonly sizeArg: number | number[];
+  constructor(...args: Args<'torchvision.transforms.Resize'>) {
     super();
-    this.size = F.sizeList(sizeArg);
+    const options = bind('torchvision.transforms.Resize', args);
+    this.sizeArg = options.size;
+    this.size = F.sizeList(options.size);
     this.interpolation = options.interpolation ?? 'bilinear';
     F.interpCode(this.interpolation);
     this.maxSize = options.maxSize ?? null;
@@ -448,9 +487,10 @@ export class RandomResizedCrop extends TransformBase {
   readonly ratio: [number, number];
   readonly interpolation!: InterpolationMode;
   readonly antialias: boolean;
-  constructor(size: number | number[], options: { scale?: [number, number]; ratio?: [number, number]; interpolation?: InterpolationMode; antialias?: boolean | null } = {}) {
+  constructor(...args: Args<'torchvision.transforms.RandomResizedCrop'>) {
     super();
-    this.size = size2(size, 'size');
+    const options = bind('torchvision.transforms.RandomResizedCrop', args);
+    this.size = size2(options.size, 'size');
     this.scale = pairOf(options.scale, 'scale', [0.08, 1.0]);
     this.ratio = pairOf(options.ratio, 'ratio', [3 / 4, 4 / 3]);
     if (this.scale[0] > this.scale[1] || this.ratio[0] > this.ratio[1]) console.warn('Scale and ratio should be of kind (min, max)');
@@ -516,9 +556,10 @@ export class RandomRotation extends TransformBase {
   readonly center!: [number, number] | null;
   readonly fill!: number | number[];
   readonly fillMode!: 'constant' | 'nearest';
-  constructor(degrees: number | [number, number], options: AffineCommon & { expand?: boolean } = {}) {
+  constructor(...args: Args<'torchvision.transforms.RandomRotation'>) {
     super();
-    this.degrees = symmetricRange(degrees, 'degrees');
+    const options = bind('torchvision.transforms.RandomRotation', args);
+    this.degrees = symmetricRange(options.degrees, 'degrees');
     Object.assign(this, affineCommon(options));
     this.expand = options.expand ?? false;
   }
@@ -547,9 +588,10 @@ export class RandomAffine extends TransformBase {
   readonly center!: [number, number] | null;
   readonly fill!: number | number[];
   readonly fillMode!: 'constant' | 'nearest';
-  constructor(degrees: number | [number, number], options: AffineCommon & { translate?: [number, number] | null; scale?: [number, number] | null; shear?: number | number[] | null } = {}) {
+  constructor(...args: Args<'torchvision.transforms.RandomAffine'>) {
     super();
-    this.degrees = symmetricRange(degrees, 'degrees');
+    const options = bind('torchvision.transforms.RandomAffine', args);
+    this.degrees = symmetricRange(options.degrees, 'degrees');
     const t = options.translate ?? null;
     if (t !== null) {
       pairOf(t, 'translate', [0, 0]);
@@ -633,9 +675,9 @@ export class ColorJitter extends TransformBase {
   readonly saturation: [number, number] | null;
   readonly hue: [number, number] | null;
   /** new ColorJitter({ brightness: 0.4, hue: 0.1 }) or, positionally, new ColorJitter(0.4, 0.4, 0.4, 0.1) */
-  constructor(brightness: JitterArg | ColorJitterOptions = 0, contrast: JitterArg = 0, saturation: JitterArg = 0, hue: JitterArg = 0) {
+  constructor(...args: Args<'torchvision.transforms.ColorJitter'>) {
     super();
-    const o: ColorJitterOptions = typeof brightness === 'object' && !Array.isArray(brightness) ? brightness : { brightness, contrast, saturation, hue };
+    const o = bind('torchvision.transforms.ColorJitter', args);
     this.brightness = jitterRange(o.brightness ?? 0, 'brightness');
     this.contrast = jitterRange(o.contrast ?? 0, 'contrast');
     this.saturation = jitterRange(o.saturation ?? 0, 'saturation');
@@ -670,13 +712,13 @@ export class GaussianBlur extends TransformBase {
   readonly kernelSize: [number, number];
   readonly sigma: [number, number];
   /** new GaussianBlur(5), new GaussianBlur(5, [0.1, 2.0]) or new GaussianBlur(5, { sigma: 1.5 }) */
-  constructor(kernelSize: number | [number, number], sigma: number | [number, number] | { sigma?: number | [number, number] } = [0.1, 2.0]) {
+  constructor(...args: Args<'torchvision.transforms.GaussianBlur'>) {
     super();
+    const { kernelSize, sigma: s } = bind('torchvision.transforms.GaussianBlur', args);
     const k = typeof kernelSize === 'number' ? [kernelSize, kernelSize] : kernelSize;
     if (!Array.isArray(k) || k.length !== 2) badArg('an odd positive integer or [kx, ky]', 'kernelSize', kernelSize);
     for (const v of k) if (!Number.isInteger(v) || v <= 0 || v % 2 === 0) throw new RangeError('Kernel size value should be an odd and positive number.');
     this.kernelSize = [k[0], k[1]];
-    const s = typeof sigma === 'object' && !Array.isArray(sigma) ? (sigma.sigma ?? [0.1, 2.0]) : sigma;
     if (typeof s === 'number') {
       if (s <= 0) throw new RangeError('If sigma is a single number, it must be positive.');
       this.sigma = [s, s];

@@ -8,6 +8,7 @@ import { native } from '../../native.js';
 import { Dataset, IterableDataset } from './dataset.js';
 import { Sampler, SequentialSampler, RandomSampler, BatchSampler, drawSeed } from './sampler.js';
 import { defaultCollate, defaultConvert } from './collate.js';
+import { bind, type ArgsWith } from '../../bind.js';
 
 const iterableOf = z.custom<Iterable<unknown>>((v) => v != null && typeof (v as any)[Symbol.iterator] === 'function', 'an iterable sampler');
 const optionsSchema = z.object({
@@ -24,25 +25,34 @@ const optionsSchema = z.object({
   prefetchFactor: z.number().int().positive().nullable().optional(),
   persistentWorkers: z.boolean().optional(),
   generator: z.custom<Generator>((v) => v instanceof Generator, 'a torch.Generator').optional(),
+  // kept as given: torch-node's workers are threads, not processes, and batches always come in order
+  multiprocessingContext: z.unknown().optional(),
+  pinMemoryDevice: z.string().optional(),
+  inOrder: z.boolean().optional(),
 }).strict();
 
 export interface DataLoaderOptions<T> {
   batchSize?: number | null;
-  shuffle?: boolean;
-  sampler?: Iterable<number>;
-  batchSampler?: Iterable<number[]>;
+  shuffle?: boolean | null;
+  sampler?: Iterable<number> | null;
+  batchSampler?: Iterable<number[]> | null;
   numWorkers?: number;
-  collateFn?: (batch: T[]) => any;
+  collateFn?: ((batch: T[]) => any) | null;
   pinMemory?: boolean;
   dropLast?: boolean;
   timeout?: number;
-  workerInitFn?: (workerId: number) => void;
+  workerInitFn?: ((workerId: number) => void) | null;
+  multiprocessingContext?: unknown;
+  generator?: Generator | null;
   prefetchFactor?: number | null;
   persistentWorkers?: boolean;
-  generator?: Generator;
+  pinMemoryDevice?: string;
+  inOrder?: boolean;
 }
 
 type AnyDataset<T> = Dataset<T> | IterableDataset<T>;
+/** DataLoader's parameters as Python's, typed by the dataset's items. */
+export type DataLoaderArgs<T> = ArgsWith<'utils.data.DataLoader', { dataset: AnyDataset<T> } & DataLoaderOptions<T>>;
 
 /** What a built-in dataset offers the native loader: pixels in a tensor, or image files to decode. */
 type NativeSource = { images?: Tensor; files?: string[]; targets: Tensor; transform: unknown };
@@ -63,7 +73,14 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
   readonly collateFn: (batch: T[]) => B;
   readonly workerInitFn: ((workerId: number) => void) | undefined;
 
-  constructor(dataset: AnyDataset<T>, options: DataLoaderOptions<T> = {}) {
+  readonly multiprocessingContext: unknown;
+  readonly pinMemoryDevice: string;
+  readonly inOrder: boolean;
+
+  constructor(...args: DataLoaderArgs<T>) {
+    const { dataset, ...given } = bind('utils.data.DataLoader', args) as { dataset: AnyDataset<T> } & Record<string, unknown>;
+    // None is each option's default (batchSize excepted: None there turns batching off)
+    const options = Object.fromEntries(Object.entries(given).filter(([k, v]) => v !== undefined && (v !== null || k === 'batchSize')));
     const o = parseOptions(optionsSchema, options, 'DataLoader options') as DataLoaderOptions<T>;
     const isIterable = dataset instanceof IterableDataset || (!(dataset instanceof Dataset) && typeof (dataset as any)?.[Symbol.iterator] === 'function' && typeof (dataset as any)?.getItem !== 'function');
     if (!isIterable && typeof (dataset as any)?.getItem !== 'function') {
@@ -90,13 +107,16 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
     if (batchSize === null && dropLast) throw new RangeError('batchSize: null disables auto-batching and is mutually exclusive with dropLast');
 
     this.dataset = dataset;
+    this.multiprocessingContext = o.multiprocessingContext ?? null;
+    this.pinMemoryDevice = o.pinMemoryDevice ?? '';
+    this.inOrder = o.inOrder ?? true;
     this.numWorkers = numWorkers;
     this.prefetchFactor = o.prefetchFactor ?? (numWorkers > 0 ? 2 : null);
     this.pinMemory = o.pinMemory ?? false;
     this.timeout = o.timeout ?? 0;
     this.persistentWorkers = o.persistentWorkers ?? false;
-    this.generator = o.generator;
-    this.workerInitFn = o.workerInitFn;
+    this.generator = o.generator ?? undefined;
+    this.workerInitFn = o.workerInitFn ?? undefined;
     let sampler: Iterable<number> | null = o.sampler ?? null;
     if (!isIterable && !sampler) {
       const sized = dataset as Dataset<T>;

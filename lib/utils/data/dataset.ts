@@ -3,7 +3,7 @@
 import { Tensor } from '../../tensor.js';
 import { badArg } from '../../errors.js';
 import { randperm } from '../../creation.js';
-import type { Generator } from '../../generator.js';
+import { bind, type Args, type ArgsWith } from '../../bind.js';
 
 /** A map-style dataset: subclasses implement getItem(index) and length. */
 export abstract class Dataset<T = unknown> {
@@ -18,8 +18,10 @@ export abstract class IterableDataset<T = unknown> {
 
 export class TensorDataset extends Dataset<Tensor[]> {
   readonly tensors: Tensor[];
-  constructor(...tensors: Tensor[]) {
+  constructor(...args: Tensor[]) {
     super();
+    let tensors = bind('utils.data.TensorDataset', args).tensors as Tensor[];
+    if (tensors.length === 1 && Array.isArray(tensors[0])) tensors = tensors[0]; // tensors= by name: the list
     if (!tensors.length) throw new TypeError('TensorDataset needs at least one tensor');
     tensors.forEach((t, i) => t instanceof Tensor || badArg('Tensor', `tensors[${i}]`, t));
     const n = tensors[0].size(0);
@@ -35,8 +37,14 @@ export class TensorDataset extends Dataset<Tensor[]> {
 }
 
 export class Subset<T = unknown> extends Dataset<T> {
-  constructor(readonly dataset: Dataset<T>, readonly indices: number[]) {
+  readonly dataset: Dataset<T>;
+  readonly indices: number[];
+  constructor(...args: ArgsWith<'utils.data.Subset', { dataset: Dataset<T> }>) {
     super();
+    const a = bind('utils.data.Subset', args);
+    if (!(a.dataset && typeof (a.dataset as Dataset<T>).getItem === 'function')) badArg('a Dataset', 'dataset', a.dataset);
+    this.dataset = a.dataset as Dataset<T>;
+    this.indices = [...a.indices];
   }
   getItem(index: number): T {
     const i = this.indices[index < 0 ? this.indices.length + index : index];
@@ -50,8 +58,10 @@ export class Subset<T = unknown> extends Dataset<T> {
 
 export class ConcatDataset<T = unknown> extends Dataset<T> {
   readonly cumulativeSizes: number[];
-  constructor(readonly datasets: Dataset<T>[]) {
+  readonly datasets: Dataset<T>[];
+  constructor(...args: ArgsWith<'utils.data.ConcatDataset', { datasets: Iterable<Dataset<T>> }>) {
     super();
+    const datasets = this.datasets = [...bind('utils.data.ConcatDataset', args).datasets] as Dataset<T>[];
     if (!datasets.length) throw new RangeError('datasets should not be an empty iterable');
     let total = 0;
     this.cumulativeSizes = datasets.map((d) => (total += d.length));
@@ -74,7 +84,8 @@ export class ConcatDataset<T = unknown> extends Dataset<T> {
  * randomSplit(dataset, lengths, generator?): lengths as counts, or fractions summing to 1. The
  * same seed gives the same split as PyTorch (the same randperm on the same generator).
  */
-export function randomSplit<T>(dataset: Dataset<T>, lengths: number[], generator?: Generator): Subset<T>[] {
+export function randomSplit<T>(...args: ArgsWith<'utils.data.randomSplit', { dataset: Dataset<T> }>): Subset<T>[] {
+  const { dataset, lengths, generator } = bind('utils.data.randomSplit', args) as { dataset: Dataset<T>; lengths: number[]; generator?: import('../../generator.js').Generator | null };
   const n = dataset.length;
   let sizes = [...lengths];
   const sum = sizes.reduce((a, b) => a + b, 0);
@@ -89,5 +100,5 @@ export function randomSplit<T>(dataset: Dataset<T>, lengths: number[], generator
   if (sizes.reduce((a, b) => a + b, 0) !== n) throw new RangeError('Sum of input lengths does not equal the length of the input dataset!');
   const indices: number[] = randperm(n, generator ? { generator } : undefined).tolist();
   let offset = 0;
-  return sizes.map((len) => new Subset(dataset, indices.slice(offset, (offset += len))));
+  return sizes.map((len) => new Subset<T>(dataset, indices.slice(offset, (offset += len))));
 }

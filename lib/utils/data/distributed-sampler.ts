@@ -5,10 +5,11 @@ import { Generator } from '../../generator.js';
 import { badArg } from '../../errors.js';
 import * as dist from '../../distributed.js';
 import { Sampler } from './sampler.js';
+import { bind, type ArgsWith } from '../../bind.js';
 
 export interface DistributedSamplerOptions {
-  numReplicas?: number;
-  rank?: number;
+  numReplicas?: number | null;
+  rank?: number | null;
   shuffle?: boolean;
   seed?: number;
   dropLast?: boolean;
@@ -23,8 +24,11 @@ export class DistributedSampler extends Sampler<number> {
   readonly numSamples: number;
   readonly totalSize: number;
   epoch = 0;
-  constructor(readonly dataset: { length: number }, options: DistributedSamplerOptions = {}) {
+  readonly dataset: { length: number };
+  constructor(...args: ArgsWith<'utils.data.DistributedSampler', { dataset: { length: number } }>) {
     super();
+    const options = bind('utils.data.DistributedSampler', args);
+    this.dataset = options.dataset as { length: number };
     this.numReplicas = options.numReplicas ?? dist.getWorldSize();
     this.rank = options.rank ?? dist.getRank();
     if (!Number.isInteger(this.rank) || this.rank >= this.numReplicas || this.rank < 0) {
@@ -34,7 +38,7 @@ export class DistributedSampler extends Sampler<number> {
     this.seed = options.seed ?? 0;
     this.dropLast = options.dropLast ?? false;
     if (!Number.isInteger(this.seed)) badArg('an integer', 'seed', this.seed);
-    const n = dataset.length;
+    const n = this.dataset.length;
     this.numSamples = this.dropLast && n % this.numReplicas !== 0 ? Math.ceil((n - this.numReplicas) / this.numReplicas) : Math.ceil(n / this.numReplicas);
     this.totalSize = this.numSamples * this.numReplicas;
   }

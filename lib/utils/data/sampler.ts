@@ -4,6 +4,7 @@ import { badArg } from '../../errors.js';
 import { empty, randperm, randint, tensor } from '../../creation.js';
 import { Generator } from '../../generator.js';
 import { int64, float64 } from '../../types.js';
+import { bind, type ArgsWith } from '../../bind.js';
 
 export abstract class Sampler<T = number> implements Iterable<T> {
   abstract [Symbol.iterator](): Iterator<T>;
@@ -20,8 +21,10 @@ export function drawSeed(generator?: Generator | null): bigint {
 }
 
 export class SequentialSampler extends Sampler<number> {
-  constructor(readonly dataSource: Sized) {
+  readonly dataSource: Sized;
+  constructor(...args: ArgsWith<'utils.data.SequentialSampler', { dataSource: Sized }>) {
     super();
+    this.dataSource = bind('utils.data.SequentialSampler', args).dataSource as Sized;
   }
   *[Symbol.iterator]() {
     for (let i = 0; i < this.dataSource.length; i++) yield i;
@@ -35,10 +38,13 @@ export class RandomSampler extends Sampler<number> {
   readonly replacement: boolean;
   private readonly _numSamples?: number;
   readonly generator: Generator | null;
-  constructor(readonly dataSource: Sized, options: { replacement?: boolean; numSamples?: number; generator?: Generator | null } = {}) {
+  readonly dataSource: Sized;
+  constructor(...args: ArgsWith<'utils.data.RandomSampler', { dataSource: Sized }>) {
     super();
-    this.replacement = options.replacement ?? false;
-    this._numSamples = options.numSamples;
+    const options = bind('utils.data.RandomSampler', args);
+    this.dataSource = options.dataSource as Sized;
+    this.replacement = options.replacement;
+    this._numSamples = options.numSamples ?? undefined;
     this.generator = options.generator ?? null;
     if (typeof this.replacement !== 'boolean') badArg('a boolean', 'replacement', this.replacement);
     if (this._numSamples !== undefined && (!Number.isInteger(this._numSamples) || this._numSamples <= 0)) badArg('positive integer', 'numSamples', this._numSamples);
@@ -64,11 +70,16 @@ export class RandomSampler extends Sampler<number> {
 }
 
 export class SubsetRandomSampler extends Sampler<number> {
-  constructor(readonly indices: number[], readonly options: { generator?: Generator } = {}) {
+  readonly indices: number[];
+  readonly generator: Generator | null;
+  constructor(...args: ArgsWith<'utils.data.SubsetRandomSampler', { indices: Iterable<number> }>) {
     super();
+    const a = bind('utils.data.SubsetRandomSampler', args);
+    this.indices = [...a.indices];
+    this.generator = a.generator ?? null;
   }
   *[Symbol.iterator]() {
-    for (const i of randperm(this.indices.length, this.options.generator ? { generator: this.options.generator } : undefined).tolist() as number[]) yield this.indices[i];
+    for (const i of randperm(this.indices.length, this.generator ? { generator: this.generator } : undefined).tolist() as number[]) yield this.indices[i];
   }
   get length() {
     return this.indices.length;
@@ -77,13 +88,21 @@ export class SubsetRandomSampler extends Sampler<number> {
 
 export class WeightedRandomSampler extends Sampler<number> {
   readonly weights: Tensor;
-  constructor(weights: number[] | Tensor, readonly numSamples: number, readonly replacement = true, readonly options: { generator?: Generator } = {}) {
+  readonly numSamples: number;
+  readonly replacement: boolean;
+  readonly generator: Generator | null;
+  constructor(...args: ArgsWith<'utils.data.WeightedRandomSampler', { weights: number[] | Tensor }>) {
     super();
+    const { weights, numSamples, replacement, generator } = bind('utils.data.WeightedRandomSampler', args);
     if (!Number.isInteger(numSamples) || numSamples <= 0) badArg('positive integer', 'numSamples', numSamples);
+    if (typeof replacement !== 'boolean') badArg('a boolean', 'replacement', replacement);
     this.weights = weights instanceof Tensor ? weights.to(float64) : tensor(weights, { dtype: float64 });
+    this.numSamples = numSamples;
+    this.replacement = replacement;
+    this.generator = generator ?? null;
   }
   *[Symbol.iterator]() {
-    const g = this.options.generator;
+    const g = this.generator;
     yield* (this.weights as any).multinomial(this.numSamples, this.replacement, g ? { generator: g } : undefined).tolist() as number[];
   }
   get length() {
@@ -92,8 +111,15 @@ export class WeightedRandomSampler extends Sampler<number> {
 }
 
 export class BatchSampler extends Sampler<number[]> {
-  constructor(readonly sampler: Iterable<number> & Partial<Sized>, readonly batchSize: number, readonly dropLast: boolean) {
+  readonly sampler: Iterable<number> & Partial<Sized>;
+  readonly batchSize: number;
+  readonly dropLast: boolean;
+  constructor(...args: ArgsWith<'utils.data.BatchSampler', { sampler: Iterable<number> }>) {
     super();
+    const { sampler, batchSize, dropLast } = bind('utils.data.BatchSampler', args);
+    this.sampler = sampler;
+    this.batchSize = batchSize;
+    this.dropLast = dropLast;
     if (!Number.isInteger(batchSize) || batchSize <= 0) badArg('positive integer', 'batchSize', batchSize);
     if (typeof dropLast !== 'boolean') badArg('a boolean', 'dropLast', dropLast);
   }

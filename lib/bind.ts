@@ -1,0 +1,174 @@
+// One argument binder, with Python's semantics, for every hand-written callable (as Python's own
+// python_arg_parser is one): any parameter by position in Python's order, or by its camelCase name
+// in one trailing options object, or both mixed as Python allows; Python's defaults; Python's
+// TypeErrors for too many positional arguments, an unknown keyword (with the nearest valid name), a
+// parameter given twice, or a missing one. The parameters come from PyTorch itself
+// (lib/generated/signatures.ts, made by scripts/gen-signatures.py).
+import { SIGNATURES, type ParamTypes, type ParamSpec } from './generated/signatures.js';
+import { Tensor } from './tensor.js';
+
+export type Signed = keyof typeof SIGNATURES & keyof ParamTypes;
+
+// ---- types: every way Python lets the parameters be passed --------------------------------------
+
+type Spec<K extends Signed> = (typeof SIGNATURES)[K];
+/** The names that may be passed by position, in order. */
+type PositionalNames<S> = S extends readonly [infer H, ...infer R]
+  ? H extends readonly [infer N, string, 'pos' | 'posonly', ...unknown[]] ? [N, ...PositionalNames<R>] : PositionalNames<R>
+  : [];
+type RequiredKeys<T> = { [P in keyof T]-?: {} extends Pick<T, P> ? never : P }[keyof T];
+/** The options object once `Used` went by position: the rest by name, the required ones required. */
+type Options<T, Used extends PropertyKey> = { [P in Exclude<keyof T, Used> as P extends RequiredKeys<T> ? P : never]: T[P] } &
+  { [P in Exclude<keyof T, Used> as P extends RequiredKeys<T> ? never : P]?: T[P] };
+type OptionsTail<T, Used extends PropertyKey> = [Exclude<RequiredKeys<T>, Used>] extends [never]
+  ? [options?: Options<T, Used>]
+  : [options: Options<T, Used>];
+type Prefixes<T, Names extends readonly unknown[], Done extends unknown[] = [], Used extends PropertyKey = never> =
+  | [...Done, ...OptionsTail<T, Used>]
+  | (Names extends readonly [infer H extends keyof T, ...infer R] ? Prefixes<T, R, [...Done, T[H]], Used | H> : never);
+
+/** The argument lists a mirrored callable accepts: `Args<'nn.Conv2d'>`. */
+export type Args<K extends Signed> = Prefixes<ParamTypes[K], PositionalNames<Spec<K>>>;
+/** Args<K> with some parameters' types replaced (`{ dataset: Dataset<T> }` for a generic class). */
+export type ArgsWith<K extends Signed, O> = Prefixes<Omit<ParamTypes[K], keyof O> & O, PositionalNames<Spec<K>>>;
+/** What bind() returns: every parameter, defaults filled in where Python's are plain values. */
+type VarNames<S, Kind extends string> = S extends readonly (infer E)[] ? (E extends readonly [infer N extends string, string, Kind, ...unknown[]] ? N : never) : never;
+export type Bound<K extends Signed> = { [P in keyof ParamTypes[K]]-?: ParamTypes[K][P] }
+  & { [N in VarNames<Spec<K>, 'varargs'>]: unknown[] } & { [N in VarNames<Spec<K>, 'varkw'>]: Record<string, unknown> };
+
+// ---- run time ----------------------------------------------------------------------------------
+
+/** Whether a value is an options object rather than a value (a plain object literal). */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Tensor) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function decodeDefault(d: unknown): unknown {
+  if (d && typeof d === 'object' && '$' in d) {
+    const r = (d as { $: string }).$;
+    return r === 'inf' ? Infinity : r === '-inf' ? -Infinity : r === 'nan' ? NaN : undefined; // others: the implementation's own
+  }
+  return Array.isArray(d) ? [...d] : d;
+}
+const isRequired = (p: ParamSpec) => p.length < 4 || (p[3] && typeof p[3] === 'object' && (p[3] as { $?: string }).$ === '<required parameter>');
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length][b.length];
+}
+/** The nearest valid name to a wrong one (a typo, or Python's snake_case spelling). */
+function nearest(wrong: string, names: string[]): string | undefined {
+  const camel = wrong.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  if (names.includes(camel)) return camel;
+  let best: string | undefined, bestD = Infinity;
+  for (const n of names) {
+    const dist = editDistance(wrong.toLowerCase(), n.toLowerCase());
+    if (dist < bestD) [best, bestD] = [n, dist];
+  }
+  return bestD <= Math.max(2, Math.floor(wrong.length / 3)) ? best : undefined;
+}
+
+/**
+ * Parameters torch-node takes but cannot honour (yet): given anything but Python's default, they
+ * throw, naming the parameter, instead of being dropped.
+ */
+export function rejectUnsupported(key: Signed, bound: Record<string, unknown>, names: readonly string[], fn = key.split('.').pop()!): void {
+  const spec = SIGNATURES[key] as readonly ParamSpec[];
+  for (const name of names) {
+    const p = spec.find((q) => q[0] === name);
+    const v = bound[name];
+    if (v === undefined || v === null || (p && p.length > 3 && v === p[3])) continue;
+    throw new TypeError(`${fn}(): ${name}=${typeof v === 'string' ? `'${v}'` : String(v)} is not supported by torch-node`);
+  }
+}
+
+/** Python's TypeError for a keyword the callable does not take, with the nearest valid name. */
+export function unexpectedKeyword(fn: string, key: string, names: string[]): never {
+  const hint = nearest(key, names);
+  throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'${hint ? `. Did you mean '${hint}'?` : ''}`);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const quoteList = (names: string[]) =>
+  names.length === 1 ? `'${names[0]}'` : `${names.slice(0, -1).map((n) => `'${n}'`).join(', ')} and '${names[names.length - 1]}'`;
+
+export interface BindOptions {
+  /** the callable's name in messages (default: the last part of the key) */
+  name?: string;
+  /** parameters that take a plain object as a value: a trailing object in their place is theirs */
+  objectParams?: readonly string[];
+}
+
+/**
+ * Binds `args` to the parameters of the Python callable `key` as Python binds them, and returns
+ * every parameter by its camelCase name (undefined where the implementation supplies the default).
+ */
+export function bind<K extends Signed>(key: K, args: readonly unknown[], options: BindOptions = {}): Bound<K> {
+  const spec = SIGNATURES[key] as readonly ParamSpec[];
+  const fn = options.name ?? key.split('.').pop()!;
+  const positional = spec.filter((p) => p[2] === 'pos' || p[2] === 'posonly');
+  const varargs = spec.find((p) => p[2] === 'varargs');
+  const varkw = spec.find((p) => p[2] === 'varkw');
+  let given = args.length;
+  while (given > 0 && args[given - 1] === undefined) given--;
+  let kwargs: Record<string, unknown> = {};
+  if (given > 0 && isPlainObject(args[given - 1])) {
+    // a plain object where a parameter takes one (ModuleDict's modules) is that value, unless a key
+    // is one of the callable's parameter names: then it is the options (ModuleDict({ modules: {...} }))
+    const slot = positional[given - 1];
+    const last = args[given - 1] as Record<string, unknown>;
+    const belongsToSlot = slot && options.objectParams?.includes(slot[0]) && !Object.keys(last).some((k) => spec.some((p) => p[0] === k));
+    if (!belongsToSlot) kwargs = args[--given] as Record<string, unknown>;
+  }
+  const out: Record<string, unknown> = {};
+  const set = new Set<string>();
+  const max = positional.length;
+  if (given > max && !varargs) {
+    const min = positional.filter(isRequired).length;
+    const takes = min === max ? `${max}` : `from ${min} to ${max}`;
+    throw new TypeError(`${fn}() takes ${takes} positional argument${max === 1 && min === max ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
+  }
+  for (let i = 0; i < Math.min(given, max); i++) {
+    if (args[i] === undefined) continue;
+    out[positional[i][0]] = args[i];
+    set.add(positional[i][0]);
+  }
+  if (varargs) out[varargs[0]] = args.slice(max, given);
+  const byName = new Map(spec.filter((p) => p[2] !== 'varargs' && p[2] !== 'varkw').map((p) => [p[0], p]));
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(kwargs)) {
+    if (v === undefined) continue;
+    // *size may be named too (zeros(size=(2, 3))), as PyTorch's own parser allows
+    if (varargs && k === varargs[0]) {
+      if (given > max) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
+      out[k] = [v];
+      continue;
+    }
+    const p = byName.get(k);
+    if (!p) {
+      if (varkw) {
+        extra[k] = v;
+        continue;
+      }
+      unexpectedKeyword(fn, k, [...byName.keys()]);
+    }
+    if (p[2] === 'posonly') throw new TypeError(`${fn}() got some positional-only arguments passed as keyword arguments: '${k}'`);
+    if (set.has(k)) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
+    out[k] = v;
+    set.add(k);
+  }
+  if (varkw) out[varkw[0]] = extra;
+  const missing = spec.filter((p) => p[2] !== 'varargs' && p[2] !== 'varkw' && !set.has(p[0]) && isRequired(p));
+  if (missing.length) {
+    const kwOnly = missing.every((p) => p[2] === 'kwonly');
+    throw new TypeError(`${fn}() missing ${plural(missing.length, `required ${kwOnly ? 'keyword-only' : 'positional'} argument`)}: ${quoteList(missing.map((p) => p[0]))}`);
+  }
+  for (const p of spec) if (!set.has(p[0]) && p[2] !== 'varargs' && p[2] !== 'varkw' && p.length > 3) out[p[0]] = decodeDefault(p[3]);
+  return out as Bound<K>;
+}

@@ -1,0 +1,7 @@
+// The library types lib/generated/signatures.ts names (kept apart so the generated file imports
+// types only, and nothing at run time).
+export type { Dataset } from '../utils/data/dataset.js';
+export type { Sampler } from '../utils/data/sampler.js';
+export type { Weights } from '../torchvision/models/weights.js';
+export type { InterpolationMode, Input } from '../torchvision/transforms/functional.js';
+export type { ImageReadMode } from '../torchvision/io.js';

@@ -1,0 +1,454 @@
+#!/usr/bin/python3
+"""Writes lib/generated/signatures.ts: the parameters of every Python callable torch-node mirrors by
+hand (scripts/signatures.txt), read from the installed torch and torchvision with inspect.signature
+(or, for builtins, the signature line of their docstring), in Python's order, with Python's kinds
+and defaults, camelCased. lib/bind.ts binds arguments with it as Python does; the TypeScript
+parameter types come from the annotations (and OVERRIDES where Python has none).
+
+    npm run gen:signatures    # with Debian unstable's PyTorch (scripts/libtorch-root.sh sid --signatures):
+                              # the newest API, which every libtorch torch-node builds against is given
+    /usr/bin/python3 scripts/gen-signatures.py    # with the PyTorch at hand (an older API)
+"""
+import importlib
+import inspect
+import json
+import math
+import os
+import re
+import sys
+import typing
+
+import torch
+import torchvision
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, '..', 'lib', 'generated', 'signatures.ts')
+
+
+def camel(s):
+    return re.sub(r'(?<=[A-Za-z0-9])_([a-z])', lambda m: m.group(1).upper(), s)  # as lib/names.ts camel(): resnext50_32x4d keeps its _3
+
+
+def js_key(qual):
+    """torch.nn.Conv2d -> nn.Conv2d; torch.optim.lr_scheduler.StepLR -> optim.lrScheduler.StepLR."""
+    parts = qual.split('.')
+    if parts[0] == 'torch':
+        parts = parts[1:] or ['torch']
+        if len(parts) == 1:
+            parts = ['torch', parts[0]]
+    return '.'.join(camel(p) for p in parts)
+
+
+def resolve(qual):
+    parts = qual.split('.')
+    for i in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module('.'.join(parts[:i]))
+        except ImportError:
+            continue
+        for p in parts[i:]:
+            obj = getattr(obj, p)
+        return obj
+    raise ImportError(qual)
+
+
+# Classes whose __init__ takes *args, **kwargs, with the signature that really applies.
+DELEGATES = {
+    'torch.unique': ('torch.functional._unique_impl', []),
+    'torch.unique_consecutive': ('torch.functional._unique_consecutive_impl', []),
+    # boolean_dispatch wrappers (*args, **kwargs): the variant that takes every parameter
+    'torch.nn.functional.max_pool1d': ('torch.nn.functional.max_pool1d_with_indices', []),
+    'torch.nn.functional.max_pool2d': ('torch.nn.functional.max_pool2d_with_indices', []),
+    'torch.nn.functional.adaptive_max_pool2d': ('torch.nn.functional.adaptive_max_pool2d_with_indices', []),
+    'torch.nn.LSTM': ('torch.nn.RNNBase', ['mode']),
+    'torch.nn.GRU': ('torch.nn.RNNBase', ['mode']),
+    'torch.nn.RNN': ('torch.nn.RNNBase', ['mode']),
+}
+
+
+# Builtins whose docstring gives several overloads at once (arange(start=0, end, step=1)): the one
+# signature that covers them, as torch-node binds them (end None: the one number is the end).
+SIGNATURE_TEXT = {
+    'torch.Generator': "device='cpu'",
+    'torch.arange': 'start, end=None, step=1, *, out=None, dtype=None, layout=None, device=None, requires_grad=False',
+    'torch.randint': 'low, high=None, size=None, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False',
+    'torch.randint_like': 'input, low, high=None, *, generator=None, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None',
+}
+
+
+def doc_signature(qual, obj):
+    """A builtin's signature from its docstring's first line: conv2d(input, weight, bias=None, ...) -> Tensor."""
+    if qual in SIGNATURE_TEXT:
+        text = SIGNATURE_TEXT[qual]
+    else:
+        doc = (obj.__doc__ or '').strip().replace('\\*', '*')
+        m = re.match(r'^[\w.]+\((.*?)\)\s*(->|$)', doc.split('\n')[0])
+        if not m:
+            raise ValueError(f'no signature line in the docstring of {obj}')
+        text = m.group(1)
+        if re.search(r'\*\w', text):
+            text = re.sub(r',\s*\*\s*,', ',', text)  # *size, *, dtype=None: the varargs already make the rest keyword-only
+    ns = {}
+    names = {'inf': math.inf, 'torch': torch, 'Tensor': torch.Tensor, **{k: getattr(typing, k) for k in typing.__all__}}
+    exec('def f(' + text + '): pass', names, ns)  # noqa: S102 (PyTorch's own docstrings)
+    return inspect.signature(ns['f'])
+
+
+# torch-node's own keyword-only additions to a Python signature (listed in docs/porting.md).
+EXTRA_KEYWORDS = {
+    'torchvision.transforms.RandomAffine': [('fill_mode', 'constant')],
+    'torchvision.transforms.RandomRotation': [('fill_mode', 'constant')],
+    'torchvision.transforms.functional.rotate': [('fill_mode', 'constant')],
+    'torchvision.transforms.functional.affine': [('fill_mode', 'constant')],
+}
+
+
+def signature(qual):
+    sig = python_signature(qual)
+    extra = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d) for n, d in EXTRA_KEYWORDS.get(qual, [])]
+    if not extra:
+        return sig
+    params = list(sig.parameters.values())
+    at = next((i for i, p in enumerate(params) if p.kind == inspect.Parameter.VAR_KEYWORD), len(params))
+    return sig.replace(parameters=params[:at] + extra + params[at:])
+
+
+def python_signature(qual):
+    obj = resolve(qual)
+    if qual in DELEGATES:
+        target, drop = DELEGATES[qual]
+        target = resolve(target)
+        sig = inspect.signature(target.__init__ if inspect.isclass(target) else target)
+        params = [p for n, p in sig.parameters.items() if n != 'self' and n not in drop]
+        return sig.replace(parameters=params)
+    if qual in SIGNATURE_TEXT:
+        return doc_signature(qual, obj)
+    if qual == 'torch.nn.Parameter':
+        return inspect.signature(obj.__new__).replace(parameters=list(inspect.signature(obj.__new__).parameters.values())[1:])
+    if inspect.isclass(obj):
+        if obj.__init__ is torch.nn.Module.__init__:
+            return inspect.Signature([])  # Module.__init__(*args, **kwargs) refuses both when called for a subclass
+        sig = inspect.signature(obj.__init__)
+        return sig.replace(parameters=[p for n, p in sig.parameters.items() if n != 'self'])
+    if qual in SIGNATURE_TEXT:
+        return doc_signature(qual, obj)
+    try:
+        sig = inspect.signature(obj)
+    except (ValueError, TypeError):
+        return doc_signature(qual, obj)
+    params = list(sig.parameters.values())
+    if params and params[0].name == 'self':  # a method: `this` is the object it is called on
+        sig = sig.replace(parameters=params[1:])
+    # Module.state_dict(*args, ...): the positional form is deprecated and refused here
+    return sig.replace(parameters=[p for p in sig.parameters.values() if not (qual == 'torch.nn.Module.state_dict' and p.kind == p.VAR_POSITIONAL)])
+
+
+KINDS = {
+    inspect.Parameter.POSITIONAL_ONLY: 'posonly',
+    inspect.Parameter.POSITIONAL_OR_KEYWORD: 'pos',
+    inspect.Parameter.VAR_POSITIONAL: 'varargs',
+    inspect.Parameter.KEYWORD_ONLY: 'kwonly',
+    inspect.Parameter.VAR_KEYWORD: 'varkw',
+}
+
+
+def default_of(p):
+    """JSON for a plain default; {"$": repr} for one JS cannot hold (the implementation supplies it)."""
+    d = p.default
+    if d is inspect.Parameter.empty:
+        return None, False
+    if d is None or isinstance(d, (bool, int, str)):
+        return d, True
+    if isinstance(d, float):
+        if math.isinf(d):
+            return {'$': 'inf' if d > 0 else '-inf'}, True
+        if math.isnan(d):
+            return {'$': 'nan'}, True
+        return d, True
+    if isinstance(d, tuple) and all(isinstance(x, (int, float, bool, str)) for x in d):
+        return list(d), True
+    text = re.sub(r" at 0x[0-9a-f]+| from '[^']*'", '', repr(d))  # the same on every machine
+    return {'$': text[:80]}, True
+
+
+# ---- TypeScript types from the annotations ----------------------------------------------------------
+
+SIMPLE = {
+    'int': 'number', 'float': 'number', 'bool': 'boolean', 'str': 'string', 'None': 'null', 'NoneType': 'null',
+    'Tensor': 'Tensor', 'torch.Tensor': 'Tensor', 'Parameter': 'Tensor', 'torch.nn.parameter.Parameter': 'Tensor',
+    '_size_1_t': 'number | [number]', '_size_2_t': 'number | [number, number]', '_size_3_t': 'number | [number, number, number]',
+    '_size_any_t': 'number | number[]', '_ratio_2_t': 'number | [number, number]', '_ratio_any_t': 'number | number[]',
+    '_dtype': 'DType', 'torch.dtype': 'DType', 'dtype': 'DType', '_device': 'DeviceLike', 'torch.device': 'DeviceLike',
+    'device': 'DeviceLike', 'Optimizer': 'Optimizer', 'torch.optim.optimizer.Optimizer': 'Optimizer',
+    'Module': 'Module', 'torch.nn.modules.module.Module': 'Module', 'Generator': 'Generator', 'torch._C.Generator': 'Generator',
+    'Any': 'unknown', 'object': 'unknown', 'Callable': '((...args: any[]) => any)', 'collections.abc.Callable': '((...args: any[]) => any)',
+    'pathlib.Path': 'string', 'os.PathLike': 'string', 'Path': 'string',
+}
+# parameters with no annotation: by name
+BY_NAME = {
+    'device': 'DeviceLike | null', 'dtype': 'DType | null', 'generator': 'Generator | null', 'transform': '((x: any) => any) | null',
+    'target_transform': '((x: any) => any) | null', 'input': 'Tensor', 'img': 'Input', 'input1': 'Tensor', 'input2': 'Tensor', 'weight': 'Tensor',
+    'target': 'Tensor', 'tensor': 'Tensor', 'bias': 'Tensor | null', 'stride': 'number | number[]', 'padding': 'number | number[]',
+    'dilation': 'number | number[]', 'output_padding': 'number | number[]', 'kernel_size': 'number | number[]',
+    'output_size': 'number | number[]', 'groups': 'number', 'out': 'Tensor | null', 'layout': 'Layout | null',
+    'memory_format': 'MemoryFormat | null', 'requires_grad': 'boolean', 'pin_memory': 'boolean',
+}
+# names whose type is the same everywhere, whatever the annotation says (softmax's dtype: int)
+ALWAYS = {'dtype': 'DType | null', 'device': 'DeviceLike | null', 'generator': 'Generator | null'}
+
+
+def split_top(s, sep):
+    out, depth, cur = [], 0, ''
+    for ch in s:
+        if ch in '[(':
+            depth += 1
+        elif ch in '])':
+            depth -= 1
+        if ch == sep and depth == 0:
+            out.append(cur.strip())
+            cur = ''
+        else:
+            cur += ch
+    out.append(cur.strip())
+    return out
+
+
+def array_of(t):
+    return f'({t})[]' if '|' in t or '=>' in t else f'{t}[]'
+
+
+def ts_type(ann):
+    """A Python annotation (as text) as a TypeScript type; 'unknown' where there is no counterpart."""
+    a = ann.strip().strip("'\"")
+    a = re.sub(r'\btyping\.', '', a)
+    if a in SIMPLE:
+        return SIMPLE[a]
+    parts = split_top(a, '|')
+    if len(parts) > 1:
+        types = list(dict.fromkeys(ts_type(p) for p in parts))
+        return 'unknown' if 'unknown' in types else ' | '.join(types)
+    m = re.match(r'^(\w[\w.]*)\[(.*)\]$', a)
+    if m:
+        head, inner = m.group(1).split('.')[-1], m.group(2)
+        args = split_top(inner, ',')
+        if head == 'Optional':
+            return ts_type(args[0]) + ' | null'
+        if head == 'Union':
+            types = list(dict.fromkeys(ts_type(x) for x in args))
+            return 'unknown' if 'unknown' in types else ' | '.join(types)
+        if head == 'Literal':
+            return ' | '.join(x.strip() for x in args)
+        if head in ('list', 'List', 'Sequence', 'Iterable', 'Iterator', 'Collection'):
+            return f'Iterable<{ts_type(args[0])}>' if head in ('Iterable', 'Iterator') else array_of(ts_type(args[0]))
+        if head in ('tuple', 'Tuple'):
+            if len(args) == 2 and args[1] == '...':
+                return array_of(ts_type(args[0]))
+            return '[' + ', '.join(ts_type(x) for x in args) + ']'
+        if head in ('dict', 'Dict', 'Mapping', 'OrderedDict'):
+            return f'Record<string, {ts_type(args[1]) if len(args) > 1 else "unknown"}>'
+        if head == 'Callable':
+            return '((...args: any[]) => any)'
+        if head in ('Dataset', 'Sampler'):
+            return head
+        if head == 'type':
+            return 'unknown'
+    last = a.split('.')[-1]
+    if last in SIMPLE:
+        return SIMPLE[last]
+    if re.match(r'^\w+_Weights$', last):
+        return f'Weights | string'
+    if last in ('Dataset', 'Sampler', 'Module', 'Optimizer', 'Tensor', 'Generator'):
+        return last
+    return 'unknown'
+
+
+def param_type(qual, p, default, has_default):
+    override = OVERRIDES.get(qual, {}).get(p.name)
+    if override:
+        return override
+    if p.name in ALWAYS and not (p.name == 'dtype' and not has_default):
+        return ALWAYS[p.name]
+    if p.name == 'img' and qual.startswith('torchvision.transforms.functional.'):
+        return 'Input'  # an Image or a tensor, as torchvision's functional transforms take
+    if p.annotation in (None, type(None)) and p.name in BY_NAME:  # BroadcastingList2[int] reads as None
+        t = BY_NAME[p.name]
+    elif p.annotation is not inspect.Parameter.empty:
+        ann = p.annotation if isinstance(p.annotation, str) else inspect.formatannotation(p.annotation)
+        t = ts_type(ann)
+    elif p.name in BY_NAME:
+        t = BY_NAME[p.name]
+    elif has_default and default is not None and not isinstance(default, dict):
+        t = {bool: 'boolean', int: 'number', float: 'number', str: 'string', list: 'number[]'}.get(type(default), 'unknown')
+    else:
+        t = 'unknown'
+    if has_default and default is None and 'null' not in t and t != 'unknown':
+        t += ' | null'
+    return t
+
+
+# Where Python's annotations are missing or wider than what torch-node takes.
+SCALAR = 'number | boolean | bigint'
+OVERRIDES = {
+    'torch.tensor': {'data': 'TensorData'},
+    'torch.Tensor.backward': {'gradient': 'Tensor | null', 'retain_graph': 'boolean | null', 'create_graph': 'boolean', 'inputs': 'Tensor | Tensor[] | null'},
+    'torch.nn.Parameter': {'data': 'Tensor | null', 'requires_grad': 'boolean'},
+    'torch.Generator': {'device': 'DeviceLike'},
+    'torch.nn.Module.state_dict': {'destination': 'Record<string, Tensor> | null', 'prefix': 'string', 'keep_vars': 'boolean'},
+    'torch.nn.Module.load_state_dict': {'state_dict': 'Record<string, Tensor> | Map<string, Tensor>'},
+    'torch.nn.Module.register_parameter': {'param': 'Tensor | null'},
+    'torch.nn.Module.add_module': {'module': 'Module | null'},
+    'torch.nn.Module.register_module': {'module': 'Module | null'},
+    'torch.nn.Module.apply': {'fn': '(m: Module) => void'},
+    'torch.nn.Module.cuda': {'device': 'number | DeviceLike | null'},
+    'torch.optim.Optimizer.add_param_group': {'param_group': 'Record<string, unknown> & { params: unknown }'},
+    'torch.optim.Optimizer.load_state_dict': {'state_dict': 'OptimizerStateDict | Record<string, unknown>'},
+    'torch.distributed.init_process_group': {'backend': "'gloo' | 'nccl' | null", 'timeout': 'number | null', 'store': 'unknown', 'pg_options': 'unknown', 'device_id': 'DeviceLike | number | null'},
+    'torch.distributed.new_group': {'ranks': 'number[] | null', 'timeout': 'number | null', 'backend': "'gloo' | 'nccl' | null", 'pg_options': 'unknown', 'device_id': 'DeviceLike | null'},
+    'torch.distributed.all_reduce': {'op': 'ReduceOp', 'group': 'ProcessGroup | null'},
+    'torch.distributed.broadcast': {'group': 'ProcessGroup | null'},
+    'torch.distributed.reduce': {'op': 'ReduceOp', 'group': 'ProcessGroup | null'},
+    'torch.distributed.all_gather': {'group': 'ProcessGroup | null'},
+    'torch.distributed.gather': {'group': 'ProcessGroup | null'},
+    'torch.distributed.scatter': {'group': 'ProcessGroup | null'},
+    'torch.distributed.reduce_scatter': {'op': 'ReduceOp', 'group': 'ProcessGroup | null'},
+    'torch.distributed.barrier': {'group': 'ProcessGroup | null', 'timeout': 'number | null'},
+    'torch.jit.load': {'f': 'string', 'map_location': 'DeviceLike | null', '_extra_files': 'Record<string, string> | null'},
+    'torch.jit.save': {'m': 'Module', 'f': 'string', '_extra_files': 'Record<string, string> | null'},
+    'torch.jit.trace': {'func': 'Module | ((...inputs: Tensor[]) => any)', 'example_inputs': 'Tensor | Tensor[] | null', 'optimize': 'unknown',
+                        'check_inputs': 'unknown', 'check_tolerance': 'number', '_module_class': 'unknown', '_compilation_unit': 'unknown',
+                        'example_kwarg_inputs': 'Record<string, Tensor> | null'},
+    'torch.hub.load_state_dict_from_url': {'map_location': 'MapLocation | null'},
+    'torch.cuda.manual_seed': {'seed': 'number | bigint'},
+    'torch.full': {'size': 'number[]', 'fill_value': SCALAR},
+    'torch.eye': {'n': 'number', 'm': 'number | null'},
+    'torch.arange': {'start': 'number', 'end': 'number | null', 'step': 'number'},
+    'torch.linspace': {'start': 'number', 'end': 'number', 'steps': 'number'},
+    'torch.logspace': {'start': 'number', 'end': 'number', 'steps': 'number', 'base': 'number'},
+    'torch.randint': {'low': 'number', 'high': 'number | number[] | null', 'size': 'number[] | null'},
+    'torch.randperm': {'n': 'number'},
+    'torch.zeros_like': {'input': 'Tensor'}, 'torch.ones_like': {'input': 'Tensor'}, 'torch.empty_like': {'input': 'Tensor'},
+    'torch.rand_like': {'input': 'Tensor'}, 'torch.randn_like': {'input': 'Tensor'},
+    'torch.full_like': {'input': 'Tensor', 'fill_value': SCALAR},
+    'torch.randint_like': {'input': 'Tensor', 'low': 'number', 'high': 'number | null'},
+    'torch.frombuffer': {'buffer': 'ArrayBuffer | ArrayBufferView', 'dtype': 'DType | string'},
+    'torch.manual_seed': {'seed': 'number | bigint'},
+    'torch.set_num_threads': {'object': 'number'},
+    'torch.tensordot': {'a': 'Tensor', 'b': 'Tensor', 'dims': 'number | number[] | number[][]'},
+    'torch.set_printoptions': {'precision': 'number | null', 'threshold': 'number | null', 'edgeitems': 'number | null', 'linewidth': 'number | null',
+                               'profile': "'default' | 'short' | 'full' | null", 'sci_mode': 'boolean | null'},
+    'torch.save': {'obj': 'unknown', 'f': 'string', 'pickle_module': 'unknown', 'pickle_protocol': 'number'},
+    'torch.load': {'f': 'string', 'map_location': 'MapLocation | null', 'pickle_module': 'unknown'},
+    'torch.meshgrid': {'indexing': "'ij' | 'xy' | null"},
+    'torch.unique': {'input': 'Tensor', 'dim': 'number | null'},
+    'torch.unique_consecutive': {'input': 'Tensor', 'dim': 'number | null'},
+    'torch.nn.functional.interpolate': {'size': 'number | number[] | null', 'scale_factor': 'number | number[] | null',
+                                        'mode': "'nearest' | 'linear' | 'bilinear' | 'bicubic' | 'trilinear' | 'area' | 'nearest-exact'"},
+    'torch.nn.functional.conv1d': {'padding': 'number | number[] | string'},
+    'torch.nn.functional.conv2d': {'padding': 'number | number[] | string'},
+    'torch.nn.functional.conv3d': {'padding': 'number | number[] | string'},
+    'torch.nn.functional.gelu': {'approximate': "'none' | 'tanh'"},
+    'torch.nn.GELU': {'approximate': "'none' | 'tanh'"},
+    'torch.nn.LayerNorm': {'normalized_shape': 'number | number[]'},
+    'torch.nn.functional.kl_div': {'reduction': "'mean' | 'sum' | 'none' | 'batchmean'"},
+    'torch.nn.Unflatten': {'dim': 'number', 'unflattened_size': 'number[]'},
+    'torch.nn.Conv1d': {'padding': "number | [number] | 'same' | 'valid'"},
+    'torch.nn.Conv2d': {'padding': "number | [number, number] | 'same' | 'valid'"},
+    'torch.nn.Conv3d': {'padding': "number | [number, number, number] | 'same' | 'valid'"},
+    'torchvision.transforms.RandomCrop': {'size': 'number | number[]', 'padding': 'number | number[] | null', 'fill': 'number',
+                                          'padding_mode': "'constant' | 'edge' | 'reflect' | 'symmetric'"},
+    'torchvision.transforms.CenterCrop': {'size': 'number | number[]'},
+    'torchvision.transforms.RandomAffine': {'fill_mode': "'constant' | 'nearest'", 'degrees': 'number | [number, number]',
+                                            'translate': '[number, number] | null', 'scale': '[number, number] | null',
+                                            'shear': 'number | number[] | null', 'fill': 'number | number[]', 'center': '[number, number] | null',
+                                            'interpolation': 'InterpolationMode'},
+    'torchvision.transforms.RandomRotation': {'fill_mode': "'constant' | 'nearest'", 'degrees': 'number | [number, number]',
+                                              'fill': 'number | number[]', 'center': '[number, number] | null', 'interpolation': 'InterpolationMode'},
+    'torchvision.transforms.Resize': {'size': 'number | number[]', 'interpolation': 'InterpolationMode', 'max_size': 'number | null'},
+    'torchvision.transforms.RandomResizedCrop': {'size': 'number | number[]', 'interpolation': 'InterpolationMode',
+                                                 'scale': '[number, number]', 'ratio': '[number, number]'},
+    'torchvision.transforms.GaussianBlur': {'kernel_size': 'number | [number, number]', 'sigma': 'number | [number, number]'},
+    'torchvision.transforms.RandomErasing': {'scale': '[number, number]', 'ratio': '[number, number]', 'value': "number | number[] | 'random'"},
+    'torchvision.transforms.Grayscale': {'num_output_channels': '1 | 3'},
+    'torchvision.transforms.functional.resize': {'size': 'number | number[]', 'interpolation': 'InterpolationMode', 'max_size': 'number | null'},
+    'torchvision.transforms.functional.resized_crop': {'size': 'number | number[]', 'interpolation': 'InterpolationMode'},
+    'torchvision.transforms.functional.rotate': {'interpolation': 'InterpolationMode', 'fill': 'number | number[] | null',
+                                                 'center': '[number, number] | null', 'fill_mode': "'constant' | 'nearest'"},
+    'torchvision.transforms.functional.affine': {'interpolation': 'InterpolationMode', 'fill': 'number | number[] | null', 'translate': '[number, number]',
+                                                 'shear': 'number | [number, number]', 'center': '[number, number] | null', 'fill_mode': "'constant' | 'nearest'"},
+    'torchvision.transforms.functional.gaussian_blur': {'kernel_size': 'number | [number, number]', 'sigma': 'number | [number, number] | null'},
+    'torchvision.io.read_image': {'mode': 'ImageReadMode'},
+    'torchvision.io.decode_image': {'input': 'Tensor | Uint8Array | string', 'mode': 'ImageReadMode'},
+    'torchvision.io.decode_jpeg': {'input': 'Tensor | Uint8Array', 'mode': 'ImageReadMode', 'device': 'DeviceLike'},
+    'torchvision.io.decode_png': {'input': 'Tensor | Uint8Array', 'mode': 'ImageReadMode'},
+    'torchvision.transforms.Normalize': {'mean': 'number[]', 'std': 'number[]'},
+    'torchvision.transforms.Compose': {'transforms': '((x: any) => any)[]'},
+    'torchvision.transforms.Lambda': {'lambd': '(x: any) => any'},
+    'torchvision.transforms.RandomApply': {'transforms': '((x: any) => any)[]'},
+    'torchvision.transforms.RandomChoice': {'transforms': '((x: any) => any)[]', 'p': 'number[] | null'},
+}
+
+
+def main():
+    names = [line.split('#')[0].strip() for line in open(os.path.join(HERE, 'signatures.txt'))]
+    names = [n for n in names if n]
+    table, problems = {}, []
+    for qual in names:
+        try:
+            sig = signature(qual)
+        except Exception as e:  # noqa: BLE001
+            problems.append(f'{qual}: {e}')
+            continue
+        params = []
+        for p in sig.parameters.values():
+            default, has_default = default_of(p)
+            entry = {'name': camel(p.name.lstrip('_')) if p.name != '_weight' else '_weight', 'py': p.name, 'kind': KINDS[p.kind],
+                     'type': param_type(qual, p, default, has_default)}
+            if has_default:
+                entry['default'] = default
+            params.append(entry)
+        table[js_key(qual)] = {'python': qual, 'params': params}
+    if problems:
+        sys.exit('gen-signatures: could not read\n  ' + '\n  '.join(problems))
+    write(table)
+    print(f'wrote {len(table)} signatures (torch {torch.__version__}, torchvision {torchvision.__version__}) to {os.path.relpath(OUT)}')
+
+
+def write(table):
+    lines = [
+        '// Generated by scripts/gen-signatures.py from the installed torch and torchvision. Do not edit.',
+        f'// torch {torch.__version__}, torchvision {torchvision.__version__}',
+        '/* eslint-disable */',
+        "import type { Tensor } from '../tensor.js';",
+        "import type { DType, DeviceLike, Layout, MemoryFormat } from '../types.js';",
+        "import type { TensorData } from '../creation.js';",
+        "import type { MapLocation } from '../serialization/index.js';",
+        "import type { ReduceOp, ProcessGroup } from '../distributed.js';",
+        "import type { Generator } from '../generator.js';",
+        "import type { Module } from '../nn/module.js';",
+        "import type { Optimizer, OptimizerStateDict } from '../optim/optimizer.js';",
+        "import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input } from './signature-types.js';",
+        '',
+        '/** [camelCase name, Python name, kind, default (absent: required; {$: repr}: the implementation\'s)] */',
+        'export type ParamSpec = readonly [name: string, python: string, kind: \'pos\' | \'posonly\' | \'kwonly\' | \'varargs\' | \'varkw\', defaultValue?: unknown];',
+        '',
+        'export const SIGNATURES = {',
+    ]
+    for key, s in table.items():
+        ps = ', '.join(
+            json.dumps([p['name'], p['py'], p['kind']] + ([p['default']] if 'default' in p else [])) for p in s['params'])
+        lines.append(f'  {json.dumps(key)}: [{ps}],')
+    lines.append('} as const satisfies Record<string, readonly ParamSpec[]>;')
+    lines.append('')
+    lines.append('/** Each callable\'s parameters as TypeScript types (from the annotations). */')
+    lines.append('export interface ParamTypes {')
+    for key, s in table.items():
+        fields = '; '.join(f'{p["name"]}{"?" if "default" in p or p["kind"] in ("varargs", "varkw") else ""}: {p["type"]}'
+                           for p in s['params'] if p['kind'] not in ('varargs', 'varkw'))
+        lines.append(f'  {json.dumps(key)}: {{ {fields} }};')
+    lines.append('}')
+    with open(OUT, 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+
+
+if __name__ == '__main__':
+    main()

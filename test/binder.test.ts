@@ -1,0 +1,554 @@
+// The calling convention, checked on every callable of the signature table (lib/generated/signatures.ts,
+// read from PyTorch by scripts/gen-signatures.py): the positional, keyword and mixed forms of one call
+// build equal modules (same repr, same parameters for the same seed) or give equal results, and each
+// of Python's four TypeErrors (too many positional arguments, an unknown keyword, one parameter given
+// twice, a missing one) is thrown with its message.
+import t from 'tap';
+import { mkdtempSync, readFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as torch from 'torch-node';
+import * as torchvision from 'torch-node/torchvision';
+import { SIGNATURES } from '../lib/generated/signatures.js';
+import { tinyMnist, fixturePath } from './helpers.js';
+
+type Spec = readonly (readonly [string, string, string, unknown?])[];
+const T = torchvision.transforms;
+const tmp = mkdtempSync(path.join(tmpdir(), 'torch-node-binder-'));
+
+// ---- files the file-reading callables read -------------------------------------------------------
+torch.manualSeed(0);
+const image = torch.randint(0, 256, [3, 8, 8], { dtype: torch.uint8 });
+const pngPath = path.join(tmp, 'image.png');
+torchvision.io.writePng(image, pngPath);
+const savedPath = path.join(tmp, 'saved.pt');
+torch.save({ w: torch.arange(4) }, savedPath);
+const mnistRoot = tinyMnist();
+const folderRoot = path.join(tmp, 'folder');
+for (const cls of ['cat', 'dog']) {
+  mkdirSync(path.join(folderRoot, cls), { recursive: true });
+  torchvision.io.writePng(image, path.join(folderRoot, cls, 'a.png'));
+}
+const imagenetRoot = path.join(tmp, 'imagenet');
+for (const wnid of ['n01', 'n02']) {
+  mkdirSync(path.join(imagenetRoot, 'val', wnid), { recursive: true });
+  torchvision.io.writePng(image, path.join(imagenetRoot, 'val', wnid, 'a.png'));
+}
+let fileCount = 0;
+const freshFile = (ext: string) => path.join(tmp, `out-${fileCount++}.${ext}`);
+
+// ---- sample arguments: each callable's parameters, by name, made afresh for every form -----------
+const x4 = () => torch.randn(2, 3, 8, 8);
+const params = () => [new torch.nn.Parameter(torch.randn(3)), new torch.nn.Parameter(torch.randn(2, 2))];
+const sgd = () => new torch.optim.SGD(params(), 0.1, 0.9);
+const withGrads = () => {
+  const ps = params();
+  ps.forEach((p) => (p.grad = torch.randn(p.shape).mul(10)));
+  return ps;
+};
+const tensors = () => new torch.utils.data.TensorDataset(torch.arange(10), torch.arange(10).mul(2));
+
+interface Sample {
+  /** the parameters to pass, by name (in any order) */
+  args: () => Record<string, unknown>;
+  /** what to compare when the result itself is not (a void function's effect) */
+  effect?: (args: Record<string, unknown>, result: unknown) => unknown;
+  /** why the forms are not run (the error forms still are) */
+  skip?: string;
+  /** what a transform is applied to (an Image unless said) */
+  input?: () => unknown;
+  /** why the missing-parameter form does not apply */
+  noMissing?: string;
+  /** a method: the object it is called on */
+  self?: () => object;
+  /** returns a promise: errors are rejections */
+  async?: boolean;
+}
+const dist = torch.distributed;
+const distributed = dist.isAvailable();
+/** a world of one process over a file store, for the collectives' forms */
+const initWorld = () => dist.initProcessGroup('gloo', { initMethod: `file://${freshFile('store')}`, rank: 0, worldSize: 1 });
+const inWorld = (fn: () => unknown) => {
+  initWorld();
+  try {
+    return fn();
+  } finally {
+    dist.destroyProcessGroup();
+  }
+};
+const long = (...v: number[]) => torch.tensor(v, { dtype: torch.int64 });
+const floatImage = () => image.float().div(255);
+const S: Record<string, Sample> = {
+  'torch.tensor': { args: () => ({ data: [[1, 2], [3, 4]], dtype: torch.float64, requiresGrad: true }) },
+  'torch.zeros': { args: () => ({ size: [2, 3], dtype: torch.int32 }) },
+  'torch.ones': { args: () => ({ size: [2, 3], dtype: torch.float64 }) },
+  'torch.empty': { args: () => ({ size: [2, 3] }), effect: (_, r) => (r as torch.Tensor).shape },
+  'torch.rand': { args: () => ({ size: [2, 3] }) },
+  'torch.randn': { args: () => ({ size: [4], dtype: torch.float64 }) },
+  'torch.full': { args: () => ({ size: [2, 2], fillValue: 7, dtype: torch.int64 }) },
+  'torch.eye': { args: () => ({ n: 3, m: 4 }) },
+  'torch.arange': { args: () => ({ start: 1, end: 10, step: 3 }), noMissing: 'arange(end=10, step=3) is a whole call, as in Python' },
+  'torch.linspace': { args: () => ({ start: 0, end: 1, steps: 5 }) },
+  'torch.logspace': { args: () => ({ start: 0, end: 2, steps: 3, base: 2 }) },
+  'torch.randint': { args: () => ({ low: 2, high: 9, size: [5] }) },
+  'torch.randperm': { args: () => ({ n: 6 }) },
+  'torch.zerosLike': { args: () => ({ input: torch.ones(2, 2), dtype: torch.int64 }) },
+  'torch.onesLike': { args: () => ({ input: torch.zeros(2, 2) }) },
+  'torch.emptyLike': { args: () => ({ input: torch.zeros(2, 2) }), effect: (_, r) => (r as torch.Tensor).shape },
+  'torch.randLike': { args: () => ({ input: torch.zeros(3) }) },
+  'torch.randnLike': { args: () => ({ input: torch.zeros(3) }) },
+  'torch.fullLike': { args: () => ({ input: torch.zeros(3), fillValue: 2.5 }) },
+  'torch.randintLike': { args: () => ({ input: torch.zeros(4), low: 3, high: 7 }) },
+  'torch.frombuffer': { args: () => ({ buffer: new Float32Array([1, 2, 3, 4]).buffer, dtype: torch.float32, count: 2, offset: 4 }) },
+  'torch.manualSeed': { args: () => ({ seed: 42 }), effect: () => torch.rand(3) },
+  'torch.setDefaultDtype': {
+    args: () => ({ d: torch.float64 }),
+    effect: () => {
+      const d = torch.getDefaultDtype();
+      torch.setDefaultDtype(torch.float32);
+      return String(d);
+    },
+  },
+  'torch.setNumThreads': {
+    args: () => ({ object: 1 }),
+    effect: () => {
+      const n = torch.getNumThreads();
+      torch.setNumThreads(2);
+      return n;
+    },
+  },
+  'torch.split': { args: () => ({ tensor: torch.arange(10), splitSizeOrSections: [3, 7], dim: 0 }) },
+  'torch.chunk': { args: () => ({ input: torch.arange(10), chunks: 3, dim: 0 }) },
+  'torch.numel': { args: () => ({ input: torch.zeros(3, 4) }) },
+  'torch.save': { args: () => ({ obj: { a: torch.arange(3) }, f: freshFile('pt'), pickleProtocol: 4 }), effect: (a) => torch.load(a.f as string) },
+  'torch.load': { args: () => ({ f: savedPath, mapLocation: 'cpu', weightsOnly: true }) },
+  'torch.unique': { args: () => ({ input: long(3, 1, 3, 2), sorted: true, returnInverse: true, returnCounts: true }) },
+  'torch.uniqueConsecutive': { args: () => ({ input: long(1, 1, 2, 2, 1), returnInverse: true, returnCounts: true }) },
+  'torch.tensordot': { args: () => ({ a: torch.randn(3, 4), b: torch.randn(4, 5), dims: 1 }) },
+  'torch.meshgrid': { args: () => ({ tensors: [torch.arange(2), torch.arange(3)], indexing: 'xy' }) },
+  'torch.setPrintoptions': {
+    args: () => ({ precision: 2, threshold: 5, edgeitems: 1, linewidth: 40 }),
+    effect: () => {
+      const s = String(torch.arange(10).div(3));
+      torch.setPrintoptions({ profile: 'default' });
+      return s;
+    },
+  },
+  'nn.Linear': { args: () => ({ inFeatures: 4, outFeatures: 3, bias: false, dtype: torch.float64 }) },
+  'nn.Bilinear': { args: () => ({ in1Features: 2, in2Features: 3, outFeatures: 4, bias: false }) },
+  'nn.Identity': { args: () => ({}) },
+  'nn.Flatten': { args: () => ({ startDim: 0, endDim: 2 }) },
+  'nn.Unflatten': { args: () => ({ dim: 1, unflattenedSize: [2, 3] }) },
+  'nn.Conv1d': { args: () => ({ inChannels: 3, outChannels: 4, kernelSize: 3, stride: 2, padding: 1, bias: false }) },
+  'nn.Conv2d': { args: () => ({ inChannels: 3, outChannels: 16, kernelSize: 4, stride: 2, padding: 1, bias: false }) },
+  'nn.Conv3d': { args: () => ({ inChannels: 2, outChannels: 3, kernelSize: 3, dilation: 2, groups: 1 }) },
+  'nn.ConvTranspose1d': { args: () => ({ inChannels: 3, outChannels: 4, kernelSize: 3, stride: 2, outputPadding: 1 }) },
+  'nn.ConvTranspose2d': { args: () => ({ inChannels: 8, outChannels: 4, kernelSize: 4, stride: 2, padding: 1, bias: false }) },
+  'nn.ConvTranspose3d': { args: () => ({ inChannels: 2, outChannels: 2, kernelSize: 3, groups: 2 }) },
+  'nn.MaxPool1d': { args: () => ({ kernelSize: 3, stride: 2, padding: 1, ceilMode: true }) },
+  'nn.MaxPool2d': { args: () => ({ kernelSize: 3, stride: 1, dilation: 2, returnIndices: true }) },
+  'nn.AvgPool2d': { args: () => ({ kernelSize: 2, stride: 1, countIncludePad: false, divisorOverride: 3 }) },
+  'nn.AdaptiveAvgPool2d': { args: () => ({ outputSize: [3, null] }) },
+  'nn.AdaptiveMaxPool2d': { args: () => ({ outputSize: 2, returnIndices: true }) },
+  'nn.BatchNorm1d': { args: () => ({ numFeatures: 4, eps: 1e-3, momentum: null, affine: false }) },
+  'nn.BatchNorm2d': { args: () => ({ numFeatures: 4, eps: 1e-3, momentum: 0.3, trackRunningStats: false }) },
+  'nn.LayerNorm': { args: () => ({ normalizedShape: [4, 5], eps: 1e-3, elementwiseAffine: true, bias: false }) },
+  'nn.GroupNorm': { args: () => ({ numGroups: 2, numChannels: 4, eps: 1e-3, affine: false }) },
+  'nn.InstanceNorm2d': { args: () => ({ numFeatures: 3, affine: true, trackRunningStats: true }) },
+  'nn.Dropout': { args: () => ({ p: 0.3, inplace: true }) },
+  'nn.Dropout2d': { args: () => ({ p: 0.2 }) },
+  'nn.Embedding': { args: () => ({ numEmbeddings: 10, embeddingDim: 3, paddingIdx: 0 }) },
+  'nn.LSTM': { args: () => ({ inputSize: 4, hiddenSize: 5, numLayers: 2, bias: true, batchFirst: true, dropout: 0.5, bidirectional: true }) },
+  'nn.GRU': { args: () => ({ inputSize: 4, hiddenSize: 5, numLayers: 2, dropout: 0.5 }) },
+  'nn.ReLU': { args: () => ({ inplace: true }) },
+  'nn.ReLU6': { args: () => ({ inplace: true }) },
+  'nn.LeakyReLU': { args: () => ({ negativeSlope: 0.2, inplace: true }) },
+  'nn.ELU': { args: () => ({ alpha: 0.5 }) },
+  'nn.GELU': { args: () => ({ approximate: 'tanh' }) },
+  'nn.SiLU': { args: () => ({ inplace: true }) },
+  'nn.Mish': { args: () => ({ inplace: true }) },
+  'nn.Sigmoid': { args: () => ({}) },
+  'nn.Tanh': { args: () => ({}) },
+  'nn.Softmax': { args: () => ({ dim: 1 }) },
+  'nn.LogSoftmax': { args: () => ({ dim: -1 }) },
+  'nn.Hardswish': { args: () => ({ inplace: true }) },
+  'nn.CrossEntropyLoss': { args: () => ({ weight: torch.tensor([1, 2, 3]), ignoreIndex: 1, reduction: 'sum', labelSmoothing: 0.1 }) },
+  'nn.NLLLoss': { args: () => ({ weight: torch.tensor([1, 2]), ignoreIndex: 0, reduction: 'none' }) },
+  'nn.MSELoss': { args: () => ({ reduction: 'sum' }) },
+  'nn.L1Loss': { args: () => ({ sizeAverage: false }) },
+  'nn.SmoothL1Loss': { args: () => ({ reduction: 'none', beta: 0.5 }) },
+  'nn.HuberLoss': { args: () => ({ reduction: 'sum', delta: 2 }) },
+  'nn.BCELoss': { args: () => ({ weight: torch.tensor([0.5]), reduce: false }) },
+  'nn.BCEWithLogitsLoss': { args: () => ({ reduction: 'sum', posWeight: torch.tensor([2]) }) },
+  'nn.KLDivLoss': { args: () => ({ reduction: 'batchmean', logTarget: true }) },
+  'nn.ModuleList': { args: () => ({ modules: [new torch.nn.ReLU(), new torch.nn.Tanh()] }) },
+  'nn.ModuleDict': { args: () => ({ modules: { act: new torch.nn.ReLU() } }) },
+  'nn.ParameterList': { args: () => ({ values: [torch.ones(2)] }) },
+  'nn.parallel.DistributedDataParallel': { args: () => ({ module: new torch.nn.Linear(2, 2) }), skip: 'needs a process group (test/distributed.test.ts builds one)' },
+  'Tensor.backward': {
+    self: () => torch.ones(2, { requiresGrad: true }).mul(3),
+    args: () => ({ gradient: torch.tensor([1, 2]), retainGraph: true, createGraph: false }),
+    effect: (_, r) => r,
+  },
+  'nn.Parameter': { args: () => ({ data: torch.ones(2), requiresGrad: false }), effect: (a, r) => [(r as torch.Tensor).requiresGrad, r] },
+  'torch.Generator': { args: () => ({ device: 'cpu' }), effect: (_, r) => torch.rand(3, { generator: (r as torch.Generator).manualSeed(7) }) },
+  'nn.Module.train': { self: () => new torch.nn.Dropout(), args: () => ({ mode: false }), effect: (_, r) => (r as torch.nn.Module).training },
+  'nn.Module.requiresGrad_': { self: () => new torch.nn.Linear(2, 2), args: () => ({ requiresGrad: false }), effect: (_, r) => [...(r as torch.nn.Module).parameters()].map((p) => p.requiresGrad) },
+  'nn.Module.zeroGrad': {
+    self: () => {
+      const m = new torch.nn.Linear(2, 2);
+      for (const p of m.parameters()) p.grad = torch.ones(p.shape);
+      return m;
+    },
+    args: () => ({ setToNone: false }),
+  },
+  'nn.Module.stateDict': { self: () => new torch.nn.Linear(2, 2), args: () => ({ prefix: 'fc.', keepVars: true }) },
+  'nn.Module.loadStateDict': { self: () => new torch.nn.Linear(2, 2), args: () => ({ stateDict: { weight: torch.ones(2, 2) }, strict: false }) },
+  'nn.Module.registerBuffer': { self: () => new torch.nn.Identity(), args: () => ({ name: 'b', tensor: torch.ones(2), persistent: false }) },
+  'nn.Module.registerParameter': { self: () => new torch.nn.Identity(), args: () => ({ name: 'p', param: new torch.nn.Parameter(torch.ones(2)) }) },
+  'nn.Module.addModule': { self: () => new torch.nn.Identity(), args: () => ({ name: 'sub', module: new torch.nn.ReLU() }) },
+  'nn.Module.registerModule': { self: () => new torch.nn.Identity(), args: () => ({ name: 'sub', module: new torch.nn.Tanh() }) },
+  'nn.Module.apply': { self: () => new torch.nn.Linear(2, 2), args: () => ({ fn: (m: torch.nn.Module) => m.train(false) }), effect: (_, r) => [String(r), (r as torch.nn.Module).training] },
+  'nn.Module.cuda': { self: () => new torch.nn.Linear(2, 2), args: () => ({ device: 0 }), skip: 'needs a CUDA device (test/cuda.test.ts)' },
+  'optim.Optimizer.zeroGrad': {
+    self: () => {
+      const o = sgd();
+      for (const p of o.paramGroups[0].params) p.grad = torch.ones(p.shape);
+      return o;
+    },
+    args: () => ({ setToNone: false }),
+  },
+  'optim.Optimizer.addParamGroup': { self: sgd, args: () => ({ paramGroup: { params: [new torch.nn.Parameter(torch.ones(1))], lr: 0.5 } }) },
+  'optim.Optimizer.loadStateDict': { self: sgd, args: () => ({ stateDict: sgd().stateDict() }) },
+  'distributed.initProcessGroup': {
+    args: () => ({ backend: 'gloo', initMethod: `file://${freshFile('store')}`, worldSize: 1, rank: 0 }),
+    effect: () => {
+      const r = [dist.getRank(), dist.getWorldSize(), dist.getBackend()];
+      dist.destroyProcessGroup();
+      return r;
+    },
+    skip: distributed ? undefined : 'the addon was built without Gloo',
+  },
+  'distributed.newGroup': { args: () => ({ ranks: [0] }), effect: (_, r) => (r as { ranks: number[] }).ranks, skip: distributed ? undefined : 'no Gloo' },
+  'distributed.allReduce': { args: () => ({ tensor: torch.ones(3), op: dist.ReduceOp.MAX, asyncOp: false }), effect: (a) => a.tensor, skip: distributed ? undefined : 'no Gloo' },
+  'distributed.broadcast': { args: () => ({ tensor: torch.arange(3), src: 0 }), effect: (a) => a.tensor, skip: distributed ? undefined : 'no Gloo' },
+  'distributed.reduce': { args: () => ({ tensor: torch.arange(3), dst: 0, op: dist.ReduceOp.SUM }), effect: (a) => a.tensor, skip: distributed ? undefined : 'no Gloo' },
+  'distributed.allGather': { args: () => ({ tensorList: [torch.zeros(2)], tensor: torch.ones(2) }), effect: (a) => a.tensorList, skip: distributed ? undefined : 'no Gloo' },
+  'distributed.gather': { args: () => ({ tensor: torch.ones(2), gatherList: [torch.zeros(2)], dst: 0 }), effect: (a) => a.gatherList, skip: distributed ? undefined : 'no Gloo' },
+  'distributed.scatter': { args: () => ({ tensor: torch.zeros(2), scatterList: [torch.ones(2)], src: 0 }), effect: (a) => a.tensor, skip: distributed ? undefined : 'no Gloo' },
+  'distributed.reduceScatter': { args: () => ({ output: torch.zeros(2), inputList: [torch.ones(2)] }), effect: (a) => a.output, skip: 'Gloo has no reduce_scatter (the NCCL backend has)' },
+  'distributed.barrier': { args: () => ({ asyncOp: true }), effect: (_, r) => (r as { wait(): boolean }).wait(), skip: distributed ? undefined : 'no Gloo' },
+  'jit.load': { args: () => ({ f: fixturePath('jit', 'traced.pt'), mapLocation: 'cpu' }), effect: (_, r) => String(r) },
+  'jit.save': {
+    args: () => ({ m: torch.jit.load(fixturePath('jit', 'traced.pt')), f: freshFile('pt') }),
+    effect: (a) => String(torch.jit.load(a.f as string)),
+  },
+  'jit.trace': { args: () => ({ func: new torch.nn.Linear(3, 2), exampleInputs: torch.ones(1, 3) }), effect: (_, r) => (r as (x: torch.Tensor) => torch.Tensor)(torch.ones(1, 3)) },
+  'hub.loadStateDictFromUrl': { args: () => ({ url: 'http://127.0.0.1:9/x.pth', progress: false }), skip: 'downloads (test/models.test.ts serves them)', async: true },
+  'hub.downloadUrlToFile': { args: () => ({ url: 'http://127.0.0.1:9/x.pth', dst: freshFile('pth') }), skip: 'downloads (test/models.test.ts serves them)', async: true },
+  'cuda.manualSeed': { args: () => ({ seed: 3 }), effect: () => torch.rand(2) },
+  'nn.functional.linear': { args: () => ({ input: torch.randn(2, 4), weight: torch.randn(3, 4), bias: torch.randn(3) }) },
+  'nn.functional.bilinear': { args: () => ({ input1: torch.randn(2, 3), input2: torch.randn(2, 4), weight: torch.randn(5, 3, 4), bias: torch.randn(5) }) },
+  'nn.functional.conv1d': { args: () => ({ input: torch.randn(1, 2, 9), weight: torch.randn(4, 2, 3), stride: 2, padding: 1 }) },
+  'nn.functional.conv2d': { args: () => ({ input: x4(), weight: torch.randn(4, 3, 3, 3), bias: torch.randn(4), stride: 1, padding: 'same', dilation: 2 }) },
+  'nn.functional.conv3d': { args: () => ({ input: torch.randn(1, 2, 5, 5, 5), weight: torch.randn(2, 1, 3, 3, 3), groups: 2 }) },
+  'nn.functional.convTranspose2d': { args: () => ({ input: x4(), weight: torch.randn(3, 2, 3, 3), stride: 2, padding: 1, outputPadding: 1 }) },
+  'nn.functional.maxPool1d': { args: () => ({ input: torch.randn(1, 2, 9), kernelSize: 3, stride: 2, returnIndices: true }) },
+  'nn.functional.maxPool2d': { args: () => ({ input: x4(), kernelSize: 2, padding: 1, ceilMode: true }) },
+  'nn.functional.avgPool2d': { args: () => ({ input: x4(), kernelSize: 3, stride: 2, padding: 1, countIncludePad: false }) },
+  'nn.functional.adaptiveAvgPool2d': { args: () => ({ input: x4(), outputSize: [2, 3] }) },
+  'nn.functional.adaptiveMaxPool2d': { args: () => ({ input: x4(), outputSize: 3, returnIndices: true }) },
+  'nn.functional.batchNorm': { args: () => ({ input: x4(), runningMean: torch.zeros(3), runningVar: torch.ones(3), weight: torch.randn(3), training: true, momentum: 0.2 }) },
+  'nn.functional.layerNorm': { args: () => ({ input: x4(), normalizedShape: [8, 8], eps: 1e-3 }) },
+  'nn.functional.groupNorm': { args: () => ({ input: torch.randn(2, 4, 3), numGroups: 2, weight: torch.randn(4) }) },
+  'nn.functional.instanceNorm': { args: () => ({ input: x4(), weight: torch.randn(3), bias: torch.randn(3), eps: 1e-3 }) },
+  'nn.functional.dropout': { args: () => ({ input: torch.ones(20), p: 0.4, training: true }) },
+  'nn.functional.dropout2d': { args: () => ({ input: x4(), p: 0.5, training: true }) },
+  'nn.functional.embedding': { args: () => ({ input: long(0, 2, 1, 3).view(2, 2), weight: torch.randn(4, 3), paddingIdx: 1 }) },
+  'nn.functional.relu': { args: () => ({ input: torch.randn(5), inplace: false }) },
+  'nn.functional.relu6': { args: () => ({ input: torch.randn(5).mul(10) }) },
+  'nn.functional.leakyRelu': { args: () => ({ input: torch.randn(5), negativeSlope: 0.3 }) },
+  'nn.functional.elu': { args: () => ({ input: torch.randn(5), alpha: 2 }) },
+  'nn.functional.gelu': { args: () => ({ input: torch.randn(5), approximate: 'tanh' }) },
+  'nn.functional.silu': { args: () => ({ input: torch.randn(5) }) },
+  'nn.functional.mish': { args: () => ({ input: torch.randn(5) }) },
+  'nn.functional.sigmoid': { args: () => ({ input: torch.randn(5) }) },
+  'nn.functional.tanh': { args: () => ({ input: torch.randn(5) }) },
+  'nn.functional.hardswish': { args: () => ({ input: torch.randn(5) }) },
+  'nn.functional.softmax': { args: () => ({ input: torch.randn(2, 5), dim: 0, dtype: torch.float64 }) },
+  'nn.functional.logSoftmax': { args: () => ({ input: torch.randn(2, 5), dim: 1 }) },
+  'nn.functional.crossEntropy': { args: () => ({ input: torch.randn(4, 3), target: long(0, 2, 1, 1), weight: torch.tensor([1, 2, 3]), labelSmoothing: 0.2 }) },
+  'nn.functional.nllLoss': { args: () => ({ input: torch.randn(4, 3).logSoftmax(1), target: long(0, 2, 1, 1), ignoreIndex: 2, reduction: 'sum' }) },
+  'nn.functional.mseLoss': { args: () => ({ input: torch.randn(4), target: torch.randn(4), reduction: 'sum' }) },
+  'nn.functional.l1Loss': { args: () => ({ input: torch.randn(4), target: torch.randn(4), reduction: 'none' }) },
+  'nn.functional.smoothL1Loss': { args: () => ({ input: torch.randn(4), target: torch.randn(4), beta: 0.5 }) },
+  'nn.functional.huberLoss': { args: () => ({ input: torch.randn(4), target: torch.randn(4), delta: 0.5 }) },
+  'nn.functional.binaryCrossEntropy': { args: () => ({ input: torch.rand(4), target: torch.rand(4), weight: torch.rand(4) }) },
+  'nn.functional.binaryCrossEntropyWithLogits': { args: () => ({ input: torch.randn(4), target: torch.rand(4), posWeight: torch.rand(4) }) },
+  'nn.functional.klDiv': { args: () => ({ input: torch.randn(2, 3).logSoftmax(1), target: torch.rand(2, 3), reduction: 'batchmean' }) },
+  'nn.functional.pad': { args: () => ({ input: x4(), pad: [1, 2], mode: 'constant', value: 3 }) },
+  'nn.functional.interpolate': { args: () => ({ input: x4(), scaleFactor: 2, mode: 'bilinear', alignCorners: true }) },
+  'nn.functional.oneHot': { args: () => ({ tensor: long(0, 2), numClasses: 4 }) },
+  'nn.functional.normalize': { args: () => ({ input: torch.randn(3, 4), p: 1, dim: 0 }) },
+  'nn.init.calculateGain': { args: () => ({ nonlinearity: 'leaky_relu', param: 0.2 }) },
+  'nn.init.uniform_': { args: () => ({ tensor: torch.empty(5), a: -2, b: 3 }) },
+  'nn.init.normal_': { args: () => ({ tensor: torch.empty(5), mean: 1, std: 0.1 }) },
+  'nn.init.truncNormal_': { args: () => ({ tensor: torch.empty(5), std: 2, a: -1, b: 1 }) },
+  'nn.init.constant_': { args: () => ({ tensor: torch.empty(5), val: 0.3 }) },
+  'nn.init.ones_': { args: () => ({ tensor: torch.empty(5) }) },
+  'nn.init.zeros_': { args: () => ({ tensor: torch.empty(5) }) },
+  'nn.init.xavierUniform_': { args: () => ({ tensor: torch.empty(3, 5), gain: 2 }) },
+  'nn.init.xavierNormal_': { args: () => ({ tensor: torch.empty(3, 5), gain: 0.5 }) },
+  'nn.init.kaimingUniform_': { args: () => ({ tensor: torch.empty(3, 5), a: 1, mode: 'fan_out', nonlinearity: 'relu' }) },
+  'nn.init.kaimingNormal_': { args: () => ({ tensor: torch.empty(3, 5), mode: 'fan_in' }) },
+  'nn.utils.clipGradNorm_': { args: () => ({ parameters: withGrads(), maxNorm: 1, normType: 1 }) },
+  'nn.utils.clipGradValue_': { args: () => ({ parameters: withGrads(), clipValue: 0.5 }), effect: (a) => (a.parameters as torch.Tensor[]).map((p) => p.grad) },
+  'nn.utils.parametersToVector': { args: () => ({ parameters: params() }) },
+  'nn.utils.vectorToParameters': { args: () => ({ vec: torch.arange(7).float(), parameters: params() }), effect: (a) => a.parameters },
+  'optim.SGD': { args: () => ({ params: params(), lr: 0.1, momentum: 0.9, dampening: 0, weightDecay: 1e-4, nesterov: true }) },
+  'optim.Adam': { args: () => ({ params: params(), lr: 0.01, betas: [0.8, 0.9], eps: 1e-6, amsgrad: true }) },
+  'optim.AdamW': { args: () => ({ params: params(), lr: 0.01, weightDecay: 0.1 }) },
+  'optim.RMSprop': { args: () => ({ params: params(), lr: 0.02, alpha: 0.9, momentum: 0.1, centered: true }) },
+  'optim.Adagrad': { args: () => ({ params: params(), lr: 0.1, lrDecay: 0.01, initialAccumulatorValue: 0.1 }) },
+  'optim.lrScheduler.StepLR': { args: () => ({ optimizer: sgd(), stepSize: 1, gamma: 0.7 }) },
+  'optim.lrScheduler.MultiStepLR': { args: () => ({ optimizer: sgd(), milestones: [1, 2], gamma: 0.5 }) },
+  'optim.lrScheduler.ExponentialLR': { args: () => ({ optimizer: sgd(), gamma: 0.9 }) },
+  'optim.lrScheduler.CosineAnnealingLR': { args: () => ({ optimizer: sgd(), TMax: 4, etaMin: 0.01 }) },
+  'optim.lrScheduler.LinearLR': { args: () => ({ optimizer: sgd(), startFactor: 0.5, endFactor: 1, totalIters: 3 }) },
+  'optim.lrScheduler.LambdaLR': { args: () => ({ optimizer: sgd(), lrLambda: (e: number) => 0.9 ** e }) },
+  'optim.lrScheduler.OneCycleLR': { args: () => ({ optimizer: sgd(), maxLr: 1, totalSteps: 10, pctStart: 0.4, annealStrategy: 'linear' }) },
+  'optim.lrScheduler.ReduceLROnPlateau': { args: () => ({ optimizer: sgd(), mode: 'max', factor: 0.5, patience: 0 }) },
+  'optim.lrScheduler.SequentialLR': {
+    args: () => {
+      const optimizer = sgd();
+      return { optimizer, schedulers: [new torch.optim.lrScheduler.ExponentialLR(optimizer, 0.9), new torch.optim.lrScheduler.StepLR(optimizer, 1)], milestones: [2] };
+    },
+  },
+  'utils.data.DataLoader': { args: () => ({ dataset: tensors(), batchSize: 3, shuffle: true, dropLast: true }) },
+  'utils.data.TensorDataset': { args: () => ({ tensors: [torch.arange(4), torch.arange(4).neg()] }) },
+  'utils.data.Subset': { args: () => ({ dataset: tensors(), indices: [3, 1] }) },
+  'utils.data.ConcatDataset': { args: () => ({ datasets: [tensors(), tensors()] }) },
+  'utils.data.randomSplit': { args: () => ({ dataset: tensors(), lengths: [0.3, 0.7], generator: new torch.Generator().manualSeed(1) }) },
+  'utils.data.SequentialSampler': { args: () => ({ dataSource: tensors() }) },
+  'utils.data.RandomSampler': { args: () => ({ dataSource: tensors(), replacement: true, numSamples: 4 }) },
+  'utils.data.SubsetRandomSampler': { args: () => ({ indices: [5, 6, 7], generator: new torch.Generator().manualSeed(2) }) },
+  'utils.data.WeightedRandomSampler': { args: () => ({ weights: [0.1, 0.5, 0.4], numSamples: 5, replacement: true }) },
+  'utils.data.BatchSampler': { args: () => ({ sampler: [0, 1, 2, 3, 4], batchSize: 2, dropLast: true }) },
+  'utils.data.DistributedSampler': { args: () => ({ dataset: tensors(), numReplicas: 2, rank: 1, shuffle: true, seed: 3 }) },
+  'torchvision.datasets.MNIST': { args: () => ({ root: mnistRoot, train: true, transform: new T.ToTensor() }) },
+  'torchvision.datasets.FashionMNIST': { args: () => ({ root: mnistRoot, train: true, targetTransform: (y: number) => y + 1 }) },
+  'torchvision.datasets.KMNIST': { args: () => ({ root: mnistRoot, train: true, download: false }) },
+  'torchvision.datasets.CIFAR10': { args: () => ({ root: tmp, train: false }), skip: 'needs the CIFAR-10 files (test/cifar.test.ts serves them)' },
+  'torchvision.datasets.CIFAR100': { args: () => ({ root: tmp, train: false }), skip: 'needs the CIFAR-100 files (test/cifar.test.ts serves them)' },
+  'torchvision.datasets.ImageFolder': { args: () => ({ root: folderRoot, transform: new T.ToTensor(), targetTransform: (y: number) => -y }) },
+  'torchvision.datasets.DatasetFolder': { args: () => ({ root: folderRoot, loader: (p: string) => path.basename(p), extensions: ['.png'] }) },
+  'torchvision.datasets.ImageNet': { args: () => ({ root: imagenetRoot, split: 'val', transform: new T.PILToTensor() }) },
+  'torchvision.transforms.Compose': { args: () => ({ transforms: [new T.ToTensor(), new T.Normalize([0.5], [0.5])] }) },
+  'torchvision.transforms.ToTensor': { args: () => ({}) },
+  'torchvision.transforms.PILToTensor': { args: () => ({}) },
+  'torchvision.transforms.ConvertImageDtype': { args: () => ({ dtype: torch.float64 }), input: () => image },
+  'torchvision.transforms.Normalize': { args: () => ({ mean: [0.1, 0.2, 0.3], std: [0.5, 0.5, 0.5], inplace: false }), input: floatImage },
+  'torchvision.transforms.Resize': { args: () => ({ size: [4, 6], interpolation: 'nearest', antialias: false }) },
+  'torchvision.transforms.CenterCrop': { args: () => ({ size: 5 }) },
+  'torchvision.transforms.RandomCrop': { args: () => ({ size: 6, padding: 2, padIfNeeded: true, fill: 1, paddingMode: 'reflect' }) },
+  'torchvision.transforms.RandomResizedCrop': { args: () => ({ size: 4, scale: [0.5, 1], ratio: [0.8, 1.2] }) },
+  'torchvision.transforms.RandomHorizontalFlip': { args: () => ({ p: 0.7 }) },
+  'torchvision.transforms.RandomVerticalFlip': { args: () => ({ p: 0.2 }) },
+  'torchvision.transforms.RandomRotation': { args: () => ({ degrees: 30, interpolation: 'bilinear', expand: true, fill: 1 }) },
+  'torchvision.transforms.RandomAffine': { args: () => ({ degrees: 10, translate: [0.1, 0.1], scale: [0.9, 1.1], shear: 5, fillMode: 'nearest' }) },
+  'torchvision.transforms.ColorJitter': { args: () => ({ brightness: 0.4, contrast: 0.3, saturation: 0.2, hue: 0.1 }) },
+  'torchvision.transforms.Grayscale': { args: () => ({ numOutputChannels: 3 }) },
+  'torchvision.transforms.RandomGrayscale': { args: () => ({ p: 0.5 }) },
+  'torchvision.transforms.GaussianBlur': { args: () => ({ kernelSize: 3, sigma: [0.5, 1.5] }) },
+  'torchvision.transforms.RandomErasing': { args: () => ({ p: 1, scale: [0.1, 0.3], value: 0.5 }), input: floatImage },
+  'torchvision.transforms.Lambda': { args: () => ({ lambd: (x: torch.Tensor) => x.flip(-1) }), input: floatImage },
+  'torchvision.transforms.RandomApply': { args: () => ({ transforms: [new T.RandomHorizontalFlip(1)], p: 0.6 }) },
+  'torchvision.transforms.RandomChoice': { args: () => ({ transforms: [new T.RandomHorizontalFlip(1), new T.RandomVerticalFlip(1)], p: [0.3, 0.7] }) },
+  'torchvision.transforms.functional.crop': { args: () => ({ img: image, top: 1, left: 2, height: 3, width: 4 }) },
+  'torchvision.transforms.functional.hflip': { args: () => ({ img: image }) },
+  'torchvision.transforms.functional.vflip': { args: () => ({ img: image }) },
+  'torchvision.transforms.functional.resize': { args: () => ({ img: image, size: [5, 3], interpolation: 'bicubic', antialias: true }) },
+  'torchvision.transforms.functional.resizedCrop': { args: () => ({ img: image, top: 0, left: 1, height: 6, width: 6, size: 3 }) },
+  'torchvision.transforms.functional.rotate': { args: () => ({ img: image, angle: 45, expand: true, fill: [1, 2, 3] }) },
+  'torchvision.transforms.functional.affine': { args: () => ({ img: image, angle: 10, translate: [1, 2], scale: 1.1, shear: [5, 3], interpolation: 'bilinear' }) },
+  'torchvision.transforms.functional.adjustBrightness': { args: () => ({ img: image, brightnessFactor: 1.5 }) },
+  'torchvision.transforms.functional.adjustContrast': { args: () => ({ img: image, contrastFactor: 0.5 }) },
+  'torchvision.transforms.functional.adjustSaturation': { args: () => ({ img: image, saturationFactor: 2 }) },
+  'torchvision.transforms.functional.adjustHue': { args: () => ({ img: image, hueFactor: 0.2 }) },
+  'torchvision.transforms.functional.gaussianBlur': { args: () => ({ img: image, kernelSize: [3, 5], sigma: 1 }) },
+  'torchvision.io.readFile': { args: () => ({ path: pngPath }) },
+  'torchvision.io.readImage': { args: () => ({ path: pngPath, mode: torchvision.io.ImageReadMode.GRAY }) },
+  'torchvision.io.decodeImage': { args: () => ({ input: torchvision.io.readFile(pngPath), mode: torchvision.io.ImageReadMode.RGB }) },
+  'torchvision.io.decodeJpeg': { args: () => ({ input: torchvision.io.encodeJpeg(image, 90), mode: torchvision.io.ImageReadMode.GRAY, device: 'cpu' }) },
+  'torchvision.io.decodePng': { args: () => ({ input: torchvision.io.readFile(pngPath) }) },
+  'torchvision.io.encodePng': { args: () => ({ input: image, compressionLevel: 9 }) },
+  'torchvision.io.encodeJpeg': { args: () => ({ input: image, quality: 50 }) },
+  'torchvision.io.writeFile': { args: () => ({ filename: freshFile('bin'), data: torch.arange(5, { dtype: torch.uint8 }) }), effect: (a) => [...readFileSync(a.filename as string)] },
+  'torchvision.io.writePng': { args: () => ({ input: image, filename: freshFile('png'), compressionLevel: 1 }), effect: (a) => torchvision.io.readImage(a.filename as string) },
+  'torchvision.io.writeJpeg': { args: () => ({ input: image, filename: freshFile('jpg'), quality: 80 }), effect: (a) => torchvision.io.readImage(a.filename as string) },
+};
+// torchvision's builders take keywords only: one form each, with a small head
+for (const key of Object.keys(SIGNATURES)) if (key.startsWith('torchvision.models.')) S[key] = { args: () => ({ numClasses: 3, progress: false }) };
+
+// ---- calling a table entry ------------------------------------------------------------------------
+function callable(key: string, self?: object): { fn: (...a: unknown[]) => unknown; isClass: boolean } {
+  const parts = key.split('.');
+  if (self) {
+    const method = (self as Record<string, unknown>)[parts[parts.length - 1]];
+    if (typeof method !== 'function') throw new Error(`${key} is not a method of ${self.constructor.name}`);
+    return { fn: (...a: unknown[]) => (method as (...b: unknown[]) => unknown).apply(self, a), isClass: false };
+  }
+  let obj: any = parts[0] === 'torchvision' ? torchvision : torch;
+  for (const p of parts[0] === 'torch' || parts[0] === 'torchvision' ? parts.slice(1) : parts) obj = obj?.[p] ?? obj?.prototype?.[p];
+  if (typeof obj !== 'function') throw new Error(`${key} is not exported as a function or class`);
+  const isClass = /^[A-Z]/.test(parts[parts.length - 1]);
+  return { fn: isClass ? (...a: unknown[]) => new obj(...a) : obj, isClass };
+}
+
+type Form = { name: string; args: unknown[] };
+/** The three forms of one call: everything by position that can be, everything by name, and half and half. */
+function forms(spec: Spec, values: Record<string, unknown>): Form[] {
+  const positional = spec.filter((p) => p[2] === 'pos' || p[2] === 'posonly');
+  const varargs = spec.find((p) => p[2] === 'varargs');
+  const names = Object.keys(values);
+  // the positional run: up to the last named value that can go by position, gaps filled with defaults
+  let last = -1;
+  positional.forEach((p, i) => {
+    if (p[0] in values) last = i;
+  });
+  const run: string[] = [];
+  for (let i = 0; i <= last; i++) {
+    const p = positional[i];
+    if (!(p[0] in values) && (p.length < 4 || (p[3] !== null && typeof p[3] === 'object' && !Array.isArray(p[3])))) break;
+    run.push(p[0]);
+  }
+  const valueOf = (n: string) => (n in values ? values[n] : positional.find((p) => p[0] === n)![3]);
+  const kw = (used: string[]) => Object.fromEntries(names.filter((n) => !used.includes(n) && n !== varargs?.[0]).map((n) => [n, values[n]]));
+  const withKw = (pos: unknown[], o: Record<string, unknown>) => (Object.keys(o).length ? [...pos, o] : pos);
+  const posonly = positional.filter((p) => p[2] === 'posonly').map((p) => p[0]).filter((n) => run.includes(n));
+  const spread = varargs && varargs[0] in values ? (values[varargs[0]] as unknown[]) : [];
+  if (varargs && spread.length) {
+    // *size: the values one by one, as one list, or by name
+    return [
+      { name: 'positional', args: withKw([...run.map(valueOf), ...spread], kw(run)) },
+      { name: 'keyword', args: [{ ...kw([]), [varargs[0]]: spread }] },
+      { name: 'mixed', args: withKw([...run.map(valueOf), spread], kw(run)) },
+    ];
+  }
+  const half = run.slice(0, Math.max(posonly.length, Math.ceil(run.length / 2)));
+  return [
+    { name: 'positional', args: withKw(run.map(valueOf), kw(run)) },
+    { name: 'keyword', args: withKw(posonly.map(valueOf), kw(posonly)) },
+    { name: 'mixed', args: withKw(half.map(valueOf), kw(half)) },
+  ];
+}
+
+/** A comparable picture of a result: modules by repr and parameters, tensors by value, and so on. */
+function picture(v: unknown, depth = 0, input?: () => unknown): unknown {
+  if (depth > 4) return '…';
+  if (v instanceof torch.Tensor) return { shape: v.shape, dtype: String(v.dtype), values: v.numel() > 200_000 ? [v.double().sum().item(), v.double().square().sum().item()] : v.tolist() };
+  if (v instanceof torch.nn.Module) {
+    return { repr: String(v), state: Object.fromEntries(Object.entries(v.stateDict()).map(([k, t]) => [k, picture(t, depth + 1)])) };
+  }
+  if (v instanceof torch.optim.Optimizer) return v.stateDict().param_groups.map(({ params: _, ...g }) => g);
+  if (v instanceof torchvision.Image) return { mode: v.mode, data: picture(v.data) };
+  if (v && typeof (v as any).getLastLr === 'function') {
+    const s = v as { step: (m?: number) => void; getLastLr: () => number[] };
+    const lrs = [s.getLastLr()];
+    for (let i = 0; i < 4; i++) {
+      s.step(1);
+      lrs.push(s.getLastLr());
+    }
+    return lrs;
+  }
+  if (typeof v === 'function' && (v as any).forward) {
+    torch.manualSeed(5);
+    const x = input ? input() : new torchvision.Image(image.permute(1, 2, 0).contiguous(), 'RGB');
+    return { repr: String(v), out: picture((v as (x: unknown) => unknown)(x), depth + 1) };
+  }
+  if (v && typeof (v as any).getItem === 'function') {
+    const d = v as { length: number; getItem: (i: number) => unknown };
+    return { length: d.length, first: picture(d.getItem(0), depth + 1), last: picture(d.getItem(d.length - 1), depth + 1) };
+  }
+  if (v && typeof (v as any)[Symbol.iterator] === 'function' && !Array.isArray(v) && typeof v !== 'string') return picture([...(v as Iterable<unknown>)].slice(0, 5), depth + 1);
+  if (Array.isArray(v)) return v.map((x) => picture(x, depth + 1));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, picture(x, depth + 1)]));
+  return v;
+}
+
+const collective = (key: string) => key.startsWith('distributed.') && key !== 'distributed.initProcessGroup';
+function run(key: string, form: Form): unknown {
+  const go = () => {
+    torch.manualSeed(0);
+    const sample = S[key];
+    const self = sample.self?.();
+    const { fn } = callable(key, self);
+    const values = sample.args();
+    torch.manualSeed(1);
+    // the form's arguments were laid out from a first draw of the values: lay them out again from these
+    const args = forms(SIGNATURES[key as keyof typeof SIGNATURES] as Spec, values).find((f) => f.name === form.name)!.args;
+    const result = fn(...args);
+    return picture(sample.effect ? sample.effect(values, result) : self && result === undefined ? self : result, 0, sample.input);
+  };
+  return collective(key) ? inWorld(go) : go();
+}
+
+const keys = Object.keys(SIGNATURES) as (keyof typeof SIGNATURES)[];
+t.test('every callable of the table has a sample call here', async (t) => {
+  t.same(keys.filter((k) => !S[k]), [], 'no callable without a sample');
+  t.same(Object.keys(S).filter((k) => !(k in SIGNATURES)), [], 'no sample for a callable the table lacks');
+  for (const k of keys) t.doesNotThrow(() => callable(k), `${k} is exported`);
+});
+
+for (const key of keys) {
+  const spec = SIGNATURES[key] as Spec;
+  const sample = S[key];
+  if (!sample) continue;
+  t.test(key, async (t) => {
+    const { fn: call } = callable(key, sample.self?.());
+    // a collective binds its arguments before it looks for a process group
+    const fn = (...a: unknown[]) => call(...a);
+    const throws = sample.async
+      ? (f: () => unknown, want: { name: string; message: RegExp }, what: string) => t.rejects(async () => f(), want, what)
+      : (f: () => unknown, want: { name: string; message: RegExp }, what: string) => t.throws(f, want, what);
+    const name = key.split('.').pop()!;
+    const values = sample.args();
+    const [positional, keyword, mixed] = forms(spec, values);
+    if (sample.skip) t.comment(`forms not run: ${sample.skip}`);
+    else {
+      const reference = run(key, positional);
+      const distinct = new Set([positional, keyword, mixed].map((f) => JSON.stringify(f.args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? Object.keys(a) : typeof a)))));
+      if (distinct.size > 1) {
+        t.same(run(key, keyword), reference, 'the keyword form gives what the positional form gives');
+        t.same(run(key, mixed), reference, 'and so does the mixed form');
+      } else t.pass('one form only (the parameters are keyword-only or none)');
+    }
+    // Python's four TypeErrors
+    const pos = spec.filter((p) => p[2] === 'pos' || p[2] === 'posonly');
+    const hasVarargs = spec.some((p) => p[2] === 'varargs');
+    const hasVarkw = spec.some((p) => p[2] === 'varkw');
+    const required = spec.filter((p) => p.length < 4 && p[2] !== 'varargs' && p[2] !== 'varkw');
+    const kwValues = Object.fromEntries(Object.entries(values).filter(([n]) => spec.some((p) => p[0] === n && p[2] !== 'posonly' && p[2] !== 'varargs')));
+    const posonlyValues = pos.filter((p) => p[2] === 'posonly').map((p) => values[p[0]]);
+    if (!hasVarargs) {
+      const many = Array.from({ length: pos.length + 1 }, (_, i) => (i < pos.length ? (values[pos[i][0]] ?? (pos[i].length > 3 && !(pos[i][3] && typeof pos[i][3] === 'object') ? pos[i][3] : 0)) : 0));
+      await throws(() => fn(...many), { name: 'TypeError', message: new RegExp(`^([\\w.]*\\.)?${name}\\(\\) takes (from \\d+ to )?${pos.length} positional arguments? but ${pos.length + 1} (was|were) given$`) }, 'too many positional arguments');
+    }
+    if (!hasVarkw || key.startsWith('torchvision.models.') || key === 'torchvision.datasets.ImageNet' || key === 'torch.load') {
+      await throws(() => fn(...posonlyValues, { ...kwValues, notAParameter: 1 }), { name: 'TypeError', message: new RegExp(`^([\\w.]*\\.)?(${name}|ImageNet)\\(\\) got an unexpected keyword argument 'notAParameter'`) }, 'an unknown keyword');
+    }
+    const first = pos.find((p) => p[2] === 'pos');
+    if (first) {
+      const firstValue = values[first[0]] ?? (first.length > 3 ? first[3] : 0);
+      const before = pos.slice(0, pos.indexOf(first)).map((p) => values[p[0]]);
+      await throws(() => fn(...before, firstValue, { ...kwValues, [first[0]]: firstValue }), { name: 'TypeError', message: new RegExp(`^([\\w.]*\\.)?${name}\\(\\) got multiple values for argument '${first[0]}'$`) }, 'a parameter given twice');
+    }
+    if (required.length && !sample.noMissing) {
+      const miss = required[0];
+      const { [miss[0]]: _, ...rest } = kwValues;
+      const kind = miss[2] === 'kwonly' ? 'keyword-only' : 'positional';
+      const args = miss[2] === 'posonly' || !Object.keys(rest).length ? [...(miss[2] === 'posonly' ? [] : posonlyValues)] : [...posonlyValues, rest];
+      await throws(() => fn(...args), { name: 'TypeError', message: new RegExp(`^([\\w.]*\\.)?${name}\\(\\) missing \\d+ required ${kind} arguments?: '${miss[0]}'`) }, 'a missing parameter');
+    }
+  });
+}
