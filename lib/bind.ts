@@ -105,70 +105,97 @@ export interface BindOptions {
   objectParams?: readonly string[];
 }
 
+/** A signature prepared once for binding: who goes by position, who is required, the defaults. */
+interface Compiled {
+  name: string;
+  spec: readonly ParamSpec[];
+  positional: readonly ParamSpec[];
+  kinds: Map<string, ParamSpec[2]>;
+  varargs?: string;
+  varkw?: string;
+  required: readonly ParamSpec[];
+  /** [name, value, copy]: plain defaults (arrays copied per call, as each call gets its own) */
+  defaults: readonly [string, unknown, boolean][];
+}
+const COMPILED = new Map<string, Compiled>();
+function compile(key: string): Compiled {
+  const spec = SIGNATURES[key as Signed] as readonly ParamSpec[];
+  const named = spec.filter((p) => p[2] !== 'varargs' && p[2] !== 'varkw');
+  const c: Compiled = {
+    name: key.split('.').pop()!,
+    spec,
+    positional: spec.filter((p) => p[2] === 'pos' || p[2] === 'posonly'),
+    kinds: new Map(named.map((p) => [p[0], p[2]])),
+    varargs: spec.find((p) => p[2] === 'varargs')?.[0],
+    varkw: spec.find((p) => p[2] === 'varkw')?.[0],
+    required: named.filter(isRequired),
+    defaults: named.filter((p) => p.length > 3 && !isRequired(p)).map((p) => {
+      const d = decodeDefault(p[3]);
+      return [p[0], d, Array.isArray(d)] as [string, unknown, boolean];
+    }),
+  };
+  COMPILED.set(key, c);
+  return c;
+}
+
 /**
  * Binds `args` to the parameters of the Python callable `key` as Python binds them, and returns
  * every parameter by its camelCase name (undefined where the implementation supplies the default).
  */
-export function bind<K extends Signed>(key: K, args: readonly unknown[], options: BindOptions = {}): Bound<K> {
-  const spec = SIGNATURES[key] as readonly ParamSpec[];
-  const fn = options.name ?? key.split('.').pop()!;
-  const positional = spec.filter((p) => p[2] === 'pos' || p[2] === 'posonly');
-  const varargs = spec.find((p) => p[2] === 'varargs');
-  const varkw = spec.find((p) => p[2] === 'varkw');
+export function bind<K extends Signed>(key: K, args: readonly unknown[], options?: BindOptions): Bound<K> {
+  const c = COMPILED.get(key) ?? compile(key);
+  const fn = options?.name ?? c.name;
+  const positional = c.positional;
   let given = args.length;
   while (given > 0 && args[given - 1] === undefined) given--;
-  let kwargs: Record<string, unknown> = {};
+  let kwargs: Record<string, unknown> | undefined;
   if (given > 0 && isPlainObject(args[given - 1])) {
     // a plain object where a parameter takes one (ModuleDict's modules) is that value, unless a key
     // is one of the callable's parameter names: then it is the options (ModuleDict({ modules: {...} }))
     const slot = positional[given - 1];
     const last = args[given - 1] as Record<string, unknown>;
-    const belongsToSlot = slot && options.objectParams?.includes(slot[0]) && !Object.keys(last).some((k) => spec.some((p) => p[0] === k));
+    const belongsToSlot = slot && options?.objectParams?.includes(slot[0]) && !Object.keys(last).some((k) => c.kinds.has(k));
     if (!belongsToSlot) kwargs = args[--given] as Record<string, unknown>;
   }
   const out: Record<string, unknown> = {};
-  const set = new Set<string>();
   const max = positional.length;
-  if (given > max && !varargs) {
+  if (given > max && c.varargs === undefined) {
     const min = positional.filter(isRequired).length;
     const takes = min === max ? `${max}` : `from ${min} to ${max}`;
     throw new TypeError(`${fn}() takes ${takes} positional argument${max === 1 && min === max ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
   }
-  for (let i = 0; i < Math.min(given, max); i++) {
-    if (args[i] === undefined) continue;
-    out[positional[i][0]] = args[i];
-    set.add(positional[i][0]);
-  }
-  if (varargs) out[varargs[0]] = args.slice(max, given);
-  const byName = new Map(spec.filter((p) => p[2] !== 'varargs' && p[2] !== 'varkw').map((p) => [p[0], p]));
-  const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(kwargs)) {
-    if (v === undefined) continue;
-    // *size may be named too (zeros(size=(2, 3))), as PyTorch's own parser allows
-    if (varargs && k === varargs[0]) {
-      if (given > max) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
-      out[k] = [v];
-      continue;
-    }
-    const p = byName.get(k);
-    if (!p) {
-      if (varkw) {
-        extra[k] = v;
+  const n = given < max ? given : max;
+  for (let i = 0; i < n; i++) if (args[i] !== undefined) out[positional[i][0]] = args[i];
+  if (c.varargs !== undefined) out[c.varargs] = args.slice(max, given);
+  let extra: Record<string, unknown> | undefined;
+  if (kwargs) {
+    for (const k in kwargs) {
+      const v = kwargs[k];
+      if (v === undefined) continue;
+      // *size may be named too (zeros(size=(2, 3))), as PyTorch's own parser allows
+      if (k === c.varargs) {
+        if (given > max) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
+        out[k] = [v];
         continue;
       }
-      unexpectedKeyword(fn, k, [...byName.keys()]);
+      const kind = c.kinds.get(k);
+      if (kind === undefined) {
+        if (c.varkw === undefined) unexpectedKeyword(fn, k, [...c.kinds.keys()]);
+        (extra ??= {})[k] = v;
+        continue;
+      }
+      if (kind === 'posonly') throw new TypeError(`${fn}() got some positional-only arguments passed as keyword arguments: '${k}'`);
+      if (k in out) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
+      out[k] = v;
     }
-    if (p[2] === 'posonly') throw new TypeError(`${fn}() got some positional-only arguments passed as keyword arguments: '${k}'`);
-    if (set.has(k)) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
-    out[k] = v;
-    set.add(k);
   }
-  if (varkw) out[varkw[0]] = extra;
-  const missing = spec.filter((p) => p[2] !== 'varargs' && p[2] !== 'varkw' && !set.has(p[0]) && isRequired(p));
-  if (missing.length) {
-    const kwOnly = missing.every((p) => p[2] === 'kwonly');
-    throw new TypeError(`${fn}() missing ${plural(missing.length, `required ${kwOnly ? 'keyword-only' : 'positional'} argument`)}: ${quoteList(missing.map((p) => p[0]))}`);
+  if (c.varkw !== undefined) out[c.varkw] = extra ?? {};
+  for (const p of c.required) {
+    if (p[0] in out) continue;
+    const missing = c.required.filter((q) => !(q[0] in out));
+    const kwOnly = missing.every((q) => q[2] === 'kwonly');
+    throw new TypeError(`${fn}() missing ${plural(missing.length, `required ${kwOnly ? 'keyword-only' : 'positional'} argument`)}: ${quoteList(missing.map((q) => q[0]))}`);
   }
-  for (const p of spec) if (!set.has(p[0]) && p[2] !== 'varargs' && p[2] !== 'varkw' && p.length > 3) out[p[0]] = decodeDefault(p[3]);
+  for (const [name, value, copy] of c.defaults) if (!(name in out)) out[name] = copy ? [...(value as unknown[])] : value;
   return out as Bound<K>;
 }
