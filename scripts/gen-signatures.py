@@ -60,16 +60,23 @@ DELEGATES = {
     'torch.nn.functional.max_pool1d': ('torch.nn.functional.max_pool1d_with_indices', []),
     'torch.nn.functional.max_pool2d': ('torch.nn.functional.max_pool2d_with_indices', []),
     'torch.nn.functional.adaptive_max_pool2d': ('torch.nn.functional.adaptive_max_pool2d_with_indices', []),
+    'torch.nn.functional.max_pool3d': ('torch.nn.functional.max_pool3d_with_indices', []),
+    'torch.nn.functional.adaptive_max_pool1d': ('torch.nn.functional.adaptive_max_pool1d_with_indices', []),
+    'torch.nn.functional.adaptive_max_pool3d': ('torch.nn.functional.adaptive_max_pool3d_with_indices', []),
+    'torch.nn.functional.fractional_max_pool2d': ('torch.nn.functional.fractional_max_pool2d_with_indices', []),
+    'torch.nn.functional.fractional_max_pool3d': ('torch.nn.functional.fractional_max_pool3d_with_indices', []),
     'torch.nn.LSTM': ('torch.nn.RNNBase', ['mode']),
     'torch.nn.GRU': ('torch.nn.RNNBase', ['mode']),
-    'torch.nn.RNN': ('torch.nn.RNNBase', ['mode']),
 }
 
 
 # Builtins whose docstring gives several overloads at once (arange(start=0, end, step=1)): the one
 # signature that covers them, as torch-node binds them (end None: the one number is the end).
 SIGNATURE_TEXT = {
+    'torch.nn.functional.scaled_dot_product_attention': 'query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None, enable_gqa=False',
     'torch.Generator': "device='cpu'",
+    # RNN.__init__(*args, **kwargs) parses its arguments by hand; this is its documented signature
+    'torch.nn.RNN': "input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False, device=None, dtype=None",
     'torch.arange': 'start, end=None, step=1, *, out=None, dtype=None, layout=None, device=None, requires_grad=False',
     'torch.randint': 'low, high=None, size=None, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False',
     'torch.randint_like': 'input, low, high=None, *, generator=None, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None',
@@ -182,6 +189,7 @@ SIMPLE = {
     'device': 'DeviceLike', 'Optimizer': 'Optimizer', 'torch.optim.optimizer.Optimizer': 'Optimizer',
     'Module': 'Module', 'torch.nn.modules.module.Module': 'Module', 'Generator': 'Generator', 'torch._C.Generator': 'Generator',
     'Any': 'unknown', 'object': 'unknown', 'Callable': '((...args: any[]) => any)', 'collections.abc.Callable': '((...args: any[]) => any)',
+    '_shape_t': 'number | number[]', 'TransformerEncoderLayer': 'Module', 'TransformerDecoderLayer': 'Module',
     'pathlib.Path': 'string', 'os.PathLike': 'string', 'Path': 'string',
 }
 # parameters with no annotation: by name
@@ -192,6 +200,11 @@ BY_NAME = {
     'dilation': 'number | number[]', 'output_padding': 'number | number[]', 'kernel_size': 'number | number[]',
     'output_size': 'number | number[]', 'groups': 'number', 'out': 'Tensor | null', 'layout': 'Layout | null',
     'memory_format': 'MemoryFormat | null', 'requires_grad': 'boolean', 'pin_memory': 'boolean',
+    'size_average': 'boolean | null', 'reduce': 'boolean | null', 'embed_dim': 'number', 'num_heads': 'number', 'kdim': 'number | null',
+    'vdim': 'number | null', 'encoder_layer': 'Module', 'decoder_layer': 'Module', 'custom_encoder': 'Module | null',
+    'custom_decoder': 'Module | null', 'random_samples': 'Tensor | null', 'normalized_shape': 'number | number[]',
+    'x1': 'Tensor', 'x2': 'Tensor', 'query': 'Tensor', 'key': 'Tensor', 'value': 'Tensor', 'attn_mask': 'Tensor | null',
+    'upscale_factor': 'number', 'downscale_factor': 'number', 'scale': 'number | null', 'input_size': 'number', 'hidden_size': 'number', 'output_ratio': 'number | number[] | null',
 }
 # names whose type is the same everywhere, whatever the annotation says (softmax's dtype: int)
 ALWAYS = {'dtype': 'DType | null', 'device': 'DeviceLike | null', 'generator': 'Generator | null'}
@@ -275,8 +288,10 @@ def param_type(qual, p, default, has_default):
     elif p.annotation is not inspect.Parameter.empty:
         ann = p.annotation if isinstance(p.annotation, str) else inspect.formatannotation(p.annotation)
         t = ts_type(ann)
-    elif p.name in BY_NAME:
-        t = BY_NAME[p.name]
+    elif has_default and isinstance(default, (bool, str)):
+        t = 'boolean' if isinstance(default, bool) else 'string'
+    elif p.name.lstrip('_') in BY_NAME:
+        t = BY_NAME[p.name.lstrip('_')]
     elif has_default and default is not None and not isinstance(default, dict):
         t = {bool: 'boolean', int: 'number', float: 'number', str: 'string', list: 'number[]'}.get(type(default), 'unknown')
     else:
@@ -350,6 +365,7 @@ OVERRIDES = {
     'torch.nn.GELU': {'approximate': "'none' | 'tanh'"},
     'torch.nn.LayerNorm': {'normalized_shape': 'number | number[]'},
     'torch.nn.functional.kl_div': {'reduction': "'mean' | 'sum' | 'none' | 'batchmean'"},
+    'torch.nn.ParameterDict': {'parameters': 'Record<string, Tensor> | null'},
     'torch.nn.Unflatten': {'dim': 'number', 'unflattened_size': 'number[]'},
     'torch.nn.Conv1d': {'padding': "number | [number] | 'same' | 'valid'"},
     'torch.nn.Conv2d': {'padding': "number | [number, number] | 'same' | 'valid'"},

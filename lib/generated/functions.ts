@@ -10,6 +10,7 @@ export const acosh_ = F.acosh_;
 export const adaptiveAvgPool1d = F.adaptiveAvgPool1d;
 export const adaptiveAvgPool2d = F.adaptiveAvgPool2d;
 export const adaptiveAvgPool3d = F.adaptiveAvgPool3d;
+export const adaptiveMaxPool1d = F.adaptiveMaxPool1d;
 export const adaptiveMaxPool2d = F.adaptiveMaxPool2d;
 export const adaptiveMaxPool3d = F.adaptiveMaxPool3d;
 export const add = F.add;

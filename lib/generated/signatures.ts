@@ -97,6 +97,95 @@ export const SIGNATURES = {
   "nn.BCEWithLogitsLoss": [["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"], ["posWeight", "pos_weight", "pos", null]],
   "nn.KLDivLoss": [["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"], ["logTarget", "log_target", "pos", false]],
   "nn.ModuleList": [["modules", "modules", "pos", null]],
+  "nn.CELU": [["alpha", "alpha", "pos", 1.0], ["inplace", "inplace", "pos", false]],
+  "nn.GLU": [["dim", "dim", "pos", -1]],
+  "nn.Hardshrink": [["lambd", "lambd", "pos", 0.5]],
+  "nn.Hardsigmoid": [["inplace", "inplace", "pos", false]],
+  "nn.Hardtanh": [["minVal", "min_val", "pos", -1.0], ["maxVal", "max_val", "pos", 1.0], ["inplace", "inplace", "pos", false], ["minValue", "min_value", "pos", null], ["maxValue", "max_value", "pos", null]],
+  "nn.LogSigmoid": [],
+  "nn.PReLU": [["numParameters", "num_parameters", "pos", 1], ["init", "init", "pos", 0.25], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.RReLU": [["lower", "lower", "pos", 0.125], ["upper", "upper", "pos", 0.3333333333333333], ["inplace", "inplace", "pos", false]],
+  "nn.SELU": [["inplace", "inplace", "pos", false]],
+  "nn.Softmax2d": [],
+  "nn.Softmin": [["dim", "dim", "pos", null]],
+  "nn.Softplus": [["beta", "beta", "pos", 1.0], ["threshold", "threshold", "pos", 20.0]],
+  "nn.Softshrink": [["lambd", "lambd", "pos", 0.5]],
+  "nn.Softsign": [],
+  "nn.Tanhshrink": [],
+  "nn.Threshold": [["threshold", "threshold", "pos"], ["value", "value", "pos"], ["inplace", "inplace", "pos", false]],
+  "nn.CosineEmbeddingLoss": [["margin", "margin", "pos", 0.0], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.CTCLoss": [["blank", "blank", "pos", 0], ["reduction", "reduction", "pos", "mean"], ["zeroInfinity", "zero_infinity", "pos", false]],
+  "nn.GaussianNLLLoss": [["full", "full", "kwonly", false], ["eps", "eps", "kwonly", 1e-06], ["reduction", "reduction", "kwonly", "mean"]],
+  "nn.HingeEmbeddingLoss": [["margin", "margin", "pos", 1.0], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.MarginRankingLoss": [["margin", "margin", "pos", 0.0], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.MultiLabelMarginLoss": [["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.MultiLabelSoftMarginLoss": [["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.MultiMarginLoss": [["p", "p", "pos", 1], ["margin", "margin", "pos", 1.0], ["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.PoissonNLLLoss": [["logInput", "log_input", "pos", true], ["full", "full", "pos", false], ["sizeAverage", "size_average", "pos", null], ["eps", "eps", "pos", 1e-08], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.SoftMarginLoss": [["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.TripletMarginLoss": [["margin", "margin", "pos", 1.0], ["p", "p", "pos", 2.0], ["eps", "eps", "pos", 1e-06], ["swap", "swap", "pos", false], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.TripletMarginWithDistanceLoss": [["distanceFunction", "distance_function", "kwonly", null], ["margin", "margin", "kwonly", 1.0], ["swap", "swap", "kwonly", false], ["reduction", "reduction", "kwonly", "mean"]],
+  "nn.AvgPool1d": [["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["ceilMode", "ceil_mode", "pos", false], ["countIncludePad", "count_include_pad", "pos", true]],
+  "nn.AvgPool3d": [["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["ceilMode", "ceil_mode", "pos", false], ["countIncludePad", "count_include_pad", "pos", true], ["divisorOverride", "divisor_override", "pos", null]],
+  "nn.MaxPool3d": [["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["dilation", "dilation", "pos", 1], ["returnIndices", "return_indices", "pos", false], ["ceilMode", "ceil_mode", "pos", false]],
+  "nn.AdaptiveAvgPool1d": [["outputSize", "output_size", "pos"]],
+  "nn.AdaptiveAvgPool3d": [["outputSize", "output_size", "pos"]],
+  "nn.AdaptiveMaxPool1d": [["outputSize", "output_size", "pos"], ["returnIndices", "return_indices", "pos", false]],
+  "nn.AdaptiveMaxPool3d": [["outputSize", "output_size", "pos"], ["returnIndices", "return_indices", "pos", false]],
+  "nn.LPPool1d": [["normType", "norm_type", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["ceilMode", "ceil_mode", "pos", false]],
+  "nn.LPPool2d": [["normType", "norm_type", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["ceilMode", "ceil_mode", "pos", false]],
+  "nn.LPPool3d": [["normType", "norm_type", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["ceilMode", "ceil_mode", "pos", false]],
+  "nn.MaxUnpool1d": [["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0]],
+  "nn.MaxUnpool2d": [["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0]],
+  "nn.MaxUnpool3d": [["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0]],
+  "nn.FractionalMaxPool2d": [["kernelSize", "kernel_size", "pos"], ["outputSize", "output_size", "pos", null], ["outputRatio", "output_ratio", "pos", null], ["returnIndices", "return_indices", "pos", false], ["randomSamples", "_random_samples", "pos", null]],
+  "nn.FractionalMaxPool3d": [["kernelSize", "kernel_size", "pos"], ["outputSize", "output_size", "pos", null], ["outputRatio", "output_ratio", "pos", null], ["returnIndices", "return_indices", "pos", false], ["randomSamples", "_random_samples", "pos", null]],
+  "nn.ReflectionPad1d": [["padding", "padding", "pos"]],
+  "nn.ReflectionPad2d": [["padding", "padding", "pos"]],
+  "nn.ReflectionPad3d": [["padding", "padding", "pos"]],
+  "nn.ReplicationPad1d": [["padding", "padding", "pos"]],
+  "nn.ReplicationPad2d": [["padding", "padding", "pos"]],
+  "nn.ReplicationPad3d": [["padding", "padding", "pos"]],
+  "nn.ZeroPad1d": [["padding", "padding", "pos"]],
+  "nn.ZeroPad2d": [["padding", "padding", "pos"]],
+  "nn.ZeroPad3d": [["padding", "padding", "pos"]],
+  "nn.ConstantPad1d": [["padding", "padding", "pos"], ["value", "value", "pos"]],
+  "nn.ConstantPad2d": [["padding", "padding", "pos"], ["value", "value", "pos"]],
+  "nn.ConstantPad3d": [["padding", "padding", "pos"], ["value", "value", "pos"]],
+  "nn.CircularPad1d": [["padding", "padding", "pos"]],
+  "nn.CircularPad2d": [["padding", "padding", "pos"]],
+  "nn.CircularPad3d": [["padding", "padding", "pos"]],
+  "nn.Upsample": [["size", "size", "pos", null], ["scaleFactor", "scale_factor", "pos", null], ["mode", "mode", "pos", "nearest"], ["alignCorners", "align_corners", "pos", null], ["recomputeScaleFactor", "recompute_scale_factor", "pos", null]],
+  "nn.UpsamplingNearest2d": [["size", "size", "pos", null], ["scaleFactor", "scale_factor", "pos", null]],
+  "nn.UpsamplingBilinear2d": [["size", "size", "pos", null], ["scaleFactor", "scale_factor", "pos", null]],
+  "nn.PixelShuffle": [["upscaleFactor", "upscale_factor", "pos"]],
+  "nn.PixelUnshuffle": [["downscaleFactor", "downscale_factor", "pos"]],
+  "nn.ChannelShuffle": [["groups", "groups", "pos"]],
+  "nn.Fold": [["outputSize", "output_size", "pos"], ["kernelSize", "kernel_size", "pos"], ["dilation", "dilation", "pos", 1], ["padding", "padding", "pos", 0], ["stride", "stride", "pos", 1]],
+  "nn.Unfold": [["kernelSize", "kernel_size", "pos"], ["dilation", "dilation", "pos", 1], ["padding", "padding", "pos", 0], ["stride", "stride", "pos", 1]],
+  "nn.CosineSimilarity": [["dim", "dim", "pos", 1], ["eps", "eps", "pos", 1e-08]],
+  "nn.PairwiseDistance": [["p", "p", "pos", 2.0], ["eps", "eps", "pos", 1e-06], ["keepdim", "keepdim", "pos", false]],
+  "nn.BatchNorm3d": [["numFeatures", "num_features", "pos"], ["eps", "eps", "pos", 1e-05], ["momentum", "momentum", "pos", 0.1], ["affine", "affine", "pos", true], ["trackRunningStats", "track_running_stats", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null], ["bias", "bias", "kwonly", true]],
+  "nn.InstanceNorm1d": [["numFeatures", "num_features", "pos"], ["eps", "eps", "pos", 1e-05], ["momentum", "momentum", "pos", 0.1], ["affine", "affine", "pos", false], ["trackRunningStats", "track_running_stats", "pos", false], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null], ["bias", "bias", "kwonly", true]],
+  "nn.InstanceNorm3d": [["numFeatures", "num_features", "pos"], ["eps", "eps", "pos", 1e-05], ["momentum", "momentum", "pos", 0.1], ["affine", "affine", "pos", false], ["trackRunningStats", "track_running_stats", "pos", false], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null], ["bias", "bias", "kwonly", true]],
+  "nn.LocalResponseNorm": [["size", "size", "pos"], ["alpha", "alpha", "pos", 0.0001], ["beta", "beta", "pos", 0.75], ["k", "k", "pos", 1.0]],
+  "nn.RMSNorm": [["normalizedShape", "normalized_shape", "pos"], ["eps", "eps", "pos", null], ["elementwiseAffine", "elementwise_affine", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.AlphaDropout": [["p", "p", "pos", 0.5], ["inplace", "inplace", "pos", false]],
+  "nn.FeatureAlphaDropout": [["p", "p", "pos", 0.5], ["inplace", "inplace", "pos", false]],
+  "nn.Dropout1d": [["p", "p", "pos", 0.5], ["inplace", "inplace", "pos", false]],
+  "nn.Dropout3d": [["p", "p", "pos", 0.5], ["inplace", "inplace", "pos", false]],
+  "nn.EmbeddingBag": [["numEmbeddings", "num_embeddings", "pos"], ["embeddingDim", "embedding_dim", "pos"], ["maxNorm", "max_norm", "pos", null], ["normType", "norm_type", "pos", 2.0], ["scaleGradByFreq", "scale_grad_by_freq", "pos", false], ["mode", "mode", "pos", "mean"], ["sparse", "sparse", "pos", false], ["_weight", "_weight", "pos", null], ["includeLastOffset", "include_last_offset", "pos", false], ["paddingIdx", "padding_idx", "pos", null], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.RNN": [["inputSize", "input_size", "pos"], ["hiddenSize", "hidden_size", "pos"], ["numLayers", "num_layers", "pos", 1], ["nonlinearity", "nonlinearity", "pos", "tanh"], ["bias", "bias", "pos", true], ["batchFirst", "batch_first", "pos", false], ["dropout", "dropout", "pos", 0.0], ["bidirectional", "bidirectional", "pos", false], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.RNNCell": [["inputSize", "input_size", "pos"], ["hiddenSize", "hidden_size", "pos"], ["bias", "bias", "pos", true], ["nonlinearity", "nonlinearity", "pos", "tanh"], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.LSTMCell": [["inputSize", "input_size", "pos"], ["hiddenSize", "hidden_size", "pos"], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.GRUCell": [["inputSize", "input_size", "pos"], ["hiddenSize", "hidden_size", "pos"], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.MultiheadAttention": [["embedDim", "embed_dim", "pos"], ["numHeads", "num_heads", "pos"], ["dropout", "dropout", "pos", 0.0], ["bias", "bias", "pos", true], ["addBiasKv", "add_bias_kv", "pos", false], ["addZeroAttn", "add_zero_attn", "pos", false], ["kdim", "kdim", "pos", null], ["vdim", "vdim", "pos", null], ["batchFirst", "batch_first", "pos", false], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.TransformerEncoderLayer": [["dModel", "d_model", "pos"], ["nhead", "nhead", "pos"], ["dimFeedforward", "dim_feedforward", "pos", 2048], ["dropout", "dropout", "pos", 0.1], ["activation", "activation", "pos", {"$": "<function relu>"}], ["layerNormEps", "layer_norm_eps", "pos", 1e-05], ["batchFirst", "batch_first", "pos", false], ["normFirst", "norm_first", "pos", false], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.TransformerDecoderLayer": [["dModel", "d_model", "pos"], ["nhead", "nhead", "pos"], ["dimFeedforward", "dim_feedforward", "pos", 2048], ["dropout", "dropout", "pos", 0.1], ["activation", "activation", "pos", {"$": "<function relu>"}], ["layerNormEps", "layer_norm_eps", "pos", 1e-05], ["batchFirst", "batch_first", "pos", false], ["normFirst", "norm_first", "pos", false], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.TransformerEncoder": [["encoderLayer", "encoder_layer", "pos"], ["numLayers", "num_layers", "pos"], ["norm", "norm", "pos", null], ["enableNestedTensor", "enable_nested_tensor", "pos", true], ["maskCheck", "mask_check", "pos", true]],
+  "nn.TransformerDecoder": [["decoderLayer", "decoder_layer", "pos"], ["numLayers", "num_layers", "pos"], ["norm", "norm", "pos", null]],
+  "nn.Transformer": [["dModel", "d_model", "pos", 512], ["nhead", "nhead", "pos", 8], ["numEncoderLayers", "num_encoder_layers", "pos", 6], ["numDecoderLayers", "num_decoder_layers", "pos", 6], ["dimFeedforward", "dim_feedforward", "pos", 2048], ["dropout", "dropout", "pos", 0.1], ["activation", "activation", "pos", {"$": "<function relu>"}], ["customEncoder", "custom_encoder", "pos", null], ["customDecoder", "custom_decoder", "pos", null], ["layerNormEps", "layer_norm_eps", "pos", 1e-05], ["batchFirst", "batch_first", "pos", false], ["normFirst", "norm_first", "pos", false], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.ParameterDict": [["parameters", "parameters", "pos", null]],
   "nn.ModuleDict": [["modules", "modules", "pos", null]],
   "nn.ParameterList": [["values", "values", "pos", null]],
   "nn.parallel.DistributedDataParallel": [["module", "module", "pos"], ["deviceIds", "device_ids", "pos", null], ["outputDevice", "output_device", "pos", null], ["dim", "dim", "pos", 0], ["broadcastBuffers", "broadcast_buffers", "pos", null], ["initSync", "init_sync", "pos", true], ["processGroup", "process_group", "pos", null], ["bucketCapMb", "bucket_cap_mb", "pos", null], ["findUnusedParameters", "find_unused_parameters", "pos", false], ["checkReduction", "check_reduction", "pos", false], ["gradientAsBucketView", "gradient_as_bucket_view", "pos", false], ["staticGraph", "static_graph", "pos", false], ["delayAllReduceNamedParams", "delay_all_reduce_named_params", "pos", null], ["paramToHookAllReduce", "param_to_hook_all_reduce", "pos", null], ["mixedPrecision", "mixed_precision", "pos", null], ["deviceMesh", "device_mesh", "pos", null], ["skipAllReduceUnusedParams", "skip_all_reduce_unused_params", "pos", false], ["bucketCapMbList", "bucket_cap_mb_list", "pos", null], ["batchedGradCopy", "batched_grad_copy", "pos", false], ["forwardSyncBuffers", "forward_sync_buffers", "pos", null]],
@@ -176,6 +265,65 @@ export const SIGNATURES = {
   "nn.functional.interpolate": [["input", "input", "pos"], ["size", "size", "pos", null], ["scaleFactor", "scale_factor", "pos", null], ["mode", "mode", "pos", "nearest"], ["alignCorners", "align_corners", "pos", null], ["recomputeScaleFactor", "recompute_scale_factor", "pos", null], ["antialias", "antialias", "pos", false]],
   "nn.functional.oneHot": [["tensor", "tensor", "pos"], ["numClasses", "num_classes", "pos", -1]],
   "nn.functional.normalize": [["input", "input", "pos"], ["p", "p", "pos", 2.0], ["dim", "dim", "pos", 1], ["eps", "eps", "pos", 1e-12], ["out", "out", "pos", null]],
+  "nn.functional.celu": [["input", "input", "pos"], ["alpha", "alpha", "pos", 1.0], ["inplace", "inplace", "pos", false]],
+  "nn.functional.glu": [["input", "input", "pos"], ["dim", "dim", "pos", -1]],
+  "nn.functional.hardshrink": [["input", "input", "pos"], ["lambd", "lambd", "pos", 0.5]],
+  "nn.functional.hardsigmoid": [["input", "input", "pos"], ["inplace", "inplace", "pos", false]],
+  "nn.functional.hardtanh": [["input", "input", "pos"], ["minVal", "min_val", "pos", -1.0], ["maxVal", "max_val", "pos", 1.0], ["inplace", "inplace", "pos", false]],
+  "nn.functional.logsigmoid": [["input", "input", "pos"]],
+  "nn.functional.prelu": [["input", "input", "pos"], ["weight", "weight", "pos"]],
+  "nn.functional.rrelu": [["input", "input", "pos"], ["lower", "lower", "pos", 0.125], ["upper", "upper", "pos", 0.3333333333333333], ["training", "training", "pos", false], ["inplace", "inplace", "pos", false]],
+  "nn.functional.selu": [["input", "input", "pos"], ["inplace", "inplace", "pos", false]],
+  "nn.functional.softmin": [["input", "input", "pos"], ["dim", "dim", "pos", null], ["stacklevel", "_stacklevel", "pos", 3], ["dtype", "dtype", "pos", null]],
+  "nn.functional.softplus": [["input", "input", "pos"], ["beta", "beta", "pos", 1], ["threshold", "threshold", "pos", 20]],
+  "nn.functional.softshrink": [["input", "input", "pos"], ["lambd", "lambd", "pos", 0.5]],
+  "nn.functional.softsign": [["input", "input", "pos"]],
+  "nn.functional.tanhshrink": [["input", "input", "pos"]],
+  "nn.functional.threshold": [["input", "input", "pos"], ["threshold", "threshold", "pos"], ["value", "value", "pos"], ["inplace", "inplace", "pos", false]],
+  "nn.functional.cosineEmbeddingLoss": [["input1", "input1", "pos"], ["input2", "input2", "pos"], ["target", "target", "pos"], ["margin", "margin", "pos", 0], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.ctcLoss": [["logProbs", "log_probs", "pos"], ["targets", "targets", "pos"], ["inputLengths", "input_lengths", "pos"], ["targetLengths", "target_lengths", "pos"], ["blank", "blank", "pos", 0], ["reduction", "reduction", "pos", "mean"], ["zeroInfinity", "zero_infinity", "pos", false]],
+  "nn.functional.gaussianNllLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["var", "var", "pos"], ["full", "full", "pos", false], ["eps", "eps", "pos", 1e-06], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.hingeEmbeddingLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["margin", "margin", "pos", 1.0], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.marginRankingLoss": [["input1", "input1", "pos"], ["input2", "input2", "pos"], ["target", "target", "pos"], ["margin", "margin", "pos", 0], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.multilabelMarginLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.multilabelSoftMarginLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.multiMarginLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["p", "p", "pos", 1], ["margin", "margin", "pos", 1.0], ["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.poissonNllLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["logInput", "log_input", "pos", true], ["full", "full", "pos", false], ["sizeAverage", "size_average", "pos", null], ["eps", "eps", "pos", 1e-08], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.softMarginLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.tripletMarginLoss": [["anchor", "anchor", "pos"], ["positive", "positive", "pos"], ["negative", "negative", "pos"], ["margin", "margin", "pos", 1.0], ["p", "p", "pos", 2], ["eps", "eps", "pos", 1e-06], ["swap", "swap", "pos", false], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
+  "nn.functional.tripletMarginWithDistanceLoss": [["anchor", "anchor", "pos"], ["positive", "positive", "pos"], ["negative", "negative", "pos"], ["distanceFunction", "distance_function", "kwonly", null], ["margin", "margin", "kwonly", 1.0], ["swap", "swap", "kwonly", false], ["reduction", "reduction", "kwonly", "mean"]],
+  "nn.functional.avgPool1d": [["input", "input", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["ceilMode", "ceil_mode", "pos", false], ["countIncludePad", "count_include_pad", "pos", true]],
+  "nn.functional.avgPool3d": [["input", "input", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["ceilMode", "ceil_mode", "pos", false], ["countIncludePad", "count_include_pad", "pos", true], ["divisorOverride", "divisor_override", "pos", null]],
+  "nn.functional.maxPool3d": [["input", "input", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["dilation", "dilation", "pos", 1], ["ceilMode", "ceil_mode", "pos", false], ["returnIndices", "return_indices", "pos", false]],
+  "nn.functional.adaptiveAvgPool1d": [["input", "input", "pos"], ["outputSize", "output_size", "pos"]],
+  "nn.functional.adaptiveAvgPool3d": [["input", "input", "pos"], ["outputSize", "output_size", "pos"]],
+  "nn.functional.adaptiveMaxPool1d": [["input", "input", "pos"], ["outputSize", "output_size", "pos"], ["returnIndices", "return_indices", "pos", false]],
+  "nn.functional.adaptiveMaxPool3d": [["input", "input", "pos"], ["outputSize", "output_size", "pos"], ["returnIndices", "return_indices", "pos", false]],
+  "nn.functional.lpPool1d": [["input", "input", "pos"], ["normType", "norm_type", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["ceilMode", "ceil_mode", "pos", false]],
+  "nn.functional.lpPool2d": [["input", "input", "pos"], ["normType", "norm_type", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["ceilMode", "ceil_mode", "pos", false]],
+  "nn.functional.lpPool3d": [["input", "input", "pos"], ["normType", "norm_type", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["ceilMode", "ceil_mode", "pos", false]],
+  "nn.functional.maxUnpool1d": [["input", "input", "pos"], ["indices", "indices", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["outputSize", "output_size", "pos", null]],
+  "nn.functional.maxUnpool2d": [["input", "input", "pos"], ["indices", "indices", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["outputSize", "output_size", "pos", null]],
+  "nn.functional.maxUnpool3d": [["input", "input", "pos"], ["indices", "indices", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", null], ["padding", "padding", "pos", 0], ["outputSize", "output_size", "pos", null]],
+  "nn.functional.fractionalMaxPool2d": [["input", "input", "pos"], ["kernelSize", "kernel_size", "pos"], ["outputSize", "output_size", "pos", null], ["outputRatio", "output_ratio", "pos", null], ["returnIndices", "return_indices", "pos", false], ["randomSamples", "_random_samples", "pos", null]],
+  "nn.functional.fractionalMaxPool3d": [["input", "input", "pos"], ["kernelSize", "kernel_size", "pos"], ["outputSize", "output_size", "pos", null], ["outputRatio", "output_ratio", "pos", null], ["returnIndices", "return_indices", "pos", false], ["randomSamples", "_random_samples", "pos", null]],
+  "nn.functional.convTranspose1d": [["input", "input", "pos"], ["weight", "weight", "pos"], ["bias", "bias", "pos", null], ["stride", "stride", "pos", 1], ["padding", "padding", "pos", 0], ["outputPadding", "output_padding", "pos", 0], ["groups", "groups", "pos", 1], ["dilation", "dilation", "pos", 1]],
+  "nn.functional.convTranspose3d": [["input", "input", "pos"], ["weight", "weight", "pos"], ["bias", "bias", "pos", null], ["stride", "stride", "pos", 1], ["padding", "padding", "pos", 0], ["outputPadding", "output_padding", "pos", 0], ["groups", "groups", "pos", 1], ["dilation", "dilation", "pos", 1]],
+  "nn.functional.pixelShuffle": [["input", "input", "pos"], ["upscaleFactor", "upscale_factor", "pos"]],
+  "nn.functional.pixelUnshuffle": [["input", "input", "pos"], ["downscaleFactor", "downscale_factor", "pos"]],
+  "nn.functional.channelShuffle": [["input", "input", "pos"], ["groups", "groups", "pos"]],
+  "nn.functional.fold": [["input", "input", "pos"], ["outputSize", "output_size", "pos"], ["kernelSize", "kernel_size", "pos"], ["dilation", "dilation", "pos", 1], ["padding", "padding", "pos", 0], ["stride", "stride", "pos", 1]],
+  "nn.functional.unfold": [["input", "input", "pos"], ["kernelSize", "kernel_size", "pos"], ["dilation", "dilation", "pos", 1], ["padding", "padding", "pos", 0], ["stride", "stride", "pos", 1]],
+  "nn.functional.cosineSimilarity": [["x1", "x1", "pos"], ["x2", "x2", "pos"], ["dim", "dim", "pos", 1], ["eps", "eps", "pos", 1e-08]],
+  "nn.functional.pairwiseDistance": [["x1", "x1", "pos"], ["x2", "x2", "pos"], ["p", "p", "pos", 2.0], ["eps", "eps", "pos", 1e-06], ["keepdim", "keepdim", "pos", false]],
+  "nn.functional.localResponseNorm": [["input", "input", "pos"], ["size", "size", "pos"], ["alpha", "alpha", "pos", 0.0001], ["beta", "beta", "pos", 0.75], ["k", "k", "pos", 1.0]],
+  "nn.functional.rmsNorm": [["input", "input", "pos"], ["normalizedShape", "normalized_shape", "pos"], ["weight", "weight", "pos", null], ["eps", "eps", "pos", null]],
+  "nn.functional.alphaDropout": [["input", "input", "pos"], ["p", "p", "pos", 0.5], ["training", "training", "pos", false], ["inplace", "inplace", "pos", false]],
+  "nn.functional.featureAlphaDropout": [["input", "input", "pos"], ["p", "p", "pos", 0.5], ["training", "training", "pos", false], ["inplace", "inplace", "pos", false]],
+  "nn.functional.dropout1d": [["input", "input", "pos"], ["p", "p", "pos", 0.5], ["training", "training", "pos", true], ["inplace", "inplace", "pos", false]],
+  "nn.functional.dropout3d": [["input", "input", "pos"], ["p", "p", "pos", 0.5], ["training", "training", "pos", true], ["inplace", "inplace", "pos", false]],
+  "nn.functional.embeddingBag": [["input", "input", "pos"], ["weight", "weight", "pos"], ["offsets", "offsets", "pos", null], ["maxNorm", "max_norm", "pos", null], ["normType", "norm_type", "pos", 2], ["scaleGradByFreq", "scale_grad_by_freq", "pos", false], ["mode", "mode", "pos", "mean"], ["sparse", "sparse", "pos", false], ["perSampleWeights", "per_sample_weights", "pos", null], ["includeLastOffset", "include_last_offset", "pos", false], ["paddingIdx", "padding_idx", "pos", null]],
+  "nn.functional.scaledDotProductAttention": [["query", "query", "pos"], ["key", "key", "pos"], ["value", "value", "pos"], ["attnMask", "attn_mask", "pos", null], ["dropoutP", "dropout_p", "pos", 0.0], ["isCausal", "is_causal", "pos", false], ["scale", "scale", "kwonly", null], ["enableGqa", "enable_gqa", "kwonly", false]],
   "nn.init.calculateGain": [["nonlinearity", "nonlinearity", "pos"], ["param", "param", "pos", null]],
   "nn.init.uniform_": [["tensor", "tensor", "pos"], ["a", "a", "pos", 0.0], ["b", "b", "pos", 1.0], ["generator", "generator", "pos", null]],
   "nn.init.normal_": [["tensor", "tensor", "pos"], ["mean", "mean", "pos", 0.0], ["std", "std", "pos", 1.0], ["generator", "generator", "pos", null]],
@@ -288,6 +436,13 @@ export const SIGNATURES = {
   "torchvision.models.efficientnetB2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.efficientnetB3": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.efficientnetB4": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "nn.MultiheadAttention.forward": [["query", "query", "pos"], ["key", "key", "pos"], ["value", "value", "pos"], ["keyPaddingMask", "key_padding_mask", "pos", null], ["needWeights", "need_weights", "pos", true], ["attnMask", "attn_mask", "pos", null], ["averageAttnWeights", "average_attn_weights", "pos", true], ["isCausal", "is_causal", "pos", false]],
+  "nn.TransformerEncoderLayer.forward": [["src", "src", "pos"], ["srcMask", "src_mask", "pos", null], ["srcKeyPaddingMask", "src_key_padding_mask", "pos", null], ["isCausal", "is_causal", "pos", false]],
+  "nn.TransformerDecoderLayer.forward": [["tgt", "tgt", "pos"], ["memory", "memory", "pos"], ["tgtMask", "tgt_mask", "pos", null], ["memoryMask", "memory_mask", "pos", null], ["tgtKeyPaddingMask", "tgt_key_padding_mask", "pos", null], ["memoryKeyPaddingMask", "memory_key_padding_mask", "pos", null], ["tgtIsCausal", "tgt_is_causal", "pos", false], ["memoryIsCausal", "memory_is_causal", "pos", false]],
+  "nn.TransformerEncoder.forward": [["src", "src", "pos"], ["mask", "mask", "pos", null], ["srcKeyPaddingMask", "src_key_padding_mask", "pos", null], ["isCausal", "is_causal", "pos", null]],
+  "nn.TransformerDecoder.forward": [["tgt", "tgt", "pos"], ["memory", "memory", "pos"], ["tgtMask", "tgt_mask", "pos", null], ["memoryMask", "memory_mask", "pos", null], ["tgtKeyPaddingMask", "tgt_key_padding_mask", "pos", null], ["memoryKeyPaddingMask", "memory_key_padding_mask", "pos", null], ["tgtIsCausal", "tgt_is_causal", "pos", null], ["memoryIsCausal", "memory_is_causal", "pos", false]],
+  "nn.Transformer.forward": [["src", "src", "pos"], ["tgt", "tgt", "pos"], ["srcMask", "src_mask", "pos", null], ["tgtMask", "tgt_mask", "pos", null], ["memoryMask", "memory_mask", "pos", null], ["srcKeyPaddingMask", "src_key_padding_mask", "pos", null], ["tgtKeyPaddingMask", "tgt_key_padding_mask", "pos", null], ["memoryKeyPaddingMask", "memory_key_padding_mask", "pos", null], ["srcIsCausal", "src_is_causal", "pos", null], ["tgtIsCausal", "tgt_is_causal", "pos", null], ["memoryIsCausal", "memory_is_causal", "pos", false]],
+  "nn.Transformer.generateSquareSubsequentMask": [["sz", "sz", "pos"], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
 } as const satisfies Record<string, readonly ParamSpec[]>;
 
 /** Each callable's parameters as TypeScript types (from the annotations). */
@@ -364,16 +519,105 @@ export interface ParamTypes {
   "nn.Softmax": { dim?: number | null };
   "nn.LogSoftmax": { dim?: number | null };
   "nn.Hardswish": { inplace?: boolean };
-  "nn.CrossEntropyLoss": { weight?: Tensor | null; sizeAverage?: unknown; ignoreIndex?: number; reduce?: unknown; reduction?: string; labelSmoothing?: number };
-  "nn.NLLLoss": { weight?: Tensor | null; sizeAverage?: unknown; ignoreIndex?: number; reduce?: unknown; reduction?: string };
-  "nn.MSELoss": { sizeAverage?: unknown; reduce?: unknown; reduction?: string };
-  "nn.L1Loss": { sizeAverage?: unknown; reduce?: unknown; reduction?: string };
-  "nn.SmoothL1Loss": { sizeAverage?: unknown; reduce?: unknown; reduction?: string; beta?: number };
+  "nn.CrossEntropyLoss": { weight?: Tensor | null; sizeAverage?: boolean | null; ignoreIndex?: number; reduce?: boolean | null; reduction?: string; labelSmoothing?: number };
+  "nn.NLLLoss": { weight?: Tensor | null; sizeAverage?: boolean | null; ignoreIndex?: number; reduce?: boolean | null; reduction?: string };
+  "nn.MSELoss": { sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.L1Loss": { sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.SmoothL1Loss": { sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string; beta?: number };
   "nn.HuberLoss": { reduction?: string; delta?: number };
-  "nn.BCELoss": { weight?: Tensor | null; sizeAverage?: unknown; reduce?: unknown; reduction?: string };
-  "nn.BCEWithLogitsLoss": { weight?: Tensor | null; sizeAverage?: unknown; reduce?: unknown; reduction?: string; posWeight?: Tensor | null };
-  "nn.KLDivLoss": { sizeAverage?: unknown; reduce?: unknown; reduction?: string; logTarget?: boolean };
+  "nn.BCELoss": { weight?: Tensor | null; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.BCEWithLogitsLoss": { weight?: Tensor | null; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string; posWeight?: Tensor | null };
+  "nn.KLDivLoss": { sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string; logTarget?: boolean };
   "nn.ModuleList": { modules?: Iterable<Module> | null };
+  "nn.CELU": { alpha?: number; inplace?: boolean };
+  "nn.GLU": { dim?: number };
+  "nn.Hardshrink": { lambd?: number };
+  "nn.Hardsigmoid": { inplace?: boolean };
+  "nn.Hardtanh": { minVal?: number; maxVal?: number; inplace?: boolean; minValue?: number | null; maxValue?: number | null };
+  "nn.LogSigmoid": {  };
+  "nn.PReLU": { numParameters?: number; init?: number; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.RReLU": { lower?: number; upper?: number; inplace?: boolean };
+  "nn.SELU": { inplace?: boolean };
+  "nn.Softmax2d": {  };
+  "nn.Softmin": { dim?: number | null };
+  "nn.Softplus": { beta?: number; threshold?: number };
+  "nn.Softshrink": { lambd?: number };
+  "nn.Softsign": {  };
+  "nn.Tanhshrink": {  };
+  "nn.Threshold": { threshold: number; value: number; inplace?: boolean };
+  "nn.CosineEmbeddingLoss": { margin?: number; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.CTCLoss": { blank?: number; reduction?: string; zeroInfinity?: boolean };
+  "nn.GaussianNLLLoss": { full?: boolean; eps?: number; reduction?: string };
+  "nn.HingeEmbeddingLoss": { margin?: number; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.MarginRankingLoss": { margin?: number; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.MultiLabelMarginLoss": { sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.MultiLabelSoftMarginLoss": { weight?: Tensor | null; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.MultiMarginLoss": { p?: number; margin?: number; weight?: Tensor | null; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.PoissonNLLLoss": { logInput?: boolean; full?: boolean; sizeAverage?: boolean | null; eps?: number; reduce?: boolean | null; reduction?: string };
+  "nn.SoftMarginLoss": { sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.TripletMarginLoss": { margin?: number; p?: number; eps?: number; swap?: boolean; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.TripletMarginWithDistanceLoss": { distanceFunction?: ((...args: any[]) => any) | null; margin?: number; swap?: boolean; reduction?: string };
+  "nn.AvgPool1d": { kernelSize: number | [number]; stride?: number | [number] | null; padding?: number | [number]; ceilMode?: boolean; countIncludePad?: boolean };
+  "nn.AvgPool3d": { kernelSize: number | [number, number, number]; stride?: number | [number, number, number] | null; padding?: number | [number, number, number]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: number | null };
+  "nn.MaxPool3d": { kernelSize: number | number[]; stride?: number | number[] | null; padding?: number | number[]; dilation?: number | number[]; returnIndices?: boolean; ceilMode?: boolean };
+  "nn.AdaptiveAvgPool1d": { outputSize: number | null | (number | null)[] };
+  "nn.AdaptiveAvgPool3d": { outputSize: number | null | (number | null)[] };
+  "nn.AdaptiveMaxPool1d": { outputSize: number | null | (number | null)[]; returnIndices?: boolean };
+  "nn.AdaptiveMaxPool3d": { outputSize: number | null | (number | null)[]; returnIndices?: boolean };
+  "nn.LPPool1d": { normType: number; kernelSize: number | number[]; stride?: number | number[] | null; ceilMode?: boolean };
+  "nn.LPPool2d": { normType: number; kernelSize: number | number[]; stride?: number | number[] | null; ceilMode?: boolean };
+  "nn.LPPool3d": { normType: number; kernelSize: number | number[]; stride?: number | number[] | null; ceilMode?: boolean };
+  "nn.MaxUnpool1d": { kernelSize: number | [number]; stride?: number | [number] | null; padding?: number | [number] };
+  "nn.MaxUnpool2d": { kernelSize: number | [number, number]; stride?: number | [number, number] | null; padding?: number | [number, number] };
+  "nn.MaxUnpool3d": { kernelSize: number | [number, number, number]; stride?: number | [number, number, number] | null; padding?: number | [number, number, number] };
+  "nn.FractionalMaxPool2d": { kernelSize: number | [number, number]; outputSize?: number | [number, number] | null; outputRatio?: number | [number, number] | null; returnIndices?: boolean; randomSamples?: Tensor | null };
+  "nn.FractionalMaxPool3d": { kernelSize: number | [number, number, number]; outputSize?: number | [number, number, number] | null; outputRatio?: number | [number, number, number] | null; returnIndices?: boolean; randomSamples?: Tensor | null };
+  "nn.ReflectionPad1d": { padding: number | [number, number] };
+  "nn.ReflectionPad2d": { padding: number | [number, number, number, number] };
+  "nn.ReflectionPad3d": { padding: number | [number, number, number, number, number, number] };
+  "nn.ReplicationPad1d": { padding: number | [number, number] };
+  "nn.ReplicationPad2d": { padding: number | [number, number, number, number] };
+  "nn.ReplicationPad3d": { padding: number | [number, number, number, number, number, number] };
+  "nn.ZeroPad1d": { padding: number | [number, number] };
+  "nn.ZeroPad2d": { padding: number | [number, number, number, number] };
+  "nn.ZeroPad3d": { padding: number | [number, number, number, number, number, number] };
+  "nn.ConstantPad1d": { padding: number | [number, number]; value: number };
+  "nn.ConstantPad2d": { padding: number | [number, number, number, number]; value: number };
+  "nn.ConstantPad3d": { padding: number | [number, number, number, number, number, number]; value: number };
+  "nn.CircularPad1d": { padding: number | [number, number] };
+  "nn.CircularPad2d": { padding: number | [number, number, number, number] };
+  "nn.CircularPad3d": { padding: number | [number, number, number, number, number, number] };
+  "nn.Upsample": { size?: number | number[] | null; scaleFactor?: number | number[] | null; mode?: string; alignCorners?: boolean | null; recomputeScaleFactor?: boolean | null };
+  "nn.UpsamplingNearest2d": { size?: number | [number, number] | null; scaleFactor?: number | [number, number] | null };
+  "nn.UpsamplingBilinear2d": { size?: number | [number, number] | null; scaleFactor?: number | [number, number] | null };
+  "nn.PixelShuffle": { upscaleFactor: number };
+  "nn.PixelUnshuffle": { downscaleFactor: number };
+  "nn.ChannelShuffle": { groups: number };
+  "nn.Fold": { outputSize: number | number[]; kernelSize: number | number[]; dilation?: number | number[]; padding?: number | number[]; stride?: number | number[] };
+  "nn.Unfold": { kernelSize: number | number[]; dilation?: number | number[]; padding?: number | number[]; stride?: number | number[] };
+  "nn.CosineSimilarity": { dim?: number; eps?: number };
+  "nn.PairwiseDistance": { p?: number; eps?: number; keepdim?: boolean };
+  "nn.BatchNorm3d": { numFeatures: number; eps?: number; momentum?: number | null; affine?: boolean; trackRunningStats?: boolean; device?: DeviceLike | null; dtype?: DType | null; bias?: boolean };
+  "nn.InstanceNorm1d": { numFeatures: number; eps?: number; momentum?: number; affine?: boolean; trackRunningStats?: boolean; device?: DeviceLike | null; dtype?: DType | null; bias?: boolean };
+  "nn.InstanceNorm3d": { numFeatures: number; eps?: number; momentum?: number; affine?: boolean; trackRunningStats?: boolean; device?: DeviceLike | null; dtype?: DType | null; bias?: boolean };
+  "nn.LocalResponseNorm": { size: number; alpha?: number; beta?: number; k?: number };
+  "nn.RMSNorm": { normalizedShape: unknown; eps?: number | null; elementwiseAffine?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.AlphaDropout": { p?: number; inplace?: boolean };
+  "nn.FeatureAlphaDropout": { p?: number; inplace?: boolean };
+  "nn.Dropout1d": { p?: number; inplace?: boolean };
+  "nn.Dropout3d": { p?: number; inplace?: boolean };
+  "nn.EmbeddingBag": { numEmbeddings: number; embeddingDim: number; maxNorm?: number | null; normType?: number; scaleGradByFreq?: boolean; mode?: string; sparse?: boolean; _weight?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number | null; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.RNN": { inputSize: number; hiddenSize: number; numLayers?: number; nonlinearity?: string; bias?: boolean; batchFirst?: boolean; dropout?: number; bidirectional?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.RNNCell": { inputSize: number; hiddenSize: number; bias?: boolean; nonlinearity?: string; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.LSTMCell": { inputSize: number; hiddenSize: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.GRUCell": { inputSize: number; hiddenSize: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.MultiheadAttention": { embedDim: number; numHeads: number; dropout?: number; bias?: boolean; addBiasKv?: boolean; addZeroAttn?: boolean; kdim?: number | null; vdim?: number | null; batchFirst?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.TransformerEncoderLayer": { dModel: number; nhead: number; dimFeedforward?: number; dropout?: number; activation?: string | ((...args: any[]) => any); layerNormEps?: number; batchFirst?: boolean; normFirst?: boolean; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.TransformerDecoderLayer": { dModel: number; nhead: number; dimFeedforward?: number; dropout?: number; activation?: string | ((...args: any[]) => any); layerNormEps?: number; batchFirst?: boolean; normFirst?: boolean; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.TransformerEncoder": { encoderLayer: Module; numLayers: number; norm?: Module | null; enableNestedTensor?: boolean; maskCheck?: boolean };
+  "nn.TransformerDecoder": { decoderLayer: Module; numLayers: number; norm?: Module | null };
+  "nn.Transformer": { dModel?: number; nhead?: number; numEncoderLayers?: number; numDecoderLayers?: number; dimFeedforward?: number; dropout?: number; activation?: string | ((...args: any[]) => any); customEncoder?: unknown; customDecoder?: unknown; layerNormEps?: number; batchFirst?: boolean; normFirst?: boolean; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.ParameterDict": { parameters?: Record<string, Tensor> | null };
   "nn.ModuleDict": { modules?: Record<string, Module> | null };
   "nn.ParameterList": { values?: Iterable<unknown> | null };
   "nn.parallel.DistributedDataParallel": { module: unknown; deviceIds?: unknown; outputDevice?: unknown; dim?: number; broadcastBuffers?: unknown; initSync?: boolean; processGroup?: unknown; bucketCapMb?: unknown; findUnusedParameters?: boolean; checkReduction?: boolean; gradientAsBucketView?: boolean; staticGraph?: boolean; delayAllReduceNamedParams?: unknown; paramToHookAllReduce?: unknown; mixedPrecision?: unknown; deviceMesh?: unknown; skipAllReduceUnusedParams?: boolean; bucketCapMbList?: number[] | null; batchedGradCopy?: boolean; forwardSyncBuffers?: boolean | null };
@@ -453,6 +697,65 @@ export interface ParamTypes {
   "nn.functional.interpolate": { input: Tensor; size?: number | number[] | null; scaleFactor?: number | number[] | null; mode?: 'nearest' | 'linear' | 'bilinear' | 'bicubic' | 'trilinear' | 'area' | 'nearest-exact'; alignCorners?: boolean | null; recomputeScaleFactor?: boolean | null; antialias?: boolean };
   "nn.functional.oneHot": { tensor: Tensor; numClasses?: number };
   "nn.functional.normalize": { input: Tensor; p?: number; dim?: number; eps?: number; out?: Tensor | null };
+  "nn.functional.celu": { input: Tensor; alpha?: number; inplace?: boolean };
+  "nn.functional.glu": { input: Tensor; dim?: number };
+  "nn.functional.hardshrink": { input: Tensor; lambd?: number };
+  "nn.functional.hardsigmoid": { input: Tensor; inplace?: boolean };
+  "nn.functional.hardtanh": { input: Tensor; minVal?: number; maxVal?: number; inplace?: boolean };
+  "nn.functional.logsigmoid": { input: Tensor };
+  "nn.functional.prelu": { input: Tensor; weight: Tensor };
+  "nn.functional.rrelu": { input: Tensor; lower?: number; upper?: number; training?: boolean; inplace?: boolean };
+  "nn.functional.selu": { input: Tensor; inplace?: boolean };
+  "nn.functional.softmin": { input: Tensor; dim?: number | null; stacklevel?: number; dtype?: DType | null };
+  "nn.functional.softplus": { input: Tensor; beta?: number; threshold?: number };
+  "nn.functional.softshrink": { input: Tensor; lambd?: number };
+  "nn.functional.softsign": { input: Tensor };
+  "nn.functional.tanhshrink": { input: Tensor };
+  "nn.functional.threshold": { input: Tensor; threshold: number; value: number; inplace?: boolean };
+  "nn.functional.cosineEmbeddingLoss": { input1: Tensor; input2: Tensor; target: Tensor; margin?: number; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.functional.ctcLoss": { logProbs: Tensor; targets: Tensor; inputLengths: Tensor; targetLengths: Tensor; blank?: number; reduction?: string; zeroInfinity?: boolean };
+  "nn.functional.gaussianNllLoss": { input: Tensor; target: Tensor; var: Tensor | number; full?: boolean; eps?: number; reduction?: string };
+  "nn.functional.hingeEmbeddingLoss": { input: Tensor; target: Tensor; margin?: number; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.functional.marginRankingLoss": { input1: Tensor; input2: Tensor; target: Tensor; margin?: number; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.functional.multilabelMarginLoss": { input: Tensor; target: Tensor; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.functional.multilabelSoftMarginLoss": { input: Tensor; target: Tensor; weight?: Tensor | null; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.functional.multiMarginLoss": { input: Tensor; target: Tensor; p?: number; margin?: number; weight?: Tensor | null; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.functional.poissonNllLoss": { input: Tensor; target: Tensor; logInput?: boolean; full?: boolean; sizeAverage?: boolean | null; eps?: number; reduce?: boolean | null; reduction?: string };
+  "nn.functional.softMarginLoss": { input: Tensor; target: Tensor; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.functional.tripletMarginLoss": { anchor: Tensor; positive: Tensor; negative: Tensor; margin?: number; p?: number; eps?: number; swap?: boolean; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
+  "nn.functional.tripletMarginWithDistanceLoss": { anchor: Tensor; positive: Tensor; negative: Tensor; distanceFunction?: ((...args: any[]) => any) | null; margin?: number; swap?: boolean; reduction?: string };
+  "nn.functional.avgPool1d": { input: Tensor; kernelSize: number | number[]; stride?: number | number[] | null; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean };
+  "nn.functional.avgPool3d": { input: Tensor; kernelSize: number | number[]; stride?: number | number[] | null; padding?: number | number[]; ceilMode?: boolean; countIncludePad?: boolean; divisorOverride?: unknown };
+  "nn.functional.maxPool3d": { input: Tensor; kernelSize: number | number[]; stride?: number | number[] | null; padding?: number | number[]; dilation?: number | number[]; ceilMode?: boolean; returnIndices?: boolean };
+  "nn.functional.adaptiveAvgPool1d": { input: Tensor; outputSize: number | number[] };
+  "nn.functional.adaptiveAvgPool3d": { input: Tensor; outputSize: number | number[] };
+  "nn.functional.adaptiveMaxPool1d": { input: Tensor; outputSize: number | number[]; returnIndices?: boolean };
+  "nn.functional.adaptiveMaxPool3d": { input: Tensor; outputSize: number | number[]; returnIndices?: boolean };
+  "nn.functional.lpPool1d": { input: Tensor; normType: number; kernelSize: number; stride?: number | number[] | null; ceilMode?: boolean };
+  "nn.functional.lpPool2d": { input: Tensor; normType: number; kernelSize: number | number[]; stride?: number | number[] | null; ceilMode?: boolean };
+  "nn.functional.lpPool3d": { input: Tensor; normType: number; kernelSize: number | number[]; stride?: number | number[] | null; ceilMode?: boolean };
+  "nn.functional.maxUnpool1d": { input: Tensor; indices: Tensor; kernelSize: number | number[]; stride?: number | number[] | null; padding?: number | number[]; outputSize?: number | number[] | null };
+  "nn.functional.maxUnpool2d": { input: Tensor; indices: Tensor; kernelSize: number | number[]; stride?: number | number[] | null; padding?: number | number[]; outputSize?: number | number[] | null };
+  "nn.functional.maxUnpool3d": { input: Tensor; indices: Tensor; kernelSize: number | number[]; stride?: number | number[] | null; padding?: number | number[]; outputSize?: number | number[] | null };
+  "nn.functional.fractionalMaxPool2d": { input: Tensor; kernelSize: number | number[]; outputSize?: number | number[] | null; outputRatio?: number | number[] | null; returnIndices?: boolean; randomSamples?: Tensor | null };
+  "nn.functional.fractionalMaxPool3d": { input: Tensor; kernelSize: number | number[]; outputSize?: number | number[] | null; outputRatio?: number | number[] | null; returnIndices?: boolean; randomSamples?: Tensor | null };
+  "nn.functional.convTranspose1d": { input: Tensor; weight: Tensor; bias?: Tensor | null; stride?: number | number[]; padding?: number | number[]; outputPadding?: number | number[]; groups?: number; dilation?: number | number[] };
+  "nn.functional.convTranspose3d": { input: Tensor; weight: Tensor; bias?: Tensor | null; stride?: number | number[]; padding?: number | number[]; outputPadding?: number | number[]; groups?: number; dilation?: number | number[] };
+  "nn.functional.pixelShuffle": { input: Tensor; upscaleFactor: number };
+  "nn.functional.pixelUnshuffle": { input: Tensor; downscaleFactor: number };
+  "nn.functional.channelShuffle": { input: Tensor; groups: number };
+  "nn.functional.fold": { input: Tensor; outputSize: number | number[]; kernelSize: number | number[]; dilation?: number | number[]; padding?: number | number[]; stride?: number | number[] };
+  "nn.functional.unfold": { input: Tensor; kernelSize: number | number[]; dilation?: number | number[]; padding?: number | number[]; stride?: number | number[] };
+  "nn.functional.cosineSimilarity": { x1: Tensor; x2: Tensor; dim?: number; eps?: number };
+  "nn.functional.pairwiseDistance": { x1: Tensor; x2: Tensor; p?: number; eps?: number; keepdim?: boolean };
+  "nn.functional.localResponseNorm": { input: Tensor; size: number; alpha?: number; beta?: number; k?: number };
+  "nn.functional.rmsNorm": { input: Tensor; normalizedShape: number[]; weight?: Tensor | null; eps?: number | null };
+  "nn.functional.alphaDropout": { input: Tensor; p?: number; training?: boolean; inplace?: boolean };
+  "nn.functional.featureAlphaDropout": { input: Tensor; p?: number; training?: boolean; inplace?: boolean };
+  "nn.functional.dropout1d": { input: Tensor; p?: number; training?: boolean; inplace?: boolean };
+  "nn.functional.dropout3d": { input: Tensor; p?: number; training?: boolean; inplace?: boolean };
+  "nn.functional.embeddingBag": { input: Tensor; weight: Tensor; offsets?: Tensor | null; maxNorm?: number | null; normType?: number; scaleGradByFreq?: boolean; mode?: string; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number | null };
+  "nn.functional.scaledDotProductAttention": { query: Tensor; key: Tensor; value: Tensor; attnMask?: Tensor | null; dropoutP?: number; isCausal?: boolean; scale?: number | null; enableGqa?: boolean };
   "nn.init.calculateGain": { nonlinearity: 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu'; param?: number | null };
   "nn.init.uniform_": { tensor: Tensor; a?: number; b?: number; generator?: Generator | null };
   "nn.init.normal_": { tensor: Tensor; mean?: number; std?: number; generator?: Generator | null };
@@ -565,4 +868,11 @@ export interface ParamTypes {
   "torchvision.models.efficientnetB2": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.efficientnetB3": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.efficientnetB4": { weights?: Weights | string | null; progress?: boolean };
+  "nn.MultiheadAttention.forward": { query: Tensor; key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean };
+  "nn.TransformerEncoderLayer.forward": { src: Tensor; srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean };
+  "nn.TransformerDecoderLayer.forward": { tgt: Tensor; memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean };
+  "nn.TransformerEncoder.forward": { src: Tensor; mask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean | null };
+  "nn.TransformerDecoder.forward": { tgt: Tensor; memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean | null; memoryIsCausal?: boolean };
+  "nn.Transformer.forward": { src: Tensor; tgt: Tensor; srcMask?: Tensor | null; tgtMask?: Tensor | null; memoryMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; srcIsCausal?: boolean | null; tgtIsCausal?: boolean | null; memoryIsCausal?: boolean };
+  "nn.Transformer.generateSquareSubsequentMask": { sz: number; device?: DeviceLike | null; dtype?: DType | null };
 }

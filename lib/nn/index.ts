@@ -11,6 +11,12 @@ export * from './layers/embedding.js';
 export * from './layers/rnn.js';
 export * from './layers/container.js';
 export * from './layers/loss.js';
+export * from './layers/padding.js';
+export * from './layers/upsampling.js';
+export * from './layers/pixelshuffle.js';
+export * from './layers/fold.js';
+export * from './layers/distance.js';
+export * from './layers/transformer.js';
 export * as functional from './functional.js';
 export * as init from './init.js';
 export * as utils from './utils.js';
@@ -24,7 +30,12 @@ import * as activation from './layers/activation.js';
 import * as normalization from './layers/normalization.js';
 import * as dropout from './layers/dropout.js';
 import * as embedding from './layers/embedding.js';
+import * as padding from './layers/padding.js';
+import * as upsampling from './layers/upsampling.js';
+import * as pixelshuffle from './layers/pixelshuffle.js';
+import * as fold from './layers/fold.js';
+import * as distance from './layers/distance.js';
 // the leaf layers keep no reference to their inputs or outputs (containers pass on their children's)
-for (const lib of [linear, conv, pooling, activation, normalization, dropout, embedding]) {
+for (const lib of [linear, conv, pooling, activation, normalization, dropout, embedding, padding, upsampling, pixelshuffle, fold, distance]) {
   markPure(...Object.values(lib).filter((c): c is Function => typeof c === 'function' && c.prototype instanceof Module));
 }

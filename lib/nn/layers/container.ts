@@ -5,6 +5,9 @@ import { Tensor } from '../../tensor.js';
 import { Parameter } from '../parameter.js';
 import { badArg } from '../../errors.js';
 import { bind, type Args } from '../../bind.js';
+import { releaseAtLeast } from '../../release.js';
+
+const collapsesRepeats = releaseAtLeast(2, 0);
 
 function checkModule(m: unknown, where: string): Module {
   if (!(m instanceof Module)) badArg('a Module', where, m);
@@ -65,6 +68,21 @@ export class ModuleList extends IndexedModules {
   }
   forward(): never {
     throw new Error('ModuleList is not callable: iterate over it in your forward');
+  }
+  /** PyTorch 2 prints a run of identical children once: (0-5): 6 x Layer(...). */
+  toString(): string {
+    if (!collapsesRepeats) return super.toString();
+    const reprs = [...this.children()].map(String);
+    if (!reprs.length) return 'ModuleList()';
+    const lines: string[] = [];
+    for (let start = 0; start < reprs.length;) {
+      let end = start;
+      while (end + 1 < reprs.length && reprs[end + 1] === reprs[start]) end++;
+      const head = start === end ? `(${start}): ` : `(${start}-${end}): ${end - start + 1} x `;
+      lines.push(`${head}${reprs[start]}`.split('\n').join('\n  '));
+      start = end + 1;
+    }
+    return `ModuleList(\n  ${lines.join('\n  ')}\n)`;
   }
 }
 
@@ -127,5 +145,42 @@ export class ParameterList extends Module {
   }
   extraRepr(): string {
     return [...this.namedParameters('', false)].map(([k, p]) => `(${k}): Parameter containing: [${p.type()} of size ${p.shape.join('x')}]`).join('\n');
+  }
+}
+
+export class ParameterDict extends Module {
+  /** new ParameterDict({ a: p, b: q }): a plain tensor becomes a Parameter, as in Python. */
+  constructor(...args: Args<'nn.ParameterDict'>) {
+    super();
+    const { parameters } = bind('nn.ParameterDict', args, { objectParams: ['parameters'] });
+    for (const [k, p] of Object.entries(parameters ?? {})) this.set(k, p);
+  }
+  get(key: string): Parameter | undefined {
+    return [...this.namedParameters('', false)].find(([k]) => k === key)?.[1];
+  }
+  set(key: string, p: Tensor): void {
+    if (!(p instanceof Tensor)) badArg('a Parameter or Tensor', key, p);
+    this.registerParameter(key, p instanceof Parameter ? p : new Parameter(p));
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  keys(): string[] {
+    return [...this.namedParameters('', false)].map(([k]) => k);
+  }
+  values(): Parameter[] {
+    return [...this.parameters(false)];
+  }
+  items(): [string, Parameter][] {
+    return [...this.namedParameters('', false)];
+  }
+  get length(): number {
+    return this.keys().length;
+  }
+  forward(): never {
+    throw new Error('ParameterDict is not callable');
+  }
+  extraRepr(): string {
+    return this.items().map(([k, p]) => `  (${k}): Parameter containing: [${p.type()} of size ${p.shape.join('x')}]`).join('\n');
   }
 }

@@ -1,4 +1,4 @@
-// Dropout and Dropout2d: active in train(), identity in eval().
+// The dropout layers: active in train(), identity in eval().
 import { Module } from '../module.js';
 import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
@@ -25,4 +25,20 @@ export class Dropout extends DropoutBase {
 export class Dropout2d extends DropoutBase {
   constructor(...args: Args<'nn.Dropout2d'>) { super(bind('nn.Dropout2d', args)); }
   forward(input: Tensor): Tensor { return F.dropout2d(input, this.p, this.training, this.inplace); }
+}
+export class Dropout1d extends DropoutBase {
+  constructor(...args: Args<'nn.Dropout1d'>) { super(bind('nn.Dropout1d', args)); }
+  forward(input: Tensor): Tensor { return F.dropout1d(input, this.p, this.training, this.inplace); }
+}
+export class Dropout3d extends DropoutBase {
+  constructor(...args: Args<'nn.Dropout3d'>) { super(bind('nn.Dropout3d', args)); }
+  forward(input: Tensor): Tensor { return F.dropout3d(input, this.p, this.training, this.inplace); }
+}
+export class AlphaDropout extends DropoutBase {
+  constructor(...args: Args<'nn.AlphaDropout'>) { super(bind('nn.AlphaDropout', args)); }
+  forward(input: Tensor): Tensor { return F.alphaDropout(input, this.p, this.training); }
+}
+export class FeatureAlphaDropout extends DropoutBase {
+  constructor(...args: Args<'nn.FeatureAlphaDropout'>) { super(bind('nn.FeatureAlphaDropout', args)); }
+  forward(input: Tensor): Tensor { return F.featureAlphaDropout(input, this.p, this.training); }
 }

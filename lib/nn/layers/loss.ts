@@ -4,6 +4,7 @@ import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
 import { badArg } from '../../errors.js';
 import { bind, type Args } from '../../bind.js';
+import { PairwiseDistance } from './distance.js';
 
 type Reduction = 'mean' | 'sum' | 'none';
 
@@ -100,4 +101,137 @@ export class KLDivLoss extends Loss {
     this.logTarget = a.logTarget;
   }
   forward(input: Tensor, target: Tensor): Tensor { return F.klDiv(input, target, { reduction: this.reduction, logTarget: this.logTarget }); }
+}
+
+export class CosineEmbeddingLoss extends Loss {
+  declare margin: number;
+  constructor(...args: Args<'nn.CosineEmbeddingLoss'>) {
+    const a = bind('nn.CosineEmbeddingLoss', args);
+    super(a);
+    this.margin = a.margin;
+  }
+  forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
+    return F.cosineEmbeddingLoss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
+  }
+}
+export class CTCLoss extends Loss {
+  declare blank: number;
+  declare zeroInfinity: boolean;
+  constructor(...args: Args<'nn.CTCLoss'>) {
+    const a = bind('nn.CTCLoss', args);
+    super(a);
+    this.blank = a.blank;
+    this.zeroInfinity = a.zeroInfinity;
+  }
+  forward(logProbs: Tensor, targets: Tensor, inputLengths: Tensor | number[], targetLengths: Tensor | number[]): Tensor {
+    return F.ctcLoss(logProbs, targets, inputLengths as Tensor, targetLengths as Tensor, this.blank, this.reduction, this.zeroInfinity);
+  }
+}
+export class GaussianNLLLoss extends Loss {
+  declare full: boolean;
+  declare eps: number;
+  constructor(...args: Args<'nn.GaussianNLLLoss'>) {
+    const a = bind('nn.GaussianNLLLoss', args);
+    super(a);
+    this.full = a.full;
+    this.eps = a.eps;
+  }
+  forward(input: Tensor, target: Tensor, variance: Tensor | number): Tensor {
+    return F.gaussianNllLoss(input, target, variance, { full: this.full, eps: this.eps, reduction: this.reduction });
+  }
+}
+export class HingeEmbeddingLoss extends Loss {
+  declare margin: number;
+  constructor(...args: Args<'nn.HingeEmbeddingLoss'>) {
+    const a = bind('nn.HingeEmbeddingLoss', args);
+    super(a);
+    this.margin = a.margin;
+  }
+  forward(input: Tensor, target: Tensor): Tensor { return F.hingeEmbeddingLoss(input, target, { margin: this.margin, reduction: this.reduction }); }
+}
+export class MarginRankingLoss extends Loss {
+  declare margin: number;
+  constructor(...args: Args<'nn.MarginRankingLoss'>) {
+    const a = bind('nn.MarginRankingLoss', args);
+    super(a);
+    this.margin = a.margin;
+  }
+  forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
+    return F.marginRankingLoss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
+  }
+}
+export class MultiLabelMarginLoss extends Loss {
+  constructor(...args: Args<'nn.MultiLabelMarginLoss'>) { super(bind('nn.MultiLabelMarginLoss', args)); }
+  forward(input: Tensor, target: Tensor): Tensor { return F.multilabelMarginLoss(input, target, { reduction: this.reduction }); }
+}
+export class MultiLabelSoftMarginLoss extends WeightedLoss {
+  constructor(...args: Args<'nn.MultiLabelSoftMarginLoss'>) { super(bind('nn.MultiLabelSoftMarginLoss', args)); }
+  forward(input: Tensor, target: Tensor): Tensor { return F.multilabelSoftMarginLoss(input, target, { weight: this.weight, reduction: this.reduction }); }
+}
+export class MultiMarginLoss extends WeightedLoss {
+  declare p: number;
+  declare margin: number;
+  constructor(...args: Args<'nn.MultiMarginLoss'>) {
+    const a = bind('nn.MultiMarginLoss', args);
+    if (a.p !== 1 && a.p !== 2) throw new RangeError('only p == 1 and p == 2 supported');
+    if (a.weight != null && a.weight.dim() !== 1) throw new RangeError(`MultiMarginLoss: expected weight to be None or 1D tensor, got ${a.weight.dim()}D instead`);
+    super(a);
+    this.p = a.p;
+    this.margin = a.margin;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return F.multiMarginLoss(input, target, { p: this.p, margin: this.margin, weight: this.weight, reduction: this.reduction });
+  }
+}
+export class PoissonNLLLoss extends Loss {
+  declare logInput: boolean;
+  declare full: boolean;
+  declare eps: number;
+  constructor(...args: Args<'nn.PoissonNLLLoss'>) {
+    const a = bind('nn.PoissonNLLLoss', args);
+    super(a);
+    Object.assign(this, { logInput: a.logInput, full: a.full, eps: a.eps });
+  }
+  forward(logInput: Tensor, target: Tensor): Tensor {
+    return F.poissonNllLoss(logInput, target, { logInput: this.logInput, full: this.full, eps: this.eps, reduction: this.reduction });
+  }
+}
+export class SoftMarginLoss extends Loss {
+  constructor(...args: Args<'nn.SoftMarginLoss'>) { super(bind('nn.SoftMarginLoss', args)); }
+  forward(input: Tensor, target: Tensor): Tensor { return F.softMarginLoss(input, target, { reduction: this.reduction }); }
+}
+export class TripletMarginLoss extends Loss {
+  declare margin: number;
+  declare p: number;
+  declare eps: number;
+  declare swap: boolean;
+  constructor(...args: Args<'nn.TripletMarginLoss'>) {
+    const a = bind('nn.TripletMarginLoss', args);
+    super(a);
+    if (a.margin <= 0) throw new RangeError(`TripletMarginLoss: expected margin to be greater than 0, got ${a.margin} instead`);
+    Object.assign(this, { margin: a.margin, p: a.p, eps: a.eps, swap: a.swap });
+  }
+  forward(anchor: Tensor, positive: Tensor, negative: Tensor): Tensor {
+    return F.tripletMarginLoss(anchor, positive, negative, { margin: this.margin, p: this.p, eps: this.eps, swap: this.swap, reduction: this.reduction });
+  }
+}
+export class TripletMarginWithDistanceLoss extends Loss {
+  declare margin: number;
+  declare swap: boolean;
+  declare distanceFunction: ((x: Tensor, y: Tensor) => Tensor) | Module;
+  constructor(...args: Args<'nn.TripletMarginWithDistanceLoss'>) {
+    const a = bind('nn.TripletMarginWithDistanceLoss', args);
+    super(a);
+    if (a.margin <= 0) throw new RangeError(`TripletMarginWithDistanceLoss: expected margin to be greater than 0, got ${a.margin} instead`);
+    // the default is a PairwiseDistance module, a child (it prints), as in PyTorch
+    const fn = a.distanceFunction ?? new PairwiseDistance();
+    if (fn instanceof Module) this.addModule('distance_function', fn);
+    else Object.defineProperty(this, 'distance_function', { value: fn, writable: true, enumerable: false });
+    this.margin = a.margin;
+    this.swap = a.swap;
+  }
+  forward(anchor: Tensor, positive: Tensor, negative: Tensor): Tensor {
+    const fn = (this as any).distance_function as (x: Tensor, y: Tensor) => Tensor;
+    return F.tripletMarginWithDistanceLoss(anchor, positive, negative, { distanceFunction: fn, margin: this.margin, swap: this.swap, reduction: this.reduction });
+  }
 }

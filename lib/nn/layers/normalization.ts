@@ -9,7 +9,7 @@ import { zeros, ones, tensor } from '../../creation.js';
 import { noGrad } from '../../autograd.js';
 import { bind, type Args } from '../../bind.js';
 import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
-import { pyFloat, pyValue } from '../repr.js';
+import { pyFloat, pyNum, pyValue } from '../repr.js';
 import { releaseAtLeast } from '../../release.js';
 
 interface BatchNormOptions extends LayerFactoryOptions {
@@ -115,16 +115,43 @@ export class BatchNorm2d extends BatchNormBase {
   }
 }
 
-export class InstanceNorm2d extends NormBase {
+export class BatchNorm3d extends BatchNormBase {
+  constructor(...args: Args<'nn.BatchNorm3d'>) {
+    super(bind('nn.BatchNorm3d', args));
+  }
+  protected checkInput(input: Tensor): void {
+    if (input.dim() !== 5) throw new RangeError(`expected 5D input (got ${input.dim()}D input)`);
+  }
+}
+
+/** InstanceNorm1d/2d/3d: per-sample statistics; an unbatched input (one dimension fewer) is accepted. */
+abstract class InstanceNormBase extends NormBase {
+  protected abstract readonly noBatchDim: number;
+  forward(input: Tensor): Tensor {
+    const n = this.noBatchDim;
+    if (input.dim() !== n && input.dim() !== n + 1) throw new RangeError(`expected ${n}D or ${n + 1}D input (got ${input.dim()}D input)`);
+    const x = input.dim() === n ? input.unsqueeze(0) : input;
+    const out = F.instanceNorm(x, this.running_mean, this.running_var, this.weight, this.bias,
+      this.training || !this.trackRunningStats, this.momentum ?? 0.1, this.eps);
+    return input.dim() === n ? out.squeeze(0) : out;
+  }
+}
+export class InstanceNorm1d extends InstanceNormBase {
+  protected readonly noBatchDim = 2;
+  constructor(...args: Args<'nn.InstanceNorm1d'>) {
+    super(bind('nn.InstanceNorm1d', args));
+  }
+}
+export class InstanceNorm2d extends InstanceNormBase {
+  protected readonly noBatchDim = 3;
   constructor(...args: Args<'nn.InstanceNorm2d'>) {
     super(bind('nn.InstanceNorm2d', args));
   }
-  forward(input: Tensor): Tensor {
-    if (input.dim() !== 3 && input.dim() !== 4) throw new RangeError(`expected 3D or 4D input (got ${input.dim()}D input)`);
-    const x = input.dim() === 3 ? input.unsqueeze(0) : input;
-    const out = F.instanceNorm(x, this.running_mean, this.running_var, this.weight, this.bias,
-      this.training || !this.trackRunningStats, this.momentum ?? 0.1, this.eps);
-    return input.dim() === 3 ? out.squeeze(0) : out;
+}
+export class InstanceNorm3d extends InstanceNormBase {
+  protected readonly noBatchDim = 4;
+  constructor(...args: Args<'nn.InstanceNorm3d'>) {
+    super(bind('nn.InstanceNorm3d', args));
   }
 }
 
@@ -180,5 +207,46 @@ export class GroupNorm extends Module {
   }
   extraRepr(): string {
     return `${this.numGroups}, ${this.numChannels}, eps=${pyFloat(this.eps)}, affine=${pyValue(this.affine)}${biasRepr(this.bias)}`;
+  }
+}
+
+export class LocalResponseNorm extends Module {
+  declare size: number;
+  declare alpha: number;
+  declare beta: number;
+  declare k: number;
+  constructor(...args: Args<'nn.LocalResponseNorm'>) {
+    super();
+    const a = bind('nn.LocalResponseNorm', args);
+    Object.assign(this, { size: a.size, alpha: a.alpha, beta: a.beta, k: a.k });
+  }
+  forward(input: Tensor): Tensor {
+    return F.localResponseNorm(input, this.size, this.alpha, this.beta, this.k);
+  }
+  extraRepr(): string {
+    return `${this.size}, alpha=${pyNum(this.alpha)}, beta=${pyNum(this.beta)}, k=${pyNum(this.k)}`;
+  }
+}
+
+export class RMSNorm extends Module {
+  declare normalizedShape: number[];
+  declare eps: number | null;
+  declare elementwiseAffine: boolean;
+  declare weight: Parameter | null;
+  constructor(...args: Args<'nn.RMSNorm'>) {
+    super();
+    const a = bind('nn.RMSNorm', args);
+    const shape = a.normalizedShape as number | number[];
+    this.normalizedShape = typeof shape === 'number' ? [shape] : [...shape];
+    this.eps = a.eps ?? null;
+    this.elementwiseAffine = a.elementwiseAffine;
+    this.weight = this.elementwiseAffine ? newParameter(this.normalizedShape, a) : null;
+    if (this.weight) init.ones_(this.weight);
+  }
+  forward(input: Tensor): Tensor {
+    return F.rmsNorm(input, this.normalizedShape, this.weight, this.eps);
+  }
+  extraRepr(): string {
+    return `${pyValue(this.normalizedShape)}, eps=${this.eps === null ? 'None' : pyFloat(this.eps)}, elementwise_affine=${pyValue(this.elementwiseAffine)}`;
   }
 }

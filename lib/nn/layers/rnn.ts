@@ -1,4 +1,4 @@
-// LSTM and GRU over ATen's fused lstm/gru kernels. Parameters carry PyTorch's names
+// RNN, LSTM and GRU over ATen's fused rnn/lstm/gru kernels, and their cells. Parameters carry PyTorch's names
 // (weight_ih_l0, bias_hh_l1_reverse, ...) and are initialised in PyTorch's order.
 import { Module } from '../module.js';
 import { Parameter } from '../parameter.js';
@@ -9,6 +9,9 @@ import { aten } from '../../aten.js';
 import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
 import { pyFloat } from '../repr.js';
 import { bind, type Args } from '../../bind.js';
+
+type Mode = 'LSTM' | 'GRU' | 'RNN_TANH' | 'RNN_RELU';
+const GATES: Record<Mode, number> = { LSTM: 4, GRU: 3, RNN_TANH: 1, RNN_RELU: 1 };
 
 interface RNNSpec extends LayerFactoryOptions {
   inputSize: number;
@@ -22,7 +25,7 @@ interface RNNSpec extends LayerFactoryOptions {
 }
 
 abstract class RNNBase extends Module {
-  declare mode: 'LSTM' | 'GRU';
+  declare mode: Mode;
   declare inputSize: number;
   declare hiddenSize: number;
   declare numLayers: number;
@@ -32,7 +35,7 @@ abstract class RNNBase extends Module {
   declare bidirectional: boolean;
   declare projSize: number;
 
-  constructor(mode: 'LSTM' | 'GRU', o: RNNSpec) {
+  constructor(mode: Mode, o: RNNSpec) {
     super();
     Object.defineProperty(this, 'mode', { value: mode, enumerable: false });
     const inputSize = this.inputSize = positiveInt(o.inputSize, 'inputSize');
@@ -50,7 +53,7 @@ abstract class RNNBase extends Module {
     if (!Number.isInteger(this.projSize) || this.projSize < 0) throw new RangeError('proj_size should be a positive integer or zero to disable projections');
     if (this.projSize >= hiddenSize) throw new RangeError('proj_size has to be smaller than hidden_size');
     if (this.projSize > 0 && mode !== 'LSTM') throw new RangeError('proj_size argument is only supported for LSTM, not RNN or GRU');
-    const gates = mode === 'LSTM' ? 4 : 3;
+    const gates = GATES[mode];
     const dirs = this.bidirectional ? 2 : 1;
     const realHidden = this.projSize > 0 ? this.projSize : hiddenSize;
     for (let layer = 0; layer < this.numLayers; layer++) {
@@ -123,5 +126,112 @@ export class GRU extends RNNBase {
     const [out, hn] = aten('gru')(x, h0, this.flatWeights(), this.bias, this.numLayers, this.dropout, this.training, this.bidirectional, this.batchFirst);
     if (!batched) return [out.squeeze(this.batchFirst ? 0 : 1), hn.squeeze(1)];
     return [out, hn];
+  }
+}
+
+export class RNN extends RNNBase {
+  declare nonlinearity: 'tanh' | 'relu';
+  constructor(...args: Args<'nn.RNN'>) {
+    const a = bind('nn.RNN', args);
+    if (a.nonlinearity !== 'tanh' && a.nonlinearity !== 'relu') throw new RangeError(`Unknown nonlinearity '${a.nonlinearity}'. Select from 'tanh' or 'relu'.`);
+    super(a.nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', a);
+    this.nonlinearity = a.nonlinearity;
+  }
+  /** Returns [output, h_n]. */
+  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor] {
+    const batched = input.dim() === 3;
+    if (!batched && input.dim() !== 2) throw new RangeError(`RNN: Expected input to be 2D or 3D, got ${input.dim()}D tensor instead`);
+    const x = batched ? input : input.unsqueeze(this.batchFirst ? 0 : 1);
+    let h0 = hx ?? this.zeroState(input, batched);
+    if (!batched) h0 = h0.unsqueeze(1);
+    const op = this.mode === 'RNN_TANH' ? 'rnn_tanh' : 'rnn_relu';
+    const [out, hn] = aten(op)(x, h0, this.flatWeights(), this.bias, this.numLayers, this.dropout, this.training, this.bidirectional, this.batchFirst);
+    if (!batched) return [out.squeeze(this.batchFirst ? 0 : 1), hn.squeeze(1)];
+    return [out, hn];
+  }
+}
+
+/** RNNCell, LSTMCell, GRUCell: one time step; weight_ih, weight_hh, bias_ih, bias_hh as in PyTorch. */
+abstract class RNNCellBase extends Module {
+  declare inputSize: number;
+  declare hiddenSize: number;
+  declare bias: boolean;
+  declare weight_ih: Parameter;
+  declare weight_hh: Parameter;
+  declare bias_ih: Parameter | null;
+  declare bias_hh: Parameter | null;
+  constructor(gates: number, o: { inputSize: number; hiddenSize: number; bias: boolean } & LayerFactoryOptions) {
+    super();
+    this.inputSize = positiveInt(o.inputSize, 'inputSize');
+    this.hiddenSize = positiveInt(o.hiddenSize, 'hiddenSize');
+    this.bias = o.bias;
+    this.weight_ih = newParameter([gates * this.hiddenSize, this.inputSize], o);
+    this.weight_hh = newParameter([gates * this.hiddenSize, this.hiddenSize], o);
+    if (o.bias) {
+      this.bias_ih = newParameter([gates * this.hiddenSize], o);
+      this.bias_hh = newParameter([gates * this.hiddenSize], o);
+    } else {
+      this.registerParameter('bias_ih', null);
+      this.registerParameter('bias_hh', null);
+    }
+    this.resetParameters();
+  }
+  resetParameters(): void {
+    const stdv = this.hiddenSize > 0 ? 1 / Math.sqrt(this.hiddenSize) : 0;
+    for (const w of this.parameters()) init.uniform_(w, -stdv, stdv);
+  }
+  /** The input made batched, and whether it was. */
+  protected batch(input: Tensor, hx: Tensor | null | undefined, name: string): [Tensor, Tensor | null, boolean] {
+    if (input.dim() !== 1 && input.dim() !== 2) throw new RangeError(`${name}: Expected input to be 1D or 2D, got ${input.dim()}D instead`);
+    if (hx != null && hx.dim() !== 1 && hx.dim() !== 2) throw new RangeError(`${name}: Expected hidden to be 1D or 2D, got ${hx.dim()}D instead`);
+    const batched = input.dim() === 2;
+    return [batched ? input : input.unsqueeze(0), hx == null ? null : batched ? hx : hx.unsqueeze(0), batched];
+  }
+  protected zeros(input: Tensor): Tensor {
+    return zeros([input.size(0), this.hiddenSize], { dtype: input.dtype, device: input.device });
+  }
+  extraRepr(): string {
+    let s = `${this.inputSize}, ${this.hiddenSize}`;
+    if (!this.bias) s += ', bias=False';
+    const nl = (this as { nonlinearity?: string }).nonlinearity;
+    if (nl !== undefined && nl !== 'tanh') s += `, nonlinearity=${nl}`;
+    return s;
+  }
+}
+export class RNNCell extends RNNCellBase {
+  declare nonlinearity: 'tanh' | 'relu';
+  constructor(...args: Args<'nn.RNNCell'>) {
+    const a = bind('nn.RNNCell', args);
+    if (a.nonlinearity !== 'tanh' && a.nonlinearity !== 'relu') throw new RangeError(`Unknown nonlinearity: ${a.nonlinearity}`);
+    super(1, a);
+    this.nonlinearity = a.nonlinearity;
+  }
+  forward(input: Tensor, hx: Tensor | null = null): Tensor {
+    const [x, h, batched] = this.batch(input, hx, 'RNNCell');
+    const out = aten(this.nonlinearity === 'tanh' ? 'rnn_tanh_cell' : 'rnn_relu_cell')(x, h ?? this.zeros(x), this.weight_ih, this.weight_hh, this.bias_ih, this.bias_hh);
+    return batched ? out : out.squeeze(0);
+  }
+}
+export class LSTMCell extends RNNCellBase {
+  constructor(...args: Args<'nn.LSTMCell'>) {
+    super(4, bind('nn.LSTMCell', args));
+  }
+  /** Returns [h_1, c_1]. */
+  forward(input: Tensor, hx: [Tensor, Tensor] | null = null): [Tensor, Tensor] {
+    const [x, h, batched] = this.batch(input, hx?.[0], 'LSTMCell');
+    const c = hx == null ? null : batched ? hx[1] : hx[1].unsqueeze(0);
+    const state = h && c ? [h, c] : [this.zeros(x), this.zeros(x)];
+    const [h1, c1] = aten('lstm_cell')(x, state, this.weight_ih, this.weight_hh, this.bias_ih, this.bias_hh);
+    return batched ? [h1, c1] : [h1.squeeze(0), c1.squeeze(0)];
+  }
+}
+export class GRUCell extends RNNCellBase {
+  constructor(...args: Args<'nn.GRUCell'>) {
+    super(3, bind('nn.GRUCell', args));
+  }
+  forward(input: Tensor, hx: Tensor | null = null): Tensor {
+    const [x, h, batched] = this.batch(input, hx, 'GRUCell');
+    const out = aten('gru_cell')(x, h ?? this.zeros(x), this.weight_ih, this.weight_hh, this.bias_ih, this.bias_hh);
+    return batched ? out : out.squeeze(0);
   }
 }

@@ -1,0 +1,411 @@
+// MultiheadAttention and the Transformer family, written as PyTorch's Python modules compute them
+// (F.multi_head_attention_forward's reference path), so outputs and gradients match PyTorch's.
+import { Module } from '../module.js';
+import { Parameter } from '../parameter.js';
+import { Tensor } from '../../tensor.js';
+import * as F from '../functional.js';
+import * as init from '../init.js';
+import { aten } from '../../aten.js';
+import { full, zeros } from '../../creation.js';
+import { bind, type Args } from '../../bind.js';
+import { badArg } from '../../errors.js';
+import { newParameter, positiveInt } from './common.js';
+import { Linear } from './linear.js';
+import { Dropout } from './dropout.js';
+import { LayerNorm } from './normalization.js';
+import { ModuleList } from './container.js';
+import type { DType, DeviceLike } from '../../types.js';
+
+/** PyTorch's out_proj class: a Linear under another name (it prints as such). */
+export class NonDynamicallyQuantizableLinear extends Linear {}
+
+/** F._canonical_mask: a boolean mask (true = masked out) becomes an additive float mask. */
+function canonicalMask(mask: Tensor | null | undefined, name: string, dtype: DType): Tensor | null {
+  if (mask == null) return null;
+  if (!(mask instanceof Tensor)) badArg('a Tensor', name, mask);
+  if (mask.dtype.name === 'bool') return (aten('zeros_like')(mask, { dtype }) as Tensor).maskedFill(mask, -Infinity);
+  if (!mask.isFloatingPoint()) throw new TypeError(`only bool and floating types of ${name} are supported`);
+  return mask;
+}
+
+export class MultiheadAttention extends Module {
+  declare embedDim: number;
+  declare kdim: number;
+  declare vdim: number;
+  declare numHeads: number;
+  declare dropout: number;
+  declare batchFirst: boolean;
+  declare headDim: number;
+  declare addZeroAttn: boolean;
+  declare in_proj_weight: Parameter | null;
+  declare q_proj_weight: Parameter | null;
+  declare k_proj_weight: Parameter | null;
+  declare v_proj_weight: Parameter | null;
+  declare in_proj_bias: Parameter | null;
+  declare bias_k: Parameter | null;
+  declare bias_v: Parameter | null;
+  declare out_proj: NonDynamicallyQuantizableLinear;
+  constructor(...args: Args<'nn.MultiheadAttention'>) {
+    super();
+    const a = bind('nn.MultiheadAttention', args);
+    if (!(a.embedDim > 0) || !(a.numHeads > 0)) {
+      throw new RangeError(`embed_dim and num_heads must be greater than 0, got embed_dim=${a.embedDim} and num_heads=${a.numHeads} instead`);
+    }
+    const E = positiveInt(a.embedDim, 'embedDim');
+    this.embedDim = E;
+    this.kdim = a.kdim ?? E;
+    this.vdim = a.vdim ?? E;
+    this.numHeads = positiveInt(a.numHeads, 'numHeads');
+    this.dropout = a.dropout;
+    this.batchFirst = a.batchFirst;
+    this.headDim = Math.floor(E / a.numHeads);
+    if (this.headDim * a.numHeads !== E) throw new RangeError('embed_dim must be divisible by num_heads');
+    const f = { device: a.device, dtype: a.dtype };
+    if (this.kdim === E && this.vdim === E) {
+      this.in_proj_weight = newParameter([3 * E, E], f);
+      for (const n of ['q_proj_weight', 'k_proj_weight', 'v_proj_weight']) this.registerParameter(n, null);
+    } else {
+      this.q_proj_weight = newParameter([E, E], f);
+      this.k_proj_weight = newParameter([E, this.kdim], f);
+      this.v_proj_weight = newParameter([E, this.vdim], f);
+      this.registerParameter('in_proj_weight', null);
+    }
+    if (a.bias) this.in_proj_bias = newParameter([3 * E], f);
+    else this.registerParameter('in_proj_bias', null);
+    this.out_proj = new NonDynamicallyQuantizableLinear(E, E, { bias: a.bias, ...f });
+    if (a.addBiasKv) {
+      this.bias_k = newParameter([1, 1, E], f);
+      this.bias_v = newParameter([1, 1, E], f);
+    } else {
+      this.registerParameter('bias_k', null);
+      this.registerParameter('bias_v', null);
+    }
+    this.addZeroAttn = a.addZeroAttn;
+    this.resetParameters();
+  }
+  resetParameters(): void {
+    for (const w of [this.in_proj_weight, this.q_proj_weight, this.k_proj_weight, this.v_proj_weight]) if (w) init.xavierUniform_(w);
+    if (this.in_proj_bias) {
+      init.constant_(this.in_proj_bias, 0);
+      init.constant_(this.out_proj.bias!, 0);
+    }
+    if (this.bias_k) init.xavierNormal_(this.bias_k);
+    if (this.bias_v) init.xavierNormal_(this.bias_v);
+  }
+  /** Returns [attnOutput, attnWeights] (weights null when needWeights is false). */
+  forward(...args: Args<'nn.MultiheadAttention.forward'>): [Tensor, Tensor | null] {
+    const a = bind('nn.MultiheadAttention.forward', args, { name: 'forward' });
+    let query = a.query, key = a.key, value = a.value;
+    const batched = query.dim() === 3;
+    if (this.batchFirst && batched) [query, key, value] = [query.transpose(1, 0), key.transpose(1, 0), value.transpose(1, 0)];
+    const [out, weights] = multiHeadAttention(this, query, key, value, a);
+    return this.batchFirst && batched ? [out.transpose(1, 0), weights] : [out, weights];
+  }
+}
+
+interface AttentionCall {
+  keyPaddingMask?: Tensor | null;
+  needWeights: boolean;
+  attnMask?: Tensor | null;
+  averageAttnWeights: boolean;
+  isCausal: boolean;
+}
+/** F.multi_head_attention_forward on sequence-first inputs (L, N, E), or unbatched (L, E). */
+function multiHeadAttention(m: MultiheadAttention, query: Tensor, key: Tensor, value: Tensor, c: AttentionCall): [Tensor, Tensor | null] {
+  const batched = query.dim() === 3;
+  if (!batched && query.dim() !== 2) throw new RangeError(`query should be unbatched 2D or batched 3D tensor but received ${query.dim()}-D query tensor`);
+  let keyPaddingMask = c.keyPaddingMask ?? null;
+  if (!batched) {
+    [query, key, value] = [query.unsqueeze(1), key.unsqueeze(1), value.unsqueeze(1)];
+    if (keyPaddingMask) keyPaddingMask = keyPaddingMask.unsqueeze(0);
+  }
+  const [tgtLen, bsz, E] = query.shape;
+  const H = m.numHeads, D = m.headDim;
+  if (E !== m.embedDim) throw new RangeError(`was expecting embedding dimension of ${m.embedDim}, but got ${E}`);
+  keyPaddingMask = canonicalMask(keyPaddingMask, 'keyPaddingMask', query.dtype);
+  let isCausal = c.isCausal;
+  let attnMask: Tensor | null;
+  if (isCausal && c.attnMask == null) {
+    throw new Error('Need attn_mask if specifying the is_causal hint. You may use the Transformer module method `generate_square_subsequent_mask` to create this mask.');
+  }
+  if (isCausal && !keyPaddingMask && !c.needWeights) attnMask = null;
+  else {
+    attnMask = canonicalMask(c.attnMask, 'attnMask', query.dtype);
+    if (keyPaddingMask) isCausal = false;
+  }
+  // in-projection: the packed weight's three row blocks, or the separate weights
+  const [bq, bk, bv] = m.in_proj_bias ? m.in_proj_bias.chunk(3) : [null, null, null];
+  const [wq, wk, wv] = m.in_proj_weight ? m.in_proj_weight.chunk(3) : [m.q_proj_weight!, m.k_proj_weight!, m.v_proj_weight!];
+  let q = F.linear(query, wq, bq), k = F.linear(key, wk, bk), v = F.linear(value, wv, bv);
+  let srcLen = key.size(0);
+  if (attnMask) {
+    if (attnMask.dim() === 2) {
+      if (attnMask.shape.join() !== [tgtLen, srcLen].join()) throw new RangeError(`The shape of the 2D attn_mask is torch.Size([${attnMask.shape.join(', ')}]), but should be (${tgtLen}, ${srcLen}).`);
+      attnMask = attnMask.unsqueeze(0);
+    } else if (attnMask.dim() === 3) {
+      if (attnMask.shape.join() !== [bsz * H, tgtLen, srcLen].join()) throw new RangeError(`The shape of the 3D attn_mask is torch.Size([${attnMask.shape.join(', ')}]), but should be (${bsz * H}, ${tgtLen}, ${srcLen}).`);
+    } else throw new RangeError(`attn_mask's dimension ${attnMask.dim()} is not supported`);
+  }
+  const padLast = (t: Tensor | null) => (t ? F.pad(t, [0, 1]) : null);
+  if (m.bias_k && m.bias_v) {
+    k = aten('cat')([k, m.bias_k.repeat(1, bsz, 1)]);
+    v = aten('cat')([v, m.bias_v.repeat(1, bsz, 1)]);
+    attnMask = padLast(attnMask);
+    keyPaddingMask = padLast(keyPaddingMask);
+  }
+  q = q.view(tgtLen, bsz * H, D).transpose(0, 1);
+  k = k.view(k.size(0), bsz * H, D).transpose(0, 1);
+  v = v.view(v.size(0), bsz * H, D).transpose(0, 1);
+  if (m.addZeroAttn) {
+    k = aten('cat')([k, zeros([bsz * H, 1, D], { dtype: k.dtype, device: k.device })], 1);
+    v = aten('cat')([v, zeros([bsz * H, 1, D], { dtype: v.dtype, device: v.device })], 1);
+    attnMask = padLast(attnMask);
+    keyPaddingMask = padLast(keyPaddingMask);
+  }
+  srcLen = k.size(1);
+  if (keyPaddingMask) {
+    const kpm = keyPaddingMask.view(bsz, 1, 1, srcLen).expand(-1, H, -1, -1).reshape(bsz * H, 1, srcLen);
+    attnMask = attnMask ? attnMask.add(kpm) : kpm;
+  }
+  const dropoutP = m.training ? m.dropout : 0;
+  if (c.needWeights) {
+    const qScaled = q.mul(Math.sqrt(1 / D));
+    let w: Tensor = attnMask ? aten('baddbmm')(attnMask, qScaled, k.transpose(-2, -1)) : aten('bmm')(qScaled, k.transpose(-2, -1));
+    w = F.softmax(w, -1);
+    if (dropoutP > 0) w = F.dropout(w, dropoutP);
+    let out = aten('bmm')(w, v) as Tensor;
+    out = out.transpose(0, 1).contiguous().view(tgtLen * bsz, E);
+    out = F.linear(out, m.out_proj.weight, m.out_proj.bias).view(tgtLen, bsz, E);
+    w = w.view(bsz, H, tgtLen, srcLen);
+    if (c.averageAttnWeights) w = w.mean(1);
+    return batched ? [out, w] : [out.squeeze(1), w.squeeze(0)];
+  }
+  if (attnMask) attnMask = attnMask.size(0) === 1 && attnMask.dim() === 3 ? attnMask.unsqueeze(0) : attnMask.view(bsz, H, -1, srcLen);
+  let out = F.scaledDotProductAttention(q.view(bsz, H, tgtLen, D), k.view(bsz, H, srcLen, D), v.view(bsz, H, srcLen, D), attnMask, dropoutP, isCausal);
+  out = out.permute(2, 0, 1, 3).contiguous().view(bsz * tgtLen, E);
+  out = F.linear(out, m.out_proj.weight, m.out_proj.bias).view(tgtLen, bsz, E);
+  return [batched ? out : out.squeeze(1), null];
+}
+
+type Activation = ((x: Tensor) => Tensor) | Module;
+/** 'relu' / 'gelu' name F.relu / F.gelu; a function or a module is used as it is (a module is a child). */
+function activationFn(owner: Module, activation: unknown): void {
+  let fn: unknown = activation ?? 'relu';
+  if (typeof fn === 'string') {
+    if (fn !== 'relu' && fn !== 'gelu') throw new RangeError(`activation should be relu/gelu, not ${fn}`);
+    fn = fn === 'relu' ? (x: Tensor) => F.relu(x) : (x: Tensor) => F.gelu(x);
+  }
+  if (fn instanceof Module) owner.addModule('activation', fn);
+  else if (typeof fn === 'function') Object.defineProperty(owner, 'activation', { value: fn, writable: true, enumerable: false });
+  else badArg("'relu', 'gelu', a function or a Module", 'activation', activation);
+}
+const callActivation = (owner: Module, x: Tensor): Tensor => ((owner as unknown as { activation: Activation }).activation as (x: Tensor) => Tensor)(x);
+
+// deep copies of a layer for TransformerEncoder/Decoder (copy.deepcopy in PyTorch): the same
+// constructor arguments, then the template's weights
+const constructorArgs = new WeakMap<Module, unknown[]>();
+function cloneLayer<T extends Module>(layer: T, what: string, argName: string): T {
+  const args = constructorArgs.get(layer);
+  if (!args) badArg(`a ${what} (torch-node copies it by its constructor arguments)`, argName, layer);
+  const copy = new (layer.constructor as new (...a: unknown[]) => T)(...args);
+  copy.loadStateDict(layer.stateDict());
+  return copy.train(layer.training);
+}
+
+/** _detect_is_causal_mask: an explicit flag, or whether the mask is the causal one. */
+function detectCausal(mask: Tensor | null | undefined, isCausal: boolean | null | undefined, size: number): boolean {
+  if (isCausal != null) return isCausal;
+  if (!mask) return false;
+  const causal = Transformer.generateSquareSubsequentMask(size, { device: mask.device, dtype: mask.dtype });
+  return mask.shape.join() === causal.shape.join() && Boolean(mask.eq(causal).all().item());
+}
+
+export class TransformerEncoderLayer extends Module {
+  declare self_attn: MultiheadAttention;
+  declare linear1: Linear;
+  declare dropout: Dropout;
+  declare linear2: Linear;
+  declare normFirst: boolean;
+  declare norm1: LayerNorm;
+  declare norm2: LayerNorm;
+  declare dropout1: Dropout;
+  declare dropout2: Dropout;
+  constructor(...args: Args<'nn.TransformerEncoderLayer'>) {
+    super();
+    constructorArgs.set(this, args);
+    const a = bind('nn.TransformerEncoderLayer', args);
+    const f = { device: a.device, dtype: a.dtype };
+    this.self_attn = new MultiheadAttention(a.dModel, a.nhead, { dropout: a.dropout, bias: a.bias, batchFirst: a.batchFirst, ...f });
+    this.linear1 = new Linear(a.dModel, a.dimFeedforward, { bias: a.bias, ...f });
+    this.dropout = new Dropout(a.dropout);
+    this.linear2 = new Linear(a.dimFeedforward, a.dModel, { bias: a.bias, ...f });
+    this.normFirst = a.normFirst;
+    this.norm1 = new LayerNorm(a.dModel, { eps: a.layerNormEps, bias: a.bias, ...f });
+    this.norm2 = new LayerNorm(a.dModel, { eps: a.layerNormEps, bias: a.bias, ...f });
+    this.dropout1 = new Dropout(a.dropout);
+    this.dropout2 = new Dropout(a.dropout);
+    activationFn(this, a.activation);
+  }
+  forward(...args: Args<'nn.TransformerEncoderLayer.forward'>): Tensor {
+    const a = bind('nn.TransformerEncoderLayer.forward', args, { name: 'forward' });
+    const kpm = canonicalMask(a.srcKeyPaddingMask, 'srcKeyPaddingMask', a.src.dtype);
+    const mask = canonicalMask(a.srcMask, 'srcMask', a.src.dtype);
+    const sa = (x: Tensor) => this.dropout1(this.self_attn(x, x, x, { attnMask: mask, keyPaddingMask: kpm, needWeights: false, isCausal: a.isCausal })[0]);
+    const ff = (x: Tensor) => this.dropout2(this.linear2(this.dropout(callActivation(this, this.linear1(x)))));
+    let x = a.src;
+    if (this.normFirst) {
+      x = x.add(sa(this.norm1(x)));
+      return x.add(ff(this.norm2(x)));
+    }
+    x = this.norm1(x.add(sa(x)));
+    return this.norm2(x.add(ff(x)));
+  }
+}
+
+export class TransformerDecoderLayer extends Module {
+  declare self_attn: MultiheadAttention;
+  declare multihead_attn: MultiheadAttention;
+  declare linear1: Linear;
+  declare dropout: Dropout;
+  declare linear2: Linear;
+  declare normFirst: boolean;
+  declare norm1: LayerNorm;
+  declare norm2: LayerNorm;
+  declare norm3: LayerNorm;
+  declare dropout1: Dropout;
+  declare dropout2: Dropout;
+  declare dropout3: Dropout;
+  constructor(...args: Args<'nn.TransformerDecoderLayer'>) {
+    super();
+    constructorArgs.set(this, args);
+    const a = bind('nn.TransformerDecoderLayer', args);
+    const f = { device: a.device, dtype: a.dtype };
+    this.self_attn = new MultiheadAttention(a.dModel, a.nhead, { dropout: a.dropout, bias: a.bias, batchFirst: a.batchFirst, ...f });
+    this.multihead_attn = new MultiheadAttention(a.dModel, a.nhead, { dropout: a.dropout, bias: a.bias, batchFirst: a.batchFirst, ...f });
+    this.linear1 = new Linear(a.dModel, a.dimFeedforward, { bias: a.bias, ...f });
+    this.dropout = new Dropout(a.dropout);
+    this.linear2 = new Linear(a.dimFeedforward, a.dModel, { bias: a.bias, ...f });
+    this.normFirst = a.normFirst;
+    this.norm1 = new LayerNorm(a.dModel, { eps: a.layerNormEps, bias: a.bias, ...f });
+    this.norm2 = new LayerNorm(a.dModel, { eps: a.layerNormEps, bias: a.bias, ...f });
+    this.norm3 = new LayerNorm(a.dModel, { eps: a.layerNormEps, bias: a.bias, ...f });
+    this.dropout1 = new Dropout(a.dropout);
+    this.dropout2 = new Dropout(a.dropout);
+    this.dropout3 = new Dropout(a.dropout);
+    activationFn(this, a.activation);
+  }
+  forward(...args: Args<'nn.TransformerDecoderLayer.forward'>): Tensor {
+    const a = bind('nn.TransformerDecoderLayer.forward', args, { name: 'forward' });
+    const mem = a.memory;
+    const sa = (x: Tensor) => this.dropout1(this.self_attn(x, x, x, { attnMask: a.tgtMask, keyPaddingMask: a.tgtKeyPaddingMask, needWeights: false, isCausal: a.tgtIsCausal })[0]);
+    const mha = (x: Tensor) => this.dropout2(this.multihead_attn(x, mem, mem, { attnMask: a.memoryMask, keyPaddingMask: a.memoryKeyPaddingMask, needWeights: false, isCausal: a.memoryIsCausal })[0]);
+    const ff = (x: Tensor) => this.dropout3(this.linear2(this.dropout(callActivation(this, this.linear1(x)))));
+    let x = a.tgt;
+    if (this.normFirst) {
+      x = x.add(sa(this.norm1(x)));
+      x = x.add(mha(this.norm2(x)));
+      return x.add(ff(this.norm3(x)));
+    }
+    x = this.norm1(x.add(sa(x)));
+    x = this.norm2(x.add(mha(x)));
+    return this.norm3(x.add(ff(x)));
+  }
+}
+
+/** TransformerEncoder/Decoder: numLayers copies of a layer, then an optional norm. */
+abstract class LayerStack extends Module {
+  declare layers: ModuleList;
+  declare numLayers: number;
+  declare norm: Module | null;
+  constructor(layer: Module, kind: typeof TransformerEncoderLayer | typeof TransformerDecoderLayer, numLayers: number, norm: Module | null | undefined) {
+    super();
+    const what = kind.name, argName = kind === TransformerEncoderLayer ? 'encoderLayer' : 'decoderLayer';
+    if (!(layer instanceof kind)) badArg(`a ${what}`, argName, layer);
+    this.layers = new ModuleList(Array.from({ length: positiveInt(numLayers, 'numLayers') }, () => cloneLayer(layer, what, argName)));
+    Object.defineProperty(this, 'numLayers', { value: numLayers, writable: true, enumerable: false });
+    if (norm != null) this.norm = norm;
+    else this.registerModule('norm', null);
+  }
+  /** The sequence length of an input, as _get_seq_len reads it. */
+  protected seqLen(x: Tensor): number {
+    const first = this.layers.get(0) as TransformerEncoderLayer | TransformerDecoderLayer;
+    return x.dim() === 3 ? x.size(first.self_attn.batchFirst ? 1 : 0) : x.size(0);
+  }
+}
+
+export class TransformerEncoder extends LayerStack {
+  constructor(...args: Args<'nn.TransformerEncoder'>) {
+    const a = bind('nn.TransformerEncoder', args);
+    super(a.encoderLayer, TransformerEncoderLayer, a.numLayers, a.norm);
+  }
+  forward(...args: Args<'nn.TransformerEncoder.forward'>): Tensor {
+    const a = bind('nn.TransformerEncoder.forward', args, { name: 'forward' });
+    const mask = canonicalMask(a.mask, 'mask', a.src.dtype);
+    const kpm = canonicalMask(a.srcKeyPaddingMask, 'srcKeyPaddingMask', a.src.dtype);
+    const isCausal = detectCausal(mask, a.isCausal, this.seqLen(a.src));
+    let out = a.src;
+    for (const m of this.layers) out = m(out, { srcMask: mask, isCausal, srcKeyPaddingMask: kpm });
+    return this.norm ? this.norm(out) : out;
+  }
+}
+
+export class TransformerDecoder extends LayerStack {
+  constructor(...args: Args<'nn.TransformerDecoder'>) {
+    const a = bind('nn.TransformerDecoder', args);
+    super(a.decoderLayer, TransformerDecoderLayer, a.numLayers, a.norm);
+  }
+  forward(...args: Args<'nn.TransformerDecoder.forward'>): Tensor {
+    const a = bind('nn.TransformerDecoder.forward', args, { name: 'forward' });
+    const tgtIsCausal = detectCausal(a.tgtMask, a.tgtIsCausal, this.seqLen(a.tgt));
+    let out = a.tgt;
+    for (const m of this.layers) {
+      out = m(out, a.memory, { tgtMask: a.tgtMask, memoryMask: a.memoryMask, tgtKeyPaddingMask: a.tgtKeyPaddingMask,
+        memoryKeyPaddingMask: a.memoryKeyPaddingMask, tgtIsCausal, memoryIsCausal: a.memoryIsCausal });
+    }
+    return this.norm ? this.norm(out) : out;
+  }
+}
+
+export class Transformer extends Module {
+  declare encoder: Module;
+  declare decoder: Module;
+  declare dModel: number;
+  declare nhead: number;
+  declare batchFirst: boolean;
+  constructor(...args: Args<'nn.Transformer'>) {
+    super();
+    const a = bind('nn.Transformer', args);
+    const f = { device: a.device, dtype: a.dtype };
+    const layerArgs = [a.dModel, a.nhead, a.dimFeedforward, a.dropout, a.activation ?? 'relu', a.layerNormEps, a.batchFirst, a.normFirst, { bias: a.bias, ...f }] as const;
+    if (a.customEncoder != null) this.encoder = a.customEncoder as Module;
+    else {
+      this.encoder = new TransformerEncoder(new TransformerEncoderLayer(...layerArgs), a.numEncoderLayers,
+        new LayerNorm(a.dModel, { eps: a.layerNormEps, bias: a.bias, ...f }));
+    }
+    if (a.customDecoder != null) this.decoder = a.customDecoder as Module;
+    else {
+      this.decoder = new TransformerDecoder(new TransformerDecoderLayer(...layerArgs), a.numDecoderLayers,
+        new LayerNorm(a.dModel, { eps: a.layerNormEps, bias: a.bias, ...f }));
+    }
+    for (const p of this.parameters()) if (p.dim() > 1) init.xavierUniform_(p);
+    Object.defineProperty(this, 'dModel', { value: a.dModel, writable: true, enumerable: false });
+    Object.defineProperty(this, 'nhead', { value: a.nhead, writable: true, enumerable: false });
+    Object.defineProperty(this, 'batchFirst', { value: a.batchFirst, writable: true, enumerable: false });
+  }
+  forward(...args: Args<'nn.Transformer.forward'>): Tensor {
+    const a = bind('nn.Transformer.forward', args, { name: 'forward' });
+    const { src, tgt } = a;
+    const batched = src.dim() === 3;
+    if (!this.batchFirst && batched && src.size(1) !== tgt.size(1)) throw new RangeError('the batch number of src and tgt must be equal');
+    if (this.batchFirst && batched && src.size(0) !== tgt.size(0)) throw new RangeError('the batch number of src and tgt must be equal');
+    if (src.size(-1) !== this.dModel || tgt.size(-1) !== this.dModel) throw new RangeError('the feature number of src and tgt must be equal to d_model');
+    const memory = this.encoder(src, { mask: a.srcMask, srcKeyPaddingMask: a.srcKeyPaddingMask, isCausal: a.srcIsCausal });
+    return this.decoder(tgt, memory, { tgtMask: a.tgtMask, memoryMask: a.memoryMask, tgtKeyPaddingMask: a.tgtKeyPaddingMask,
+      memoryKeyPaddingMask: a.memoryKeyPaddingMask, tgtIsCausal: a.tgtIsCausal, memoryIsCausal: a.memoryIsCausal });
+  }
+  /** A square causal mask: -inf above the diagonal, 0 elsewhere. */
+  static generateSquareSubsequentMask(...args: Args<'nn.Transformer.generateSquareSubsequentMask'>): Tensor {
+    const a = bind('nn.Transformer.generateSquareSubsequentMask', args);
+    return full([a.sz, a.sz], -Infinity, { dtype: (a.dtype ?? undefined) as DType | undefined, device: (a.device ?? undefined) as DeviceLike | undefined }).triu(1);
+  }
+}

@@ -1,0 +1,193 @@
+#!/usr/bin/python3
+"""Reference values for the rest of torch.nn's modules (test/nn-surface.test.ts), made by PyTorch:
+    /usr/bin/python3 scripts/make_nn_surface_fixtures.py
+For each module: the call as Python writes it and as a port writes it in TypeScript (scripts/pyts.py),
+the initial state for seed 0, the repr, the output on fixed inputs, the gradients of a weighted sum
+of it with respect to the inputs and parameters, and the state after (running statistics).
+Writes test/fixtures/nn_surface.json (or torch-X.Y/nn_surface.json for another PyTorch).
+"""
+import json
+import math
+import os
+import sys
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F  # noqa: F401 (the table's sources use it)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixture_dir import fixtures_dir  # noqa: E402
+from pyts import to_ts  # noqa: E402
+
+
+def num(x):
+    # JSON has no NaN or infinity: the tests' fromFixture reads these strings
+    return 'nan' if math.isnan(x) else ('inf' if x > 0 else '-inf') if math.isinf(x) else float(x)
+
+
+def enc(t):
+    t = t.detach()
+    return {'shape': list(t.shape), 'dtype': str(t.dtype).replace('torch.', ''),
+            'values': [num(x) if t.is_floating_point() else int(x) for x in t.reshape(-1).tolist()]}
+
+
+def fixed_input(shape):
+    n = 1
+    for s in shape:
+        n *= s
+    return (torch.arange(n, dtype=torch.float32).reshape(shape) * 0.37).sin() * 1.5
+
+
+# (name, constructor source, inputs: a shape (a float input that gets a gradient) or a Python
+# expression (used as it is), train mode)
+L = 'torch.tensor([1, 0, 4, 2])'
+MODULES = [
+    # activations
+    ('CELU', 'nn.CELU(0.5)', [[3, 4]], True),
+    ('GLU', 'nn.GLU(dim=1)', [[3, 4]], True),
+    ('Hardshrink', 'nn.Hardshrink(0.3)', [[3, 4]], True),
+    ('Hardsigmoid', 'nn.Hardsigmoid()', [[3, 4]], True),
+    ('Hardtanh', 'nn.Hardtanh(-0.5, 0.8)', [[3, 4]], True),
+    ('LogSigmoid', 'nn.LogSigmoid()', [[3, 4]], True),
+    ('PReLU', 'nn.PReLU(num_parameters=3, init=0.2)', [[2, 3, 4]], True),
+    ('RReLUEval', 'nn.RReLU(0.1, 0.3)', [[3, 4]], False),
+    ('SELU', 'nn.SELU()', [[3, 4]], True),
+    ('Softmax2d', 'nn.Softmax2d()', [[2, 3, 2, 2]], True),
+    ('Softmin', 'nn.Softmin(dim=1)', [[3, 4]], True),
+    ('Softplus', 'nn.Softplus(beta=2.0, threshold=1.0)', [[3, 4]], True),
+    ('Softshrink', 'nn.Softshrink(0.4)', [[3, 4]], True),
+    ('Softsign', 'nn.Softsign()', [[3, 4]], True),
+    ('Tanhshrink', 'nn.Tanhshrink()', [[3, 4]], True),
+    ('Threshold', 'nn.Threshold(0.1, 20.0)', [[3, 4]], True),
+    ('LeakyReLUInplace', 'nn.LeakyReLU(0.1)', [[3, 4]], True),
+    # losses
+    ('CosineEmbeddingLoss', 'nn.CosineEmbeddingLoss(margin=0.2)', [[4, 5], [4, 5], 'torch.tensor([1, -1, 1, -1])'], True),
+    ('CTCLoss', 'nn.CTCLoss(blank=0)', ['torch.randn(6, 2, 4, generator=torch.Generator().manual_seed(1)).log_softmax(2).requires_grad_()',
+                                        'torch.tensor([[1, 2, 2], [1, 3, 0]])', 'torch.tensor([6, 5])', 'torch.tensor([3, 2])'], True),
+    ('GaussianNLLLoss', 'nn.GaussianNLLLoss(eps=1e-3)', [[4, 3], 'torch.linspace(-1, 1, 12).reshape(4, 3)', 'torch.linspace(0.5, 2, 12).reshape(4, 3)'], True),
+    ('HingeEmbeddingLoss', 'nn.HingeEmbeddingLoss(margin=0.5)', [[4, 5], 'torch.tensor([1, -1, 1, -1, 1]).repeat(4, 1)'], True),
+    ('MarginRankingLoss', 'nn.MarginRankingLoss(margin=0.1)', [[6], [6], 'torch.tensor([1, -1, 1, 1, -1, -1])'], True),
+    ('MultiLabelMarginLoss', 'nn.MultiLabelMarginLoss()', [[2, 4], 'torch.tensor([[3, 0, -1, 1], [1, 2, 3, -1]])'], True),
+    ('MultiLabelSoftMarginLoss', 'nn.MultiLabelSoftMarginLoss()', [[3, 4], 'torch.tensor([[1, 0, 1, 0], [0, 0, 1, 1], [1, 1, 0, 0]])'], True),
+    ('MultiMarginLoss', 'nn.MultiMarginLoss(p=2, margin=0.5)', [[4, 5], L], True),
+    ('PoissonNLLLoss', 'nn.PoissonNLLLoss(log_input=True, full=True)', [[4, 5], 'torch.arange(20.0).reshape(4, 5) % 4'], True),
+    ('SoftMarginLoss', 'nn.SoftMarginLoss()', [[4, 5], 'torch.tensor([1, -1, 1, -1, 1]).repeat(4, 1)'], True),
+    ('TripletMarginLoss', 'nn.TripletMarginLoss(margin=0.5, p=1, swap=True)', [[4, 5], [4, 5], [4, 5]], True),
+    ('TripletMarginWithDistanceLoss', 'nn.TripletMarginWithDistanceLoss(margin=0.3)', [[4, 5], [4, 5], [4, 5]], True),
+    ('NLLLossNone', "nn.NLLLoss(reduction='none')", ['torch.randn(4, 5, generator=torch.Generator().manual_seed(2)).log_softmax(1).requires_grad_()', L], True),
+    # pooling, padding, resampling, shuffles, folds, distances
+    ('AvgPool1d', 'nn.AvgPool1d(3, stride=2, padding=1)', [[2, 3, 8]], True),
+    ('AvgPool3d', 'nn.AvgPool3d(2, stride=1)', [[1, 2, 3, 3, 3]], True),
+    ('MaxPool3d', 'nn.MaxPool3d(2, stride=1, padding=1)', [[1, 2, 3, 3, 3]], True),
+    ('AdaptiveAvgPool1d', 'nn.AdaptiveAvgPool1d(3)', [[2, 3, 7]], True),
+    ('AdaptiveAvgPool3d', 'nn.AdaptiveAvgPool3d((2, 1, 2))', [[1, 2, 3, 4, 5]], True),
+    ('AdaptiveMaxPool1d', 'nn.AdaptiveMaxPool1d(3)', [[2, 3, 7]], True),
+    ('AdaptiveMaxPool3d', 'nn.AdaptiveMaxPool3d(2)', [[1, 2, 3, 4, 5]], True),
+    ('LPPool1d', 'nn.LPPool1d(2, 3, stride=2)', [[2, 3, 8]], True),
+    ('LPPool2d', 'nn.LPPool2d(3, 2)', [[1, 2, 4, 4]], True),
+    ('MaxUnpool2d', 'nn.MaxUnpool2d(2)', ['F.max_pool2d(torch.arange(32.0).reshape(1, 2, 4, 4).sin(), 2, return_indices=True)[0].requires_grad_()',
+                                         'F.max_pool2d(torch.arange(32.0).reshape(1, 2, 4, 4).sin(), 2, return_indices=True)[1]'], True),
+    ('MaxUnpool1d', 'nn.MaxUnpool1d(2)', ['F.max_pool1d(torch.arange(16.0).reshape(1, 2, 8).sin(), 2, return_indices=True)[0].requires_grad_()',
+                                         'F.max_pool1d(torch.arange(16.0).reshape(1, 2, 8).sin(), 2, return_indices=True)[1]'], True),
+    ('ReflectionPad1d', 'nn.ReflectionPad1d((2, 1))', [[1, 2, 5]], True),
+    ('ReflectionPad2d', 'nn.ReflectionPad2d(2)', [[1, 2, 4, 4]], True),
+    ('ReflectionPad3d', 'nn.ReflectionPad3d(1)', [[1, 1, 3, 3, 3]], True),
+    ('ReplicationPad1d', 'nn.ReplicationPad1d(3)', [[1, 2, 4]], True),
+    ('ReplicationPad2d', 'nn.ReplicationPad2d((1, 0, 2, 1))', [[1, 2, 3, 3]], True),
+    ('ReplicationPad3d', 'nn.ReplicationPad3d(1)', [[1, 1, 2, 2, 2]], True),
+    ('ZeroPad1d', 'nn.ZeroPad1d((1, 2))', [[1, 2, 4]], True),
+    ('ZeroPad2d', 'nn.ZeroPad2d((1, 1, 2, 0))', [[1, 2, 3, 3]], True),
+    ('ZeroPad3d', 'nn.ZeroPad3d(1)', [[1, 1, 2, 2, 2]], True),
+    ('ConstantPad1d', 'nn.ConstantPad1d(2, 3.5)', [[1, 2, 4]], True),
+    ('ConstantPad2d', 'nn.ConstantPad2d((1, 2, 0, 1), -1.0)', [[1, 2, 3, 3]], True),
+    ('ConstantPad3d', 'nn.ConstantPad3d(1, 0.5)', [[1, 1, 2, 2, 2]], True),
+    ('CircularPad1d', 'nn.CircularPad1d(2)', [[1, 2, 4]], True),
+    ('CircularPad2d', 'nn.CircularPad2d((1, 0, 1, 2))', [[1, 2, 3, 3]], True),
+    ('CircularPad3d', 'nn.CircularPad3d(1)', [[1, 1, 2, 2, 2]], True),
+    ('Upsample', "nn.Upsample(scale_factor=2, mode='nearest')", [[1, 2, 3, 3]], True),
+    ('UpsampleBilinear', "nn.Upsample(size=(5, 4), mode='bilinear', align_corners=True)", [[1, 2, 3, 3]], True),
+    ('UpsamplingNearest2d', 'nn.UpsamplingNearest2d(scale_factor=2)', [[1, 2, 2, 3]], True),
+    ('UpsamplingBilinear2d', 'nn.UpsamplingBilinear2d(size=(4, 5))', [[1, 2, 2, 3]], True),
+    ('PixelShuffle', 'nn.PixelShuffle(2)', [[1, 8, 2, 3]], True),
+    ('PixelUnshuffle', 'nn.PixelUnshuffle(2)', [[1, 2, 4, 6]], True),
+    ('ChannelShuffle', 'nn.ChannelShuffle(2)', [[1, 4, 2, 2]], True),
+    ('Fold', 'nn.Fold(output_size=(4, 5), kernel_size=(2, 2))', [[1, 12, 12]], True),
+    ('Unfold', 'nn.Unfold(kernel_size=(2, 3), dilation=1, padding=1, stride=2)', [[1, 3, 4, 5]], True),
+    ('CosineSimilarity', 'nn.CosineSimilarity(dim=1, eps=1e-6)', [[4, 5], [4, 5]], True),
+    ('PairwiseDistance', 'nn.PairwiseDistance(p=1.5, keepdim=True)', [[4, 5], [4, 5]], True),
+    # normalisation
+    ('BatchNorm3d', 'nn.BatchNorm3d(2)', [[2, 2, 2, 2, 2]], True),
+    ('InstanceNorm1d', 'nn.InstanceNorm1d(3, affine=True, track_running_stats=True)', [[2, 3, 5]], True),
+    ('InstanceNorm3d', 'nn.InstanceNorm3d(2)', [[2, 2, 2, 3, 3]], True),
+    ('LocalResponseNorm', 'nn.LocalResponseNorm(3, alpha=1e-2, beta=0.75, k=2.0)', [[2, 5, 3, 3]], True),
+    ('RMSNorm', 'nn.RMSNorm([4], eps=1e-5)', [[3, 4]], True),
+    # dropout in eval mode (the identity), as train mode draws differently per kernel
+    ('AlphaDropout', 'nn.AlphaDropout(0.2)', [[3, 4]], False),
+    ('FeatureAlphaDropout', 'nn.FeatureAlphaDropout(0.2)', [[2, 3, 4]], False),
+    ('Dropout1d', 'nn.Dropout1d(0.3)', [[2, 3, 4]], False),
+    ('Dropout3d', 'nn.Dropout3d(0.3)', [[1, 2, 2, 2, 2]], False),
+    # embeddings
+    ('EmbeddingBag', "nn.EmbeddingBag(10, 3, mode='mean')", ['torch.tensor([1, 2, 4, 5, 4, 3, 2, 9])', 'torch.tensor([0, 4])'], True),
+    ('EmbeddingBagMax', "nn.EmbeddingBag(10, 3, mode='max')", ['torch.tensor([[1, 2, 4], [4, 3, 9]])'], True),
+    # recurrent
+    ('RNN', "nn.RNN(4, 3, num_layers=2, nonlinearity='relu')", [[5, 2, 4]], True),
+    ('RNNBidirectional', 'nn.RNN(4, 3, batch_first=True, bidirectional=True)', [[2, 5, 4]], True),
+    ('RNNCell', 'nn.RNNCell(4, 3)', [[2, 4], [2, 3]], True),
+    ('LSTMCell', 'nn.LSTMCell(4, 3)', [[2, 4]], True),
+    ('GRUCell', 'nn.GRUCell(4, 3, bias=False)', [[2, 4], [2, 3]], True),
+    ('LSTMProj', 'nn.LSTM(4, 5, proj_size=2)', [[3, 2, 4]], True),
+    # attention and transformers (dropout 0: deterministic)
+    ('MultiheadAttention', 'nn.MultiheadAttention(8, 2)', [[3, 2, 8], [4, 2, 8], [4, 2, 8]], True),
+    ('MultiheadAttentionBatchFirst', 'nn.MultiheadAttention(6, 3, kdim=4, vdim=5, batch_first=True)', [[2, 3, 6], [2, 4, 4], [2, 4, 5]], True),
+    ('TransformerEncoderLayer', 'nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, dropout=0.0)', [[3, 2, 8]], True),
+    ('TransformerEncoderLayerNormFirst', "nn.TransformerEncoderLayer(8, 2, 16, 0.0, 'gelu', batch_first=True, norm_first=True)", [[2, 3, 8]], True),
+    ('TransformerDecoderLayer', 'nn.TransformerDecoderLayer(d_model=8, nhead=2, dim_feedforward=16, dropout=0.0)', [[3, 2, 8], [4, 2, 8]], True),
+    ('TransformerEncoder', 'nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16, 0.0), num_layers=2, enable_nested_tensor=False)', [[3, 2, 8]], True),
+    ('TransformerDecoder', 'nn.TransformerDecoder(nn.TransformerDecoderLayer(8, 2, 16, 0.0), num_layers=2)', [[3, 2, 8], [4, 2, 8]], True),
+    ('Transformer', 'nn.Transformer(d_model=8, nhead=2, num_encoder_layers=1, num_decoder_layers=1, dim_feedforward=16, dropout=0.0)', [[4, 2, 8], [3, 2, 8]], True),
+    # containers
+    ('ParameterDict', "nn.ParameterDict({'a': nn.Parameter(torch.ones(2)), 'b': nn.Parameter(torch.zeros(3))})", None, True),
+]
+
+
+def evaluate(spec):
+    if isinstance(spec, list):
+        return fixed_input(spec).requires_grad_()
+    return eval(spec)
+
+
+out = {'torch': torch.__version__, 'modules': [], 'absent': []}
+for name, src, inputs_spec, train in MODULES:
+    torch.manual_seed(0)
+    try:
+        m = eval(src)
+    except (AttributeError, TypeError) as e:  # a module (or a keyword) this PyTorch does not have yet
+        out['absent'].append({'name': name, 'why': str(e)})
+        continue
+    entry = {'name': name, 'python': src, 'ts': to_ts(src), 'repr': repr(m), 'train': train,
+             'initState': {k: enc(v) for k, v in m.state_dict().items()}}
+    if inputs_spec is not None:
+        m.train(train)
+        inputs = [evaluate(s) for s in inputs_spec]
+        res = m(*inputs)
+        main = res[0] if isinstance(res, tuple) else res
+        if not main.is_floating_point():
+            main = main.float()
+        weights = (torch.arange(main.numel(), dtype=torch.float32).reshape(main.shape) * 0.11).cos()
+        try:
+            (main * weights).sum().backward()
+        except RuntimeError as e:  # an op without a derivative in this PyTorch: the test expects the same error
+            entry['backwardError'] = str(e).split('\n')[0]
+        entry.update({
+            'inputs': [enc(x) for x in inputs],
+            'inputGrad': [x.requires_grad for x in inputs],
+            'output': enc(main),
+            'inputGrads': [enc(x.grad) if x.grad is not None else None for x in inputs],
+            'paramGrads': {k: enc(p.grad) for k, p in m.named_parameters() if p.grad is not None},
+            'stateAfter': {k: enc(v) for k, v in m.state_dict().items()},
+        })
+    out['modules'].append(entry)
+
+with open(os.path.join(fixtures_dir(), 'nn_surface.json'), 'w') as f:
+    json.dump(out, f, allow_nan=False)
+print(f"wrote nn_surface.json: {len(out['modules'])} modules; absent from this PyTorch: {[a['name'] for a in out['absent']]}")

@@ -1,0 +1,46 @@
+"""Python call source as the TypeScript a port writes (`nn.Conv2d(3, 4, padding=1)` becomes
+`new nn.Conv2d(3, 4, { padding: 1 })`), so one table of calls serves the fixture and the test."""
+import ast
+import re
+
+
+def camel(s):
+    return re.sub(r'(?<=[A-Za-z0-9])_([a-z])', lambda m: m.group(1).upper(), s)
+
+
+def ts(node):
+    if isinstance(node, ast.Constant):
+        v = node.value
+        if v is None:
+            return 'null'
+        if v is True:
+            return 'true'
+        if v is False:
+            return 'false'
+        if isinstance(v, str):
+            return repr(v)
+        if isinstance(v, float) and v == float('inf'):
+            return 'Infinity'
+        return repr(v)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return '-' + ts(node.operand)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return '[' + ', '.join(ts(e) for e in node.elts) + ']'
+    if isinstance(node, ast.Dict):
+        return '{ ' + ', '.join(f'{ts(k)}: {ts(v)}' for k, v in zip(node.keys, node.values)) + ' }'
+    if isinstance(node, ast.Attribute):
+        return ts(node.value) + '.' + camel(node.attr)
+    if isinstance(node, ast.Name):
+        return {'F': 'F', 'nn': 'nn', 'torch': 'torch'}.get(node.id, node.id)
+    if isinstance(node, ast.Call):
+        fn = ts(node.func)
+        args = [ts(a) for a in node.args]
+        if node.keywords:
+            args.append('{ ' + ', '.join(f'{camel(k.arg)}: {ts(k.value)}' for k in node.keywords) + ' }')
+        is_class = isinstance(node.func, ast.Attribute) and node.func.attr[:1].isupper() and fn.startswith('nn.')
+        return ('new ' if is_class else '') + f'{fn}({", ".join(args)})'
+    raise ValueError(f'no TypeScript for {ast.dump(node)}')
+
+
+def to_ts(src):
+    return ts(ast.parse(src, mode='eval').body)
