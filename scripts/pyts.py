@@ -37,7 +37,7 @@ def ts(node):
         args = [ts(a) for a in node.args]
         if node.keywords:
             args.append('{ ' + ', '.join(f'{camel(k.arg)}: {ts(k.value)}' for k in node.keywords) + ' }')
-        is_class = isinstance(node.func, ast.Attribute) and node.func.attr[:1].isupper() and fn.startswith('nn.')
+        is_class = isinstance(node.func, ast.Attribute) and node.func.attr[:1].isupper() and fn.split('.')[0] in ('nn', 'optim')
         return ('new ' if is_class else '') + f'{fn}({", ".join(args)})'
     raise ValueError(f'no TypeScript for {ast.dump(node)}')
 

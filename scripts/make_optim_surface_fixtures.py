@@ -1,0 +1,59 @@
+#!/usr/bin/python3
+"""Reference trajectories for the rest of torch.optim (test/optim-surface.test.ts), made by PyTorch:
+    /usr/bin/python3 scripts/make_optim_surface_fixtures.py
+Each optimizer, as Python constructs it and as a port writes it in TypeScript (scripts/pyts.py),
+minimises the same small least-squares problem from the same start for 10 steps; the parameters
+after every step are recorded. Writes test/fixtures/optim_surface.json (or torch-X.Y/...).
+"""
+import json
+import os
+import sys
+
+import torch
+import torch.optim as optim  # noqa: F401 (the table's sources use it)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixture_dir import fixtures_dir  # noqa: E402
+from pyts import to_ts  # noqa: E402
+
+CASES = [
+    ('Adadelta', 'optim.Adadelta(params, lr=1.0, rho=0.8, weight_decay=0.01)'),
+    ('Adamax', 'optim.Adamax(params, lr=0.05, betas=(0.8, 0.99))'),
+    ('ASGD', 'optim.ASGD(params, lr=0.05, t0=3)'),
+    ('NAdam', 'optim.NAdam(params, lr=0.05, weight_decay=0.01)'),
+    ('RAdam', 'optim.RAdam(params, lr=0.05)'),
+    ('RAdamLate', 'optim.RAdam(params, lr=0.05, betas=(0.5, 0.6))'),
+    ('Rprop', 'optim.Rprop(params, lr=0.05)'),
+    ('LBFGS', 'optim.LBFGS(params, lr=0.8)'),
+    ('LBFGSHistory', 'optim.LBFGS(params, lr=0.5, max_iter=5, history_size=3)'),
+]
+A = torch.tensor([[1.0, 2.0, -1.0], [0.5, -1.5, 2.0], [2.0, 0.3, 0.7], [-1.0, 1.0, 1.0]])
+B = torch.tensor([1.0, -2.0, 0.5, 3.0])
+
+
+def start():
+    return [torch.tensor([0.3, -0.2, 0.5], requires_grad=True), torch.tensor([0.1], requires_grad=True)]
+
+
+out = {'torch': torch.__version__, 'A': A.tolist(), 'B': B.tolist(), 'start': [p.tolist() for p in start()], 'cases': []}
+for name, src in CASES:
+    params = start()
+    opt = eval(src)
+
+    def closure():
+        opt.zero_grad()
+        w, b = params
+        loss = ((A @ w + b - B) ** 2).mean()
+        loss.backward()
+        return loss
+
+    steps, losses = [], []
+    for _ in range(10):
+        losses.append(float(opt.step(closure)))
+        steps.append([p.detach().tolist() for p in params])
+    out['cases'].append({'name': name, 'python': src, 'ts': to_ts(src), 'losses': losses, 'steps': steps,
+                         'groupKeys': [k for k in opt.state_dict()['param_groups'][0] if k != 'params']})
+
+with open(os.path.join(fixtures_dir(), 'optim_surface.json'), 'w') as f:
+    json.dump(out, f)
+print(f"wrote optim_surface.json: {len(out['cases'])} optimizers")
