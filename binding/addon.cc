@@ -224,6 +224,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitOpCall(env, exports);
   InitTensorData(env, exports);
   InitAutograd(env, exports);
+  InitJsAutograd(env, exports);
   InitIndexing(env, exports);
   InitOptim(env, exports);
   InitGenerator(env, exports);

@@ -74,6 +74,7 @@ void InitTensorHandle(Napi::Env env, Napi::Object exports);
 void InitOpCall(Napi::Env env, Napi::Object exports);
 void InitTensorData(Napi::Env env, Napi::Object exports);
 void InitAutograd(Napi::Env env, Napi::Object exports);
+void InitJsAutograd(Napi::Env env, Napi::Object exports);
 void InitIndexing(Napi::Env env, Napi::Object exports);
 void InitOptim(Napi::Env env, Napi::Object exports);
 void InitGenerator(Napi::Env env, Napi::Object exports);

@@ -18,7 +18,8 @@ export {
   zerosLike, onesLike, fullLike, emptyLike, randLike, randnLike, randintLike, frombuffer, fromBuffer,
   type TensorData, type FactoryOptionsInput,
 } from './creation.js';
-export { noGrad, enableGrad, setGradEnabled, isGradEnabled, autograd } from './autograd.js';
+export { noGrad, enableGrad, setGradEnabled, isGradEnabled } from './autograd.js';
+export * as autograd from './autograd/index.js';
 export { tidy, keep } from './scope.js';
 export { setPrintoptions } from './format.js';
 export * as nn from './nn/index.js';
@@ -29,6 +30,7 @@ export * as hub from './hub.js';
 export * as jit from './jit.js';
 export * as distributed from './distributed.js';
 export * as accelerator from './accelerator.js';
+export * as backends from './backends.js';
 export * as cuda from './cuda.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 
@@ -95,4 +97,18 @@ export function numel(...args: Args<'torch.numel'>): number {
   const { input } = bind('torch.numel', args, { name: 'torch.numel' });
   if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
   return input.numel();
+}
+
+/** torch.use_deterministic_algorithms(mode, { warnOnly }): ops without a deterministic kernel throw (or warn). */
+export function useDeterministicAlgorithms(mode: boolean, options: { warnOnly?: boolean } = {}): void {
+  if (typeof mode !== 'boolean') badArg('a boolean', 'mode', mode);
+  const unknown = Object.keys(options).filter((k) => k !== 'warnOnly');
+  if (unknown.length) throw new TypeError(`use_deterministic_algorithms() got an unexpected keyword argument '${unknown[0]}'`);
+  native.backendFlag('deterministicAlgorithms', mode, !!options.warnOnly);
+}
+export function areDeterministicAlgorithmsEnabled(): boolean {
+  return native.backendFlag('deterministicAlgorithms') as boolean;
+}
+export function isDeterministicAlgorithmsWarnOnlyEnabled(): boolean {
+  return native.backendFlag('deterministicAlgorithmsWarnOnly') as boolean;
 }

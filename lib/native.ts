@@ -39,6 +39,10 @@ export interface Native {
   setGrad(h: Handle, g: Handle | null): void;
   setRequiresGrad(h: Handle, flag: boolean): void;
   retainGrad(h: Handle): void;
+  recordFunction(name: string, inputs: (Handle | null)[], outputs: Handle[], dirty: Handle[], backward: (grads: (Handle | null)[]) => (Handle | null)[], materializeGrads: boolean): void;
+  registerHook(h: Handle, fn: (grad: Handle) => Handle | undefined): number;
+  removeHook(h: Handle, index: number): void;
+  backendFlag(name: string, value?: boolean, warnOnly?: boolean): boolean | number | null;
   setData(h: Handle, data: Handle): void;
   loaderStart(spec: object): unknown;
   loaderNext(run: unknown): [Handle, Handle] | null;

@@ -116,6 +116,18 @@ export class Tensor {
   get isCuda(): boolean {
     return this.device.type === 'cuda';
   }
+  get isCpu(): boolean {
+    return this.device.type === 'cpu';
+  }
+  get isMps(): boolean {
+    return this.device.type === 'mps';
+  }
+  get isXpu(): boolean {
+    return this.device.type === 'xpu';
+  }
+  get isMeta(): boolean {
+    return this.device.type === 'meta';
+  }
   isContiguous(): boolean {
     return native.meta(this._h, Meta.Contiguous);
   }
@@ -308,6 +320,24 @@ export class Tensor {
   }
   retainGrad(): void {
     native.retainGrad(this._h);
+  }
+  /**
+   * x.register_hook(hook): hook(grad) runs when this tensor's gradient is computed, and may return a
+   * replacement. Returns a handle whose remove() unregisters it.
+   */
+  registerHook(hook: (grad: Tensor) => Tensor | void | undefined | null): { remove(): void } {
+    if (typeof hook !== 'function') badArg('a function', 'hook', hook);
+    const index = native.registerHook(this._h, (g) => {
+      const r = hook(new Tensor(g));
+      return r instanceof Tensor ? r._h : undefined;
+    });
+    let removed = false;
+    return {
+      remove: () => {
+        if (!removed) native.removeHook(this._h, index);
+        removed = true;
+      },
+    };
   }
   /** Computes the gradient of this tensor w.r.t. graph leaves. */
   /** backward(gradient = null, retainGraph = null, createGraph = false, inputs = null), each by position or name. */

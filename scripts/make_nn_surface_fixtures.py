@@ -188,6 +188,19 @@ for name, src, inputs_spec, train in MODULES:
         })
     out['modules'].append(entry)
 
+# nn.init's remaining initialisers, after torch.manual_seed(0): the same numbers for the same seed
+INITS = [
+    ('orthogonal_', 'nn.init.orthogonal_(torch.empty(4, 6), gain=2.0)'),
+    ('orthogonalTall', 'nn.init.orthogonal_(torch.empty(6, 2, 2))'),
+    ('eye_', 'nn.init.eye_(torch.empty(3, 5))'),
+    ('dirac_', 'nn.init.dirac_(torch.empty(4, 2, 3, 3), groups=2)'),
+    ('sparse_', 'nn.init.sparse_(torch.empty(5, 3), sparsity=0.4, std=0.5)'),
+]
+out['init'] = []
+for name, src in INITS:
+    torch.manual_seed(0)
+    out['init'].append({'name': name, 'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
+
 with open(os.path.join(fixtures_dir(), 'nn_surface.json'), 'w') as f:
     json.dump(out, f, allow_nan=False)
 print(f"wrote nn_surface.json: {len(out['modules'])} modules; absent from this PyTorch: {[a['name'] for a in out['absent']]}")

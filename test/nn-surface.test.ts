@@ -59,3 +59,13 @@ for (const latest of newest.modules) {
 t.test('the modules this PyTorch lacks are still there (torch-node follows the newest)', async (t) => {
   for (const { name } of own.absent) t.ok(name in nn || newest.modules.some((e) => e.name === name), name);
 });
+
+t.test("nn.init's remaining initialisers give PyTorch's numbers for the same seed", async (t) => {
+  for (const e of (own as Table & { init: { name: string; ts: string; result: EncTensor }[] }).init) {
+    torch.manualSeed(0);
+    const got = new Function('nn', 'torch', `return ${e.ts}`)(nn, torch) as torch.Tensor;
+    t.equal(mismatch(got, e.result, 1e-4, 1e-5, e.name), null, e.ts);
+  }
+  t.throws(() => nn.init.orthogonal_(torch.empty(3)), /2 or more dimensions/);
+  t.throws(() => nn.init.dirac_(torch.empty(3, 3), 1), /3, 4, or 5 dimensions/);
+});

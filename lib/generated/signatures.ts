@@ -335,6 +335,10 @@ export const SIGNATURES = {
   "nn.init.xavierNormal_": [["tensor", "tensor", "pos"], ["gain", "gain", "pos", 1.0], ["generator", "generator", "pos", null]],
   "nn.init.kaimingUniform_": [["tensor", "tensor", "pos"], ["a", "a", "pos", 0], ["mode", "mode", "pos", "fan_in"], ["nonlinearity", "nonlinearity", "pos", "leaky_relu"], ["generator", "generator", "pos", null]],
   "nn.init.kaimingNormal_": [["tensor", "tensor", "pos"], ["a", "a", "pos", 0], ["mode", "mode", "pos", "fan_in"], ["nonlinearity", "nonlinearity", "pos", "leaky_relu"], ["generator", "generator", "pos", null]],
+  "nn.init.orthogonal_": [["tensor", "tensor", "pos"], ["gain", "gain", "pos", 1], ["generator", "generator", "pos", null]],
+  "nn.init.eye_": [["tensor", "tensor", "pos"]],
+  "nn.init.dirac_": [["tensor", "tensor", "pos"], ["groups", "groups", "pos", 1]],
+  "nn.init.sparse_": [["tensor", "tensor", "pos"], ["sparsity", "sparsity", "pos"], ["std", "std", "pos", 0.01], ["generator", "generator", "pos", null]],
   "nn.utils.clipGradNorm_": [["parameters", "parameters", "pos"], ["maxNorm", "max_norm", "pos"], ["normType", "norm_type", "pos", 2.0], ["errorIfNonfinite", "error_if_nonfinite", "pos", false], ["foreach", "foreach", "pos", null]],
   "nn.utils.clipGradValue_": [["parameters", "parameters", "pos"], ["clipValue", "clip_value", "pos"], ["foreach", "foreach", "pos", null]],
   "nn.utils.parametersToVector": [["parameters", "parameters", "pos"]],
@@ -774,6 +778,10 @@ export interface ParamTypes {
   "nn.init.xavierNormal_": { tensor: Tensor; gain?: number; generator?: Generator | null };
   "nn.init.kaimingUniform_": { tensor: Tensor; a?: number; mode?: 'fan_in' | 'fan_out'; nonlinearity?: 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu'; generator?: Generator | null };
   "nn.init.kaimingNormal_": { tensor: Tensor; a?: number; mode?: 'fan_in' | 'fan_out'; nonlinearity?: 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu'; generator?: Generator | null };
+  "nn.init.orthogonal_": { tensor: Tensor; gain?: number; generator?: Generator | null };
+  "nn.init.eye_": { tensor: Tensor };
+  "nn.init.dirac_": { tensor: Tensor; groups?: number };
+  "nn.init.sparse_": { tensor: Tensor; sparsity: number; std?: number; generator?: Generator | null };
   "nn.utils.clipGradNorm_": { parameters: Tensor | Iterable<Tensor>; maxNorm: number; normType?: number; errorIfNonfinite?: boolean; foreach?: boolean | null };
   "nn.utils.clipGradValue_": { parameters: Tensor | Iterable<Tensor>; clipValue: number; foreach?: boolean | null };
   "nn.utils.parametersToVector": { parameters: Iterable<Tensor> };

@@ -6,6 +6,7 @@ import { badArg } from '../errors.js';
 import { tensor } from '../creation.js';
 import { float64 } from '../types.js';
 import { bind, type Args } from '../bind.js';
+import { aten } from '../aten.js';
 import type { Generator } from '../generator.js';
 
 type Nonlinearity = 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu';
@@ -122,4 +123,60 @@ export function kaimingNormal_(...args: Args<'nn.init.kaimingNormal_'>): Tensor 
 // Python's math.erf is libm's erf, which libtorch's float64 erf also calls.
 function erf(x: number): number {
   return tensor([x], { dtype: float64 }).erf().item();
+}
+
+export function orthogonal_(...args: Args<'nn.init.orthogonal_'>): Tensor {
+  const { tensor, gain, generator } = bind('nn.init.orthogonal_', args);
+  check(tensor);
+  if (tensor.dim() < 2) throw new RangeError('Only tensors with 2 or more dimensions are supported');
+  if (tensor.numel() === 0) return tensor;
+  const rows = tensor.size(0), cols = tensor.numel() / rows;
+  return noGrad(() => {
+    let flat = tensor.newEmpty([rows, cols]).normal_(0, 1, gen(generator));
+    if (rows < cols) flat = flat.t();
+    // QR of a Gaussian matrix, with R's diagonal signs folded into Q: a uniformly random orthogonal matrix
+    let [q, r] = aten('qr')(flat) as [Tensor, Tensor];
+    q = q.mul(r.diag(0).sign());
+    if (rows < cols) q = q.t();
+    tensor.viewAs(q).copy_(q);
+    return tensor.mul_(gain);
+  });
+}
+export function eye_(...args: Args<'nn.init.eye_'>): Tensor {
+  const { tensor } = bind('nn.init.eye_', args);
+  if (check(tensor).dim() !== 2) throw new RangeError('Only tensors with 2 dimensions are supported');
+  return noGrad(() => tensor.copy_(aten('eye')(tensor.size(0), tensor.size(1), { dtype: tensor.dtype })));
+}
+export function dirac_(...args: Args<'nn.init.dirac_'>): Tensor {
+  const { tensor, groups } = bind('nn.init.dirac_', args);
+  const dims = check(tensor).dim();
+  if (dims < 3 || dims > 5) throw new RangeError('Only tensors with 3, 4, or 5 dimensions are supported');
+  const sizes = tensor.shape;
+  if (sizes[0] % groups !== 0) throw new RangeError('dim 0 must be divisible by groups');
+  const perGroup = sizes[0] / groups, minDim = Math.min(perGroup, sizes[1]);
+  return noGrad(() => {
+    tensor.zero_();
+    for (let g = 0; g < groups; g++) {
+      for (let d = 0; d < minDim; d++) {
+        let view = tensor.select(0, g * perGroup + d).select(0, d);
+        for (const s of sizes.slice(2)) view = view.select(0, Math.floor(s / 2));
+        view.fill_(1);
+      }
+    }
+    return tensor;
+  });
+}
+export function sparse_(...args: Args<'nn.init.sparse_'>): Tensor {
+  const { tensor, sparsity, std, generator } = bind('nn.init.sparse_', args);
+  if (check(tensor).dim() !== 2) throw new RangeError('Only tensors with 2 dimensions are supported');
+  const [rows, cols] = tensor.shape;
+  const numZeros = Math.ceil(sparsity * rows);
+  return noGrad(() => {
+    tensor.normal_(0, std, gen(generator));
+    for (let c = 0; c < cols; c++) {
+      const zeroRows = (aten('randperm')(rows) as Tensor).slice(0, 0, numZeros);
+      tensor.select(1, c).indexFill_(0, zeroRows, 0);
+    }
+    return tensor;
+  });
 }

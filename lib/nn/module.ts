@@ -7,6 +7,7 @@ import { Tensor } from '../tensor.js';
 import { Parameter } from './parameter.js';
 import { badArg } from '../errors.js';
 import { noGrad } from '../autograd.js';
+import { addHook, callWithHooks, type RemovableHandle, type ForwardPreHook, type ForwardHook, type BackwardHook } from './hooks.js';
 import type { DType, DeviceLike } from '../types.js';
 
 import { bind, type Args } from '../bind.js';
@@ -54,6 +55,12 @@ export function setAsyncForward(fn: (m: Module, args: unknown[]) => Promise<any>
 }
 const NON_PERSISTENT = Symbol('nonPersistent');
 
+function hookOptions(fn: string, options: object): void {
+  for (const k of Object.keys(options)) {
+    if (k !== 'prepend') throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'${k === 'withKwargs' ? ' (not supported by torch-node yet)' : ''}`);
+  }
+}
+
 export class Module {
   /** Whether the module is in training mode (train() / eval()). */
   declare training: boolean;
@@ -63,7 +70,7 @@ export class Module {
   constructor() {
     // A function object with this class's prototype: callable, and still a Module.
     const self = function (...args: unknown[]) {
-      return (self as unknown as Module).forward(...args);
+      return callWithHooks(self as unknown as Module, args);
     } as unknown as Module;
     Object.setPrototypeOf(self, new.target.prototype);
     // Functions carry own `name` and `length`; a module's fields may want those names.
@@ -87,6 +94,23 @@ export class Module {
   forwardAsync(...args: Tensor[]): Promise<any> {
     if (!asyncForward) throw new Error('forwardAsync needs torch.jit (import torch-node, not a sub-path)');
     return asyncForward(this, args);
+  }
+
+  // ---- hooks -------------------------------------------------------------------------------
+  /** hook(module, args) runs before forward; a returned value replaces the arguments. */
+  registerForwardPreHook(hook: ForwardPreHook, options: { prepend?: boolean } = {}): RemovableHandle {
+    hookOptions('register_forward_pre_hook', options);
+    return addHook(this, 'pre', hook, options.prepend);
+  }
+  /** hook(module, args, output) runs after forward; a returned value replaces the output. */
+  registerForwardHook(hook: ForwardHook, options: { prepend?: boolean } = {}): RemovableHandle {
+    hookOptions('register_forward_hook', options);
+    return addHook(this, 'forward', hook, options.prepend);
+  }
+  /** hook(module, gradInput, gradOutput) runs when the gradients w.r.t. the inputs are computed; it may return new gradInput. */
+  registerFullBackwardHook(hook: BackwardHook, options: { prepend?: boolean } = {}): RemovableHandle {
+    hookOptions('register_full_backward_hook', options);
+    return addHook(this, 'backward', hook, options.prepend);
   }
 
   // ---- registration ------------------------------------------------------------------------

@@ -75,6 +75,8 @@ abstract class RNNBase extends Module {
     const stdv = this.hiddenSize > 0 ? 1 / Math.sqrt(this.hiddenSize) : 0;
     for (const w of this.parameters()) init.uniform_(w, -stdv, stdv);
   }
+  /** A no-op: libtorch's CPU kernels take the weights as they are (cuDNN's compaction is not done). */
+  flattenParameters(): void {}
   protected flatWeights(): Parameter[] {
     return [...this.parameters(false)];
   }

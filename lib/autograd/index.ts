@@ -1,0 +1,11 @@
+// torch.autograd: grad and backward, custom Functions, gradient checks and the functional API.
+import { autograd as core } from '../autograd.js';
+export { Function, FunctionCtx } from './function.js';
+export * as function from './function.js';
+export { gradcheck, gradgradcheck } from './gradcheck.js';
+export * as functional from './functional.js';
+
+/** torch.autograd.grad(outputs, inputs, gradOutputs?, { retainGraph, createGraph, allowUnused }) */
+export const grad = core.grad;
+/** torch.autograd.backward(tensors, gradTensors?, { retainGraph, createGraph, inputs }) */
+export const backward = core.backward;
