@@ -32,6 +32,13 @@ def ts(node):
         return ts(node.value) + '.' + camel(node.attr)
     if isinstance(node, ast.Name):
         return {'F': 'F', 'nn': 'nn', 'torch': 'torch'}.get(node.id, node.id)
+    if isinstance(node, ast.Subscript):
+        # x[0] -> x.index(0); x[3:12] -> x.index('3:12') (the slice's text, which Tensor.index reads)
+        sl = node.slice
+        if isinstance(sl, ast.Slice):
+            text = ':'.join('' if p is None else ts(p) for p in (sl.lower, sl.upper)) + ('' if sl.step is None else ':' + ts(sl.step))
+            return f"{ts(node.value)}.index('{text}')"
+        return f'{ts(node.value)}.index({ts(sl)})'
     if isinstance(node, ast.Call):
         fn = ts(node.func)
         args = [ts(a) for a in node.args]

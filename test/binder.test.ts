@@ -78,6 +78,10 @@ const inWorld = (fn: () => unknown) => {
 };
 const long = (...v: number[]) => torch.tensor(v, { dtype: torch.int64 });
 const floatImage = () => image.float().div(255);
+const someBoxes = () => {
+  const xy = torch.rand(8, 2).mul(20);
+  return torch.cat([xy, xy.add(torch.rand(8, 2).mul(10).add(1))], 1);
+};
 const S: Record<string, Sample> = {
   'torch.tensor': { args: () => ({ data: [[1, 2], [3, 4]], dtype: torch.float64, requiresGrad: true }) },
   'torch.zeros': { args: () => ({ size: [2, 3], dtype: torch.int32 }) },
@@ -589,6 +593,18 @@ const S: Record<string, Sample> = {
   'torchvision.io.writeFile': { args: () => ({ filename: freshFile('bin'), data: torch.arange(5, { dtype: torch.uint8 }) }), effect: (a) => [...readFileSync(a.filename as string)] },
   'torchvision.io.writePng': { args: () => ({ input: image, filename: freshFile('png'), compressionLevel: 1 }), effect: (a) => torchvision.io.readImage(a.filename as string) },
   'torchvision.io.writeJpeg': { args: () => ({ input: image, filename: freshFile('jpg'), quality: 80 }), effect: (a) => torchvision.io.readImage(a.filename as string) },
+  'torchvision.utils.makeGrid': { args: () => ({ tensor: torch.rand(5, 3, 4, 6), nrow: 2, padding: 1, normalize: true, padValue: 0.5 }) },
+  'torchvision.utils.saveImage': {
+    args: () => ({ tensor: torch.rand(5, 3, 4, 6), fp: freshFile('png'), format: 'png', nrow: 3 }),
+    effect: (a) => torchvision.io.readImage(a.fp as string),
+  },
+  'torchvision.ops.nms': { args: () => ({ boxes: someBoxes(), scores: torch.rand(8), iouThreshold: 0.2 }) },
+  'torchvision.ops.batchedNms': { args: () => ({ boxes: someBoxes(), scores: torch.rand(8), idxs: long(0, 1, 0, 1, 2, 2, 0, 1), iouThreshold: 0.2 }) },
+  'torchvision.ops.boxIou': { args: () => ({ boxes1: someBoxes(), boxes2: someBoxes().add(1), fmt: 'xyxy' }) },
+  'torchvision.ops.boxArea': { args: () => ({ boxes: someBoxes(), fmt: 'xyxy' }) },
+  'torchvision.ops.boxConvert': { args: () => ({ boxes: someBoxes(), inFmt: 'xyxy', outFmt: 'xywh' }) },
+  'torchvision.ops.clipBoxesToImage': { args: () => ({ boxes: someBoxes(), size: [10, 12] }) },
+  'torchvision.ops.removeSmallBoxes': { args: () => ({ boxes: someBoxes(), minSize: 5 }) },
 };
 // torchvision's builders take keywords only: one form each, with a small head
 for (const key of Object.keys(SIGNATURES)) if (key.startsWith('torchvision.models.')) S[key] = { args: () => ({ numClasses: 3, progress: false }) };

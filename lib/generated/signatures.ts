@@ -419,6 +419,15 @@ export const SIGNATURES = {
   "torchvision.io.writeFile": [["filename", "filename", "pos"], ["data", "data", "pos"]],
   "torchvision.io.writePng": [["input", "input", "pos"], ["filename", "filename", "pos"], ["compressionLevel", "compression_level", "pos", 6]],
   "torchvision.io.writeJpeg": [["input", "input", "pos"], ["filename", "filename", "pos"], ["quality", "quality", "pos", 75]],
+  "torchvision.utils.makeGrid": [["tensor", "tensor", "pos"], ["nrow", "nrow", "pos", 8], ["padding", "padding", "pos", 2], ["normalize", "normalize", "pos", false], ["valueRange", "value_range", "pos", null], ["scaleEach", "scale_each", "pos", false], ["padValue", "pad_value", "pos", 0.0]],
+  "torchvision.utils.saveImage": [["tensor", "tensor", "pos"], ["fp", "fp", "pos"], ["format", "format", "pos", null], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.ops.nms": [["boxes", "boxes", "pos"], ["scores", "scores", "pos"], ["iouThreshold", "iou_threshold", "pos"]],
+  "torchvision.ops.batchedNms": [["boxes", "boxes", "pos"], ["scores", "scores", "pos"], ["idxs", "idxs", "pos"], ["iouThreshold", "iou_threshold", "pos"]],
+  "torchvision.ops.boxIou": [["boxes1", "boxes1", "pos"], ["boxes2", "boxes2", "pos"], ["fmt", "fmt", "pos", "xyxy"]],
+  "torchvision.ops.boxArea": [["boxes", "boxes", "pos"], ["fmt", "fmt", "pos", "xyxy"]],
+  "torchvision.ops.boxConvert": [["boxes", "boxes", "pos"], ["inFmt", "in_fmt", "pos"], ["outFmt", "out_fmt", "pos"]],
+  "torchvision.ops.clipBoxesToImage": [["boxes", "boxes", "pos"], ["size", "size", "pos"]],
+  "torchvision.ops.removeSmallBoxes": [["boxes", "boxes", "pos"], ["minSize", "min_size", "pos"]],
   "torchvision.models.resnet18": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.resnet34": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.resnet50": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
@@ -862,6 +871,15 @@ export interface ParamTypes {
   "torchvision.io.writeFile": { filename: string; data: Tensor };
   "torchvision.io.writePng": { input: Tensor; filename: string; compressionLevel?: number };
   "torchvision.io.writeJpeg": { input: Tensor; filename: string; quality?: number };
+  "torchvision.utils.makeGrid": { tensor: Tensor | Tensor[]; nrow?: number; padding?: number; normalize?: boolean; valueRange?: [number, number] | null; scaleEach?: boolean; padValue?: number };
+  "torchvision.utils.saveImage": { tensor: Tensor | Tensor[]; fp: unknown; format?: string | null };
+  "torchvision.ops.nms": { boxes: Tensor; scores: Tensor; iouThreshold: number };
+  "torchvision.ops.batchedNms": { boxes: Tensor; scores: Tensor; idxs: Tensor; iouThreshold: number };
+  "torchvision.ops.boxIou": { boxes1: Tensor; boxes2: Tensor; fmt?: string };
+  "torchvision.ops.boxArea": { boxes: Tensor; fmt?: string };
+  "torchvision.ops.boxConvert": { boxes: Tensor; inFmt: string; outFmt: string };
+  "torchvision.ops.clipBoxesToImage": { boxes: Tensor; size: [number, number] };
+  "torchvision.ops.removeSmallBoxes": { boxes: Tensor; minSize: number };
   "torchvision.models.resnet18": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.resnet34": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.resnet50": { weights?: Weights | string | null; progress?: boolean };

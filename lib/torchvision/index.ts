@@ -3,5 +3,7 @@ export * as datasets from './datasets/index.js';
 export * as transforms from './transforms/index.js';
 export * as io from './io.js';
 export * as models from './models/index.js';
+export * as utils from './utils.js';
+export * as ops from './ops.js';
 export { Image, DecompressionBombError, type ImageMode } from './image.js';
 export const version = '0.1.0';
