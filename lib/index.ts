@@ -31,6 +31,9 @@ export * as jit from './jit.js';
 export * as distributed from './distributed.js';
 export * as accelerator from './accelerator.js';
 export * as backends from './backends.js';
+export * as linalg from './generated/linalg.js';
+export * as fft from './generated/fft.js';
+export * as special from './generated/special.js';
 export * as cuda from './cuda.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 

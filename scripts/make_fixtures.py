@@ -58,6 +58,7 @@ inputs = {
     'gidx': torch.tensor([[0, 1, 2, 0], [2, 2, 1, 0], [1, 0, 0, 2]]),
     'sq': torch.tensor([[4.0, 1.0, 0.5, 0.0], [1.0, 3.0, 0.0, 0.2], [0.5, 0.0, 2.0, 0.3], [0.0, 0.2, 0.3, 1.5]]),
     'b3': (torch.arange(24, dtype=torch.float32).reshape(2, 3, 4) / 10 - 1),
+    'm2': (torch.arange(12, dtype=torch.float32).reshape(4, 3) / 5 - 1.1).cos(),
     'c3': (torch.arange(40, dtype=torch.float32).reshape(2, 4, 5) / 13 - 1.2),
     'd': torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64),
     'img': (torch.arange(2 * 3 * 5 * 5, dtype=torch.float32).reshape(2, 3, 5, 5) / 50 - 1),
@@ -126,6 +127,17 @@ cases = [
     (F, 'diagonal', ['$a'], {'offset': 1}), (F, 'diag_embed', ['$a'], {}), (F, 'kron', ['$w', '$v'], {}),
     (F, 'cross', ['$a', '$b'], {'dim': 0}), (F, 'tensordot', ['$a', '$m'], {'dims': 1}), (F, 'inner', ['$a', '$b'], {}),
     (F, 'cosine_similarity', ['$a', '$b'], {}), (F, 'pinverse', ['$a'], {}), (F, 'matrix_power', ['$sq', 3], {}),
+    # torch.linalg, torch.fft, torch.special
+    (F, 'linalg.norm', ['$a'], {}), (F, 'linalg.norm', ['$sq', 'fro'], {}), (F, 'linalg.vector_norm', ['$a', 3], {'dim': 1}),
+    (F, 'linalg.matrix_norm', ['$sq'], {'ord': 1}), (F, 'linalg.det', ['$sq'], {}), (F, 'linalg.inv', ['$sq'], {}),
+    (F, 'linalg.solve', ['$sq', '$m'], {}), (F, 'linalg.slogdet', ['$sq'], {}), (F, 'linalg.pinv', ['$a'], {}),
+    (F, 'linalg.matrix_rank', ['$a'], {}), (F, 'linalg.cholesky', ['$sq'], {}), (F, 'linalg.eigvalsh', ['$sq'], {}),
+    (F, 'linalg.svdvals', ['$a'], {}), (F, 'linalg.cross', ['$m', '$m2'], {}), (F, 'linalg.matrix_power', ['$sq', 2], {}),
+    (F, 'linalg.multi_dot', [['$a', '$m', '$w']], {}), (F, 'linalg.vecdot', ['$a', '$b'], {}),
+    (F, 'fft.fftfreq', [5], {}), (F, 'fft.rfftfreq', [6, 0.5], {}), (F, 'fft.fftshift', ['$a'], {}), (F, 'fft.ifftshift', ['$a', 1], {}),
+    (F, 'fft.hfft', ['$v'], {}), (F, 'fft.irfft', ['$a'], {'n': 6}),
+    (F, 'special.erfcx', ['$a'], {}), (F, 'special.ndtr', ['$a'], {}), (F, 'special.entr', ['$p'], {}), (F, 'special.xlog1py', ['$p', '$p'], {}),
+    (F, 'special.i0e', ['$a'], {}), (F, 'special.log_ndtr', ['$a'], {}), (F, 'special.logsumexp', ['$a', 1], {}),
     # shapes and indexing
     (M, 'view', ['$a', -1], {}), (M, 'view', ['$a', 2, 6], {}), (M, 'view', ['$a', [6, 2]], {}), (F, 'reshape', ['$a', [4, 3]], {}),
     (M, 'reshape', ['$a', 2, -1], {}), (F, 'permute', ['$b3', [2, 0, 1]], {}), (M, 'permute', ['$b3', 1, 2, 0], {}),
@@ -182,7 +194,9 @@ out_cases = []
 for kind, name, args, kwargs in cases:
     rargs = resolve(args)
     rkw = {k: resolve(v) for k, v in kwargs.items()}
-    fn = getattr(torch, name) if kind == F else getattr(rargs[0], name)
+    fn = rargs[0] if kind == M else torch
+    for part in name.split('.'):  # torch.linalg.norm: a namespace, then the function
+        fn = getattr(fn, part)
     res = fn(*rargs, **rkw) if kind == F else fn(*rargs[1:], **rkw)
     out_cases.append({
         'kind': 'function' if kind == F else 'method', 'name': camel(name), 'pyName': name,

@@ -24,7 +24,8 @@ t.test(`${data.cases.length} op cases match PyTorch ${data.torch}`, async (t) =>
     let result: unknown;
     try {
       if (c.kind === 'function') {
-        const fn = (torch as any)[c.name];
+        // torch.linalg.norm and the like: a namespace, then the function
+        const fn = c.name.split('.').reduce((o: any, part: string) => o?.[part], torch);
         if (typeof fn !== 'function') { t.fail(`${label}: torch.${c.name} is missing`); continue; }
         result = fn(...args, ...extra);
       } else {
