@@ -54,6 +54,30 @@ for name, src in CASES:
     out['cases'].append({'name': name, 'python': src, 'ts': to_ts(src), 'losses': losses, 'steps': steps,
                          'groupKeys': [k for k in opt.state_dict()['param_groups'][0] if k != 'params']})
 
+# the remaining lr schedulers: SGD(lr=0.1, momentum=0.9), 20 steps, the lr and momentum after each
+SCHEDS = [
+    ('MultiplicativeLR', 'optim.lr_scheduler.MultiplicativeLR(opt, lambda e: 0.9)'),
+    ('ConstantLR', 'optim.lr_scheduler.ConstantLR(opt, factor=0.5, total_iters=4)'),
+    ('PolynomialLR', 'optim.lr_scheduler.PolynomialLR(opt, total_iters=8, power=2.0)'),
+    ('CosineAnnealingWarmRestarts', 'optim.lr_scheduler.CosineAnnealingWarmRestarts(opt, T_0=3, T_mult=2, eta_min=0.01)'),
+    ('CyclicLR', 'optim.lr_scheduler.CyclicLR(opt, base_lr=0.01, max_lr=0.1, step_size_up=3, step_size_down=5)'),
+    ('CyclicLRTriangular2', "optim.lr_scheduler.CyclicLR(opt, 0.01, 0.1, 2, mode='triangular2')"),
+    ('CyclicLRExpRange', "optim.lr_scheduler.CyclicLR(opt, 0.01, 0.1, 2, mode='exp_range', gamma=0.9, cycle_momentum=False)"),
+    ('ChainedScheduler', 'optim.lr_scheduler.ChainedScheduler([optim.lr_scheduler.ConstantLR(opt, factor=0.5, total_iters=3), optim.lr_scheduler.ExponentialLR(opt, 0.9)])'),
+]
+out['schedulers'] = []
+for name, src in SCHEDS:
+    p = torch.zeros(1, requires_grad=True)
+    opt = optim.SGD([p], lr=0.1, momentum=0.9)
+    sched = eval(src)
+    lrs, moms = [opt.param_groups[0]['lr']], [opt.param_groups[0]['momentum']]
+    for _ in range(20):
+        opt.step()
+        sched.step()
+        lrs.append(opt.param_groups[0]['lr'])
+        moms.append(opt.param_groups[0]['momentum'])
+    out['schedulers'].append({'name': name, 'python': src, 'ts': to_ts(src), 'lrs': lrs, 'momentums': moms})
+
 with open(os.path.join(fixtures_dir(), 'optim_surface.json'), 'w') as f:
     json.dump(out, f)
 print(f"wrote optim_surface.json: {len(out['cases'])} optimizers")

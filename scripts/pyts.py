@@ -32,6 +32,8 @@ def ts(node):
         return ts(node.value) + '.' + camel(node.attr)
     if isinstance(node, ast.Name):
         return {'F': 'F', 'nn': 'nn', 'torch': 'torch'}.get(node.id, node.id)
+    if isinstance(node, ast.Lambda):
+        return '(' + ', '.join(a.arg for a in node.args.args) + ') => ' + ts(node.body)
     if isinstance(node, ast.Subscript):
         # x[0] -> x.index(0); x[3:12] -> x.index('3:12') (the slice's text, which Tensor.index reads)
         sl = node.slice

@@ -531,6 +531,17 @@ const S: Record<string, Sample> = {
       return { optimizer, schedulers: [new torch.optim.lrScheduler.ExponentialLR(optimizer, 0.9), new torch.optim.lrScheduler.StepLR(optimizer, 1)], milestones: [2] };
     },
   },
+  'optim.lrScheduler.MultiplicativeLR': { args: () => ({ optimizer: sgd(), lrLambda: () => 0.9, lastEpoch: -1 }) },
+  'optim.lrScheduler.ConstantLR': { args: () => ({ optimizer: sgd(), factor: 0.5, totalIters: 2 }) },
+  'optim.lrScheduler.PolynomialLR': { args: () => ({ optimizer: sgd(), totalIters: 4, power: 2 }) },
+  'optim.lrScheduler.CosineAnnealingWarmRestarts': { args: () => ({ optimizer: sgd(), T_0: 2, TMult: 2, etaMin: 0.01 }) },
+  'optim.lrScheduler.CyclicLR': { args: () => ({ optimizer: sgd(), baseLr: 0.01, maxLr: 0.1, stepSizeUp: 2, mode: 'triangular2', baseMomentum: 0.7 }) },
+  'optim.lrScheduler.ChainedScheduler': {
+    args: () => {
+      const optimizer = sgd();
+      return { schedulers: [new torch.optim.lrScheduler.ConstantLR(optimizer, 0.5, 2), new torch.optim.lrScheduler.ExponentialLR(optimizer, 0.9)], optimizer };
+    },
+  },
   'utils.data.DataLoader': { args: () => ({ dataset: tensors(), batchSize: 3, shuffle: true, dropLast: true }) },
   'utils.data.TensorDataset': { args: () => ({ tensors: [torch.arange(4), torch.arange(4).neg()] }) },
   'utils.data.Subset': { args: () => ({ dataset: tensors(), indices: [3, 1] }) },

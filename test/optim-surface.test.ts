@@ -42,3 +42,24 @@ t.test('LBFGS needs a closure, and the line search not yet run is refused by nam
   t.throws(() => new optim.LBFGS([p]).step(), /requires a closure/);
   t.throws(() => new optim.LBFGS([p], { lineSearchFn: 'strong_wolfe' }), /lineSearchFn='strong_wolfe' is not supported/);
 });
+
+t.test("the remaining lr schedulers give PyTorch's learning rates and momentums", async (t) => {
+  const all = fx as typeof fx & { schedulers: { name: string; ts: string; lrs: number[]; momentums: number[] }[] };
+  for (const c of all.schedulers) {
+    const p = torch.zeros(1, { requiresGrad: true });
+    const opt = new optim.SGD([p], { lr: 0.1, momentum: 0.9 });
+    const s = new Function('optim', 'opt', `return ${c.ts}`)(optim, opt) as { step(): void; getLastLr(): number[] };
+    const lrs = [opt.paramGroups[0].lr], moms = [opt.paramGroups[0].momentum as number];
+    for (let i = 0; i < 20; i++) {
+      opt.step();
+      s.step();
+      lrs.push(opt.paramGroups[0].lr);
+      moms.push(opt.paramGroups[0].momentum as number);
+    }
+    const bad = lrs.findIndex((lr, i) => Math.abs(lr - c.lrs[i]) > 1e-9 * Math.max(1, Math.abs(c.lrs[i])));
+    t.equal(bad, -1, `${c.ts}: learning rates${bad >= 0 ? ` (step ${bad}: ${lrs[bad]} vs ${c.lrs[bad]})` : ''}`);
+    const badM = moms.findIndex((m, i) => Math.abs(m - c.momentums[i]) > 1e-9);
+    t.equal(badM, -1, `${c.name}: momentum${badM >= 0 ? ` (step ${badM}: ${moms[badM]} vs ${c.momentums[badM]})` : ''}`);
+    t.same(s.getLastLr(), [lrs[20]], `${c.name}: getLastLr()`);
+  }
+});

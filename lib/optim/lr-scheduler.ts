@@ -379,3 +379,219 @@ export class SequentialLR extends LRScheduler {
     this.lastLr = s.getLastLr();
   }
 }
+
+/** The lr of each group times lrLambda(epoch), every step after the first. */
+export class MultiplicativeLR extends LRScheduler {
+  private readonly lambdas: ((epoch: number) => number)[];
+  constructor(...args: Args<'optim.lrScheduler.MultiplicativeLR'>) {
+    const a = bind('optim.lrScheduler.MultiplicativeLR', args);
+    super(a.optimizer, a.lastEpoch);
+    const l = a.lrLambda;
+    this.lambdas = Array.isArray(l) ? l : a.optimizer.paramGroups.map(() => l);
+    if (this.lambdas.length !== a.optimizer.paramGroups.length) throw new RangeError(`Expected ${a.optimizer.paramGroups.length} lr_lambdas, but got ${this.lambdas.length}`);
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    if (this.lastEpoch > 0) return this.groups.map((g, i) => g.lr * this.lambdas[i](this.lastEpoch));
+    return this.groups.map((g) => g.lr);
+  }
+}
+
+/** lr × factor until totalIters, then the base lr. */
+export class ConstantLR extends LRScheduler {
+  factor: number;
+  totalIters: number;
+  constructor(...args: Args<'optim.lrScheduler.ConstantLR'>) {
+    const a = bind('optim.lrScheduler.ConstantLR', args);
+    if (a.factor > 1 || a.factor < 0) throw new RangeError('Constant multiplicative factor expected to be between 0 and 1.');
+    super(a.optimizer, a.lastEpoch);
+    this.factor = a.factor;
+    this.totalIters = a.totalIters;
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    if (this.lastEpoch === 0) return this.groups.map((g) => g.lr * this.factor);
+    if (this.lastEpoch !== this.totalIters) return this.groups.map((g) => g.lr);
+    return this.groups.map((g) => g.lr * (1 / this.factor));
+  }
+  protected closedFormLr(): number[] {
+    return this.baseLrs.map((b) => b * (this.factor + (this.lastEpoch >= this.totalIters ? 1 : 0) * (1 - this.factor)));
+  }
+}
+
+/** A polynomial decay to zero over totalIters steps. */
+export class PolynomialLR extends LRScheduler {
+  totalIters: number;
+  power: number;
+  constructor(...args: Args<'optim.lrScheduler.PolynomialLR'>) {
+    const a = bind('optim.lrScheduler.PolynomialLR', args);
+    super(a.optimizer, a.lastEpoch);
+    this.totalIters = a.totalIters;
+    this.power = a.power;
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    if (this.lastEpoch === 0 || this.lastEpoch > this.totalIters) return this.groups.map((g) => g.lr);
+    const decay = ((1 - this.lastEpoch / this.totalIters) / (1 - (this.lastEpoch - 1) / this.totalIters)) ** this.power;
+    return this.groups.map((g) => g.lr * decay);
+  }
+  protected closedFormLr(): number[] {
+    return this.baseLrs.map((b) => b * (1 - Math.min(this.totalIters, this.lastEpoch) / this.totalIters) ** this.power);
+  }
+}
+
+/** Cosine annealing restarted every T_i steps (T_0, then times TMult). */
+export class CosineAnnealingWarmRestarts extends LRScheduler {
+  T_0: number;
+  T_i: number;
+  T_mult: number;
+  etaMin: number;
+  T_cur: number;
+  constructor(...args: Args<'optim.lrScheduler.CosineAnnealingWarmRestarts'>) {
+    const a = bind('optim.lrScheduler.CosineAnnealingWarmRestarts', args);
+    if (!Number.isInteger(a.T_0) || a.T_0 <= 0) throw new RangeError(`Expected positive integer T_0, but got ${a.T_0}`);
+    if (!Number.isInteger(a.TMult) || a.TMult < 1) throw new RangeError(`Expected integer T_mult >= 1, but got ${a.TMult}`);
+    super(a.optimizer, a.lastEpoch);
+    this.T_0 = a.T_0;
+    this.T_i = a.T_0;
+    this.T_mult = a.TMult;
+    this.etaMin = a.etaMin;
+    this.T_cur = a.lastEpoch;
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    return this.baseLrs.map((b) => this.etaMin + ((b - this.etaMin) * (1 + Math.cos((Math.PI * this.T_cur) / this.T_i))) / 2);
+  }
+  /** step() or step(epoch), which may be fractional (epoch + i / iters), as in PyTorch. */
+  step(epoch?: number): void {
+    this.stepCount++;
+    if (epoch === undefined && this.lastEpoch < 0) epoch = 0;
+    if (epoch === undefined) {
+      epoch = this.lastEpoch + 1;
+      this.T_cur += 1;
+      if (this.T_cur >= this.T_i) {
+        this.T_cur -= this.T_i;
+        this.T_i *= this.T_mult;
+      }
+    } else {
+      if (epoch < 0) throw new RangeError(`Expected non-negative epoch, but got ${epoch}`);
+      if (epoch >= this.T_0) {
+        if (this.T_mult === 1) this.T_cur = epoch % this.T_0;
+        else {
+          const n = Math.trunc(Math.log((epoch / this.T_0) * (this.T_mult - 1) + 1) / Math.log(this.T_mult));
+          this.T_cur = epoch - (this.T_0 * (this.T_mult ** n - 1)) / (this.T_mult - 1);
+          this.T_i = this.T_0 * this.T_mult ** n;
+        }
+      } else {
+        this.T_i = this.T_0;
+        this.T_cur = epoch;
+      }
+    }
+    this.lastEpoch = Math.floor(epoch);
+    const values = this.getLr();
+    this.groups.forEach((g, i) => (g.lr = values[i]));
+    this.lastLr = this.groups.map((g) => g.lr);
+  }
+}
+
+/** The cyclical learning rate (and momentum) policy: triangular, triangular2, exp_range or a scaleFn. */
+export class CyclicLR extends LRScheduler {
+  maxLrs: number[];
+  totalSize: number;
+  stepRatio: number;
+  mode: string;
+  gamma: number;
+  scaleMode: 'cycle' | 'iterations';
+  cycleMomentum: boolean;
+  baseMomentums: number[] = [];
+  maxMomentums: number[] = [];
+  private readonly scaleFn: (x: number) => number;
+  private readonly useBeta1: boolean;
+  constructor(...args: Args<'optim.lrScheduler.CyclicLR'>) {
+    const a = bind('optim.lrScheduler.CyclicLR', args);
+    const { optimizer } = a;
+    const perGroup = (v: number | number[], name: string): number[] => {
+      if (!Array.isArray(v)) return optimizer.paramGroups.map(() => v);
+      if (v.length !== optimizer.paramGroups.length) throw new RangeError(`expected ${optimizer.paramGroups.length} values for ${name}, got ${v.length}`);
+      return [...v];
+    };
+    const baseLrs = perGroup(a.baseLr, 'base_lr');
+    if (a.lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => (g.lr = baseLrs[i]));
+    if (!['triangular', 'triangular2', 'exp_range'].includes(a.mode) && a.scaleFn == null) throw new RangeError('mode is invalid and scale_fn is None');
+    const up = a.stepSizeUp, down = a.stepSizeDown ?? up;
+    const useBeta1 = 'betas' in optimizer.defaults;
+    const baseMs = perGroup(a.baseMomentum, 'base_momentum'), maxMs = perGroup(a.maxMomentum, 'max_momentum');
+    if (a.cycleMomentum) {
+      if (!('momentum' in optimizer.defaults) && !useBeta1) throw new RangeError('optimizer must support momentum or beta1 with `cycle_momentum` option enabled');
+      if (a.lastEpoch === -1) {
+        optimizer.paramGroups.forEach((g, i) => {
+          if (useBeta1) g.betas = [maxMs[i], (g.betas as number[])[1]];
+          else g.momentum = maxMs[i];
+          g.maxMomentum = maxMs[i];
+          g.baseMomentum = baseMs[i];
+        });
+      }
+    }
+    super(optimizer, a.lastEpoch);
+    this.baseLrs = baseLrs;
+    this.maxLrs = perGroup(a.maxLr, 'max_lr');
+    this.totalSize = up + down;
+    this.stepRatio = up / this.totalSize;
+    this.mode = a.mode;
+    this.gamma = a.gamma;
+    this.cycleMomentum = a.cycleMomentum;
+    this.useBeta1 = useBeta1;
+    if (a.cycleMomentum) {
+      this.baseMomentums = baseMs;
+      this.maxMomentums = maxMs;
+    }
+    const custom = a.scaleFn ?? null;
+    const gamma = a.gamma;
+    this.scaleFn = custom ?? (a.mode === 'triangular' ? () => 1 : a.mode === 'triangular2' ? (x: number) => 1 / 2 ** (x - 1) : (x: number) => gamma ** x);
+    this.scaleMode = custom ? a.scaleMode : a.mode === 'exp_range' ? 'iterations' : 'cycle';
+    this.initialStep();
+  }
+  protected getLr(): number[] {
+    const cycle = Math.floor(1 + this.lastEpoch / this.totalSize);
+    const x = 1 + this.lastEpoch / this.totalSize - cycle;
+    const scale = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
+    const factor = this.scaleFn(this.scaleMode === 'cycle' ? cycle : this.lastEpoch);
+    const lrs = this.baseLrs.map((b, i) => b + (this.maxLrs[i] - b) * scale * factor);
+    if (this.cycleMomentum) {
+      this.groups.forEach((g, i) => {
+        const m = this.maxMomentums[i] - (this.maxMomentums[i] - this.baseMomentums[i]) * scale * factor;
+        if (this.useBeta1) g.betas = [m, (g.betas as number[])[1]];
+        else g.momentum = m;
+      });
+    }
+    return lrs;
+  }
+}
+
+/** Steps every scheduler of the chain at each step (their factors multiply). */
+export class ChainedScheduler {
+  readonly optimizer: Optimizer;
+  private readonly schedulers: LRScheduler[];
+  private lastLr: number[];
+  constructor(...args: Args<'optim.lrScheduler.ChainedScheduler'>) {
+    const a = bind('optim.lrScheduler.ChainedScheduler', args);
+    const schedulers = a.schedulers as LRScheduler[];
+    if (!Array.isArray(schedulers) || schedulers.length < 1) throw new RangeError(`ChainedScheduler expects at least one scheduler to be chained, but got no scheduler.`);
+    this.optimizer = a.optimizer ?? schedulers[0].optimizer;
+    schedulers.forEach((s, i) => {
+      if (!(s instanceof LRScheduler)) badArg('a list of lr schedulers', `schedulers[${i}]`, s);
+      if (s.optimizer !== this.optimizer) {
+        throw new RangeError(`ChainedScheduler expects all schedulers to belong to the same optimizer, but got scheduler ${s.constructor.name} at index ${i} has ${s.optimizer}, which is different from ${this.optimizer.constructor.name}.`);
+      }
+    });
+    this.schedulers = schedulers;
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+  step(): void {
+    for (const s of this.schedulers) s.step();
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+}
