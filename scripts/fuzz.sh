@@ -17,6 +17,9 @@ mkdir -p "$out/artifacts"
 status=0
 for target in image_decode checkpoint; do
   work="$out/corpus-$target"
+  if [ ! -d "fuzz/corpus/$target" ] || [ -z "$(ls -A "fuzz/corpus/$target")" ]; then
+    echo "fuzz: $target: no seed corpus in fuzz/corpus/$target (a setup error, not a finding)"; status=1; continue
+  fi
   rm -rf "$work" && mkdir -p "$work"
   # ASan's leak check stays on; libtorch's own one-time allocations are not leaks of ours
   if ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=suppressions=fuzz/lsan.supp \
