@@ -201,6 +201,30 @@ for name, src in INITS:
     torch.manual_seed(0)
     out['init'].append({'name': name, 'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
 
+# packed sequences through a bidirectional LSTM and a GRU, and back
+from torch.nn.utils.rnn import pad_sequence, pack_padded_sequence, pad_packed_sequence, pack_sequence  # noqa: E402
+torch.manual_seed(0)
+lstm = nn.LSTM(3, 4, batch_first=True, bidirectional=True)
+gru = nn.GRU(3, 2)
+seqs = [fixed_input([5, 3]).requires_grad_(), (fixed_input([2, 3]) * 0.5).requires_grad_(), (fixed_input([4, 3]) * -1).requires_grad_()]
+padded = pad_sequence(seqs, batch_first=True)
+packed = pack_padded_sequence(padded, [5, 2, 4], batch_first=True, enforce_sorted=False)
+out_p, (h, c) = lstm(packed)
+unpacked, lens = pad_packed_sequence(out_p, batch_first=True, total_length=6)
+sorted_seqs = sorted(seqs, key=lambda t: -t.size(0))
+g_out, g_h = gru(pack_sequence(sorted_seqs), torch.full((1, 3, 2), 0.1))
+g_unpacked, g_lens = pad_packed_sequence(g_out)
+weights = (torch.arange(unpacked.numel(), dtype=torch.float32).reshape(unpacked.shape) * 0.13).sin()
+(unpacked * weights).sum().add(h.sum() * 0.5).add(c.sum() * 0.25).add(g_unpacked.sum()).backward()
+out['packed'] = {
+    'lstm': {k: enc(v) for k, v in lstm.state_dict().items()}, 'gru': {k: enc(v) for k, v in gru.state_dict().items()},
+    'seqs': [enc(x) for x in seqs], 'padded': enc(padded), 'data': enc(packed.data), 'batchSizes': enc(packed.batch_sizes),
+    'sortedIndices': enc(packed.sorted_indices), 'unpacked': enc(unpacked), 'lengths': enc(lens), 'h': enc(h), 'c': enc(c),
+    'gruUnpacked': enc(g_unpacked), 'gruLengths': enc(g_lens), 'gruH': enc(g_h),
+    'seqGrads': [enc(x.grad) for x in seqs], 'lstmGrads': {k: enc(p.grad) for k, p in lstm.named_parameters()},
+    'gruGrads': {k: enc(p.grad) for k, p in gru.named_parameters()},
+}
+
 with open(os.path.join(fixtures_dir(), 'nn_surface.json'), 'w') as f:
     json.dump(out, f, allow_nan=False)
 print(f"wrote nn_surface.json: {len(out['modules'])} modules; absent from this PyTorch: {[a['name'] for a in out['absent']]}")

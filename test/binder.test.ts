@@ -501,6 +501,12 @@ const S: Record<string, Sample> = {
   'nn.init.eye_': { args: () => ({ tensor: torch.empty(3, 5) }) },
   'nn.init.dirac_': { args: () => ({ tensor: torch.empty(4, 2, 3), groups: 2 }) },
   'nn.init.sparse_': { args: () => ({ tensor: torch.empty(5, 3), sparsity: 0.4, std: 0.5 }) },
+  'nn.utils.rnn.padSequence': { args: () => ({ sequences: [torch.randn(3, 2), torch.randn(1, 2)], batchFirst: true, paddingValue: -1, paddingSide: 'left' }) },
+  'nn.utils.rnn.packPaddedSequence': { args: () => ({ input: torch.randn(4, 3, 2), lengths: [2, 4, 1], batchFirst: false, enforceSorted: false }) },
+  'nn.utils.rnn.padPackedSequence': {
+    args: () => ({ sequence: torch.nn.utils.rnn.packSequence([torch.randn(3, 2), torch.randn(1, 2)]), batchFirst: true, paddingValue: 9, totalLength: 4 }),
+  },
+  'nn.utils.rnn.packSequence': { args: () => ({ sequences: [torch.randn(1, 2), torch.randn(3, 2)], enforceSorted: false }) },
   'nn.utils.clipGradNorm_': { args: () => ({ parameters: withGrads(), maxNorm: 1, normType: 1 }) },
   'nn.utils.clipGradValue_': { args: () => ({ parameters: withGrads(), clipValue: 0.5 }), effect: (a) => (a.parameters as torch.Tensor[]).map((p) => p.grad) },
   'nn.utils.parametersToVector': { args: () => ({ parameters: params() }) },

@@ -343,6 +343,10 @@ export const SIGNATURES = {
   "nn.utils.clipGradValue_": [["parameters", "parameters", "pos"], ["clipValue", "clip_value", "pos"], ["foreach", "foreach", "pos", null]],
   "nn.utils.parametersToVector": [["parameters", "parameters", "pos"]],
   "nn.utils.vectorToParameters": [["vec", "vec", "pos"], ["parameters", "parameters", "pos"]],
+  "nn.utils.rnn.padSequence": [["sequences", "sequences", "pos"], ["batchFirst", "batch_first", "pos", false], ["paddingValue", "padding_value", "pos", 0.0], ["paddingSide", "padding_side", "pos", "right"]],
+  "nn.utils.rnn.packPaddedSequence": [["input", "input", "pos"], ["lengths", "lengths", "pos"], ["batchFirst", "batch_first", "pos", false], ["enforceSorted", "enforce_sorted", "pos", true]],
+  "nn.utils.rnn.padPackedSequence": [["sequence", "sequence", "pos"], ["batchFirst", "batch_first", "pos", false], ["paddingValue", "padding_value", "pos", 0.0], ["totalLength", "total_length", "pos", null]],
+  "nn.utils.rnn.packSequence": [["sequences", "sequences", "pos"], ["enforceSorted", "enforce_sorted", "pos", true]],
   "optim.SGD": [["params", "params", "pos"], ["lr", "lr", "pos", 0.001], ["momentum", "momentum", "pos", 0], ["dampening", "dampening", "pos", 0], ["weightDecay", "weight_decay", "pos", 0], ["nesterov", "nesterov", "pos", false], ["maximize", "maximize", "kwonly", false], ["foreach", "foreach", "kwonly", null], ["differentiable", "differentiable", "kwonly", false], ["fused", "fused", "kwonly", null]],
   "optim.Adam": [["params", "params", "pos"], ["lr", "lr", "pos", 0.001], ["betas", "betas", "pos", [0.9, 0.999]], ["eps", "eps", "pos", 1e-08], ["weightDecay", "weight_decay", "pos", 0], ["amsgrad", "amsgrad", "pos", false], ["foreach", "foreach", "kwonly", null], ["maximize", "maximize", "kwonly", false], ["capturable", "capturable", "kwonly", false], ["differentiable", "differentiable", "kwonly", false], ["fused", "fused", "kwonly", null], ["decoupledWeightDecay", "decoupled_weight_decay", "kwonly", false]],
   "optim.AdamW": [["params", "params", "pos"], ["lr", "lr", "pos", 0.001], ["betas", "betas", "pos", [0.9, 0.999]], ["eps", "eps", "pos", 1e-08], ["weightDecay", "weight_decay", "pos", 0.01], ["amsgrad", "amsgrad", "pos", false], ["maximize", "maximize", "kwonly", false], ["foreach", "foreach", "kwonly", null], ["capturable", "capturable", "kwonly", false], ["differentiable", "differentiable", "kwonly", false], ["fused", "fused", "kwonly", null]],
@@ -801,6 +805,10 @@ export interface ParamTypes {
   "nn.utils.clipGradValue_": { parameters: Tensor | Iterable<Tensor>; clipValue: number; foreach?: boolean | null };
   "nn.utils.parametersToVector": { parameters: Iterable<Tensor> };
   "nn.utils.vectorToParameters": { vec: Tensor; parameters: Iterable<Tensor> };
+  "nn.utils.rnn.padSequence": { sequences: Tensor | Tensor[]; batchFirst?: boolean; paddingValue?: number; paddingSide?: string };
+  "nn.utils.rnn.packPaddedSequence": { input: Tensor; lengths: Tensor | number[]; batchFirst?: boolean; enforceSorted?: boolean };
+  "nn.utils.rnn.padPackedSequence": { sequence: unknown; batchFirst?: boolean; paddingValue?: number; totalLength?: number | null };
+  "nn.utils.rnn.packSequence": { sequences: Tensor[]; enforceSorted?: boolean };
   "optim.SGD": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; momentum?: number; dampening?: number; weightDecay?: number | Tensor; nesterov?: boolean; maximize?: boolean; foreach?: boolean | null; differentiable?: boolean; fused?: boolean | null };
   "optim.Adam": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; betas?: [number | Tensor, number | Tensor]; eps?: number; weightDecay?: number; amsgrad?: boolean; foreach?: boolean | null; maximize?: boolean; capturable?: boolean; differentiable?: boolean; fused?: boolean | null; decoupledWeightDecay?: boolean };
   "optim.AdamW": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; betas?: [number | Tensor, number | Tensor]; eps?: number; weightDecay?: number; amsgrad?: boolean; maximize?: boolean; foreach?: boolean | null; capturable?: boolean; differentiable?: boolean; fused?: boolean | null };

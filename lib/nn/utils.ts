@@ -49,3 +49,4 @@ export function vectorToParameters(...args: Args<'nn.utils.vectorToParameters'>)
     }
   });
 }
+export * as rnn from './rnn-utils.js';

@@ -9,6 +9,7 @@ import { aten } from '../../aten.js';
 import { newParameter, positiveInt, type LayerFactoryOptions } from './common.js';
 import { pyFloat } from '../repr.js';
 import { bind, type Args } from '../../bind.js';
+import { PackedSequence } from '../rnn-utils.js';
 
 type Mode = 'LSTM' | 'GRU' | 'RNN_TANH' | 'RNN_RELU';
 const GATES: Record<Mode, number> = { LSTM: 4, GRU: 3, RNN_TANH: 1, RNN_RELU: 1 };
@@ -80,6 +81,21 @@ abstract class RNNBase extends Module {
   protected flatWeights(): Parameter[] {
     return [...this.parameters(false)];
   }
+  /** GRU and RNN on a PackedSequence (the ops' data overload). */
+  protected packedForward(op: string, input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor] {
+    const h0 = hx ? this.permuteHidden(hx, input.sortedIndices) : this.packedZeroState(input);
+    const [out, hn] = aten(op)(input.data, input.batchSizes, h0, this.flatWeights(), this.bias, this.numLayers, this.dropout, this.training, this.bidirectional);
+    return [new PackedSequence(out, input.batchSizes, input.sortedIndices, input.unsortedIndices), this.permuteHidden(hn, input.unsortedIndices)];
+  }
+  /** Zero state for a packed batch: as many rows as its first time step has sequences. */
+  protected packedZeroState(input: PackedSequence, size = this.hiddenSize): Tensor {
+    const batch = Number(input.batchSizes.index(0).item());
+    return zeros([this.numLayers * (this.bidirectional ? 2 : 1), batch, size], { dtype: input.data.dtype, device: input.data.device });
+  }
+  /** permute_hidden: the state's batch rows in the packed (sorted) order, or back. */
+  protected permuteHidden(h: Tensor, permutation: Tensor | null): Tensor {
+    return permutation === null ? h : h.indexSelect(1, permutation);
+  }
   /** Zero initial state, shaped as PyTorch makes it. */
   protected zeroState(input: Tensor, batched: boolean, size = this.hiddenSize): Tensor {
     const batch = batched ? input.size(this.batchFirst ? 0 : 1) : 0;
@@ -103,8 +119,18 @@ export class LSTM extends RNNBase {
   constructor(...args: Args<'nn.LSTM'>) {
     super('LSTM', bind('nn.LSTM', args));
   }
-  /** Returns [output, [h_n, c_n]], as PyTorch's `output, (h_n, c_n)`. */
-  forward(input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]] {
+  /** Returns [output, [h_n, c_n]], as PyTorch's `output, (h_n, c_n)`; a PackedSequence in, a PackedSequence out. */
+  forward(input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]];
+  forward(input: PackedSequence, hx?: [Tensor, Tensor] | null): [PackedSequence, [Tensor, Tensor]];
+  forward(input: Tensor | PackedSequence, hx?: [Tensor, Tensor] | null): [Tensor | PackedSequence, [Tensor, Tensor]] {
+    if (input instanceof PackedSequence) {
+      const state = hx
+        ? hx.map((h) => this.permuteHidden(h, input.sortedIndices))
+        : [this.packedZeroState(input, this.projSize || this.hiddenSize), this.packedZeroState(input)];
+      const [out, hn, cn] = aten('lstm')(input.data, input.batchSizes, state, this.flatWeights(), this.bias, this.numLayers, this.dropout, this.training, this.bidirectional);
+      return [new PackedSequence(out, input.batchSizes, input.sortedIndices, input.unsortedIndices),
+        [this.permuteHidden(hn, input.unsortedIndices), this.permuteHidden(cn, input.unsortedIndices)]];
+    }
     const batched = input.dim() === 3;
     const x = batched ? input : input.unsqueeze(this.batchFirst ? 0 : 1);
     let [h0, c0] = hx ?? [this.zeroState(input, batched, this.projSize || this.hiddenSize), this.zeroState(input, batched)];
@@ -119,8 +145,11 @@ export class GRU extends RNNBase {
   constructor(...args: Args<'nn.GRU'>) {
     super('GRU', bind('nn.GRU', args));
   }
-  /** Returns [output, h_n]. */
-  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor] {
+  /** Returns [output, h_n]; a PackedSequence in, a PackedSequence out. */
+  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+  forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor] {
+    if (input instanceof PackedSequence) return this.packedForward('gru', input, hx);
     const batched = input.dim() === 3;
     const x = batched ? input : input.unsqueeze(this.batchFirst ? 0 : 1);
     let h0 = hx ?? this.zeroState(input, batched);
@@ -139,8 +168,11 @@ export class RNN extends RNNBase {
     super(a.nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', a);
     this.nonlinearity = a.nonlinearity;
   }
-  /** Returns [output, h_n]. */
-  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor] {
+  /** Returns [output, h_n]; a PackedSequence in, a PackedSequence out. */
+  forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+  forward(input: Tensor | PackedSequence, hx?: Tensor | null): [Tensor | PackedSequence, Tensor] {
+    if (input instanceof PackedSequence) return this.packedForward(this.mode === 'RNN_TANH' ? 'rnn_tanh' : 'rnn_relu', input, hx);
     const batched = input.dim() === 3;
     if (!batched && input.dim() !== 2) throw new RangeError(`RNN: Expected input to be 2D or 3D, got ${input.dim()}D tensor instead`);
     const x = batched ? input : input.unsqueeze(this.batchFirst ? 0 : 1);
