@@ -201,6 +201,26 @@ for name, src in INITS:
     torch.manual_seed(0)
     out['init'].append({'name': name, 'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
 
+# nn.functional's remaining functions, after torch.manual_seed(0), on fixed inputs
+x4 = fixed_input([2, 3, 5, 4])
+theta = torch.tensor([[[0.9, -0.2, 0.1], [0.3, 1.1, -0.2]], [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
+FUNCTIONAL = [
+    'F.affine_grid(theta, [2, 3, 5, 4], align_corners=False)',
+    'F.grid_sample(x4, F.affine_grid(theta, [2, 3, 5, 4], align_corners=False), align_corners=False)',
+    "F.grid_sample(x4, F.affine_grid(theta, [2, 3, 6, 3], align_corners=True), mode='nearest', padding_mode='border', align_corners=True)",
+    "F.grid_sample(x4, F.affine_grid(theta, [2, 3, 4, 4], align_corners=False), mode='bicubic', padding_mode='reflection', align_corners=False)",
+    'F.pdist(x4[0, 0], p=1.5)',
+    'F.gumbel_softmax(x4[0, 0], tau=0.5)',
+    'F.gumbel_softmax(x4[0, 0], hard=True, dim=0)',
+    'F.relu_(x4.clone())',
+    'F.elu_(x4.clone(), 0.5)',
+    'F.hardtanh_(x4.clone(), -0.3, 0.4)',
+]
+out['functional'] = []
+for src in FUNCTIONAL:
+    torch.manual_seed(0)
+    out['functional'].append({'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
+
 # packed sequences through a bidirectional LSTM and a GRU, and back
 from torch.nn.utils.rnn import pad_sequence, pack_padded_sequence, pad_packed_sequence, pack_sequence  # noqa: E402
 torch.manual_seed(0)

@@ -40,7 +40,8 @@ def ts(node):
         if isinstance(sl, ast.Slice):
             text = ':'.join('' if p is None else ts(p) for p in (sl.lower, sl.upper)) + ('' if sl.step is None else ':' + ts(sl.step))
             return f"{ts(node.value)}.index('{text}')"
-        return f'{ts(node.value)}.index({ts(sl)})'
+        parts = sl.elts if isinstance(sl, ast.Tuple) else [sl]  # x[0, 1]: one argument per subscript
+        return f"{ts(node.value)}.index({', '.join(ts(p) for p in parts)})"
     if isinstance(node, ast.Call):
         fn = ts(node.func)
         args = [ts(a) for a in node.args]

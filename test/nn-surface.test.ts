@@ -106,3 +106,15 @@ t.test('packed sequences: pad, pack (unsorted), a bidirectional LSTM and a GRU o
   for (const [k, g] of Object.entries(p.gruGrads as Record<string, EncTensor>)) t.equal(mismatch(gp[k].grad, g), null, `gru ${k} gradient`);
   t.throws(() => rnn.packPaddedSequence(padded, [2, 5, 4], { batchFirst: true }), /must be sorted in decreasing order/);
 });
+
+t.test("nn.functional's remaining functions give PyTorch's numbers (same seed for the random ones)", async (t) => {
+  const fx = (own as Table & { functional: { ts: string; result: EncTensor }[] }).functional;
+  const x4 = torch.arange(2 * 3 * 5 * 4, { dtype: torch.float32 }).reshape(2, 3, 5, 4).mul(0.37).sin().mul(1.5);
+  const theta = torch.tensor([[[0.9, -0.2, 0.1], [0.3, 1.1, -0.2]], [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]]);
+  for (const e of fx) {
+    torch.manualSeed(0);
+    const got = new Function('F', 'x4', 'theta', `return ${e.ts}`)(F, x4, theta) as torch.Tensor;
+    t.equal(mismatch(got, e.result, 1e-4, 1e-5), null, e.ts);
+  }
+  t.throws(() => F.gridSample(x4, torch.zeros(2, 5, 4, 2), { mode: 'cubic' as never }), /expected mode to be 'bilinear', 'nearest' or 'bicubic'/);
+});

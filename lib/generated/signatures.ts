@@ -324,6 +324,10 @@ export const SIGNATURES = {
   "nn.functional.dropout3d": [["input", "input", "pos"], ["p", "p", "pos", 0.5], ["training", "training", "pos", true], ["inplace", "inplace", "pos", false]],
   "nn.functional.embeddingBag": [["input", "input", "pos"], ["weight", "weight", "pos"], ["offsets", "offsets", "pos", null], ["maxNorm", "max_norm", "pos", null], ["normType", "norm_type", "pos", 2], ["scaleGradByFreq", "scale_grad_by_freq", "pos", false], ["mode", "mode", "pos", "mean"], ["sparse", "sparse", "pos", false], ["perSampleWeights", "per_sample_weights", "pos", null], ["includeLastOffset", "include_last_offset", "pos", false], ["paddingIdx", "padding_idx", "pos", null]],
   "nn.functional.scaledDotProductAttention": [["query", "query", "pos"], ["key", "key", "pos"], ["value", "value", "pos"], ["attnMask", "attn_mask", "pos", null], ["dropoutP", "dropout_p", "pos", 0.0], ["isCausal", "is_causal", "pos", false], ["scale", "scale", "kwonly", null], ["enableGqa", "enable_gqa", "kwonly", false]],
+  "nn.functional.affineGrid": [["theta", "theta", "pos"], ["size", "size", "pos"], ["alignCorners", "align_corners", "pos", null]],
+  "nn.functional.gridSample": [["input", "input", "pos"], ["grid", "grid", "pos"], ["mode", "mode", "pos", "bilinear"], ["paddingMode", "padding_mode", "pos", "zeros"], ["alignCorners", "align_corners", "pos", null]],
+  "nn.functional.gumbelSoftmax": [["logits", "logits", "pos"], ["tau", "tau", "pos", 1], ["hard", "hard", "pos", false], ["eps", "eps", "pos", 1e-10], ["dim", "dim", "pos", -1]],
+  "nn.functional.pdist": [["input", "input", "pos"], ["p", "p", "pos", 2]],
   "nn.init.calculateGain": [["nonlinearity", "nonlinearity", "pos"], ["param", "param", "pos", null]],
   "nn.init.uniform_": [["tensor", "tensor", "pos"], ["a", "a", "pos", 0.0], ["b", "b", "pos", 1.0], ["generator", "generator", "pos", null]],
   "nn.init.normal_": [["tensor", "tensor", "pos"], ["mean", "mean", "pos", 0.0], ["std", "std", "pos", 1.0], ["generator", "generator", "pos", null]],
@@ -347,6 +351,8 @@ export const SIGNATURES = {
   "nn.utils.rnn.packPaddedSequence": [["input", "input", "pos"], ["lengths", "lengths", "pos"], ["batchFirst", "batch_first", "pos", false], ["enforceSorted", "enforce_sorted", "pos", true]],
   "nn.utils.rnn.padPackedSequence": [["sequence", "sequence", "pos"], ["batchFirst", "batch_first", "pos", false], ["paddingValue", "padding_value", "pos", 0.0], ["totalLength", "total_length", "pos", null]],
   "nn.utils.rnn.packSequence": [["sequences", "sequences", "pos"], ["enforceSorted", "enforce_sorted", "pos", true]],
+  "nn.utils.rnn.unpadSequence": [["paddedSequences", "padded_sequences", "pos"], ["lengths", "lengths", "pos"], ["batchFirst", "batch_first", "pos", false]],
+  "nn.utils.rnn.unpackSequence": [["packedSequences", "packed_sequences", "pos"]],
   "optim.SGD": [["params", "params", "pos"], ["lr", "lr", "pos", 0.001], ["momentum", "momentum", "pos", 0], ["dampening", "dampening", "pos", 0], ["weightDecay", "weight_decay", "pos", 0], ["nesterov", "nesterov", "pos", false], ["maximize", "maximize", "kwonly", false], ["foreach", "foreach", "kwonly", null], ["differentiable", "differentiable", "kwonly", false], ["fused", "fused", "kwonly", null]],
   "optim.Adam": [["params", "params", "pos"], ["lr", "lr", "pos", 0.001], ["betas", "betas", "pos", [0.9, 0.999]], ["eps", "eps", "pos", 1e-08], ["weightDecay", "weight_decay", "pos", 0], ["amsgrad", "amsgrad", "pos", false], ["foreach", "foreach", "kwonly", null], ["maximize", "maximize", "kwonly", false], ["capturable", "capturable", "kwonly", false], ["differentiable", "differentiable", "kwonly", false], ["fused", "fused", "kwonly", null], ["decoupledWeightDecay", "decoupled_weight_decay", "kwonly", false]],
   "optim.AdamW": [["params", "params", "pos"], ["lr", "lr", "pos", 0.001], ["betas", "betas", "pos", [0.9, 0.999]], ["eps", "eps", "pos", 1e-08], ["weightDecay", "weight_decay", "pos", 0.01], ["amsgrad", "amsgrad", "pos", false], ["maximize", "maximize", "kwonly", false], ["foreach", "foreach", "kwonly", null], ["capturable", "capturable", "kwonly", false], ["differentiable", "differentiable", "kwonly", false], ["fused", "fused", "kwonly", null]],
@@ -786,6 +792,10 @@ export interface ParamTypes {
   "nn.functional.dropout3d": { input: Tensor; p?: number; training?: boolean; inplace?: boolean };
   "nn.functional.embeddingBag": { input: Tensor; weight: Tensor; offsets?: Tensor | null; maxNorm?: number | null; normType?: number; scaleGradByFreq?: boolean; mode?: string; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number | null };
   "nn.functional.scaledDotProductAttention": { query: Tensor; key: Tensor; value: Tensor; attnMask?: Tensor | null; dropoutP?: number; isCausal?: boolean; scale?: number | null; enableGqa?: boolean };
+  "nn.functional.affineGrid": { theta: Tensor; size: number[]; alignCorners?: boolean | null };
+  "nn.functional.gridSample": { input: Tensor; grid: Tensor; mode?: string; paddingMode?: string; alignCorners?: boolean | null };
+  "nn.functional.gumbelSoftmax": { logits: Tensor; tau?: number; hard?: boolean; eps?: number; dim?: number };
+  "nn.functional.pdist": { input: Tensor; p?: number };
   "nn.init.calculateGain": { nonlinearity: 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu'; param?: number | null };
   "nn.init.uniform_": { tensor: Tensor; a?: number; b?: number; generator?: Generator | null };
   "nn.init.normal_": { tensor: Tensor; mean?: number; std?: number; generator?: Generator | null };
@@ -809,6 +819,8 @@ export interface ParamTypes {
   "nn.utils.rnn.packPaddedSequence": { input: Tensor; lengths: Tensor | number[]; batchFirst?: boolean; enforceSorted?: boolean };
   "nn.utils.rnn.padPackedSequence": { sequence: unknown; batchFirst?: boolean; paddingValue?: number; totalLength?: number | null };
   "nn.utils.rnn.packSequence": { sequences: Tensor[]; enforceSorted?: boolean };
+  "nn.utils.rnn.unpadSequence": { paddedSequences: Tensor; lengths: Tensor; batchFirst?: boolean };
+  "nn.utils.rnn.unpackSequence": { packedSequences: unknown };
   "optim.SGD": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; momentum?: number; dampening?: number; weightDecay?: number | Tensor; nesterov?: boolean; maximize?: boolean; foreach?: boolean | null; differentiable?: boolean; fused?: boolean | null };
   "optim.Adam": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; betas?: [number | Tensor, number | Tensor]; eps?: number; weightDecay?: number; amsgrad?: boolean; foreach?: boolean | null; maximize?: boolean; capturable?: boolean; differentiable?: boolean; fused?: boolean | null; decoupledWeightDecay?: boolean };
   "optim.AdamW": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; betas?: [number | Tensor, number | Tensor]; eps?: number; weightDecay?: number; amsgrad?: boolean; maximize?: boolean; foreach?: boolean | null; capturable?: boolean; differentiable?: boolean; fused?: boolean | null };

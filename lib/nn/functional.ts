@@ -730,3 +730,58 @@ export function scaledDotProductAttention(...args: Args<'nn.functional.scaledDot
   if (a.dropoutP > 0) weight = aten('dropout')(weight, a.dropoutP, true);
   return weight.matmul(value);
 }
+
+// ---- in-place twins (F.relu_ and the like): the function with inplace=true ----------------------
+function inplace<A extends unknown[]>(fn: (...a: A) => Tensor): (...a: A) => Tensor {
+  return (...a: A) => {
+    const last = a[a.length - 1];
+    if (last && typeof last === 'object' && !(last instanceof Tensor) && !Array.isArray(last)) return fn(...([...a.slice(0, -1), { ...last, inplace: true }] as A));
+    return fn(...([...a, { inplace: true }] as unknown as A));
+  };
+}
+export const relu_ = inplace(relu);
+export const elu_ = inplace(elu);
+export const celu_ = inplace(celu);
+export const selu_ = inplace(selu);
+export const leakyRelu_ = inplace(leakyRelu);
+export const hardtanh_ = inplace(hardtanh);
+export const threshold_ = inplace(threshold);
+export const rrelu_ = inplace(rrelu);
+
+// ---- spatial transformers and the rest -----------------------------------------------------------
+export function affineGrid(...args: Args<'nn.functional.affineGrid'>): Tensor {
+  const a = bind('nn.functional.affineGrid', args);
+  const theta = tensorArg('affine_grid', 'theta', a.theta);
+  if (!theta.isFloatingPoint()) throw new TypeError(`Expected theta to have floating point type, but got ${theta.dtype}`);
+  const size = a.size as number[];
+  if (size.length === 4 && (theta.dim() !== 3 || theta.size(-2) !== 2 || theta.size(-1) !== 3)) {
+    throw new RangeError(`Expected a batch of 2D affine matrices of shape Nx2x3 for size torch.Size([${size.join(', ')}]). Got torch.Size([${theta.shape.join(', ')}]).`);
+  }
+  if (size.length === 5 && (theta.dim() !== 3 || theta.size(-2) !== 3 || theta.size(-1) !== 4)) {
+    throw new RangeError(`Expected a batch of 3D affine matrices of shape Nx3x4 for size torch.Size([${size.join(', ')}]). Got torch.Size([${theta.shape.join(', ')}]).`);
+  }
+  if (size.length !== 4 && size.length !== 5) throw new RangeError(`affine_grid only supports 4D and 5D sizes, for 2D and 3D affine transforms, respectively. Got size torch.Size([${size.join(', ')}]).`);
+  return aten('affine_grid_generator')(theta, size, a.alignCorners ?? false);
+}
+export function gridSample(...args: Args<'nn.functional.gridSample'>): Tensor {
+  const a = bind('nn.functional.gridSample', args);
+  const mode = ({ bilinear: 0, nearest: 1, bicubic: 2 } as Record<string, number>)[a.mode];
+  if (mode === undefined) throw new RangeError(`nn.functional.grid_sample(): expected mode to be 'bilinear', 'nearest' or 'bicubic', but got: '${a.mode}'`);
+  const padding = ({ zeros: 0, border: 1, reflection: 2 } as Record<string, number>)[a.paddingMode];
+  if (padding === undefined) throw new RangeError(`nn.functional.grid_sample(): expected padding_mode to be 'zeros', 'border', or 'reflection', but got: '${a.paddingMode}'`);
+  return aten('grid_sampler')(tensorArg('grid_sample', 'input', a.input), tensorArg('grid_sample', 'grid', a.grid), mode, padding, a.alignCorners ?? false);
+}
+export function gumbelSoftmax(...args: Args<'nn.functional.gumbelSoftmax'>): Tensor {
+  const a = bind('nn.functional.gumbelSoftmax', args);
+  const logits = tensorArg('gumbel_softmax', 'logits', a.logits);
+  const gumbels = (aten('empty_like')(logits) as Tensor).exponential_().log().neg();
+  const ySoft = logits.add(gumbels).div(a.tau).softmax(a.dim);
+  if (!a.hard) return ySoft;
+  const index = ySoft.max(a.dim, true)[1];
+  const yHard = (aten('zeros_like')(logits) as Tensor).scatter_(a.dim, index, 1.0);
+  return yHard.sub(ySoft.detach()).add(ySoft);
+}
+export function pdist(...args: Args<'nn.functional.pdist'>): Tensor {
+  const a = bind('nn.functional.pdist', args);
+  return aten('pdist')(tensorArg('pdist', 'input', a.input), a.p);
+}

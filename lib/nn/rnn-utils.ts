@@ -78,3 +78,18 @@ export function packSequence(...args: Args<'nn.utils.rnn.packSequence'>): Packed
   const lengths = a.sequences.map((s) => s.size(0));
   return packPaddedSequence(padSequence(a.sequences), lengths, { enforceSorted: a.enforceSorted });
 }
+
+export { invertPermutation };
+/** The padded batch back to a list of sequences, each cut to its length. */
+export function unpadSequence(...args: Args<'nn.utils.rnn.unpadSequence'>): Tensor[] {
+  const a = bind('nn.utils.rnn.unpadSequence', args);
+  const padded = a.batchFirst ? a.paddedSequences : a.paddedSequences.transpose(0, 1);
+  const lengths = (a.lengths instanceof Tensor ? a.lengths.tolist() : a.lengths) as number[];
+  return lengths.map((l, i) => padded.select(0, i).narrow(0, 0, Number(l)));
+}
+/** A PackedSequence back to its list of sequences. */
+export function unpackSequence(...args: Args<'nn.utils.rnn.unpackSequence'>): Tensor[] {
+  const { packedSequences } = bind('nn.utils.rnn.unpackSequence', args);
+  const [padded, lengths] = padPackedSequence(packedSequences, { batchFirst: true });
+  return unpadSequence(padded, lengths, { batchFirst: true });
+}

@@ -25,7 +25,7 @@ interface RNNSpec extends LayerFactoryOptions {
   bidirectional?: boolean;
 }
 
-abstract class RNNBase extends Module {
+export abstract class RNNBase extends Module {
   declare mode: Mode;
   declare inputSize: number;
   declare hiddenSize: number;
@@ -186,7 +186,7 @@ export class RNN extends RNNBase {
 }
 
 /** RNNCell, LSTMCell, GRUCell: one time step; weight_ih, weight_hh, bias_ih, bias_hh as in PyTorch. */
-abstract class RNNCellBase extends Module {
+export abstract class RNNCellBase extends Module {
   declare inputSize: number;
   declare hiddenSize: number;
   declare bias: boolean;
