@@ -75,6 +75,8 @@ DELEGATES = {
 SIGNATURE_TEXT = {
     'torch.nn.functional.scaled_dot_product_attention': 'query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None, enable_gqa=False',
     'torch.Generator': "device='cpu'",
+    # torch.nn.utils.weight_norm is also the name of its submodule, which the resolver finds first
+    'torch.nn.utils.weight_norm': "module, name='weight', dim=0",
     # RNN.__init__(*args, **kwargs) parses its arguments by hand; this is its documented signature
     'torch.nn.RNN': "input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False, device=None, dtype=None",
     'torch.arange': 'start, end=None, step=1, *, out=None, dtype=None, layout=None, device=None, requires_grad=False',

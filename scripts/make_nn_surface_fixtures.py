@@ -221,6 +221,24 @@ for src in FUNCTIONAL:
     torch.manual_seed(0)
     out['functional'].append({'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
 
+# weight norm on a Linear (dim 0) and a Conv1d (dim None), and conv+bn fusion
+torch.manual_seed(0)
+wl = nn.utils.weight_norm(nn.Linear(3, 4))
+wc = nn.utils.weight_norm(nn.Conv1d(2, 3, 2), dim=None)
+xl, xc = fixed_input([2, 3]).requires_grad_(), fixed_input([1, 2, 5])
+yl, yc = wl(xl), wc(xc)
+(yl.sum() + (yc * yc).sum()).backward()
+wn = {'linearState': {k: enc(v) for k, v in wl.state_dict().items()}, 'convState': {k: enc(v) for k, v in wc.state_dict().items()},
+      'linearOut': enc(yl), 'convOut': enc(yc), 'xGrad': enc(xl.grad),
+      'grads': {k: enc(p.grad) for k, p in list(wl.named_parameters()) + [('conv.' + k, p) for k, p in wc.named_parameters()]}}
+nn.utils.remove_weight_norm(wl)
+wn['removedKeys'] = list(wl.state_dict().keys())
+wn['removedWeight'] = enc(wl.weight)
+bn_rm, bn_rv = torch.tensor([0.1, -0.2, 0.3]), torch.tensor([1.5, 0.5, 2.0])
+fw, fb = nn.utils.fuse_conv_bn_weights(wc.weight.detach(), wc.bias.detach(), bn_rm, bn_rv, 1e-5, torch.tensor([1.1, 0.9, 1.3]), torch.tensor([0.0, 0.2, -0.1]))
+wn['fused'] = [enc(fw), enc(fb)]
+out['weightNorm'] = wn
+
 # packed sequences through a bidirectional LSTM and a GRU, and back
 from torch.nn.utils.rnn import pad_sequence, pack_padded_sequence, pad_packed_sequence, pack_sequence  # noqa: E402
 torch.manual_seed(0)

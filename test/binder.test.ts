@@ -513,6 +513,12 @@ const S: Record<string, Sample> = {
   'nn.utils.rnn.packSequence': { args: () => ({ sequences: [torch.randn(1, 2), torch.randn(3, 2)], enforceSorted: false }) },
   'nn.utils.rnn.unpadSequence': { args: () => ({ paddedSequences: torch.randn(3, 2, 2), lengths: long(3, 1), batchFirst: false }) },
   'nn.utils.rnn.unpackSequence': { args: () => ({ packedSequences: torch.nn.utils.rnn.packSequence([torch.randn(3, 2), torch.randn(1, 2)]) }) },
+  'nn.utils.weightNorm': { args: () => ({ module: new torch.nn.Linear(3, 2), name: 'weight', dim: 1 }) },
+  'nn.utils.removeWeightNorm': { args: () => ({ module: torch.nn.utils.weightNorm(new torch.nn.Linear(3, 2)), name: 'weight' }) },
+  'nn.utils.skipInit': { args: () => ({ moduleCls: torch.nn.Linear, args: [3, 2], bias: false }) },
+  'nn.utils.fuseConvBnWeights': {
+    args: () => ({ convW: torch.randn(3, 2, 2), convB: torch.randn(3), bnRm: torch.randn(3), bnRv: torch.rand(3).add(0.5), bnEps: 1e-5, bnW: torch.randn(3), bnB: null, transpose: false }),
+  },
   'nn.utils.clipGradNorm_': { args: () => ({ parameters: withGrads(), maxNorm: 1, normType: 1 }) },
   'nn.utils.clipGradValue_': { args: () => ({ parameters: withGrads(), clipValue: 0.5 }), effect: (a) => (a.parameters as torch.Tensor[]).map((p) => p.grad) },
   'nn.utils.parametersToVector': { args: () => ({ parameters: params() }) },

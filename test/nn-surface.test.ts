@@ -118,3 +118,30 @@ t.test("nn.functional's remaining functions give PyTorch's numbers (same seed fo
   }
   t.throws(() => F.gridSample(x4, torch.zeros(2, 5, 4, 2), { mode: 'cubic' as never }), /expected mode to be 'bilinear', 'nearest' or 'bicubic'/);
 });
+
+t.test('weightNorm / removeWeightNorm and fuseConvBnWeights as in PyTorch', async (t) => {
+  const w = (own as Table & { weightNorm: Record<string, any> }).weightNorm;
+  const load = (m: torch.nn.Module, sd: Record<string, EncTensor>) => m.loadStateDict(Object.fromEntries(Object.entries(sd).map(([k, v]) => [k, fromFixture(v)])));
+  const wl = nn.utils.weightNorm(new nn.Linear(3, 4));
+  const wc = nn.utils.weightNorm(new nn.Conv1d(2, 3, 2), { dim: null });
+  t.same(Object.keys(wl.stateDict()), Object.keys(w.linearState), "state-dict keys: bias, weight_g, weight_v");
+  load(wl, w.linearState);
+  load(wc, w.convState);
+  const xl = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3).mul(0.37).sin().mul(1.5).requiresGrad_();
+  const xc = torch.arange(10, { dtype: torch.float32 }).reshape(1, 2, 5).mul(0.37).sin().mul(1.5);
+  const yl = wl(xl) as torch.Tensor, yc = wc(xc) as torch.Tensor;
+  t.equal(mismatch(yl, w.linearOut), null, 'Linear output (weight recomputed from g and v)');
+  t.equal(mismatch(yc, w.convOut), null, 'Conv1d output (dim None: one norm for the whole weight)');
+  yl.sum().add(yc.mul(yc).sum()).backward();
+  t.equal(mismatch(xl.grad, w.xGrad), null, 'input gradient');
+  const params = { ...Object.fromEntries(wl.namedParameters()), ...Object.fromEntries([...wc.namedParameters()].map(([k, p]) => [`conv.${k}`, p])) };
+  for (const [k, g] of Object.entries(w.grads as Record<string, EncTensor>)) t.equal(mismatch(params[k]?.grad, g), null, `${k} gradient`);
+  nn.utils.removeWeightNorm(wl);
+  t.same(Object.keys(wl.stateDict()), w.removedKeys, 'removeWeightNorm: weight is a parameter again');
+  t.equal(mismatch(wl.weight, w.removedWeight), null, 'with the normalised values');
+  t.throws(() => nn.utils.removeWeightNorm(wl), /weight_norm of 'weight' not found/);
+  const [fw, fb] = nn.utils.fuseConvBnWeights(wc.weight.detach(), wc.bias!.detach(), torch.tensor([0.1, -0.2, 0.3]), torch.tensor([1.5, 0.5, 2.0]), 1e-5,
+    torch.tensor([1.1, 0.9, 1.3]), torch.tensor([0.0, 0.2, -0.1]));
+  t.equal(mismatch(fw, w.fused[0]), null, 'fused weight');
+  t.equal(mismatch(fb, w.fused[1]), null, 'fused bias');
+});

@@ -347,6 +347,10 @@ export const SIGNATURES = {
   "nn.utils.clipGradValue_": [["parameters", "parameters", "pos"], ["clipValue", "clip_value", "pos"], ["foreach", "foreach", "pos", null]],
   "nn.utils.parametersToVector": [["parameters", "parameters", "pos"]],
   "nn.utils.vectorToParameters": [["vec", "vec", "pos"], ["parameters", "parameters", "pos"]],
+  "nn.utils.weightNorm": [["module", "module", "pos"], ["name", "name", "pos", "weight"], ["dim", "dim", "pos", 0]],
+  "nn.utils.removeWeightNorm": [["module", "module", "pos"], ["name", "name", "pos", "weight"]],
+  "nn.utils.skipInit": [["moduleCls", "module_cls", "pos"], ["args", "args", "varargs"], ["kwargs", "kwargs", "varkw"]],
+  "nn.utils.fuseConvBnWeights": [["convW", "conv_w", "pos"], ["convB", "conv_b", "pos"], ["bnRm", "bn_rm", "pos"], ["bnRv", "bn_rv", "pos"], ["bnEps", "bn_eps", "pos"], ["bnW", "bn_w", "pos"], ["bnB", "bn_b", "pos"], ["transpose", "transpose", "pos", false]],
   "nn.utils.rnn.padSequence": [["sequences", "sequences", "pos"], ["batchFirst", "batch_first", "pos", false], ["paddingValue", "padding_value", "pos", 0.0], ["paddingSide", "padding_side", "pos", "right"]],
   "nn.utils.rnn.packPaddedSequence": [["input", "input", "pos"], ["lengths", "lengths", "pos"], ["batchFirst", "batch_first", "pos", false], ["enforceSorted", "enforce_sorted", "pos", true]],
   "nn.utils.rnn.padPackedSequence": [["sequence", "sequence", "pos"], ["batchFirst", "batch_first", "pos", false], ["paddingValue", "padding_value", "pos", 0.0], ["totalLength", "total_length", "pos", null]],
@@ -815,6 +819,10 @@ export interface ParamTypes {
   "nn.utils.clipGradValue_": { parameters: Tensor | Iterable<Tensor>; clipValue: number; foreach?: boolean | null };
   "nn.utils.parametersToVector": { parameters: Iterable<Tensor> };
   "nn.utils.vectorToParameters": { vec: Tensor; parameters: Iterable<Tensor> };
+  "nn.utils.weightNorm": { module: unknown; name?: string; dim?: number };
+  "nn.utils.removeWeightNorm": { module: unknown; name?: string };
+  "nn.utils.skipInit": { moduleCls: unknown };
+  "nn.utils.fuseConvBnWeights": { convW: Tensor; convB: Tensor | null; bnRm: Tensor; bnRv: Tensor; bnEps: number; bnW: Tensor | null; bnB: Tensor | null; transpose?: boolean };
   "nn.utils.rnn.padSequence": { sequences: Tensor | Tensor[]; batchFirst?: boolean; paddingValue?: number; paddingSide?: string };
   "nn.utils.rnn.packPaddedSequence": { input: Tensor; lengths: Tensor | number[]; batchFirst?: boolean; enforceSorted?: boolean };
   "nn.utils.rnn.padPackedSequence": { sequence: unknown; batchFirst?: boolean; paddingValue?: number; totalLength?: number | null };

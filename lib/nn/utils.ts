@@ -4,6 +4,10 @@ import { noGrad } from '../autograd.js';
 import { stack, cat } from '../generated/functions.js';
 import { tensor } from '../creation.js';
 import { bind, type Args } from '../bind.js';
+import { aten } from '../aten.js';
+import { badArg } from '../errors.js';
+import { Module } from './module.js';
+import { Parameter } from './parameter.js';
 
 const list = (p: Tensor | Iterable<Tensor>): Tensor[] => (p instanceof Tensor ? [p] : [...p]);
 
@@ -49,4 +53,77 @@ export function vectorToParameters(...args: Args<'nn.utils.vectorToParameters'>)
     }
   });
 }
+
+// ---- weight normalisation (PyTorch's WeightNorm hook: weight = g * v / ||v||, recomputed before each forward)
+const WEIGHT_NORMS = new WeakMap<object, Map<string, { remove(): void; dim: number }>>();
+
+/** weightNorm(module, name = 'weight', dim = 0): the parameter becomes name_g (magnitude) and name_v (direction). */
+export function weightNorm<M extends Module>(module: M, name?: string, dim?: number | null): M;
+export function weightNorm<M extends Module>(module: M, options: { name?: string; dim?: number | null }): M;
+export function weightNorm(...args: Args<'nn.utils.weightNorm'>): Module;
+export function weightNorm(...args: unknown[]): Module {
+  const { module, name, dim: d } = bind('nn.utils.weightNorm', args);
+  if (!(module instanceof Module)) badArg('a Module', 'module', module);
+  const m = module as unknown as Module & Record<string, unknown>;
+  const norms = WEIGHT_NORMS.get(m) ?? new Map();
+  if (norms.has(name)) throw new RangeError(`Cannot register two weight_norm hooks on the same parameter ${name}`);
+  const weight = m[name];
+  if (!(weight instanceof Parameter)) badArg(`the name of a parameter of the module`, 'name', name);
+  const dim = d ?? -1;
+  const g = new Parameter(aten('norm_except_dim')(weight.detach(), 2, dim));
+  const v = new Parameter(weight.detach());
+  delete m[name];
+  m[`${name}_g`] = g;
+  m[`${name}_v`] = v;
+  const compute = () => aten('_weight_norm')(v, g, dim) as Tensor;
+  m[name] = compute();
+  const hook = m.registerForwardPreHook(() => {
+    m[name] = compute();
+  });
+  norms.set(name, { remove: () => hook.remove(), dim });
+  WEIGHT_NORMS.set(m, norms);
+  return m;
+}
+/** removeWeightNorm(module, name = 'weight'): the recomputed weight becomes a plain parameter again. */
+export function removeWeightNorm<M extends Module>(module: M, name?: string): M;
+export function removeWeightNorm<M extends Module>(module: M, options: { name?: string }): M;
+export function removeWeightNorm(...args: Args<'nn.utils.removeWeightNorm'>): Module;
+export function removeWeightNorm(...args: unknown[]): Module {
+  const { module, name } = bind('nn.utils.removeWeightNorm', args);
+  const m = module as unknown as Module & Record<string, unknown>;
+  const entry = WEIGHT_NORMS.get(m)?.get(name);
+  if (!entry) throw new RangeError(`weight_norm of '${name}' not found in ${m}`);
+  const weight = aten('_weight_norm')(m[`${name}_v`], m[`${name}_g`], entry.dim) as Tensor;
+  entry.remove();
+  WEIGHT_NORMS.get(m)!.delete(name);
+  delete m[name];
+  delete m[`${name}_g`];
+  delete m[`${name}_v`];
+  m[name] = new Parameter(weight.detach());
+  return m;
+}
+/** skipInit(ModuleClass, ...args): the module, whose initial values are unspecified (torch-node runs the usual init). */
+export function skipInit<M extends Module>(...args: Args<'nn.utils.skipInit'>): M {
+  const { moduleCls, args: rest, kwargs } = bind('nn.utils.skipInit', args);
+  if (typeof moduleCls !== 'function' || !((moduleCls as { prototype: unknown }).prototype instanceof Module)) badArg('a Module class', 'moduleCls', moduleCls);
+  const extra = kwargs && Object.keys(kwargs).length ? [kwargs] : [];
+  // the constructor's arguments one by one, or as one list (args: [...] by name), as torch.zeros takes sizes
+  const given = (rest as unknown[] | undefined) ?? [];
+  const positional = given.length === 1 && Array.isArray(given[0]) ? given[0] as unknown[] : given;
+  return new (moduleCls as new (...a: unknown[]) => M)(...positional, ...extra);
+}
+/** The weight and bias of a convolution followed by a BatchNorm in eval mode, as one convolution's. */
+export function fuseConvBnWeights(...args: Args<'nn.utils.fuseConvBnWeights'>): [Parameter, Parameter] {
+  const a = bind('nn.utils.fuseConvBnWeights', args);
+  const convB = a.convB ?? aten('zeros_like')(a.bnRm) as Tensor;
+  const bnW = a.bnW ?? aten('ones_like')(a.bnRm) as Tensor;
+  const bnB = a.bnB ?? aten('zeros_like')(a.bnRm) as Tensor;
+  const rsqrt = a.bnRv.add(a.bnEps).rsqrt();
+  const tail = Array(a.convW.dim() - 2).fill(1);
+  const shape = a.transpose ? [1, -1, ...tail] : [-1, 1, ...tail];
+  const w = a.convW.mul(bnW.mul(rsqrt).reshape(shape)).to({ dtype: a.convW.dtype });
+  const b = convB.sub(a.bnRm).mul(rsqrt).mul(bnW).add(bnB).to({ dtype: a.convB?.dtype ?? a.convW.dtype });
+  return [new Parameter(w.detach(), a.convW.requiresGrad), new Parameter(b.detach(), convB.requiresGrad)];
+}
+
 export * as rnn from './rnn-utils.js';
