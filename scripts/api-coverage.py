@@ -48,4 +48,6 @@ namespaces = {
     'torchvision.datasets': sorted(torchvision.datasets.__all__),
     'torchvision.models': sorted(torchvision.models.list_models()) if hasattr(torchvision.models, 'list_models') else public(torchvision.models, lambda n, o: inspect.isfunction(o)),
 }
+# private names some modules list in __all__ (torchvision.utils' _Image_fromarray) are not API
+namespaces = {k: [n for n in v if not n.startswith('_')] for k, v in namespaces.items()}
 print(json.dumps({'torch': torch.__version__, 'torchvision': torchvision.__version__, 'namespaces': namespaces}))

@@ -238,6 +238,16 @@ bn_rm, bn_rv = torch.tensor([0.1, -0.2, 0.3]), torch.tensor([1.5, 0.5, 2.0])
 fw, fb = nn.utils.fuse_conv_bn_weights(wc.weight.detach(), wc.bias.detach(), bn_rm, bn_rv, 1e-5, torch.tensor([1.1, 0.9, 1.3]), torch.tensor([0.0, 0.2, -0.1]))
 wn['fused'] = [enc(fw), enc(fb)]
 out['weightNorm'] = wn
+# utilities PyTorch 2.6 added: the total norm, clipping by a given norm, Linear+BatchNorm fusion
+if hasattr(nn.utils, 'get_total_norm'):
+    gs = [fixed_input([3, 4]), fixed_input([5]) * 3]
+    ps = [torch.zeros(3, 4, requires_grad=True), torch.zeros(5, requires_grad=True)]
+    for p_, g_ in zip(ps, gs):
+        p_.grad = g_.clone()
+    total = nn.utils.get_total_norm([p_.grad for p_ in ps], 3.0)
+    nn.utils.clip_grads_with_norm_(ps, 1.5, total)
+    lw, lb = nn.utils.fuse_linear_bn_weights(fixed_input([3, 4]), torch.tensor([0.1, 0.2, 0.3]), bn_rm, bn_rv, 1e-5, torch.tensor([1.1, 0.9, 1.3]), torch.tensor([0.0, 0.2, -0.1]))
+    out['utils26'] = {'total': enc(total), 'clipped': [enc(p_.grad) for p_ in ps], 'fusedLinear': [enc(lw), enc(lb)]}
 
 # packed sequences through a bidirectional LSTM and a GRU, and back
 from torch.nn.utils.rnn import pad_sequence, pack_padded_sequence, pad_packed_sequence, pack_sequence  # noqa: E402

@@ -519,6 +519,17 @@ const S: Record<string, Sample> = {
   'nn.utils.fuseConvBnWeights': {
     args: () => ({ convW: torch.randn(3, 2, 2), convB: torch.randn(3), bnRm: torch.randn(3), bnRv: torch.rand(3).add(0.5), bnEps: 1e-5, bnW: torch.randn(3), bnB: null, transpose: false }),
   },
+  'nn.utils.fuseLinearBnWeights': {
+    args: () => ({ linearW: torch.randn(3, 2), linearB: null, bnRm: torch.randn(3), bnRv: torch.rand(3).add(0.5), bnEps: 1e-5, bnW: torch.randn(3), bnB: torch.randn(3) }),
+  },
+  'nn.utils.getTotalNorm': { args: () => ({ tensors: [torch.randn(3), torch.randn(2, 2)], normType: 1, errorIfNonfinite: true }) },
+  'nn.utils.clipGradsWithNorm_': {
+    args: () => {
+      const ps = withGrads();
+      return { parameters: ps, maxNorm: 1, totalNorm: torch.nn.utils.getTotalNorm(ps.map((p) => p.grad!)) };
+    },
+    effect: (a) => (a.parameters as torch.Tensor[]).map((p) => p.grad),
+  },
   'nn.utils.clipGradNorm_': { args: () => ({ parameters: withGrads(), maxNorm: 1, normType: 1 }) },
   'nn.utils.clipGradValue_': { args: () => ({ parameters: withGrads(), clipValue: 0.5 }), effect: (a) => (a.parameters as torch.Tensor[]).map((p) => p.grad) },
   'nn.utils.parametersToVector': { args: () => ({ parameters: params() }) },

@@ -145,3 +145,19 @@ t.test('weightNorm / removeWeightNorm and fuseConvBnWeights as in PyTorch', asyn
   t.equal(mismatch(fw, w.fused[0]), null, 'fused weight');
   t.equal(mismatch(fb, w.fused[1]), null, 'fused bias');
 });
+
+t.test('getTotalNorm, clipGradsWithNorm_ and fuseLinearBnWeights (PyTorch 2.6) as in PyTorch', async (t) => {
+  const u = ((own as any).utils26 ?? (newest as any).utils26) as { total: EncTensor; clipped: EncTensor[]; fusedLinear: EncTensor[] };
+  const fixed = (shape: number[]) => torch.arange(shape.reduce((a, b) => a * b, 1), { dtype: torch.float32 }).reshape(shape).mul(0.37).sin().mul(1.5);
+  const ps = [torch.zeros([3, 4], { requiresGrad: true }), torch.zeros([5], { requiresGrad: true })];
+  ps[0].grad = fixed([3, 4]);
+  ps[1].grad = fixed([5]).mul(3);
+  const total = nn.utils.getTotalNorm(ps.map((p) => p.grad!), 3.0);
+  t.equal(mismatch(total, u.total), null, 'total norm of order 3');
+  nn.utils.clipGradsWithNorm_(ps, 1.5, total);
+  ps.forEach((p, i) => t.equal(mismatch(p.grad, u.clipped[i]), null, `clipped gradient ${i}`));
+  const [w, b] = nn.utils.fuseLinearBnWeights(fixed([3, 4]), torch.tensor([0.1, 0.2, 0.3]), torch.tensor([0.1, -0.2, 0.3]), torch.tensor([1.5, 0.5, 2.0]), 1e-5,
+    torch.tensor([1.1, 0.9, 1.3]), torch.tensor([0.0, 0.2, -0.1]));
+  t.equal(mismatch(w, u.fusedLinear[0]), null, 'fused Linear weight');
+  t.equal(mismatch(b, u.fusedLinear[1]), null, 'fused Linear bias');
+});

@@ -351,6 +351,9 @@ export const SIGNATURES = {
   "nn.utils.removeWeightNorm": [["module", "module", "pos"], ["name", "name", "pos", "weight"]],
   "nn.utils.skipInit": [["moduleCls", "module_cls", "pos"], ["args", "args", "varargs"], ["kwargs", "kwargs", "varkw"]],
   "nn.utils.fuseConvBnWeights": [["convW", "conv_w", "pos"], ["convB", "conv_b", "pos"], ["bnRm", "bn_rm", "pos"], ["bnRv", "bn_rv", "pos"], ["bnEps", "bn_eps", "pos"], ["bnW", "bn_w", "pos"], ["bnB", "bn_b", "pos"], ["transpose", "transpose", "pos", false]],
+  "nn.utils.fuseLinearBnWeights": [["linearW", "linear_w", "pos"], ["linearB", "linear_b", "pos"], ["bnRm", "bn_rm", "pos"], ["bnRv", "bn_rv", "pos"], ["bnEps", "bn_eps", "pos"], ["bnW", "bn_w", "pos"], ["bnB", "bn_b", "pos"]],
+  "nn.utils.getTotalNorm": [["tensors", "tensors", "pos"], ["normType", "norm_type", "pos", 2.0], ["errorIfNonfinite", "error_if_nonfinite", "pos", false], ["foreach", "foreach", "pos", null]],
+  "nn.utils.clipGradsWithNorm_": [["parameters", "parameters", "pos"], ["maxNorm", "max_norm", "pos"], ["totalNorm", "total_norm", "pos"], ["foreach", "foreach", "pos", null]],
   "nn.utils.rnn.padSequence": [["sequences", "sequences", "pos"], ["batchFirst", "batch_first", "pos", false], ["paddingValue", "padding_value", "pos", 0.0], ["paddingSide", "padding_side", "pos", "right"]],
   "nn.utils.rnn.packPaddedSequence": [["input", "input", "pos"], ["lengths", "lengths", "pos"], ["batchFirst", "batch_first", "pos", false], ["enforceSorted", "enforce_sorted", "pos", true]],
   "nn.utils.rnn.padPackedSequence": [["sequence", "sequence", "pos"], ["batchFirst", "batch_first", "pos", false], ["paddingValue", "padding_value", "pos", 0.0], ["totalLength", "total_length", "pos", null]],
@@ -823,6 +826,9 @@ export interface ParamTypes {
   "nn.utils.removeWeightNorm": { module: unknown; name?: string };
   "nn.utils.skipInit": { moduleCls: unknown };
   "nn.utils.fuseConvBnWeights": { convW: Tensor; convB: Tensor | null; bnRm: Tensor; bnRv: Tensor; bnEps: number; bnW: Tensor | null; bnB: Tensor | null; transpose?: boolean };
+  "nn.utils.fuseLinearBnWeights": { linearW: Tensor; linearB: Tensor | null; bnRm: Tensor; bnRv: Tensor; bnEps: number; bnW: Tensor; bnB: Tensor };
+  "nn.utils.getTotalNorm": { tensors: Tensor | Iterable<Tensor>; normType?: number; errorIfNonfinite?: boolean; foreach?: boolean | null };
+  "nn.utils.clipGradsWithNorm_": { parameters: Tensor | Iterable<Tensor>; maxNorm: number; totalNorm: Tensor; foreach?: boolean | null };
   "nn.utils.rnn.padSequence": { sequences: Tensor | Tensor[]; batchFirst?: boolean; paddingValue?: number; paddingSide?: string };
   "nn.utils.rnn.packPaddedSequence": { input: Tensor; lengths: Tensor | number[]; batchFirst?: boolean; enforceSorted?: boolean };
   "nn.utils.rnn.padPackedSequence": { sequence: unknown; batchFirst?: boolean; paddingValue?: number; totalLength?: number | null };

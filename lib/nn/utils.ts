@@ -126,4 +126,36 @@ export function fuseConvBnWeights(...args: Args<'nn.utils.fuseConvBnWeights'>): 
   return [new Parameter(w.detach(), a.convW.requiresGrad), new Parameter(b.detach(), convB.requiresGrad)];
 }
 
+/** The weight and bias of a Linear followed by a BatchNorm1d in eval mode, as one Linear's. */
+export function fuseLinearBnWeights(...args: Args<'nn.utils.fuseLinearBnWeights'>): [Parameter, Parameter] {
+  const a = bind('nn.utils.fuseLinearBnWeights', args);
+  const linearB = a.linearB ?? aten('zeros_like')(a.bnRm) as Tensor;
+  const scale = (a.bnW ?? aten('ones_like')(a.bnRm) as Tensor).mul(a.bnRv.add(a.bnEps).rsqrt());
+  const w = a.linearW.mul(scale.unsqueeze(-1).to({ dtype: a.linearW.dtype }));
+  const b = linearB.sub(a.bnRm).mul(scale).add(a.bnB ?? 0).to({ dtype: a.linearB?.dtype ?? a.linearW.dtype });
+  return [new Parameter(w.detach(), a.linearW.requiresGrad), new Parameter(b.detach(), linearB.requiresGrad)];
+}
+/** getTotalNorm(tensors, normType = 2): the norm of the tensors' norms (what clipGradNorm_ clips by). */
+export function getTotalNorm(...args: Args<'nn.utils.getTotalNorm'>): Tensor {
+  const { tensors, normType, errorIfNonfinite } = bind('nn.utils.getTotalNorm', args);
+  const ts = list(tensors as Tensor | Iterable<Tensor>);
+  if (!ts.length) return tensor(0);
+  return noGrad(() => {
+    const total = normType === Infinity ? stack(ts.map((g) => g.detach().abs().max())).max() : stack(ts.map((g) => g.detach().norm(normType))).norm(normType);
+    if (errorIfNonfinite && !Number.isFinite(total.item() as number)) {
+      throw new RangeError(`The total norm of order ${normType} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``);
+    }
+    return total;
+  });
+}
+/** clipGradsWithNorm_(parameters, maxNorm, totalNorm): scales the gradients by maxNorm / totalNorm (at most 1). */
+export function clipGradsWithNorm_(...args: Args<'nn.utils.clipGradsWithNorm_'>): void {
+  const { parameters, maxNorm, totalNorm } = bind('nn.utils.clipGradsWithNorm_', args);
+  const grads = list(parameters as Tensor | Iterable<Tensor>).map((p) => p.grad).filter((g): g is Tensor => g !== null);
+  noGrad(() => {
+    const coef = (totalNorm as Tensor).add(1e-6).reciprocal().mul(maxNorm).clamp(undefined as any, 1.0);
+    for (const g of grads) g.mul_(coef);
+  });
+}
+
 export * as rnn from './rnn-utils.js';
