@@ -26,6 +26,9 @@ export * as nn from './nn/index.js';
 export * as optim from './optim/index.js';
 export * as utils from './utils/index.js';
 export { save, load, type MapLocation } from './serialization/index.js';
+import { registerModule } from './serialization/index.js';
+/** torch.serialization: registerModule, for saving whole modules of your own classes. */
+export const serialization = { registerModule };
 export * as hub from './hub.js';
 export * as jit from './jit.js';
 export * as distributed from './distributed.js';

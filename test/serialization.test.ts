@@ -172,3 +172,34 @@ print(json.dumps({'torch': torch.__version__, 'safe': bool(safe), 'epoch': ck['e
   s2.loadStateDict(torch.load(files.checkpoint).scheduler);
   t.same([s2.stepSize, s2.lastEpoch, s2.getLastLr()], [2, 3, [0.005]]);
 });
+
+t.test('whole modules: torch.save(model) / torch.load for registered classes, refused by name otherwise', async (t) => {
+  class WholeNet extends torch.nn.Module {
+    declare fc1: torch.nn.Linear;
+    declare fc2: torch.nn.Linear;
+    constructor() {
+      super();
+      this.fc1 = new torch.nn.Linear(4, 3);
+      this.fc2 = new torch.nn.Linear(3, 2);
+    }
+    forward(x: torch.Tensor) {
+      return this.fc2(this.fc1(x).relu());
+    }
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-whole-'));
+  const file = path.join(dir, 'net.pt');
+  const net = new WholeNet().eval();
+  t.throws(() => torch.save(net, file), { name: 'TypeError', message: /module class 'WholeNet' is not registered. Call torch.serialization.registerModule\(WholeNet\)/ });
+  t.notOk(existsSync(file), 'nothing written');
+  torch.serialization.registerModule(WholeNet);
+  torch.save({ model: net, epoch: 3 }, file);
+  const back = torch.load(file) as { model: WholeNet; epoch: number };
+  t.equal(back.epoch, 3);
+  t.ok(back.model instanceof WholeNet, 'the same class');
+  t.equal(back.model.training, false, 'and mode');
+  const x = torch.randn(2, 4);
+  t.ok(torch.equal(back.model(x), net(x)), 'and weights');
+  torch.save({ __torch_node_module__: 'NotRegisteredNet', training: true, state_dict: {} }, file);
+  t.throws(() => torch.load(file), { name: 'TypeError', message: /torch.load: the module class 'NotRegisteredNet' is not registered/ });
+  t.throws(() => torch.serialization.registerModule(class extends torch.nn.Module {}, 'WholeNet'), /another class is already registered as 'WholeNet'/);
+});

@@ -11,6 +11,8 @@ import { DType, device as toDevice, type DeviceLike, float32, float64, float16, 
 import { noGrad } from '../autograd.js';
 import { unpickle, toPlain, Pickler, PyDict, PyGlobal, PyTuple } from './pickle.js';
 import { bind, unexpectedKeyword, type Args } from '../bind.js';
+import { modulesToRecords, recordsToModules } from './modules.js';
+export { registerModule } from './modules.js';
 
 const STORAGE_DTYPES: Record<string, DType> = {
   FloatStorage: float32, DoubleStorage: float64, HalfStorage: float16, BFloat16Storage: bfloat16, LongStorage: int64,
@@ -116,7 +118,7 @@ export function load(...args: Args<'torch.load'>): any {
     },
   };
   try {
-    return toPlain(unpickle(read('data.pkl'), reducers));
+    return recordsToModules(toPlain(unpickle(read('data.pkl'), reducers)));
   } catch (e) {
     if ((e as Error).message.startsWith('torch.load')) throw e;
     throw new Error(`torch.load: could not read ${file}: ${(e as Error).message}`);
@@ -185,7 +187,7 @@ export function save(...args: Args<'torch.save'>): void {
   // PROTO n: the opcodes written are protocol 2's, which every later protocol reads
   w.op(0x80);
   w.op(pickleProtocol);
-  w.value(obj, writeValue);
+  w.value(modulesToRecords(obj), writeValue);
   const pkl = w.finish();
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
