@@ -1,5 +1,6 @@
 // Loads the compiled addon, with a message that says how to build it when it is missing.
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,4 +105,28 @@ if (!addonPath) {
       'Inside the torch-node repository itself: npm run build:native',
   );
 }
-export const native: Native = createRequire(import.meta.url)(addonPath);
+/** Which libtorch the addon was configured against (build/torch-node-configure.json), for the error below. */
+function builtAgainst(addon: string): string {
+  try {
+    const flags = JSON.parse(readFileSync(path.join(path.dirname(addon), '..', 'torch-node-configure.json'), 'utf8')) as string[];
+    const dir = flags.find((f) => f.startsWith('--CDTorch_DIR='))?.slice('--CDTorch_DIR='.length);
+    return dir ? `the libtorch whose CMake files are in ${dir}` : 'a libtorch this machine no longer has';
+  } catch {
+    return 'a libtorch this machine no longer has';
+  }
+}
+function loadAddon(addon: string): Native {
+  try {
+    return createRequire(import.meta.url)(addon);
+  } catch (e) {
+    const why = (e as Error).message;
+    if (!/cannot open shared object|Library not loaded|undefined symbol|image not found|specified module could not be found/i.test(why)) throw e;
+    throw new Error(
+      `torch-node: its native addon (${addon}) cannot load: ${why.split('\n')[0]}\n` +
+        `It was built against ${builtAgainst(addon)}. If that libtorch moved or was removed, put it back or build the addon again ` +
+        'against the one you have: LIBTORCH=/path/to/libtorch npm rebuild torch-node (in the torch-node repository: npm run build:native).',
+      { cause: e },
+    );
+  }
+}
+export const native: Native = loadAddon(addonPath);

@@ -56,3 +56,27 @@ t.test('torch.accelerator reports the accelerator this build runs on, or none', 
     t.throws(() => a.synchronize(), /no accelerator is available/);
   }
 });
+
+t.test('an addon whose libtorch is gone: the import error names the libtorch it was built against and the fix', async (t) => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-broken-'));
+  // a shared object that needs a library that is not there, where the addon would be
+  writeFileSync(path.join(dir, 'dep.c'), 'void dep(void) {}');
+  writeFileSync(path.join(dir, 'addon.c'), 'void dep(void); void use(void) { dep(); }');
+  execFileSync('cc', ['-shared', '-fPIC', '-o', path.join(dir, 'libgonelibtorch.so'), path.join(dir, 'dep.c')]);
+  mkdirSync(path.join(dir, 'build/Release'), { recursive: true });
+  const addon = path.join(dir, 'build/Release/torch_node.node');
+  execFileSync('cc', ['-shared', '-fPIC', '-o', addon, path.join(dir, 'addon.c'), `-L${dir}`, '-lgonelibtorch']);
+  rmSync(path.join(dir, 'libgonelibtorch.so'));
+  writeFileSync(path.join(dir, 'build/torch-node-configure.json'), JSON.stringify(['--CDTorch_DIR=/opt/libtorch/share/cmake/Torch']));
+  let message = '';
+  try {
+    execFileSync(process.execPath, ['--input-type=module', '-e', "import 'torch-node'"], { cwd: root, env: { ...process.env, TORCH_NODE_ADDON: addon }, stdio: 'pipe' });
+  } catch (e) {
+    message = String((e as { stderr: Buffer }).stderr);
+  }
+  t.match(message, /its native addon \(.*torch_node\.node\) cannot load: libgonelibtorch\.so: cannot open shared object file/);
+  t.match(message, /built against the libtorch whose CMake files are in \/opt\/libtorch\/share\/cmake\/Torch/);
+  t.match(message, /LIBTORCH=\/path\/to\/libtorch npm rebuild torch-node/);
+});
