@@ -37,6 +37,18 @@ inline bool CurrentAccelerator(c10::DeviceType& type) {
 #endif
 }
 
+// Autograd nodes torch-node makes (js_autograd.cc): 2.14 holds nodes in c10::intrusive_ptr, earlier
+// releases (2.6 and 1.13 checked) in std::shared_ptr. Detected from Edge's member, not versioned.
+using NodePtr = decltype(torch::autograd::Edge::function);
+template <typename T>
+auto MakeNode() {
+  if constexpr (std::is_same_v<NodePtr, std::shared_ptr<torch::autograd::Node>>) {
+    return std::make_shared<T>();
+  } else {
+    return c10::make_intrusive<T>();
+  }
+}
+
 // torchvision ships in step with PyTorch, and torch-node's torchvision gives what the torchvision of
 // its libtorch's release gives. From 0.15 (PyTorch 2.0) adjust_hue turns its float result back into
 // uint8 with convert_image_dtype (x * (255 + 1 - 1e-3), truncated); 0.14 multiplied by 255.

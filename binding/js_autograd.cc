@@ -3,6 +3,7 @@
 // the JS thread inside a native call, so these call back into JS synchronously. Work the engine
 // hands to a device thread (CUDA graphs) cannot enter JS: that is refused with a clear error.
 #include "common.h"
+#include "compat.h"
 #include <thread>
 
 namespace tn {
@@ -112,7 +113,7 @@ struct JsFunctionNode : torch::autograd::Node {
 Napi::Value RecordFunction(const Napi::CallbackInfo& info) {
   napi_env env = info.Env();
   return GuardN(info, "autograd.Function", [&]() -> napi_value {
-    auto node = std::make_shared<JsFunctionNode>();
+    auto node = compat::MakeNode<JsFunctionNode>();
     node->nodeName = info[0].As<Napi::String>().Utf8Value();
     auto inputsArr = info[1].As<Napi::Array>();
     auto outputsArr = info[2].As<Napi::Array>();
@@ -135,9 +136,9 @@ Napi::Value RecordFunction(const Napi::CallbackInfo& info) {
       bool isDirty = std::any_of(dirty.begin(), dirty.end(), [&](const at::Tensor& d) { return d.is_same(out); });
       if (isDirty) {
         TORCH_CHECK(!(out.is_leaf() && out.requires_grad()), "a leaf Variable that requires grad has been used in an in-place operation.");
-        torch::autograd::impl::rebase_history(out, {node, i});
+        torch::autograd::impl::rebase_history(out, torch::autograd::Edge(compat::NodePtr(node), i));
       } else {
-        torch::autograd::impl::set_gradient_edge(out, {node, i});
+        torch::autograd::impl::set_gradient_edge(out, torch::autograd::Edge(compat::NodePtr(node), i));
       }
     }
     return info.Env().Undefined();
