@@ -135,7 +135,7 @@ export function orthogonal_(...args: Args<'nn.init.orthogonal_'>): Tensor {
     let flat = tensor.newEmpty([rows, cols]).normal_(0, 1, gen(generator));
     if (rows < cols) flat = flat.t();
     // QR of a Gaussian matrix, with R's diagonal signs folded into Q: a uniformly random orthogonal matrix
-    let [q, r] = aten('qr')(flat) as [Tensor, Tensor];
+    let [q, r] = aten('linalg_qr')(flat) as [Tensor, Tensor];
     q = q.mul(r.diag(0).sign());
     if (rows < cols) q = q.t();
     tensor.viewAs(q).copy_(q);
