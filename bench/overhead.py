@@ -16,6 +16,9 @@ cases = {
     'relu (1-element)': lambda: torch.relu(a),
     'matmul 4x4': lambda: torch.matmul(m, m),
     'add_ in place (1-element)': lambda: a.add_(b),
+    # hand-written functions: their arguments bound by torch-node's binder (lib/bind.ts), by Python's here
+    'F.softmax(m, dim=1) 4x4': lambda: torch.nn.functional.softmax(m, dim=1),
+    'F.leaky_relu(a, 0.2) (1-element)': lambda: torch.nn.functional.leaky_relu(a, 0.2),
 }
 out = {}
 for name, fn in cases.items():

@@ -17,6 +17,9 @@ const cases: Record<string, () => unknown> = {
   'relu (1-element)': () => torch.relu(a),
   'matmul 4x4': () => torch.matmul(m, m),
   'add_ in place (1-element)': () => a.add_(b),
+  // hand-written functions: their arguments bound by lib/bind.ts (Python's own parser on the other side)
+  'F.softmax(m, dim=1) 4x4': () => torch.nn.functional.softmax(m, { dim: 1 }),
+  'F.leaky_relu(a, 0.2) (1-element)': () => torch.nn.functional.leakyRelu(a, 0.2),
 };
 
 function median(fn: () => unknown): number {
