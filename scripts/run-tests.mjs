@@ -18,15 +18,27 @@ const tap = spawn(process.execPath, [tapBin, ...process.argv.slice(2)], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let tail = '';
+// test files that failed as a whole (a crash, an out-of-memory abort) count even when none of their
+// assertions did, so the summary line never reads "0 failed" for a failed run
+const failedFiles = new Set();
+let pending = '';
 tap.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   tail = (tail + chunk.toString()).slice(-4000);
+  const lines = (pending + chunk.toString()).split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) {
+    const m = /^not ok \d+ - (test\/\S+)/.exec(line);
+    if (m) failedFiles.add(m[1]);
+  }
 });
 tap.on('close', (code) => {
   const m = /# \{ total: (\d+), pass: (\d+)(?:, fail: (\d+))?(?:, skip: (\d+))?/.exec(tail);
   if (m) {
     const [, , pass, fail = '0', skip = '0'] = m;
-    console.log(`\n${pass} passed, ${fail} failed, ${skip} skipped`);
+    const failed = Math.max(Number(fail), failedFiles.size);
+    if (failedFiles.size) console.log(`\nfailed test files: ${[...failedFiles].join(', ')}`);
+    console.log(`\n${pass} passed, ${failed} failed, ${skip} skipped`);
   }
   process.exit(code ?? 1);
 });
