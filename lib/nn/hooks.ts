@@ -71,38 +71,39 @@ class BackwardHookState {
     return gradInput;
   }
   wrapInputs(args: unknown[]): unknown[] {
-    const idx = args.flatMap((a, i) => (a instanceof Tensor && a.requiresGrad ? [i] : []));
-    if (!idx.length) return args;
+    if (!args.some((a) => a instanceof Tensor && a.requiresGrad)) return args;
     this.inputsNeedGrad = true;
-    const state = this;
-    class BackwardHookFunction extends AutogradFunction {
-      static forward(_ctx: FunctionCtx, ...ts: Tensor[]) { return ts.length === 1 ? ts[0] : ts; }
-      static backward(_ctx: FunctionCtx, ...grads: (Tensor | null)[]) { return state.run(grads); }
-    }
-    const r = BackwardHookFunction.apply(...idx.map((i) => args[i]));
-    const wrapped = idx.length === 1 ? [r] : (r as Tensor[]);
-    const out = [...args];
-    idx.forEach((i, k) => (out[i] = wrapped[k]));
-    return out;
+    return throughIdentity(args, (grads) => this.run(grads)) as unknown[];
   }
   wrapOutputs(out: unknown): unknown {
     const list = Array.isArray(out) ? out : [out];
-    const idx = list.flatMap((o, i) => (o instanceof Tensor && o.requiresGrad ? [i] : []));
-    if (!idx.length) return out;
-    const state = this;
-    class BackwardHookFunction extends AutogradFunction {
-      static forward(_ctx: FunctionCtx, ...ts: Tensor[]) { return ts.length === 1 ? ts[0] : ts; }
-      static backward(_ctx: FunctionCtx, ...grads: (Tensor | null)[]) {
-        state.gradOutput = grads;
-        // with no input that needs a gradient, PyTorch calls the hooks here with gradInput (None,)
-        if (!state.inputsNeedGrad) state.run([null]);
-        return grads.length === 1 ? grads[0] : grads;
-      }
-    }
-    const r = BackwardHookFunction.apply(...idx.map((i) => list[i]));
-    const wrapped = idx.length === 1 ? [r] : (r as Tensor[]);
-    const copy = [...list];
-    idx.forEach((i, k) => (copy[i] = wrapped[k]));
-    return Array.isArray(out) ? copy : copy[0];
+    const wrapped = throughIdentity(list, (grads) => {
+      this.gradOutput = grads;
+      // with no input that needs a gradient, PyTorch calls the hooks here with gradInput (None,)
+      if (!this.inputsNeedGrad) this.run([null]);
+      return grads;
+    });
+    return Array.isArray(out) ? wrapped : wrapped[0];
   }
+}
+
+/**
+ * The tensors of `values` that require grad passed through an identity autograd Function whose
+ * backward hands their gradients to `onBackward` (and passes on what it returns); the rest unchanged.
+ */
+function throughIdentity(values: unknown[], onBackward: (grads: (Tensor | null)[]) => (Tensor | null)[]): unknown[] {
+  const idx = values.flatMap((v, i) => (v instanceof Tensor && v.requiresGrad ? [i] : []));
+  if (!idx.length) return values;
+  class BackwardHookFunction extends AutogradFunction {
+    static forward(_ctx: FunctionCtx, ...ts: Tensor[]) { return ts.length === 1 ? ts[0] : ts; }
+    static backward(_ctx: FunctionCtx, ...grads: (Tensor | null)[]) {
+      const r = onBackward(grads);
+      return r.length === 1 ? r[0] : r;
+    }
+  }
+  const r = BackwardHookFunction.apply(...idx.map((i) => values[i]));
+  const wrapped = idx.length === 1 ? [r] : (r as Tensor[]);
+  const out = [...values];
+  idx.forEach((i, k) => (out[i] = wrapped[k]));
+  return out;
 }

@@ -11,6 +11,13 @@ function modulus(m: number): number {
   return m;
 }
 
+/** One value for every parameter group: a number for all of them, or a list of one each (OneCycleLR, CyclicLR). */
+function valuePerGroup(optimizer: Optimizer, v: number | number[], name: string): number[] {
+  if (!Array.isArray(v)) return optimizer.paramGroups.map(() => v);
+  if (v.length !== optimizer.paramGroups.length) throw new RangeError(`expected ${optimizer.paramGroups.length} values for ${name}, got ${v.length}`);
+  return [...v];
+}
+
 // Python keeps these as private attributes (`self._step_count`), and its state_dict has them so.
 const PRIVATE_STATE: Record<string, string> = { stepCount: '_step_count', lastLr: '_last_lr' };
 const PRIVATE_NAMES = Object.fromEntries(Object.entries(PRIVATE_STATE).map(([k, v]) => [v, k]));
@@ -208,11 +215,7 @@ export class OneCycleLR extends LRScheduler {
   constructor(...args: Args<'optim.lrScheduler.OneCycleLR'>) {
     const o = bind('optim.lrScheduler.OneCycleLR', args);
     const { optimizer, maxLr } = o;
-    const perGroup = (v: number | number[], name: string): number[] => {
-      if (!Array.isArray(v)) return optimizer.paramGroups.map(() => v);
-      if (v.length !== optimizer.paramGroups.length) throw new RangeError(`expected ${optimizer.paramGroups.length} values for ${name}, got ${v.length}`);
-      return v;
-    };
+    const perGroup = (v: number | number[], name: string) => valuePerGroup(optimizer, v, name);
     const total = o.totalSteps ?? (o.epochs && o.stepsPerEpoch ? o.epochs * o.stepsPerEpoch : undefined);
     if (!total || total <= 0 || !Number.isInteger(total)) throw new RangeError('You must define either totalSteps OR (epochs AND stepsPerEpoch) as positive integers');
     const pctStart = o.pctStart ?? 0.3;
@@ -510,11 +513,7 @@ export class CyclicLR extends LRScheduler {
   constructor(...args: Args<'optim.lrScheduler.CyclicLR'>) {
     const a = bind('optim.lrScheduler.CyclicLR', args);
     const { optimizer } = a;
-    const perGroup = (v: number | number[], name: string): number[] => {
-      if (!Array.isArray(v)) return optimizer.paramGroups.map(() => v);
-      if (v.length !== optimizer.paramGroups.length) throw new RangeError(`expected ${optimizer.paramGroups.length} values for ${name}, got ${v.length}`);
-      return [...v];
-    };
+    const perGroup = (v: number | number[], name: string) => valuePerGroup(optimizer, v, name);
     const baseLrs = perGroup(a.baseLr, 'base_lr');
     if (a.lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => (g.lr = baseLrs[i]));
     if (!['triangular', 'triangular2', 'exp_range'].includes(a.mode) && a.scaleFn == null) throw new RangeError('mode is invalid and scale_fn is None');
