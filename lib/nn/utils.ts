@@ -11,15 +11,18 @@ import { Parameter } from './parameter.js';
 
 const list = (p: Tensor | Iterable<Tensor>): Tensor[] => (p instanceof Tensor ? [p] : [...p]);
 
+/** The norm of the tensors' norms (the largest magnitude for inf): what gradient clipping measures. */
+function normOfNorms(ts: Tensor[], normType: number): Tensor {
+  return normType === Infinity ? stack(ts.map((g) => g.detach().abs().max())).max() : stack(ts.map((g) => g.detach().norm(normType))).norm(normType);
+}
+
 /** clipGradNorm_(parameters, maxNorm, normType = 2): scales gradients in place; returns the total norm. */
 export function clipGradNorm_(...args: Args<'nn.utils.clipGradNorm_'>): Tensor {
   const { parameters, maxNorm, normType, errorIfNonfinite } = bind('nn.utils.clipGradNorm_', args);
   const grads = list(parameters).map((p) => p.grad).filter((g): g is Tensor => g !== null);
   if (!grads.length) return tensor(0);
   return noGrad(() => {
-    const total = normType === Infinity
-      ? stack(grads.map((g) => g.detach().abs().max())).max()
-      : stack(grads.map((g) => g.detach().norm(normType))).norm(normType);
+    const total = normOfNorms(grads, normType);
     if (errorIfNonfinite && !Number.isFinite(total.item())) {
       throw new RangeError(`The total norm of order ${normType} for gradients from \`parameters\` is non-finite, so it cannot be clipped.`);
     }
@@ -141,7 +144,7 @@ export function getTotalNorm(...args: Args<'nn.utils.getTotalNorm'>): Tensor {
   const ts = list(tensors as Tensor | Iterable<Tensor>);
   if (!ts.length) return tensor(0);
   return noGrad(() => {
-    const total = normType === Infinity ? stack(ts.map((g) => g.detach().abs().max())).max() : stack(ts.map((g) => g.detach().norm(normType))).norm(normType);
+    const total = normOfNorms(ts, normType);
     if (errorIfNonfinite && !Number.isFinite(total.item() as number)) {
       throw new RangeError(`The total norm of order ${normType} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``);
     }
