@@ -6,6 +6,7 @@
 #include "common.h"
 #include "image_codec.h"
 #include "vision.h"
+#include "pil_resample.h"
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -144,6 +145,18 @@ static void FromTensor(Work& x, const at::Tensor& chw) {
   }
 }
 
+// Before ToTensor a sample is an image (what torchvision's datasets give as a PIL image): resize,
+// rotate and affine run PIL's resampling on it, as torchvision does.
+static at::Tensor AsImage(Work& x) { return at::from_blob(x.u8.data(), {x.h, x.w, x.c}, at::kByte); }
+static void FromImage(Work& x, const at::Tensor& hwc) {
+  x.h = hwc.size(0), x.w = hwc.size(1), x.c = hwc.size(2);
+  x.u8.assign(hwc.data_ptr<uint8_t>(), hwc.data_ptr<uint8_t>() + hwc.numel());
+}
+static void ResizeTo(Work& x, int64_t h, int64_t w, int interp, bool antialias) {
+  if (x.isFloat) FromTensor(x, vision::Resize(AsTensor(x), h, w, interp, antialias));
+  else FromImage(x, pil::Resize(AsImage(x), h, w, pil::FilterOf(interp)));
+}
+
 static double Uniform(std::mt19937_64& rng, double lo, double hi) {
   return lo == hi ? lo : std::uniform_real_distribution<double>(lo, hi)(rng);
 }
@@ -216,13 +229,13 @@ static void Apply(const Op& op, Work& x, std::mt19937_64& rng) {
       break;
     case Op::Resize: {
       auto hw = op.size.size() == 2 ? std::array<int64_t, 2>{op.size[0], op.size[1]} : vision::ResizedSize(x.h, x.w, op.size[0], op.maxSize);
-      if (hw[0] != x.h || hw[1] != x.w) FromTensor(x, vision::Resize(AsTensor(x), hw[0], hw[1], op.interp, op.antialias));
+      if (hw[0] != x.h || hw[1] != x.w) ResizeTo(x, hw[0], hw[1], op.interp, op.antialias);
       break;
     }
     case Op::ResizedCrop: {
       auto box = ResizedCropBox(op, x.h, x.w, rng);
       CropAt(x, box[0], box[1], box[2], box[3]);
-      if (x.h != op.h || x.w != op.w) FromTensor(x, vision::Resize(AsTensor(x), op.h, op.w, op.interp, op.antialias));
+      if (x.h != op.h || x.w != op.w) ResizeTo(x, op.h, op.w, op.interp, op.antialias);
       break;
     }
     case Op::Affine: {  // RandomRotation / RandomAffine.get_params, then torchvision's affine kernel
@@ -240,7 +253,9 @@ static void Apply(const Op& op, Work& x, std::mt19937_64& rng) {
         if (op.shear.size() == 4) spec.shearY = Uniform(rng, op.shear[2], op.shear[3]);
       }
       if (spec.fill.size() == 1) spec.fill.assign(x.c, spec.fill[0]);
-      FromTensor(x, vision::Affine(AsTensor(x), spec));
+      spec.rotate = op.rotate;
+      if (!x.isFloat && !spec.border) FromImage(x, pil::Affine(AsImage(x), spec));
+      else FromTensor(x, vision::Affine(AsTensor(x), spec));
       break;
     }
     case Op::ColorJitter: {  // ColorJitter.get_params: a random order, then a factor per adjustment that is on

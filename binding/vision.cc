@@ -1,5 +1,6 @@
 // torchvision's tensor image kernels, op for op (see vision.h), and their JS entry points.
 #include "vision.h"
+#include "pil_resample.h"
 #include "compat.h"
 #include <cmath>
 
@@ -31,6 +32,8 @@ at::Tensor CastSqueezeOut(at::Tensor img, const Squeezed& s) {
 
 constexpr double kDegToRad = M_PI / 180.0;  // as Python's math.radians
 
+}  // namespace
+
 // torchvision's _get_inverse_affine_matrix (inverted=True): output pixel -> input pixel
 std::array<double, 6> InverseAffineMatrix(double cx, double cy, double angle, double tx, double ty, double scale, double shx, double shy) {
   const double rot = angle * kDegToRad, sx = shx * kDegToRad, sy = shy * kDegToRad;
@@ -46,6 +49,8 @@ std::array<double, 6> InverseAffineMatrix(double cx, double cy, double angle, do
   m[5] += cy;
   return m;
 }
+
+namespace {
 
 at::Tensor MatrixTensor(const std::array<double, 6>& m, at::ScalarType dtype) {
   return at::tensor(std::vector<double>(m.begin(), m.end())).to(dtype);
@@ -149,6 +154,7 @@ at::Tensor GaussianKernel1d(int64_t size, double sigma) {
 }  // namespace
 
 at::Tensor Resize(const at::Tensor& img, int64_t h, int64_t w, int interp, bool antialias) {
+  if (interp > kBicubic) throw std::invalid_argument("This interpolation mode (PIL's box, hamming or lanczos) is unsupported with Tensor input");
   if (antialias && interp == kNearest) throw std::invalid_argument("Antialias option is supported for bilinear and bicubic interpolation modes only");
   if (h <= 0 || w <= 0) throw std::invalid_argument("Resize: the output size must be positive, got (" + std::to_string(h) + ", " + std::to_string(w) + ")");
   auto s = CastSqueezeIn(img, {at::kFloat, at::kDouble});
@@ -177,7 +183,7 @@ std::array<int64_t, 2> ResizedSize(int64_t h, int64_t w, int64_t size, int64_t m
 
 at::Tensor Affine(const at::Tensor& img, const AffineSpec& spec) {
   if (img.dim() < 3) throw std::invalid_argument("Expected a C×H×W image tensor");
-  if (spec.interp == kBicubic) throw std::invalid_argument("Interpolation mode 'bicubic' is unsupported with Tensor input");
+  if (spec.interp >= kBicubic) throw std::invalid_argument("Interpolation mode '" + std::string(spec.interp == kBicubic ? "bicubic" : "PIL's") + "' is unsupported with Tensor input");
   const int64_t w = img.size(-1), h = img.size(-2);
   const double cx = spec.hasCenter ? spec.cx - w * 0.5 : 0.0, cy = spec.hasCenter ? spec.cy - h * 0.5 : 0.0;
   auto m = InverseAffineMatrix(cx, cy, spec.angle, spec.tx, spec.ty, spec.scale, spec.shearX, spec.shearY);
@@ -264,6 +270,7 @@ AffineSpec AffineSpecOf(Napi::Object o) {
   if (fill.IsArray())
     for (uint32_t i = 0; i < fill.As<Napi::Array>().Length(); ++i) s.fill.push_back(fill.As<Napi::Array>().Get(i).As<Napi::Number>().DoubleValue());
   s.border = o.Get("border").ToBoolean().Value();
+  s.rotate = o.Get("rotate").ToBoolean().Value();
   return s;
 }
 
@@ -271,6 +278,21 @@ static Napi::Value JsAffine(const Napi::CallbackInfo& info) {
   return GuardN(info, "affine", [&]() -> napi_value {
     auto& img = TensorArg(info.Env(), info[0], "img");
     return WrapTensor(info.Env(), Affine(img, AffineSpecOf(info[1].As<Napi::Object>())));
+  });
+}
+
+static Napi::Value JsPilResize(const Napi::CallbackInfo& info) {
+  return GuardN(info, "resize", [&]() -> napi_value {
+    auto& img = TensorArg(info.Env(), info[0], "img");
+    return WrapTensor(info.Env(), pil::Resize(img, info[1].As<Napi::Number>().Int64Value(), info[2].As<Napi::Number>().Int64Value(),
+                                              pil::FilterOf(info[3].As<Napi::Number>().Int32Value())));
+  });
+}
+
+static Napi::Value JsPilAffine(const Napi::CallbackInfo& info) {
+  return GuardN(info, "affine", [&]() -> napi_value {
+    auto& img = TensorArg(info.Env(), info[0], "img");
+    return WrapTensor(info.Env(), pil::Affine(img, AffineSpecOf(info[1].As<Napi::Object>())));
   });
 }
 
@@ -300,6 +322,8 @@ namespace tn {
 void InitVision(Napi::Env env, Napi::Object exports) {
   exports.Set("visionResize", Napi::Function::New(env, vision::JsResize));
   exports.Set("visionAffine", Napi::Function::New(env, vision::JsAffine));
+  exports.Set("pilResize", Napi::Function::New(env, vision::JsPilResize));
+  exports.Set("pilAffine", Napi::Function::New(env, vision::JsPilAffine));
   exports.Set("visionAdjust", Napi::Function::New(env, vision::JsAdjust));
   exports.Set("visionGaussianBlur", Napi::Function::New(env, vision::JsGaussianBlur));
 }

@@ -20,7 +20,11 @@ struct AffineSpec {
   int interp = kNearest;
   std::vector<double> fill;  // empty: torchvision's fill=None
   bool border = false;       // extension: Keras' fill_mode='nearest' (grid_sample's border padding)
+  bool rotate = false;       // made by F.rotate (on a PIL image that is Image.rotate, not _get_inverse_affine_matrix)
 };
+// torchvision's _get_inverse_affine_matrix (inverted=True): output pixel -> input pixel
+std::array<double, 6> InverseAffineMatrix(double cx, double cy, double angle, double tx, double ty, double scale, double shx, double shy);
+
 // torchvision's affine(); rotate(angle) is affine with angle = -angle, as F.rotate does.
 at::Tensor Affine(const at::Tensor& img, const AffineSpec& spec);
 

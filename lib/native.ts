@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 /** An opaque native tensor handle (a napi External). */
 export type Handle = { readonly __handle: unique symbol };
 
+/** torchvision's affine parameters as binding/vision.cc's AffineSpecOf reads them (angle as vision::Affine takes it). */
+export type AffineSpec = { angle: number; translate: number[]; scale: number; shear: number[]; center: number[] | null;
+  expand: boolean; interp: number; fill: number[] | null; border: boolean; rotate?: boolean };
+
 export interface Native {
   defineOps(groups: [string, string[]][]): number;
   op(id: number, ...args: unknown[]): any;
@@ -49,8 +53,11 @@ export interface Native {
   loaderNext(run: unknown): [Handle, Handle] | null;
   loaderNextAsync(run: unknown): Promise<[Handle, Handle] | null>;
   visionResize(img: unknown, h: number, w: number, interp: number, antialias: boolean): Handle;
-  visionAffine(img: unknown, spec: { angle: number; translate: number[]; scale: number; shear: number[]; center: number[] | null;
-    expand: boolean; interp: number; fill: number[] | null; border: boolean }): Handle;
+  visionAffine(img: unknown, spec: AffineSpec): Handle;
+  /** PIL's Image.resize on an H×W×C uint8 image (binding/pil_resample.cc) */
+  pilResize(hwc: unknown, h: number, w: number, interp: number): Handle;
+  /** PIL's Image.rotate (spec.rotate) or Image.transform(AFFINE) on an H×W×C uint8 image */
+  pilAffine(hwc: unknown, spec: AffineSpec): Handle;
   visionAdjust(img: unknown, kind: 'brightness' | 'contrast' | 'saturation' | 'hue', factor: number): Handle;
   visionGaussianBlur(img: unknown, kx: number, ky: number, sx: number, sy: number): Handle;
   decodeImage(data: Uint8Array, mode: number): Handle;

@@ -105,6 +105,8 @@ t.test('the native loader decodes and augments image files on its threads', asyn
     ['Resize + ToTensor', () => new T.Compose([new T.Resize([9, 11]), new T.ToTensor()])],
     ['Resize smaller edge + CenterCrop', () => new T.Compose([new T.Resize(10), new T.CenterCrop(10), new T.ToTensor()])],
     ['Resize nearest', () => new T.Compose([new T.Resize([20, 20], { interpolation: 'nearest' }), new T.ToTensor()])],
+    ['Resize bicubic, lanczos', () => new T.Compose([new T.Resize([15, 9], { interpolation: 'bicubic' }), new T.Resize(7, { interpolation: 'lanczos' }), new T.ToTensor()])],
+    ['RandomRotation bicubic', () => new T.Compose([new T.RandomRotation([-70, -70], { interpolation: 'bicubic', fill: [9, 99, 199] }), new T.ToTensor()])],
     ['RandomRotation([30, 30])', () => new T.Compose([new T.RandomRotation([30, 30], { fill: 40 }), new T.ToTensor()])],
     ['RandomRotation expand', () => new T.Compose([new T.RandomRotation([45, 45], { expand: true, interpolation: 'bilinear' }), new T.ToTensor()])],
     ['RandomAffine one choice', () => new T.Compose([new T.RandomAffine([12, 12], { scale: [1.2, 1.2], shear: [5, 5, -3, -3], interpolation: 'bilinear' }), new T.ToTensor()])],

@@ -1,8 +1,9 @@
 // torchvision.transforms.functional: the deterministic image operations the transforms draw
 // parameters for. Geometry and colour run torchvision's own tensor kernels, ported op for op to
 // C++ (binding/vision.cc) so that the native DataLoader applies the very same code.
-// An Image is handled through its uint8 C×H×W tensor (torchvision's tensor semantics; see
-// docs/porting.md for where that differs from PIL's resampling by a rounding step).
+// On an Image, resize, rotate and affine run PIL's own resampling (binding/pil_resample.cc, a port
+// of Pillow's C), as torchvision runs PIL on a PIL image; the other operations go through the
+// image's uint8 C×H×W tensor, where torchvision's PIL and tensor paths agree.
 import * as torch from '../../index.js';
 import { native } from '../../native.js';
 import { badArg } from '../../errors.js';
@@ -10,14 +11,21 @@ import { Image } from '../image.js';
 
 import { bind, type Args } from '../../bind.js';
 export type Input = Image | torch.Tensor;
-export type InterpolationMode = 'nearest' | 'bilinear' | 'bicubic';
+/** torchvision's InterpolationMode; 'box', 'hamming' and 'lanczos' are PIL's, for Images only. */
+export type InterpolationMode = 'nearest' | 'bilinear' | 'bicubic' | 'box' | 'hamming' | 'lanczos';
 /** torchvision's InterpolationMode enum, as string constants. */
-export const InterpolationMode = { NEAREST: 'nearest', BILINEAR: 'bilinear', BICUBIC: 'bicubic' } as const;
-export const INTERP_CODE: Record<InterpolationMode, number> = { nearest: 0, bilinear: 1, bicubic: 2 };
+export const InterpolationMode = { NEAREST: 'nearest', BILINEAR: 'bilinear', BICUBIC: 'bicubic', BOX: 'box', HAMMING: 'hamming', LANCZOS: 'lanczos' } as const;
+/** The native code of each mode (binding/pil_resample.cc FilterOf maps it to PIL's filter number). */
+export const INTERP_CODE: Record<InterpolationMode, number> = { nearest: 0, bilinear: 1, bicubic: 2, box: 3, hamming: 4, lanczos: 5 };
 
 export function interpCode(mode: unknown, name = 'interpolation'): number {
-  if (typeof mode !== 'string' || !(mode in INTERP_CODE)) badArg("'nearest', 'bilinear' or 'bicubic'", name, mode);
+  if (typeof mode !== 'string' || !Object.hasOwn(INTERP_CODE, mode)) badArg("'nearest', 'bilinear', 'bicubic', 'box', 'hamming' or 'lanczos'", name, mode);
   return INTERP_CODE[mode as InterpolationMode];
+}
+
+/** torchvision's check on the tensor path: PIL's own filters exist only for images. */
+function tensorInterp(mode: InterpolationMode, allowed: InterpolationMode[]): void {
+  if (!allowed.includes(mode)) throw new RangeError(`Interpolation mode '${mode}' is unsupported with Tensor input`);
 }
 
 /** Python's round(): halves go to the even neighbour. */
@@ -86,9 +94,16 @@ export interface ResizeOptions {
 export function resize(...args: Args<'torchvision.transforms.functional.resize'>): Input {
   const { img, size, ...options } = bind('torchvision.transforms.functional.resize', args);
   const s = sizeList(size);
-  const interp = interpCode(options.interpolation ?? 'bilinear');
+  const mode = options.interpolation ?? 'bilinear';
+  const interp = interpCode(mode);
   const maxSize = options.maxSize ?? null;
   if (maxSize !== null && s.length !== 1) throw new RangeError(`maxSize should only be passed if size specifies the length of the smaller edge, i.e. size should be an int or a sequence of length 1 in torchscript mode.`);
+  if (img instanceof Image) {
+    // PIL's Image.resize: always antialiased, the antialias option ignored (as torchvision's PIL path)
+    const [h, w] = resizedOutputSize(img.height, img.width, s, maxSize);
+    return new Image(wrapH(native.pilResize(img.data, h, w, interp)), img.mode);
+  }
+  tensorInterp(mode, ['nearest', 'bilinear', 'bicubic']);
   const antialias = (options.antialias ?? true) && interp !== 0;
   return spatial(img, (t) => {
     const [h, w] = resizedOutputSize(t.size(-2), t.size(-1), s, maxSize);
@@ -120,11 +135,22 @@ function fillList(fill: number | number[] | null | undefined, channels: number):
   return badArg('a number or a list of numbers', 'fill', fill);
 }
 
-function grid(img: Input, spec: { angle: number; translate: number[]; scale: number; shear: number[]; expand: boolean }, o: AffineOptions): Input {
-  const interp = interpCode(o.interpolation ?? 'nearest');
+function grid(img: Input, spec: { angle: number; translate: number[]; scale: number; shear: number[]; expand: boolean; rotate: boolean }, o: AffineOptions): Input {
+  const mode = o.interpolation ?? 'nearest';
+  const interp = interpCode(mode);
   const fillMode = o.fillMode ?? 'constant';
   if (fillMode !== 'constant' && fillMode !== 'nearest') badArg("'constant' or 'nearest'", 'fillMode', fillMode);
-  if (interp === 2) throw new RangeError("Interpolation mode 'bicubic' is unsupported with Tensor input");
+  if (img instanceof Image && fillMode === 'constant') {
+    // PIL's Image.rotate / Image.transform (fillMode 'nearest' has no PIL twin: the tensor kernel below)
+    const fill = fillList(o.fill, img.data.size(2));
+    if (fill !== null && fill.length !== 1 && fill.length !== img.data.size(2)) {
+      throw new RangeError(`The number of elements in 'fill' does not match the number of channels of the image (${fill.length} != ${img.data.size(2)})`);
+    }
+    const pilFilter = { box: 4, hamming: 5, lanczos: 1 }[mode as string];
+    if (pilFilter !== undefined) throw new RangeError(`Unknown resampling filter (${pilFilter}). Use Image.Resampling.NEAREST (0), Image.Resampling.BILINEAR (2) or Image.Resampling.BICUBIC (3)`);
+    return new Image(wrapH(native.pilAffine(img.data, { ...spec, center: o.center ?? null, interp, fill, border: false })), img.mode);
+  }
+  tensorInterp(mode, ['nearest', 'bilinear']);
   return spatial(img, (t) => wrapH(native.visionAffine(t, { ...spec, center: o.center ?? null, interp, fill: fillList(o.fill, t.size(-3)), border: fillMode === 'nearest' })));
 }
 
@@ -132,7 +158,7 @@ function grid(img: Input, spec: { angle: number; translate: number[]; scale: num
 export function rotate(...args: Args<'torchvision.transforms.functional.rotate'>): Input {
   const { img, angle, ...options } = bind('torchvision.transforms.functional.rotate', args);
   if (typeof angle !== 'number') badArg('a number of degrees', 'angle', angle);
-  return grid(img, { angle: -angle, translate: [0, 0], scale: 1, shear: [0, 0], expand: options.expand ?? false }, options);
+  return grid(img, { angle: -angle, translate: [0, 0], scale: 1, shear: [0, 0], expand: options.expand ?? false, rotate: true }, options);
 }
 
 /** torchvision's F.affine: rotation, translation (pixels), scale and shear (degrees) about the centre. */
@@ -143,7 +169,7 @@ export function affine(...args: Args<'torchvision.transforms.functional.affine'>
   if (typeof scale !== 'number' || scale <= 0) throw new RangeError('Argument scale should be positive');
   const sh = typeof shear === 'number' ? [shear, 0] : shear;
   if (!Array.isArray(sh) || sh.length !== 2) badArg('a number or [shearX, shearY]', 'shear', shear);
-  return grid(img, { angle, translate, scale, shear: sh, expand: false }, options);
+  return grid(img, { angle, translate, scale, shear: sh, expand: false, rotate: false }, options);
 }
 function adjust(kind: 'brightness' | 'contrast' | 'saturation' | 'hue', img: Input, factor: number): Input {
   if (typeof factor !== 'number' || Number.isNaN(factor)) badArg('a number', `${kind}Factor`, factor);

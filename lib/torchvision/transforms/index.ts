@@ -535,7 +535,7 @@ type AffineCommon = { interpolation?: InterpolationMode; fill?: number | number[
 
 function affineCommon(o: AffineCommon) {
   const interpolation = o.interpolation ?? 'nearest';
-  if (F.interpCode(interpolation) === 2) throw new RangeError("Interpolation mode 'bicubic' is unsupported with Tensor input");
+  F.interpCode(interpolation); // bicubic is PIL's only: F.rotate / F.affine refuse it on a tensor, as torchvision's do
   const fill = o.fill ?? 0;
   if (typeof fill !== 'number' && !(Array.isArray(fill) && fill.every((v) => typeof v === 'number'))) badArg('a number or a list of numbers', 'fill', fill);
   const center = o.center ?? null;
