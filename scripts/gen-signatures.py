@@ -41,6 +41,16 @@ def js_key(qual):
 
 def resolve(qual):
     parts = qual.split('.')
+    # the longest importable prefix, but an attribute of a package wins over its same-named submodule
+    # (torchvision.ops.roi_align is the function that torchvision/ops/__init__.py exports)
+    parent = '.'.join(parts[:-1])
+    if parent:
+        try:
+            obj = getattr(importlib.import_module(parent), parts[-1], None)
+            if obj is not None and not inspect.ismodule(obj):
+                return obj
+        except ImportError:
+            pass
     for i in range(len(parts), 0, -1):
         try:
             obj = importlib.import_module('.'.join(parts[:i]))

@@ -645,6 +645,10 @@ const S: Record<string, Sample> = {
   'torchvision.ops.boxConvert': { args: () => ({ boxes: someBoxes(), inFmt: 'xyxy', outFmt: 'xywh' }) },
   'torchvision.ops.clipBoxesToImage': { args: () => ({ boxes: someBoxes(), size: [10, 12] }) },
   'torchvision.ops.removeSmallBoxes': { args: () => ({ boxes: someBoxes(), minSize: 5 }) },
+  'torchvision.ops.roiAlign': { args: () => ({ input: torch.rand(1, 2, 8, 8), boxes: torch.tensor([[0, 1, 1, 5, 6]]), outputSize: 2, spatialScale: 0.5, samplingRatio: 2, aligned: true }) },
+  'torchvision.ops.RoIAlign': { args: () => ({ outputSize: [2, 3], spatialScale: 0.5, samplingRatio: 2, aligned: true }) },
+  'torchvision.utils.drawBoundingBoxes': { args: () => ({ image, boxes: torch.tensor([[0, 1, 3, 4], [2, 2, 5, 5]]), colors: ['red', [0, 0, 255]], fill: true, width: 2 }) },
+  'torchvision.utils.drawSegmentationMasks': { args: () => ({ image, masks: torch.ones(2, image.size(1), image.size(2)).tril().bool(), alpha: 0.4, colors: 'blue' }) },
 };
 // torchvision's builders take keywords only: one form each, with a small head
 for (const key of Object.keys(SIGNATURES)) if (key.startsWith('torchvision.models.')) S[key] = { args: () => ({ numClasses: 3, progress: false }) };

@@ -444,11 +444,15 @@ export const SIGNATURES = {
   "torchvision.io.writeJpeg": [["input", "input", "pos"], ["filename", "filename", "pos"], ["quality", "quality", "pos", 75]],
   "torchvision.utils.makeGrid": [["tensor", "tensor", "pos"], ["nrow", "nrow", "pos", 8], ["padding", "padding", "pos", 2], ["normalize", "normalize", "pos", false], ["valueRange", "value_range", "pos", null], ["scaleEach", "scale_each", "pos", false], ["padValue", "pad_value", "pos", 0.0]],
   "torchvision.utils.saveImage": [["tensor", "tensor", "pos"], ["fp", "fp", "pos"], ["format", "format", "pos", null], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.utils.drawBoundingBoxes": [["image", "image", "pos"], ["boxes", "boxes", "pos"], ["labels", "labels", "pos", null], ["colors", "colors", "pos", null], ["fill", "fill", "pos", false], ["width", "width", "pos", 1], ["font", "font", "pos", null], ["fontSize", "font_size", "pos", null], ["labelColors", "label_colors", "pos", null], ["labelBackgroundColors", "label_background_colors", "pos", null], ["fillLabels", "fill_labels", "pos", false]],
+  "torchvision.utils.drawSegmentationMasks": [["image", "image", "pos"], ["masks", "masks", "pos"], ["alpha", "alpha", "pos", 0.8], ["colors", "colors", "pos", null]],
   "torchvision.ops.nms": [["boxes", "boxes", "pos"], ["scores", "scores", "pos"], ["iouThreshold", "iou_threshold", "pos"]],
   "torchvision.ops.batchedNms": [["boxes", "boxes", "pos"], ["scores", "scores", "pos"], ["idxs", "idxs", "pos"], ["iouThreshold", "iou_threshold", "pos"]],
   "torchvision.ops.boxIou": [["boxes1", "boxes1", "pos"], ["boxes2", "boxes2", "pos"], ["fmt", "fmt", "pos", "xyxy"]],
   "torchvision.ops.boxArea": [["boxes", "boxes", "pos"], ["fmt", "fmt", "pos", "xyxy"]],
   "torchvision.ops.boxConvert": [["boxes", "boxes", "pos"], ["inFmt", "in_fmt", "pos"], ["outFmt", "out_fmt", "pos"]],
+  "torchvision.ops.roiAlign": [["input", "input", "pos"], ["boxes", "boxes", "pos"], ["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos", 1.0], ["samplingRatio", "sampling_ratio", "pos", -1], ["aligned", "aligned", "pos", false]],
+  "torchvision.ops.RoIAlign": [["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos"], ["samplingRatio", "sampling_ratio", "pos"], ["aligned", "aligned", "pos", false]],
   "torchvision.ops.clipBoxesToImage": [["boxes", "boxes", "pos"], ["size", "size", "pos"]],
   "torchvision.ops.removeSmallBoxes": [["boxes", "boxes", "pos"], ["minSize", "min_size", "pos"]],
   "torchvision.models.resnet18": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
@@ -919,11 +923,15 @@ export interface ParamTypes {
   "torchvision.io.writeJpeg": { input: Tensor; filename: string; quality?: number };
   "torchvision.utils.makeGrid": { tensor: Tensor | Tensor[]; nrow?: number; padding?: number; normalize?: boolean; valueRange?: [number, number] | null; scaleEach?: boolean; padValue?: number };
   "torchvision.utils.saveImage": { tensor: Tensor | Tensor[]; fp: unknown; format?: string | null };
+  "torchvision.utils.drawBoundingBoxes": { image: Tensor; boxes: Tensor; labels?: string[] | null; colors?: (string | [number, number, number])[] | string | [number, number, number] | null; fill?: boolean | null; width?: number; font?: string | null; fontSize?: number | null; labelColors?: (string | [number, number, number])[] | string | [number, number, number] | null; labelBackgroundColors?: (string | [number, number, number])[] | string | [number, number, number] | null; fillLabels?: boolean };
+  "torchvision.utils.drawSegmentationMasks": { image: Tensor; masks: Tensor; alpha?: number; colors?: (string | [number, number, number])[] | string | [number, number, number] | null };
   "torchvision.ops.nms": { boxes: Tensor; scores: Tensor; iouThreshold: number };
   "torchvision.ops.batchedNms": { boxes: Tensor; scores: Tensor; idxs: Tensor; iouThreshold: number };
   "torchvision.ops.boxIou": { boxes1: Tensor; boxes2: Tensor; fmt?: string };
   "torchvision.ops.boxArea": { boxes: Tensor; fmt?: string };
   "torchvision.ops.boxConvert": { boxes: Tensor; inFmt: string; outFmt: string };
+  "torchvision.ops.roiAlign": { input: Tensor; boxes: Tensor | Tensor[]; outputSize: number | number[]; spatialScale?: number; samplingRatio?: number; aligned?: boolean };
+  "torchvision.ops.RoIAlign": { outputSize: number | number[]; spatialScale: number; samplingRatio: number; aligned?: boolean };
   "torchvision.ops.clipBoxesToImage": { boxes: Tensor; size: [number, number] };
   "torchvision.ops.removeSmallBoxes": { boxes: Tensor; minSize: number };
   "torchvision.models.resnet18": { weights?: Weights | string | null; progress?: boolean };

@@ -95,3 +95,4 @@ export function removeSmallBoxes(...args: Args<'torchvision.ops.removeSmallBoxes
   const ws = boxes.select(1, 2).sub(boxes.select(1, 0)), hs = boxes.select(1, 3).sub(boxes.select(1, 1));
   return torch.where(ws.ge(minSize).logicalAnd(hs.ge(minSize)))[0];
 }
+export { roiAlign, RoIAlign } from './roi-align.js';

@@ -58,3 +58,4 @@ export function saveImage(...args: ArgsWith<'torchvision.utils.saveImage', GridO
   else if (kind === 'jpg' || kind === 'jpeg') writeJpeg(bytes, fp, 75);
   else throw new RangeError(`unknown file extension: ${kind ? `.${kind}` : '(none)'} (saveImage writes png and jpeg)`);
 }
+export { drawBoundingBoxes, drawSegmentationMasks } from './draw.js';
