@@ -238,6 +238,29 @@ bn_rm, bn_rv = torch.tensor([0.1, -0.2, 0.3]), torch.tensor([1.5, 0.5, 2.0])
 fw, fb = nn.utils.fuse_conv_bn_weights(wc.weight.detach(), wc.bias.detach(), bn_rm, bn_rv, 1e-5, torch.tensor([1.1, 0.9, 1.3]), torch.tensor([0.0, 0.2, -0.1]))
 wn['fused'] = [enc(fw), enc(fb)]
 out['weightNorm'] = wn
+# spectral norm (the hook form): same-seed u and v, three training steps of power iteration, eval,
+# the state dict, and removal
+torch.manual_seed(3)
+sl = nn.utils.spectral_norm(nn.Linear(4, 3))
+sc = nn.utils.spectral_norm(nn.ConvTranspose2d(2, 3, 2), n_power_iterations=2)
+sn = {'linearState0': {k: enc(v) for k, v in sl.state_dict().items()}, 'convState0': {k: enc(v) for k, v in sc.state_dict().items()}}
+xs, xt = fixed_input([2, 4]).requires_grad_(), fixed_input([1, 2, 3, 3])
+outs = []
+for _ in range(3):
+    outs.append(enc(sl(xs)))
+    outs.append(enc(sc(xt)))
+sl.eval()
+outs.append(enc(sl(xs)))
+ys = sl(xs)
+ys.square().sum().backward()
+sn['outs'] = outs
+sn['xGrad'] = enc(xs.grad)
+sn['origGrad'] = enc(sl.weight_orig.grad)
+sn['linearState'] = {k: enc(v) for k, v in sl.state_dict().items()}
+nn.utils.remove_spectral_norm(sl)
+sn['removedKeys'] = list(sl.state_dict().keys())
+sn['removedWeight'] = enc(sl.weight)
+out['spectralNorm'] = sn
 # utilities PyTorch 2.6 added: the total norm, clipping by a given norm, Linear+BatchNorm fusion
 if hasattr(nn.utils, 'get_total_norm'):
     gs = [fixed_input([3, 4]), fixed_input([5]) * 3]

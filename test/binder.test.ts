@@ -515,6 +515,8 @@ const S: Record<string, Sample> = {
   'nn.utils.rnn.unpackSequence': { args: () => ({ packedSequences: torch.nn.utils.rnn.packSequence([torch.randn(3, 2), torch.randn(1, 2)]) }) },
   'nn.utils.weightNorm': { args: () => ({ module: new torch.nn.Linear(3, 2), name: 'weight', dim: 1 }) },
   'nn.utils.removeWeightNorm': { args: () => ({ module: torch.nn.utils.weightNorm(new torch.nn.Linear(3, 2)), name: 'weight' }) },
+  'nn.utils.spectralNorm': { args: () => ({ module: new torch.nn.Linear(3, 2), name: 'weight', nPowerIterations: 2, eps: 1e-6, dim: 0 }) },
+  'nn.utils.removeSpectralNorm': { args: () => ({ module: torch.nn.utils.spectralNorm(new torch.nn.Linear(3, 2)), name: 'weight' }) },
   'nn.utils.skipInit': { args: () => ({ moduleCls: torch.nn.Linear, args: [3, 2], bias: false }) },
   'nn.utils.fuseConvBnWeights': {
     args: () => ({ convW: torch.randn(3, 2, 2), convB: torch.randn(3), bnRm: torch.randn(3), bnRv: torch.rand(3).add(0.5), bnEps: 1e-5, bnW: torch.randn(3), bnB: null, transpose: false }),

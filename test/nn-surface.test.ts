@@ -122,6 +122,35 @@ t.test("nn.functional's remaining functions give PyTorch's numbers (same seed fo
   t.throws(() => F.gridSample(x4, torch.zeros(2, 5, 4, 2), { mode: 'cubic' as never }), /expected mode to be 'bilinear', 'nearest' or 'bicubic'/);
 });
 
+t.test('spectralNorm / removeSpectralNorm as in PyTorch: same-seed u and v, power iteration in training only', async (t) => {
+  const sn = (own as Table & { spectralNorm: Record<string, any> }).spectralNorm;
+  const enc = (sd: Record<string, torch.Tensor>) => Object.fromEntries(Object.entries(sd));
+  torch.manualSeed(3);
+  const sl = nn.utils.spectralNorm(new nn.Linear(4, 3));
+  const sc = nn.utils.spectralNorm(new nn.ConvTranspose2d(2, 3, 2), { nPowerIterations: 2 });
+  for (const [m, want, what] of [[sl, sn.linearState0, 'Linear'], [sc, sn.convState0, 'ConvTranspose2d (dim 1)']] as const) {
+    const sd = enc(m.stateDict());
+    t.same(Object.keys(sd), Object.keys(want), `${what}: state-dict keys (weight_orig, weight_u, weight_v)`);
+    for (const [k, v] of Object.entries(want as Record<string, EncTensor>)) t.equal(mismatch(sd[k], v), null, `${what} ${k} after the same seed`);
+  }
+  const xs = torch.arange(8, { dtype: torch.float32 }).reshape(2, 4).mul(0.37).sin().mul(1.5).requiresGrad_();
+  const xt = torch.arange(18, { dtype: torch.float32 }).reshape(1, 2, 3, 3).mul(0.37).sin().mul(1.5);
+  const outs: torch.Tensor[] = [];
+  for (let i = 0; i < 3; i++) outs.push(sl(xs) as torch.Tensor, sc(xt) as torch.Tensor);
+  sl.eval();
+  outs.push(sl(xs) as torch.Tensor);
+  outs.forEach((o, i) => t.equal(mismatch(o, sn.outs[i]), null, `forward ${i + 1}`));
+  (sl(xs) as torch.Tensor).square().sum().backward();
+  t.equal(mismatch(xs.grad, sn.xGrad), null, 'input gradient');
+  t.equal(mismatch((sl as any).weight_orig.grad, sn.origGrad), null, 'weight_orig gradient (through σ)');
+  for (const [k, v] of Object.entries(sn.linearState as Record<string, EncTensor>)) t.equal(mismatch(sl.stateDict()[k], v), null, `${k} after training steps`);
+  nn.utils.removeSpectralNorm(sl);
+  t.same(Object.keys(sl.stateDict()), sn.removedKeys, 'removeSpectralNorm: weight is a parameter again');
+  t.equal(mismatch(sl.weight, sn.removedWeight), null, 'with the normalised values');
+  t.throws(() => nn.utils.removeSpectralNorm(sl), /spectral_norm of 'weight' not found/);
+  t.throws(() => nn.utils.spectralNorm(sc), /Cannot register two spectral_norm hooks on the same parameter weight/);
+});
+
 t.test('weightNorm / removeWeightNorm and fuseConvBnWeights as in PyTorch', async (t) => {
   const w = (own as Table & { weightNorm: Record<string, any> }).weightNorm;
   const load = (m: torch.nn.Module, sd: Record<string, EncTensor>) => m.loadStateDict(Object.fromEntries(Object.entries(sd).map(([k, v]) => [k, fromFixture(v)])));

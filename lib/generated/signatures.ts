@@ -349,6 +349,8 @@ export const SIGNATURES = {
   "nn.utils.vectorToParameters": [["vec", "vec", "pos"], ["parameters", "parameters", "pos"]],
   "nn.utils.weightNorm": [["module", "module", "pos"], ["name", "name", "pos", "weight"], ["dim", "dim", "pos", 0]],
   "nn.utils.removeWeightNorm": [["module", "module", "pos"], ["name", "name", "pos", "weight"]],
+  "nn.utils.spectralNorm": [["module", "module", "pos"], ["name", "name", "pos", "weight"], ["nPowerIterations", "n_power_iterations", "pos", 1], ["eps", "eps", "pos", 1e-12], ["dim", "dim", "pos", null]],
+  "nn.utils.removeSpectralNorm": [["module", "module", "pos"], ["name", "name", "pos", "weight"]],
   "nn.utils.skipInit": [["moduleCls", "module_cls", "pos"], ["args", "args", "varargs"], ["kwargs", "kwargs", "varkw"]],
   "nn.utils.fuseConvBnWeights": [["convW", "conv_w", "pos"], ["convB", "conv_b", "pos"], ["bnRm", "bn_rm", "pos"], ["bnRv", "bn_rv", "pos"], ["bnEps", "bn_eps", "pos"], ["bnW", "bn_w", "pos"], ["bnB", "bn_b", "pos"], ["transpose", "transpose", "pos", false]],
   "nn.utils.fuseLinearBnWeights": [["linearW", "linear_w", "pos"], ["linearB", "linear_b", "pos"], ["bnRm", "bn_rm", "pos"], ["bnRv", "bn_rv", "pos"], ["bnEps", "bn_eps", "pos"], ["bnW", "bn_w", "pos"], ["bnB", "bn_b", "pos"]],
@@ -828,6 +830,8 @@ export interface ParamTypes {
   "nn.utils.vectorToParameters": { vec: Tensor; parameters: Iterable<Tensor> };
   "nn.utils.weightNorm": { module: unknown; name?: string; dim?: number };
   "nn.utils.removeWeightNorm": { module: unknown; name?: string };
+  "nn.utils.spectralNorm": { module: unknown; name?: string; nPowerIterations?: number; eps?: number; dim?: number | null };
+  "nn.utils.removeSpectralNorm": { module: unknown; name?: string };
   "nn.utils.skipInit": { moduleCls: unknown };
   "nn.utils.fuseConvBnWeights": { convW: Tensor; convB: Tensor | null; bnRm: Tensor; bnRv: Tensor; bnEps: number; bnW: Tensor | null; bnB: Tensor | null; transpose?: boolean };
   "nn.utils.fuseLinearBnWeights": { linearW: Tensor; linearB: Tensor | null; bnRm: Tensor; bnRv: Tensor; bnEps: number; bnW: Tensor; bnB: Tensor };

@@ -105,6 +105,82 @@ export function removeWeightNorm(...args: unknown[]): Module {
   m[name] = new Parameter(weight.detach());
   return m;
 }
+// ---- spectral normalisation (PyTorch's SpectralNorm hook: weight = weight_orig / σ, σ estimated by
+// power iteration on the u and v buffers before each training forward)
+const SPECTRAL_NORMS = new WeakMap<object, Map<string, { remove(): void; compute(power: boolean): Tensor }>>();
+const isConvTranspose = (m: object) => {
+  for (let p = Object.getPrototypeOf(m); p && p !== Module.prototype; p = Object.getPrototypeOf(p)) if (/^ConvTranspose[123]d$/.test(p.constructor.name)) return true;
+  return false;
+};
+
+/** spectralNorm(module, name = 'weight', nPowerIterations = 1, eps = 1e-12, dim = 0 (1 for ConvTranspose)). */
+export function spectralNorm<M extends Module>(module: M, name?: string, nPowerIterations?: number, eps?: number, dim?: number | null): M;
+export function spectralNorm<M extends Module>(module: M, options: { name?: string; nPowerIterations?: number; eps?: number; dim?: number | null }): M;
+export function spectralNorm(...args: Args<'nn.utils.spectralNorm'>): Module;
+export function spectralNorm(...args: unknown[]): Module {
+  const { module, name, nPowerIterations, eps, dim: d } = bind('nn.utils.spectralNorm', args);
+  if (!(module instanceof Module)) badArg('a Module', 'module', module);
+  const m = module as unknown as Module & Record<string, unknown>;
+  const norms = SPECTRAL_NORMS.get(m) ?? new Map();
+  if (norms.has(name)) throw new RangeError(`Cannot register two spectral_norm hooks on the same parameter ${name}`);
+  if (!Number.isInteger(nPowerIterations) || nPowerIterations <= 0) throw new RangeError(`Expected n_power_iterations to be positive, but got n_power_iterations=${nPowerIterations}`);
+  const weight = m[name];
+  if (!(weight instanceof Parameter)) badArg('the name of a parameter of the module', 'name', name);
+  const dim = d ?? (isConvTranspose(m) ? 1 : 0);
+  const toMatrix = (w: Tensor) => {
+    const rest = [...Array(w.dim()).keys()].filter((i) => i !== dim);
+    const wm = dim !== 0 ? w.permute(dim, ...rest) : w;
+    return wm.reshape(wm.size(0), -1);
+  };
+  const normalize = (x: Tensor) => x.div(x.norm().clampMin(eps));
+  const [u0, v0] = noGrad(() => {
+    const [h, w] = toMatrix(weight).shape;
+    return [normalize(weight.newEmpty([h]).normal_(0, 1)), normalize(weight.newEmpty([w]).normal_(0, 1))];
+  });
+  delete m[name];
+  m[`${name}_orig`] = weight;
+  m[name] = weight.detach();
+  m.registerBuffer(`${name}_u`, u0);
+  m.registerBuffer(`${name}_v`, v0);
+  const compute = (power: boolean): Tensor => {
+    const orig = m[`${name}_orig`] as Tensor;
+    let u = m[`${name}_u`] as Tensor, v = m[`${name}_v`] as Tensor;
+    const wm = toMatrix(orig);
+    if (power) {
+      noGrad(() => {
+        for (let i = 0; i < nPowerIterations; i++) {
+          v.copy_(normalize(wm.t().mv(u)));
+          u.copy_(normalize(wm.mv(v)));
+        }
+      });
+      u = u.clone();
+      v = v.clone();
+    }
+    return orig.div(u.dot(wm.mv(v)));
+  };
+  const hook = m.registerForwardPreHook(() => {
+    m[name] = compute(m.training);
+  });
+  norms.set(name, { remove: () => hook.remove(), compute });
+  SPECTRAL_NORMS.set(m, norms);
+  return m;
+}
+/** removeSpectralNorm(module, name = 'weight'): the normalised weight becomes a plain parameter again. */
+export function removeSpectralNorm<M extends Module>(module: M, name?: string): M;
+export function removeSpectralNorm<M extends Module>(module: M, options: { name?: string }): M;
+export function removeSpectralNorm(...args: Args<'nn.utils.removeSpectralNorm'>): Module;
+export function removeSpectralNorm(...args: unknown[]): Module {
+  const { module, name } = bind('nn.utils.removeSpectralNorm', args);
+  const m = module as unknown as Module & Record<string, unknown>;
+  const entry = SPECTRAL_NORMS.get(m)?.get(name);
+  if (!entry) throw new RangeError(`spectral_norm of '${name}' not found in ${m}`);
+  const weight = noGrad(() => entry.compute(false));
+  entry.remove();
+  SPECTRAL_NORMS.get(m)!.delete(name);
+  for (const k of [name, `${name}_u`, `${name}_v`, `${name}_orig`]) delete m[k];
+  m[name] = new Parameter(weight.detach());
+  return m;
+}
 /** skipInit(ModuleClass, ...args): the module, whose initial values are unspecified (torch-node runs the usual init). */
 export function skipInit<M extends Module>(...args: Args<'nn.utils.skipInit'>): M {
   const { moduleCls, args: rest, kwargs } = bind('nn.utils.skipInit', args);
