@@ -325,7 +325,9 @@ export class Tensor {
    * x.register_hook(hook): hook(grad) runs when this tensor's gradient is computed, and may return a
    * replacement. Returns a handle whose remove() unregisters it.
    */
-  registerHook(hook: (grad: Tensor) => Tensor | void | undefined | null): { remove(): void } {
+  registerHook(hook: (grad: Tensor) => Tensor | void | undefined | null): { remove(): void };
+  registerHook(...args: unknown[]): { remove(): void } {
+    const { hook } = bind('Tensor.registerHook', args as Args<'Tensor.registerHook'>, { name: 'registerHook' }) as { hook: (grad: Tensor) => unknown };
     if (typeof hook !== 'function') badArg('a function', 'hook', hook);
     const index = native.registerHook(this._h, (g) => {
       const r = hook(new Tensor(g));

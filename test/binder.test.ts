@@ -327,6 +327,22 @@ const S: Record<string, Sample> = {
   'nn.Module.addModule': { self: () => new torch.nn.Identity(), args: () => ({ name: 'sub', module: new torch.nn.ReLU() }) },
   'nn.Module.registerModule': { self: () => new torch.nn.Identity(), args: () => ({ name: 'sub', module: new torch.nn.Tanh() }) },
   'nn.Module.apply': { self: () => new torch.nn.Linear(2, 2), args: () => ({ fn: (m: torch.nn.Module) => m.train(false) }), effect: (_, r) => [String(r), (r as torch.nn.Module).training] },
+  'nn.Module.registerForwardPreHook': {
+    self: () => new torch.nn.Linear(2, 2),
+    args: () => ({ hook: (_m: unknown, [x]: torch.Tensor[]) => [x.mul(2)], prepend: true, withKwargs: false }),
+    effect: () => 'registered',
+  },
+  'nn.Module.registerForwardHook': { self: () => new torch.nn.ReLU(), args: () => ({ hook: () => undefined, prepend: false, withKwargs: false, alwaysCall: false }), effect: () => 'registered' },
+  'nn.Module.registerFullBackwardHook': { self: () => new torch.nn.ReLU(), args: () => ({ hook: () => undefined, prepend: true }), effect: () => 'registered' },
+  'Tensor.registerHook': { self: () => torch.ones(2, { requiresGrad: true }), args: () => ({ hook: (g: torch.Tensor) => g.mul(2) }), effect: () => 'registered' },
+  'autograd.gradcheck': { args: () => ({ func: (x: torch.Tensor) => x.sin(), inputs: torch.rand(3, { dtype: torch.float64, requiresGrad: true }), eps: 1e-6, atol: 1e-5, fastMode: false }) },
+  'autograd.gradgradcheck': { args: () => ({ func: (x: torch.Tensor) => x.square(), inputs: [torch.rand(2, { dtype: torch.float64, requiresGrad: true })], gradOutputs: [torch.ones(2, { dtype: torch.float64, requiresGrad: true })], rtol: 1e-3 }) },
+  'autograd.functional.jacobian': { args: () => ({ func: (x: torch.Tensor) => x.exp(), inputs: torch.arange(3, { dtype: torch.float32 }), createGraph: false, strict: false, vectorize: true, strategy: 'forward-mode' }) },
+  'autograd.functional.hessian': { args: () => ({ func: (x: torch.Tensor) => x.pow(3).sum(), inputs: torch.arange(3, { dtype: torch.float32 }), createGraph: false, strict: false }) },
+  'autograd.functional.vjp': { args: () => ({ func: (x: torch.Tensor) => x.mul(3), inputs: torch.ones(2), v: torch.tensor([1, 2]), createGraph: false }) },
+  'autograd.functional.jvp': { args: () => ({ func: (x: torch.Tensor) => x.mul(3), inputs: torch.ones(2), v: torch.tensor([1, 2]), strict: false }) },
+  'autograd.functional.vhp': { args: () => ({ func: (x: torch.Tensor) => x.pow(3).sum(), inputs: torch.ones(2), v: torch.tensor([1, 2]) }) },
+  'autograd.functional.hvp': { args: () => ({ func: (x: torch.Tensor) => x.pow(3).sum(), inputs: torch.ones(2), v: torch.tensor([1, 2]) }) },
   'nn.Module.cuda': { self: () => new torch.nn.Linear(2, 2), args: () => ({ device: 0 }), skip: 'needs a CUDA device (test/cuda.test.ts)' },
   'optim.Optimizer.zeroGrad': {
     self: () => {

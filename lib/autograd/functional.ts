@@ -3,6 +3,7 @@ import { Tensor } from '../tensor.js';
 import { autograd, enableGrad } from '../autograd.js';
 import { aten } from '../aten.js';
 import { zerosLike } from '../creation.js';
+import { bind, type Args } from '../bind.js';
 
 export interface JacobianOptions {
   createGraph?: boolean;
@@ -14,7 +15,7 @@ type Inputs = Tensor | Tensor[];
  * torch.autograd.functional.jacobian(func, inputs): d outputs / d inputs, shaped output.shape +
  * input.shape; an array per input when inputs is an array, per output when func returns one.
  */
-export function jacobian(func: (...x: Tensor[]) => Tensor | Tensor[], inputs: Inputs, options: JacobianOptions = {}): any {
+function jacobianOf(func: (...x: Tensor[]) => Tensor | Tensor[], inputs: Inputs, options: JacobianOptions = {}): any {
   const manyIn = Array.isArray(inputs);
   const xs = (manyIn ? inputs : [inputs]).map((x) => (options.createGraph && x.requiresGrad ? x : x.detach().requiresGrad_()));
   const result = enableGrad(() => func(...xs));
@@ -37,14 +38,14 @@ export function jacobian(func: (...x: Tensor[]) => Tensor | Tensor[], inputs: In
 }
 
 /** torch.autograd.functional.hessian(func, inputs): the Jacobian of the gradient of a scalar function. */
-export function hessian(func: (...x: Tensor[]) => Tensor, inputs: Inputs, options: JacobianOptions = {}): any {
+function hessianOf(func: (...x: Tensor[]) => Tensor, inputs: Inputs, options: JacobianOptions = {}): any {
   const grad = (...x: Tensor[]) => {
     const out = func(...x);
     if (out.numel() !== 1) throw new RangeError(`The function given to hessian should return a single element Tensor, but it returned a Tensor with ${out.numel()} elements`);
-    const g = jacobian(func, Array.isArray(inputs) ? x : x[0], { createGraph: true, strict: options.strict });
+    const g = jacobianOf(func, Array.isArray(inputs) ? x : x[0], { createGraph: true, strict: options.strict });
     return Array.isArray(g) ? g.map((t: Tensor) => t.reshape(...t.shape.slice(out.dim()))) : (g as Tensor).reshape(...(g as Tensor).shape.slice(out.dim()));
   };
-  return jacobian(grad, inputs, options);
+  return jacobianOf(grad, inputs, options);
 }
 
 type Fn = (...x: Tensor[]) => Tensor | Tensor[];
@@ -64,7 +65,7 @@ function vectors(v: Tensor | Tensor[] | null | undefined, outs: Tensor[], what: 
 const torch1 = (like: Tensor) => zerosLike(like).add(1);
 
 /** torch.autograd.functional.vjp(func, inputs, v): [func's output, vᵀ·J]. */
-export function vjp(func: Fn, inputs: Inputs, v?: Tensor | Tensor[] | null, options: JacobianOptions = {}): [any, any] {
+function vjpOf(func: Fn, inputs: Inputs, v?: Tensor | Tensor[] | null, options: JacobianOptions = {}): [any, any] {
   const xs = prepared(inputs, options.createGraph);
   const out = enableGrad(() => func(...xs));
   const outs = list(out as Inputs);
@@ -72,7 +73,7 @@ export function vjp(func: Fn, inputs: Inputs, v?: Tensor | Tensor[] | null, opti
   return [out, shaped(inputs, orZeros(g, xs))];
 }
 /** torch.autograd.functional.jvp(func, inputs, v): [func's output, J·v], by the double-backward trick. */
-export function jvp(func: Fn, inputs: Inputs, v?: Tensor | Tensor[] | null, options: JacobianOptions = {}): [any, any] {
+function jvpOf(func: Fn, inputs: Inputs, v?: Tensor | Tensor[] | null, options: JacobianOptions = {}): [any, any] {
   const xs = prepared(inputs, options.createGraph);
   const out = enableGrad(() => func(...xs));
   const outs = list(out as Inputs);
@@ -84,7 +85,7 @@ export function jvp(func: Fn, inputs: Inputs, v?: Tensor | Tensor[] | null, opti
   return [out, Array.isArray(out) ? orZeros(r, outs) : orZeros(r, outs)[0]];
 }
 /** torch.autograd.functional.vhp(func, inputs, v): [func's scalar output, vᵀ·H]. */
-export function vhp(func: (...x: Tensor[]) => Tensor, inputs: Inputs, v?: Tensor | Tensor[] | null, options: JacobianOptions = {}): [Tensor, any] {
+function vhpOf(func: (...x: Tensor[]) => Tensor, inputs: Inputs, v?: Tensor | Tensor[] | null, options: JacobianOptions = {}): [Tensor, any] {
   const xs = prepared(inputs, options.createGraph);
   const out = enableGrad(() => func(...xs));
   if (out.numel() !== 1) throw new RangeError(`The function given to vhp should return a single element Tensor, but it returned a Tensor with ${out.numel()} elements`);
@@ -94,6 +95,68 @@ export function vhp(func: (...x: Tensor[]) => Tensor, inputs: Inputs, v?: Tensor
   return [out, shaped(inputs, orZeros(r, xs))];
 }
 /** torch.autograd.functional.hvp(func, inputs, v): [func's scalar output, H·v] (H is symmetric: vhp's numbers). */
-export function hvp(func: (...x: Tensor[]) => Tensor, inputs: Inputs, v?: Tensor | Tensor[] | null, options: JacobianOptions = {}): [Tensor, any] {
-  return vhp(func, inputs, v, options);
+function hvpOf(func: (...x: Tensor[]) => Tensor, inputs: Inputs, v?: Tensor | Tensor[] | null, options: JacobianOptions = {}): [Tensor, any] {
+  return vhpOf(func, inputs, v, options);
+}
+
+// ---- the public entry points: arguments bound as Python binds them (by position or by name)
+function strategyOf(strategy: unknown, vectorize: unknown, createGraph: unknown, fn: string, name: string): void {
+  if (strategy !== 'forward-mode' && strategy !== 'reverse-mode') {
+    throw new RangeError(`Expected ${name} to be either "forward-mode" or "reverse-mode". Hint: If your function has more outputs than inputs, "forward-mode" tends to be more performant. Otherwise, prefer to use "reverse-mode".`);
+  }
+  // forward mode gives the same numbers by another route; PyTorch's conditions on it are kept
+  if (strategy === 'forward-mode' && createGraph) throw new RangeError(`torch.autograd.functional.${fn}: \`create_graph=True\` and \`${name}="forward-mode"\` are not supported together (yet).`);
+  if (strategy === 'forward-mode' && !vectorize) throw new RangeError(`torch.autograd.functional.${fn}: \`${name}="forward-mode"\` requires \`vectorize=True\`.`);
+}
+const fnArg = (f: unknown, what: string) => {
+  if (typeof f !== 'function') throw new TypeError(`Expected a function for func but received ${typeof f} (${what})`);
+  return f as Fn;
+};
+
+/**
+ * torch.autograd.functional.jacobian(func, inputs, createGraph = false, strict = false, vectorize =
+ * false, strategy = 'reverse-mode'): d outputs / d inputs, shaped output.shape + input.shape.
+ */
+export function jacobian(func: Fn, inputs: Inputs, options?: JacobianOptions & { vectorize?: boolean; strategy?: 'reverse-mode' | 'forward-mode' }): any;
+export function jacobian(...args: Args<'autograd.functional.jacobian'>): any;
+export function jacobian(...args: unknown[]): any {
+  const a = bind('autograd.functional.jacobian', args as Args<'autograd.functional.jacobian'>);
+  strategyOf(a.strategy, a.vectorize, a.createGraph, 'jacobian', 'strategy');
+  return jacobianOf(fnArg(a.func, 'jacobian'), a.inputs as Inputs, { createGraph: a.createGraph, strict: a.strict });
+}
+/** torch.autograd.functional.hessian(func, inputs, createGraph, strict, vectorize, outerJacobianStrategy). */
+export function hessian(func: (...x: Tensor[]) => Tensor, inputs: Inputs, options?: JacobianOptions & { vectorize?: boolean; outerJacobianStrategy?: 'reverse-mode' | 'forward-mode' }): any;
+export function hessian(...args: Args<'autograd.functional.hessian'>): any;
+export function hessian(...args: unknown[]): any {
+  const a = bind('autograd.functional.hessian', args as Args<'autograd.functional.hessian'>);
+  strategyOf(a.outerJacobianStrategy, true, false, 'hessian', 'outer_jacobian_strategy');
+  return hessianOf(fnArg(a.func, 'hessian') as (...x: Tensor[]) => Tensor, a.inputs as Inputs, { createGraph: a.createGraph, strict: a.strict });
+}
+/** torch.autograd.functional.vjp(func, inputs, v = null, createGraph = false, strict = false): [output, vᵀ·J]. */
+export function vjp(func: Fn, inputs: Inputs, v?: Tensor | Tensor[] | null, options?: JacobianOptions): [any, any];
+export function vjp(...args: Args<'autograd.functional.vjp'>): [any, any];
+export function vjp(...args: unknown[]): [any, any] {
+  const a = bind('autograd.functional.vjp', args as Args<'autograd.functional.vjp'>);
+  return vjpOf(fnArg(a.func, 'vjp'), a.inputs as Inputs, a.v as Tensor | Tensor[] | null, { createGraph: a.createGraph, strict: a.strict });
+}
+/** torch.autograd.functional.jvp(func, inputs, v = null, createGraph = false, strict = false): [output, J·v]. */
+export function jvp(func: Fn, inputs: Inputs, v?: Tensor | Tensor[] | null, options?: JacobianOptions): [any, any];
+export function jvp(...args: Args<'autograd.functional.jvp'>): [any, any];
+export function jvp(...args: unknown[]): [any, any] {
+  const a = bind('autograd.functional.jvp', args as Args<'autograd.functional.jvp'>);
+  return jvpOf(fnArg(a.func, 'jvp'), a.inputs as Inputs, a.v as Tensor | Tensor[] | null, { createGraph: a.createGraph, strict: a.strict });
+}
+/** torch.autograd.functional.vhp(func, inputs, v = null, createGraph = false, strict = false): [output, vᵀ·H]. */
+export function vhp(func: (...x: Tensor[]) => Tensor, inputs: Inputs, v?: Tensor | Tensor[] | null, options?: JacobianOptions): [Tensor, any];
+export function vhp(...args: Args<'autograd.functional.vhp'>): [Tensor, any];
+export function vhp(...args: unknown[]): [Tensor, any] {
+  const a = bind('autograd.functional.vhp', args as Args<'autograd.functional.vhp'>);
+  return vhpOf(fnArg(a.func, 'vhp') as (...x: Tensor[]) => Tensor, a.inputs as Inputs, a.v as Tensor | Tensor[] | null, { createGraph: a.createGraph, strict: a.strict });
+}
+/** torch.autograd.functional.hvp(func, inputs, v = null, createGraph = false, strict = false): [output, H·v]. */
+export function hvp(func: (...x: Tensor[]) => Tensor, inputs: Inputs, v?: Tensor | Tensor[] | null, options?: JacobianOptions): [Tensor, any];
+export function hvp(...args: Args<'autograd.functional.hvp'>): [Tensor, any];
+export function hvp(...args: unknown[]): [Tensor, any] {
+  const a = bind('autograd.functional.hvp', args as Args<'autograd.functional.hvp'>);
+  return hvpOf(fnArg(a.func, 'hvp') as (...x: Tensor[]) => Tensor, a.inputs as Inputs, a.v as Tensor | Tensor[] | null, { createGraph: a.createGraph, strict: a.strict });
 }

@@ -4,6 +4,7 @@ import { Tensor } from '../tensor.js';
 import { autograd, noGrad, enableGrad } from '../autograd.js';
 import { aten } from '../aten.js';
 import { randnLike } from '../creation.js';
+import { bind, type Args } from '../bind.js';
 
 export interface GradcheckOptions {
   eps?: number;
@@ -70,21 +71,43 @@ function verdict(message: string | null, o: GradcheckOptions): boolean {
   throw new Error(message);
 }
 
-/** torch.autograd.gradcheck(fn, inputs): true, or an error naming the output and input whose gradients differ. */
-export function gradcheck(fn: (...a: any[]) => unknown, inputs: unknown, options: GradcheckOptions = {}): boolean {
-  return verdict(mismatch(fn, asList(inputs), options), options);
+/**
+ * The checks PyTorch's gradcheck can add that torch-node's does not run: asking for one is an error,
+ * never a silent pass. (fastMode checks a random projection of what this checks in full, and
+ * nondetTol/checkUndefinedGrad only loosen or extend the same comparison.)
+ */
+function unsupportedChecks(fn: string, flags: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(flags)) if (v) throw new RangeError(`${fn}: ${k}=true is not supported by torch-node (only the backward-mode Jacobian check runs)`);
+}
+
+/** torch.autograd.gradcheck(fn, inputs, { eps, atol, rtol, raiseException, ... }): true, or an error naming the output and input whose gradients differ. */
+export function gradcheck(fn: (...a: any[]) => unknown, inputs: unknown, options?: GradcheckOptions & Partial<Omit<import('../generated/signatures.js').ParamTypes['autograd.gradcheck'], 'func' | 'inputs'>>): boolean;
+export function gradcheck(...args: unknown[]): boolean {
+  const a = bind('autograd.gradcheck', args as Args<'autograd.gradcheck'>);
+  if (!a.checkBackwardAd && !a.checkForwardAd) throw new RangeError('Expected at least one of check_forward_ad or check_backward_ad to be True');
+  unsupportedChecks('gradcheck', { checkGradDtypes: a.checkGradDtypes, checkBatchedGrad: a.checkBatchedGrad, checkBatchedForwardGrad: a.checkBatchedForwardGrad, checkForwardAd: a.checkForwardAd, masked: a.masked });
+  if (typeof a.func !== 'function') throw new TypeError(`Expected a function for func but received ${typeof a.func}`);
+  const o = { eps: a.eps, atol: a.atol, rtol: a.rtol, raiseException: a.raiseException };
+  return verdict(mismatch(a.func as (...x: unknown[]) => unknown, asList(a.inputs), o), o);
 }
 
 /** torch.autograd.gradgradcheck: gradcheck of the gradients themselves (second derivatives). */
-export function gradgradcheck(fn: (...a: any[]) => unknown, inputs: unknown, gradOutputs?: Tensor | Tensor[] | null, options: GradcheckOptions = {}): boolean {
-  const args = asList(inputs);
-  const outs = enableGrad(() => tensorsOf(fn(...args)));
-  const gos = gradOutputs == null ? outs.map((y) => randnLike(y).requiresGrad_()) : (asList(gradOutputs) as Tensor[]);
+export function gradgradcheck(fn: (...a: any[]) => unknown, inputs: unknown, gradOutputs?: Tensor | Tensor[] | null, options?: GradcheckOptions & Partial<Omit<import('../generated/signatures.js').ParamTypes['autograd.gradgradcheck'], 'func' | 'inputs' | 'gradOutputs'>>): boolean;
+export function gradgradcheck(...args: unknown[]): boolean {
+  const a = bind('autograd.gradgradcheck', args as Args<'autograd.gradgradcheck'>) as Record<string, unknown> & { func: (...x: unknown[]) => unknown; inputs: unknown; gradOutputs: Tensor | Tensor[] | null };
+  unsupportedChecks('gradgradcheck', { genNonContigGradOutputs: a.genNonContigGradOutputs, checkGradDtypes: a.checkGradDtypes, checkBatchedGrad: a.checkBatchedGrad, checkFwdOverRev: a.checkFwdOverRev, masked: a.masked });
+  if (a.checkRevOverRev === false) throw new RangeError('gradgradcheck: checkRevOverRev=false leaves nothing to check in torch-node (forward-over-reverse is not supported)');
+  const fn = a.func;
+  if (typeof fn !== 'function') throw new TypeError(`Expected a function for func but received ${typeof fn}`);
+  const o = { eps: a.eps as number, atol: a.atol as number, rtol: a.rtol as number, raiseException: a.raiseException as boolean };
+  const inputsList = asList(a.inputs);
+  const outs = enableGrad(() => tensorsOf(fn(...inputsList)));
+  const gos = a.gradOutputs == null ? outs.map((y) => randnLike(y).requiresGrad_()) : (asList(a.gradOutputs) as Tensor[]);
   const gradsOf = (...all: unknown[]) => {
-    const ins = all.slice(0, args.length);
+    const ins = all.slice(0, inputsList.length);
     const ys = tensorsOf(fn(...ins));
     const xs = ins.filter((x): x is Tensor => x instanceof Tensor && x.requiresGrad);
-    return autograd.grad(ys, xs, all.slice(args.length) as Tensor[], { createGraph: true, allowUnused: true }).filter((t): t is Tensor => t !== null);
+    return autograd.grad(ys, xs, all.slice(inputsList.length) as Tensor[], { createGraph: true, allowUnused: true }).filter((t): t is Tensor => t !== null);
   };
-  return verdict(mismatch(gradsOf, [...args, ...gos], options), options);
+  return verdict(mismatch(gradsOf, [...inputsList, ...gos], o), o);
 }

@@ -202,6 +202,18 @@ export const SIGNATURES = {
   "nn.Module.addModule": [["name", "name", "pos"], ["module", "module", "pos"]],
   "nn.Module.registerModule": [["name", "name", "pos"], ["module", "module", "pos"]],
   "nn.Module.apply": [["fn", "fn", "pos"]],
+  "nn.Module.registerForwardPreHook": [["hook", "hook", "pos"], ["prepend", "prepend", "kwonly", false], ["withKwargs", "with_kwargs", "kwonly", false]],
+  "nn.Module.registerForwardHook": [["hook", "hook", "pos"], ["prepend", "prepend", "kwonly", false], ["withKwargs", "with_kwargs", "kwonly", false], ["alwaysCall", "always_call", "kwonly", false]],
+  "nn.Module.registerFullBackwardHook": [["hook", "hook", "pos"], ["prepend", "prepend", "pos", false]],
+  "Tensor.registerHook": [["hook", "hook", "pos"]],
+  "autograd.gradcheck": [["func", "func", "pos"], ["inputs", "inputs", "pos"], ["eps", "eps", "kwonly", 1e-06], ["atol", "atol", "kwonly", 1e-05], ["rtol", "rtol", "kwonly", 0.001], ["raiseException", "raise_exception", "kwonly", true], ["nondetTol", "nondet_tol", "kwonly", 0.0], ["checkUndefinedGrad", "check_undefined_grad", "kwonly", true], ["checkGradDtypes", "check_grad_dtypes", "kwonly", false], ["checkBatchedGrad", "check_batched_grad", "kwonly", false], ["checkBatchedForwardGrad", "check_batched_forward_grad", "kwonly", false], ["checkForwardAd", "check_forward_ad", "kwonly", false], ["checkBackwardAd", "check_backward_ad", "kwonly", true], ["fastMode", "fast_mode", "kwonly", false], ["masked", "masked", "kwonly", null]],
+  "autograd.gradgradcheck": [["func", "func", "pos"], ["inputs", "inputs", "pos"], ["gradOutputs", "grad_outputs", "pos", null], ["eps", "eps", "kwonly", 1e-06], ["atol", "atol", "kwonly", 1e-05], ["rtol", "rtol", "kwonly", 0.001], ["genNonContigGradOutputs", "gen_non_contig_grad_outputs", "kwonly", false], ["raiseException", "raise_exception", "kwonly", true], ["nondetTol", "nondet_tol", "kwonly", 0.0], ["checkUndefinedGrad", "check_undefined_grad", "kwonly", true], ["checkGradDtypes", "check_grad_dtypes", "kwonly", false], ["checkBatchedGrad", "check_batched_grad", "kwonly", false], ["checkFwdOverRev", "check_fwd_over_rev", "kwonly", false], ["checkRevOverRev", "check_rev_over_rev", "kwonly", true], ["fastMode", "fast_mode", "kwonly", false], ["masked", "masked", "kwonly", false]],
+  "autograd.functional.jacobian": [["func", "func", "pos"], ["inputs", "inputs", "pos"], ["createGraph", "create_graph", "pos", false], ["strict", "strict", "pos", false], ["vectorize", "vectorize", "pos", false], ["strategy", "strategy", "pos", "reverse-mode"]],
+  "autograd.functional.hessian": [["func", "func", "pos"], ["inputs", "inputs", "pos"], ["createGraph", "create_graph", "pos", false], ["strict", "strict", "pos", false], ["vectorize", "vectorize", "pos", false], ["outerJacobianStrategy", "outer_jacobian_strategy", "pos", "reverse-mode"]],
+  "autograd.functional.vjp": [["func", "func", "pos"], ["inputs", "inputs", "pos"], ["v", "v", "pos", null], ["createGraph", "create_graph", "pos", false], ["strict", "strict", "pos", false]],
+  "autograd.functional.jvp": [["func", "func", "pos"], ["inputs", "inputs", "pos"], ["v", "v", "pos", null], ["createGraph", "create_graph", "pos", false], ["strict", "strict", "pos", false]],
+  "autograd.functional.vhp": [["func", "func", "pos"], ["inputs", "inputs", "pos"], ["v", "v", "pos", null], ["createGraph", "create_graph", "pos", false], ["strict", "strict", "pos", false]],
+  "autograd.functional.hvp": [["func", "func", "pos"], ["inputs", "inputs", "pos"], ["v", "v", "pos", null], ["createGraph", "create_graph", "pos", false], ["strict", "strict", "pos", false]],
   "nn.Module.cuda": [["device", "device", "pos", null]],
   "optim.Optimizer.zeroGrad": [["setToNone", "set_to_none", "pos", true]],
   "optim.Optimizer.addParamGroup": [["paramGroup", "param_group", "pos"]],
@@ -683,6 +695,18 @@ export interface ParamTypes {
   "nn.Module.addModule": { name: string; module: Module | null };
   "nn.Module.registerModule": { name: string; module: Module | null };
   "nn.Module.apply": { fn: (m: Module) => void };
+  "nn.Module.registerForwardPreHook": { hook: ((...args: any[]) => any); prepend?: boolean; withKwargs?: boolean };
+  "nn.Module.registerForwardHook": { hook: ((...args: any[]) => any); prepend?: boolean; withKwargs?: boolean; alwaysCall?: boolean };
+  "nn.Module.registerFullBackwardHook": { hook: ((...args: any[]) => any); prepend?: boolean };
+  "Tensor.registerHook": { hook: unknown };
+  "autograd.gradcheck": { func: ((...args: any[]) => any); inputs: Tensor | Tensor[]; eps?: number; atol?: number; rtol?: number; raiseException?: boolean; nondetTol?: number; checkUndefinedGrad?: boolean; checkGradDtypes?: boolean; checkBatchedGrad?: boolean; checkBatchedForwardGrad?: boolean; checkForwardAd?: boolean; checkBackwardAd?: boolean; fastMode?: boolean; masked?: boolean | null };
+  "autograd.gradgradcheck": { func: ((...args: any[]) => any); inputs: Tensor | Tensor[]; gradOutputs?: Tensor | (Tensor | null)[] | null; eps?: number; atol?: number; rtol?: number; genNonContigGradOutputs?: boolean; raiseException?: boolean; nondetTol?: number; checkUndefinedGrad?: boolean; checkGradDtypes?: boolean; checkBatchedGrad?: boolean; checkFwdOverRev?: boolean; checkRevOverRev?: boolean; fastMode?: boolean; masked?: boolean };
+  "autograd.functional.jacobian": { func: unknown; inputs: unknown; createGraph?: boolean; strict?: boolean; vectorize?: boolean; strategy?: string };
+  "autograd.functional.hessian": { func: unknown; inputs: unknown; createGraph?: boolean; strict?: boolean; vectorize?: boolean; outerJacobianStrategy?: string };
+  "autograd.functional.vjp": { func: unknown; inputs: unknown; v?: unknown; createGraph?: boolean; strict?: boolean };
+  "autograd.functional.jvp": { func: unknown; inputs: unknown; v?: unknown; createGraph?: boolean; strict?: boolean };
+  "autograd.functional.vhp": { func: unknown; inputs: unknown; v?: unknown; createGraph?: boolean; strict?: boolean };
+  "autograd.functional.hvp": { func: unknown; inputs: unknown; v?: unknown; createGraph?: boolean; strict?: boolean };
   "nn.Module.cuda": { device?: number | DeviceLike | null };
   "optim.Optimizer.zeroGrad": { setToNone?: boolean };
   "optim.Optimizer.addParamGroup": { paramGroup: Record<string, unknown> & { params: unknown } };

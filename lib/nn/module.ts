@@ -55,10 +55,9 @@ export function setAsyncForward(fn: (m: Module, args: unknown[]) => Promise<any>
 }
 const NON_PERSISTENT = Symbol('nonPersistent');
 
-function hookOptions(fn: string, options: object): void {
-  for (const k of Object.keys(options)) {
-    if (k !== 'prepend') throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'${k === 'withKwargs' ? ' (not supported by torch-node yet)' : ''}`);
-  }
+/** Python's with_kwargs / always_call hook flags, which torch-node's hooks do not have: refused, never dropped. */
+function hookFlags(fn: string, flags: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(flags)) if (v) throw new TypeError(`${fn}(): ${k}=true is not supported by torch-node (hooks receive the positional arguments)`);
 }
 
 export class Module {
@@ -98,19 +97,25 @@ export class Module {
 
   // ---- hooks -------------------------------------------------------------------------------
   /** hook(module, args) runs before forward; a returned value replaces the arguments. */
-  registerForwardPreHook(hook: ForwardPreHook, options: { prepend?: boolean } = {}): RemovableHandle {
-    hookOptions('register_forward_pre_hook', options);
-    return addHook(this, 'pre', hook, options.prepend);
+  registerForwardPreHook(hook: ForwardPreHook, options?: { prepend?: boolean; withKwargs?: boolean }): RemovableHandle;
+  registerForwardPreHook(...args: unknown[]): RemovableHandle {
+    const { hook, prepend, withKwargs } = bind('nn.Module.registerForwardPreHook', args as Args<'nn.Module.registerForwardPreHook'>, { name: 'registerForwardPreHook' });
+    hookFlags('registerForwardPreHook', { withKwargs });
+    return addHook(this, 'pre', hook as ForwardPreHook, prepend);
   }
   /** hook(module, args, output) runs after forward; a returned value replaces the output. */
-  registerForwardHook(hook: ForwardHook, options: { prepend?: boolean } = {}): RemovableHandle {
-    hookOptions('register_forward_hook', options);
-    return addHook(this, 'forward', hook, options.prepend);
+  registerForwardHook(hook: ForwardHook, options?: { prepend?: boolean; withKwargs?: boolean; alwaysCall?: boolean }): RemovableHandle;
+  registerForwardHook(...args: unknown[]): RemovableHandle {
+    const { hook, prepend, withKwargs, alwaysCall } = bind('nn.Module.registerForwardHook', args as Args<'nn.Module.registerForwardHook'>, { name: 'registerForwardHook' });
+    hookFlags('registerForwardHook', { withKwargs, alwaysCall });
+    return addHook(this, 'forward', hook as ForwardHook, prepend);
   }
   /** hook(module, gradInput, gradOutput) runs when the gradients w.r.t. the inputs are computed; it may return new gradInput. */
-  registerFullBackwardHook(hook: BackwardHook, options: { prepend?: boolean } = {}): RemovableHandle {
-    hookOptions('register_full_backward_hook', options);
-    return addHook(this, 'backward', hook, options.prepend);
+  registerFullBackwardHook(hook: BackwardHook, prepend?: boolean): RemovableHandle;
+  registerFullBackwardHook(hook: BackwardHook, options?: { prepend?: boolean }): RemovableHandle;
+  registerFullBackwardHook(...args: unknown[]): RemovableHandle {
+    const { hook, prepend } = bind('nn.Module.registerFullBackwardHook', args as Args<'nn.Module.registerFullBackwardHook'>, { name: 'registerFullBackwardHook' });
+    return addHook(this, 'backward', hook as BackwardHook, prepend);
   }
 
   // ---- registration ------------------------------------------------------------------------
