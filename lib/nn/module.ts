@@ -13,9 +13,14 @@ import type { DType, DeviceLike } from '../types.js';
 import { bind, type Args } from '../bind.js';
 export type StateDict = Record<string, Tensor>;
 
-export interface Module {
-  // model(x) is model.forward(x)
-  (...args: any[]): any;
+/**
+ * model(x) is model.forward(x). The call is typed by the type arguments: built-in layers declare
+ * theirs (Linear is Module<[input: Tensor], Tensor>, losses take [input, target]), and a subclass
+ * states its forward's once, `class Net extends nn.Module<[x: Tensor], Tensor>`; a plain
+ * `extends nn.Module` keeps calls untyped (any), as in Python.
+ */
+export interface Module<In extends unknown[] = any[], Out = any> {
+  (...args: In): Out;
 }
 
 const BUFFERS = Symbol('buffers');
@@ -60,7 +65,7 @@ function hookFlags(fn: string, flags: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(flags)) if (v) throw new TypeError(`${fn}(): ${k}=true is not supported by torch-node (hooks receive the positional arguments)`);
 }
 
-export class Module {
+export class Module<In extends unknown[] = any[], Out = any> {
   /** Whether the module is in training mode (train() / eval()). */
   declare training: boolean;
   declare [BUFFERS]: Set<string>;
@@ -81,7 +86,7 @@ export class Module {
     return self;
   }
 
-  forward(..._args: any[]): any {
+  forward(..._args: In): Out {
     throw new Error(`Module [${this.constructor.name}] is missing the required "forward" function`);
   }
 

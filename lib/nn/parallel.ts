@@ -36,7 +36,7 @@ function findTensors(x: unknown, out: Tensor[] = [], seen = new Set<unknown>()):
   return out;
 }
 
-export class DistributedDataParallel extends Module {
+export class DistributedDataParallel extends Module<unknown[], any> {
   module: Module;
   declare readonly broadcastBuffers: boolean;
   declare readonly findUnusedParameters: boolean;

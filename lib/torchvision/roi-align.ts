@@ -107,7 +107,7 @@ export function roiAlign(...args: Args<'torchvision.ops.roiAlign'>): torch.Tenso
 }
 
 /** torchvision.ops.RoIAlign: roiAlign as a module. */
-export class RoIAlign extends Module {
+export class RoIAlign extends Module<[input: torch.Tensor, rois: torch.Tensor | torch.Tensor[]], torch.Tensor> {
   declare outputSize: number | number[];
   declare spatialScale: number;
   declare samplingRatio: number;

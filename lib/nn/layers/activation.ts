@@ -8,7 +8,7 @@ import { Parameter } from '../parameter.js';
 import * as init from '../init.js';
 import { newParameter, positiveInt } from './common.js';
 
-abstract class Inplaceable extends Module {
+abstract class Inplaceable<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare inplace: boolean;
   constructor(a: { inplace: boolean }) {
     super();
@@ -19,27 +19,27 @@ abstract class Inplaceable extends Module {
   }
 }
 
-export class ReLU extends Inplaceable {
+export class ReLU extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.ReLU'>) { super(bind('nn.ReLU', args)); }
   forward(input: Tensor): Tensor { return F.relu(input, this.inplace); }
 }
-export class ReLU6 extends Inplaceable {
+export class ReLU6 extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.ReLU6'>) { super(bind('nn.ReLU6', args)); }
   forward(input: Tensor): Tensor { return F.relu6(input, this.inplace); }
 }
-export class SiLU extends Inplaceable {
+export class SiLU extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.SiLU'>) { super(bind('nn.SiLU', args)); }
   forward(input: Tensor): Tensor { return F.silu(input, this.inplace); }
 }
-export class Mish extends Inplaceable {
+export class Mish extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Mish'>) { super(bind('nn.Mish', args)); }
   forward(input: Tensor): Tensor { return F.mish(input, this.inplace); }
 }
-export class Hardswish extends Inplaceable {
+export class Hardswish extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Hardswish'>) { super(bind('nn.Hardswish', args)); }
   forward(input: Tensor): Tensor { return F.hardswish(input, this.inplace); }
 }
-export class LeakyReLU extends Module {
+export class LeakyReLU extends Module<[input: Tensor], Tensor> {
   declare negativeSlope: number;
   declare inplace: boolean;
   constructor(...args: Args<'nn.LeakyReLU'>) {
@@ -50,7 +50,7 @@ export class LeakyReLU extends Module {
   forward(input: Tensor): Tensor { return F.leakyRelu(input, this.negativeSlope, this.inplace); }
   extraRepr(): string { return `negative_slope=${pyFloat(this.negativeSlope)}${this.inplace ? ', inplace=True' : ''}`; }
 }
-export class ELU extends Module {
+export class ELU extends Module<[input: Tensor], Tensor> {
   declare alpha: number;
   declare inplace: boolean;
   constructor(...args: Args<'nn.ELU'>) {
@@ -61,7 +61,7 @@ export class ELU extends Module {
   forward(input: Tensor): Tensor { return F.elu(input, this.alpha, this.inplace); }
   extraRepr(): string { return `alpha=${pyFloat(this.alpha)}${this.inplace ? ', inplace=True' : ''}`; }
 }
-export class GELU extends Module {
+export class GELU extends Module<[input: Tensor], Tensor> {
   declare approximate: 'none' | 'tanh';
   constructor(...args: Args<'nn.GELU'>) {
     super();
@@ -70,21 +70,21 @@ export class GELU extends Module {
   forward(input: Tensor): Tensor { return F.gelu(input, { approximate: this.approximate }); }
   extraRepr(): string { return `approximate=${pyValue(this.approximate)}`; }
 }
-export class Sigmoid extends Module {
+export class Sigmoid extends Module<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Sigmoid'>) {
     super();
     bind('nn.Sigmoid', args);
   }
   forward(input: Tensor): Tensor { return input.sigmoid(); }
 }
-export class Tanh extends Module {
+export class Tanh extends Module<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Tanh'>) {
     super();
     bind('nn.Tanh', args);
   }
   forward(input: Tensor): Tensor { return input.tanh(); }
 }
-class DimModule extends Module {
+class DimModule<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare dim: number | null;
   constructor(a: { dim: number | null }) {
     super();
@@ -92,18 +92,18 @@ class DimModule extends Module {
   }
   extraRepr(): string { return `dim=${pyValue(this.dim)}`; }
 }
-export class Softmax extends DimModule {
+export class Softmax extends DimModule<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Softmax'>) { super(bind('nn.Softmax', args)); }
   forward(input: Tensor): Tensor { return F.softmax(input, this.dim); }
 }
-export class LogSoftmax extends DimModule {
+export class LogSoftmax extends DimModule<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.LogSoftmax'>) { super(bind('nn.LogSoftmax', args)); }
   forward(input: Tensor): Tensor { return F.logSoftmax(input, this.dim); }
 }
 
 const inplaceStr = (inplace: boolean, first = false) => (inplace ? `${first ? '' : ', '}inplace=True` : '');
 
-export class CELU extends Module {
+export class CELU extends Module<[input: Tensor], Tensor> {
   declare alpha: number;
   declare inplace: boolean;
   constructor(...args: Args<'nn.CELU'>) {
@@ -114,11 +114,11 @@ export class CELU extends Module {
   forward(input: Tensor): Tensor { return F.celu(input, this.alpha, this.inplace); }
   extraRepr(): string { return `alpha=${pyNum(this.alpha)}${inplaceStr(this.inplace)}`; }
 }
-export class SELU extends Inplaceable {
+export class SELU extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.SELU'>) { super(bind('nn.SELU', args)); }
   forward(input: Tensor): Tensor { return F.selu(input, this.inplace); }
 }
-export class GLU extends Module {
+export class GLU extends Module<[input: Tensor], Tensor> {
   declare dim: number;
   constructor(...args: Args<'nn.GLU'>) {
     super();
@@ -127,7 +127,7 @@ export class GLU extends Module {
   forward(input: Tensor): Tensor { return F.glu(input, this.dim); }
   extraRepr(): string { return `dim=${this.dim}`; }
 }
-abstract class Shrink extends Module {
+abstract class Shrink<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare lambd: number;
   constructor(a: { lambd: number }) {
     super();
@@ -135,19 +135,19 @@ abstract class Shrink extends Module {
   }
   extraRepr(): string { return pyNum(this.lambd); }
 }
-export class Hardshrink extends Shrink {
+export class Hardshrink extends Shrink<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Hardshrink'>) { super(bind('nn.Hardshrink', args)); }
   forward(input: Tensor): Tensor { return F.hardshrink(input, this.lambd); }
 }
-export class Softshrink extends Shrink {
+export class Softshrink extends Shrink<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Softshrink'>) { super(bind('nn.Softshrink', args)); }
   forward(input: Tensor): Tensor { return F.softshrink(input, this.lambd); }
 }
-export class Hardsigmoid extends Inplaceable {
+export class Hardsigmoid extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Hardsigmoid'>) { super(bind('nn.Hardsigmoid', args)); }
   forward(input: Tensor): Tensor { return F.hardsigmoid(input, this.inplace); }
 }
-export class Hardtanh extends Module {
+export class Hardtanh extends Module<[input: Tensor], Tensor> {
   declare minVal: number;
   declare maxVal: number;
   declare inplace: boolean;
@@ -161,14 +161,14 @@ export class Hardtanh extends Module {
   forward(input: Tensor): Tensor { return F.hardtanh(input, this.minVal, this.maxVal, this.inplace); }
   extraRepr(): string { return `min_val=${pyNum(this.minVal)}, max_val=${pyNum(this.maxVal)}${inplaceStr(this.inplace)}`; }
 }
-export class LogSigmoid extends Module {
+export class LogSigmoid extends Module<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.LogSigmoid'>) {
     super();
     bind('nn.LogSigmoid', args);
   }
   forward(input: Tensor): Tensor { return F.logsigmoid(input); }
 }
-export class PReLU extends Module {
+export class PReLU extends Module<[input: Tensor], Tensor> {
   declare numParameters: number;
   declare init: number;
   declare weight: Parameter;
@@ -184,7 +184,7 @@ export class PReLU extends Module {
   forward(input: Tensor): Tensor { return F.prelu(input, this.weight); }
   extraRepr(): string { return `num_parameters=${this.numParameters}`; }
 }
-export class RReLU extends Module {
+export class RReLU extends Module<[input: Tensor], Tensor> {
   declare lower: number;
   declare upper: number;
   declare inplace: boolean;
@@ -196,7 +196,7 @@ export class RReLU extends Module {
   forward(input: Tensor): Tensor { return F.rrelu(input, this.lower, this.upper, this.training, this.inplace); }
   extraRepr(): string { return `lower=${pyNum(this.lower)}, upper=${pyNum(this.upper)}${inplaceStr(this.inplace)}`; }
 }
-export class Softmax2d extends Module {
+export class Softmax2d extends Module<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Softmax2d'>) {
     super();
     bind('nn.Softmax2d', args);
@@ -206,11 +206,11 @@ export class Softmax2d extends Module {
     return F.softmax(input, -3);
   }
 }
-export class Softmin extends DimModule {
+export class Softmin extends DimModule<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Softmin'>) { super(bind('nn.Softmin', args)); }
   forward(input: Tensor): Tensor { return F.softmin(input, this.dim); }
 }
-export class Softplus extends Module {
+export class Softplus extends Module<[input: Tensor], Tensor> {
   declare beta: number;
   declare threshold: number;
   constructor(...args: Args<'nn.Softplus'>) {
@@ -221,21 +221,21 @@ export class Softplus extends Module {
   forward(input: Tensor): Tensor { return F.softplus(input, this.beta, this.threshold); }
   extraRepr(): string { return `beta=${pyNum(this.beta)}, threshold=${pyNum(this.threshold)}`; }
 }
-export class Softsign extends Module {
+export class Softsign extends Module<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Softsign'>) {
     super();
     bind('nn.Softsign', args);
   }
   forward(input: Tensor): Tensor { return F.softsign(input); }
 }
-export class Tanhshrink extends Module {
+export class Tanhshrink extends Module<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Tanhshrink'>) {
     super();
     bind('nn.Tanhshrink', args);
   }
   forward(input: Tensor): Tensor { return F.tanhshrink(input); }
 }
-export class Threshold extends Module {
+export class Threshold extends Module<[input: Tensor], Tensor> {
   declare threshold: number;
   declare value: number;
   declare inplace: boolean;

@@ -15,7 +15,7 @@ function checkModule(m: unknown, where: string): Module {
 }
 
 /** Children kept under '0', '1', ...: shared by Sequential and ModuleList. */
-abstract class IndexedModules extends Module {
+abstract class IndexedModules<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   get length(): number {
     return [...this.children()].length;
   }
@@ -35,7 +35,7 @@ abstract class IndexedModules extends Module {
   }
 }
 
-export class Sequential extends IndexedModules {
+export class Sequential extends IndexedModules<[input: any], any> {
   /** new Sequential(a, b, c) or new Sequential({ conv: a, relu: b }) (an ordered record). */
   constructor(...modules: (Module | Record<string, Module>)[]) {
     super();

@@ -24,7 +24,7 @@ interface ConvSpec extends LayerFactoryOptions {
   paddingMode?: string;
 }
 
-abstract class ConvNd extends Module {
+abstract class ConvNd<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare inChannels: number;
   declare outChannels: number;
   declare kernelSize: number[];
@@ -96,7 +96,7 @@ function convOp(n: number) {
   return aten(`conv${n}d`);
 }
 
-class ConvForward extends ConvNd {
+class ConvForward extends ConvNd<[input: Tensor], Tensor> {
   declare readonly n: number;
   forward(input: Tensor): Tensor {
     const [x, padding] = this.padded(input);
@@ -120,7 +120,7 @@ export class Conv3d extends ConvForward {
   }
 }
 
-class ConvTransposeNd extends ConvNd {
+class ConvTransposeNd extends ConvNd<[input: Tensor, outputSize?: number[] | null], Tensor> {
   forward(input: Tensor, outputSize?: number[] | null): Tensor {
     if (outputSize != null) throw new TypeError(`${this.constructor.name}.forward: outputSize is not supported by torch-node yet`);
     return aten(`conv_transpose${this.kernelSize.length}d`)(input, this.weight, this.bias, this.stride, this.padding, this.outputPadding, this.groups, this.dilation);

@@ -4,7 +4,7 @@ import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
 import { bind, type Args } from '../../bind.js';
 
-export class PairwiseDistance extends Module {
+export class PairwiseDistance extends Module<[x1: Tensor, x2: Tensor], Tensor> {
   declare norm: number;
   declare eps: number;
   declare keepdim: boolean;
@@ -15,7 +15,7 @@ export class PairwiseDistance extends Module {
   }
   forward(x1: Tensor, x2: Tensor): Tensor { return F.pairwiseDistance(x1, x2, this.norm, this.eps, this.keepdim); }
 }
-export class CosineSimilarity extends Module {
+export class CosineSimilarity extends Module<[x1: Tensor, x2: Tensor], Tensor> {
   declare dim: number;
   declare eps: number;
   constructor(...args: Args<'nn.CosineSimilarity'>) {

@@ -14,7 +14,7 @@ import { releaseAtLeast } from '../../release.js';
 // PyTorch 2 prints the mode as a string literal (mode='mean')
 const quotesMode = releaseAtLeast(2, 0);
 
-export class Embedding extends Module {
+export class Embedding extends Module<[input: Tensor], Tensor> {
   declare numEmbeddings: number;
   declare embeddingDim: number;
   declare paddingIdx: number | null;
@@ -52,7 +52,7 @@ export class Embedding extends Module {
   }
 }
 
-export class EmbeddingBag extends Module {
+export class EmbeddingBag extends Module<[input: Tensor, offsets?: Tensor | null, perSampleWeights?: Tensor | null], Tensor> {
   declare numEmbeddings: number;
   declare embeddingDim: number;
   declare maxNorm: number | null;

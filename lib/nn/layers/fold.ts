@@ -7,7 +7,7 @@ import { pyValue } from '../repr.js';
 
 type IntOrTuple = number | number[];
 
-export class Fold extends Module {
+export class Fold extends Module<[input: Tensor], Tensor> {
   declare outputSize: IntOrTuple;
   declare kernelSize: IntOrTuple;
   declare dilation: IntOrTuple;
@@ -23,7 +23,7 @@ export class Fold extends Module {
     return `output_size=${pyValue(this.outputSize)}, kernel_size=${pyValue(this.kernelSize)}, dilation=${pyValue(this.dilation)}, padding=${pyValue(this.padding)}, stride=${pyValue(this.stride)}`;
   }
 }
-export class Unfold extends Module {
+export class Unfold extends Module<[input: Tensor], Tensor> {
   declare kernelSize: IntOrTuple;
   declare dilation: IntOrTuple;
   declare padding: IntOrTuple;

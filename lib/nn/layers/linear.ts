@@ -8,7 +8,7 @@ import { bind, type Args } from '../../bind.js';
 import { newParameter, positiveInt } from './common.js';
 import { pyValue } from '../repr.js';
 
-export class Identity extends Module {
+export class Identity extends Module<[input: Tensor], Tensor> {
   /** Any arguments, ignored (as Python's Identity(*args, **kwargs)). */
   constructor(...args: unknown[]) {
     super();
@@ -19,7 +19,7 @@ export class Identity extends Module {
   }
 }
 
-export class Linear extends Module {
+export class Linear extends Module<[input: Tensor], Tensor> {
   declare inFeatures: number;
   declare outFeatures: number;
   declare weight: Parameter;
@@ -49,7 +49,7 @@ export class Linear extends Module {
   }
 }
 
-export class Bilinear extends Module {
+export class Bilinear extends Module<[input1: Tensor, input2: Tensor], Tensor> {
   declare in1Features: number;
   declare in2Features: number;
   declare outFeatures: number;
@@ -78,7 +78,7 @@ export class Bilinear extends Module {
   }
 }
 
-export class Flatten extends Module {
+export class Flatten extends Module<[input: Tensor], Tensor> {
   declare startDim: number;
   declare endDim: number;
   constructor(...args: Args<'nn.Flatten'>) {
@@ -95,7 +95,7 @@ export class Flatten extends Module {
   }
 }
 
-export class Unflatten extends Module {
+export class Unflatten extends Module<[input: Tensor], Tensor> {
   declare dim: number;
   declare unflattenedSize: number[];
   constructor(...args: Args<'nn.Unflatten'>) {

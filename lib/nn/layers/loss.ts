@@ -8,7 +8,7 @@ import { PairwiseDistance } from './distance.js';
 
 type Reduction = 'mean' | 'sum' | 'none';
 
-abstract class Loss extends Module {
+abstract class Loss<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare reduction: Reduction;
   /** Python's _Loss: the deprecated sizeAverage/reduce pair, when given, decides the reduction. */
   constructor(a: { sizeAverage?: unknown; reduce?: unknown; reduction?: string }) {
@@ -18,7 +18,7 @@ abstract class Loss extends Module {
     this.reduction = reduction as Reduction;
   }
 }
-abstract class WeightedLoss extends Loss {
+abstract class WeightedLoss<In extends unknown[] = any[], Out = any> extends Loss<In, Out> {
   declare weight: Tensor | null;
   constructor(a: { sizeAverage?: unknown; reduce?: unknown; reduction?: string; weight?: Tensor | null }) {
     super(a);
@@ -26,7 +26,7 @@ abstract class WeightedLoss extends Loss {
   }
 }
 
-export class CrossEntropyLoss extends WeightedLoss {
+export class CrossEntropyLoss extends WeightedLoss<[input: Tensor, target: Tensor], Tensor> {
   declare ignoreIndex: number;
   declare labelSmoothing: number;
   constructor(...args: Args<'nn.CrossEntropyLoss'>) {
@@ -40,7 +40,7 @@ export class CrossEntropyLoss extends WeightedLoss {
   }
 }
 
-export class NLLLoss extends WeightedLoss {
+export class NLLLoss extends WeightedLoss<[input: Tensor, target: Tensor], Tensor> {
   declare ignoreIndex: number;
   constructor(...args: Args<'nn.NLLLoss'>) {
     const a = bind('nn.NLLLoss', args);
@@ -52,15 +52,15 @@ export class NLLLoss extends WeightedLoss {
   }
 }
 
-export class MSELoss extends Loss {
+export class MSELoss extends Loss<[input: Tensor, target: Tensor], Tensor> {
   constructor(...args: Args<'nn.MSELoss'>) { super(bind('nn.MSELoss', args)); }
   forward(input: Tensor, target: Tensor): Tensor { return F.mseLoss(input, target, { reduction: this.reduction }); }
 }
-export class L1Loss extends Loss {
+export class L1Loss extends Loss<[input: Tensor, target: Tensor], Tensor> {
   constructor(...args: Args<'nn.L1Loss'>) { super(bind('nn.L1Loss', args)); }
   forward(input: Tensor, target: Tensor): Tensor { return F.l1Loss(input, target, { reduction: this.reduction }); }
 }
-export class SmoothL1Loss extends Loss {
+export class SmoothL1Loss extends Loss<[input: Tensor, target: Tensor], Tensor> {
   declare beta: number;
   constructor(...args: Args<'nn.SmoothL1Loss'>) {
     const a = bind('nn.SmoothL1Loss', args);
@@ -69,7 +69,7 @@ export class SmoothL1Loss extends Loss {
   }
   forward(input: Tensor, target: Tensor): Tensor { return F.smoothL1Loss(input, target, { reduction: this.reduction, beta: this.beta }); }
 }
-export class HuberLoss extends Loss {
+export class HuberLoss extends Loss<[input: Tensor, target: Tensor], Tensor> {
   declare delta: number;
   constructor(...args: Args<'nn.HuberLoss'>) {
     const a = bind('nn.HuberLoss', args);
@@ -78,11 +78,11 @@ export class HuberLoss extends Loss {
   }
   forward(input: Tensor, target: Tensor): Tensor { return F.huberLoss(input, target, { reduction: this.reduction, delta: this.delta }); }
 }
-export class BCELoss extends WeightedLoss {
+export class BCELoss extends WeightedLoss<[input: Tensor, target: Tensor], Tensor> {
   constructor(...args: Args<'nn.BCELoss'>) { super(bind('nn.BCELoss', args)); }
   forward(input: Tensor, target: Tensor): Tensor { return F.binaryCrossEntropy(input, target, { weight: this.weight, reduction: this.reduction }); }
 }
-export class BCEWithLogitsLoss extends WeightedLoss {
+export class BCEWithLogitsLoss extends WeightedLoss<[input: Tensor, target: Tensor], Tensor> {
   declare pos_weight: Tensor | null;
   constructor(...args: Args<'nn.BCEWithLogitsLoss'>) {
     const a = bind('nn.BCEWithLogitsLoss', args);
@@ -93,7 +93,7 @@ export class BCEWithLogitsLoss extends WeightedLoss {
     return F.binaryCrossEntropyWithLogits(input, target, { weight: this.weight, reduction: this.reduction, posWeight: this.pos_weight });
   }
 }
-export class KLDivLoss extends Loss {
+export class KLDivLoss extends Loss<[input: Tensor, target: Tensor], Tensor> {
   declare logTarget: boolean;
   constructor(...args: Args<'nn.KLDivLoss'>) {
     const a = bind('nn.KLDivLoss', args);
@@ -103,7 +103,7 @@ export class KLDivLoss extends Loss {
   forward(input: Tensor, target: Tensor): Tensor { return F.klDiv(input, target, { reduction: this.reduction, logTarget: this.logTarget }); }
 }
 
-export class CosineEmbeddingLoss extends Loss {
+export class CosineEmbeddingLoss extends Loss<[input1: Tensor, input2: Tensor, target: Tensor], Tensor> {
   declare margin: number;
   constructor(...args: Args<'nn.CosineEmbeddingLoss'>) {
     const a = bind('nn.CosineEmbeddingLoss', args);
@@ -114,7 +114,7 @@ export class CosineEmbeddingLoss extends Loss {
     return F.cosineEmbeddingLoss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
   }
 }
-export class CTCLoss extends Loss {
+export class CTCLoss extends Loss<[logProbs: Tensor, targets: Tensor, inputLengths: Tensor | number[], targetLengths: Tensor | number[]], Tensor> {
   declare blank: number;
   declare zeroInfinity: boolean;
   constructor(...args: Args<'nn.CTCLoss'>) {
@@ -127,7 +127,7 @@ export class CTCLoss extends Loss {
     return F.ctcLoss(logProbs, targets, inputLengths as Tensor, targetLengths as Tensor, this.blank, this.reduction, this.zeroInfinity);
   }
 }
-export class GaussianNLLLoss extends Loss {
+export class GaussianNLLLoss extends Loss<[input: Tensor, target: Tensor, variance: Tensor | number], Tensor> {
   declare full: boolean;
   declare eps: number;
   constructor(...args: Args<'nn.GaussianNLLLoss'>) {
@@ -140,7 +140,7 @@ export class GaussianNLLLoss extends Loss {
     return F.gaussianNllLoss(input, target, variance, { full: this.full, eps: this.eps, reduction: this.reduction });
   }
 }
-export class HingeEmbeddingLoss extends Loss {
+export class HingeEmbeddingLoss extends Loss<[input: Tensor, target: Tensor], Tensor> {
   declare margin: number;
   constructor(...args: Args<'nn.HingeEmbeddingLoss'>) {
     const a = bind('nn.HingeEmbeddingLoss', args);
@@ -149,7 +149,7 @@ export class HingeEmbeddingLoss extends Loss {
   }
   forward(input: Tensor, target: Tensor): Tensor { return F.hingeEmbeddingLoss(input, target, { margin: this.margin, reduction: this.reduction }); }
 }
-export class MarginRankingLoss extends Loss {
+export class MarginRankingLoss extends Loss<[input1: Tensor, input2: Tensor, target: Tensor], Tensor> {
   declare margin: number;
   constructor(...args: Args<'nn.MarginRankingLoss'>) {
     const a = bind('nn.MarginRankingLoss', args);
@@ -160,15 +160,15 @@ export class MarginRankingLoss extends Loss {
     return F.marginRankingLoss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
   }
 }
-export class MultiLabelMarginLoss extends Loss {
+export class MultiLabelMarginLoss extends Loss<[input: Tensor, target: Tensor], Tensor> {
   constructor(...args: Args<'nn.MultiLabelMarginLoss'>) { super(bind('nn.MultiLabelMarginLoss', args)); }
   forward(input: Tensor, target: Tensor): Tensor { return F.multilabelMarginLoss(input, target, { reduction: this.reduction }); }
 }
-export class MultiLabelSoftMarginLoss extends WeightedLoss {
+export class MultiLabelSoftMarginLoss extends WeightedLoss<[input: Tensor, target: Tensor], Tensor> {
   constructor(...args: Args<'nn.MultiLabelSoftMarginLoss'>) { super(bind('nn.MultiLabelSoftMarginLoss', args)); }
   forward(input: Tensor, target: Tensor): Tensor { return F.multilabelSoftMarginLoss(input, target, { weight: this.weight, reduction: this.reduction }); }
 }
-export class MultiMarginLoss extends WeightedLoss {
+export class MultiMarginLoss extends WeightedLoss<[input: Tensor, target: Tensor], Tensor> {
   declare p: number;
   declare margin: number;
   constructor(...args: Args<'nn.MultiMarginLoss'>) {
@@ -183,7 +183,7 @@ export class MultiMarginLoss extends WeightedLoss {
     return F.multiMarginLoss(input, target, { p: this.p, margin: this.margin, weight: this.weight, reduction: this.reduction });
   }
 }
-export class PoissonNLLLoss extends Loss {
+export class PoissonNLLLoss extends Loss<[logInput: Tensor, target: Tensor], Tensor> {
   declare logInput: boolean;
   declare full: boolean;
   declare eps: number;
@@ -196,11 +196,11 @@ export class PoissonNLLLoss extends Loss {
     return F.poissonNllLoss(logInput, target, { logInput: this.logInput, full: this.full, eps: this.eps, reduction: this.reduction });
   }
 }
-export class SoftMarginLoss extends Loss {
+export class SoftMarginLoss extends Loss<[input: Tensor, target: Tensor], Tensor> {
   constructor(...args: Args<'nn.SoftMarginLoss'>) { super(bind('nn.SoftMarginLoss', args)); }
   forward(input: Tensor, target: Tensor): Tensor { return F.softMarginLoss(input, target, { reduction: this.reduction }); }
 }
-export class TripletMarginLoss extends Loss {
+export class TripletMarginLoss extends Loss<[anchor: Tensor, positive: Tensor, negative: Tensor], Tensor> {
   declare margin: number;
   declare p: number;
   declare eps: number;
@@ -215,7 +215,7 @@ export class TripletMarginLoss extends Loss {
     return F.tripletMarginLoss(anchor, positive, negative, { margin: this.margin, p: this.p, eps: this.eps, swap: this.swap, reduction: this.reduction });
   }
 }
-export class TripletMarginWithDistanceLoss extends Loss {
+export class TripletMarginWithDistanceLoss extends Loss<[anchor: Tensor, positive: Tensor, negative: Tensor], Tensor> {
   declare margin: number;
   declare swap: boolean;
   declare distanceFunction: ((x: Tensor, y: Tensor) => Tensor) | Module;

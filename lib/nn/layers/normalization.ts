@@ -26,7 +26,7 @@ interface BatchNormOptions extends LayerFactoryOptions {
 const printsBias = releaseAtLeast(2, 12);
 const biasRepr = (bias: Parameter | null) => (printsBias ? `, bias=${pyValue(bias !== null)}` : '');
 
-abstract class NormBase extends Module {
+abstract class NormBase<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare numFeatures: number;
   declare eps: number;
   declare momentum: number | null;
@@ -83,7 +83,7 @@ abstract class NormBase extends Module {
   }
 }
 
-abstract class BatchNormBase extends NormBase {
+abstract class BatchNormBase extends NormBase<[input: Tensor], Tensor> {
   forward(input: Tensor): Tensor {
     this.checkInput(input);
     let factor = this.momentum ?? 0;
@@ -125,7 +125,7 @@ export class BatchNorm3d extends BatchNormBase {
 }
 
 /** InstanceNorm1d/2d/3d: per-sample statistics; an unbatched input (one dimension fewer) is accepted. */
-abstract class InstanceNormBase extends NormBase {
+abstract class InstanceNormBase extends NormBase<[input: Tensor], Tensor> {
   protected abstract readonly noBatchDim: number;
   forward(input: Tensor): Tensor {
     const n = this.noBatchDim;
@@ -155,7 +155,7 @@ export class InstanceNorm3d extends InstanceNormBase {
   }
 }
 
-export class LayerNorm extends Module {
+export class LayerNorm extends Module<[input: Tensor], Tensor> {
   declare normalizedShape: number[];
   declare eps: number;
   declare elementwiseAffine: boolean;
@@ -181,7 +181,7 @@ export class LayerNorm extends Module {
   }
 }
 
-export class GroupNorm extends Module {
+export class GroupNorm extends Module<[input: Tensor], Tensor> {
   declare numGroups: number;
   declare numChannels: number;
   declare eps: number;
@@ -210,7 +210,7 @@ export class GroupNorm extends Module {
   }
 }
 
-export class LocalResponseNorm extends Module {
+export class LocalResponseNorm extends Module<[input: Tensor], Tensor> {
   declare size: number;
   declare alpha: number;
   declare beta: number;
@@ -228,7 +228,7 @@ export class LocalResponseNorm extends Module {
   }
 }
 
-export class RMSNorm extends Module {
+export class RMSNorm extends Module<[input: Tensor], Tensor> {
   declare normalizedShape: number[];
   declare eps: number | null;
   declare elementwiseAffine: boolean;

@@ -16,7 +16,7 @@ function sides(padding: unknown, dims: number): number[] {
   return [...padding as number[]];
 }
 
-abstract class PadNd extends Module {
+abstract class PadNd extends Module<[input: Tensor], Tensor> {
   declare padding: number[];
   constructor(protected readonly mode: Mode, dims: number, padding: unknown, readonly value = 0) {
     super();

@@ -4,7 +4,7 @@ import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
 import { bind, type Args } from '../../bind.js';
 
-export class PixelShuffle extends Module {
+export class PixelShuffle extends Module<[input: Tensor], Tensor> {
   declare upscaleFactor: number;
   constructor(...args: Args<'nn.PixelShuffle'>) {
     super();
@@ -13,7 +13,7 @@ export class PixelShuffle extends Module {
   forward(input: Tensor): Tensor { return F.pixelShuffle(input, this.upscaleFactor); }
   extraRepr(): string { return `upscale_factor=${this.upscaleFactor}`; }
 }
-export class PixelUnshuffle extends Module {
+export class PixelUnshuffle extends Module<[input: Tensor], Tensor> {
   declare downscaleFactor: number;
   constructor(...args: Args<'nn.PixelUnshuffle'>) {
     super();
@@ -22,7 +22,7 @@ export class PixelUnshuffle extends Module {
   forward(input: Tensor): Tensor { return F.pixelUnshuffle(input, this.downscaleFactor); }
   extraRepr(): string { return `downscale_factor=${this.downscaleFactor}`; }
 }
-export class ChannelShuffle extends Module {
+export class ChannelShuffle extends Module<[input: Tensor], Tensor> {
   declare groups: number;
   constructor(...args: Args<'nn.ChannelShuffle'>) {
     super();

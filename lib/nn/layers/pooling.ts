@@ -7,7 +7,7 @@ import { pyValue } from '../repr.js';
 
 type IntOrTuple = number | number[];
 
-class MaxPoolNd extends Module {
+class MaxPoolNd<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare kernelSize: IntOrTuple;
   declare stride: IntOrTuple;
   declare padding: IntOrTuple;
@@ -28,7 +28,7 @@ class MaxPoolNd extends Module {
   }
 }
 
-export class MaxPool1d extends MaxPoolNd {
+export class MaxPool1d extends MaxPoolNd<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.MaxPool1d'>) {
     super(bind('nn.MaxPool1d', args));
   }
@@ -36,7 +36,7 @@ export class MaxPool1d extends MaxPoolNd {
     return F.maxPool1d(input, this.kernelSize, this.stride, this.padding, this.dilation, this.ceilMode, this.returnIndices);
   }
 }
-export class MaxPool2d extends MaxPoolNd {
+export class MaxPool2d extends MaxPoolNd<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.MaxPool2d'>) {
     super(bind('nn.MaxPool2d', args));
   }
@@ -46,7 +46,7 @@ export class MaxPool2d extends MaxPoolNd {
 }
 
 /** AvgPool2d and AvgPool3d: kernel, stride and padding as given (int or tuple). */
-abstract class AvgPoolNd extends Module {
+abstract class AvgPoolNd<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare kernelSize: IntOrTuple;
   declare stride: IntOrTuple;
   declare padding: IntOrTuple;
@@ -62,7 +62,7 @@ abstract class AvgPoolNd extends Module {
     return `kernel_size=${pyValue(this.kernelSize)}, stride=${pyValue(this.stride)}, padding=${pyValue(this.padding)}`;
   }
 }
-export class AvgPool2d extends AvgPoolNd {
+export class AvgPool2d extends AvgPoolNd<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.AvgPool2d'>) {
     super(bind('nn.AvgPool2d', args));
   }
@@ -71,7 +71,7 @@ export class AvgPool2d extends AvgPoolNd {
   }
 }
 
-export class AdaptiveAvgPool2d extends Module {
+export class AdaptiveAvgPool2d extends Module<[input: Tensor], Tensor> {
   declare outputSize: IntOrTuple;
   constructor(...args: Args<'nn.AdaptiveAvgPool2d'>) {
     super();
@@ -85,7 +85,7 @@ export class AdaptiveAvgPool2d extends Module {
   }
 }
 
-export class AdaptiveMaxPool2d extends Module {
+export class AdaptiveMaxPool2d extends Module<[input: Tensor], Tensor | Tensor[]> {
   declare outputSize: IntOrTuple;
   declare returnIndices: boolean;
   constructor(...args: Args<'nn.AdaptiveMaxPool2d'>) {
@@ -102,7 +102,7 @@ export class AdaptiveMaxPool2d extends Module {
   }
 }
 
-export class MaxPool3d extends MaxPoolNd {
+export class MaxPool3d extends MaxPoolNd<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.MaxPool3d'>) {
     super(bind('nn.MaxPool3d', args));
   }
@@ -111,7 +111,7 @@ export class MaxPool3d extends MaxPoolNd {
   }
 }
 const single = (v: IntOrTuple) => (Array.isArray(v) ? v : [v]);
-export class AvgPool1d extends Module {
+export class AvgPool1d extends Module<[input: Tensor], Tensor> {
   declare kernelSize: number[];
   declare stride: number[];
   declare padding: number[];
@@ -130,7 +130,7 @@ export class AvgPool1d extends Module {
     return `kernel_size=${pyValue(this.kernelSize)}, stride=${pyValue(this.stride)}, padding=${pyValue(this.padding)}`;
   }
 }
-export class AvgPool3d extends AvgPoolNd {
+export class AvgPool3d extends AvgPoolNd<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.AvgPool3d'>) {
     super(bind('nn.AvgPool3d', args));
   }
@@ -138,7 +138,7 @@ export class AvgPool3d extends AvgPoolNd {
     return F.avgPool3d(input, this.kernelSize, this.stride, this.padding, this.ceilMode, this.countIncludePad, this.divisorOverride);
   }
 }
-abstract class AdaptivePool extends Module {
+abstract class AdaptivePool<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare outputSize: IntOrTuple;
   declare returnIndices: boolean;
   constructor(a: { outputSize: unknown; returnIndices?: boolean }) {
@@ -150,23 +150,23 @@ abstract class AdaptivePool extends Module {
     return `output_size=${pyValue(this.outputSize)}`;
   }
 }
-export class AdaptiveAvgPool1d extends AdaptivePool {
+export class AdaptiveAvgPool1d extends AdaptivePool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.AdaptiveAvgPool1d'>) { super(bind('nn.AdaptiveAvgPool1d', args)); }
   forward(input: Tensor): Tensor { return F.adaptiveAvgPool1d(input, this.outputSize); }
 }
-export class AdaptiveAvgPool3d extends AdaptivePool {
+export class AdaptiveAvgPool3d extends AdaptivePool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.AdaptiveAvgPool3d'>) { super(bind('nn.AdaptiveAvgPool3d', args)); }
   forward(input: Tensor): Tensor { return F.adaptiveAvgPool3d(input, this.outputSize); }
 }
-export class AdaptiveMaxPool1d extends AdaptivePool {
+export class AdaptiveMaxPool1d extends AdaptivePool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.AdaptiveMaxPool1d'>) { super(bind('nn.AdaptiveMaxPool1d', args)); }
   forward(input: Tensor): Tensor { return F.adaptiveMaxPool1d(input, this.outputSize, this.returnIndices); }
 }
-export class AdaptiveMaxPool3d extends AdaptivePool {
+export class AdaptiveMaxPool3d extends AdaptivePool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.AdaptiveMaxPool3d'>) { super(bind('nn.AdaptiveMaxPool3d', args)); }
   forward(input: Tensor): Tensor { return F.adaptiveMaxPool3d(input, this.outputSize, this.returnIndices); }
 }
-abstract class LPPool extends Module {
+abstract class LPPool<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare normType: number;
   declare kernelSize: IntOrTuple;
   declare stride: IntOrTuple | null;
@@ -179,19 +179,19 @@ abstract class LPPool extends Module {
     return `norm_type=${this.normType}, kernel_size=${pyValue(this.kernelSize)}, stride=${pyValue(this.stride)}, ceil_mode=${pyValue(this.ceilMode)}`;
   }
 }
-export class LPPool1d extends LPPool {
+export class LPPool1d extends LPPool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.LPPool1d'>) { super(bind('nn.LPPool1d', args)); }
   forward(input: Tensor): Tensor { return F.lpPool1d(input, this.normType, this.kernelSize as number, this.stride, this.ceilMode); }
 }
-export class LPPool2d extends LPPool {
+export class LPPool2d extends LPPool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.LPPool2d'>) { super(bind('nn.LPPool2d', args)); }
   forward(input: Tensor): Tensor { return F.lpPool2d(input, this.normType, this.kernelSize, this.stride, this.ceilMode); }
 }
-export class LPPool3d extends LPPool {
+export class LPPool3d extends LPPool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.LPPool3d'>) { super(bind('nn.LPPool3d', args)); }
   forward(input: Tensor): Tensor { return F.lpPool3d(input, this.normType, this.kernelSize, this.stride, this.ceilMode); }
 }
-abstract class MaxUnpool extends Module {
+abstract class MaxUnpool<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare kernelSize: number[];
   declare stride: number[];
   declare padding: number[];
@@ -204,25 +204,25 @@ abstract class MaxUnpool extends Module {
     return `kernel_size=${pyValue(this.kernelSize)}, stride=${pyValue(this.stride)}, padding=${pyValue(this.padding)}`;
   }
 }
-export class MaxUnpool1d extends MaxUnpool {
+export class MaxUnpool1d extends MaxUnpool<[input: Tensor, indices: Tensor, outputSize?: number[] | null], Tensor> {
   constructor(...args: Args<'nn.MaxUnpool1d'>) { super(1, bind('nn.MaxUnpool1d', args)); }
   forward(input: Tensor, indices: Tensor, outputSize: number[] | null = null): Tensor {
     return F.maxUnpool1d(input, indices, this.kernelSize, this.stride, this.padding, outputSize);
   }
 }
-export class MaxUnpool2d extends MaxUnpool {
+export class MaxUnpool2d extends MaxUnpool<[input: Tensor, indices: Tensor, outputSize?: number[] | null], Tensor> {
   constructor(...args: Args<'nn.MaxUnpool2d'>) { super(2, bind('nn.MaxUnpool2d', args)); }
   forward(input: Tensor, indices: Tensor, outputSize: number[] | null = null): Tensor {
     return F.maxUnpool2d(input, indices, this.kernelSize, this.stride, this.padding, outputSize);
   }
 }
-export class MaxUnpool3d extends MaxUnpool {
+export class MaxUnpool3d extends MaxUnpool<[input: Tensor, indices: Tensor, outputSize?: number[] | null], Tensor> {
   constructor(...args: Args<'nn.MaxUnpool3d'>) { super(3, bind('nn.MaxUnpool3d', args)); }
   forward(input: Tensor, indices: Tensor, outputSize: number[] | null = null): Tensor {
     return F.maxUnpool3d(input, indices, this.kernelSize, this.stride, this.padding, outputSize);
   }
 }
-abstract class FractionalMaxPool extends Module {
+abstract class FractionalMaxPool<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare kernelSize: IntOrTuple;
   declare outputSize: IntOrTuple | null;
   declare outputRatio: number | number[] | null;
@@ -238,13 +238,13 @@ abstract class FractionalMaxPool extends Module {
     this.registerBuffer('_random_samples', (a.randomSamples as Tensor | null) ?? null);
   }
 }
-export class FractionalMaxPool2d extends FractionalMaxPool {
+export class FractionalMaxPool2d extends FractionalMaxPool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.FractionalMaxPool2d'>) { super(bind('nn.FractionalMaxPool2d', args)); }
   forward(input: Tensor): Tensor {
     return F.fractionalMaxPool2d(input, this.kernelSize, this.outputSize, this.outputRatio, this.returnIndices, (this as any)._random_samples);
   }
 }
-export class FractionalMaxPool3d extends FractionalMaxPool {
+export class FractionalMaxPool3d extends FractionalMaxPool<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.FractionalMaxPool3d'>) { super(bind('nn.FractionalMaxPool3d', args)); }
   forward(input: Tensor): Tensor {
     return F.fractionalMaxPool3d(input, this.kernelSize, this.outputSize, this.outputRatio, this.returnIndices, (this as any)._random_samples);

@@ -25,7 +25,7 @@ interface RNNSpec extends LayerFactoryOptions {
   bidirectional?: boolean;
 }
 
-export abstract class RNNBase extends Module {
+export abstract class RNNBase<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare mode: Mode;
   declare inputSize: number;
   declare hiddenSize: number;
@@ -115,7 +115,12 @@ export abstract class RNNBase extends Module {
   }
 }
 
-export class LSTM extends RNNBase {
+/** model(x) overloads as forward's: a Tensor in, a Tensor out; a PackedSequence in, a PackedSequence out. */
+export interface LSTM {
+  (input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]];
+  (input: PackedSequence, hx?: [Tensor, Tensor] | null): [PackedSequence, [Tensor, Tensor]];
+}
+export class LSTM extends RNNBase<[input: Tensor | PackedSequence, hx?: [Tensor, Tensor] | null], [Tensor | PackedSequence, [Tensor, Tensor]]> {
   constructor(...args: Args<'nn.LSTM'>) {
     super('LSTM', bind('nn.LSTM', args));
   }
@@ -141,7 +146,12 @@ export class LSTM extends RNNBase {
   }
 }
 
-export class GRU extends RNNBase {
+/** model(x) overloads as forward's: a Tensor in, a Tensor out; a PackedSequence in, a PackedSequence out. */
+export interface GRU {
+  (input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  (input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+}
+export class GRU extends RNNBase<[input: Tensor | PackedSequence, hx?: Tensor | null], [Tensor | PackedSequence, Tensor]> {
   constructor(...args: Args<'nn.GRU'>) {
     super('GRU', bind('nn.GRU', args));
   }
@@ -160,7 +170,12 @@ export class GRU extends RNNBase {
   }
 }
 
-export class RNN extends RNNBase {
+/** model(x) overloads as forward's: a Tensor in, a Tensor out; a PackedSequence in, a PackedSequence out. */
+export interface RNN {
+  (input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  (input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+}
+export class RNN extends RNNBase<[input: Tensor | PackedSequence, hx?: Tensor | null], [Tensor | PackedSequence, Tensor]> {
   declare nonlinearity: 'tanh' | 'relu';
   constructor(...args: Args<'nn.RNN'>) {
     const a = bind('nn.RNN', args);
@@ -186,7 +201,7 @@ export class RNN extends RNNBase {
 }
 
 /** RNNCell, LSTMCell, GRUCell: one time step; weight_ih, weight_hh, bias_ih, bias_hh as in PyTorch. */
-export abstract class RNNCellBase extends Module {
+export abstract class RNNCellBase<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare inputSize: number;
   declare hiddenSize: number;
   declare bias: boolean;
@@ -232,7 +247,7 @@ export abstract class RNNCellBase extends Module {
     return s;
   }
 }
-export class RNNCell extends RNNCellBase {
+export class RNNCell extends RNNCellBase<[input: Tensor, hx?: Tensor | null], Tensor> {
   declare nonlinearity: 'tanh' | 'relu';
   constructor(...args: Args<'nn.RNNCell'>) {
     const a = bind('nn.RNNCell', args);
@@ -246,7 +261,7 @@ export class RNNCell extends RNNCellBase {
     return batched ? out : out.squeeze(0);
   }
 }
-export class LSTMCell extends RNNCellBase {
+export class LSTMCell extends RNNCellBase<[input: Tensor, hx?: [Tensor, Tensor] | null], [Tensor, Tensor]> {
   constructor(...args: Args<'nn.LSTMCell'>) {
     super(4, bind('nn.LSTMCell', args));
   }
@@ -259,7 +274,7 @@ export class LSTMCell extends RNNCellBase {
     return batched ? [h1, c1] : [h1.squeeze(0), c1.squeeze(0)];
   }
 }
-export class GRUCell extends RNNCellBase {
+export class GRUCell extends RNNCellBase<[input: Tensor, hx?: Tensor | null], Tensor> {
   constructor(...args: Args<'nn.GRUCell'>) {
     super(3, bind('nn.GRUCell', args));
   }

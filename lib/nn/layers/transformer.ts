@@ -28,7 +28,7 @@ function canonicalMask(mask: Tensor | null | undefined, name: string, dtype: DTy
   return mask;
 }
 
-export class MultiheadAttention extends Module {
+export class MultiheadAttention extends Module<Args<'nn.MultiheadAttention.forward'>, [Tensor, Tensor | null]> {
   declare embedDim: number;
   declare kdim: number;
   declare vdim: number;
@@ -220,7 +220,7 @@ function detectCausal(mask: Tensor | null | undefined, isCausal: boolean | null 
   return mask.shape.join() === causal.shape.join() && Boolean(mask.eq(causal).all().item());
 }
 
-export class TransformerEncoderLayer extends Module {
+export class TransformerEncoderLayer extends Module<Args<'nn.TransformerEncoderLayer.forward'>, Tensor> {
   declare self_attn: MultiheadAttention;
   declare linear1: Linear;
   declare dropout: Dropout;
@@ -262,7 +262,7 @@ export class TransformerEncoderLayer extends Module {
   }
 }
 
-export class TransformerDecoderLayer extends Module {
+export class TransformerDecoderLayer extends Module<Args<'nn.TransformerDecoderLayer.forward'>, Tensor> {
   declare self_attn: MultiheadAttention;
   declare multihead_attn: MultiheadAttention;
   declare linear1: Linear;
@@ -313,7 +313,7 @@ export class TransformerDecoderLayer extends Module {
 }
 
 /** TransformerEncoder/Decoder: numLayers copies of a layer, then an optional norm. */
-abstract class LayerStack extends Module {
+abstract class LayerStack<In extends unknown[] = any[], Out = any> extends Module<In, Out> {
   declare layers: ModuleList;
   declare numLayers: number;
   declare norm: Module | null;
@@ -333,7 +333,7 @@ abstract class LayerStack extends Module {
   }
 }
 
-export class TransformerEncoder extends LayerStack {
+export class TransformerEncoder extends LayerStack<Args<'nn.TransformerEncoder.forward'>, Tensor> {
   constructor(...args: Args<'nn.TransformerEncoder'>) {
     const a = bind('nn.TransformerEncoder', args);
     super(a.encoderLayer, TransformerEncoderLayer, a.numLayers, a.norm);
@@ -349,7 +349,7 @@ export class TransformerEncoder extends LayerStack {
   }
 }
 
-export class TransformerDecoder extends LayerStack {
+export class TransformerDecoder extends LayerStack<Args<'nn.TransformerDecoder.forward'>, Tensor> {
   constructor(...args: Args<'nn.TransformerDecoder'>) {
     const a = bind('nn.TransformerDecoder', args);
     super(a.decoderLayer, TransformerDecoderLayer, a.numLayers, a.norm);
@@ -366,7 +366,7 @@ export class TransformerDecoder extends LayerStack {
   }
 }
 
-export class Transformer extends Module {
+export class Transformer extends Module<Args<'nn.Transformer.forward'>, Tensor> {
   declare encoder: Module;
   declare decoder: Module;
   declare dModel: number;

@@ -11,7 +11,7 @@ const quotesMode = releaseAtLeast(2, 0);
 
 type Mode = 'nearest' | 'linear' | 'bilinear' | 'bicubic' | 'trilinear' | 'area' | 'nearest-exact';
 
-export class Upsample extends Module {
+export class Upsample extends Module<[input: Tensor], Tensor> {
   declare size: number | number[] | null;
   declare scaleFactor: number | number[] | null;
   declare mode: Mode;

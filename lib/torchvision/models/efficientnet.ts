@@ -11,8 +11,8 @@ const { nn } = torch;
 type Module = torch.nn.Module;
 
 /** torchvision.ops.SqueezeExcitation: a channel gate from the global average. */
-export class SqueezeExcitation extends nn.Module {
-  avgpool: Module; fc1: Module; fc2: Module; activation: Module; scale_activation: Module;
+export class SqueezeExcitation extends nn.Module<[input: torch.Tensor], torch.Tensor> {
+  avgpool: torch.nn.AdaptiveAvgPool2d; fc1: Module; fc2: Module; activation: Module; scale_activation: Module;
   constructor(inputChannels: number, squeezeChannels: number) {
     super();
     this.avgpool = new nn.AdaptiveAvgPool2d(1);
@@ -30,7 +30,7 @@ export class SqueezeExcitation extends nn.Module {
 }
 
 /** torchvision.ops.StochasticDepth: drops whole residual branches per row while training. */
-export class StochasticDepth extends nn.Module {
+export class StochasticDepth extends nn.Module<[input: torch.Tensor], torch.Tensor> {
   constructor(readonly p: number, readonly mode: 'row' | 'batch') {
     super();
     if (p < 0 || p > 1) throw new RangeError(`drop probability has to be between 0 and 1, but got ${p}`);
@@ -50,7 +50,7 @@ export class StochasticDepth extends nn.Module {
 
 interface MBConvConfig { expandRatio: number; kernel: number; stride: number; inputChannels: number; outChannels: number; numLayers: number }
 
-export class MBConv extends nn.Module {
+export class MBConv extends nn.Module<[input: torch.Tensor], torch.Tensor> {
   readonly useResConnect: boolean;
   block: Module;
   stochastic_depth: Module;
@@ -84,10 +84,10 @@ export interface EfficientNetOptions {
   dropout?: number;
 }
 
-export class EfficientNet extends nn.Module {
-  features: Module;
-  avgpool: Module;
-  classifier: Module;
+export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
+  features: torch.nn.Sequential;
+  avgpool: torch.nn.AdaptiveAvgPool2d;
+  classifier: torch.nn.Sequential;
   constructor(setting: MBConvConfig[], dropout: number, options: EfficientNetOptions = {}) {
     super();
     const numClasses = options.numClasses ?? 1000;

@@ -31,7 +31,7 @@ export class Conv2dNormActivation extends nn.Sequential {
   }
 }
 
-export class InvertedResidual extends nn.Module {
+export class InvertedResidual extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   readonly stride: number;
   readonly useResConnect: boolean;
   conv: Module;
@@ -69,10 +69,10 @@ export interface MobileNetV2Options {
   dropout?: number;
 }
 
-export class MobileNetV2 extends nn.Module {
+export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   readonly lastChannel: number;
-  features: Module;
-  classifier: Module;
+  features: torch.nn.Sequential;
+  classifier: torch.nn.Sequential;
   constructor(options: MobileNetV2Options = {}) {
     super();
     const numClasses = options.numClasses ?? 1000;

@@ -24,7 +24,7 @@ interface BlockArgs {
   normLayer: NormLayer;
 }
 
-export class BasicBlock extends nn.Module {
+export class BasicBlock extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   static readonly expansion = 1;
   conv1: Module; bn1: Module; relu: Module; conv2: Module; bn2: Module; downsample: Module | null; stride: number;
   constructor(a: BlockArgs) {
@@ -47,7 +47,7 @@ export class BasicBlock extends nn.Module {
   }
 }
 
-export class Bottleneck extends nn.Module {
+export class Bottleneck extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   static readonly expansion = 4;
   conv1: Module; bn1: Module; conv2: Module; bn2: Module; conv3: Module; bn3: Module; relu: Module; downsample: Module | null; stride: number;
   constructor(a: BlockArgs) {
@@ -82,15 +82,15 @@ export interface ResNetOptions {
   normLayer?: NormLayer | null;
 }
 
-export class ResNet extends nn.Module {
+export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   private inplanes = 64;
   private dilation = 1;
   private groups: number;
   private baseWidth: number;
   private normLayer: NormLayer;
-  conv1: Module; bn1: Module; relu: Module; maxpool: Module;
-  layer1: Module; layer2: Module; layer3: Module; layer4: Module;
-  avgpool: Module; fc: Module;
+  conv1: torch.nn.Conv2d; bn1: Module; relu: torch.nn.ReLU; maxpool: torch.nn.MaxPool2d;
+  layer1: torch.nn.Sequential; layer2: torch.nn.Sequential; layer3: torch.nn.Sequential; layer4: torch.nn.Sequential;
+  avgpool: torch.nn.AdaptiveAvgPool2d; fc: torch.nn.Linear;
 
   constructor(block: Block, layers: number[], options: ResNetOptions = {}) {
     super();
@@ -131,7 +131,7 @@ export class ResNet extends nn.Module {
     }
   }
 
-  private makeLayer(block: Block, planes: number, blocks: number, stride = 1, dilate = false): Module {
+  private makeLayer(block: Block, planes: number, blocks: number, stride = 1, dilate = false): torch.nn.Sequential {
     let downsample: Module | null = null;
     const previousDilation = this.dilation;
     if (dilate) {

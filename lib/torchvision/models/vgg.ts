@@ -14,11 +14,11 @@ export interface VGGOptions {
   dropout?: number;
 }
 
-export class VGG extends nn.Module {
-  features: Module;
-  avgpool: Module;
-  classifier: Module;
-  constructor(features: Module, options: VGGOptions = {}) {
+export class VGG extends nn.Module<[x: torch.Tensor], torch.Tensor> {
+  features: torch.nn.Sequential;
+  avgpool: torch.nn.AdaptiveAvgPool2d;
+  classifier: torch.nn.Sequential;
+  constructor(features: torch.nn.Sequential, options: VGGOptions = {}) {
     super();
     const numClasses = options.numClasses ?? 1000;
     if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
@@ -51,7 +51,7 @@ export class VGG extends nn.Module {
 }
 markPure(VGG);
 
-export function makeLayers(cfg: (number | 'M')[], batchNorm = false): Module {
+export function makeLayers(cfg: (number | 'M')[], batchNorm = false): torch.nn.Sequential {
   const layers: Module[] = [];
   let inChannels = 3;
   for (const v of cfg) {

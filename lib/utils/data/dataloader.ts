@@ -31,13 +31,25 @@ const optionsSchema = z.object({
   inOrder: z.boolean().optional(),
 }).strict();
 
-export interface DataLoaderOptions<T> {
+/**
+ * What default_collate makes of a batch of T: tensors and numbers stacked into one tensor, tuples,
+ * arrays and records collated field by field, strings gathered into a list.
+ */
+export type Collated<T> = 0 extends 1 & T ? any
+  : T extends Tensor ? Tensor
+  : T extends number | bigint | boolean ? Tensor
+  : T extends string ? string[]
+  : T extends readonly unknown[] ? { -readonly [K in keyof T]: Collated<T[K]> }
+  : T extends Record<string, unknown> ? { [K in keyof T]: Collated<T[K]> }
+  : unknown;
+
+export interface DataLoaderOptions<T, B = Collated<T>> {
   batchSize?: number | null;
   shuffle?: boolean | null;
   sampler?: Iterable<number> | null;
   batchSampler?: Iterable<number[]> | null;
   numWorkers?: number;
-  collateFn?: ((batch: T[]) => any) | null;
+  collateFn?: ((batch: T[]) => B) | null;
   pinMemory?: boolean;
   dropLast?: boolean;
   timeout?: number;
@@ -52,14 +64,15 @@ export interface DataLoaderOptions<T> {
 
 type AnyDataset<T> = Dataset<T> | IterableDataset<T>;
 /** DataLoader's parameters as Python's, typed by the dataset's items. */
-export type DataLoaderArgs<T> = ArgsWith<'utils.data.DataLoader', { dataset: AnyDataset<T> } & DataLoaderOptions<T>>;
+export type DataLoaderArgs<T, B = Collated<T>, D extends AnyDataset<T> = AnyDataset<T>> = ArgsWith<'utils.data.DataLoader', { dataset: D & AnyDataset<T> } & DataLoaderOptions<T, B>>;
 
 /** What a built-in dataset offers the native loader: pixels in a tensor, or image files to decode. */
 type NativeSource = { images?: Tensor; files?: string[]; targets: Tensor; transform: unknown };
 type NativePlan = { images?: Tensor; files?: string[]; targets: Tensor; ops: object[] };
 
-export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncIterable<B> {
-  readonly dataset: AnyDataset<T>;
+/** Batches of B (default_collate's Collated<T> unless a collateFn says otherwise) from a dataset D of items T. */
+export class DataLoader<T = unknown, B = Collated<T>, D extends AnyDataset<T> = AnyDataset<T>> implements Iterable<B>, AsyncIterable<B> {
+  readonly dataset: D;
   readonly batchSize: number | null;
   readonly dropLast: boolean;
   readonly numWorkers: number;
@@ -77,11 +90,11 @@ export class DataLoader<T = unknown, B = any> implements Iterable<B>, AsyncItera
   readonly pinMemoryDevice: string;
   readonly inOrder: boolean;
 
-  constructor(...args: DataLoaderArgs<T>) {
-    const { dataset, ...given } = bind('utils.data.DataLoader', args) as { dataset: AnyDataset<T> } & Record<string, unknown>;
+  constructor(...args: DataLoaderArgs<T, B, D>) {
+    const { dataset, ...given } = bind('utils.data.DataLoader', args as never) as unknown as { dataset: D } & Record<string, unknown>;
     // None is each option's default (batchSize excepted: None there turns batching off)
     const options = Object.fromEntries(Object.entries(given).filter(([k, v]) => v !== undefined && (v !== null || k === 'batchSize')));
-    const o = parseOptions(optionsSchema, options, 'DataLoader options') as DataLoaderOptions<T>;
+    const o = parseOptions(optionsSchema, options, 'DataLoader options') as DataLoaderOptions<T, B>;
     const isIterable = dataset instanceof IterableDataset || (!(dataset instanceof Dataset) && typeof (dataset as any)?.[Symbol.iterator] === 'function' && typeof (dataset as any)?.getItem !== 'function');
     if (!isIterable && typeof (dataset as any)?.getItem !== 'function') {
       throw new TypeError('Expected a Dataset (with getItem and length) or an IterableDataset for dataset');
