@@ -107,8 +107,9 @@ const candidates = roots.flatMap((r) => [
 const addonPath = process.env.TORCH_NODE_ADDON ?? candidates.find((p) => existsSync(p));
 if (!addonPath) {
   throw new Error(
-    "torch-node's native addon is not built. npm 11 skips dependencies' install scripts until they are approved:\n" +
-      '  npm install-scripts approve torch-node && npm rebuild torch-node\n' +
+    "torch-node's native addon is not built: its install script did not run (npm install --ignore-scripts, or a\n" +
+      'package manager that asks first: npm install-scripts approve torch-node, bun pm trust torch-node). Build it now:\n' +
+      '  npm rebuild torch-node\n' +
       'Inside the torch-node repository itself: npm run build:native',
   );
 }

@@ -52,11 +52,14 @@ const SYSTEM_CMAKE_DIRS = [
   '/opt/libtorch/share/cmake/Torch',
 ];
 
+// Printed when an install fails: npm has rolled the package back by then, so the fix is to install
+// again (npm rebuild would find nothing to rebuild).
 export const HOW_TO_FIX = [
   'torch-node needs libtorch. Any one of these fixes it:',
-  '  sudo apt-get install -y libtorch-dev            # Debian 12 / Ubuntu 23.04+',
-  '  LIBTORCH=/path/to/libtorch npm rebuild torch-node   # an unpacked official libtorch zip',
-  '  LIBTORCH_USE_PYTORCH=1 npm rebuild torch-node       # the libtorch inside `pip install torch`',
+  '  sudo apt-get install -y libtorch-dev && npm install torch-node   # Debian 12 / Ubuntu 23.04+',
+  '  LIBTORCH=/path/to/libtorch npm install torch-node                # an unpacked official libtorch zip',
+  '  LIBTORCH_USE_PYTORCH=1 npm install torch-node                    # the libtorch inside `pip install torch`',
+  '(In a clone of torch-node itself: the same variables with npm run build:native.)',
 ].join('\n');
 
 function cmakeDirOf(prefix) {

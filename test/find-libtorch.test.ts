@@ -97,8 +97,8 @@ t.test('a system install is found', async (t) => {
 
 t.test('nothing found and downloads off: the message says how to fix it', async (t) => {
   await t.rejects(findLibtorch({ env: { ...noSystem, TORCH_NODE_NO_DOWNLOAD: '1' }, log: quiet }), { message: /sudo apt-get install -y libtorch-dev/ });
-  t.match(HOW_TO_FIX, /LIBTORCH=\/path\/to\/libtorch npm rebuild torch-node/);
-  t.match(HOW_TO_FIX, /LIBTORCH_USE_PYTORCH=1 npm rebuild torch-node/);
+  t.match(HOW_TO_FIX, /LIBTORCH=\/path\/to\/libtorch npm install torch-node/);
+  t.match(HOW_TO_FIX, /LIBTORCH_USE_PYTORCH=1 npm install torch-node/);
 });
 
 t.test('the download path, against a loopback server', async (t) => {

@@ -80,3 +80,41 @@ t.test('an addon whose libtorch is gone: the import error names the libtorch it 
   t.match(message, /built against the libtorch whose CMake files are in \/opt\/libtorch\/share\/cmake\/Torch/);
   t.match(message, /LIBTORCH=\/path\/to\/libtorch npm rebuild torch-node/);
 });
+
+t.test('npm pack, then the tarball installed offline into an empty project: it builds, keeps only the addon, and imports', { timeout: 900_000 }, async (t) => {
+  const { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { createHash } = await import('node:crypto');
+  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-pack-'));
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }))[0];
+  const files = (packed.files as { path: string }[]).map((f) => f.path);
+  for (const f of ['LICENSE', 'CHANGELOG.md', 'README.md', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'binding/addon.cc', 'CMakeLists.txt', 'scripts/build-native.mjs']) {
+    t.ok(files.includes(f), `the tarball has ${f}`);
+  }
+  t.notOk(files.some((f) => f.startsWith('build/') || f.startsWith('test/')), 'and no build output or tests');
+  const tgz = path.join(dir, packed.filename);
+  // the project's lockfile: torch-node from the tarball, its dependencies as this repository locks
+  // them, so that `npm ci --offline` takes everything from npm's cache
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+  const own = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const project = path.join(dir, 'project');
+  (await import('node:fs')).mkdirSync(project);
+  const packages: Record<string, unknown> = {
+    '': { name: 'project', version: '1.0.0', dependencies: { 'torch-node': `file:${tgz}` } },
+    'node_modules/torch-node': {
+      version: own.version, resolved: `file:${tgz}`, integrity: `sha512-${createHash('sha512').update(readFileSync(tgz)).digest('base64')}`,
+      license: own.license, hasInstallScript: true, dependencies: own.dependencies, engines: own.engines,
+    },
+  };
+  for (const [k, v] of Object.entries(lock.packages as Record<string, { dev?: boolean }>)) if (k.startsWith('node_modules/') && !v.dev) packages[k] = v;
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'project', version: '1.0.0', type: 'module', dependencies: { 'torch-node': `file:${tgz}` } }));
+  writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify({ name: 'project', version: '1.0.0', lockfileVersion: 3, requires: true, packages }));
+  const out = execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TORCH_NODE_JOBS: '2' } });
+  t.match(out, /added \d+ packages/, 'npm ci --offline installs it');
+  const build = path.join(project, 'node_modules/torch-node/build');
+  t.same(readdirSync(build).sort(), ['Release', 'torch-node-configure.json'], 'build/ keeps only the addon and the note of its libtorch');
+  t.same(readdirSync(path.join(build, 'Release')), ['torch_node.node']);
+  t.ok(existsSync(path.join(project, 'node_modules/torch-node/dist/lib/index.d.ts')), 'with its declarations');
+  writeFileSync(path.join(project, 'main.js'), `import * as torch from 'torch-node';\n${example}`);
+  t.equal(execFileSync(process.execPath, ['main.js'], { cwd: project, encoding: 'utf8' }).trim(), '[128,10] number', 'and a script importing it runs');
+});
