@@ -10,6 +10,8 @@
 // `--padding valid` is the Keras program's exact shape: its third pooling leaves a 1×1×64 map, a
 // bottleneck that stays below the published baselines (PyTorch trains it no better); `same` (the
 // default, Keras' padding='same') keeps 3×3×64 features for the dense layers.
+// Loss and accuracy go to TensorBoard as the PyTorch tutorials log them (SummaryWriter, in
+// runs/fashion_mnist_cnn; `--logdir` to choose): tensorboard --logdir runs.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as torch from 'torch-node';
@@ -19,7 +21,7 @@ import { Progress } from './lib/progress.js';
 const { nn, optim } = torch;
 const T = torchvision.transforms;
 const { DataLoader, Subset } = torch.utils.data;
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { augment: { type: 'string', default: 'light' }, padding: { type: 'string', default: 'same' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { augment: { type: 'string', default: 'light' }, padding: { type: 'string', default: 'same' }, logdir: { type: 'string', default: 'runs/fashion_mnist_cnn' } } });
 if (values.padding !== 'same' && values.padding !== 'valid') throw new Error(`--padding must be same or valid; got ${values.padding}`);
 const pad = values.padding === 'same' ? 1 : 0;
 const side = pad ? 3 : 1; // the feature map after three poolings: 28 -> 14 -> 7 -> 3, or 26/13 -> 11/5 -> 3/1
@@ -87,6 +89,7 @@ async function main() {
   console.log(String(model));
   console.log(`padding ${values.padding}; augmentation (${values.augment}): ${String(trainset.transform)}`);
 
+  const writer = new torch.utils.tensorboard.SummaryWriter(values.logdir);
   const started = Date.now();
   for (let epoch = 0; epoch < epochs; epoch++) {
     model.train();
@@ -102,6 +105,7 @@ async function main() {
       correct += outputs.argmax(1).eq(labels).sum().item();
       seen += labels.size(0);
       progress.update(++step, seen, runningLoss / seen);
+      if (step % 100 === 0) writer.addScalar('training loss', loss.item(), epoch * trainloader.length + step);
     }
     progress.stop();
     scheduler.step();
@@ -114,9 +118,12 @@ async function main() {
         testCorrect += outputs.argmax(1).eq(labels).sum().item();
       }
     });
+    writer.addScalars('loss', { train: runningLoss / seen, test: testLoss / testset.length }, epoch + 1);
+    writer.addScalars('accuracy', { train: correct / seen, test: testCorrect / testset.length }, epoch + 1);
     console.log(`epoch ${epoch + 1}/${epochs} - loss: ${(runningLoss / seen).toFixed(4)} - accuracy: ${(correct / seen).toFixed(4)}` +
       ` - test loss: ${(testLoss / testset.length).toFixed(4)} - test accuracy ${((100 * testCorrect) / testset.length).toFixed(2)}%`);
   }
+  await writer.close();
   console.log(`trained ${epochs} epochs on ${train.length} images in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

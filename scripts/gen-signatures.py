@@ -40,6 +40,8 @@ def js_key(qual):
 
 
 def resolve(qual):
+    if any(qual == p or qual.startswith(p + '.') for p in SOURCE_ONLY):
+        return from_source(qual)
     parts = qual.split('.')
     # the longest importable prefix, but an attribute of a package wins over its same-named submodule
     # (torchvision.ops.roi_align is the function that torchvision/ops/__init__.py exports)
@@ -56,9 +58,40 @@ def resolve(qual):
             obj = importlib.import_module('.'.join(parts[:i]))
         except ImportError:
             continue
-        for p in parts[i:]:
-            obj = getattr(obj, p)
+        try:
+            for p in parts[i:]:
+                obj = getattr(obj, p)
+        except AttributeError:
+            return from_source(qual)
         return obj
+    raise ImportError(qual)
+
+
+# Modules that cannot be imported without an optional package, read from their source instead:
+# torch.utils.tensorboard needs tensorboard installed, which Debian does not package.
+SOURCE_ONLY = {'torch.utils.tensorboard.SummaryWriter': ('utils/tensorboard/writer.py', 'SummaryWriter')}
+
+
+def from_source(qual):
+    """A stand-in with the signature and docstring written in the module's source."""
+    import ast
+    for prefix, (rel, cls) in SOURCE_ONLY.items():
+        if qual != prefix and not qual.startswith(prefix + '.'):
+            continue
+        tree = ast.parse(open(os.path.join(os.path.dirname(torch.__file__), rel)).read())
+        found = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls)
+        for name in qual[len(prefix):].split('.')[1:]:
+            found = next(n for n in found.body if isinstance(n, ast.FunctionDef) and n.name == name)
+        fn = next(n for n in found.body if isinstance(n, ast.FunctionDef) and n.name == '__init__') if isinstance(found, ast.ClassDef) else found
+        for a in fn.args.args + fn.args.kwonlyargs:
+            a.annotation = None
+        namespace = {}
+        exec(f'def stand_in({ast.unparse(fn.args)}): pass', {}, namespace)
+        doc = ast.get_docstring(found) or ''
+        namespace['stand_in'].__doc__ = doc
+        if isinstance(found, ast.ClassDef):
+            return type(found.name, (), {'__init__': namespace['stand_in'], '__doc__': doc})
+        return namespace['stand_in']
     raise ImportError(qual)
 
 

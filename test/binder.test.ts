@@ -36,6 +36,7 @@ for (const wnid of ['n01', 'n02']) {
 }
 let fileCount = 0;
 const freshFile = (ext: string) => path.join(tmp, `out-${fileCount++}.${ext}`);
+const freshDir = () => path.join(tmp, `dir-${fileCount++}`);
 
 // ---- sample arguments: each callable's parameters, by name, made afresh for every form -----------
 const x4 = () => torch.randn(2, 3, 8, 8);
@@ -343,6 +344,14 @@ const S: Record<string, Sample> = {
   'autograd.functional.jvp': { args: () => ({ func: (x: torch.Tensor) => x.mul(3), inputs: torch.ones(2), v: torch.tensor([1, 2]), strict: false }) },
   'autograd.functional.vhp': { args: () => ({ func: (x: torch.Tensor) => x.pow(3).sum(), inputs: torch.ones(2), v: torch.tensor([1, 2]) }) },
   'autograd.functional.hvp': { args: () => ({ func: (x: torch.Tensor) => x.pow(3).sum(), inputs: torch.ones(2), v: torch.tensor([1, 2]) }) },
+  'utils.tensorboard.SummaryWriter': { args: () => ({ logDir: freshDir(), comment: '_c', maxQueue: 5, flushSecs: 10, filenameSuffix: '.s' }), effect: () => 'made' },
+  'utils.tensorboard.SummaryWriter.addScalar': { self: () => new torch.utils.tensorboard.SummaryWriter(freshDir()), args: () => ({ tag: 'a', scalarValue: 1.5, globalStep: 2, walltime: 10, newStyle: true }), effect: () => 'written' },
+  'utils.tensorboard.SummaryWriter.addScalars': { self: () => new torch.utils.tensorboard.SummaryWriter(freshDir()), args: () => ({ mainTag: 'm', tagScalarDict: { a: 1, b: 2 }, globalStep: 1 }), effect: () => 'written' },
+  'utils.tensorboard.SummaryWriter.addHistogram': { self: () => new torch.utils.tensorboard.SummaryWriter(freshDir()), args: () => ({ tag: 'h', values: torch.arange(10, { dtype: torch.float32 }), globalStep: 1, bins: 4 }), effect: () => 'written' },
+  'utils.tensorboard.SummaryWriter.addImage': { self: () => new torch.utils.tensorboard.SummaryWriter(freshDir()), args: () => ({ tag: 'i', imgTensor: torch.ones(4, 4, 3), globalStep: 1, dataformats: 'HWC' }), effect: () => 'written' },
+  'utils.tensorboard.SummaryWriter.addImages': { self: () => new torch.utils.tensorboard.SummaryWriter(freshDir()), args: () => ({ tag: 'i', imgTensor: torch.ones(2, 3, 4, 4), globalStep: 1 }), effect: () => 'written' },
+  'utils.tensorboard.SummaryWriter.addText': { self: () => new torch.utils.tensorboard.SummaryWriter(freshDir()), args: () => ({ tag: 't', textString: 'x', globalStep: 3 }), effect: () => 'written' },
+  'utils.tensorboard.SummaryWriter.addHparams': { self: () => new torch.utils.tensorboard.SummaryWriter(freshDir()), args: () => ({ hparamDict: { lr: 0.1 }, metricDict: { acc: 0.5 }, runName: 'r' }), effect: () => 'written' },
   'nn.Module.cuda': { self: () => new torch.nn.Linear(2, 2), args: () => ({ device: 0 }), skip: 'needs a CUDA device (test/cuda.test.ts)' },
   'optim.Optimizer.zeroGrad': {
     self: () => {

@@ -405,6 +405,14 @@ export const SIGNATURES = {
   "utils.data.WeightedRandomSampler": [["weights", "weights", "pos"], ["numSamples", "num_samples", "pos"], ["replacement", "replacement", "pos", true], ["generator", "generator", "pos", null]],
   "utils.data.BatchSampler": [["sampler", "sampler", "pos"], ["batchSize", "batch_size", "pos"], ["dropLast", "drop_last", "pos"]],
   "utils.data.DistributedSampler": [["dataset", "dataset", "pos"], ["numReplicas", "num_replicas", "pos", null], ["rank", "rank", "pos", null], ["shuffle", "shuffle", "pos", true], ["seed", "seed", "pos", 0], ["dropLast", "drop_last", "pos", false]],
+  "utils.tensorboard.SummaryWriter": [["logDir", "log_dir", "pos", null], ["comment", "comment", "pos", ""], ["purgeStep", "purge_step", "pos", null], ["maxQueue", "max_queue", "pos", 10], ["flushSecs", "flush_secs", "pos", 120], ["filenameSuffix", "filename_suffix", "pos", ""]],
+  "utils.tensorboard.SummaryWriter.addScalar": [["tag", "tag", "pos"], ["scalarValue", "scalar_value", "pos"], ["globalStep", "global_step", "pos", null], ["walltime", "walltime", "pos", null], ["newStyle", "new_style", "pos", false], ["doublePrecision", "double_precision", "pos", false]],
+  "utils.tensorboard.SummaryWriter.addScalars": [["mainTag", "main_tag", "pos"], ["tagScalarDict", "tag_scalar_dict", "pos"], ["globalStep", "global_step", "pos", null], ["walltime", "walltime", "pos", null]],
+  "utils.tensorboard.SummaryWriter.addHistogram": [["tag", "tag", "pos"], ["values", "values", "pos"], ["globalStep", "global_step", "pos", null], ["bins", "bins", "pos", "tensorflow"], ["walltime", "walltime", "pos", null], ["maxBins", "max_bins", "pos", null]],
+  "utils.tensorboard.SummaryWriter.addImage": [["tag", "tag", "pos"], ["imgTensor", "img_tensor", "pos"], ["globalStep", "global_step", "pos", null], ["walltime", "walltime", "pos", null], ["dataformats", "dataformats", "pos", "CHW"]],
+  "utils.tensorboard.SummaryWriter.addImages": [["tag", "tag", "pos"], ["imgTensor", "img_tensor", "pos"], ["globalStep", "global_step", "pos", null], ["walltime", "walltime", "pos", null], ["dataformats", "dataformats", "pos", "NCHW"]],
+  "utils.tensorboard.SummaryWriter.addText": [["tag", "tag", "pos"], ["textString", "text_string", "pos"], ["globalStep", "global_step", "pos", null], ["walltime", "walltime", "pos", null]],
+  "utils.tensorboard.SummaryWriter.addHparams": [["hparamDict", "hparam_dict", "pos"], ["metricDict", "metric_dict", "pos"], ["hparamDomainDiscrete", "hparam_domain_discrete", "pos", null], ["runName", "run_name", "pos", null], ["globalStep", "global_step", "pos", null]],
   "torchvision.datasets.MNIST": [["root", "root", "pos"], ["train", "train", "pos", true], ["transform", "transform", "pos", null], ["targetTransform", "target_transform", "pos", null], ["download", "download", "pos", false]],
   "torchvision.datasets.FashionMNIST": [["root", "root", "pos"], ["train", "train", "pos", true], ["transform", "transform", "pos", null], ["targetTransform", "target_transform", "pos", null], ["download", "download", "pos", false]],
   "torchvision.datasets.KMNIST": [["root", "root", "pos"], ["train", "train", "pos", true], ["transform", "transform", "pos", null], ["targetTransform", "target_transform", "pos", null], ["download", "download", "pos", false]],
@@ -898,6 +906,14 @@ export interface ParamTypes {
   "utils.data.WeightedRandomSampler": { weights: number[]; numSamples: number; replacement?: boolean; generator?: Generator | null };
   "utils.data.BatchSampler": { sampler: Sampler | Iterable<number>; batchSize: number; dropLast: boolean };
   "utils.data.DistributedSampler": { dataset: Dataset; numReplicas?: number | null; rank?: number | null; shuffle?: boolean; seed?: number; dropLast?: boolean };
+  "utils.tensorboard.SummaryWriter": { logDir?: unknown; comment?: string; purgeStep?: unknown; maxQueue?: number; flushSecs?: number; filenameSuffix?: string };
+  "utils.tensorboard.SummaryWriter.addScalar": { tag: unknown; scalarValue: unknown; globalStep?: unknown; walltime?: unknown; newStyle?: boolean; doublePrecision?: boolean };
+  "utils.tensorboard.SummaryWriter.addScalars": { mainTag: unknown; tagScalarDict: unknown; globalStep?: unknown; walltime?: unknown };
+  "utils.tensorboard.SummaryWriter.addHistogram": { tag: unknown; values: unknown; globalStep?: unknown; bins?: string; walltime?: unknown; maxBins?: unknown };
+  "utils.tensorboard.SummaryWriter.addImage": { tag: unknown; imgTensor: unknown; globalStep?: unknown; walltime?: unknown; dataformats?: string };
+  "utils.tensorboard.SummaryWriter.addImages": { tag: unknown; imgTensor: unknown; globalStep?: unknown; walltime?: unknown; dataformats?: string };
+  "utils.tensorboard.SummaryWriter.addText": { tag: unknown; textString: unknown; globalStep?: unknown; walltime?: unknown };
+  "utils.tensorboard.SummaryWriter.addHparams": { hparamDict: unknown; metricDict: unknown; hparamDomainDiscrete?: unknown; runName?: unknown; globalStep?: unknown };
   "torchvision.datasets.MNIST": { root: string; train?: boolean; transform?: ((...args: any[]) => any) | null; targetTransform?: ((...args: any[]) => any) | null; download?: boolean };
   "torchvision.datasets.FashionMNIST": { root: string; train?: boolean; transform?: ((...args: any[]) => any) | null; targetTransform?: ((...args: any[]) => any) | null; download?: boolean };
   "torchvision.datasets.KMNIST": { root: string; train?: boolean; transform?: ((...args: any[]) => any) | null; targetTransform?: ((...args: any[]) => any) | null; download?: boolean };

@@ -1,2 +1,3 @@
 // torch.utils
 export * as data from './data/index.js';
+export * as tensorboard from './tensorboard/index.js';

@@ -1,0 +1,2 @@
+// torch.utils.tensorboard
+export { SummaryWriter, FileWriter } from './writer.js';
