@@ -235,6 +235,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitDistributed(env, exports);
   InitCuda(env, exports);
   InitSerialization(env, exports);
+  InitAoti(env, exports);
 
   return exports;
 }

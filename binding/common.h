@@ -57,7 +57,7 @@ int64_t EnumArg(napi_env env, napi_value v, const char* argName);
 // Every External the addon hands to JS is tagged with its kind (napi type tags), so a handle of one
 // kind passed where another is expected, or a forged { _h } object, is refused instead of being read
 // as the wrong C++ struct.
-enum class HandleKind : uint64_t { Tensor = 1, Generator, ScriptModule, Work, Reducer, LoaderRun, CudaStream, CudaEvent, Archive };
+enum class HandleKind : uint64_t { Tensor = 1, Generator, ScriptModule, Work, Reducer, LoaderRun, CudaStream, CudaEvent, Archive, AotiPackage };
 using HandleFinalizer = void (*)(node_api_basic_env, void*, void*);
 // A new tagged External owning `data` (freed by `finalize` when JS drops it).
 napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleKind kind);
@@ -85,6 +85,7 @@ void InitJit(Napi::Env env, Napi::Object exports);
 void InitDistributed(Napi::Env env, Napi::Object exports);
 void InitCuda(Napi::Env env, Napi::Object exports);
 void InitSerialization(Napi::Env env, Napi::Object exports);
+void InitAoti(Napi::Env env, Napi::Object exports);
 at::Generator* GeneratorOf(napi_env env, napi_value v);  // nullptr when v is no Generator
 
 }  // namespace tn

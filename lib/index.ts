@@ -33,6 +33,9 @@ export * as hub from './hub.js';
 export * as jit from './jit.js';
 export * as distributed from './distributed.js';
 export * as accelerator from './accelerator.js';
+export * as inductor from './inductor.js';
+/** torch._inductor: aotiLoadPackage (Python's aoti_load_package). */
+export * as _inductor from './inductor.js';
 export * as backends from './backends.js';
 export * as linalg from './generated/linalg.js';
 export * as fft from './generated/fft.js';

@@ -55,6 +55,13 @@ export interface Native {
   visionResize(img: unknown, h: number, w: number, interp: number, antialias: boolean): Handle;
   visionAffine(img: unknown, spec: AffineSpec): Handle;
   /** PIL's Image.resize on an H×W×C uint8 image (binding/pil_resample.cc) */
+  /** AOTInductor packages (binding/aoti.cc), where libtorch has the loader */
+  aotiAvailable: boolean;
+  aotiLoad(path: string, modelName: string): unknown;
+  aotiLoadAsync(path: string, modelName: string): Promise<unknown>;
+  aotiRun(handle: unknown, inputs: unknown[]): unknown[];
+  aotiRunAsync(handle: unknown, inputs: unknown[]): Promise<unknown[]>;
+  aotiMetadata(handle: unknown): Record<string, string>;
   pilResize(hwc: unknown, h: number, w: number, interp: number): Handle;
   /** PIL's Image.rotate (spec.rotate) or Image.transform(AFFINE) on an H×W×C uint8 image */
   pilAffine(hwc: unknown, spec: AffineSpec): Handle;
