@@ -1,5 +1,6 @@
 // Autograd: grad mode, backward, .grad, requires_grad, graph inspection, autograd.grad.
 #include "common.h"
+#include <torch/csrc/autograd/anomaly_mode.h>
 
 namespace tn {
 
@@ -138,7 +139,18 @@ static Napi::Value RetainGrad(const Napi::CallbackInfo& info) {
   });
 }
 
+// torch.autograd.set_detect_anomaly(mode, check_nan): libtorch's AnomalyMode, which makes a backward
+// function that returns NaN an error naming it. Returns the previous [enabled, checkNan].
+static Napi::Value SetAnomaly(const Napi::CallbackInfo& info) {
+  auto prev = Napi::Array::New(info.Env(), 2);
+  prev.Set(0u, torch::autograd::AnomalyMode::is_enabled());
+  prev.Set(1u, torch::autograd::AnomalyMode::should_check_nan());
+  torch::autograd::AnomalyMode::set_enabled(info[0].ToBoolean().Value(), info[1].ToBoolean().Value());
+  return prev;
+}
+
 void InitAutograd(Napi::Env env, Napi::Object exports) {
+  exports.Set("setAnomaly", Napi::Function::New(env, SetAnomaly));
   exports.Set("setGradEnabled", Napi::Function::New(env, SetGradEnabled));
   exports.Set("isGradEnabled", Napi::Function::New(env, IsGradEnabled));
   exports.Set("backward", Napi::Function::New(env, Backward));

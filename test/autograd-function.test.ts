@@ -131,3 +131,17 @@ t.test('gradcheck finds a wrong backward', async (t) => {
   t.equal(torch.autograd.gradcheck((v: torch.Tensor) => WrongGrad.apply(v), [x], { raiseException: false }), false);
   t.ok(torch.autograd.gradgradcheck((v: torch.Tensor) => v.pow(3).sin(), [x]), 'gradgradcheck on built-in ops');
 });
+
+t.test('anomaly detection: a backward that returns NaN throws, naming the function, as PyTorch', async (t) => {
+  const x = torch.tensor([-1.0, 4.0], { requiresGrad: true });
+  t.throws(() => torch.autograd.detectAnomaly(() => x.sqrt().sum().backward()), /Function 'SqrtBackward0' returned nan values in its 0th output\./);
+  t.equal(torch.autograd.isAnomalyEnabled(), false, 'the mode is restored after the block');
+  x.sqrt().sum().backward();
+  t.ok(Number.isNaN((x.grad!.tolist() as number[])[0]), 'without it, NaN flows on silently, as in PyTorch');
+  torch.autograd.setDetectAnomaly(true, false);
+  t.same([torch.autograd.isAnomalyEnabled(), torch.autograd.isAnomalyCheckNanEnabled()], [true, false], 'set_detect_anomaly(True, check_nan=False)');
+  x.grad = null;
+  x.sqrt().sum().backward();
+  torch.autograd.setDetectAnomaly(false);
+  t.equal(torch.autograd.isAnomalyEnabled(), false);
+});

@@ -14,3 +14,52 @@ export const inferenceMode = <T>(fn: () => T): T => noGrad(fn);
 export const grad = core.grad;
 /** torch.autograd.backward(tensors, gradTensors?, { retainGraph, createGraph, inputs }) */
 export const backward = core.backward;
+
+import { native } from '../native.js';
+import { badArg } from '../errors.js';
+
+/**
+ * torch.autograd.set_detect_anomaly(mode, checkNan = true): turns anomaly detection on or off. With it
+ * on (and checkNan), a backward function that returns NaN throws, naming it ("Function
+ * 'SqrtBackward0' returned nan values in its 0th output."). Given fn, runs fn under the mode and
+ * restores the previous one (Python's `with set_detect_anomaly(mode):`).
+ */
+export function setDetectAnomaly<T>(mode: boolean, checkNan: boolean | (() => T) = true, fn?: () => T): T | void {
+  if (typeof checkNan === 'function') [fn, checkNan] = [checkNan, true];
+  if (typeof mode !== 'boolean') badArg('a boolean', 'mode', mode);
+  if (typeof checkNan !== 'boolean') badArg('a boolean', 'checkNan', checkNan);
+  const [wasOn, wasNan] = native.setAnomaly(mode, checkNan);
+  if (!fn) return;
+  const restore = () => void native.setAnomaly(wasOn, wasNan);
+  let result: T;
+  try {
+    result = fn();
+  } catch (e) {
+    restore();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
+}
+
+/** `with torch.autograd.detect_anomaly():` → `torch.autograd.detectAnomaly(() => { ... })` (checkNan = true), or `detectAnomaly({ checkNan }, fn)`. */
+export function detectAnomaly<T>(fn: () => T): T;
+export function detectAnomaly<T>(options: { checkNan?: boolean }, fn: () => T): T;
+export function detectAnomaly<T>(a: (() => T) | { checkNan?: boolean }, b?: () => T): T {
+  const [options, fn] = typeof a === 'function' ? [{}, a] : [a, b];
+  if (typeof fn !== 'function') badArg('a function', 'fn', fn);
+  return setDetectAnomaly(true, options.checkNan ?? true, fn) as T;
+}
+/** torch.is_anomaly_enabled() */
+export function isAnomalyEnabled(): boolean {
+  const [on, nan] = native.setAnomaly(false, true);
+  native.setAnomaly(on, nan);
+  return on;
+}
+/** torch.is_anomaly_check_nan_enabled() */
+export function isAnomalyCheckNanEnabled(): boolean {
+  const [on, nan] = native.setAnomaly(false, true);
+  native.setAnomaly(on, nan);
+  return nan;
+}
