@@ -193,3 +193,24 @@ t.test('getTotalNorm, clipGradsWithNorm_ and fuseLinearBnWeights (PyTorch 2.6) a
   t.equal(mismatch(w, u.fusedLinear[0]), null, 'fused Linear weight');
   t.equal(mismatch(b, u.fusedLinear[1]), null, 'fused Linear bias');
 });
+
+t.test('fuseConvBnEval / fuseLinearBnEval: one module computing both, from the fixture-checked fused weights', async (t) => {
+  torch.manualSeed(4);
+  const conv = new nn.Conv2d(2, 3, 3, { padding: 1, bias: false }), bn = new nn.BatchNorm2d(3);
+  bn.runningMean!.copy_(torch.tensor([0.1, -0.2, 0.3]));
+  bn.runningVar!.copy_(torch.tensor([1.5, 0.5, 2.0]));
+  t.throws(() => nn.utils.fuseConvBnEval(conv, bn), /Fusion only for eval!/);
+  conv.eval();
+  bn.eval();
+  const x = torch.randn(2, 2, 5, 5);
+  const fused = nn.utils.fuseConvBnEval(conv, bn);
+  t.ok(fused instanceof nn.Conv2d && fused !== conv && fused.bias !== null, 'a new Conv2d with a bias');
+  t.ok(fused(x).allclose(bn(conv(x)), 1e-5, 1e-5), 'equals conv then bn');
+  const ct = new nn.ConvTranspose2d(3, 2, 2, { stride: 2 }).eval(), bn2 = new nn.BatchNorm2d(2).eval();
+  t.ok(nn.utils.fuseConvBnEval(ct, bn2, true)(torch.randn(1, 3, 4, 4)).shape.join() === '1,2,8,8', 'transposed convolutions too (transpose = true)');
+  const lin = new nn.Linear(4, 3).eval(), bn1 = new nn.BatchNorm1d(3).eval();
+  bn1.runningMean!.copy_(torch.tensor([0.5, 0, -1]));
+  const y = torch.randn(5, 4);
+  t.ok(nn.utils.fuseLinearBnEval(lin, bn1)(y).allclose(bn1(lin(y)), 1e-5, 1e-5), 'Linear then BatchNorm1d');
+  t.throws(() => nn.utils.fuseLinearBnEval(lin, new nn.BatchNorm1d(5).eval()), /linear.out_features must equal bn.num_features/);
+});

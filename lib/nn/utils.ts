@@ -214,6 +214,54 @@ export function fuseLinearBnWeights(...args: Args<'nn.utils.fuseLinearBnWeights'
   const b = linearB.sub(a.bnRm).mul(scale).add(a.bnB ?? 0).to({ dtype: a.linearB?.dtype ?? a.linearW.dtype });
   return [new Parameter(w.detach(), a.linearW.requiresGrad), new Parameter(b.detach(), linearB.requiresGrad)];
 }
+type ConvLike = Module & { inChannels: number; outChannels: number; kernelSize: number[]; stride: number[]; padding: number[] | string; dilation: number[];
+  outputPadding?: number[]; groups: number; paddingMode: string; weight: Parameter; bias: Parameter | null };
+type BnLike = Module & { runningMean: Tensor | null; runningVar: Tensor | null; eps: number; weight: Parameter | null; bias: Parameter | null };
+type LinearLike = Module & { inFeatures: number; outFeatures: number; weight: Parameter; bias: Parameter | null };
+const isTransposed = (m: object) => isConvTranspose(m);
+
+/** A fresh module of conv's class and shape with a bias, holding conv's state (Python deep-copies it). */
+function copyWithBias<M extends Module>(m: M, make: () => M): M {
+  const copy = make();
+  const own = (m as unknown as { bias: unknown }).bias;
+  copy.loadStateDict(m.stateDict(), { strict: own !== null });
+  return copy.train(m.training) as M;
+}
+function checkEval(a: Module, b: Module): void {
+  if (a.training || b.training) throw new RangeError('Fusion only for eval!');
+}
+function bnStats(bn: BnLike): [Tensor, Tensor] {
+  if (!bn.runningMean || !bn.runningVar) throw new RangeError('the BatchNorm has no running statistics (trackRunningStats=false): nothing to fuse');
+  return [bn.runningMean, bn.runningVar];
+}
+
+/** fuseConvBnEval(conv, bn, transpose = false): a convolution computing conv then bn (both in eval mode). */
+export function fuseConvBnEval<M extends Module>(conv: M, bn: Module, transpose = false): M {
+  const c = conv as unknown as ConvLike, b = bn as unknown as BnLike;
+  if (!(conv instanceof Module) || !Array.isArray(c.kernelSize)) badArg('a convolution module', 'conv', conv);
+  if (!(bn instanceof Module) || typeof b.eps !== 'number') badArg('a BatchNorm module', 'bn', bn);
+  checkEval(conv, bn);
+  const [rm, rv] = bnStats(b);
+  const Ctor = conv.constructor as new (...a: unknown[]) => M;
+  const options = { stride: c.stride, padding: c.padding, dilation: c.dilation, groups: c.groups, bias: true, paddingMode: c.paddingMode,
+    ...(isTransposed(conv) ? { outputPadding: c.outputPadding } : {}) };
+  const fused = copyWithBias(conv, () => new Ctor(c.inChannels, c.outChannels, c.kernelSize, options)) as unknown as ConvLike;
+  [fused.weight, fused.bias] = fuseConvBnWeights(c.weight, c.bias, rm, rv, b.eps, b.weight, b.bias, transpose);
+  return fused as unknown as M;
+}
+/** fuseLinearBnEval(linear, bn): a Linear computing linear then bn (both in eval mode). */
+export function fuseLinearBnEval<M extends Module>(linear: M, bn: Module): M {
+  const l = linear as unknown as LinearLike, b = bn as unknown as BnLike;
+  if (!(linear instanceof Module) || typeof l.inFeatures !== 'number') badArg('a Linear module', 'linear', linear);
+  if (!(bn instanceof Module) || typeof b.eps !== 'number') badArg('a BatchNorm module', 'bn', bn);
+  checkEval(linear, bn);
+  const [rm, rv] = bnStats(b);
+  if (!(l.outFeatures === rm.size(0) || rm.size(0) === 1)) throw new RangeError('To fuse, linear.out_features must equal bn.num_features or bn.num_features must be 1');
+  const Ctor = linear.constructor as new (...a: unknown[]) => M;
+  const fused = copyWithBias(linear, () => new Ctor(l.inFeatures, l.outFeatures, { bias: true })) as unknown as LinearLike;
+  [fused.weight, fused.bias] = fuseLinearBnWeights(l.weight, l.bias, rm, rv, b.eps, b.weight as Tensor, b.bias as Tensor);
+  return fused as unknown as M;
+}
 /** getTotalNorm(tensors, normType = 2): the norm of the tensors' norms (what clipGradNorm_ clips by). */
 export function getTotalNorm(...args: Args<'nn.utils.getTotalNorm'>): Tensor {
   const { tensors, normType, errorIfNonfinite } = bind('nn.utils.getTotalNorm', args);
