@@ -1,7 +1,7 @@
 // The examples run as a user runs them, on real data where the machine has it.
 import t from 'tap';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,9 @@ t.test('fashion-mnist-autograd trains on real Fashion-MNIST', { skip: existsSync
 });
 
 t.test('fashion-mnist-cnn trains with augmentation on the native loader', { skip: existsSync(dataDir) ? false : `no Fashion-MNIST in ${dataDir} (apt-get install dataset-fashion-mnist)` }, async (t) => {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/fashion-mnist-cnn.ts', '1'], { cwd: root, encoding: 'utf8' });
+  const logdir = mkdtempSync(path.join(tmpdir(), 'fmnist-cnn-runs-'));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/fashion-mnist-cnn.ts', '1', '--logdir', logdir], { cwd: root, encoding: 'utf8' });
+  t.ok(readdirSync(logdir).some((f) => f.startsWith('events.out.tfevents.')) && readdirSync(logdir).includes('loss_train'), 'it logs to TensorBoard (loss, accuracy)');
   t.match(out, /RandomAffine\(degrees=\[-5, 5\], translate=\(0.05, 0.05\), scale=\(0.95, 1.05\), shear=\[-3, 3\]\)/, 'prints its augmentation');
   const m = [...out.matchAll(/test accuracy ([\d.]+)%/g)].pop();
   t.ok(m && Number(m[1]) > 70, `one augmented epoch reaches > 70% test accuracy (got ${m?.[1]}%)`);
