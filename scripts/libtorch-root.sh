@@ -26,7 +26,7 @@ common="nodejs npm cmake g++ make libjpeg-dev libpng-dev ca-certificates git xz-
 case "$suite" in
   bookworm | trixie | sid)
     debian=$suite
-    packages="libtorch-dev python3-torch python3-torchvision libgloo-dev dataset-fashion-mnist protobuf-compiler python3-protobuf $common"
+    packages="libtorch-dev python3-torch python3-torchvision libgloo-dev dataset-fashion-mnist protobuf-compiler python3-protobuf python3-setuptools $common"
     default_command="npm test" ;;
   trixie-cuda)
     debian=trixie

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """AOTInductor packages for test/aoti.test.ts and bench/aoti.ts, made by the PyTorch that matches the
-libtorch under test (python3-torch 2.x; its C++ compiler runs here): a small ConvNet exported with a
+libtorch under test (python3-torch 2.x; its C++ compiler runs here, through setuptools' build helpers,
+so python3-setuptools must be installed): a small ConvNet exported with a
 dynamic batch, and torchvision's ResNet18 (seeded initialisation, eval mode). Inputs are a formula the
 TS test repeats; the expected outputs are PyTorch's eager ones.
     /usr/bin/python3 scripts/make_aoti_packages.py OUTDIR [convnet|resnet18 ...]
