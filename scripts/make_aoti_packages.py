@@ -3,7 +3,8 @@
 libtorch under test (python3-torch 2.x; its C++ compiler runs here, through setuptools' build helpers,
 so python3-setuptools must be installed): a small ConvNet exported with a
 dynamic batch, and torchvision's ResNet18 (seeded initialisation, eval mode). Inputs are a formula the
-TS test repeats; the expected outputs are PyTorch's eager ones.
+TS test repeats; the expected outputs are what Python gets running the same package
+(torch._inductor.aoti_load_package), with the distance to eager mode recorded beside them.
     /usr/bin/python3 scripts/make_aoti_packages.py OUTDIR [convnet|resnet18 ...]
 """
 import json
@@ -44,11 +45,14 @@ def make(name, model, example, batches, out):
     started = time.time()
     ep = torch.export.export(model, (example,), dynamic_shapes={'x': {0: batch}})
     path = torch._inductor.aoti_compile_and_package(ep, package_path=os.path.join(out, f'{name}.pt2'))
+    loaded = torch._inductor.aoti_load_package(path)
     cases = []
     with torch.no_grad():
         for b in batches:
             x = formula([b, *example.shape[1:]])
-            cases.append({'shape': list(x.shape), 'output': model(x).reshape(-1).tolist(), 'outputShape': list(model(x).shape)})
+            y, eager = loaded(x), model(x)
+            cases.append({'shape': list(x.shape), 'output': y.reshape(-1).tolist(), 'outputShape': list(y.shape),
+                          'eagerMaxDiff': float((y - eager).abs().max())})
     print(f'{name}: packaged in {time.time() - started:.0f} s', file=sys.stderr)
     return {'path': path, 'cases': cases}
 

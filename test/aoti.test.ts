@@ -1,6 +1,6 @@
 // AOTInductor packages: compiled here by the PyTorch matching the libtorch under test
-// (scripts/make_aoti_packages.py, cached per PyTorch version and script), run by torch-node with
-// PyTorch's outputs; bad inputs and corrupt packages are errors, never crashes. On a libtorch without
+// (scripts/make_aoti_packages.py, cached per PyTorch version and script), run by torch-node with the
+// outputs Python gets from the same package; bad inputs and corrupt packages are errors, never crashes. On a libtorch without
 // the loader (1.13), the clear error.
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
@@ -50,13 +50,17 @@ t.test('packages compiled by PyTorch run with PyTorch\'s outputs', { skip: !avai
   t.equal(convnet.metadata().AOTI_DEVICE_KEY, 'cpu', 'metadata');
   t.equal(mismatch(torch._inductor.aotiLoadPackage(path.join(dir, 'convnet.pt2'))(formula([2, 3, 16, 16])), { shape: expected.convnet.cases[0].outputShape, dtype: 'float32', values: expected.convnet.cases[0].output }, 1e-4, 1e-5), null, 'the synchronous loader too');
 
-  // inputs that do not fit the export are errors (AOTInductor's own checks, which torch-node turns on)
-  t.throws(() => convnet(formula([2, 3, 17, 16])), /unmatched dim value at 2, expected: 16, but got: 17/);
-  t.throws(() => convnet(formula([2, 4, 16, 16])), /unmatched dim value at 1/);
-  t.throws(() => convnet(formula([2, 3, 16, 16]).double()), /unmatched dtype/);
-  t.throws(() => convnet(formula([100, 3, 16, 16])), /dim value is too large at 0/);
-  t.throws(() => convnet(formula([2, 3, 16, 16]), formula([2, 3, 16, 16])), /expected input_handles vector size to be 1, but got 2|vector size/);
-  await t.rejects(convnet.forwardAsync(formula([2, 3, 8, 8])), /unmatched dim value/);
+  // inputs that do not fit the export are errors: AOTInductor's own checks, which torch-node turns on
+  // (packages from PyTorch 2.14 carry them; 2.6's generated code has none to turn on: docs/porting.md)
+  const [major, minor] = torch.version.libtorch.split('.').map(Number);
+  if (major > 2 || (major === 2 && minor >= 14)) {
+    t.throws(() => convnet(formula([2, 3, 17, 16])), /unmatched dim value at 2, expected: 16, but got: 17/);
+    t.throws(() => convnet(formula([2, 4, 16, 16])), /unmatched dim value at 1/);
+    t.throws(() => convnet(formula([2, 3, 16, 16]).double()), /unmatched dtype/);
+    t.throws(() => convnet(formula([100, 3, 16, 16])), /dim value is too large at 0/);
+    t.throws(() => convnet(formula([2, 3, 16, 16]), formula([2, 3, 16, 16])), /expected input_handles vector size to be 1, but got 2|vector size/);
+    await t.rejects(convnet.forwardAsync(formula([2, 3, 8, 8])), /unmatched dim value/);
+  }
   t.equal(mismatch(convnet(formula([2, 3, 16, 16]).transpose(2, 3).contiguous().transpose(2, 3)), { shape: expected.convnet.cases[0].outputShape, dtype: 'float32', values: expected.convnet.cases[0].output }, 1e-4, 1e-5), null, 'a non-contiguous input is laid out as the export expects');
 
   // corrupt packages
@@ -72,5 +76,6 @@ t.test('packages compiled by PyTorch run with PyTorch\'s outputs', { skip: !avai
 
   const resnet = await torch.inductor.loadPackage(path.join(dir, 'resnet18.pt2'));
   const r = expected.resnet18.cases[0];
-  t.equal(mismatch(await resnet.forwardAsync(formula(r.shape)), { shape: r.outputShape, dtype: 'float32', values: r.output }, 1e-3, 1e-4), null, 'ResNet18: PyTorch\'s logits');
+  t.equal(mismatch(await resnet.forwardAsync(formula(r.shape)), { shape: r.outputShape, dtype: 'float32', values: r.output }, 1e-4, 1e-5), null,
+    `ResNet18: the logits Python gets from the same package (${r.eagerMaxDiff.toExponential(1)} from eager mode)`);
 });
