@@ -86,7 +86,9 @@ t.test('npm pack, then the tarball installed offline into an empty project: it b
   const { tmpdir } = await import('node:os');
   const { createHash } = await import('node:crypto');
   const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-pack-'));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }))[0];
+  // npm 11 prints an array of packages, npm 12 an object keyed by name
+  const json = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  const packed = Array.isArray(json) ? json[0] : Object.values(json)[0] as { files: { path: string }[]; filename: string };
   const files = (packed.files as { path: string }[]).map((f) => f.path);
   for (const f of ['LICENSE', 'CHANGELOG.md', 'README.md', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'binding/addon.cc', 'CMakeLists.txt', 'scripts/build-native.mjs']) {
     t.ok(files.includes(f), `the tarball has ${f}`);
@@ -107,7 +109,8 @@ t.test('npm pack, then the tarball installed offline into an empty project: it b
     },
   };
   for (const [k, v] of Object.entries(lock.packages as Record<string, { dev?: boolean }>)) if (k.startsWith('node_modules/') && !v.dev) packages[k] = v;
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'project', version: '1.0.0', type: 'module', dependencies: { 'torch-node': `file:${tgz}` } }));
+  // the approval README gives (npm 11.19 runs an unapproved install script with a warning; npm 12 blocks it)
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'project', version: '1.0.0', type: 'module', dependencies: { 'torch-node': `file:${tgz}` }, allowScripts: { 'torch-node': true } }));
   writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify({ name: 'project', version: '1.0.0', lockfileVersion: 3, requires: true, packages }));
   const out = execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TORCH_NODE_JOBS: '2' } });
   t.match(out, /added \d+ packages/, 'npm ci --offline installs it');
