@@ -109,8 +109,10 @@ t.test('npm pack, then the tarball installed offline into an empty project: it b
     },
   };
   for (const [k, v] of Object.entries(lock.packages as Record<string, { dev?: boolean }>)) if (k.startsWith('node_modules/') && !v.dev) packages[k] = v;
-  // the approval README gives (npm 11.19 runs an unapproved install script with a warning; npm 12 blocks it)
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'project', version: '1.0.0', type: 'module', dependencies: { 'torch-node': `file:${tgz}` }, allowScripts: { 'torch-node': true } }));
+  // the approval `npm install-scripts approve torch-node` writes (npm 11.19 runs an unapproved install
+  // script with a warning; npm 12 skips it): a tarball is approved by its spec, a registry package by name
+  const allowScripts = { 'torch-node': true, [`file:${tgz}`]: true };
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'project', version: '1.0.0', type: 'module', dependencies: { 'torch-node': `file:${tgz}` }, allowScripts }));
   writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify({ name: 'project', version: '1.0.0', lockfileVersion: 3, requires: true, packages }));
   const out = execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TORCH_NODE_JOBS: '2' } });
   t.match(out, /added \d+ packages/, 'npm ci --offline installs it');
