@@ -140,12 +140,13 @@ static Napi::Value RetainGrad(const Napi::CallbackInfo& info) {
 }
 
 // torch.autograd.set_detect_anomaly(mode, check_nan): libtorch's AnomalyMode, which makes a backward
-// function that returns NaN an error naming it. Returns the previous [enabled, checkNan].
+// function that returns NaN an error naming it. Returns the previous [enabled, checkNan]; with no
+// arguments it only reads them.
 static Napi::Value SetAnomaly(const Napi::CallbackInfo& info) {
   auto prev = Napi::Array::New(info.Env(), 2);
   prev.Set(0u, torch::autograd::AnomalyMode::is_enabled());
   prev.Set(1u, torch::autograd::AnomalyMode::should_check_nan());
-  torch::autograd::AnomalyMode::set_enabled(info[0].ToBoolean().Value(), info[1].ToBoolean().Value());
+  if (info.Length() >= 2) torch::autograd::AnomalyMode::set_enabled(info[0].ToBoolean().Value(), info[1].ToBoolean().Value());
   return prev;
 }
 

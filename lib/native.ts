@@ -55,8 +55,8 @@ export interface Native {
   visionResize(img: unknown, h: number, w: number, interp: number, antialias: boolean): Handle;
   visionAffine(img: unknown, spec: AffineSpec): Handle;
   /** PIL's Image.resize on an H×W×C uint8 image (binding/pil_resample.cc) */
-  /** AnomalyMode.set_enabled(enabled, checkNan); returns the previous [enabled, checkNan] */
-  setAnomaly(enabled: boolean, checkNan: boolean): [boolean, boolean];
+  /** AnomalyMode.set_enabled(enabled, checkNan) (no arguments: only read); returns the previous [enabled, checkNan] */
+  setAnomaly(enabled?: boolean, checkNan?: boolean): [boolean, boolean];
   /** AOTInductor packages (binding/aoti.cc), where libtorch has the loader */
   aotiAvailable: boolean;
   aotiLoad(path: string, modelName: string): unknown;

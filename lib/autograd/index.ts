@@ -53,13 +53,9 @@ export function detectAnomaly<T>(a: (() => T) | { checkNan?: boolean }, b?: () =
 }
 /** torch.is_anomaly_enabled() */
 export function isAnomalyEnabled(): boolean {
-  const [on, nan] = native.setAnomaly(false, true);
-  native.setAnomaly(on, nan);
-  return on;
+  return native.setAnomaly()[0];
 }
 /** torch.is_anomaly_check_nan_enabled() */
 export function isAnomalyCheckNanEnabled(): boolean {
-  const [on, nan] = native.setAnomaly(false, true);
-  native.setAnomaly(on, nan);
-  return nan;
+  return native.setAnomaly()[1];
 }
