@@ -59,6 +59,15 @@ export class AOTIModel {
   }
 }
 
+/** The one option, modelName (C++'s model_name); anything else is refused as Python refuses an unknown keyword. */
+function modelNameOf(fn: string, options: unknown): string {
+  if (options === undefined) return 'model';
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return badArg('an options object', 'options', options);
+  for (const k of Object.keys(options)) if (k !== 'modelName') throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
+  const name = (options as { modelName?: unknown }).modelName ?? 'model';
+  return typeof name === 'string' && name.length > 0 ? name : badArg('a model name', 'modelName', name);
+}
+
 function pathArg(path: unknown): string {
   return typeof path === 'string' && path.length > 0 ? path : badArg('the path of a .pt2 package', 'path', path);
 }
@@ -67,16 +76,16 @@ function pathArg(path: unknown): string {
  * Loads an AOTInductor package (.pt2) off the JS thread: `await torch.inductor.loadPackage('model.pt2')`.
  * modelName picks one model of a package that holds several (Python's model_name, default 'model').
  */
-export async function loadPackage(path: string, options: { modelName?: string } = {}): Promise<AOTIModel> {
+export async function loadPackage(path: string, options?: { modelName?: string }): Promise<AOTIModel> {
   available();
   const p = pathArg(path);
-  const handle = await native.aotiLoadAsync(p, options.modelName ?? 'model');
+  const handle = await native.aotiLoadAsync(p, modelNameOf('loadPackage', options));
   return new AOTIModel(handle, p);
 }
 
 /** torch._inductor.aoti_load_package(path), synchronously. */
-export function aotiLoadPackage(path: string, options: { modelName?: string } = {}): AOTIModel {
+export function aotiLoadPackage(path: string, options?: { modelName?: string }): AOTIModel {
   available();
   const p = pathArg(path);
-  return new AOTIModel(native.aotiLoad(p, options.modelName ?? 'model'), p);
+  return new AOTIModel(native.aotiLoad(p, modelNameOf('aotiLoadPackage', options)), p);
 }

@@ -73,6 +73,7 @@ t.test('packages compiled by PyTorch run with PyTorch\'s outputs', { skip: !avai
   await t.rejects(torch.inductor.loadPackage(path.join(bad, 'missing.pt2')), Error, 'a missing file: an error');
   copyFileSync(path.join(dir, 'convnet.pt2'), path.join(bad, 'copy.pt2'));
   await t.rejects(torch.inductor.loadPackage(path.join(bad, 'copy.pt2'), { modelName: 'nothere' }), Error, 'a model name the package lacks: an error');
+  await t.rejects(torch.inductor.loadPackage(path.join(bad, 'copy.pt2'), { model: 'x' } as never), /loadPackage\(\) got an unexpected keyword argument 'model'/);
 
   const resnet = await torch.inductor.loadPackage(path.join(dir, 'resnet18.pt2'));
   const r = expected.resnet18.cases[0];
