@@ -113,10 +113,12 @@ export class SummaryWriter {
     }
     return this.fileWriter;
   }
+  /** The directory this writer writes to. */
   getLogdir(): string {
     return this.logDir;
   }
 
+  /** addScalar(tag, scalarValue, globalStep?, walltime?, newStyle?, doublePrecision?): one value on a chart. */
   addScalar(...args: Args<'utils.tensorboard.SummaryWriter.addScalar'>): void {
     const a = bind('utils.tensorboard.SummaryWriter.addScalar', args, { name: 'addScalar' });
     this.getFileWriter().addSummary([S.scalar(tagOf(a.tag), S.scalarOf(a.scalarValue), a.newStyle ?? false, a.doublePrecision ?? false)], stepOf(a.globalStep), wallOf(a.walltime));
@@ -137,18 +139,22 @@ export class SummaryWriter {
       w.addSummary([S.scalar(mainTag, S.scalarOf(value, `tagScalarDict.${tag}`))], stepOf(a.globalStep), walltime);
     }
   }
+  /** addHistogram(tag, values, globalStep?, bins = 'tensorflow', walltime?, maxBins?): the distribution of values. */
   addHistogram(...args: ArgsWith<'utils.tensorboard.SummaryWriter.addHistogram', { bins?: 'tensorflow' | number | number[] | Tensor }>): void {
     const a = bind('utils.tensorboard.SummaryWriter.addHistogram', args as Args<'utils.tensorboard.SummaryWriter.addHistogram'>, { name: 'addHistogram' });
     this.getFileWriter().addSummary([S.histogram(tagOf(a.tag), a.values, a.bins ?? 'tensorflow', (a.maxBins ?? null) as number | null)], stepOf(a.globalStep), wallOf(a.walltime));
   }
+  /** addImage(tag, imgTensor, globalStep?, walltime?, dataformats = 'CHW'): a float [0, 1] or uint8 image, PNG-encoded. */
   addImage(...args: Args<'utils.tensorboard.SummaryWriter.addImage'>): void {
     const a = bind('utils.tensorboard.SummaryWriter.addImage', args, { name: 'addImage' });
     this.getFileWriter().addSummary([S.image(tagOf(a.tag), a.imgTensor, a.dataformats ?? 'CHW')], stepOf(a.globalStep), wallOf(a.walltime));
   }
+  /** addImages(tag, imgTensor, globalStep?, walltime?, dataformats = 'NCHW'): a batch of images as one grid. */
   addImages(...args: Args<'utils.tensorboard.SummaryWriter.addImages'>): void {
     const a = bind('utils.tensorboard.SummaryWriter.addImages', args, { name: 'addImages' });
     this.getFileWriter().addSummary([S.image(tagOf(a.tag), a.imgTensor, a.dataformats ?? 'NCHW')], stepOf(a.globalStep), wallOf(a.walltime));
   }
+  /** addText(tag, textString, globalStep?, walltime?): text for TensorBoard's text tab. */
   addText(...args: Args<'utils.tensorboard.SummaryWriter.addText'>): void {
     const a = bind('utils.tensorboard.SummaryWriter.addText', args, { name: 'addText' });
     this.getFileWriter().addSummary([S.text(tagOf(a.tag), a.textString)], stepOf(a.globalStep), wallOf(a.walltime));
