@@ -54,6 +54,7 @@ const EXCLUDED = [
   ['torch.fft', /^Tensor$/, 're-exported name'],
   ['torch.special', /^Tensor$/, 're-exported name'],
   ['torch.autograd', /^(Variable|grad_mode|variable)$/, 'Variable is deprecated (tensors are variables); grad_mode is a module (torch.noGrad and friends)'],
+  ['torchvision.utils', /^draw_keypoints$/, "draws with Pillow's ellipse and wide-line rasterisers (ImageDraw.ellipse / line), which are not ported; drawBoundingBoxes and drawSegmentationMasks are"],
   ['torchvision.io', /^(_|Video|VideoReader|VideoMetaData|Timebase|read_video|read_video_timestamps|write_video|decode_avif|decode_heic|decode_gif|decode_webp)/, 'video and formats without a decoder in this build'],
 ];
 const excluded = (ns, name) => EXCLUDED.find(([n, re]) => n === ns && re.test(name));

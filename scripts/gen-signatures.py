@@ -251,6 +251,8 @@ BY_NAME = {
     'x1': 'Tensor', 'x2': 'Tensor', 'query': 'Tensor', 'key': 'Tensor', 'value': 'Tensor', 'attn_mask': 'Tensor | null',
     'upscale_factor': 'number', 'downscale_factor': 'number', 'scale': 'number | null', 'input_size': 'number', 'hidden_size': 'number', 'output_ratio': 'number | number[] | null',
 }
+# torchvision.ops parameters that take a module class or factory
+LAYER_FACTORIES = {'norm_layer', 'activation_layer', 'activation', 'scale_activation'}
 # names whose type is the same everywhere, whatever the annotation says (softmax's dtype: int)
 ALWAYS = {'dtype': 'DType | null', 'device': 'DeviceLike | null', 'generator': 'Generator | null'}
 
@@ -326,6 +328,11 @@ def param_type(qual, p, default, has_default):
         return override
     if p.name in ALWAYS and not (p.name == 'dtype' and not has_default):
         return ALWAYS[p.name]
+    if p.name in LAYER_FACTORIES and qual.startswith('torchvision.ops.'):
+        # torchvision passes a class (nn.BatchNorm2d) or any callable that makes a module
+        return 'LayerFactory' + (' | null' if 'None' in str(p.annotation) or 'Optional' in str(p.annotation) else '')
+    if p.name == 'extra_blocks' and qual.startswith('torchvision.ops.'):
+        return 'ExtraFPNBlock | null'
     if p.name == 'img' and qual.startswith('torchvision.transforms.functional.'):
         return 'Input'  # an Image or a tensor, as torchvision's functional transforms take
     if p.annotation in (None, type(None)) and p.name in BY_NAME:  # BroadcastingList2[int] reads as None
@@ -379,6 +386,10 @@ OVERRIDES = {
                         'example_kwarg_inputs': 'Record<string, Tensor> | null'},
     'torch.hub.load_state_dict_from_url': {'map_location': 'MapLocation | null'},
     'torch.cuda.manual_seed': {'seed': 'number | bigint'},
+    # annotated int, but torchvision passes each through _pair
+    'torchvision.ops.DeformConv2d': {'kernel_size': 'number | [number, number]', 'stride': 'number | [number, number]',
+                                     'padding': 'number | [number, number]', 'dilation': 'number | [number, number]'},
+    'torchvision.ops.deform_conv2d': {'stride': 'number | [number, number]', 'padding': 'number | [number, number]', 'dilation': 'number | [number, number]'},
     'torch.full': {'size': 'number[]', 'fill_value': SCALAR},
     'torch.eye': {'n': 'number', 'm': 'number | null'},
     'torch.arange': {'start': 'number', 'end': 'number | null', 'step': 'number'},
@@ -487,7 +498,7 @@ def write(table):
         "import type { Generator } from '../generator.js';",
         "import type { Module } from '../nn/module.js';",
         "import type { Optimizer, OptimizerStateDict } from '../optim/optimizer.js';",
-        "import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input } from './signature-types.js';",
+        "import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input, LayerFactory, ExtraFPNBlock } from './signature-types.js';",
         '',
         '/** [camelCase name, Python name, kind, default (absent: required; {$: repr}: the implementation\'s)] */',
         'export type ParamSpec = readonly [name: string, python: string, kind: \'pos\' | \'posonly\' | \'kwonly\' | \'varargs\' | \'varkw\', defaultValue?: unknown];',

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""torchvision.utils.draw_bounding_boxes / draw_segmentation_masks and torchvision.ops.roi_align
+"""torchvision.utils.draw_bounding_boxes / draw_segmentation_masks / flow_to_image and torchvision.ops.roi_align
 (with its input gradient) on fixed inputs, and PIL's colour table for the colour names they take.
     /usr/bin/python3 scripts/make_draw_fixtures.py   -> test/fixtures/draw.json
 """
@@ -69,6 +69,12 @@ for name, code in ROI:
     y = eval(code.replace('feat', 'x'))
     y.backward(torch.arange(y.numel(), dtype=torch.float).reshape(y.shape).cos())
     out['cases'].append({'name': name, 'python': code, 'output': enc(y.detach()), 'grad': enc(x.grad)})
+# flow_to_image: a smooth field with every direction, one batched and one single
+yy, xx = torch.meshgrid(torch.linspace(-3, 3, 11), torch.linspace(-4, 4, 13), indexing='ij')
+flow = torch.stack([xx * 1.5 - yy * 0.2, yy + 0.3 * xx], 0)
+out['flow'] = enc(flow)
+out['flowImage'] = enc(torchvision.utils.flow_to_image(flow))
+out['flowImageBatch'] = enc(torchvision.utils.flow_to_image(torch.stack([flow, flow * 0.25, flow.flip(2)], 0)))
 out['feat'] = enc(feat)
 out['rois'] = enc(rois)
 out['roiAlignRepr'] = repr(RoIAlign((5, 5), spatial_scale=0.7, sampling_ratio=-1, aligned=True))

@@ -69,3 +69,12 @@ t.test('bad drawing and roiAlign arguments are refused with torchvision’s mess
   t.throws(() => roiAlign(feat, rois, 2, { bogus: 1 } as any), TypeError);
   t.same(roiAlign(feat, rois.narrow(0, 0, 0), 2).shape, [0, 3, 2, 2]);
 });
+
+t.test('flowToImage gives torchvision’s colours', async (t) => {
+  const flow = fromFixture(ref.flow);
+  t.equal(mismatch(torchvision.utils.flowToImage(flow), ref.flowImage, 0, 0), null, 'one field');
+  const batch = torch.stack([flow, flow.mul(0.25), flow.flip([2])], 0);
+  t.equal(mismatch(torchvision.utils.flowToImage(batch), ref.flowImageBatch, 0, 0), null, 'a batch');
+  t.throws(() => torchvision.utils.flowToImage(flow.double()), /Flow should be of dtype torch.float, got torch.float64/);
+  t.throws(() => torchvision.utils.flowToImage(torch.zeros([3, 4, 4])), /Input flow should have shape \(2, H, W\) or \(N, 2, H, W\), got torch.Size\(\[3, 4, 4\]\)/);
+});

@@ -5,3 +5,5 @@ export type { Sampler } from '../utils/data/sampler.js';
 export type { Weights } from '../torchvision/models/weights.js';
 export type { InterpolationMode, Input } from '../torchvision/transforms/functional.js';
 export type { ImageReadMode } from '../torchvision/io.js';
+export type { LayerFactory } from '../torchvision/ops/layers.js';
+export type { ExtraFPNBlock } from '../torchvision/ops/feature-pyramid-network.js';

@@ -9,7 +9,7 @@ import type { ReduceOp, ProcessGroup } from '../distributed.js';
 import type { Generator } from '../generator.js';
 import type { Module } from '../nn/module.js';
 import type { Optimizer, OptimizerStateDict } from '../optim/optimizer.js';
-import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input } from './signature-types.js';
+import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input, LayerFactory, ExtraFPNBlock } from './signature-types.js';
 
 /** [camelCase name, Python name, kind, default (absent: required; {$: repr}: the implementation's)] */
 export type ParamSpec = readonly [name: string, python: string, kind: 'pos' | 'posonly' | 'kwonly' | 'varargs' | 'varkw', defaultValue?: unknown];
@@ -477,6 +477,38 @@ export const SIGNATURES = {
   "torchvision.ops.RoIAlign": [["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos"], ["samplingRatio", "sampling_ratio", "pos"], ["aligned", "aligned", "pos", false]],
   "torchvision.ops.clipBoxesToImage": [["boxes", "boxes", "pos"], ["size", "size", "pos"]],
   "torchvision.ops.removeSmallBoxes": [["boxes", "boxes", "pos"], ["minSize", "min_size", "pos"]],
+  "torchvision.ops.generalizedBoxIou": [["boxes1", "boxes1", "pos"], ["boxes2", "boxes2", "pos"]],
+  "torchvision.ops.distanceBoxIou": [["boxes1", "boxes1", "pos"], ["boxes2", "boxes2", "pos"], ["eps", "eps", "pos", 1e-07]],
+  "torchvision.ops.completeBoxIou": [["boxes1", "boxes1", "pos"], ["boxes2", "boxes2", "pos"], ["eps", "eps", "pos", 1e-07]],
+  "torchvision.ops.masksToBoxes": [["masks", "masks", "pos"]],
+  "torchvision.ops.sigmoidFocalLoss": [["inputs", "inputs", "pos"], ["targets", "targets", "pos"], ["alpha", "alpha", "pos", 0.25], ["gamma", "gamma", "pos", 2], ["reduction", "reduction", "pos", "none"]],
+  "torchvision.ops.generalizedBoxIouLoss": [["boxes1", "boxes1", "pos"], ["boxes2", "boxes2", "pos"], ["reduction", "reduction", "pos", "none"], ["eps", "eps", "pos", 1e-07]],
+  "torchvision.ops.distanceBoxIouLoss": [["boxes1", "boxes1", "pos"], ["boxes2", "boxes2", "pos"], ["reduction", "reduction", "pos", "none"], ["eps", "eps", "pos", 1e-07]],
+  "torchvision.ops.completeBoxIouLoss": [["boxes1", "boxes1", "pos"], ["boxes2", "boxes2", "pos"], ["reduction", "reduction", "pos", "none"], ["eps", "eps", "pos", 1e-07]],
+  "torchvision.ops.stochasticDepth": [["input", "input", "pos"], ["p", "p", "pos"], ["mode", "mode", "pos"], ["training", "training", "pos", true]],
+  "torchvision.ops.StochasticDepth": [["p", "p", "pos"], ["mode", "mode", "pos"]],
+  "torchvision.ops.dropBlock2d": [["input", "input", "pos"], ["p", "p", "pos"], ["blockSize", "block_size", "pos"], ["inplace", "inplace", "pos", false], ["eps", "eps", "pos", 1e-06], ["training", "training", "pos", true]],
+  "torchvision.ops.dropBlock3d": [["input", "input", "pos"], ["p", "p", "pos"], ["blockSize", "block_size", "pos"], ["inplace", "inplace", "pos", false], ["eps", "eps", "pos", 1e-06], ["training", "training", "pos", true]],
+  "torchvision.ops.DropBlock2d": [["p", "p", "pos"], ["blockSize", "block_size", "pos"], ["inplace", "inplace", "pos", false], ["eps", "eps", "pos", 1e-06]],
+  "torchvision.ops.DropBlock3d": [["p", "p", "pos"], ["blockSize", "block_size", "pos"], ["inplace", "inplace", "pos", false], ["eps", "eps", "pos", 1e-06]],
+  "torchvision.ops.Conv2dNormActivation": [["inChannels", "in_channels", "pos"], ["outChannels", "out_channels", "pos"], ["kernelSize", "kernel_size", "pos", 3], ["stride", "stride", "pos", 1], ["padding", "padding", "pos", null], ["groups", "groups", "pos", 1], ["normLayer", "norm_layer", "pos", {"$": "<class 'torch.nn.modules.batchnorm.BatchNorm2d'>"}], ["activationLayer", "activation_layer", "pos", {"$": "<class 'torch.nn.modules.activation.ReLU'>"}], ["dilation", "dilation", "pos", 1], ["inplace", "inplace", "pos", true], ["bias", "bias", "pos", null]],
+  "torchvision.ops.Conv3dNormActivation": [["inChannels", "in_channels", "pos"], ["outChannels", "out_channels", "pos"], ["kernelSize", "kernel_size", "pos", 3], ["stride", "stride", "pos", 1], ["padding", "padding", "pos", null], ["groups", "groups", "pos", 1], ["normLayer", "norm_layer", "pos", {"$": "<class 'torch.nn.modules.batchnorm.BatchNorm3d'>"}], ["activationLayer", "activation_layer", "pos", {"$": "<class 'torch.nn.modules.activation.ReLU'>"}], ["dilation", "dilation", "pos", 1], ["inplace", "inplace", "pos", true], ["bias", "bias", "pos", null]],
+  "torchvision.ops.SqueezeExcitation": [["inputChannels", "input_channels", "pos"], ["squeezeChannels", "squeeze_channels", "pos"], ["activation", "activation", "pos", {"$": "<class 'torch.nn.modules.activation.ReLU'>"}], ["scaleActivation", "scale_activation", "pos", {"$": "<class 'torch.nn.modules.activation.Sigmoid'>"}]],
+  "torchvision.ops.MLP": [["inChannels", "in_channels", "pos"], ["hiddenChannels", "hidden_channels", "pos"], ["normLayer", "norm_layer", "pos", null], ["activationLayer", "activation_layer", "pos", {"$": "<class 'torch.nn.modules.activation.ReLU'>"}], ["inplace", "inplace", "pos", null], ["bias", "bias", "pos", true], ["dropout", "dropout", "pos", 0.0]],
+  "torchvision.ops.Permute": [["dims", "dims", "pos"]],
+  "torchvision.ops.FrozenBatchNorm2d": [["numFeatures", "num_features", "pos"], ["eps", "eps", "pos", 1e-05]],
+  "torchvision.ops.roiPool": [["input", "input", "pos"], ["boxes", "boxes", "pos"], ["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos", 1.0]],
+  "torchvision.ops.RoIPool": [["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos"]],
+  "torchvision.ops.psRoiPool": [["input", "input", "pos"], ["boxes", "boxes", "pos"], ["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos", 1.0]],
+  "torchvision.ops.PSRoIPool": [["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos"]],
+  "torchvision.ops.psRoiAlign": [["input", "input", "pos"], ["boxes", "boxes", "pos"], ["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos", 1.0], ["samplingRatio", "sampling_ratio", "pos", -1]],
+  "torchvision.ops.PSRoIAlign": [["outputSize", "output_size", "pos"], ["spatialScale", "spatial_scale", "pos"], ["samplingRatio", "sampling_ratio", "pos"]],
+  "torchvision.ops.MultiScaleRoIAlign": [["featmapNames", "featmap_names", "pos"], ["outputSize", "output_size", "pos"], ["samplingRatio", "sampling_ratio", "pos"], ["canonicalScale", "canonical_scale", "kwonly", 224], ["canonicalLevel", "canonical_level", "kwonly", 4]],
+  "torchvision.ops.FeaturePyramidNetwork": [["inChannelsList", "in_channels_list", "pos"], ["outChannels", "out_channels", "pos"], ["extraBlocks", "extra_blocks", "pos", null], ["normLayer", "norm_layer", "pos", null]],
+  "torchvision.ops.featurePyramidNetwork.LastLevelP6P7": [["inChannels", "in_channels", "pos"], ["outChannels", "out_channels", "pos"]],
+  "torchvision.ops.deformConv2d": [["input", "input", "pos"], ["offset", "offset", "pos"], ["weight", "weight", "pos"], ["bias", "bias", "pos", null], ["stride", "stride", "pos", [1, 1]], ["padding", "padding", "pos", [0, 0]], ["dilation", "dilation", "pos", [1, 1]], ["mask", "mask", "pos", null]],
+  "torchvision.ops.DeformConv2d": [["inChannels", "in_channels", "pos"], ["outChannels", "out_channels", "pos"], ["kernelSize", "kernel_size", "pos"], ["stride", "stride", "pos", 1], ["padding", "padding", "pos", 0], ["dilation", "dilation", "pos", 1], ["groups", "groups", "pos", 1], ["bias", "bias", "pos", true]],
+  "torchvision.utils.flowToImage": [["flow", "flow", "pos"]],
   "torchvision.models.resnet18": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.resnet34": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.resnet50": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
@@ -978,6 +1010,38 @@ export interface ParamTypes {
   "torchvision.ops.RoIAlign": { outputSize: number | number[]; spatialScale: number; samplingRatio: number; aligned?: boolean };
   "torchvision.ops.clipBoxesToImage": { boxes: Tensor; size: [number, number] };
   "torchvision.ops.removeSmallBoxes": { boxes: Tensor; minSize: number };
+  "torchvision.ops.generalizedBoxIou": { boxes1: Tensor; boxes2: Tensor };
+  "torchvision.ops.distanceBoxIou": { boxes1: Tensor; boxes2: Tensor; eps?: number };
+  "torchvision.ops.completeBoxIou": { boxes1: Tensor; boxes2: Tensor; eps?: number };
+  "torchvision.ops.masksToBoxes": { masks: Tensor };
+  "torchvision.ops.sigmoidFocalLoss": { inputs: Tensor; targets: Tensor; alpha?: number; gamma?: number; reduction?: string };
+  "torchvision.ops.generalizedBoxIouLoss": { boxes1: Tensor; boxes2: Tensor; reduction?: string; eps?: number };
+  "torchvision.ops.distanceBoxIouLoss": { boxes1: Tensor; boxes2: Tensor; reduction?: string; eps?: number };
+  "torchvision.ops.completeBoxIouLoss": { boxes1: Tensor; boxes2: Tensor; reduction?: string; eps?: number };
+  "torchvision.ops.stochasticDepth": { input: Tensor; p: number; mode: string; training?: boolean };
+  "torchvision.ops.StochasticDepth": { p: number; mode: string };
+  "torchvision.ops.dropBlock2d": { input: Tensor; p: number; blockSize: number; inplace?: boolean; eps?: number; training?: boolean };
+  "torchvision.ops.dropBlock3d": { input: Tensor; p: number; blockSize: number; inplace?: boolean; eps?: number; training?: boolean };
+  "torchvision.ops.DropBlock2d": { p: number; blockSize: number; inplace?: boolean; eps?: number };
+  "torchvision.ops.DropBlock3d": { p: number; blockSize: number; inplace?: boolean; eps?: number };
+  "torchvision.ops.Conv2dNormActivation": { inChannels: number; outChannels: number; kernelSize?: number | [number, number]; stride?: number | [number, number]; padding?: number | [number, number] | string | null; groups?: number; normLayer?: LayerFactory | null; activationLayer?: LayerFactory | null; dilation?: number | [number, number]; inplace?: boolean | null; bias?: boolean | null };
+  "torchvision.ops.Conv3dNormActivation": { inChannels: number; outChannels: number; kernelSize?: number | [number, number, number]; stride?: number | [number, number, number]; padding?: number | [number, number, number] | string | null; groups?: number; normLayer?: LayerFactory | null; activationLayer?: LayerFactory | null; dilation?: number | [number, number, number]; inplace?: boolean | null; bias?: boolean | null };
+  "torchvision.ops.SqueezeExcitation": { inputChannels: number; squeezeChannels: number; activation?: LayerFactory; scaleActivation?: LayerFactory };
+  "torchvision.ops.MLP": { inChannels: number; hiddenChannels: number[]; normLayer?: LayerFactory | null; activationLayer?: LayerFactory | null; inplace?: boolean | null; bias?: boolean; dropout?: number };
+  "torchvision.ops.Permute": { dims: number[] };
+  "torchvision.ops.FrozenBatchNorm2d": { numFeatures: number; eps?: number };
+  "torchvision.ops.roiPool": { input: Tensor; boxes: Tensor | Tensor[]; outputSize: number | number[]; spatialScale?: number };
+  "torchvision.ops.RoIPool": { outputSize: number | number[]; spatialScale: number };
+  "torchvision.ops.psRoiPool": { input: Tensor; boxes: Tensor; outputSize: number; spatialScale?: number };
+  "torchvision.ops.PSRoIPool": { outputSize: number; spatialScale: number };
+  "torchvision.ops.psRoiAlign": { input: Tensor; boxes: Tensor; outputSize: number; spatialScale?: number; samplingRatio?: number };
+  "torchvision.ops.PSRoIAlign": { outputSize: number; spatialScale: number; samplingRatio: number };
+  "torchvision.ops.MultiScaleRoIAlign": { featmapNames: string[]; outputSize: number | [number] | number[]; samplingRatio: number; canonicalScale?: number; canonicalLevel?: number };
+  "torchvision.ops.FeaturePyramidNetwork": { inChannelsList: number[]; outChannels: number; extraBlocks?: ExtraFPNBlock | null; normLayer?: LayerFactory | null };
+  "torchvision.ops.featurePyramidNetwork.LastLevelP6P7": { inChannels: number; outChannels: number };
+  "torchvision.ops.deformConv2d": { input: Tensor; offset: Tensor; weight: Tensor; bias?: Tensor | null; stride?: number | [number, number]; padding?: number | [number, number]; dilation?: number | [number, number]; mask?: Tensor | null };
+  "torchvision.ops.DeformConv2d": { inChannels: number; outChannels: number; kernelSize: number | [number, number]; stride?: number | [number, number]; padding?: number | [number, number]; dilation?: number | [number, number]; groups?: number; bias?: boolean };
+  "torchvision.utils.flowToImage": { flow: Tensor };
   "torchvision.models.resnet18": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.resnet34": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.resnet50": { weights?: Weights | string | null; progress?: boolean };

@@ -283,8 +283,10 @@ export class Module<In extends unknown[] = any[], Out = any> {
   loadStateDict(...args: Args<'nn.Module.loadStateDict'>): { missingKeys: string[]; unexpectedKeys: string[] } {
     const { stateDict, strict, assign } = bind('nn.Module.loadStateDict', args, { name: 'loadStateDict', objectParams: ['stateDict'] });
     if (assign) throw new TypeError('loadStateDict(): assign=true is not supported by torch-node yet');
-    const sd: StateDict = stateDict instanceof Map ? Object.fromEntries(stateDict) : stateDict;
+    let sd: StateDict = stateDict instanceof Map ? Object.fromEntries(stateDict) : stateDict;
     if (sd === null || typeof sd !== 'object') badArg('a state dict (an object of Tensors)', 'stateDict', sd);
+    const dropped = [...this.namedModules()].flatMap(([name, m]) => m.checkpointKeysIgnored().map((k) => (name ? `${name}.` : '') + k));
+    if (dropped.some((k) => k in sd)) sd = Object.fromEntries(Object.entries(sd).filter(([k]) => !dropped.includes(k)));
     const own = this.stateDict({ keepVars: true });
     const missingKeys = Object.keys(own).filter((k) => !(k in sd));
     const unexpectedKeys = Object.keys(sd).filter((k) => !(k in own));
@@ -306,6 +308,15 @@ export class Module<In extends unknown[] = any[], Out = any> {
     }
     if (errors.length) throw new Error(`Error(s) in loading state_dict for ${this.constructor.name}:\n\t${errors.join('\n\t')}`);
     return { missingKeys, unexpectedKeys };
+  }
+
+  /**
+   * @internal Keys of this module's own entries a checkpoint may carry and loadStateDict drops (as a
+   * PyTorch module's _load_from_state_dict override does: FrozenBatchNorm2d drops BatchNorm's
+   * num_batches_tracked).
+   */
+  checkpointKeysIgnored(): readonly string[] {
+    return [];
   }
 
   // ---- printing ----------------------------------------------------------------------------

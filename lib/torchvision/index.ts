@@ -4,6 +4,6 @@ export * as transforms from './transforms/index.js';
 export * as io from './io.js';
 export * as models from './models/index.js';
 export * as utils from './utils.js';
-export * as ops from './ops.js';
+export * as ops from './ops/index.js';
 export { Image, DecompressionBombError, type ImageMode } from './image.js';
 export const version = '0.1.0';

@@ -59,3 +59,43 @@ export function saveImage(...args: ArgsWith<'torchvision.utils.saveImage', GridO
   else throw new RangeError(`unknown file extension: ${kind ? `.${kind}` : '(none)'} (saveImage writes png and jpeg)`);
 }
 export { drawBoundingBoxes, drawSegmentationMasks } from './draw.js';
+
+/** Middlebury's colour wheel (55 hues), as torchvision's _make_colorwheel builds it in float32. */
+function colorWheel(): torch.Tensor {
+  const rows: number[][] = [];
+  const ramp = (i: number, n: number) => Math.floor(Math.fround((255 * i) / n));
+  for (let i = 0; i < 15; i++) rows.push([255, ramp(i, 15), 0]);
+  for (let i = 0; i < 6; i++) rows.push([255 - ramp(i, 6), 255, 0]);
+  for (let i = 0; i < 4; i++) rows.push([0, 255, ramp(i, 4)]);
+  for (let i = 0; i < 11; i++) rows.push([0, 255 - ramp(i, 11), 255]);
+  for (let i = 0; i < 13; i++) rows.push([ramp(i, 13), 0, 255]);
+  for (let i = 0; i < 6; i++) rows.push([255, 0, 255 - ramp(i, 6)]);
+  return torch.tensor(rows, { dtype: torch.float32 });
+}
+
+/** An optical flow field (2×H×W or N×2×H×W, float32) as an RGB uint8 image: hue for direction, saturation for magnitude. */
+export function flowToImage(...args: Args<'torchvision.utils.flowToImage'>): torch.Tensor {
+  const { flow } = bind('torchvision.utils.flowToImage', args);
+  if (!(flow instanceof torch.Tensor)) badArg('a Tensor', 'flow', flow);
+  if (flow.dtype !== torch.float32) throw new RangeError(`Flow should be of dtype torch.float, got torch.${flow.dtype.name}.`);
+  const batched = flow.dim() === 3 ? flow.unsqueeze(0) : flow;
+  if (batched.dim() !== 4 || batched.size(1) !== 2) throw new RangeError(`Input flow should have shape (2, H, W) or (N, 2, H, W), got torch.Size([${flow.shape.join(', ')}]).`);
+  const maxNorm = torch.sum(batched.pow(2), 1).sqrt().max();
+  const normalized = batched.div(maxNorm.add(1.1920928955078125e-7)); // float32's machine epsilon
+  const wheel = colorWheel(), numCols = wheel.size(0);
+  const norm = torch.sum(normalized.pow(2), 1).sqrt();
+  const a = torch.atan2(normalized.select(1, 1).neg(), normalized.select(1, 0).neg()).div(Math.PI);
+  const fk = a.add(1).div(2).mul(numCols - 1);
+  const k0 = torch.floor(fk).to(torch.int64);
+  const k1Raw = k0.add(1);
+  const k1 = k1Raw.maskedFill(k1Raw.eq(numCols), 0);
+  const f = fk.sub(k0);
+  const channels = [0, 1, 2].map((c) => {
+    const tmp = wheel.select(1, c).contiguous();
+    const col0 = tmp.take(k0).div(255.0), col1 = tmp.take(k1).div(255.0);
+    const col = torch.rsub(f, 1).mul(col0).add(f.mul(col1));
+    return torch.floor(torch.rsub(norm.mul(torch.rsub(col, 1)), 1).mul(255)).to(torch.uint8);
+  });
+  const img = torch.stack(channels, 1);
+  return flow.dim() === 3 ? img.select(0, 0) : img;
+}

@@ -2,6 +2,8 @@
 import { empty, type FactoryOptionsInput } from '../../creation.js';
 import { Parameter } from '../parameter.js';
 import { badArg } from '../../errors.js';
+import * as init from '../init.js';
+import type { Tensor } from '../../tensor.js';
 
 export interface LayerFactoryOptions {
   device?: FactoryOptionsInput['device'] | null;
@@ -25,4 +27,18 @@ export function tuple(v: number | number[], n: number, name: string): number[] {
 export function positiveInt(v: unknown, name: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) badArg('positive integer', name, v);
   return v as number;
+}
+
+/**
+ * PyTorch's reset_parameters for Linear, the convolutions and torchvision's DeformConv2d: weight
+ * kaiming_uniform_(a=√5), bias uniform in ±1/√fan_in. With fan_in 0, Linear draws in ±0 and the
+ * convolutions skip the draw (whenZeroFanIn), which decides what the generator hands on.
+ */
+export function resetKaimingUniform(weight: Tensor, bias: Tensor | null, whenZeroFanIn: 'draw' | 'skip'): void {
+  init.kaimingUniform_(weight, { a: Math.sqrt(5) });
+  if (!bias) return;
+  const [fanIn] = init.calculateFanInAndFanOut(weight);
+  if (fanIn === 0 && whenZeroFanIn === 'skip') return;
+  const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+  init.uniform_(bias, -bound, bound);
 }

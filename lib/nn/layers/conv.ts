@@ -6,7 +6,7 @@ import * as F from '../functional.js';
 import * as init from '../init.js';
 import { aten } from '../../aten.js';
 import { badArg } from '../../errors.js';
-import { newParameter, positiveInt, tuple, type LayerFactoryOptions } from './common.js';
+import { newParameter, positiveInt, tuple, resetKaimingUniform, type LayerFactoryOptions } from './common.js';
 import { pyValue } from '../repr.js';
 import { bind, type Args } from '../../bind.js';
 
@@ -64,14 +64,7 @@ abstract class ConvNd<In extends unknown[] = any[], Out = any> extends Module<In
     this.resetParameters();
   }
   resetParameters(): void {
-    init.kaimingUniform_(this.weight, { a: Math.sqrt(5) });
-    if (this.bias) {
-      const [fanIn] = init.calculateFanInAndFanOut(this.weight);
-      if (fanIn !== 0) {
-        const bound = 1 / Math.sqrt(fanIn);
-        init.uniform_(this.bias, -bound, bound);
-      }
-    }
+    resetKaimingUniform(this.weight, this.bias, 'skip');
   }
   extraRepr(): string {
     let s = `${this.inChannels}, ${this.outChannels}, kernel_size=${pyValue(this.kernelSize)}, stride=${pyValue(this.stride)}`;

@@ -5,7 +5,7 @@ import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
 import * as init from '../init.js';
 import { bind, type Args } from '../../bind.js';
-import { newParameter, positiveInt } from './common.js';
+import { newParameter, positiveInt, resetKaimingUniform } from './common.js';
 import { pyValue } from '../repr.js';
 
 export class Identity extends Module<[input: Tensor], Tensor> {
@@ -34,12 +34,7 @@ export class Linear extends Module<[input: Tensor], Tensor> {
     this.resetParameters();
   }
   resetParameters(): void {
-    init.kaimingUniform_(this.weight, { a: Math.sqrt(5) });
-    if (this.bias) {
-      const [fanIn] = init.calculateFanInAndFanOut(this.weight);
-      const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-      init.uniform_(this.bias, -bound, bound);
-    }
+    resetKaimingUniform(this.weight, this.bias, 'draw');
   }
   forward(input: Tensor): Tensor {
     return F.linear(input, this.weight, this.bias);

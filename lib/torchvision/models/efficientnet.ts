@@ -5,48 +5,12 @@ import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { pyFloat } from '../../nn/repr.js';
 import { buildWithWeights, type BuilderArgs } from './weights.js';
-import { Conv2dNormActivation, makeDivisible } from './mobilenetv2.js';
+import { makeDivisible } from './mobilenetv2.js';
+import { Conv2dNormActivation, SqueezeExcitation } from '../ops/layers.js';
+import { StochasticDepth } from '../ops/dropout.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
-
-/** torchvision.ops.SqueezeExcitation: a channel gate from the global average. */
-export class SqueezeExcitation extends nn.Module<[input: torch.Tensor], torch.Tensor> {
-  avgpool: torch.nn.AdaptiveAvgPool2d; fc1: Module; fc2: Module; activation: Module; scale_activation: Module;
-  constructor(inputChannels: number, squeezeChannels: number) {
-    super();
-    this.avgpool = new nn.AdaptiveAvgPool2d(1);
-    this.fc1 = new nn.Conv2d(inputChannels, squeezeChannels, 1);
-    this.fc2 = new nn.Conv2d(squeezeChannels, inputChannels, 1);
-    this.activation = new nn.SiLU(true);
-    this.scale_activation = new nn.Sigmoid();
-  }
-  forward(input: torch.Tensor): torch.Tensor {
-    const scale = pipe(input, this.avgpool, this.fc1, this.activation, this.fc2, this.scale_activation);
-    const out = scale.mul(input);
-    scale.dispose();
-    return out;
-  }
-}
-
-/** torchvision.ops.StochasticDepth: drops whole residual branches per row while training. */
-export class StochasticDepth extends nn.Module<[input: torch.Tensor], torch.Tensor> {
-  constructor(readonly p: number, readonly mode: 'row' | 'batch') {
-    super();
-    if (p < 0 || p > 1) throw new RangeError(`drop probability has to be between 0 and 1, but got ${p}`);
-  }
-  forward(input: torch.Tensor): torch.Tensor {
-    if (!this.training || this.p === 0) return input;
-    const survival = 1 - this.p;
-    const size = this.mode === 'row' ? [input.size(0), ...Array(input.dim() - 1).fill(1)] : Array(input.dim()).fill(1);
-    const noise = torch.empty(size, { dtype: input.dtype, device: input.device }).bernoulli_(survival);
-    if (survival > 0) noise.div_(survival);
-    return input.mul(noise);
-  }
-  toString(): string {
-    return `StochasticDepth(p=${pyFloat(this.p)}, mode=${this.mode})`;
-  }
-}
 
 interface MBConvConfig { expandRatio: number; kernel: number; stride: number; inputChannels: number; outChannels: number; numLayers: number }
 
@@ -61,10 +25,10 @@ export class MBConv extends nn.Module<[input: torch.Tensor], torch.Tensor> {
     this.useResConnect = cnf.stride === 1 && cnf.inputChannels === cnf.outChannels;
     const layers: Module[] = [];
     const expanded = makeDivisible(cnf.inputChannels * cnf.expandRatio, 8);
-    if (expanded !== cnf.inputChannels) layers.push(new Conv2dNormActivation(cnf.inputChannels, expanded, { kernelSize: 1, activation: 'silu' }));
-    layers.push(new Conv2dNormActivation(expanded, expanded, { kernelSize: cnf.kernel, stride: cnf.stride, groups: expanded, activation: 'silu' }));
-    layers.push(new SqueezeExcitation(expanded, Math.max(1, Math.floor(cnf.inputChannels / 4))));
-    layers.push(new Conv2dNormActivation(expanded, cnf.outChannels, { kernelSize: 1, activation: null }));
+    if (expanded !== cnf.inputChannels) layers.push(new Conv2dNormActivation(cnf.inputChannels, expanded, { kernelSize: 1, activationLayer: nn.SiLU }));
+    layers.push(new Conv2dNormActivation(expanded, expanded, { kernelSize: cnf.kernel, stride: cnf.stride, groups: expanded, activationLayer: nn.SiLU }));
+    layers.push(new SqueezeExcitation(expanded, Math.max(1, Math.floor(cnf.inputChannels / 4)), { activation: () => new nn.SiLU(true) }));
+    layers.push(new Conv2dNormActivation(expanded, cnf.outChannels, { kernelSize: 1, activationLayer: null }));
     this.block = new nn.Sequential(...layers);
     this.stochastic_depth = new StochasticDepth(stochasticDepthProb, 'row');
     this.outChannels = cnf.outChannels;
@@ -93,7 +57,7 @@ export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     const numClasses = options.numClasses ?? 1000;
     if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
     const sdProb = options.stochasticDepthProb ?? 0.2;
-    const layers: Module[] = [new Conv2dNormActivation(3, setting[0].inputChannels, { kernelSize: 3, stride: 2, activation: 'silu' })];
+    const layers: Module[] = [new Conv2dNormActivation(3, setting[0].inputChannels, { kernelSize: 3, stride: 2, activationLayer: nn.SiLU })];
     const total = setting.reduce((n, c) => n + c.numLayers, 0);
     let blockId = 0;
     for (const cnf of setting) {
@@ -106,7 +70,7 @@ export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
       layers.push(new nn.Sequential(...stage));
     }
     const lastIn = setting[setting.length - 1].outChannels;
-    layers.push(new Conv2dNormActivation(lastIn, 4 * lastIn, { kernelSize: 1, activation: 'silu' }));
+    layers.push(new Conv2dNormActivation(lastIn, 4 * lastIn, { kernelSize: 1, activationLayer: nn.SiLU }));
     this.features = new nn.Sequential(...layers);
     this.avgpool = new nn.AdaptiveAvgPool2d(1);
     this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout ?? dropout, inplace: true }), new nn.Linear(4 * lastIn, numClasses));
@@ -128,7 +92,7 @@ export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     return pipe(x, this.features, this.avgpool, (t) => torch.flatten(t, 1), this.classifier);
   }
 }
-markPure(SqueezeExcitation, StochasticDepth, MBConv, EfficientNet);
+markPure(MBConv, EfficientNet);
 
 /** torchvision's _efficientnet_conf for the B family: Table 1 of the paper, scaled. */
 function bConfig(widthMult: number, depthMult: number): MBConvConfig[] {

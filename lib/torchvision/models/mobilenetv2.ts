@@ -1,8 +1,9 @@
-// torchvision's MobileNetV2, module for module (Conv2dNormActivation, InvertedResidual).
+// torchvision's MobileNetV2, module for module (torchvision.ops.Conv2dNormActivation, InvertedResidual).
 import * as torch from '../../index.js';
 import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, type BuilderArgs } from './weights.js';
+import { Conv2dNormActivation } from '../ops/layers.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -13,22 +14,6 @@ export function makeDivisible(v: number, divisor: number, minValue: number | nul
   let newV = Math.max(min, Math.trunc(v + divisor / 2) - (Math.trunc(v + divisor / 2) % divisor));
   if (newV < 0.9 * v) newV += divisor;
   return newV;
-}
-
-/** torchvision.ops.Conv2dNormActivation: Conv2d, BatchNorm2d, activation, as a Sequential (0, 1, 2). */
-export class Conv2dNormActivation extends nn.Sequential {
-  readonly outChannels: number;
-  constructor(inChannels: number, outChannels: number, options: { kernelSize?: number; stride?: number; groups?: number; dilation?: number; activation?: 'relu' | 'relu6' | 'silu' | null } = {}) {
-    const k = options.kernelSize ?? 3, dilation = options.dilation ?? 1;
-    const layers: Module[] = [
-      new nn.Conv2d(inChannels, outChannels, k, { stride: options.stride ?? 1, padding: Math.floor((k - 1) / 2) * dilation, dilation, groups: options.groups ?? 1, bias: false }),
-      new nn.BatchNorm2d(outChannels),
-    ];
-    const act = options.activation === undefined ? 'relu' : options.activation;
-    if (act) layers.push(act === 'relu6' ? new nn.ReLU6(true) : act === 'silu' ? new nn.SiLU(true) : new nn.ReLU(true));
-    super(...layers);
-    this.outChannels = outChannels;
-  }
 }
 
 export class InvertedResidual extends nn.Module<[x: torch.Tensor], torch.Tensor> {
@@ -43,9 +28,9 @@ export class InvertedResidual extends nn.Module<[x: torch.Tensor], torch.Tensor>
     const hidden = Math.round(inp * expandRatio);
     this.useResConnect = stride === 1 && inp === oup;
     const layers: Module[] = [];
-    if (expandRatio !== 1) layers.push(new Conv2dNormActivation(inp, hidden, { kernelSize: 1, activation: 'relu6' }));
+    if (expandRatio !== 1) layers.push(new Conv2dNormActivation(inp, hidden, { kernelSize: 1, activationLayer: nn.ReLU6 }));
     layers.push(
-      new Conv2dNormActivation(hidden, hidden, { stride, groups: hidden, activation: 'relu6' }),
+      new Conv2dNormActivation(hidden, hidden, { stride, groups: hidden, activationLayer: nn.ReLU6 }),
       new nn.Conv2d(hidden, oup, 1, { stride: 1, padding: 0, bias: false }),
       new nn.BatchNorm2d(oup),
     );
@@ -82,7 +67,7 @@ export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     if (setting.length === 0 || setting[0].length !== 4) throw new RangeError(`inverted_residual_setting should be non-empty or a 4-element list, got ${JSON.stringify(setting)}`);
     let inputChannel = makeDivisible(32 * widthMult, roundNearest);
     this.lastChannel = makeDivisible(1280 * Math.max(1.0, widthMult), roundNearest);
-    const features: Module[] = [new Conv2dNormActivation(3, inputChannel, { stride: 2, activation: 'relu6' })];
+    const features: Module[] = [new Conv2dNormActivation(3, inputChannel, { stride: 2, activationLayer: nn.ReLU6 })];
     for (const [t, c, n, s] of setting) {
       const outputChannel = makeDivisible(c * widthMult, roundNearest);
       for (let i = 0; i < n; i++) {
@@ -90,7 +75,7 @@ export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
         inputChannel = outputChannel;
       }
     }
-    features.push(new Conv2dNormActivation(inputChannel, this.lastChannel, { kernelSize: 1, activation: 'relu6' }));
+    features.push(new Conv2dNormActivation(inputChannel, this.lastChannel, { kernelSize: 1, activationLayer: nn.ReLU6 }));
     this.features = new nn.Sequential(...features);
     this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout ?? 0.2 }), new nn.Linear(this.lastChannel, numClasses));
     for (const m of this.modules()) {
@@ -110,7 +95,7 @@ export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     return pipe(x, this.features, (t) => torch.nn.functional.adaptiveAvgPool2d(t, [1, 1]), (t) => torch.flatten(t, 1), this.classifier);
   }
 }
-markPure(Conv2dNormActivation, InvertedResidual, MobileNetV2);
+markPure(InvertedResidual, MobileNetV2);
 
 export const mobilenet_v2 = (...args: BuilderArgs<MobileNetV2Options>) =>
   buildWithWeights('mobilenet_v2', args, ['numClasses', 'widthMult', 'invertedResidualSetting', 'roundNearest', 'dropout'], (o: MobileNetV2Options) => new MobileNetV2(o));

@@ -2,20 +2,20 @@
 // tensor formulation (torchvision/ops/roi_align.py, _roi_align) with the CPU kernel's rule that a
 // sample more than one pixel outside the map counts zero, so autograd gives the input's gradient.
 // The sample grid is as wide as the largest RoI's, and RoIs are taken in chunks to bound memory.
-import * as torch from '../index.js';
-import { Module } from '../nn/module.js';
-import { describe } from '../errors.js';
-import { bind, type Args } from '../bind.js';
-import { pyFloat, pyValue } from '../nn/repr.js';
+import * as torch from '../../index.js';
+import { Module } from '../../nn/module.js';
+import { describe } from '../../errors.js';
+import { bind, type Args } from '../../bind.js';
+import { pyFloat, pyValue } from '../../nn/repr.js';
 
-const pair = (v: number | number[], name: string): [number, number] => {
+export const pair = (v: number | number[], name: string): [number, number] => {
   const p = typeof v === 'number' ? [v, v] : v;
   if (!Array.isArray(p) || p.length !== 2 || !p.every((x) => Number.isInteger(x) && x > 0)) throw new TypeError(`Expected a positive integer or [height, width] for ${name} but received ${describe(v)}`);
   return p as [number, number];
 };
 
 /** torchvision's convert_boxes_to_roi_format, after check_roi_boxes_shape: a K×5 [batch, x1, y1, x2, y2] tensor. */
-function roiFormat(boxes: torch.Tensor | torch.Tensor[]): torch.Tensor {
+export function roiFormat(boxes: torch.Tensor | torch.Tensor[]): torch.Tensor {
   if (Array.isArray(boxes)) {
     boxes.forEach((b) => {
       if (!(b instanceof torch.Tensor) || b.dim() !== 2 || b.size(1) !== 4) throw new RangeError('The shape of the tensor in the boxes list is not correct as List[Tensor[L, 4]]');

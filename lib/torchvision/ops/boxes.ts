@@ -1,8 +1,8 @@
 // torchvision.ops: box utilities and non-maximum suppression, as torchvision's kernels compute them
 // (nms: scores sorted descending, stable; IoU in the boxes' own float precision).
-import * as torch from '../index.js';
-import { badArg } from '../errors.js';
-import { bind, type Args } from '../bind.js';
+import * as torch from '../../index.js';
+import { badArg } from '../../errors.js';
+import { bind, type Args } from '../../bind.js';
 
 type Fmt = 'xyxy' | 'xywh' | 'cxcywh';
 function boxes2d(t: unknown, name: string): torch.Tensor {
@@ -95,4 +95,71 @@ export function removeSmallBoxes(...args: Args<'torchvision.ops.removeSmallBoxes
   const ws = boxes.select(1, 2).sub(boxes.select(1, 0)), hs = boxes.select(1, 3).sub(boxes.select(1, 1));
   return torch.where(ws.ge(minSize).logicalAnd(hs.ge(minSize)))[0];
 }
-export { roiAlign, RoIAlign } from './roi-align.js';
+
+/** torchvision's _upcast: half precision to float32, small integers to int32, so products do not overflow. */
+export function upcast(t: torch.Tensor): torch.Tensor {
+  if (t.isFloatingPoint()) return t.dtype === torch.float32 || t.dtype === torch.float64 ? t : t.float();
+  return t.dtype === torch.int32 || t.dtype === torch.int64 ? t : t.int();
+}
+const firstTwo = (t: torch.Tensor) => t.narrow(-1, 0, 2), lastTwo = (t: torch.Tensor) => t.narrow(-1, 2, 2);
+/** Every pair's intersection and union areas (N×M), as torchvision's _box_inter_union. */
+function interUnion(a: torch.Tensor, b: torch.Tensor): [torch.Tensor, torch.Tensor] {
+  const lt = torch.max(firstTwo(a).unsqueeze(-2), firstTwo(b).unsqueeze(-3));
+  const rb = torch.min(lastTwo(a).unsqueeze(-2), lastTwo(b).unsqueeze(-3));
+  const wh = upcast(rb.sub(lt)).clamp({ min: 0 });
+  const inter = wh.select(-1, 0).mul(wh.select(-1, 1));
+  return [inter, boxArea(a).unsqueeze(-1).add(boxArea(b).unsqueeze(-2)).sub(inter)];
+}
+/** The smallest box enclosing each pair: its width and height (N×M×2). */
+function enclosingWh(a: torch.Tensor, b: torch.Tensor): torch.Tensor {
+  const lti = torch.min(firstTwo(a).unsqueeze(-2), firstTwo(b).unsqueeze(-3));
+  const rbi = torch.max(lastTwo(a).unsqueeze(-2), lastTwo(b).unsqueeze(-3));
+  return upcast(rbi.sub(lti)).clamp({ min: 0 });
+}
+/** Pairwise generalized IoU (xyxy boxes): IoU less the enclosing box's share not covered by the union. */
+export function generalizedBoxIou(...args: Args<'torchvision.ops.generalizedBoxIou'>): torch.Tensor {
+  const { boxes1, boxes2 } = bind('torchvision.ops.generalizedBoxIou', args);
+  const a = boxes2d(boxes1, 'boxes1'), b = boxes2d(boxes2, 'boxes2');
+  const [inter, union] = interUnion(a, b);
+  const whi = enclosingWh(a, b);
+  const areai = whi.select(-1, 0).mul(whi.select(-1, 1));
+  return inter.div(union).sub(areai.sub(union).div(areai));
+}
+function diouIou(a: torch.Tensor, b: torch.Tensor, eps: number): [torch.Tensor, torch.Tensor] {
+  const iou = boxIou(a, b);
+  const whi = enclosingWh(a, b);
+  const diagonal = whi.select(-1, 0).pow(2).add(whi.select(-1, 1).pow(2)).add(eps);
+  const centre = (t: torch.Tensor, i: number) => t.select(-1, i).add(t.select(-1, i + 2)).div(2);
+  const dx = upcast(centre(a, 0).unsqueeze(-1).sub(centre(b, 0).unsqueeze(-2)));
+  const dy = upcast(centre(a, 1).unsqueeze(-1).sub(centre(b, 1).unsqueeze(-2)));
+  return [iou.sub(dx.pow(2).add(dy.pow(2)).div(diagonal)), iou];
+}
+/** Pairwise distance IoU (xyxy boxes): IoU less the squared centre distance over the enclosing diagonal squared. */
+export function distanceBoxIou(...args: Args<'torchvision.ops.distanceBoxIou'>): torch.Tensor {
+  const { boxes1, boxes2, eps } = bind('torchvision.ops.distanceBoxIou', args);
+  return diouIou(upcast(boxes2d(boxes1, 'boxes1')), upcast(boxes2d(boxes2, 'boxes2')), eps)[0];
+}
+/** Pairwise complete IoU (xyxy boxes): distance IoU less an aspect-ratio term. */
+export function completeBoxIou(...args: Args<'torchvision.ops.completeBoxIou'>): torch.Tensor {
+  const { boxes1, boxes2, eps } = bind('torchvision.ops.completeBoxIou', args);
+  const a = upcast(boxes2d(boxes1, 'boxes1')), b = upcast(boxes2d(boxes2, 'boxes2'));
+  const [diou, iou] = diouIou(a, b, eps);
+  const aspect = (t: torch.Tensor) => torch.atan(t.select(-1, 2).sub(t.select(-1, 0)).div(t.select(-1, 3).sub(t.select(-1, 1))));
+  const v = aspect(a).unsqueeze(-1).sub(aspect(b).unsqueeze(-2)).pow(2).mul(4 / Math.PI ** 2);
+  const alpha = torch.noGrad(() => v.div(iou.neg().add(1).add(v).add(eps)));
+  return diou.sub(alpha.mul(v));
+}
+/** The xyxy box around each of N masks (N×H×W); an empty mask gives zeros. */
+export function masksToBoxes(...args: Args<'torchvision.ops.masksToBoxes'>): torch.Tensor {
+  const { masks } = bind('torchvision.ops.masksToBoxes', args);
+  if (!(masks instanceof torch.Tensor) || masks.dim() !== 3) badArg('an N×H×W Tensor of masks', 'masks', masks);
+  if (masks.numel() === 0) return torch.zeros([0, 4], { dtype: torch.float32 });
+  const [, h, w] = masks.shape;
+  const m = masks.bool();
+  const rows = torch.any(m, 2), cols = torch.any(m, 1);
+  const empty = torch.any(rows, 1).logicalNot();
+  const first = (t: torch.Tensor) => t.float().argmax({ dim: 1 });
+  const last = (t: torch.Tensor, n: number) => first(t.flip([1])).neg().add(n - 1);
+  const boxes = torch.stack([first(cols), first(rows), last(cols, w), last(rows, h)], 1).float();
+  return boxes.maskedFill(empty.unsqueeze(1), 0);
+}
