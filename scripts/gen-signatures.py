@@ -235,7 +235,7 @@ SIMPLE = {
     'Module': 'Module', 'torch.nn.modules.module.Module': 'Module', 'Generator': 'Generator', 'torch._C.Generator': 'Generator',
     'Any': 'unknown', 'object': 'unknown', 'Callable': '((...args: any[]) => any)', 'collections.abc.Callable': '((...args: any[]) => any)',
     '_shape_t': 'number | number[]', 'TransformerEncoderLayer': 'Module', 'TransformerDecoderLayer': 'Module',
-    'pathlib.Path': 'string', 'os.PathLike': 'string', 'Path': 'string',
+    'pathlib.Path': 'string', 'os.PathLike': 'string', 'Path': 'string', 'torch.memory_format': 'MemoryFormat', '_M': 'Module',
 }
 # parameters with no annotation: by name
 BY_NAME = {

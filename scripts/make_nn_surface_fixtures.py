@@ -221,6 +221,37 @@ for src in FUNCTIONAL:
     torch.manual_seed(0)
     out['functional'].append({'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
 
+# F.multi_head_attention_forward with the weights passed in: packed and separate projections,
+# bias_k/bias_v with a key padding mask, static keys and values, and per-head weights
+E, H, L, S, N = 6, 2, 3, 4, 2
+mq, mk, mv = fixed_input([L, N, E]), fixed_input([S, N, E]).flip(0), fixed_input([S, N, E]).mul(0.5)
+w_in, b_in = fixed_input([3 * E, E]).mul(0.3), fixed_input([3 * E]).mul(0.1)
+w_out, b_out = fixed_input([E, E]).mul(0.25).flip(1), fixed_input([E]).mul(0.05)
+bias_k, bias_v = fixed_input([1, 1, E]), fixed_input([1, 1, E]).neg()
+kpm = torch.tensor([[False, False, False, True], [False, True, False, False]])
+static = fixed_input([N * H, S, E // H]).mul(0.7)
+MHA = [
+    ('packed', lambda: F.multi_head_attention_forward(mq, mk, mv, E, H, w_in, b_in, None, None, False, 0.0, w_out, b_out)),
+    ('separate_mask', lambda: F.multi_head_attention_forward(mq, mk, mv, E, H, None, b_in, bias_k, bias_v, True, 0.0, w_out, b_out,
+                                                           key_padding_mask=kpm, use_separate_proj_weight=True, q_proj_weight=w_in[:E],
+                                                           k_proj_weight=w_in[E:2 * E], v_proj_weight=w_in[2 * E:], average_attn_weights=False)),
+    ('static_kv', lambda: F.multi_head_attention_forward(mq, mk, mv, E, H, w_in, None, None, None, False, 0.0, w_out, None,
+                                                       static_k=static, static_v=static.flip(1))),
+    ('no_weights', lambda: F.multi_head_attention_forward(mq, mk, mv, E, H, w_in, b_in, None, None, False, 0.0, w_out, b_out, need_weights=False)),
+]
+out['mha'] = []
+for name, run in MHA:
+    o, w = run()
+    out['mha'].append({'name': name, 'out': enc(o), 'weights': None if w is None else enc(w)})
+
+# convert_conv2d/3d_weight_memory_format: the weights' strides after the conversion
+cm = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU(), nn.Sequential(nn.ConvTranspose2d(8, 4, 2)), nn.Conv3d(2, 4, 3))
+nn.utils.convert_conv2d_weight_memory_format(cm, torch.channels_last)
+out['memoryFormat'] = {'conv2d': list(cm[0].weight.stride()), 'convTranspose2d': list(cm[2][0].weight.stride()), 'conv3dUntouched': list(cm[3].weight.stride())}
+if hasattr(nn.utils, 'convert_conv3d_weight_memory_format'):
+    nn.utils.convert_conv3d_weight_memory_format(cm, torch.channels_last_3d)
+    out['memoryFormat']['conv3d'] = list(cm[3].weight.stride())
+
 # weight norm on a Linear (dim 0) and a Conv1d (dim None), and conv+bn fusion
 torch.manual_seed(0)
 wl = nn.utils.weight_norm(nn.Linear(3, 4))

@@ -505,6 +505,17 @@ const S: Record<string, Sample> = {
   'nn.functional.dropout1d': { args: () => ({ input: torch.randn(2, 3, 4), p: 0.3, training: true }) },
   'nn.functional.dropout3d': { args: () => ({ input: torch.randn(1, 2, 2, 2, 2), p: 0.3, training: true }) },
   'nn.functional.embeddingBag': { args: () => ({ input: long(1, 2, 4, 5, 4, 3, 2, 9), weight: torch.randn(10, 3), offsets: long(0, 4), mode: 'sum', perSampleWeights: torch.rand(8) }) },
+  'nn.functional.multiHeadAttentionForward': {
+    args: () => ({
+      query: torch.randn(3, 2, 4), key: torch.randn(5, 2, 4), value: torch.randn(5, 2, 4), embedDimToCheck: 4, numHeads: 2,
+      inProjWeight: torch.randn(12, 4), inProjBias: torch.randn(12), biasK: null, biasV: null, addZeroAttn: true, dropoutP: 0.0,
+      outProjWeight: torch.randn(4, 4), outProjBias: torch.randn(4), training: false, keyPaddingMask: null, needWeights: true,
+      attnMask: null, useSeparateProjWeight: false, qProjWeight: null, kProjWeight: null, vProjWeight: null, staticK: null,
+      staticV: null, averageAttnWeights: false, isCausal: false,
+    }),
+  },
+  'nn.utils.convertConv2dWeightMemoryFormat': { args: () => ({ module: new torch.nn.Conv2d(2, 3, 3), memoryFormat: torch.channelsLast }), effect: (a) => ((a.module as torch.nn.Conv2d).weight.stride()) },
+  'nn.utils.convertConv3dWeightMemoryFormat': { args: () => ({ module: new torch.nn.Conv3d(2, 3, 3), memoryFormat: torch.channelsLast3d }), effect: (a) => ((a.module as torch.nn.Conv3d).weight.stride()) },
   'nn.functional.scaledDotProductAttention': { args: () => ({ query: torch.randn(2, 3, 4), key: torch.randn(2, 5, 4), value: torch.randn(2, 5, 4), isCausal: true, scale: 0.3 }) },
   'nn.functional.affineGrid': { args: () => ({ theta: torch.randn(2, 2, 3), size: [2, 1, 4, 5], alignCorners: true }) },
   'nn.functional.gridSample': { args: () => ({ input: torch.randn(1, 2, 4, 4), grid: torch.rand(1, 3, 3, 2).mul(2).sub(1), mode: 'nearest', paddingMode: 'border', alignCorners: false }) },

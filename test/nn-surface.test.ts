@@ -214,3 +214,47 @@ t.test('fuseConvBnEval / fuseLinearBnEval: one module computing both, from the f
   t.ok(nn.utils.fuseLinearBnEval(lin, bn1)(y).allclose(bn1(lin(y)), 1e-5, 1e-5), 'Linear then BatchNorm1d');
   t.throws(() => nn.utils.fuseLinearBnEval(lin, new nn.BatchNorm1d(5).eval()), /linear.out_features must equal bn.num_features/);
 });
+
+t.test('F.multiHeadAttentionForward with the weights passed in gives PyTorch’s outputs and weights', async (t) => {
+  const fixed = (shape: number[]) => torch.arange(shape.reduce((a, b) => a * b, 1), { dtype: torch.float32 }).reshape(shape).mul(0.37).sin().mul(1.5);
+  const [E, H, L, S, N] = [6, 2, 3, 4, 2];
+  const q = fixed([L, N, E]), k = fixed([S, N, E]).flip([0]), v = fixed([S, N, E]).mul(0.5);
+  const wIn = fixed([3 * E, E]).mul(0.3), bIn = fixed([3 * E]).mul(0.1);
+  const wOut = fixed([E, E]).mul(0.25).flip([1]), bOut = fixed([E]).mul(0.05);
+  const biasK = fixed([1, 1, E]), biasV = fixed([1, 1, E]).neg();
+  const kpm = torch.tensor([[false, false, false, true], [false, true, false, false]]);
+  const stat = fixed([N * H, S, E / H]).mul(0.7);
+  const runs: Record<string, () => [torch.Tensor, torch.Tensor | null]> = {
+    packed: () => F.multiHeadAttentionForward(q, k, v, E, H, wIn, bIn, null, null, false, 0.0, wOut, bOut),
+    separate_mask: () => F.multiHeadAttentionForward(q, k, v, E, H, null, bIn, biasK, biasV, true, 0.0, wOut, bOut, {
+      keyPaddingMask: kpm, useSeparateProjWeight: true, qProjWeight: wIn.narrow(0, 0, E), kProjWeight: wIn.narrow(0, E, E),
+      vProjWeight: wIn.narrow(0, 2 * E, E), averageAttnWeights: false,
+    }),
+    static_kv: () => F.multiHeadAttentionForward(q, k, v, E, H, wIn, null, null, null, false, 0.0, wOut, null, { staticK: stat, staticV: stat.flip([1]) }),
+    no_weights: () => F.multiHeadAttentionForward(q, k, v, E, H, wIn, bIn, null, null, false, 0.0, wOut, bOut, { needWeights: false }),
+  };
+  const cases = (nearest as Table & { mha?: { name: string; out: EncTensor; weights: EncTensor | null }[] }).mha ?? [];
+  t.ok(cases.length === 4, 'the fixture has the four calls');
+  for (const c of cases) {
+    const [out, w] = runs[c.name]();
+    t.equal(mismatch(out, c.out, 1e-4, 1e-5), null, `${c.name}: output`);
+    if (c.weights) t.equal(mismatch(w, c.weights, 1e-4, 1e-5), null, `${c.name}: weights`);
+    else t.equal(w, null, `${c.name}: no weights`);
+  }
+  t.throws(() => F.multiHeadAttentionForward(q, k, v, 8, H, wIn, bIn, null, null, false, 0.0, wOut, bOut), /was expecting embedding dimension of 8, but got 6/);
+  t.throws(() => F.multiHeadAttentionForward(q, k, v, E, H, null, bIn, null, null, false, 0.0, wOut, bOut), /in_proj_weight is None/);
+});
+
+t.test('convertConv2dWeightMemoryFormat / convertConv3dWeightMemoryFormat re-lay the weights as PyTorch does', async (t) => {
+  const want = (newest as Table & { memoryFormat: Record<string, number[]> }).memoryFormat;
+  const m = new nn.Sequential(new nn.Conv2d(3, 8, 3), new nn.ReLU(), new nn.Sequential(new nn.ConvTranspose2d(8, 4, 2)), new nn.Conv3d(2, 4, 3));
+  const w0 = (m.get(0) as torch.nn.Conv2d).weight;
+  t.equal(nn.utils.convertConv2dWeightMemoryFormat(m, torch.channelsLast), m, 'returns the module');
+  t.equal((m.get(0) as torch.nn.Conv2d).weight, w0, 'the same Parameter, new layout');
+  t.same(w0.stride(), want.conv2d);
+  t.same(((m.get(2) as torch.nn.Sequential).get(0) as torch.nn.ConvTranspose2d).weight.stride(), want.convTranspose2d);
+  t.same((m.get(3) as torch.nn.Conv3d).weight.stride(), want.conv3dUntouched, 'a Conv3d is left alone');
+  nn.utils.convertConv3dWeightMemoryFormat({ module: m, memoryFormat: torch.channelsLast3d });
+  t.same((m.get(3) as torch.nn.Conv3d).weight.stride(), want.conv3d);
+  t.throws(() => nn.utils.convertConv2dWeightMemoryFormat(3 as never, torch.channelsLast), /Expected a Module for module but received 3/);
+});

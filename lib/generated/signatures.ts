@@ -336,6 +336,7 @@ export const SIGNATURES = {
   "nn.functional.dropout3d": [["input", "input", "pos"], ["p", "p", "pos", 0.5], ["training", "training", "pos", true], ["inplace", "inplace", "pos", false]],
   "nn.functional.embeddingBag": [["input", "input", "pos"], ["weight", "weight", "pos"], ["offsets", "offsets", "pos", null], ["maxNorm", "max_norm", "pos", null], ["normType", "norm_type", "pos", 2], ["scaleGradByFreq", "scale_grad_by_freq", "pos", false], ["mode", "mode", "pos", "mean"], ["sparse", "sparse", "pos", false], ["perSampleWeights", "per_sample_weights", "pos", null], ["includeLastOffset", "include_last_offset", "pos", false], ["paddingIdx", "padding_idx", "pos", null]],
   "nn.functional.scaledDotProductAttention": [["query", "query", "pos"], ["key", "key", "pos"], ["value", "value", "pos"], ["attnMask", "attn_mask", "pos", null], ["dropoutP", "dropout_p", "pos", 0.0], ["isCausal", "is_causal", "pos", false], ["scale", "scale", "kwonly", null], ["enableGqa", "enable_gqa", "kwonly", false]],
+  "nn.functional.multiHeadAttentionForward": [["query", "query", "pos"], ["key", "key", "pos"], ["value", "value", "pos"], ["embedDimToCheck", "embed_dim_to_check", "pos"], ["numHeads", "num_heads", "pos"], ["inProjWeight", "in_proj_weight", "pos"], ["inProjBias", "in_proj_bias", "pos"], ["biasK", "bias_k", "pos"], ["biasV", "bias_v", "pos"], ["addZeroAttn", "add_zero_attn", "pos"], ["dropoutP", "dropout_p", "pos"], ["outProjWeight", "out_proj_weight", "pos"], ["outProjBias", "out_proj_bias", "pos"], ["training", "training", "pos", true], ["keyPaddingMask", "key_padding_mask", "pos", null], ["needWeights", "need_weights", "pos", true], ["attnMask", "attn_mask", "pos", null], ["useSeparateProjWeight", "use_separate_proj_weight", "pos", false], ["qProjWeight", "q_proj_weight", "pos", null], ["kProjWeight", "k_proj_weight", "pos", null], ["vProjWeight", "v_proj_weight", "pos", null], ["staticK", "static_k", "pos", null], ["staticV", "static_v", "pos", null], ["averageAttnWeights", "average_attn_weights", "pos", true], ["isCausal", "is_causal", "pos", false]],
   "nn.functional.affineGrid": [["theta", "theta", "pos"], ["size", "size", "pos"], ["alignCorners", "align_corners", "pos", null]],
   "nn.functional.gridSample": [["input", "input", "pos"], ["grid", "grid", "pos"], ["mode", "mode", "pos", "bilinear"], ["paddingMode", "padding_mode", "pos", "zeros"], ["alignCorners", "align_corners", "pos", null]],
   "nn.functional.gumbelSoftmax": [["logits", "logits", "pos"], ["tau", "tau", "pos", 1], ["hard", "hard", "pos", false], ["eps", "eps", "pos", 1e-10], ["dim", "dim", "pos", -1]],
@@ -356,6 +357,8 @@ export const SIGNATURES = {
   "nn.init.dirac_": [["tensor", "tensor", "pos"], ["groups", "groups", "pos", 1]],
   "nn.init.sparse_": [["tensor", "tensor", "pos"], ["sparsity", "sparsity", "pos"], ["std", "std", "pos", 0.01], ["generator", "generator", "pos", null]],
   "nn.utils.clipGradNorm_": [["parameters", "parameters", "pos"], ["maxNorm", "max_norm", "pos"], ["normType", "norm_type", "pos", 2.0], ["errorIfNonfinite", "error_if_nonfinite", "pos", false], ["foreach", "foreach", "pos", null]],
+  "nn.utils.convertConv2dWeightMemoryFormat": [["module", "module", "pos"], ["memoryFormat", "memory_format", "pos"]],
+  "nn.utils.convertConv3dWeightMemoryFormat": [["module", "module", "pos"], ["memoryFormat", "memory_format", "pos"]],
   "nn.utils.clipGradValue_": [["parameters", "parameters", "pos"], ["clipValue", "clip_value", "pos"], ["foreach", "foreach", "pos", null]],
   "nn.utils.parametersToVector": [["parameters", "parameters", "pos"]],
   "nn.utils.vectorToParameters": [["vec", "vec", "pos"], ["parameters", "parameters", "pos"]],
@@ -869,6 +872,7 @@ export interface ParamTypes {
   "nn.functional.dropout3d": { input: Tensor; p?: number; training?: boolean; inplace?: boolean };
   "nn.functional.embeddingBag": { input: Tensor; weight: Tensor; offsets?: Tensor | null; maxNorm?: number | null; normType?: number; scaleGradByFreq?: boolean; mode?: string; sparse?: boolean; perSampleWeights?: Tensor | null; includeLastOffset?: boolean; paddingIdx?: number | null };
   "nn.functional.scaledDotProductAttention": { query: Tensor; key: Tensor; value: Tensor; attnMask?: Tensor | null; dropoutP?: number; isCausal?: boolean; scale?: number | null; enableGqa?: boolean };
+  "nn.functional.multiHeadAttentionForward": { query: Tensor; key: Tensor; value: Tensor; embedDimToCheck: number; numHeads: number; inProjWeight: Tensor | null; inProjBias: Tensor | null; biasK: Tensor | null; biasV: Tensor | null; addZeroAttn: boolean; dropoutP: number; outProjWeight: Tensor; outProjBias: Tensor | null; training?: boolean; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; useSeparateProjWeight?: boolean; qProjWeight?: Tensor | null; kProjWeight?: Tensor | null; vProjWeight?: Tensor | null; staticK?: Tensor | null; staticV?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean };
   "nn.functional.affineGrid": { theta: Tensor; size: number[]; alignCorners?: boolean | null };
   "nn.functional.gridSample": { input: Tensor; grid: Tensor; mode?: string; paddingMode?: string; alignCorners?: boolean | null };
   "nn.functional.gumbelSoftmax": { logits: Tensor; tau?: number; hard?: boolean; eps?: number; dim?: number };
@@ -889,6 +893,8 @@ export interface ParamTypes {
   "nn.init.dirac_": { tensor: Tensor; groups?: number };
   "nn.init.sparse_": { tensor: Tensor; sparsity: number; std?: number; generator?: Generator | null };
   "nn.utils.clipGradNorm_": { parameters: Tensor | Iterable<Tensor>; maxNorm: number; normType?: number; errorIfNonfinite?: boolean; foreach?: boolean | null };
+  "nn.utils.convertConv2dWeightMemoryFormat": { module: Module; memoryFormat: MemoryFormat };
+  "nn.utils.convertConv3dWeightMemoryFormat": { module: Module; memoryFormat: MemoryFormat };
   "nn.utils.clipGradValue_": { parameters: Tensor | Iterable<Tensor>; clipValue: number; foreach?: boolean | null };
   "nn.utils.parametersToVector": { parameters: Iterable<Tensor> };
   "nn.utils.vectorToParameters": { vec: Tensor; parameters: Iterable<Tensor> };

@@ -785,3 +785,4 @@ export function pdist(...args: Args<'nn.functional.pdist'>): Tensor {
   const a = bind('nn.functional.pdist', args);
   return aten('pdist')(tensorArg('pdist', 'input', a.input), a.p);
 }
+export { multiHeadAttentionForward } from './attention.js';

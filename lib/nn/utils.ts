@@ -8,6 +8,8 @@ import { aten } from '../aten.js';
 import { badArg } from '../errors.js';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
+import { Conv2d, Conv3d, ConvTranspose2d, ConvTranspose3d } from './layers/conv.js';
+import type { MemoryFormat } from '../types.js';
 
 const list = (p: Tensor | Iterable<Tensor>): Tensor[] => (p instanceof Tensor ? [p] : [...p]);
 
@@ -286,3 +288,24 @@ export function clipGradsWithNorm_(...args: Args<'nn.utils.clipGradsWithNorm_'>)
 }
 
 export * as rnn from './rnn-utils.js';
+
+function convertWeightMemoryFormat(module: unknown, memoryFormat: MemoryFormat, classes: Function[]): void {
+  if (!(module instanceof Module)) badArg('a Module', 'module', module);
+  if (classes.some((C) => module instanceof C)) {
+    const w = (module as unknown as { weight: Tensor }).weight;
+    w.data = w.detach().clone({ memoryFormat });
+  }
+  for (const child of module.children()) convertWeightMemoryFormat(child, memoryFormat, classes);
+}
+/** Re-lays out the weights of every Conv2d / ConvTranspose2d in module (e.g. torch.channelsLast); returns module. */
+export function convertConv2dWeightMemoryFormat<M extends Module>(...args: [module: M, memoryFormat: MemoryFormat] | [module: M, options: { memoryFormat: MemoryFormat }] | [options: { module: M; memoryFormat: MemoryFormat }]): M {
+  const { module, memoryFormat } = bind('nn.utils.convertConv2dWeightMemoryFormat', args, { objectParams: ['module'] });
+  convertWeightMemoryFormat(module, memoryFormat, [Conv2d, ConvTranspose2d]);
+  return module as M;
+}
+/** Re-lays out the weights of every Conv3d / ConvTranspose3d in module (e.g. torch.channelsLast3d); returns module. */
+export function convertConv3dWeightMemoryFormat<M extends Module>(...args: [module: M, memoryFormat: MemoryFormat] | [module: M, options: { memoryFormat: MemoryFormat }] | [options: { module: M; memoryFormat: MemoryFormat }]): M {
+  const { module, memoryFormat } = bind('nn.utils.convertConv3dWeightMemoryFormat', args, { objectParams: ['module'] });
+  convertWeightMemoryFormat(module, memoryFormat, [Conv3d, ConvTranspose3d]);
+  return module as M;
+}

@@ -5,28 +5,19 @@ import { Parameter } from '../parameter.js';
 import { Tensor } from '../../tensor.js';
 import * as F from '../functional.js';
 import * as init from '../init.js';
-import { aten } from '../../aten.js';
-import { full, zeros } from '../../creation.js';
+import { full } from '../../creation.js';
 import { bind, type Args } from '../../bind.js';
 import { badArg } from '../../errors.js';
 import { newParameter, positiveInt } from './common.js';
 import { Linear } from './linear.js';
 import { Dropout } from './dropout.js';
 import { LayerNorm } from './normalization.js';
+import { canonicalMask, multiHeadAttentionForward } from '../attention.js';
 import { ModuleList } from './container.js';
 import type { DType, DeviceLike } from '../../types.js';
 
 /** PyTorch's out_proj class: a Linear under another name (it prints as such). */
 export class NonDynamicallyQuantizableLinear extends Linear {}
-
-/** F._canonical_mask: a boolean mask (true = masked out) becomes an additive float mask. */
-function canonicalMask(mask: Tensor | null | undefined, name: string, dtype: DType): Tensor | null {
-  if (mask == null) return null;
-  if (!(mask instanceof Tensor)) badArg('a Tensor', name, mask);
-  if (mask.dtype.name === 'bool') return (aten('zeros_like')(mask, { dtype }) as Tensor).maskedFill(mask, -Infinity);
-  if (!mask.isFloatingPoint()) throw new TypeError(`only bool and floating types of ${name} are supported`);
-  return mask;
-}
 
 export class MultiheadAttention extends Module<Args<'nn.MultiheadAttention.forward'>, [Tensor, Tensor | null]> {
   declare embedDim: number;
@@ -98,93 +89,15 @@ export class MultiheadAttention extends Module<Args<'nn.MultiheadAttention.forwa
     let query = a.query, key = a.key, value = a.value;
     const batched = query.dim() === 3;
     if (this.batchFirst && batched) [query, key, value] = [query.transpose(1, 0), key.transpose(1, 0), value.transpose(1, 0)];
-    const [out, weights] = multiHeadAttention(this, query, key, value, a);
+    const separate = !this.in_proj_weight;
+    const [out, weights] = multiHeadAttentionForward(query, key, value, this.embedDim, this.numHeads, this.in_proj_weight, this.in_proj_bias,
+      this.bias_k, this.bias_v, this.addZeroAttn, this.dropout, this.out_proj.weight, this.out_proj.bias, {
+        training: this.training, keyPaddingMask: a.keyPaddingMask, needWeights: a.needWeights, attnMask: a.attnMask,
+        useSeparateProjWeight: separate, qProjWeight: this.q_proj_weight, kProjWeight: this.k_proj_weight, vProjWeight: this.v_proj_weight,
+        averageAttnWeights: a.averageAttnWeights, isCausal: a.isCausal,
+      });
     return this.batchFirst && batched ? [out.transpose(1, 0), weights] : [out, weights];
   }
-}
-
-interface AttentionCall {
-  keyPaddingMask?: Tensor | null;
-  needWeights: boolean;
-  attnMask?: Tensor | null;
-  averageAttnWeights: boolean;
-  isCausal: boolean;
-}
-/** F.multi_head_attention_forward on sequence-first inputs (L, N, E), or unbatched (L, E). */
-function multiHeadAttention(m: MultiheadAttention, query: Tensor, key: Tensor, value: Tensor, c: AttentionCall): [Tensor, Tensor | null] {
-  const batched = query.dim() === 3;
-  if (!batched && query.dim() !== 2) throw new RangeError(`query should be unbatched 2D or batched 3D tensor but received ${query.dim()}-D query tensor`);
-  let keyPaddingMask = c.keyPaddingMask ?? null;
-  if (!batched) {
-    [query, key, value] = [query.unsqueeze(1), key.unsqueeze(1), value.unsqueeze(1)];
-    if (keyPaddingMask) keyPaddingMask = keyPaddingMask.unsqueeze(0);
-  }
-  const [tgtLen, bsz, E] = query.shape;
-  const H = m.numHeads, D = m.headDim;
-  if (E !== m.embedDim) throw new RangeError(`was expecting embedding dimension of ${m.embedDim}, but got ${E}`);
-  keyPaddingMask = canonicalMask(keyPaddingMask, 'keyPaddingMask', query.dtype);
-  let isCausal = c.isCausal;
-  let attnMask: Tensor | null;
-  if (isCausal && c.attnMask == null) {
-    throw new Error('Need attn_mask if specifying the is_causal hint. You may use the Transformer module method `generate_square_subsequent_mask` to create this mask.');
-  }
-  if (isCausal && !keyPaddingMask && !c.needWeights) attnMask = null;
-  else {
-    attnMask = canonicalMask(c.attnMask, 'attnMask', query.dtype);
-    if (keyPaddingMask) isCausal = false;
-  }
-  // in-projection: the packed weight's three row blocks, or the separate weights
-  const [bq, bk, bv] = m.in_proj_bias ? m.in_proj_bias.chunk(3) : [null, null, null];
-  const [wq, wk, wv] = m.in_proj_weight ? m.in_proj_weight.chunk(3) : [m.q_proj_weight!, m.k_proj_weight!, m.v_proj_weight!];
-  let q = F.linear(query, wq, bq), k = F.linear(key, wk, bk), v = F.linear(value, wv, bv);
-  let srcLen = key.size(0);
-  if (attnMask) {
-    if (attnMask.dim() === 2) {
-      if (attnMask.shape.join() !== [tgtLen, srcLen].join()) throw new RangeError(`The shape of the 2D attn_mask is torch.Size([${attnMask.shape.join(', ')}]), but should be (${tgtLen}, ${srcLen}).`);
-      attnMask = attnMask.unsqueeze(0);
-    } else if (attnMask.dim() === 3) {
-      if (attnMask.shape.join() !== [bsz * H, tgtLen, srcLen].join()) throw new RangeError(`The shape of the 3D attn_mask is torch.Size([${attnMask.shape.join(', ')}]), but should be (${bsz * H}, ${tgtLen}, ${srcLen}).`);
-    } else throw new RangeError(`attn_mask's dimension ${attnMask.dim()} is not supported`);
-  }
-  const padLast = (t: Tensor | null) => (t ? F.pad(t, [0, 1]) : null);
-  if (m.bias_k && m.bias_v) {
-    k = aten('cat')([k, m.bias_k.repeat(1, bsz, 1)]);
-    v = aten('cat')([v, m.bias_v.repeat(1, bsz, 1)]);
-    attnMask = padLast(attnMask);
-    keyPaddingMask = padLast(keyPaddingMask);
-  }
-  q = q.view(tgtLen, bsz * H, D).transpose(0, 1);
-  k = k.view(k.size(0), bsz * H, D).transpose(0, 1);
-  v = v.view(v.size(0), bsz * H, D).transpose(0, 1);
-  if (m.addZeroAttn) {
-    k = aten('cat')([k, zeros([bsz * H, 1, D], { dtype: k.dtype, device: k.device })], 1);
-    v = aten('cat')([v, zeros([bsz * H, 1, D], { dtype: v.dtype, device: v.device })], 1);
-    attnMask = padLast(attnMask);
-    keyPaddingMask = padLast(keyPaddingMask);
-  }
-  srcLen = k.size(1);
-  if (keyPaddingMask) {
-    const kpm = keyPaddingMask.view(bsz, 1, 1, srcLen).expand(-1, H, -1, -1).reshape(bsz * H, 1, srcLen);
-    attnMask = attnMask ? attnMask.add(kpm) : kpm;
-  }
-  const dropoutP = m.training ? m.dropout : 0;
-  if (c.needWeights) {
-    const qScaled = q.mul(Math.sqrt(1 / D));
-    let w: Tensor = attnMask ? aten('baddbmm')(attnMask, qScaled, k.transpose(-2, -1)) : aten('bmm')(qScaled, k.transpose(-2, -1));
-    w = F.softmax(w, -1);
-    if (dropoutP > 0) w = F.dropout(w, dropoutP);
-    let out = aten('bmm')(w, v) as Tensor;
-    out = out.transpose(0, 1).contiguous().view(tgtLen * bsz, E);
-    out = F.linear(out, m.out_proj.weight, m.out_proj.bias).view(tgtLen, bsz, E);
-    w = w.view(bsz, H, tgtLen, srcLen);
-    if (c.averageAttnWeights) w = w.mean(1);
-    return batched ? [out, w] : [out.squeeze(1), w.squeeze(0)];
-  }
-  if (attnMask) attnMask = attnMask.size(0) === 1 && attnMask.dim() === 3 ? attnMask.unsqueeze(0) : attnMask.view(bsz, H, -1, srcLen);
-  let out = F.scaledDotProductAttention(q.view(bsz, H, tgtLen, D), k.view(bsz, H, srcLen, D), v.view(bsz, H, srcLen, D), attnMask, dropoutP, isCausal);
-  out = out.permute(2, 0, 1, 3).contiguous().view(bsz * tgtLen, E);
-  out = F.linear(out, m.out_proj.weight, m.out_proj.bias).view(tgtLen, bsz, E);
-  return [batched ? out : out.squeeze(1), null];
 }
 
 type Activation = ((x: Tensor) => Tensor) | Module;
