@@ -252,6 +252,33 @@ if hasattr(nn.utils, 'convert_conv3d_weight_memory_format'):
     nn.utils.convert_conv3d_weight_memory_format(cm, torch.channels_last_3d)
     out['memoryFormat']['conv3d'] = list(cm[3].weight.stride())
 
+# AdaptiveLogSoftmaxWithLoss: same-seed initialisation, forward (batched and not) with the input's
+# gradient, log_prob and predict
+torch.manual_seed(0)
+asm = nn.AdaptiveLogSoftmaxWithLoss(8, 20, [4, 10, 15], div_value=2.0, head_bias=True)
+ax = fixed_input([6, 8]).requires_grad_()
+at = torch.tensor([0, 5, 12, 19, 3, 16])
+ao, al = asm(ax, at)
+al.backward()
+o1, l1 = asm(fixed_input([8]), torch.tensor(11))
+out['adaptive'] = {'state': {k: enc(v) for k, v in asm.state_dict().items()}, 'output': enc(ao), 'loss': enc(al), 'inputGrad': enc(ax.grad),
+                   'single': [enc(o1), enc(l1)], 'logProb': enc(asm.log_prob(fixed_input([6, 8]))),
+                   'predict': enc(asm.predict(fixed_input([6, 8]).mul(3))), 'repr': repr(asm)}
+
+# linear_cross_entropy / LinearCrossEntropyLoss (PyTorch 2.14): the reference path's loss and gradients
+if hasattr(F, 'linear_cross_entropy'):
+    lx, lw, lb = fixed_input([5, 6]).requires_grad_(), fixed_input([7, 6]).mul(0.4).requires_grad_(), fixed_input([7]).mul(0.1)
+    lt = torch.tensor([0, 3, 6, 2, 3])
+    l1 = F.linear_cross_entropy(lx, lw, lt, linear_bias=lb, label_smoothing=0.1)
+    l1.backward()
+    lk = F.linear_cross_entropy(fixed_input([4, 6]), fixed_input([3, 2, 6]).mul(0.5), torch.tensor([[0, 2], [1, 1], [2, 0], [1, 2]]), reduction='none', ignore_index=2)
+    lp = F.linear_cross_entropy(fixed_input([6]), fixed_input([4, 6]), torch.softmax(fixed_input([4]), 0), reduction='sum')
+    torch.manual_seed(0)
+    lce = nn.LinearCrossEntropyLoss(6, 4, out_features=(2,), bias=True, weight=torch.tensor([1.0, 2.0, 0.5, 1.0]))
+    lm = lce(fixed_input([3, 6]), torch.tensor([[0, 3], [2, 1], [1, 1]]))
+    out['linearCrossEntropy'] = {'loss': enc(l1), 'inputGrad': enc(lx.grad), 'weightGrad': enc(lw.grad), 'kdim': enc(lk), 'probabilities': enc(lp),
+                                 'moduleState': {k: enc(v) for k, v in lce.state_dict().items()}, 'moduleLoss': enc(lm), 'repr': repr(lce)}
+
 # weight norm on a Linear (dim 0) and a Conv1d (dim None), and conv+bn fusion
 torch.manual_seed(0)
 wl = nn.utils.weight_norm(nn.Linear(3, 4))

@@ -258,3 +258,50 @@ t.test('convertConv2dWeightMemoryFormat / convertConv3dWeightMemoryFormat re-lay
   t.same((m.get(3) as torch.nn.Conv3d).weight.stride(), want.conv3d);
   t.throws(() => nn.utils.convertConv2dWeightMemoryFormat(3 as never, torch.channelsLast), /Expected a Module for module but received 3/);
 });
+
+t.test('AdaptiveLogSoftmaxWithLoss: same-seed initialisation, outputs, loss, input gradient, logProb and predict as in PyTorch', async (t) => {
+  const fixed = (shape: number[]) => torch.arange(shape.reduce((a, b) => a * b, 1), { dtype: torch.float32 }).reshape(shape).mul(0.37).sin().mul(1.5);
+  const want = (nearest as Table & { adaptive: Record<string, any> }).adaptive;
+  torch.manualSeed(0);
+  const asm = new nn.AdaptiveLogSoftmaxWithLoss(8, 20, [4, 10, 15], { divValue: 2.0, headBias: true });
+  t.equal(String(asm), want.repr);
+  for (const [k, v] of Object.entries(asm.stateDict())) t.equal(mismatch(v, want.state[k]), null, `same-seed ${k}`);
+  const x = fixed([6, 8]).requiresGrad_();
+  const res = asm(x, torch.tensor([0n, 5n, 12n, 19n, 3n, 16n]));
+  t.equal(res.output, res[0], 'named: output');
+  t.equal(res.loss, res[1], 'named: loss');
+  res.loss.backward();
+  t.equal(mismatch(res.output, want.output), null, 'output');
+  t.equal(mismatch(res.loss, want.loss), null, 'loss');
+  t.equal(mismatch(x.grad, want.inputGrad), null, 'input gradient');
+  const [o1, l1] = asm(fixed([8]), torch.tensor(11n));
+  t.equal(mismatch(o1, want.single[0]), null, 'unbatched output');
+  t.equal(mismatch(l1, want.single[1]), null, 'unbatched loss');
+  t.equal(mismatch(asm.logProb(fixed([6, 8])), want.logProb), null, 'logProb');
+  t.equal(mismatch(asm.predict(fixed([6, 8]).mul(3)), want.predict, 0, 0), null, 'predict');
+  t.throws(() => asm(fixed([2, 8]), torch.tensor([0n, 20n])), /Target values should be in \[0, 19\], but values in range \[0, 20\] were found/);
+  t.throws(() => asm(fixed([2, 8]), torch.tensor([0n])), /Input and target should have the same size in the batch dimension/);
+  t.throws(() => new nn.AdaptiveLogSoftmaxWithLoss(8, 20, [10, 4]), /cutoffs should be a sequence of unique, positive integers sorted in an increasing order/);
+  t.throws(() => new nn.AdaptiveLogSoftmaxWithLoss(8, 20, []), /cutoffs should be a sequence of length larger than 0/);
+});
+
+t.test('F.linearCrossEntropy and nn.LinearCrossEntropyLoss (PyTorch 2.14) give PyTorch’s losses and gradients', async (t) => {
+  const fixed = (shape: number[]) => torch.arange(shape.reduce((a, b) => a * b, 1), { dtype: torch.float32 }).reshape(shape).mul(0.37).sin().mul(1.5);
+  const want = (newest as Table & { linearCrossEntropy: Record<string, any> }).linearCrossEntropy;
+  const x = fixed([5, 6]).requiresGrad_(), w = fixed([7, 6]).mul(0.4).requiresGrad_(), b = fixed([7]).mul(0.1);
+  const loss = F.linearCrossEntropy(x, w, torch.tensor([0n, 3n, 6n, 2n, 3n]), { linearBias: b, labelSmoothing: 0.1 });
+  loss.backward();
+  t.equal(mismatch(loss, want.loss), null, 'loss');
+  t.equal(mismatch(x.grad, want.inputGrad), null, 'input gradient');
+  t.equal(mismatch(w.grad, want.weightGrad), null, 'weight gradient');
+  const k = F.linearCrossEntropy(fixed([4, 6]), fixed([3, 2, 6]).mul(0.5), torch.tensor([[0n, 2n], [1n, 1n], [2n, 0n], [1n, 2n]]), { reduction: 'none', ignoreIndex: 2 });
+  t.equal(mismatch(k, want.kdim), null, 'K-dimensional, no reduction, ignore_index');
+  t.equal(mismatch(F.linearCrossEntropy(fixed([6]), fixed([4, 6]), torch.softmax(fixed([4]), 0), { reduction: 'sum' }), want.probabilities), null, 'class probabilities');
+  torch.manualSeed(0);
+  const m = new nn.LinearCrossEntropyLoss(6, 4, { outFeatures: [2], bias: true, weight: torch.tensor([1.0, 2.0, 0.5, 1.0]) });
+  for (const [key, v] of Object.entries(m.stateDict())) t.equal(mismatch(v, want.moduleState[key]), null, `same-seed ${key}`);
+  t.equal(mismatch(m(fixed([3, 6]), torch.tensor([[0n, 3n], [2n, 1n], [1n, 1n]])), want.moduleLoss), null, 'module loss');
+  t.equal(String(m), want.repr);
+  t.throws(() => F.linearCrossEntropy(fixed([2, 5]), fixed([3, 6]), torch.tensor([0n, 1n])), /expected equal input and linear_weight last dimensions \(in_features\), got 5 and 6/);
+  t.throws(() => new nn.LinearCrossEntropyLoss(6, 4, { labelSmoothing: 2 }), /expected label_smoothing to be in range \[0, 1\], got 2/);
+});

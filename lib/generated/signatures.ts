@@ -88,6 +88,7 @@ export const SIGNATURES = {
   "nn.LogSoftmax": [["dim", "dim", "pos", null]],
   "nn.Hardswish": [["inplace", "inplace", "pos", false]],
   "nn.CrossEntropyLoss": [["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["ignoreIndex", "ignore_index", "pos", -100], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"], ["labelSmoothing", "label_smoothing", "pos", 0.0]],
+  "nn.LinearCrossEntropyLoss": [["inFeatures", "in_features", "pos"], ["numClasses", "num_classes", "pos"], ["outFeatures", "out_features", "kwonly", []], ["bias", "bias", "kwonly", false], ["device", "device", "kwonly", null], ["dtype", "dtype", "kwonly", null], ["reduction", "reduction", "kwonly", "mean"], ["weight", "weight", "kwonly", null], ["ignoreIndex", "ignore_index", "kwonly", null], ["labelSmoothing", "label_smoothing", "kwonly", 0.0], ["options", "options", "kwonly", null]],
   "nn.NLLLoss": [["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["ignoreIndex", "ignore_index", "pos", -100], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
   "nn.MSELoss": [["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
   "nn.L1Loss": [["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
@@ -180,6 +181,7 @@ export const SIGNATURES = {
   "nn.LSTMCell": [["inputSize", "input_size", "pos"], ["hiddenSize", "hidden_size", "pos"], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
   "nn.GRUCell": [["inputSize", "input_size", "pos"], ["hiddenSize", "hidden_size", "pos"], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
   "nn.MultiheadAttention": [["embedDim", "embed_dim", "pos"], ["numHeads", "num_heads", "pos"], ["dropout", "dropout", "pos", 0.0], ["bias", "bias", "pos", true], ["addBiasKv", "add_bias_kv", "pos", false], ["addZeroAttn", "add_zero_attn", "pos", false], ["kdim", "kdim", "pos", null], ["vdim", "vdim", "pos", null], ["batchFirst", "batch_first", "pos", false], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
+  "nn.AdaptiveLogSoftmaxWithLoss": [["inFeatures", "in_features", "pos"], ["nClasses", "n_classes", "pos"], ["cutoffs", "cutoffs", "pos"], ["divValue", "div_value", "pos", 4.0], ["headBias", "head_bias", "pos", false], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
   "nn.TransformerEncoderLayer": [["dModel", "d_model", "pos"], ["nhead", "nhead", "pos"], ["dimFeedforward", "dim_feedforward", "pos", 2048], ["dropout", "dropout", "pos", 0.1], ["activation", "activation", "pos", {"$": "<function relu>"}], ["layerNormEps", "layer_norm_eps", "pos", 1e-05], ["batchFirst", "batch_first", "pos", false], ["normFirst", "norm_first", "pos", false], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
   "nn.TransformerDecoderLayer": [["dModel", "d_model", "pos"], ["nhead", "nhead", "pos"], ["dimFeedforward", "dim_feedforward", "pos", 2048], ["dropout", "dropout", "pos", 0.1], ["activation", "activation", "pos", {"$": "<function relu>"}], ["layerNormEps", "layer_norm_eps", "pos", 1e-05], ["batchFirst", "batch_first", "pos", false], ["normFirst", "norm_first", "pos", false], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
   "nn.TransformerEncoder": [["encoderLayer", "encoder_layer", "pos"], ["numLayers", "num_layers", "pos"], ["norm", "norm", "pos", null], ["enableNestedTensor", "enable_nested_tensor", "pos", true], ["maskCheck", "mask_check", "pos", true]],
@@ -265,6 +267,7 @@ export const SIGNATURES = {
   "nn.functional.softmax": [["input", "input", "pos"], ["dim", "dim", "pos", null], ["stacklevel", "_stacklevel", "pos", 3], ["dtype", "dtype", "pos", null]],
   "nn.functional.logSoftmax": [["input", "input", "pos"], ["dim", "dim", "pos", null], ["stacklevel", "_stacklevel", "pos", 3], ["dtype", "dtype", "pos", null]],
   "nn.functional.crossEntropy": [["input", "input", "pos"], ["target", "target", "pos"], ["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["ignoreIndex", "ignore_index", "pos", -100], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"], ["labelSmoothing", "label_smoothing", "pos", 0.0]],
+  "nn.functional.linearCrossEntropy": [["input", "input", "pos"], ["linearWeight", "linear_weight", "pos"], ["target", "target", "pos"], ["linearBias", "linear_bias", "kwonly", null], ["weight", "weight", "kwonly", null], ["reduction", "reduction", "kwonly", "mean"], ["ignoreIndex", "ignore_index", "kwonly", null], ["labelSmoothing", "label_smoothing", "kwonly", 0.0], ["options", "options", "kwonly", null]],
   "nn.functional.nllLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["weight", "weight", "pos", null], ["sizeAverage", "size_average", "pos", null], ["ignoreIndex", "ignore_index", "pos", -100], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"]],
   "nn.functional.mseLoss": [["input", "input", "pos"], ["target", "target", "pos"], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"], ["weight", "weight", "pos", null]],
   "nn.functional.l1Loss": [["input", "input", "pos"], ["target", "target", "pos"], ["sizeAverage", "size_average", "pos", null], ["reduce", "reduce", "pos", null], ["reduction", "reduction", "pos", "mean"], ["weight", "weight", "pos", null]],
@@ -624,6 +627,7 @@ export interface ParamTypes {
   "nn.LogSoftmax": { dim?: number | null };
   "nn.Hardswish": { inplace?: boolean };
   "nn.CrossEntropyLoss": { weight?: Tensor | null; sizeAverage?: boolean | null; ignoreIndex?: number; reduce?: boolean | null; reduction?: string; labelSmoothing?: number };
+  "nn.LinearCrossEntropyLoss": { inFeatures: number; numClasses: number; outFeatures?: number[]; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null; reduction?: string; weight?: Tensor | null; ignoreIndex?: number | null; labelSmoothing?: number; options?: unknown };
   "nn.NLLLoss": { weight?: Tensor | null; sizeAverage?: boolean | null; ignoreIndex?: number; reduce?: boolean | null; reduction?: string };
   "nn.MSELoss": { sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
   "nn.L1Loss": { sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string };
@@ -716,6 +720,7 @@ export interface ParamTypes {
   "nn.LSTMCell": { inputSize: number; hiddenSize: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
   "nn.GRUCell": { inputSize: number; hiddenSize: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
   "nn.MultiheadAttention": { embedDim: number; numHeads: number; dropout?: number; bias?: boolean; addBiasKv?: boolean; addZeroAttn?: boolean; kdim?: number | null; vdim?: number | null; batchFirst?: boolean; device?: DeviceLike | null; dtype?: DType | null };
+  "nn.AdaptiveLogSoftmaxWithLoss": { inFeatures: number; nClasses: number; cutoffs: number[]; divValue?: number; headBias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
   "nn.TransformerEncoderLayer": { dModel: number; nhead: number; dimFeedforward?: number; dropout?: number; activation?: string | ((...args: any[]) => any); layerNormEps?: number; batchFirst?: boolean; normFirst?: boolean; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
   "nn.TransformerDecoderLayer": { dModel: number; nhead: number; dimFeedforward?: number; dropout?: number; activation?: string | ((...args: any[]) => any); layerNormEps?: number; batchFirst?: boolean; normFirst?: boolean; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
   "nn.TransformerEncoder": { encoderLayer: Module; numLayers: number; norm?: Module | null; enableNestedTensor?: boolean; maskCheck?: boolean };
@@ -801,6 +806,7 @@ export interface ParamTypes {
   "nn.functional.softmax": { input: Tensor; dim?: number | null; stacklevel?: number; dtype?: DType | null };
   "nn.functional.logSoftmax": { input: Tensor; dim?: number | null; stacklevel?: number; dtype?: DType | null };
   "nn.functional.crossEntropy": { input: Tensor; target: Tensor; weight?: Tensor | null; sizeAverage?: boolean | null; ignoreIndex?: number; reduce?: boolean | null; reduction?: string; labelSmoothing?: number };
+  "nn.functional.linearCrossEntropy": { input: Tensor; linearWeight: Tensor; target: Tensor; linearBias?: Tensor | null; weight?: Tensor | null; reduction?: string; ignoreIndex?: number | null; labelSmoothing?: number; options?: unknown };
   "nn.functional.nllLoss": { input: Tensor; target: Tensor; weight?: Tensor | null; sizeAverage?: boolean | null; ignoreIndex?: number; reduce?: boolean | null; reduction?: string };
   "nn.functional.mseLoss": { input: Tensor; target: Tensor; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string; weight?: Tensor | null };
   "nn.functional.l1Loss": { input: Tensor; target: Tensor; sizeAverage?: boolean | null; reduce?: boolean | null; reduction?: string; weight?: Tensor | null };

@@ -786,3 +786,41 @@ export function pdist(...args: Args<'nn.functional.pdist'>): Tensor {
   return aten('pdist')(tensorArg('pdist', 'input', a.input), a.p);
 }
 export { multiHeadAttentionForward } from './attention.js';
+
+let chunkedWarned = false;
+/**
+ * cross_entropy(linear(input, linearWeight, linearBias), target): PyTorch's reference path. The
+ * chunked path that `options` selects in PyTorch (same loss, less memory) is not implemented: options
+ * are accepted with a warning, as PyTorch itself warns when it falls back.
+ */
+export function linearCrossEntropy(...args: Args<'nn.functional.linearCrossEntropy'>): Tensor {
+  const a = bind('nn.functional.linearCrossEntropy', args);
+  const input = tensorArg('linear_cross_entropy', 'input', a.input), w = tensorArg('linear_cross_entropy', 'linearWeight', a.linearWeight);
+  const target = tensorArg('linear_cross_entropy', 'target', a.target);
+  if (input.dim() < 1 || input.dim() > 2) throw new Error(`expected input with dimensionality 1 or 2, got ${input.dim()}`);
+  if (w.dim() < 2) throw new Error(`expected linear_weight with dimensionality at least 2, got ${w.dim()}`);
+  const batches = input.shape.slice(0, -1), inFeatures = input.size(-1);
+  if (inFeatures !== w.size(-1)) throw new Error(`expected equal input and linear_weight last dimensions (in_features), got ${inFeatures} and ${w.size(-1)}, respectively`);
+  const numClasses = w.size(0), outFeatures = w.shape.slice(1, -1);
+  const tuple = (s: number[]) => `(${s.join(', ')}${s.length === 1 ? ',' : ''})`;
+  let bias = optionalTensor('linear_cross_entropy', 'linearBias', a.linearBias);
+  if (bias && bias.shape.join() !== [numClasses, ...outFeatures].join()) throw new Error(`expected linear_bias shape ${tuple([numClasses, ...outFeatures])}, got ${tuple(bias.shape)}`);
+  if (outFeatures.length && !batches.length) {
+    throw new Error(`K-dimensional loss defined by linear_weight shape ${tuple(w.shape)} requires batched input, (N, ${inFeatures}), got unbatched input with shape ${tuple(input.shape)}`);
+  }
+  const logitsShape = [...batches, numClasses, ...outFeatures];
+  const probabilities = target.shape.join() === logitsShape.join();
+  if (probabilities && a.ignoreIndex !== null && a.ignoreIndex !== undefined) throw new Error('ignore_index cannot be specified when target contains probabilities');
+  if (a.options !== null && a.options !== undefined && !chunkedWarned) {
+    chunkedWarned = true;
+    process.emitWarning('linear_cross_entropy: ``options`` ignored; torch-node computes the reference path (linear, then cross_entropy)', 'UserWarning');
+  }
+  let weight2d = w;
+  if (outFeatures.length) {
+    const rows = outFeatures.reduce((x, y) => x * y, numClasses);
+    weight2d = w.reshape([rows, inFeatures]);
+    if (bias) bias = bias.reshape([rows]);
+  }
+  const logits = linear(input, weight2d, bias).reshape(logitsShape);
+  return crossEntropy(logits, target, { weight: a.weight, reduction: a.reduction, ignoreIndex: a.ignoreIndex ?? -100, labelSmoothing: a.labelSmoothing });
+}

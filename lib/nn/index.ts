@@ -17,6 +17,7 @@ export * from './layers/pixelshuffle.js';
 export * from './layers/fold.js';
 export * from './layers/distance.js';
 export * from './layers/transformer.js';
+export * from './layers/adaptive.js';
 export * as functional from './functional.js';
 export * as init from './init.js';
 export * as utils from './utils.js';

@@ -5,6 +5,8 @@ import * as F from '../functional.js';
 import { badArg } from '../../errors.js';
 import { bind, type Args } from '../../bind.js';
 import { PairwiseDistance } from './distance.js';
+import { Linear } from './linear.js';
+import { pyFloat } from '../repr.js';
 
 type Reduction = 'mean' | 'sum' | 'none';
 
@@ -37,6 +39,39 @@ export class CrossEntropyLoss extends WeightedLoss<[input: Tensor, target: Tenso
   }
   forward(input: Tensor, target: Tensor): Tensor {
     return F.crossEntropy(input, target, { weight: this.weight, ignoreIndex: this.ignoreIndex, reduction: this.reduction, labelSmoothing: this.labelSmoothing });
+  }
+}
+
+/** cross_entropy over a Linear layer's logits (its weight and bias live here): PyTorch 2.14's LinearCrossEntropyLoss. */
+export class LinearCrossEntropyLoss extends WeightedLoss<[input: Tensor, target: Tensor], Tensor> {
+  declare numClasses: number;
+  declare outFeatures: number[];
+  declare ignoreIndex: number | null;
+  declare labelSmoothing: number;
+  declare options: unknown;
+  declare linear: Linear;
+  constructor(...args: Args<'nn.LinearCrossEntropyLoss'>) {
+    const a = bind('nn.LinearCrossEntropyLoss', args);
+    if (a.weight && a.weight.shape.join() !== String(a.numClasses)) throw new Error(`expected weight shape to be (${a.numClasses},), got (${a.weight.shape.join(', ')}${a.weight.dim() === 1 ? ',' : ''})`);
+    if (a.labelSmoothing < 0 || a.labelSmoothing > 1.0) throw new Error(`expected label_smoothing to be in range [0, 1], got ${a.labelSmoothing}`);
+    super(a);
+    this.numClasses = a.numClasses;
+    this.outFeatures = [...(a.outFeatures ?? [])];
+    this.ignoreIndex = a.ignoreIndex ?? null;
+    this.labelSmoothing = a.labelSmoothing;
+    this.linear = new Linear(a.inFeatures, this.outFeatures.reduce((x, y) => x * y, a.numClasses), { bias: a.bias, device: a.device, dtype: a.dtype });
+    this.options = a.options ?? null;
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    const weight = this.linear.weight.reshape([this.numClasses, ...this.outFeatures, this.linear.inFeatures]);
+    const bias = this.linear.bias ? this.linear.bias.reshape([this.numClasses, ...this.outFeatures]) : null;
+    return F.linearCrossEntropy(input, weight, target, {
+      linearBias: bias, weight: this.weight, reduction: this.reduction, ignoreIndex: this.ignoreIndex, labelSmoothing: this.labelSmoothing, options: this.options,
+    });
+  }
+  extraRepr(): string {
+    const out = `(${this.outFeatures.join(', ')}${this.outFeatures.length === 1 ? ',' : ''})`;
+    return `in_features=${this.linear.inFeatures}, num_classes=${this.numClasses}, out_features=${out}, bias=${this.linear.bias ? 'True' : 'False'}, reduction=${this.reduction}, ignore_index=${this.ignoreIndex ?? 'None'}, label_smoothing=${pyFloat(this.labelSmoothing)}, options=${this.options === null ? 'None' : String(this.options)}`;
   }
 }
 
