@@ -5,7 +5,8 @@ import { TORCH_FUNCTIONS, type TorchFunctions } from './generated/ops.js';
 import { badArg, TorchError } from './errors.js';
 import type { DType } from './types.js';
 
-const SCALAR_TYPE: Record<string, string> = {
+/** @internal c10's ScalarType names, as libtorch's messages print them. */
+export const SCALAR_TYPE: Record<string, string> = {
   uint8: 'Byte', int8: 'Char', int16: 'Short', int32: 'Int', int64: 'Long', float16: 'Half', float32: 'Float', float64: 'Double', bool: 'Bool', bfloat16: 'BFloat16',
 };
 

@@ -37,7 +37,7 @@ export * as inductor from './inductor.js';
 /** torch._inductor: aotiLoadPackage (Python's aoti_load_package). */
 export * as _inductor from './inductor.js';
 export * as backends from './backends.js';
-export * as linalg from './generated/linalg.js';
+export * as linalg from './linalg.js';
 export * as fft from './generated/fft.js';
 export * as special from './generated/special.js';
 export * as cuda from './cuda.js';

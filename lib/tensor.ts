@@ -113,6 +113,10 @@ export class Tensor {
   get mT(): Tensor {
     return this.transpose(-2, -1);
   }
+  /** x.mH: the last two dimensions transposed and conjugated (x.mT for real tensors). */
+  get mH(): Tensor {
+    return this.adjoint();
+  }
   get isCuda(): boolean {
     return this.device.type === 'cuda';
   }

@@ -249,7 +249,7 @@ BY_NAME = {
     'vdim': 'number | null', 'encoder_layer': 'Module', 'decoder_layer': 'Module', 'custom_encoder': 'Module | null',
     'custom_decoder': 'Module | null', 'random_samples': 'Tensor | null', 'normalized_shape': 'number | number[]',
     'x1': 'Tensor', 'x2': 'Tensor', 'query': 'Tensor', 'key': 'Tensor', 'value': 'Tensor', 'attn_mask': 'Tensor | null',
-    'upscale_factor': 'number', 'downscale_factor': 'number', 'scale': 'number | null', 'input_size': 'number', 'hidden_size': 'number', 'output_ratio': 'number | number[] | null',
+    'A': 'Tensor', 'upscale_factor': 'number', 'downscale_factor': 'number', 'scale': 'number | null', 'input_size': 'number', 'hidden_size': 'number', 'output_ratio': 'number | number[] | null',
 }
 # torchvision.ops parameters that take a module class or factory
 LAYER_FACTORIES = {'norm_layer', 'activation_layer', 'activation', 'scale_activation'}
@@ -386,6 +386,7 @@ OVERRIDES = {
                         'example_kwarg_inputs': 'Record<string, Tensor> | null'},
     'torch.hub.load_state_dict_from_url': {'map_location': 'MapLocation | null'},
     'torch.cuda.manual_seed': {'seed': 'number | bigint'},
+    'torch.linalg.polar': {'out': '[Tensor, Tensor] | null'},
     # annotated int, but torchvision passes each through _pair
     'torchvision.ops.DeformConv2d': {'kernel_size': 'number | [number, number]', 'stride': 'number | [number, number]',
                                      'padding': 'number | [number, number]', 'dilation': 'number | [number, number]'},

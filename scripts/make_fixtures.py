@@ -174,6 +174,9 @@ cases = [
     (M, 'float', ['$mask'], {}), (M, 'bfloat16', ['$a'], {}),
 ]
 
+if hasattr(torch.linalg, 'matrix_sqrth'):  # PyTorch 2.14's
+    cases += [(F, 'linalg.matrix_sqrth', ['$sq'], {}), (F, 'linalg.polar', ['$sq'], {}), (F, 'linalg.polar', ['$m2'], {})]
+
 def resolve(x):
     if isinstance(x, str) and x.startswith('$'):
         return inputs[x[1:]].clone()

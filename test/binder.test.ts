@@ -106,6 +106,8 @@ const S: Record<string, Sample> = {
   'torch.randintLike': { args: () => ({ input: torch.zeros(4), low: 3, high: 7 }) },
   'torch.frombuffer': { args: () => ({ buffer: new Float32Array([1, 2, 3, 4]).buffer, dtype: torch.float32, count: 2, offset: 4 }) },
   'torch.manualSeed': { args: () => ({ seed: 42 }), effect: () => torch.rand(3) },
+  'linalg.matrixSqrth': { args: () => ({ A: torch.tensor([[4.0, 1.0], [1.0, 3.0]]) }) },
+  'linalg.polar': { args: () => ({ A: torch.tensor([[4.0, 1.0], [1.0, 3.0], [0.5, 0.2]]), out: [torch.empty(0), torch.empty(0)] }) },
   'torch.setDefaultDtype': {
     args: () => ({ d: torch.float64 }),
     effect: () => {
@@ -518,7 +520,7 @@ const S: Record<string, Sample> = {
   },
   'nn.utils.convertConv2dWeightMemoryFormat': { args: () => ({ module: new torch.nn.Conv2d(2, 3, 3), memoryFormat: torch.channelsLast }), effect: (a) => ((a.module as torch.nn.Conv2d).weight.stride()) },
   'nn.utils.convertConv3dWeightMemoryFormat': { args: () => ({ module: new torch.nn.Conv3d(2, 3, 3), memoryFormat: torch.channelsLast3d }), effect: (a) => ((a.module as torch.nn.Conv3d).weight.stride()) },
-  'nn.functional.linearCrossEntropy': { args: () => ({ input: torch.randn(3, 4), linearWeight: torch.randn(5, 4), target: torch.tensor([0, 4, 2]), linearBias: torch.randn(5), weight: torch.rand(5), reduction: 'sum', ignoreIndex: 2, labelSmoothing: 0.2, options: null }) },
+  'nn.functional.linearCrossEntropy': { args: () => ({ input: torch.randn(3, 4), linearWeight: torch.randn(5, 4), target: torch.tensor([0n, 4n, 2n]), linearBias: torch.randn(5), weight: torch.rand(5), reduction: 'sum', ignoreIndex: 2, labelSmoothing: 0.2, options: null }) },
   'nn.functional.scaledDotProductAttention': { args: () => ({ query: torch.randn(2, 3, 4), key: torch.randn(2, 5, 4), value: torch.randn(2, 5, 4), isCausal: true, scale: 0.3 }) },
   'nn.functional.affineGrid': { args: () => ({ theta: torch.randn(2, 2, 3), size: [2, 1, 4, 5], alignCorners: true }) },
   'nn.functional.gridSample': { args: () => ({ input: torch.randn(1, 2, 4, 4), grid: torch.rand(1, 3, 3, 2).mul(2).sub(1), mode: 'nearest', paddingMode: 'border', alignCorners: false }) },

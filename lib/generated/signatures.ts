@@ -550,6 +550,8 @@ export const SIGNATURES = {
   "optim.RAdam": [["params", "params", "pos"], ["lr", "lr", "pos", 0.001], ["betas", "betas", "pos", [0.9, 0.999]], ["eps", "eps", "pos", 1e-08], ["weightDecay", "weight_decay", "pos", 0], ["decoupledWeightDecay", "decoupled_weight_decay", "pos", false], ["foreach", "foreach", "kwonly", null], ["maximize", "maximize", "kwonly", false], ["capturable", "capturable", "kwonly", false], ["differentiable", "differentiable", "kwonly", false]],
   "optim.Rprop": [["params", "params", "pos"], ["lr", "lr", "pos", 0.01], ["etas", "etas", "pos", [0.5, 1.2]], ["stepSizes", "step_sizes", "pos", [1e-06, 50]], ["capturable", "capturable", "kwonly", false], ["foreach", "foreach", "kwonly", null], ["maximize", "maximize", "kwonly", false], ["differentiable", "differentiable", "kwonly", false]],
   "optim.LBFGS": [["params", "params", "pos"], ["lr", "lr", "pos", 1], ["maxIter", "max_iter", "pos", 20], ["maxEval", "max_eval", "pos", null], ["toleranceGrad", "tolerance_grad", "pos", 1e-07], ["toleranceChange", "tolerance_change", "pos", 1e-09], ["historySize", "history_size", "pos", 100], ["lineSearchFn", "line_search_fn", "pos", null], ["maximize", "maximize", "kwonly", false]],
+  "linalg.matrixSqrth": [["A", "A", "pos"]],
+  "linalg.polar": [["A", "A", "pos"], ["out", "out", "kwonly", null]],
 } as const satisfies Record<string, readonly ParamSpec[]>;
 
 /** Each callable's parameters as TypeScript types (from the annotations). */
@@ -1089,4 +1091,6 @@ export interface ParamTypes {
   "optim.RAdam": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; betas?: [number, number]; eps?: number; weightDecay?: number; decoupledWeightDecay?: boolean; foreach?: boolean | null; maximize?: boolean; capturable?: boolean; differentiable?: boolean };
   "optim.Rprop": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; etas?: [number, number]; stepSizes?: [number, number]; capturable?: boolean; foreach?: boolean | null; maximize?: boolean; differentiable?: boolean };
   "optim.LBFGS": { params: Iterable<Tensor> | Iterable<Record<string, unknown>> | Iterable<[string, Tensor]>; lr?: number | Tensor; maxIter?: number; maxEval?: number | null; toleranceGrad?: number; toleranceChange?: number; historySize?: number; lineSearchFn?: string | null; maximize?: boolean };
+  "linalg.matrixSqrth": { A: Tensor };
+  "linalg.polar": { A: Tensor; out?: [Tensor, Tensor] | null };
 }
