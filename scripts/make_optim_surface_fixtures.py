@@ -54,6 +54,42 @@ for name, src in CASES:
     out['cases'].append({'name': name, 'python': src, 'ts': to_ts(src), 'losses': losses, 'steps': steps,
                          'groupKeys': [k for k in opt.state_dict()['param_groups'][0] if k != 'params']})
 
+# the optimizers for matrices (PyTorch 2.5's Adafactor, 2.9's Muon): a 3x2 weight (Muon's only
+# parameter; Adafactor's factored path) and, for Adafactor, a vector bias; 10 steps
+MATRIX_CASES = [
+    ('Adafactor', 'optim.Adafactor(params, lr=0.05)', 'Adafactor'),
+    ('AdafactorDecay', 'optim.Adafactor(params, lr=0.02, beta2_decay=-0.5, eps=(1e-20, 1e-2), d=1.5, weight_decay=0.1, maximize=False)', 'Adafactor'),
+    ('Muon', 'optim.Muon([params[0]], lr=0.05)', 'Muon'),
+    ('MuonPlain', "optim.Muon([params[0]], lr=0.02, weight_decay=0.0, momentum=0.8, nesterov=False, ns_steps=3, adjust_lr_fn='match_rms_adamw')", 'Muon'),
+]
+X = torch.tensor([[1.0, 2.0, -1.0], [0.5, -1.5, 2.0], [2.0, 0.3, 0.7], [-1.0, 1.0, 1.0], [0.2, 0.4, -0.6]])
+Y = torch.tensor([[1.0, 0.0], [-2.0, 1.0], [0.5, 0.5], [3.0, -1.0], [0.0, 2.0]])
+
+
+def matrix_start():
+    return [torch.tensor([[0.3, -0.2], [0.5, 0.1], [-0.4, 0.2]], requires_grad=True), torch.tensor([0.1, -0.1], requires_grad=True)]
+
+
+out['X'], out['Y'], out['matrixStart'] = X.tolist(), Y.tolist(), [p.tolist() for p in matrix_start()]
+out['matrixCases'] = []
+for name, src, cls in MATRIX_CASES:
+    if not hasattr(optim, cls):
+        continue
+    params = matrix_start()
+    opt = eval(src)
+    steps, losses = [], []
+    for _ in range(10):
+        opt.zero_grad()
+        W, b = params
+        loss = ((X @ W + b - Y) ** 2).mean()
+        loss.backward()
+        opt.step()
+        losses.append(float(loss))
+        steps.append([p.detach().tolist() for p in params])
+    out['matrixCases'].append({'name': name, 'python': src, 'ts': to_ts(src), 'losses': losses, 'steps': steps,
+                               'groupKeys': [k for k in opt.state_dict()['param_groups'][0] if k != 'params'],
+                               'stateKeys': sorted(opt.state_dict()['state'][0].keys())})
+
 # the remaining lr schedulers: SGD(lr=0.1, momentum=0.9), 20 steps, the lr and momentum after each
 SCHEDS = [
     ('MultiplicativeLR', 'optim.lr_scheduler.MultiplicativeLR(opt, lambda e: 0.9)'),

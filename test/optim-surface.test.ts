@@ -63,3 +63,45 @@ t.test("the remaining lr schedulers give PyTorch's learning rates and momentums"
     t.same(s.getLastLr(), [lrs[20]], `${c.name}: getLastLr()`);
   }
 });
+
+// the optimizers for matrices, written as a port writes them; trajectories from PyTorch 2.14 (they
+// are not in earlier PyTorch), on every libtorch
+const matrixFx = newest as typeof newest & { X: number[][]; Y: number[][]; matrixStart: number[][][]; matrixCases: (Case & { stateKeys: string[]; groupKeys: string[] })[] };
+const MATRIX: Record<string, (params: torch.Tensor[]) => torch.optim.Optimizer> = {
+  Adafactor: (params) => new optim.Adafactor(params, { lr: 0.05 }),
+  AdafactorDecay: (params) => new optim.Adafactor(params, { lr: 0.02, beta2Decay: -0.5, eps: [1e-20, 0.01], d: 1.5, weightDecay: 0.1, maximize: false }),
+  Muon: (params) => new optim.Muon([params[0]], { lr: 0.05 }),
+  MuonPlain: (params) => new optim.Muon([params[0]], 0.02, 0.0, 0.8, false, { nsSteps: 3, adjustLrFn: 'match_rms_adamw' }),
+};
+for (const c of matrixFx.matrixCases) {
+  t.test(`${c.name}: ${c.python}`, async (t) => {
+    const X = torch.tensor(matrixFx.X), Y = torch.tensor(matrixFx.Y);
+    const params = matrixFx.matrixStart.map((v) => torch.tensor(v, { requiresGrad: true }));
+    const opt = MATRIX[c.name](params);
+    // Muon orthogonalises in bfloat16: libtorch 2.14 (the fixture's) rounds as PyTorch 2.14 does;
+    // older libtorch's bfloat16 matmul kernels round differently, and the steps drift by up to 0.05
+    const own = torch.version.libtorch.startsWith('2.14');
+    const tol = c.name.startsWith('Muon') && !own ? (a: number, b: number) => Math.abs(a - b) <= 5e-2 : close;
+    for (let i = 0; i < c.steps.length; i++) {
+      opt.zeroGrad();
+      const [W, b] = params;
+      const loss = X.matmul(W).add(b).sub(Y).pow(2).mean();
+      loss.backward();
+      opt.step();
+      t.ok(tol(loss.item() as number, c.losses[i]), `step ${i + 1}: loss ${loss.item()} vs PyTorch's ${c.losses[i]}`);
+      const got = params.map((p) => p.detach().reshape(-1).tolist() as number[]);
+      const want = c.steps[i].map((v) => (v as unknown as number[] | number[][]).flat());
+      t.ok(got.every((v, j) => v.every((x, k) => tol(x, want[j][k]))), `step ${i + 1}: parameters ${JSON.stringify(got)} vs PyTorch's ${JSON.stringify(want)}`);
+    }
+    const sd = opt.stateDict();
+    t.same(Object.keys(sd.param_groups[0]).filter((k) => k !== 'params'), c.groupKeys, 'param group keys as PyTorch');
+    t.same(Object.keys(sd.state[0]).sort(), c.stateKeys, 'state keys as PyTorch');
+  });
+}
+t.test('Adafactor and Muon refuse what PyTorch refuses', async (t) => {
+  const w = torch.zeros([2, 2], { requiresGrad: true });
+  t.throws(() => new optim.Adafactor([w], { d: 0.5 }), /Clipping threshold d should be >= 1 but is: 0.5/);
+  t.throws(() => new optim.Adafactor([w], { beta2Decay: 0.1 }), /beta2_decay should be <= 0 but is: 0.1/);
+  t.throws(() => new optim.Muon([torch.zeros([3], { requiresGrad: true })]), /Muon only supports 2D parameters whereas we found a parameter with size: torch.Size\(\[3\]\)/);
+  t.throws(() => new optim.Muon([w], { adjustLrFn: 'other' }), /Adjust learning rate function other is not supported/);
+});

@@ -2,5 +2,5 @@
 export { Optimizer, type ParamGroup, type ParamGroupInput, type OptimizerStateDict } from './optimizer.js';
 export { SGD, Adam, AdamW, RMSprop, Adagrad, type SGDOptions, type AdamOptions, type AdamWOptions, type RMSpropOptions, type AdagradOptions } from './algorithms.js';
 export * as lrScheduler from './lr-scheduler.js';
-export { Adadelta, Adamax, ASGD, NAdam, RAdam, Rprop } from './tensor-algorithms.js';
+export { Adadelta, Adamax, ASGD, NAdam, RAdam, Rprop, Adafactor, Muon } from './tensor-algorithms.js';
 export { LBFGS } from './lbfgs.js';

@@ -1,9 +1,9 @@
-// Adadelta, Adamax, ASGD, NAdam, RAdam and Rprop: PyTorch's single-tensor update rules, written with
+// Adadelta, Adamax, ASGD, NAdam, RAdam, Rprop, Adafactor and Muon: PyTorch's single-tensor update rules, written with
 // tensor ops (each op one native call), under noGrad. Group keys are PyTorch 2.14's, in its order.
 import { Tensor } from '../tensor.js';
 import { badArg } from '../errors.js';
 import { zerosLike, fullLike, tensor } from '../creation.js';
-import { preserveFormat, float32 } from '../types.js';
+import { preserveFormat, float32, float64, bfloat16 } from '../types.js';
 import { noGrad } from '../autograd.js';
 import { aten } from '../aten.js';
 import { Optimizer } from './optimizer.js';
@@ -184,5 +184,108 @@ export class Rprop extends ElementwiseOptimizer {
     grad = aten('where')(factor.eq(etaminus), 0, grad) as Tensor;
     p.addcmul_(grad.sign(), s.stepSize, { value: -1 });
     s.prev.copy_(grad);
+  }
+}
+
+function atLeast(v: unknown, min: number, message: string): void {
+  if (typeof v !== 'number' || !(v >= min)) throw new RangeError(`${message} but is: ${String(v)}`);
+}
+/** float32's or float64's machine epsilon (torch.finfo(dtype).eps). */
+const machineEps = (t: Tensor) => (t.dtype === float64 ? 2.220446049250313e-16 : t.dtype === float32 ? 1.1920928955078125e-7 : t.dtype === bfloat16 ? 0.0078125 : 0.0009765625);
+
+/** Adafactor (Shazeer & Stern): factored second moments for matrices, relative step sizes. PyTorch 2.5's. */
+export class Adafactor extends ElementwiseOptimizer {
+  constructor(...args: Args<'optim.Adafactor'>) {
+    const a = bind('optim.Adafactor', args);
+    if (a.lr instanceof Tensor) throw new TypeError('Adafactor(): lr as a Tensor is not supported by torch-node yet; give a number');
+    atLeast(a.lr, 0, 'Learning rate should be >= 0');
+    if (typeof a.beta2Decay !== 'number' || !(a.beta2Decay <= 0)) throw new RangeError(`beta2_decay should be <= 0 but is: ${String(a.beta2Decay)}`);
+    const eps = a.eps ?? [null, 1e-3]; // PyTorch's default (None, 1e-3)
+    if (!Array.isArray(eps) || eps.length !== 2) badArg('[eps1 or null, eps2]', 'eps', eps);
+    if (eps[0] !== null) atLeast(eps[0], 0, 'epsilon1 should be >= 0');
+    atLeast(eps[1], 0, 'epsilon2 should be >= 0');
+    atLeast(a.d, 1, 'Clipping threshold d should be >= 1');
+    atLeast(a.weightDecay, 0, 'weight_decay should be >= 0');
+    super(a.params, group('Adafactor', { ...a, eps }, ['lr', 'beta2Decay', 'eps', 'd', 'weightDecay', 'foreach', 'maximize'], []));
+  }
+  protected initState(p: Tensor) {
+    if (p.dim() > 1) {
+      const row = [...p.shape], col = [...p.shape];
+      row[row.length - 1] = 1;
+      col[col.length - 2] = 1;
+      return { step: scalar(0), rowVar: p.newZeros(row), colVar: p.newZeros(col) };
+    }
+    return { step: scalar(0), variance: zeroState(p) };
+  }
+  protected update(p: Tensor, grad: Tensor, s: Record<string, any>, g: Record<string, any>): void {
+    if (p.isComplex()) throw new TypeError('Adafactor does not support complex parameters');
+    const step = stepCount(s);
+    const eps1: number = g.eps[0] ?? machineEps(p), eps2: number = g.eps[1];
+    const oneMinusBeta2 = step ** g.beta2Decay;
+    const rho = Math.min(g.lr, 1 / step ** 0.5);
+    const alpha = Math.max(eps2, (p.norm(2).item() as number) / Math.sqrt(p.numel())) * rho;
+    if (g.weightDecay !== 0) p.mul_(1 - g.lr * g.weightDecay);
+    let estimate: Tensor;
+    if (grad.dim() > 1) {
+      const meanSquare = (dim: number) => aten('linalg_vector_norm')(grad, 2, [dim], true).square_().div_(grad.size(dim));
+      s.rowVar.lerp_(meanSquare(-1), oneMinusBeta2);
+      s.colVar.lerp_(meanSquare(-2), oneMinusBeta2);
+      estimate = s.rowVar.matmul(s.colVar);
+      estimate.div_(s.rowVar.mean([-2], true).clamp_({ min: eps1 }));
+    } else {
+      s.variance.lerp_(grad.mul(grad), oneMinusBeta2);
+      estimate = s.variance.clone();
+    }
+    const update = estimate.clamp_({ min: eps1 * eps1 }).rsqrt_().mul_(grad);
+    const denom = Math.max(1.0, (update.norm(2).item() as number) / (Math.sqrt(update.numel()) * g.d));
+    p.add_(update, { alpha: -alpha / denom });
+  }
+}
+
+/** Muon's Newton–Schulz orthogonalisation of a 2-D update, in bfloat16 as PyTorch runs it. */
+function zeropowerViaNewtonSchulz(grad: Tensor, [a, b, c]: number[], steps: number, eps: number): Tensor {
+  if (steps >= 100) throw new RangeError('Number of steps must be less than 100 for computational efficiency');
+  let x = grad.to(bfloat16);
+  const tall = grad.size(0) > grad.size(1);
+  if (tall) x = x.T;
+  x.div_(x.norm().clamp({ min: eps }));
+  for (let i = 0; i < steps; i++) {
+    const gram = x.matmul(x.T);
+    const gramUpdate = aten('addmm')(gram, gram, gram, { beta: b, alpha: c }) as Tensor;
+    x = aten('addmm')(x, gramUpdate, x, { beta: a }) as Tensor;
+  }
+  return tall ? x.T : x;
+}
+function adjustedLr(lr: number, fn: string | null, [A, B]: number[]): number {
+  const ratio = fn === null || fn === 'original' ? Math.sqrt(Math.max(1, A / B)) : fn === 'match_rms_adamw' ? 0.2 * Math.sqrt(Math.max(A, B)) : fn === 'spectral_unclamped' ? Math.sqrt(A / B) : 1.0;
+  return lr * ratio;
+}
+
+/** Muon (Keller Jordan): momentum, then the update orthogonalised by Newton–Schulz; 2-D parameters only. PyTorch 2.9's. */
+export class Muon extends ElementwiseOptimizer {
+  constructor(...args: Args<'optim.Muon'>) {
+    const a = bind('optim.Muon', args);
+    if ((a.lr as unknown) instanceof Tensor) throw new TypeError('Muon(): lr as a Tensor is not supported by torch-node yet; give a number');
+    atLeast(a.lr, 0, 'Learning rate should be >= 0');
+    atLeast(a.momentum, 0, 'momentum should be >= 0');
+    atLeast(a.weightDecay, 0, 'weight decay should be >= 0');
+    if (a.adjustLrFn !== null && !['original', 'match_rms_adamw', 'spectral_unclamped'].includes(a.adjustLrFn)) throw new RangeError(`Adjust learning rate function ${a.adjustLrFn} is not supported`);
+    if (!Array.isArray(a.nsCoefficients) || a.nsCoefficients.length !== 3) throw new RangeError('Coefficients must be a tuple of exactly 3 values');
+    super(a.params, group('Muon', a, ['lr', 'weightDecay', 'momentum', 'nesterov', 'nsCoefficients', 'eps', 'nsSteps', 'adjustLrFn'], []));
+    for (const g of this.paramGroups) {
+      for (const p of g.params as Tensor[]) {
+        if (p.dim() !== 2) throw new RangeError(`Muon only supports 2D parameters whereas we found a parameter with size: torch.Size([${p.shape.join(', ')}])`);
+      }
+    }
+  }
+  protected initState(p: Tensor) { return { momentumBuffer: zeroState(p) }; }
+  protected update(p: Tensor, grad: Tensor, s: Record<string, any>, g: Record<string, any>): void {
+    if (p.isComplex()) throw new TypeError('Muon does not support complex parameters');
+    s.momentumBuffer.lerp_(grad, 1 - g.momentum);
+    let update: Tensor = g.nesterov ? grad.lerp(s.momentumBuffer, g.momentum) : s.momentumBuffer;
+    update = zeropowerViaNewtonSchulz(update, g.nsCoefficients, g.nsSteps, g.eps);
+    const lr = adjustedLr(g.lr, g.adjustLrFn, p.shape);
+    p.mul_(1 - g.lr * g.weightDecay);
+    p.add_(update, { alpha: -lr });
   }
 }
