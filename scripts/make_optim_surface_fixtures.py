@@ -26,6 +26,8 @@ CASES = [
     ('Rprop', 'optim.Rprop(params, lr=0.05)'),
     ('LBFGS', 'optim.LBFGS(params, lr=0.8)'),
     ('LBFGSHistory', 'optim.LBFGS(params, lr=0.5, max_iter=5, history_size=3)'),
+    ('LBFGSWolfe', "optim.LBFGS(params, lr=1.0, line_search_fn='strong_wolfe')"),
+    ('LBFGSWolfeShort', "optim.LBFGS(params, lr=0.3, max_iter=4, history_size=2, line_search_fn='strong_wolfe')"),
 ]
 A = torch.tensor([[1.0, 2.0, -1.0], [0.5, -1.5, 2.0], [2.0, 0.3, 0.7], [-1.0, 1.0, 1.0]])
 B = torch.tensor([1.0, -2.0, 0.5, 3.0])

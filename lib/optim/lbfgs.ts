@@ -1,5 +1,6 @@
-// L-BFGS as torch.optim.LBFGS computes it (without a line search; strong_wolfe is refused): the
-// two-loop recursion over the last historySize curvature pairs, on the parameters' flat gradient.
+// L-BFGS as torch.optim.LBFGS computes it: the two-loop recursion over the last historySize
+// curvature pairs, on the parameters' flat gradient, with a fixed step or PyTorch's strong Wolfe
+// line search (a port of torch/optim/lbfgs.py's _strong_wolfe and _cubic_interpolate).
 // The scalars PyTorch keeps as float32 tensors (ys, ro, H_diag, al, the first step) are rounded to
 // float32 here too, so trajectories match PyTorch's.
 import { Tensor } from '../tensor.js';
@@ -11,14 +12,93 @@ import { bind, type Args } from '../bind.js';
 const f32 = Math.fround;
 const num = (t: Tensor): number => t.item() as number;
 
+/** The minimiser of the cubic through (x1, f1, g1) and (x2, f2, g2), clamped to bounds (default: between them). */
+function cubicInterpolate(x1: number, f1: number, g1: number, x2: number, f2: number, g2: number, bounds?: [number, number]): number {
+  const [lo, hi] = bounds ?? (x1 <= x2 ? [x1, x2] : [x2, x1]);
+  // g1 and g2 are float32 tensors in PyTorch, so is what is computed from them
+  const d1 = f32(g1 + g2 - (3 * (f1 - f2)) / (x1 - x2));
+  const d2Square = f32(d1 * d1 - g1 * g2);
+  if (d2Square >= 0) {
+    const d2 = f32(Math.sqrt(d2Square));
+    const minPos = x1 <= x2 ? f32(x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2))) : f32(x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2)));
+    return Math.min(Math.max(minPos, lo), hi);
+  }
+  return (lo + hi) / 2;
+}
+
+type Objective = (t: number) => [loss: number, flatGrad: Tensor];
+/** A step length t satisfying the strong Wolfe conditions along d: [loss, flatGrad, t, evaluations]. */
+function strongWolfe(obj: Objective, t: number, d: Tensor, f: number, g: Tensor, gtd: number, toleranceChange: number, maxLs: number, c1 = 1e-4, c2 = 0.9): [number, Tensor, number, number] {
+  const dNorm = num(d.abs().max());
+  g = g.clone();
+  let [fNew, gNew] = obj(t);
+  let evals = 1;
+  let gtdNew = num(gNew.dot(d));
+  let tPrev = 0, fPrev = f, gPrev = g, gtdPrev = gtd;
+  let done = false, lsIter = 0;
+  let bracket: number[] = [], bracketF: number[] = [], bracketG: Tensor[] = [], bracketGtd: number[] = [];
+  while (lsIter < maxLs) {
+    if (fNew > f + c1 * t * gtd || (lsIter > 1 && fNew >= fPrev)) {
+      [bracket, bracketF, bracketG, bracketGtd] = [[tPrev, t], [fPrev, fNew], [gPrev, gNew.clone()], [gtdPrev, gtdNew]];
+      break;
+    }
+    if (Math.abs(gtdNew) <= -c2 * gtd) {
+      [bracket, bracketF, bracketG] = [[t], [fNew], [gNew]];
+      done = true;
+      break;
+    }
+    if (gtdNew >= 0) {
+      [bracket, bracketF, bracketG, bracketGtd] = [[tPrev, t], [fPrev, fNew], [gPrev, gNew.clone()], [gtdPrev, gtdNew]];
+      break;
+    }
+    const minStep = t + 0.01 * (t - tPrev), maxStep = t * 10;
+    const tmp = t;
+    t = cubicInterpolate(tPrev, fPrev, gtdPrev, t, fNew, gtdNew, [minStep, maxStep]);
+    [tPrev, fPrev, gPrev, gtdPrev] = [tmp, fNew, gNew.clone(), gtdNew];
+    [fNew, gNew] = obj(t);
+    evals++;
+    gtdNew = num(gNew.dot(d));
+    lsIter++;
+  }
+  if (lsIter === maxLs) [bracket, bracketF, bracketG] = [[0, t], [f, fNew], [g, gNew]];
+  let insufProgress = false;
+  let [low, high] = bracketF[0] <= bracketF[bracketF.length - 1] ? [0, 1] : [1, 0];
+  while (!done && lsIter < maxLs) {
+    if (Math.abs(bracket[1] - bracket[0]) * dNorm < toleranceChange) break;
+    t = cubicInterpolate(bracket[0], bracketF[0], bracketGtd[0], bracket[1], bracketF[1], bracketGtd[1]);
+    const hi = Math.max(...bracket), lo = Math.min(...bracket), eps = 0.1 * (hi - lo);
+    if (Math.min(hi - t, t - lo) < eps) {
+      if (insufProgress || t >= hi || t <= lo) {
+        t = Math.abs(t - hi) < Math.abs(t - lo) ? hi - eps : lo + eps;
+        insufProgress = false;
+      } else insufProgress = true;
+    } else insufProgress = false;
+    [fNew, gNew] = obj(t);
+    evals++;
+    gtdNew = num(gNew.dot(d));
+    lsIter++;
+    if (fNew > f + c1 * t * gtd || fNew >= bracketF[low]) {
+      [bracket[high], bracketF[high], bracketG[high], bracketGtd[high]] = [t, fNew, gNew.clone(), gtdNew];
+      [low, high] = bracketF[0] <= bracketF[1] ? [0, 1] : [1, 0];
+    } else {
+      if (Math.abs(gtdNew) <= -c2 * gtd) done = true;
+      else if (gtdNew * (bracket[high] - bracket[low]) >= 0) {
+        [bracket[high], bracketF[high], bracketG[high], bracketGtd[high]] = [bracket[low], bracketF[low], bracketG[low], bracketGtd[low]];
+      }
+      [bracket[low], bracketF[low], bracketG[low], bracketGtd[low]] = [t, fNew, gNew.clone(), gtdNew];
+    }
+  }
+  return [bracketF[low], bracketG[low], bracket[low], evals];
+}
+
 export class LBFGS extends Optimizer {
   private readonly params: Tensor[];
   constructor(...args: Args<'optim.LBFGS'>) {
     const a = bind('optim.LBFGS', args);
-    if (a.lineSearchFn != null) throw new TypeError(`LBFGS(): lineSearchFn='${String(a.lineSearchFn)}' is not supported by torch-node yet`);
+    if (a.lineSearchFn != null && a.lineSearchFn !== 'strong_wolfe') throw new RangeError("only 'strong_wolfe' is supported");
     const maxEval = a.maxEval ?? Math.floor((a.maxIter * 5) / 4);
     super(a.params, { lr: a.lr, maxIter: a.maxIter, maxEval, toleranceGrad: a.toleranceGrad, toleranceChange: a.toleranceChange,
-      historySize: a.historySize, lineSearchFn: null, maximize: a.maximize });
+      historySize: a.historySize, lineSearchFn: a.lineSearchFn ?? null, maximize: a.maximize });
     if (this.paramGroups.length !== 1) throw new RangeError("LBFGS doesn't support per-parameter options (parameter groups)");
     this.params = this.paramGroups[0].params;
   }
@@ -100,17 +180,32 @@ export class LBFGS extends Optimizer {
         // the first step is scaled by the gradient (a float32 tensor in PyTorch); later ones are lr
         if (st.nIter === 1) {
           const inv = f32(1 / num(flatGrad.abs().sum()));
-          t = inv < 1 ? f32(inv * lr) : lr;
+          t = inv < 1 ? f32(inv * f32(lr)) : lr; // a float32 tensor times lr, which the kernel casts to float32
         } else t = lr;
         const gtd = num(flatGrad.dot(d));
         if (gtd > -toleranceChange) break;
         let lsFuncEvals = 0;
-        this.addGrad(t, d);
-        if (nIter !== maxIter) {
-          loss = num(enableGrad(closure));
-          flatGrad = this.flatGrad();
+        if (g.lineSearchFn === 'strong_wolfe') {
+          const xInit = this.params.map((p) => p.clone());
+          const objective: Objective = (step) => {
+            this.addGrad(step, d);
+            let l = num(enableGrad(closure));
+            if (g.maximize) l = -l;
+            const grad = this.flatGrad();
+            this.params.forEach((p, i) => p.copy_(xInit[i]));
+            return [l, grad];
+          };
+          [loss, flatGrad, t, lsFuncEvals] = strongWolfe(objective, t, d, loss, flatGrad, gtd, toleranceChange, maxEval - currentEvals);
+          this.addGrad(t, d);
           optCond = num(flatGrad.abs().max()) <= toleranceGrad;
-          lsFuncEvals = 1;
+        } else {
+          this.addGrad(t, d);
+          if (nIter !== maxIter) {
+            loss = num(enableGrad(closure));
+            flatGrad = this.flatGrad();
+            optCond = num(flatGrad.abs().max()) <= toleranceGrad;
+            lsFuncEvals = 1;
+          }
         }
         currentEvals += lsFuncEvals;
         st.funcEvals += lsFuncEvals;
