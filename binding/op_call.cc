@@ -105,7 +105,8 @@ static bool BuildOverload(const c10::OperatorHandle& op, Overload* out) {
     const c10::Argument& a = args[i];
     ArgSpec s;
     s.name = a.name();
-    s.camel = Camel(a.name());
+    // Python names the receiver of torch.abs(input) "input", not the schema's "self"
+    s.camel = a.name() == "self" ? std::string("input") : Camel(a.name());
     s.kwOnly = a.kwarg_only();
     s.defaultValue = a.default_value();
     s.typeStr = a.real_type()->annotation_str();
@@ -459,7 +460,7 @@ struct Binder {
         bool has = false;
         napi_create_string_utf8(env, s.camel.c_str(), s.camel.size(), &key);
         napi_has_own_property(env, kw, key, &has);
-        if (!has && s.camel != s.name) {
+        if (!has && s.camel != s.name && s.name != "self") {
           napi_create_string_utf8(env, s.name.c_str(), s.name.size(), &key);
           napi_has_own_property(env, kw, key, &has);
         }

@@ -7,7 +7,7 @@ import { Tensor } from './tensor.js';
 import { Module, setAsyncForward } from './nn/module.js';
 import type { Parameter } from './nn/parameter.js';
 import { badArg } from './errors.js';
-import type { DeviceLike, DType } from './types.js';
+import type { DeviceLike, DType, Device, ToName } from './types.js';
 import { DType as DTypeClass, toDType } from './types.js';
 
 /** A native result: tensor handles wrapped, arrays and string-keyed dicts walked. */
@@ -74,7 +74,7 @@ export class ScriptModule extends Module {
     return this;
   }
   /** Moves or casts in place (the TorchScript module's own tensors change), as Module.to. */
-  to(...args: (DType | DeviceLike | Tensor | object)[]): this {
+  to<S extends string = never>(...args: (DType | Device | ToName<S> | Tensor | object)[]): this {
     let device: unknown = null, dtype: unknown = null;
     for (const a of args) {
       if (a instanceof DTypeClass) dtype = a;

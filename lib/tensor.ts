@@ -7,7 +7,7 @@ import { badArg } from './errors.js';
 import { track } from './scope.js';
 import {
   DType, Device, device as toDevice, dtypeFromEnum, toDType, bool as boolDType, float16, bfloat16,
-  float32, float64, int64, int32, int16, int8, uint8, type DeviceLike, type MemoryFormat,
+  float32, float64, int64, int32, int16, int8, uint8, type DeviceLike, type ToName, type MemoryFormat,
 } from './types.js';
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
@@ -201,7 +201,7 @@ export class Tensor {
    * x.to(dtype), x.to(device), x.to(device, dtype), x.to(other), with options
    * { dtype, device, nonBlocking, copy, memoryFormat }, as Tensor.to in PyTorch.
    */
-  to(...args: (DType | DeviceLike | Tensor | ToOptions | string)[]): Tensor {
+  to<S extends string = never>(...args: (DType | Device | ToName<S> | Tensor | ToOptions)[]): Tensor {
     const opts: { dtype?: DType; device?: Device; nonBlocking?: boolean; copy?: boolean; memoryFormat?: MemoryFormat } = {};
     for (const a of args) {
       if (a instanceof DType) opts.dtype = a;

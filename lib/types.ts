@@ -99,10 +99,22 @@ export class Device {
 
 const DEVICE_TYPES = new Set(['cpu', 'cuda', 'mps', 'meta', 'xpu', 'hip']);
 
-export type DeviceLike = Device | string;
+/** The device types torch.device accepts. */
+export type DeviceType = 'cpu' | 'cuda' | 'mps' | 'meta' | 'xpu' | 'hip';
+/** 'cpu', 'cuda', 'cuda:1'...: a device by name, as PyTorch spells it. */
+export type DeviceString = DeviceType | `${DeviceType}:${number}`;
+/** A torch.device or its name; torch.device(someString) takes any string and checks it at run time. */
+export type DeviceLike = Device | DeviceString;
+/**
+ * A string argument of x.to() / module.to(): a literal must name a dtype or a device ('float33' and
+ * 'gpu' do not compile); a string only known at run time (a CLI flag) is checked when it runs.
+ */
+export type ToName<S extends string> = string extends S ? S : S extends DTypeName | DeviceString ? S : never;
+/** A dtype by name, as x.to('float64') takes it (with or without 'torch.'). */
+export type DTypeName = `${'' | 'torch.'}${'uint8' | 'int8' | 'int16' | 'int32' | 'int64' | 'float16' | 'float32' | 'float64' | 'bool' | 'bfloat16' | 'half' | 'float' | 'double' | 'short' | 'int' | 'long'}`;
 
 /** torch.device('cuda:1'), torch.device('cuda', 1), torch.device(existingDevice). */
-export function device(spec: DeviceLike | number, index?: number): Device {
+export function device(spec: DeviceLike | string | number, index?: number): Device {
   if (spec instanceof Device) return spec;
   if (typeof spec === 'number') return Device.of('cuda', spec);
   if (typeof spec !== 'string') return badArg("a device string such as 'cpu' or 'cuda:0'", 'device', spec);

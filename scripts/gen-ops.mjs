@@ -130,7 +130,7 @@ function signatures(o, method, hasOut = false) {
   // out=: the ops with an out overload write into a given tensor, as in Python
   const optionsKeys = hasOut ? [...params, { name: 'out', type: o.returns.length > 1 ? 'Tensor[]?' : 'Tensor?', kwOnly: true }] : params;
   const opts = optionsKeys.length
-    ? `options?: { ${optionsKeys.map((p) => `${camel(p.name)}?: ${tsType(p.type)}`).join('; ')} }`
+    ? `options?: { ${optionsKeys.map((p) => `${p.name === 'self' ? 'input' : camel(p.name)}?: ${tsType(p.type)}`).join('; ')} }`
     : null;
   const pname = (p) => (p.name === 'self' ? 'input' : camel(p.name)).replace(/^(function|default|in|var)$/, '$1_');
   const pos = positional.map((p) => `${pname(p)}${p.def !== undefined || p.type.endsWith('?') ? '?' : ''}: ${tsType(p.type)}`);
@@ -148,6 +148,12 @@ function signatures(o, method, hasOut = false) {
   for (let k = pos.length; k >= required; k--) {
     sigs.push(`(${[...pos.slice(0, k), ...(opts ? [opts] : [])].join(', ')}): ${ret}`);
     if (!opts) break;
+  }
+  // every argument by name, in one options object, as Python's keywords allow (torch.abs(input=x))
+  if (required > 0 && opts) {
+    const requiredNames = new Set(positional.slice(0, required).map((p) => p.name));
+    const keys = optionsKeys.map((p) => `${p.name === 'self' ? 'input' : camel(p.name)}${requiredNames.has(p.name) ? '' : '?'}: ${tsType(p.type)}`);
+    sigs.push(`(options: { ${keys.join('; ')} }): ${ret}`);
   }
   const last = positional[positional.length - 1];
   if (last && /^(int|SymInt)\[\d*\]$/.test(last.type)) {

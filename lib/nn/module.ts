@@ -8,7 +8,7 @@ import { Parameter } from './parameter.js';
 import { badArg } from '../errors.js';
 import { noGrad } from '../autograd.js';
 import { addHook, callWithHooks, type RemovableHandle, type ForwardPreHook, type ForwardHook, type BackwardHook } from './hooks.js';
-import type { DType, DeviceLike } from '../types.js';
+import type { DType, DeviceLike, Device, ToName } from '../types.js';
 
 import { bind, type Args } from '../bind.js';
 export type StateDict = Record<string, Tensor>;
@@ -235,7 +235,7 @@ export class Module<In extends unknown[] = any[], Out = any> {
    * data is swapped), so an optimizer made before still holds them; only floating point
    * tensors change dtype.
    */
-  to(...args: (DType | DeviceLike | Tensor | object)[]): this {
+  to<S extends string = never>(...args: (DType | Device | ToName<S> | Tensor | object)[]): this {
     const convert = (t: Tensor) => {
       const moved = t.to(...(args as any[]));
       return t.dtype.isFloatingPoint || moved.dtype === t.dtype ? moved : t.to(moved.device);

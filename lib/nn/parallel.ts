@@ -9,6 +9,7 @@ import { native } from '../native.js';
 import { badArg } from '../errors.js';
 import * as dist from '../distributed.js';
 import { bind, rejectUnsupported, type ArgsWith } from '../bind.js';
+import type { DeviceString } from '../types.js';
 
 export interface DistributedDataParallelOptions {
   deviceIds?: (number | string)[] | null;
@@ -84,7 +85,7 @@ export class DistributedDataParallel extends Module<unknown[], any> {
       const buffers = [...this.module.buffers()];
       if (buffers.length) noGrad(() => native.broadcastCoalesced(buffers, BROADCAST_BUCKET_BYTES, 0));
     }
-    const device = (this as unknown as { inputDevice: string | null }).inputDevice;
+    const device = (this as unknown as { inputDevice: DeviceString | null }).inputDevice;
     const moved = device === null ? inputs : inputs.map((x) => (x instanceof Tensor && String(x.device) !== device ? x.to(device) : x));
     const out = this.module(...moved);
     this.requireForwardParamSync = sync;

@@ -55,3 +55,18 @@ for (const batch of loader) {
   batch.foo.bar();
 }
 export { s, n, size };
+
+// options come last, as in Python's keywords; dtypes and devices are checked by name
+torch.randn(3, { dtype: torch.float64 });
+// @ts-expect-error the options object goes after the sizes
+torch.randn({ dtype: torch.float64 }, 3);
+x.to('float64');
+x.to('cuda:1');
+x.to(torch.float16);
+// @ts-expect-error not a dtype or a device
+x.to('float33');
+// @ts-expect-error not a device
+torch.zeros(2, { device: 'gpu' });
+// @ts-expect-error Python's keyword is input, not the schema's self
+torch.abs({ self: x });
+torch.abs({ input: x });
