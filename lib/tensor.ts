@@ -45,6 +45,9 @@ export class GradFn {
 
 export interface Tensor extends TensorOps {}
 
+/** What Tensor.tolist() returns: a number or boolean, or nested arrays of them. */
+export type NestedList = number | boolean | NestedList[];
+
 export class Tensor {
   /** @internal the native handle */
   _h: Handle;
@@ -179,13 +182,16 @@ export class Tensor {
     return new dt.arrayType!(ab);
   }
 
-  /** Nested arrays of numbers (int64 as numbers) or booleans, as Tensor.tolist(). */
-  tolist(): any {
+  /**
+   * Nested arrays of numbers (int64 as numbers) or booleans, as Tensor.tolist(); a 0-dim tensor gives
+   * its number. Name the shape you know: `x.tolist<number[][]>()`.
+   */
+  tolist<T extends NestedList = NestedList>(): T {
     const shape = this.shape;
     const flat = this.toTypedArray();
     const isBool = this.dtype === boolDType;
     const conv = flat instanceof BigInt64Array ? (i: number) => Number(flat[i]) : isBool ? (i: number) => flat[i] !== 0 : (i: number) => flat[i] as number;
-    if (shape.length === 0) return conv(0);
+    if (shape.length === 0) return conv(0) as T;
     let pos = 0;
     const build = (d: number): unknown[] => {
       const n = shape[d];
@@ -193,7 +199,7 @@ export class Tensor {
       for (let i = 0; i < n; i++) out[i] = d === shape.length - 1 ? conv(pos++) : build(d + 1);
       return out;
     };
-    return build(0);
+    return build(0) as T;
   }
 
   // ---- conversion ----------------------------------------------------------------------

@@ -38,7 +38,7 @@ t.test('ConvNet initialised with seed 0 has PyTorch’s weights', async (t) => {
   const sd = net.stateDict();
   for (const [k, v] of Object.entries(ref.init) as [string, { sum: number; first: number[] }][]) {
     t.ok(Math.abs(sd[k].double().sum().item() - v.sum) < 1e-4 * Math.max(1, Math.abs(v.sum)), `${k}: sum`);
-    t.ok(sd[k].reshape(-1).narrow(0, 0, 5).tolist().every((x: number, i: number) => Math.abs(x - v.first[i]) < 1e-6), `${k}: first values`);
+    t.ok(sd[k].reshape(-1).narrow(0, 0, 5).tolist<number[]>().every((x: number, i: number) => Math.abs(x - v.first[i]) < 1e-6), `${k}: first values`);
   }
 });
 
@@ -48,7 +48,7 @@ t.test('5 SGD steps give PyTorch’s losses to 1e-4', async (t) => {
   const losses = trainFiveSteps(net);
   t.comment(`losses ${losses.map((l) => l.toFixed(6)).join(' ')}; PyTorch ${ref.losses.map((l: number) => l.toFixed(6)).join(' ')}`);
   losses.forEach((l, i) => t.ok(Math.abs(l - ref.losses[i]) < 1e-4, `step ${i + 1}: ${l} vs ${ref.losses[i]}`));
-  t.ok(net.fc2.bias!.tolist().every((b: number, i: number) => Math.abs(b - ref.fc2BiasAfter[i]) < 1e-5), 'fc2.bias after training');
+  t.ok(net.fc2.bias!.tolist<number[]>().every((b: number, i: number) => Math.abs(b - ref.fc2BiasAfter[i]) < 1e-5), 'fc2.bias after training');
 });
 
 

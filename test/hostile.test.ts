@@ -59,7 +59,7 @@ t.test('gradients must fit their tensor', async (t) => {
   t.throws(() => ((p as any).grad = torch.ones(1)), /different size/, 'a wrong-shaped grad never reaches the optimizer');
   p.grad = torch.ones(3);
   sgd.step();
-  t.same(p.tolist().map((v: number) => Math.round(v * 10) / 10), [0.9, 0.9, 0.9]);
+  t.same(p.tolist<number[]>().map((v: number) => Math.round(v * 10) / 10), [0.9, 0.9, 0.9]);
 });
 
 t.test("Python's errors for training statistics and schedules", async (t) => {

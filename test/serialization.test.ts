@@ -114,7 +114,7 @@ print(json.dumps({'epoch': ck['epoch'], 'x': ck['x'].tolist(), 'lr': opt.param_g
   t.equal(r.epoch, 2);
   t.same(r.x, [[0, 3], [1, 4], [2, 5]]);
   t.equal(r.lr, 0.1);
-  t.ok(r.w.every((v: number, i: number) => Math.abs(v - net.get(3).stateDict().bias.tolist()[i]) < 1e-7), 'values arrive intact');
+  t.ok(r.w.every((v: number, i: number) => Math.abs(v - net.get(3).stateDict().bias.tolist<number[]>()[i]) < 1e-7), 'values arrive intact');
   t.equal(r.nbt, 1);
   t.ok(existsSync(file));
 });

@@ -70,3 +70,8 @@ torch.zeros(2, { device: 'gpu' });
 // @ts-expect-error Python's keyword is input, not the schema's self
 torch.abs({ self: x });
 torch.abs({ input: x });
+// tolist() is a number or nested arrays; name the shape you know
+const rows = x.tolist<number[][]>();
+rows[0].map((v) => v * 2);
+// @ts-expect-error without the shape it may be a number
+x.tolist().map((v: number) => v);
