@@ -26,8 +26,8 @@ export function hashPrefixOf(filename: string): string | null {
 
 /** Downloads url into dst, checking the file name's hash prefix when checkHash is set. */
 export async function downloadUrlToFile(...args: Args<'hub.downloadUrlToFile'>): Promise<void> {
-  const { url, dst, hashPrefix } = bind('hub.downloadUrlToFile', args, { name: 'torch.hub.downloadUrlToFile' });
-  await downloadFile(url, path.dirname(dst), path.basename(dst), hashPrefix, 'sha256-prefix');
+  const { url, dst, hashPrefix, progress } = bind('hub.downloadUrlToFile', args, { name: 'torch.hub.downloadUrlToFile' });
+  await downloadFile(url, path.dirname(dst), path.basename(dst), hashPrefix, 'sha256-prefix', { progress });
 }
 
 export interface LoadFromUrlOptions {
@@ -51,6 +51,6 @@ export async function loadStateDictFromUrl(...args: Args<'hub.loadStateDictFromU
   if (typeof url !== 'string') badArg('a URL', 'url', url);
   const file = cachedFile(url, options);
   const prefix = options.checkHash ? hashPrefixOf(path.basename(file)) : null;
-  await downloadFile(url, path.dirname(file), path.basename(file), prefix, 'sha256-prefix');
+  await downloadFile(url, path.dirname(file), path.basename(file), prefix, 'sha256-prefix', { progress: options.progress });
   return load(file, { mapLocation: options.mapLocation, weightsOnly: options.weightsOnly });
 }

@@ -7,36 +7,12 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
+import { downloadTo } from './download.mjs';
 
 const COMPLETE_MARK = '.torch-node-complete';
-
-async function fetchTo(url, file, log) {
-  const res = await fetch(url, { redirect: 'follow' });
-  if (!res.ok || !res.body) throw new Error(`server answered HTTP ${res.status} ${res.statusText}`);
-  const total = Number(res.headers.get('content-length')) || 0;
-  let received = 0;
-  let lastShown = -1;
-  const progress = new Transform({
-    transform(chunk, _enc, cb) {
-      received += chunk.length;
-      const pct = total ? Math.floor((received / total) * 100) : -1;
-      if (pct >= 0 && pct >= lastShown + 10) {
-        lastShown = pct;
-        log(`torch-node: downloading libtorch ${pct}% of ${(total / 2 ** 20).toFixed(0)} MiB`);
-      }
-      cb(null, chunk);
-    },
-  });
-  try {
-    await pipeline(Readable.fromWeb(res.body), progress, createWriteStream(file));
-  } catch (e) {
-    throw new Error(`truncated download: the connection closed after ${received}${total ? ` of ${total}` : ''} bytes (${e.message})`);
-  }
-  if (total && received !== total) throw new Error(`truncated download: got ${received} of ${total} bytes`);
-}
 
 async function sha256Of(file) {
   const hash = createHash('sha256');
@@ -101,7 +77,7 @@ export async function downloadLibtorch({ url, target, sha256, log = () => {} }) 
   const staging = `${target}.${stamp}.extracting`;
   try {
     log(`torch-node: downloading ${url}`);
-    await fetchTo(url, zipFile, log);
+    await downloadTo(url, zipFile, { label: 'libtorch', progress: true, log });
     const digest = await sha256Of(zipFile);
     if (sha256 && digest !== sha256.toLowerCase()) throw new Error(`SHA-256 mismatch: expected ${sha256}, got ${digest}`);
     await extractZip(zipFile, staging);

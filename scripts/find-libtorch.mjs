@@ -131,7 +131,7 @@ export async function findLibtorch({ env = process.env, log = (m) => console.err
   try {
     prefix = await downloadLibtorch({ url, target, sha256: env.TORCH_NODE_LIBTORCH_SHA256, log });
   } catch (e) {
-    throw new Error(`No libtorch found, and downloading ${url} failed: ${e.message}\n${HOW_TO_FIX}`);
+    throw new Error(`No libtorch found, and downloading ${url} failed: ${e.message}. Set TORCH_NODE_LIBTORCH_URL to a copy this machine can reach, or HTTPS_PROXY to the proxy it must use.\n${HOW_TO_FIX}`, { cause: e });
   }
   const cmakeDir = cmakeDirOf(prefix);
   if (!cmakeDir) throw new Error(`The archive from ${url} holds no libtorch (no share/cmake/Torch).\n${HOW_TO_FIX}`);
