@@ -1,0 +1,77 @@
+// Overhead-bound programs through torch-node and through PyTorch (Python) on the same machine, in
+// the same run: the char-RNN classification tutorial's training step (per-character forward of two
+// small Linear layers, backward, manual SGD over p.data and p.grad) and an optimizer step over many
+// small parameters. Milliseconds per step, median of 5 runs, and the ratio (torch-node / PyTorch;
+// goal: <= 1.0). Both sides run on one intra-op thread.
+//   npm run bench:overhead-programs          (PYTHON=/path/to/python3 to pick another PyTorch)
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as torch from 'torch-node';
+
+const { nn } = torch;
+const ITERS = Number(process.env.BENCH_ITERS ?? 300);
+const REPS = 5;
+torch.manualSeed(0);
+torch.setNumThreads(1);
+
+class RNN extends nn.Module<[input: torch.Tensor, hidden: torch.Tensor], [torch.Tensor, torch.Tensor]> {
+  i2h: torch.nn.Linear;
+  h2o: torch.nn.Linear;
+  softmax = new nn.LogSoftmax({ dim: 1 });
+  constructor(inputSize: number, readonly hiddenSize: number, outputSize: number) {
+    super();
+    this.i2h = new nn.Linear(inputSize + hiddenSize, hiddenSize);
+    this.h2o = new nn.Linear(inputSize + hiddenSize, outputSize);
+  }
+  forward(input: torch.Tensor, hidden: torch.Tensor): [torch.Tensor, torch.Tensor] {
+    const combined = torch.cat([input, hidden], 1);
+    return [this.softmax(this.h2o(combined)), this.i2h(combined)];
+  }
+}
+const rnn = new RNN(57, 128, 18);
+const criterion = new nn.NLLLoss();
+const lr = 0.005;
+const line = torch.zeros(7, 1, 57);
+for (let i = 0; i < 7; i++) line.index(i, 0, (i * 11) % 57).fill_(1);
+const category = torch.tensor([3n]);
+
+function charRnnStep(): torch.Tensor {
+  let hidden = torch.zeros(1, 128);
+  rnn.zeroGrad();
+  let output!: torch.Tensor;
+  for (let i = 0; i < line.size(0); i++) [output, hidden] = rnn(line.index(i), hidden);
+  const loss = criterion(output, category);
+  loss.backward();
+  for (const p of rnn.parameters()) p.data.add_(p.grad!.data, { alpha: -lr });
+  return loss;
+}
+
+const mlp = new nn.Sequential(...Array.from({ length: 100 }, () => new nn.Linear(8, 8)));
+const opt = new torch.optim.SGD(mlp.parameters(), { lr: 0.01, momentum: 0.9 });
+for (const p of mlp.parameters()) p.grad = torch.onesLike(p).mul(0.01);
+const sgdStep = () => opt.step();
+
+function timed(fn: () => unknown, iters: number): number {
+  for (let i = 0; i < Math.max(1, Math.floor(iters / 10)); i++) fn();
+  const runs: number[] = [];
+  for (let r = 0; r < REPS; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < iters; i++) fn();
+    runs.push(Number(process.hrtime.bigint() - t0) / iters / 1e6);
+  }
+  return runs.sort((x, y) => x - y)[REPS >> 1];
+}
+
+const ours: Record<string, number> = {
+  'char-RNN tutorial step (7 chars, hidden 128)': timed(charRnnStep, ITERS),
+  'SGD(momentum).step, 100-layer MLP of width 8': timed(sgdStep, ITERS * 3),
+};
+const here = path.dirname(fileURLToPath(import.meta.url));
+const python = process.env.PYTHON ?? '/usr/bin/python3';
+const py = JSON.parse(execFileSync(python, [path.join(here, 'overhead_programs.py'), String(ITERS)], { encoding: 'utf8' }));
+console.log(`overhead-bound programs, median of ${REPS} runs; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}, 1 thread`);
+console.log(`${'program'.padEnd(48)}${'torch-node ms'.padStart(15)}${'PyTorch ms'.padStart(12)}${'ratio'.padStart(8)}`);
+for (const name of Object.keys(ours)) {
+  console.log(`${name.padEnd(48)}${ours[name].toFixed(3).padStart(15)}${py.ms[name].toFixed(3).padStart(12)}${(ours[name] / py.ms[name]).toFixed(2).padStart(8)}`);
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""The Python side of bench/overhead-programs.ts: the same overhead-bound programs, timed the same
+way, printed as JSON (milliseconds per unit of work, median of REPS runs)."""
+import json
+import sys
+import time
+
+import torch
+import torch.nn as nn
+
+ITERS = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+REPS = 5
+torch.manual_seed(0)
+torch.set_num_threads(1)
+
+
+class RNN(nn.Module):
+    # the char-RNN classification tutorial's model: two Linear layers over [input, hidden]
+    def __init__(self, input_size, hidden_size, output_size):
+        super().__init__()
+        self.hidden_size = hidden_size
+        self.i2h = nn.Linear(input_size + hidden_size, hidden_size)
+        self.h2o = nn.Linear(input_size + hidden_size, output_size)
+        self.softmax = nn.LogSoftmax(dim=1)
+
+    def forward(self, input, hidden):
+        combined = torch.cat((input, hidden), 1)
+        hidden = self.i2h(combined)
+        output = self.softmax(self.h2o(combined))
+        return output, hidden
+
+
+rnn = RNN(57, 128, 18)
+criterion = nn.NLLLoss()
+lr = 0.005
+line = torch.zeros(7, 1, 57)
+for i in range(7):
+    line[i, 0, (i * 11) % 57] = 1
+category = torch.tensor([3])
+
+
+def char_rnn_step():
+    # the tutorial's train(): per-character forward, NLLLoss, backward, manual SGD over p.data
+    hidden = torch.zeros(1, 128)
+    rnn.zero_grad()
+    for i in range(line.size(0)):
+        output, hidden = rnn(line[i], hidden)
+    loss = criterion(output, category)
+    loss.backward()
+    for p in rnn.parameters():
+        p.data.add_(p.grad.data, alpha=-lr)
+    return loss
+
+
+mlp = nn.Sequential(*[nn.Linear(8, 8) for _ in range(100)])
+opt = torch.optim.SGD(mlp.parameters(), lr=0.01, momentum=0.9)
+for p in mlp.parameters():
+    p.grad = torch.ones_like(p) * 0.01
+
+
+def sgd_step():
+    opt.step()
+
+
+def timed(fn, iters):
+    for _ in range(max(1, iters // 10)):
+        fn()
+    runs = []
+    for _ in range(REPS):
+        t = time.perf_counter()
+        for _ in range(iters):
+            fn()
+        runs.append((time.perf_counter() - t) / iters * 1000)
+    return sorted(runs)[REPS // 2]
+
+
+print(json.dumps({'torch': torch.__version__, 'ms': {'char-RNN tutorial step (7 chars, hidden 128)': timed(char_rnn_step, ITERS),
+                                                   'SGD(momentum).step, 100-layer MLP of width 8': timed(sgd_step, ITERS * 3)}}))
