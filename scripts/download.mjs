@@ -60,6 +60,8 @@ export async function downloadTo(url, file, options = {}) {
   let lastError = null;
   for (let attempt = 0; attempt <= retries; attempt++) {
     if (attempt > 0) {
+      // what reached the disk, not what passed through: a destroyed write stream drops its queue
+      received = await stat(file).then((st) => st.size, () => 0);
       log(`torch-node: ${label}: ${describe(lastError)}; retrying (${attempt} of ${retries})${received ? ` from byte ${received}` : ''}`);
       await sleep(retryDelayMs * 2 ** (attempt - 1));
     }

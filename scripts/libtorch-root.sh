@@ -121,7 +121,7 @@ mv "$root/.torch-node-files.new" "$root/.torch-node-files"
 lock_sum=$(sha256sum "$work/package-lock.json" | cut -d' ' -f1)
 if [ ! -d "$work/node_modules" ] || [ "$(cat "$work/.torch-node-lock" 2>/dev/null)" != "$lock_sum" ]; then
   log "npm ci (builds the addon)"
-  in_root sh -c 'cd /work/torch-node && npm ci --no-audit --no-fund'
+  in_root sh -c 'cd /work/torch-node && npm ci --no-audit --no-fund && npx tsc -p tsconfig.json'
   echo "$lock_sum" >"$work/.torch-node-lock"
 else
   log "building the addon (incremental)"

@@ -22,6 +22,8 @@ async function serve(handler: (req: http.IncomingMessage, res: http.ServerRespon
     hits.push(req);
     handler(req, res, hits.length);
   });
+  // closed when the test ends, even one that failed half-way
+  t.teardown(() => { server.closeAllConnections(); server.close(); });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as net.AddressInfo;
   return { url: `http://127.0.0.1:${port}/data.bin`, hits, close: () => server.close() };
@@ -45,8 +47,9 @@ t.test('a 503 is retried and the file arrives whole', async (t) => {
 t.test('a dropped connection resumes with a Range request where the server allows it', async (t) => {
   const s = await serve((req, res, hit) => {
     if (hit === 1) {
+      // part of the body, time for it to reach the client's disk, then the connection drops
       res.writeHead(200, { 'content-length': body.length });
-      res.write(body.subarray(0, 40_000), () => res.destroy());
+      res.write(body.subarray(0, 40_000), () => setTimeout(() => res.destroy(), 200));
       return;
     }
     const m = /bytes=(\d+)-/.exec(req.headers.range ?? '');
@@ -55,8 +58,7 @@ t.test('a dropped connection resumes with a Range request where the server allow
   const file = fresh();
   await downloadTo(s.url, file);
   t.same(readFileSync(file), body, 'the resumed file equals the original');
-  t.match(s.hits[1].headers.range ?? '', /^bytes=\d+-$/, 'the second request asked for the rest');
-  t.ok(Number(/bytes=(\d+)/.exec(s.hits[1].headers.range!)![1]) > 0);
+  t.match(s.hits[1].headers.range ?? '', /^bytes=[1-9]\d*-$/, 'the second request asked for the rest');
   s.close();
 });
 
