@@ -1,6 +1,6 @@
 // torch.linalg: the ATen ops (generated) and the functions PyTorch 2.14 added in Python-visible form
 // (matrix_sqrth, polar), composed from eigh and svd as PyTorch computes them.
-import { Tensor } from './tensor.js';
+import { Tensor, namedTuple } from './tensor.js';
 import { TorchError, describe } from './errors.js';
 import { bind, type Args } from './bind.js';
 import { writeOut, SCALAR_TYPE } from './functions.js';
@@ -31,11 +31,7 @@ export function polar(...args: Args<'linalg.polar'>): [Tensor, Tensor] & { U: Te
   const A = checkMatrices('polar', a, false);
   const [W, S, Vh] = generated.svd(A, { fullMatrices: false });
   const U = W.matmul(Vh), H = Vh.mH.mul(S.unsqueeze(-2).to(Vh.dtype)).matmul(Vh);
-  const named = (t: [Tensor, Tensor]) => {
-    Object.defineProperty(t, 'U', { value: t[0], enumerable: false });
-    Object.defineProperty(t, 'H', { value: t[1], enumerable: false });
-    return t as [Tensor, Tensor] & { U: Tensor; H: Tensor };
-  };
-  const result = named([U, H]);
-  return out ? named(writeOut('linalg.polar', result, out) as [Tensor, Tensor]) : result;
+  const result = namedTuple([U, H], ['U', 'H']) as [Tensor, Tensor] & { U: Tensor; H: Tensor };
+  // writeOut keeps the names, each now on the caller's out tensor
+  return out ? (writeOut('linalg.polar', result, out) as typeof result) : result;
 }

@@ -454,10 +454,12 @@ export function wrap(r: any, tupleNames?: string[] | null): any {
   if (r === null || typeof r !== 'object') return r;
   if (!Array.isArray(r)) return new Tensor(r);
   const out = r.map((x) => wrap(x));
-  if (tupleNames && tupleNames.length === out.length) {
-    tupleNames.forEach((n, i) => Object.defineProperty(out, n, { value: out[i], enumerable: false }));
-  }
-  return out;
+  return tupleNames && tupleNames.length === out.length ? namedTuple(out, tupleNames) : out;
+}
+/** A tuple that also carries its fields' names, as PyTorch's named tuples (torch.max(x, 1).indices). */
+export function namedTuple<T extends unknown[]>(values: T, names: readonly string[]): T {
+  names.forEach((n, i) => Object.defineProperty(values, n, { value: values[i], enumerable: false }));
+  return values;
 }
 function wrapAll(r: any[]): Tensor[] {
   return r.map((h) => new Tensor(h));

@@ -2,7 +2,7 @@
 // over the frequent classes plus one entry per cluster of rarer classes, each cluster with its own
 // low-rank projection; written as PyTorch's module computes it, with its layer names.
 import { Module } from '../module.js';
-import { Tensor } from '../../tensor.js';
+import { Tensor, namedTuple } from '../../tensor.js';
 import * as F from '../functional.js';
 import { bind, type Args } from '../../bind.js';
 import { describe } from '../../errors.js';
@@ -96,10 +96,7 @@ export class AdaptiveLogSoftmaxWithLoss extends Module<[input: Tensor, target: T
     const headLogprob = F.logSoftmax(this.head(input), { dim: 1 });
     output = output.add_(headLogprob.gather(1, gatherInds.unsqueeze(1)).squeeze());
     const loss = output.neg().mean();
-    const result = [batched ? output : output.squeeze(0), loss] as ASMOutput;
-    Object.defineProperty(result, 'output', { value: result[0], enumerable: false });
-    Object.defineProperty(result, 'loss', { value: loss, enumerable: false });
-    return result;
+    return namedTuple([batched ? output : output.squeeze(0), loss], ['output', 'loss']) as ASMOutput;
   }
   private fullLogProb(input: Tensor, headOutput: Tensor): Tensor {
     const headLogprob = F.logSoftmax(headOutput, { dim: 1 });

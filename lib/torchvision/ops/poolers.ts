@@ -61,8 +61,7 @@ export class MultiScaleRoIAlign extends Module<[x: Features, boxes: torch.Tensor
     const rois = torch.cat(boxes.map((b, i) => torch.cat([torch.fullLike(b.narrow(1, 0, 1), i), b], 1)), 0);
     if (features.length === 1) return roiAlign(features[0], rois, this.outputSize, this.scales[0], this.samplingRatio);
     const levels = this.mapLevels.levels(boxes);
-    const [c] = [features[0].size(1)];
-    let result = torch.zeros([rois.size(0), c, ...this.outputSize], { dtype: features[0].dtype });
+    let result = torch.zeros([rois.size(0), features[0].size(1), ...this.outputSize], { dtype: features[0].dtype });
     features.forEach((feature, level) => {
       const idx = torch.where(levels.eq(level))[0];
       if (idx.numel() === 0) return;
