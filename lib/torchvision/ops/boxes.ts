@@ -97,7 +97,7 @@ export function removeSmallBoxes(...args: Args<'torchvision.ops.removeSmallBoxes
 }
 
 /** torchvision's _upcast: half precision to float32, small integers to int32, so products do not overflow. */
-export function upcast(t: torch.Tensor): torch.Tensor {
+function upcast(t: torch.Tensor): torch.Tensor {
   if (t.isFloatingPoint()) return t.dtype === torch.float32 || t.dtype === torch.float64 ? t : t.float();
   return t.dtype === torch.int32 || t.dtype === torch.int64 ? t : t.int();
 }
