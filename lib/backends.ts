@@ -9,6 +9,9 @@ const setFlag = (name: string, v: unknown) => {
   native.backendFlag(name, v);
 };
 
+/**
+ * torch.backends.cudnn: cuDNN's switches (`enabled`, `benchmark`, `deterministic`, `allowTf32`), set on libtorch's global context.
+ */
 export const cudnn = {
   /** Whether cuDNN is used where it can be (default true). */
   get enabled(): boolean { return flag('cudnn.enabled'); },
@@ -26,13 +29,18 @@ export const cudnn = {
   /** cuDNN's version as a number (8902 for 8.9.2), null without cuDNN. */
   version: (): number | null => native.backendFlag('cudnn.version') as number | null,
 };
+/** torch.backends.cuda: CUDA matmul settings (`matmul.allowTf32`) and whether the build has CUDA. */
 export const cuda = {
   isBuilt: (): boolean => flag('cuda.built'),
 };
+/** torch.backends.mps: whether Apple's Metal backend is built and available. */
 export const mps = {
   isAvailable: (): boolean => flag('mps.available'),
   isBuilt: (): boolean => flag('mps.available'),
 };
+/** torch.backends.mkldnn: whether oneDNN (MKL-DNN) is built in. */
 export const mkldnn = { isAvailable: (): boolean => flag('mkldnn.available') };
+/** torch.backends.mkl: whether Intel MKL is built in. */
 export const mkl = { isAvailable: (): boolean => flag('mkl.available') };
+/** torch.backends.openmp: whether OpenMP is built in. */
 export const openmp = { isAvailable: (): boolean => flag('openmp.available') };

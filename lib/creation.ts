@@ -22,6 +22,9 @@ const ID = Object.fromEntries(
 export type NestedArray<T> = T | NestedArray<T>[];
 export type TypedArray = Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array
   | Uint8ClampedArray | Uint16Array | Uint32Array;
+/**
+ * What `torch.tensor` accepts: nested arrays of numbers, booleans or bigints, a typed array, or a tensor.
+ */
 export type TensorData = NestedArray<number | boolean | bigint> | TypedArray | Tensor;
 
 const outSchema = z.custom<Tensor>((v) => v instanceof Tensor, 'a Tensor').nullish();
@@ -200,6 +203,9 @@ export function sizeArgs<O>(args: unknown[], fn: string): SizeAndOptions<O> {
   return [size as number[], opts];
 }
 
+/**
+ * The keyword arguments of the tensor factories (`dtype`, `device`, `requiresGrad`, ...), as an options object.
+ */
 export interface FactoryOptionsInput {
   out?: Tensor | null;
   dtype?: DType | string | null;

@@ -40,6 +40,9 @@ export const manualSeedAll = manualSeed;
 
 export const currentDevice = (): number => cuda.cudaDevice('current');
 export const setDevice = (device: DeviceArg): void => cuda.cudaDevice('set', index(device));
+/**
+ * What `cuda.getDeviceProperties` returns: the GPU's name, memory in bytes, compute capability and multiprocessor count.
+ */
 export interface DeviceProperties { name: string; totalMemory: number; major: number; minor: number; multiProcessorCount: number }
 export const getDeviceProperties = (device?: DeviceArg): DeviceProperties => cuda.cudaDevice('properties', index(device));
 export const getDeviceName = (device?: DeviceArg): string => getDeviceProperties(device).name;

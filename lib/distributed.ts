@@ -9,6 +9,7 @@ import { bind, rejectUnsupported, type Args } from './bind.js';
 export const ReduceOp = { SUM: 'SUM', PRODUCT: 'PRODUCT', MIN: 'MIN', MAX: 'MAX', BAND: 'BAND', BOR: 'BOR', BXOR: 'BXOR' } as const;
 export type ReduceOp = (typeof ReduceOp)[keyof typeof ReduceOp];
 
+/** The keyword arguments of `distributed.initProcessGroup`. */
 export interface InitProcessGroupOptions {
   backend?: 'gloo' | 'nccl';
   /** 'env://' (default: MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE), 'tcp://host:port' or 'file:///path' */

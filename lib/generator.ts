@@ -6,6 +6,11 @@ import { badArg } from './errors.js';
 import { device as toDevice, type Device, type DeviceLike } from './types.js';
 
 import { bind, type Args } from './bind.js';
+/**
+ * A pseudo-random number generator's state (Python's `torch.Generator`): pass it as `generator` to sampling functions for a reproducible stream.
+ *
+ * PyTorch: [torch.Generator](https://docs.pytorch.org/docs/stable/generated/torch.Generator.html)
+ */
 export class Generator {
   /** @internal the native handle, read by the op binder */
   readonly _gen: unknown;

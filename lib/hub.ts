@@ -30,6 +30,7 @@ export async function downloadUrlToFile(...args: Args<'hub.downloadUrlToFile'>):
   await downloadFile(url, path.dirname(dst), path.basename(dst), hashPrefix, 'sha256-prefix', { progress });
 }
 
+/** The keyword arguments of `hub.loadStateDictFromUrl`. */
 export interface LoadFromUrlOptions {
   modelDir?: string | null;
   mapLocation?: MapLocation;

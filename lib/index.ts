@@ -1,4 +1,9 @@
-// The torch namespace: `import * as torch from 'torch-node'`.
+/**
+ * The torch namespace: `import * as torch from 'torch-node'`. Tensors, their operations, autograd,
+ * `nn`, `optim`, `utils.data` and the rest of PyTorch's Python API, in TypeScript.
+ *
+ * @module torch
+ */
 import { native } from './native.js';
 import { Tensor } from './tensor.js';
 import { badArg } from './errors.js';
@@ -19,27 +24,97 @@ export {
   type TensorData, type FactoryOptionsInput,
 } from './creation.js';
 export { noGrad, enableGrad, setGradEnabled, isGradEnabled } from './autograd.js';
+/**
+ * torch.autograd: automatic differentiation (`backward`, `grad`, custom `Function`s, `functional.jacobian`, gradcheck).
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/autograd.html)
+ */
 export * as autograd from './autograd/index.js';
 export { tidy, keep } from './scope.js';
 export { setPrintoptions } from './format.js';
+/**
+ * torch.nn: layers, losses, containers and the `Module` base class; `nn.functional` holds the stateless forms.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/nn.html)
+ */
 export * as nn from './nn/index.js';
+/**
+ * torch.optim: optimizers (SGD, Adam, AdamW, ...) and `lrScheduler`.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/optim.html)
+ */
 export * as optim from './optim/index.js';
+/**
+ * torch.utils: `data` (Dataset, DataLoader) and `tensorboard` (SummaryWriter).
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/utils.html)
+ */
 export * as utils from './utils/index.js';
 export { save, load, type MapLocation } from './serialization/index.js';
 import { registerModule } from './serialization/index.js';
 /** torch.serialization: registerModule, for saving whole modules of your own classes. */
 export const serialization = { registerModule };
+/**
+ * torch.hub: loading weights and models from URLs into a local cache.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/hub.html)
+ */
 export * as hub from './hub.js';
+/**
+ * torch.jit: loading, running and saving TorchScript modules.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/jit.html)
+ */
 export * as jit from './jit.js';
+/**
+ * torch.distributed: process groups and collectives (gloo, NCCL) for multi-process training.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/distributed.html)
+ */
 export * as distributed from './distributed.js';
+/**
+ * torch.accelerator: the current accelerator (CUDA or MPS) without naming it.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/accelerator.html)
+ */
 export * as accelerator from './accelerator.js';
+/**
+ * torch._inductor under a public name: loading AOTInductor packages (`aotiLoadPackage`).
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/torch.compiler_aot_inductor.html)
+ */
 export * as inductor from './inductor.js';
 /** torch._inductor: aotiLoadPackage (Python's aoti_load_package). */
 export * as _inductor from './inductor.js';
+/**
+ * torch.backends: switches and availability of cuDNN, CUDA, MPS, oneDNN, MKL, OpenMP.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/backends.html)
+ */
 export * as backends from './backends.js';
+/**
+ * torch.linalg: linear algebra (norms, decompositions, solves, inverses).
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/linalg.html)
+ */
 export * as linalg from './linalg.js';
+/**
+ * torch.fft: discrete Fourier transforms.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/fft.html)
+ */
 export * as fft from './generated/fft.js';
+/**
+ * torch.special: special functions (erf, gamma functions, Bessel functions, ...).
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/special.html)
+ */
 export * as special from './generated/special.js';
+/**
+ * torch.cuda: CUDA devices, memory, streams and synchronisation.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/cuda.html)
+ */
 export * as cuda from './cuda.js';
 export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
 

@@ -97,6 +97,7 @@ export class ScriptModule extends Module {
   }
 }
 
+/** The keyword arguments of `jit.load`. */
 export interface JitLoadOptions {
   /** Where the tensors go: 'cpu', 'cuda', 'cuda:1', a torch.device. */
   mapLocation?: DeviceLike | null;

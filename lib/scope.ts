@@ -34,6 +34,13 @@ function collect(root: unknown, into: Set<unknown>): void {
   }
 }
 
+/**
+ * torch-node only: runs `fn` and then releases the native memory of every tensor made inside it, except the one it returns (and tensors passed to `keep`). Python needs no twin: CPython frees tensors when their last reference goes.
+ *
+ * ```ts
+ * const loss = torch.tidy(() => criterion(model(x), y));
+ * ```
+ */
 export function tidy<T>(fn: () => T): T {
   if (typeof fn !== 'function') throw new TypeError(`Expected a function for fn but received ${typeof fn}`);
   const scope: Tensor[] = [];

@@ -94,6 +94,9 @@ export class Tensor {
   numel(): number {
     return this.shape.reduce((a, b) => a * b, 1);
   }
+  /**
+   * The data type of the tensor's elements (`torch.float32`, `torch.int64`, ...), as Python's `Tensor.dtype`.
+   */
   get dtype(): DType {
     return dtypeFromEnum(native.meta(this._h, Meta.Dtype));
   }
@@ -312,6 +315,9 @@ export class Tensor {
   get isLeaf(): boolean {
     return native.gradQuery(this._h, Grad.IsLeaf);
   }
+  /**
+   * The autograd node that made this tensor (Python's `grad_fn`), or null for a leaf or a tensor made without grad.
+   */
   get gradFn(): GradFn | null {
     const n = native.gradQuery(this._h, Grad.GradFn);
     return n === null ? null : new GradFn(n);
@@ -372,6 +378,9 @@ export class Tensor {
   dispose(): void {
     native.dispose(this._h);
   }
+  /**
+   * torch-node only: whether `dispose()` (or a finished `tidy`) released this tensor's native memory; a disposed tensor throws on use.
+   */
   get isDisposed(): boolean {
     return native.isDisposed(this._h);
   }
@@ -380,6 +389,9 @@ export class Tensor {
   }
 
   // ---- printing --------------------------------------------------------------------------
+  /**
+   * The tensor as Python's `repr` prints it (`tensor([1., 2.], requires_grad=True)`), following `torch.setPrintoptions`.
+   */
   toString(): string {
     return this.isDisposed ? 'tensor(<disposed>)' : formatTensor(this);
   }

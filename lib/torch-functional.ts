@@ -12,6 +12,7 @@ const UNIQUE_CONSECUTIVE = opId('unique_consecutive');
 const TENSORDOT = opId('tensordot');
 const MESHGRID = opId('meshgrid');
 
+/** The keyword arguments of `torch.unique`. */
 export interface UniqueOptions {
   sorted?: boolean;
   returnInverse?: boolean;

@@ -2,6 +2,9 @@
 import { inspect } from 'node:util';
 import { badArg } from './errors.js';
 
+/**
+ * A Python number as a JS value: number (float or int), boolean, or bigint for int64 values beyond 2^53.
+ */
 export type Scalar = number | boolean | bigint;
 
 type TypedArrayCtor =
@@ -34,18 +37,79 @@ export class DType {
   }
 }
 
+/**
+ * The 8-bit unsigned integer dtype, as Python's `torch.uint8`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const uint8 = new DType('uint8', 0, 1, false, false, Uint8Array);
+/**
+ * The 8-bit signed integer dtype, as Python's `torch.int8`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const int8 = new DType('int8', 1, 1, false, true, Int8Array);
+/**
+ * The 16-bit signed integer (alias `torch.short`) dtype, as Python's `torch.int16`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const int16 = new DType('int16', 2, 2, false, true, Int16Array);
+/**
+ * The 32-bit signed integer (alias `torch.int`) dtype, as Python's `torch.int32`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const int32 = new DType('int32', 3, 4, false, true, Int32Array);
+/**
+ * The 64-bit signed integer (alias `torch.long`), the dtype of indices dtype, as Python's `torch.int64`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const int64 = new DType('int64', 4, 8, false, true, BigInt64Array);
+/**
+ * The 16-bit IEEE half-precision float (alias `torch.half`) dtype, as Python's `torch.float16`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const float16 = new DType('float16', 5, 2, true, true, null);
+/**
+ * The 32-bit float (alias `torch.float`), the default dtype dtype, as Python's `torch.float32`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const float32 = new DType('float32', 6, 4, true, true, Float32Array);
+/**
+ * The 64-bit float (alias `torch.double`) dtype, as Python's `torch.float64`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const float64 = new DType('float64', 7, 8, true, true, Float64Array);
+/**
+ * The boolean dtype, as Python's `torch.bool`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const bool = new DType('bool', 11, 1, false, false, Uint8Array);
+/**
+ * The 16-bit brain float dtype, as Python's `torch.bfloat16`.
+ *
+ * PyTorch: [torch.dtype](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-dtype)
+ */
 export const bfloat16 = new DType('bfloat16', 15, 2, true, true, null);
 // PyTorch's aliases
-export const half = float16, float = float32, double = float64, short = int16, int = int32, long = int64;
+/** Alias of `torch.float16`, as Python's `torch.half`. */
+export const half = float16;
+/** Alias of `torch.float32`, as Python's `torch.float`. */
+export const float = float32;
+/** Alias of `torch.float64`, as Python's `torch.double`. */
+export const double = float64;
+/** Alias of `torch.int16`, as Python's `torch.short`. */
+export const short = int16;
+/** Alias of `torch.int32`, as Python's `torch.int`. */
+export const int = int32;
+/** Alias of `torch.int64`, as Python's `torch.long`. */
+export const long = int64;
 
 const BY_ENUM = new Map<number, DType>(
   [uint8, int8, int16, int32, int64, float16, float32, float64, bool, bfloat16].map((d) => [d._enum, d]),
@@ -136,14 +200,29 @@ abstract class EnumValue {
     return this.toString();
   }
 }
+/**
+ * How a tensor's elements are laid out in memory (`torch.contiguousFormat`, `torch.channelsLast`, ...), as Python's `torch.memory_format`.
+ *
+ * PyTorch: [torch.memory_format](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-memory-format)
+ */
 export class MemoryFormat extends EnumValue {
   readonly _enumKind = 3;
 }
+/**
+ * A tensor's storage layout (`torch.strided`), as Python's `torch.layout`.
+ *
+ * PyTorch: [torch.layout](https://docs.pytorch.org/docs/stable/tensor_attributes.html#torch-layout)
+ */
 export class Layout extends EnumValue {
   readonly _enumKind = 2;
 }
+/** Memory format: row-major, the default (Python's `torch.contiguous_format`). */
 export const contiguousFormat = new MemoryFormat('contiguous_format', 0);
+/** Memory format: keep the input's layout (Python's `torch.preserve_format`). */
 export const preserveFormat = new MemoryFormat('preserve_format', 1);
+/** Memory format: NHWC order for 4-d tensors (Python's `torch.channels_last`). */
 export const channelsLast = new MemoryFormat('channels_last', 2);
+/** Memory format: NDHWC order for 5-d tensors (Python's `torch.channels_last_3d`). */
 export const channelsLast3d = new MemoryFormat('channels_last_3d', 3);
+/** The dense strided layout every ordinary tensor has, as Python's `torch.strided`. */
 export const strided = new Layout('strided', 0);

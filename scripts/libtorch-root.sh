@@ -10,6 +10,8 @@
 #               they wrote (test/fixtures/torch-MAJOR.MINOR, scripts/fixture_dir.py) back here
 #   --signatures  instead of a command: regenerate lib/generated/signatures.ts from that Debian's
 #               PyTorch and torchvision and copy it back here
+#   --docs      instead of a command: regenerate lib/generated/docs.json (scripts/gen-docs.py) from
+#               that Debian's PyTorch and torchvision docstrings and copy it back here
 #
 # Makes the root once with debootstrap (from the mirror this machine's apt uses) under
 # ${TORCH_NODE_ROOTS:-~/.cache/torch-node/roots}/SUITE, and reuses it after: its packages, its
@@ -34,9 +36,11 @@ case "$suite" in
     default_command="node scripts/build-native.mjs" ;;
   *) echo "unknown suite '$suite' (bookworm, trixie, sid or trixie-cuda)" >&2; exit 2 ;;
 esac
-fixtures=0 signatures=0
+fixtures=0 signatures=0 docs=0
 if [ "${1:-}" = "--fixtures" ]; then fixtures=1; shift; set -- npm run fixtures; fi
 if [ "${1:-}" = "--signatures" ]; then signatures=1; shift; set -- python3 scripts/gen-signatures.py; fi
+# the public paths come from this checkout's declarations, the docstrings from the root's PyTorch
+if [ "${1:-}" = "--docs" ]; then docs=1; shift; set -- sh -c "'node scripts/add-docs.mjs --paths | python3 scripts/gen-docs.py lib/generated/docs.json'"; fi
 command=${*:-$default_command}
 [ "$(id -u)" -eq 0 ] || { echo "libtorch-root: needs root (debootstrap, chroot and mounts); run it with sudo" >&2; exit 2; }
 
@@ -133,6 +137,10 @@ in_root sh -c "cd /work/torch-node && $command"
 if [ "$signatures" = 1 ]; then
   cp "$work/lib/generated/signatures.ts" "$repo/lib/generated/signatures.ts"
   log "copied lib/generated/signatures.ts, made from that root's PyTorch, back"
+fi
+if [ "$docs" = 1 ]; then
+  cp "$work/lib/generated/docs.json" "$repo/lib/generated/docs.json"
+  log "copied lib/generated/docs.json, made from that root's PyTorch docstrings, back"
 fi
 if [ "$fixtures" = 1 ]; then
   for d in "$work"/test/fixtures/torch-*/; do

@@ -9,6 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+// the declarations' doc comments from PyTorch's docstrings (test/docs.test.ts checks them)
+execFileSync(process.execPath, [path.join(root, 'scripts/add-docs.mjs')], { cwd: root, stdio: 'inherit' });
 // The typed API is part of the contract: tests, examples and benches must type-check against it.
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.check.json'], { cwd: root, stdio: 'inherit' });
 

@@ -5,6 +5,7 @@ import { aten } from '../aten.js';
 import { zerosLike } from '../creation.js';
 import { bind, type Args } from '../bind.js';
 
+/** The keyword arguments of `autograd.functional.jacobian` and `hessian`. */
 export interface JacobianOptions {
   createGraph?: boolean;
   strict?: boolean;

@@ -1,8 +1,18 @@
 // torch.autograd: grad and backward, custom Functions, gradient checks and the functional API.
 import { autograd as core } from '../autograd.js';
 export { Function, FunctionCtx } from './function.js';
+/**
+ * torch.autograd.function: `Function` and its context, for custom autograd operations.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/autograd.html#function)
+ */
 export * as function from './function.js';
 export { gradcheck, gradgradcheck } from './gradcheck.js';
+/**
+ * torch.autograd.functional: `jacobian`, `hessian`, `vjp`, `jvp`, `hvp`, `vhp`.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/autograd.html#functional-higher-level-api)
+ */
 export * as functional from './functional.js';
 /** torch.autograd.no_grad / enable_grad / set_grad_enabled: the same as torch.noGrad and friends. */
 export { noGrad, enableGrad, setGradEnabled } from '../autograd.js';

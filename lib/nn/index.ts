@@ -18,9 +18,29 @@ export * from './layers/fold.js';
 export * from './layers/distance.js';
 export * from './layers/transformer.js';
 export * from './layers/adaptive.js';
+/**
+ * torch.nn.functional (by convention `F`): the stateless forms of the layers and losses.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/nn.functional.html)
+ */
 export * as functional from './functional.js';
+/**
+ * torch.nn.init: in-place weight initialisations (`kaimingUniform_`, `xavierNormal_`, ...).
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/nn.init.html)
+ */
 export * as init from './init.js';
+/**
+ * torch.nn.utils: gradient clipping, parameter/vector conversion, weight and spectral norm, `rnn` packing.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/nn.html#utilities)
+ */
 export * as utils from './utils.js';
+/**
+ * torch.nn.parallel: `DistributedDataParallel`.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/nn.html#module-torch.nn.parallel)
+ */
 export * as parallel from './parallel.js';
 
 import { Module, markPure } from './module.js';

@@ -28,6 +28,9 @@ export function calculateGain(...args: Args<'nn.init.calculateGain'>): number {
   return badArg('a nonlinearity name', 'nonlinearity', nonlinearity);
 }
 
+/**
+ * The fan-in and fan-out of a weight tensor, as Python's `torch.nn.init._calculate_fan_in_and_fan_out` (what `kaimingUniform_` and `xavierUniform_` scale by).
+ */
 export function calculateFanInAndFanOut(tensor: Tensor): [number, number] {
   const shape = tensor.shape;
   if (shape.length < 2) throw new RangeError('Fan in and fan out can not be computed for tensor with fewer than 2 dimensions');

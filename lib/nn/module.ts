@@ -11,6 +11,9 @@ import { addHook, callWithHooks, type RemovableHandle, type ForwardPreHook, type
 import type { DType, DeviceLike, Device, ToName } from '../types.js';
 
 import { bind, type Args } from '../bind.js';
+/**
+ * A module's parameters and buffers by dotted name, as `stateDict()` returns and `loadStateDict` takes.
+ */
 export type StateDict = Record<string, Tensor>;
 
 /**
@@ -311,7 +314,7 @@ export class Module<In extends unknown[] = any[], Out = any> {
   }
 
   /**
-   * @internal Keys of this module's own entries a checkpoint may carry and loadStateDict drops (as a
+   * Keys of this module's own entries a checkpoint may carry and loadStateDict drops (as a
    * PyTorch module's _load_from_state_dict override does: FrozenBatchNorm2d drops BatchNorm's
    * num_batches_tracked).
    */
@@ -324,6 +327,7 @@ export class Module<In extends unknown[] = any[], Out = any> {
   extraRepr(): string {
     return '';
   }
+  /** The module tree as Python's `repr(model)` prints it, with each layer's `extraRepr`. */
   toString(): string {
     const extraLines = this.extraRepr() ? this.extraRepr().split('\n') : [];
     const childLines = [...this.namedChildren()].map(([name, m]) => `(${name}): ${String(m).split('\n').join('\n  ')}`);

@@ -11,6 +11,7 @@ import * as dist from '../distributed.js';
 import { bind, rejectUnsupported, type ArgsWith } from '../bind.js';
 import type { DeviceString } from '../types.js';
 
+/** The keyword arguments of `nn.parallel.DistributedDataParallel`. */
 export interface DistributedDataParallelOptions {
   deviceIds?: (number | string)[] | null;
   outputDevice?: number | string | null;

@@ -287,6 +287,11 @@ export function clipGradsWithNorm_(...args: Args<'nn.utils.clipGradsWithNorm_'>)
   });
 }
 
+/**
+ * torch.nn.utils.rnn: packing and padding variable-length sequences for the recurrent layers.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/nn.html#module-torch.nn.utils.rnn)
+ */
 export * as rnn from './rnn-utils.js';
 
 function convertWeightMemoryFormat(module: unknown, memoryFormat: MemoryFormat, classes: Function[]): void {

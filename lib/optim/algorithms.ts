@@ -11,10 +11,15 @@ import { bind, type Args } from '../bind.js';
 import { SIGNATURES, type ParamTypes } from '../generated/signatures.js';
 
 type KeywordOptions<K extends keyof ParamTypes> = Omit<ParamTypes[K], 'params'>;
+/** The keyword arguments of `optim.SGD`. */
 export type SGDOptions = KeywordOptions<'optim.SGD'>;
+/** The keyword arguments of `optim.Adam`. */
 export type AdamOptions = KeywordOptions<'optim.Adam'>;
+/** The keyword arguments of `optim.AdamW`. */
 export type AdamWOptions = KeywordOptions<'optim.AdamW'>;
+/** The keyword arguments of `optim.RMSprop`. */
 export type RMSpropOptions = KeywordOptions<'optim.RMSprop'>;
+/** The keyword arguments of `optim.Adagrad`. */
 export type AdagradOptions = KeywordOptions<'optim.Adagrad'>;
 
 const h = (ts: Tensor[]) => ts.map((t) => t._h);

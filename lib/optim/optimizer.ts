@@ -7,11 +7,20 @@ import { badArg } from '../errors.js';
 import { noGrad, enableGrad } from '../autograd.js';
 
 import { bind, type Args } from '../bind.js';
+/**
+ * One parameter group as given to an optimizer: `params` plus any of the optimizer's options for this group.
+ */
 export type ParamGroupInput = { params: Iterable<Tensor> | Iterable<[string, Tensor]> } & Record<string, unknown>;
+/**
+ * One parameter group as the optimizer holds it: its parameters and every option with the defaults filled in (Python's `param_groups` entries).
+ */
 export interface ParamGroup extends Record<string, unknown> {
   params: Tensor[];
   lr: number;
 }
+/**
+ * An optimizer's `stateDict()`: per-parameter `state` by index and the `param_groups`, in Python's layout (so PyTorch's checkpoints load).
+ */
 export interface OptimizerStateDict {
   state: Record<number, Record<string, Tensor | number | null>>;
   param_groups: (Record<string, unknown> & { params: number[] })[];
@@ -20,6 +29,9 @@ export interface OptimizerStateDict {
 
 export abstract class Optimizer {
   defaults: Record<string, unknown>;
+  /**
+   * The parameter groups (Python's `param_groups`): change `lr` here to adjust the learning rate by hand.
+   */
   paramGroups: ParamGroup[] = [];
   /** Per-parameter state, keyed by the parameter tensor. */
   state = new Map<Tensor, Record<string, any>>();
@@ -142,6 +154,7 @@ export abstract class Optimizer {
     }
   }
 
+  /** The optimizer and its parameter groups' options as Python's `repr(optimizer)` prints them. */
   toString(): string {
     const lines = [`${this.constructor.name} (`];
     this.paramGroups.forEach((g, i) => {

@@ -20,6 +20,9 @@ const STORAGE_DTYPES: Record<string, DType> = {
 };
 const STORAGE_NAMES = new Map(Object.entries(STORAGE_DTYPES).filter(([n]) => n !== 'UntypedStorage').map(([n, d]) => [d, n]));
 
+/**
+ * Where `torch.load` puts tensors: a device, a function `(storage, location) => tensor`, or null for where they were saved.
+ */
 export type MapLocation = DeviceLike | ((storage: Tensor, location: string) => Tensor) | null;
 
 const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;

@@ -37,8 +37,12 @@ export function decodeChecked(decode: () => unknown): torch.Tensor {
   return hwc;
 }
 
+/** The pixel modes an `Image` has: 'L' (grey) or 'RGB', as PIL's. */
 export type ImageMode = 'L' | 'RGB';
 
+/**
+ * A decoded 8-bit image (PIL's `Image` role in torchvision): what `pilLoader` returns and the PIL-path transforms take; `transforms.ToTensor` turns it into a tensor.
+ */
 export class Image {
   /** H×W×C uint8 pixels */
   readonly data: torch.Tensor;

@@ -12,6 +12,7 @@ import { downloadFile, md5Of } from '../../utils/download.js';
 import { loadNumpyPickle } from './numpy-pickle.js';
 import { bind, type ArgsWith } from '../../bind.js';
 
+/** The keyword arguments of `datasets.CIFAR10` and `datasets.CIFAR100`. */
 export interface CIFAROptions {
   root: string;
   train?: boolean;

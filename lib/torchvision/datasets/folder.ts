@@ -12,14 +12,21 @@ import { bind, type ArgsWith } from '../../bind.js';
 /** Marks arguments a subclass has bound already, to be taken as they are. */
 export const BOUND = Symbol('bound arguments');
 
+/** The file extensions `ImageFolder` loads, as torchvision's `IMG_EXTENSIONS`. */
 export const IMG_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.ppm', '.bmp', '.pgm', '.tif', '.tiff', '.webp'];
 
 /** torchvision's default_loader: the file decoded (JPEG, PNG) and converted to RGB. */
 export function defaultLoader(file: string): Image {
   return new Image(decodeChecked(() => native.readImageFile(file, 2)), 'RGB');
 }
+/**
+ * Opens an image file as an RGB `Image`, as torchvision's `pil_loader` (the default loader of `ImageFolder`).
+ */
 export const pilLoader = defaultLoader;
 
+/**
+ * Whether a file name ends in one of the extensions (case-insensitive), as torchvision's `has_file_allowed_extension`.
+ */
 export function hasFileAllowedExtension(filename: string, extensions: string | string[]): boolean {
   const lower = filename.toLowerCase();
   return (typeof extensions === 'string' ? [extensions] : extensions).some((e) => lower.endsWith(e.toLowerCase()));
@@ -83,6 +90,7 @@ export function makeDataset(directory: string, classToIdx: Record<string, number
   return instances;
 }
 
+/** The keyword arguments of `datasets.DatasetFolder`. */
 export interface DatasetFolderOptions<S = any> {
   root: string;
   loader: (path: string) => S;
@@ -95,6 +103,7 @@ export interface DatasetFolderOptions<S = any> {
 /** DatasetFolder(root, loader, extensions=None, transform=None, target_transform=None, is_valid_file=None, allow_empty=False) */
 export type DatasetFolderArgs<S> = ArgsWith<'torchvision.datasets.DatasetFolder', DatasetFolderOptions<S>>;
 
+/** The keyword arguments of `datasets.ImageFolder`. */
 export interface ImageFolderOptions {
   root: string;
   transform?: ((img: Image) => any) | null;

@@ -8,6 +8,7 @@ import * as torch from '../../index.js';
 import { ImageFolder, BOUND, type ImageFolderArgs, type ImageFolderOptions } from './folder.js';
 import { bind, type ArgsWith } from '../../bind.js';
 
+/** The keyword arguments of `datasets.ImageNet`. */
 export interface ImageNetOptions extends Omit<ImageFolderOptions, 'root'> {
   root: string;
   split?: 'train' | 'val';

@@ -9,6 +9,7 @@ import { Image } from '../image.js';
 import { downloadFile } from '../../utils/download.js';
 import { bind, type ArgsWith } from '../../bind.js';
 
+/** The keyword arguments of `datasets.MNIST` and `datasets.FashionMNIST`. */
 export interface MNISTOptions {
   root: string;
   train?: boolean;

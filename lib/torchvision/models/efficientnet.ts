@@ -14,6 +14,9 @@ type Module = torch.nn.Module;
 
 interface MBConvConfig { expandRatio: number; kernel: number; stride: number; inputChannels: number; outChannels: number; numLayers: number }
 
+/**
+ * EfficientNet's mobile inverted bottleneck block with squeeze-and-excitation, as torchvision's `MBConv`.
+ */
 export class MBConv extends nn.Module<[input: torch.Tensor], torch.Tensor> {
   readonly useResConnect: boolean;
   block: Module;
@@ -42,12 +45,18 @@ export class MBConv extends nn.Module<[input: torch.Tensor], torch.Tensor> {
   }
 }
 
+/** The keyword arguments of `models.EfficientNet` and the `efficientnet_b*` builders. */
 export interface EfficientNetOptions {
   numClasses?: number;
   stochasticDepthProb?: number;
   dropout?: number;
 }
 
+/**
+ * The EfficientNet architecture from [EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks](https://arxiv.org/abs/1905.11946).
+ *
+ * PyTorch: [torchvision.models.efficientnet](https://docs.pytorch.org/vision/stable/models/efficientnet.html)
+ */
 export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   features: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d;

@@ -22,26 +22,89 @@ const BUILDERS: Record<string, (options?: any) => Module> = {
   efficientnet_b3: efficientnet.efficientnet_b3, efficientnet_b4: efficientnet.efficientnet_b4,
 };
 
+/**
+ * The pretrained weights of `models.resnet18` (`ResNet18_Weights.DEFAULT`, `ResNet18_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ResNet18_Weights`.
+ */
 export const ResNet18_Weights = modelWeights('resnet18');
+/**
+ * The pretrained weights of `models.resnet34` (`ResNet34_Weights.DEFAULT`, `ResNet34_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ResNet34_Weights`.
+ */
 export const ResNet34_Weights = modelWeights('resnet34');
+/**
+ * The pretrained weights of `models.resnet50` (`ResNet50_Weights.DEFAULT`, `ResNet50_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ResNet50_Weights`.
+ */
 export const ResNet50_Weights = modelWeights('resnet50');
+/**
+ * The pretrained weights of `models.resnet101` (`ResNet101_Weights.DEFAULT`, `ResNet101_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ResNet101_Weights`.
+ */
 export const ResNet101_Weights = modelWeights('resnet101');
+/**
+ * The pretrained weights of `models.resnet152` (`ResNet152_Weights.DEFAULT`, `ResNet152_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ResNet152_Weights`.
+ */
 export const ResNet152_Weights = modelWeights('resnet152');
+/**
+ * The pretrained weights of `models.resnext50_32x4d` (`ResNeXt50_32X4D_Weights.DEFAULT`, `ResNeXt50_32X4D_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ResNeXt50_32X4D_Weights`.
+ */
 export const ResNeXt50_32X4D_Weights = modelWeights('resnext50_32x4d');
+/**
+ * The pretrained weights of `models.wide_resnet50_2` (`Wide_ResNet50_2_Weights.DEFAULT`, `Wide_ResNet50_2_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `Wide_ResNet50_2_Weights`.
+ */
 export const Wide_ResNet50_2_Weights = modelWeights('wide_resnet50_2');
+/**
+ * The pretrained weights of `models.vgg11` (`VGG11_Weights.DEFAULT`, `VGG11_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG11_Weights`.
+ */
 export const VGG11_Weights = modelWeights('vgg11');
+/**
+ * The pretrained weights of `models.vgg11_bn` (`VGG11_BN_Weights.DEFAULT`, `VGG11_BN_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG11_BN_Weights`.
+ */
 export const VGG11_BN_Weights = modelWeights('vgg11_bn');
+/**
+ * The pretrained weights of `models.vgg13` (`VGG13_Weights.DEFAULT`, `VGG13_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG13_Weights`.
+ */
 export const VGG13_Weights = modelWeights('vgg13');
+/**
+ * The pretrained weights of `models.vgg13_bn` (`VGG13_BN_Weights.DEFAULT`, `VGG13_BN_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG13_BN_Weights`.
+ */
 export const VGG13_BN_Weights = modelWeights('vgg13_bn');
+/**
+ * The pretrained weights of `models.vgg16` (`VGG16_Weights.DEFAULT`, `VGG16_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG16_Weights`.
+ */
 export const VGG16_Weights = modelWeights('vgg16');
+/**
+ * The pretrained weights of `models.vgg16_bn` (`VGG16_BN_Weights.DEFAULT`, `VGG16_BN_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG16_BN_Weights`.
+ */
 export const VGG16_BN_Weights = modelWeights('vgg16_bn');
+/**
+ * The pretrained weights of `models.vgg19` (`VGG19_Weights.DEFAULT`, `VGG19_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG19_Weights`.
+ */
 export const VGG19_Weights = modelWeights('vgg19');
+/**
+ * The pretrained weights of `models.vgg19_bn` (`VGG19_BN_Weights.DEFAULT`, `VGG19_BN_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG19_BN_Weights`.
+ */
 export const VGG19_BN_Weights = modelWeights('vgg19_bn');
+/**
+ * The pretrained weights of `models.mobilenet_v2` (`MobileNet_V2_Weights.DEFAULT`, `MobileNet_V2_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `MobileNet_V2_Weights`.
+ */
 export const MobileNet_V2_Weights = modelWeights('mobilenet_v2');
+/**
+ * The pretrained weights of `models.efficientnet_b0` (`EfficientNet_B0_Weights.DEFAULT`, `EfficientNet_B0_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B0_Weights`.
+ */
 export const EfficientNet_B0_Weights = modelWeights('efficientnet_b0');
+/**
+ * The pretrained weights of `models.efficientnet_b1` (`EfficientNet_B1_Weights.DEFAULT`, `EfficientNet_B1_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B1_Weights`.
+ */
 export const EfficientNet_B1_Weights = modelWeights('efficientnet_b1');
+/**
+ * The pretrained weights of `models.efficientnet_b2` (`EfficientNet_B2_Weights.DEFAULT`, `EfficientNet_B2_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B2_Weights`.
+ */
 export const EfficientNet_B2_Weights = modelWeights('efficientnet_b2');
+/**
+ * The pretrained weights of `models.efficientnet_b3` (`EfficientNet_B3_Weights.DEFAULT`, `EfficientNet_B3_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B3_Weights`.
+ */
 export const EfficientNet_B3_Weights = modelWeights('efficientnet_b3');
+/**
+ * The pretrained weights of `models.efficientnet_b4` (`EfficientNet_B4_Weights.DEFAULT`, `EfficientNet_B4_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B4_Weights`.
+ */
 export const EfficientNet_B4_Weights = modelWeights('efficientnet_b4');
 
 /** torchvision.models.list_models() */

@@ -16,6 +16,9 @@ export function makeDivisible(v: number, divisor: number, minValue: number | nul
   return newV;
 }
 
+/**
+ * MobileNetV2's inverted residual block (expand, depthwise, project), as torchvision's `InvertedResidual`.
+ */
 export class InvertedResidual extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   readonly stride: number;
   readonly useResConnect: boolean;
@@ -46,6 +49,7 @@ export class InvertedResidual extends nn.Module<[x: torch.Tensor], torch.Tensor>
   }
 }
 
+/** The keyword arguments of `models.MobileNetV2` and `models.mobilenet_v2`. */
 export interface MobileNetV2Options {
   numClasses?: number;
   widthMult?: number;
@@ -54,6 +58,11 @@ export interface MobileNetV2Options {
   dropout?: number;
 }
 
+/**
+ * The MobileNetV2 architecture from [MobileNetV2: Inverted Residuals and Linear Bottlenecks](https://arxiv.org/abs/1801.04381).
+ *
+ * PyTorch: [torchvision.models.mobilenetv2](https://docs.pytorch.org/vision/stable/models/mobilenetv2.html)
+ */
 export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   readonly lastChannel: number;
   features: torch.nn.Sequential;

@@ -24,6 +24,7 @@ interface BlockArgs {
   normLayer: NormLayer;
 }
 
+/** ResNet's two-convolution residual block (resnet18 and resnet34), as torchvision's `BasicBlock`. */
 export class BasicBlock extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   static readonly expansion = 1;
   conv1: Module; bn1: Module; relu: Module; conv2: Module; bn2: Module; downsample: Module | null; stride: number;
@@ -47,6 +48,9 @@ export class BasicBlock extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   }
 }
 
+/**
+ * ResNet's 1x1-3x3-1x1 bottleneck residual block (resnet50 and deeper, ResNeXt, Wide ResNet), as torchvision's `Bottleneck`.
+ */
 export class Bottleneck extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   static readonly expansion = 4;
   conv1: Module; bn1: Module; conv2: Module; bn2: Module; conv3: Module; bn3: Module; relu: Module; downsample: Module | null; stride: number;
@@ -73,6 +77,7 @@ export class Bottleneck extends nn.Module<[x: torch.Tensor], torch.Tensor> {
 
 type Block = typeof BasicBlock | typeof Bottleneck;
 
+/** The keyword arguments of `models.ResNet`. */
 export interface ResNetOptions {
   numClasses?: number;
   zeroInitResidual?: boolean;
@@ -82,6 +87,11 @@ export interface ResNetOptions {
   normLayer?: NormLayer | null;
 }
 
+/**
+ * The ResNet architecture from [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385); the `resnet*` builders make it with their block counts and weights.
+ *
+ * PyTorch: [torchvision.models.resnet](https://docs.pytorch.org/vision/stable/models/resnet.html)
+ */
 export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   private inplanes = 64;
   private dilation = 1;
@@ -156,6 +166,7 @@ export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
 }
 markPure(BasicBlock, Bottleneck, ResNet);
 
+/** The keyword arguments of `models.resnet18` and the other ResNet builders. */
 export type ResNetBuilderOptions = ResNetOptions & WeightsArg;
 const RESNET_OPTIONS = ['numClasses', 'zeroInitResidual', 'groups', 'widthPerGroup', 'replaceStrideWithDilation', 'normLayer'];
 const builder = (name: string, block: Block, layers: number[], extra: ResNetOptions = {}) =>

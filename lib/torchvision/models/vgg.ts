@@ -8,12 +8,18 @@ import { buildWithWeights, type BuilderArgs, type WeightsArg } from './weights.j
 const { nn } = torch;
 type Module = torch.nn.Module;
 
+/** The keyword arguments of `models.VGG`. */
 export interface VGGOptions {
   numClasses?: number;
   initWeights?: boolean;
   dropout?: number;
 }
 
+/**
+ * The VGG architecture from [Very Deep Convolutional Networks for Large-Scale Image Recognition](https://arxiv.org/abs/1409.1556); the `vgg*` builders make it.
+ *
+ * PyTorch: [torchvision.models.vgg](https://docs.pytorch.org/vision/stable/models/vgg.html)
+ */
 export class VGG extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   features: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d;
@@ -51,6 +57,9 @@ export class VGG extends nn.Module<[x: torch.Tensor], torch.Tensor> {
 }
 markPure(VGG);
 
+/**
+ * VGG's feature extractor from a configuration (channel counts and 'M' for max-pooling), as torchvision's `vgg.make_layers`.
+ */
 export function makeLayers(cfg: (number | 'M')[], batchNorm = false): torch.nn.Sequential {
   const layers: Module[] = [];
   let inChannels = 3;
@@ -73,6 +82,7 @@ const CFGS: Record<'A' | 'B' | 'D' | 'E', (number | 'M')[]> = {
   E: [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 256, 'M', 512, 512, 512, 512, 'M', 512, 512, 512, 512, 'M'],
 };
 
+/** The keyword arguments of `models.vgg16` and the other VGG builders. */
 export type VGGBuilderOptions = VGGOptions & WeightsArg;
 const builder = (name: string, cfg: keyof typeof CFGS, batchNorm: boolean) => (...args: BuilderArgs<VGGOptions>) =>
   // torchvision skips its own initialisation when weights are loaded over it

@@ -60,6 +60,9 @@ export class ImageClassification extends TransformBase {
   }
 }
 
+/**
+ * A weights entry's metadata, as torchvision's `Weights.meta`: categories, number of parameters, the recipe and its ImageNet accuracy.
+ */
 export interface WeightsMeta {
   categories: string[] | null;
   numParams: number;
@@ -152,6 +155,9 @@ export function modelWeights(model: string): WeightsEnum {
   return weightsEnum(enumName);
 }
 
+/**
+ * The keyword arguments every model builder shares: `weights` (an enum member, its name, 'DEFAULT' or null) and `progress`.
+ */
 export interface WeightsArg {
   /**
    * torchvision weights (an entry such as ResNet50_Weights.IMAGENET1K_V2, its name 'IMAGENET1K_V2',

@@ -10,6 +10,7 @@ import { badArg } from '../../errors.js';
 import { Image } from '../image.js';
 
 import { bind, type Args } from '../../bind.js';
+/** What the functional transforms take: an `Image` (the PIL path) or a tensor (the tensor path). */
 export type Input = Image | torch.Tensor;
 /** torchvision's InterpolationMode; 'box', 'hamming' and 'lanczos' are PIL's, for Images only. */
 export type InterpolationMode = 'nearest' | 'bilinear' | 'bicubic' | 'box' | 'hamming' | 'lanczos';
@@ -18,6 +19,9 @@ export const InterpolationMode = { NEAREST: 'nearest', BILINEAR: 'bilinear', BIC
 /** The native code of each mode (binding/pil_resample.cc FilterOf maps it to PIL's filter number). */
 export const INTERP_CODE: Record<InterpolationMode, number> = { nearest: 0, bilinear: 1, bicubic: 2, box: 3, hamming: 4, lanczos: 5 };
 
+/**
+ * The native code of an interpolation mode (`InterpolationMode` or its name), rejecting any other value naming the argument.
+ */
 export function interpCode(mode: unknown, name = 'interpolation'): number {
   if (typeof mode !== 'string' || !Object.hasOwn(INTERP_CODE, mode)) badArg("'nearest', 'bilinear', 'bicubic', 'box', 'hamming' or 'lanczos'", name, mode);
   return INTERP_CODE[mode as InterpolationMode];
@@ -77,6 +81,7 @@ export function resizedOutputSize(h: number, w: number, size: number[], maxSize:
   return w <= h ? [newLong, newShort] : [newShort, newLong];
 }
 
+/** A `size` argument (int or [h, w]) as a list, checked to be positive integers. */
 export function sizeList(size: unknown, name = 'size'): number[] {
   const ok = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
   if (ok(size)) return [size as number];
@@ -84,6 +89,7 @@ export function sizeList(size: unknown, name = 'size'): number[] {
   return badArg('a positive integer or [height, width]', name, size);
 }
 
+/** The keyword arguments of `transforms.functional.resize`. */
 export interface ResizeOptions {
   interpolation?: InterpolationMode;
   maxSize?: number | null;
@@ -117,6 +123,7 @@ export function resizedCrop(...args: Args<'torchvision.transforms.functional.res
   return resize(crop(img, top, left, height, width), size, { interpolation, antialias });
 }
 
+/** The keyword arguments of `transforms.functional.affine`. */
 export interface AffineOptions {
   interpolation?: InterpolationMode;
   fill?: number | number[] | null;

@@ -7,9 +7,18 @@ import * as F from './functional.js';
 import { spatial, pyRound, type Input, type InterpolationMode } from './functional.js';
 import { bind, type Args } from '../../bind.js';
 
+/**
+ * torchvision.transforms.functional: the stateless forms of the transforms, on an `Image` or a tensor.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/vision/stable/transforms.html#functional-transforms)
+ */
 export * as functional from './functional.js';
 export { InterpolationMode } from './functional.js';
+/**
+ * A transform's description for the native DataLoader workers (what `Compose` hands to C++ so a batch is decoded and transformed off the JS thread).
+ */
 export type NativeOp = Record<string, unknown> & { kind: string };
+/** A callable transform from I to O, as every torchvision transform and `Compose` is. */
 export interface Transform<I = any, O = any> {
   (input: I): O;
 }
@@ -649,6 +658,7 @@ export class RandomAffine extends TransformBase {
 }
 
 type JitterArg = number | [number, number];
+/** The keyword arguments of `transforms.ColorJitter`. */
 export interface ColorJitterOptions {
   brightness?: JitterArg;
   contrast?: JitterArg;

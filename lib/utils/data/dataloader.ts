@@ -43,6 +43,7 @@ export type Collated<T> = 0 extends 1 & T ? any
   : T extends Record<string, unknown> ? { [K in keyof T]: Collated<T[K]> }
   : unknown;
 
+/** The keyword arguments of `DataLoader`. */
 export interface DataLoaderOptions<T, B = Collated<T>> {
   batchSize?: number | null;
   shuffle?: boolean | null;

@@ -7,6 +7,7 @@ import * as dist from '../../distributed.js';
 import { Sampler } from './sampler.js';
 import { bind, type ArgsWith } from '../../bind.js';
 
+/** The keyword arguments of `DistributedSampler`. */
 export interface DistributedSamplerOptions {
   numReplicas?: number | null;
   rank?: number | null;
