@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const addDocs = path.join(root, 'scripts/add-docs.mjs');
@@ -68,4 +71,13 @@ t.test('doc comments keep tsc fast: no @see/@link tags, which make tsc parse eac
 t.test('a second run adds nothing (idempotent)', async (t) => {
   const outText = execFileSync(process.execPath, [addDocs], { cwd: root }).toString();
   t.match(outText, /add-docs: 0 doc comments/);
+});
+
+t.test('npm run docs: a TypeDoc reference with PyTorch\'s text', async (t) => {
+  const out = path.join(root, '.tap', 'typedoc-api');
+  const typedoc = path.join(path.dirname(require.resolve('typedoc/package.json')), 'bin/typedoc');
+  execFileSync(process.execPath, [typedoc, '--out', out, '--logLevel', 'Error'], { cwd: root, stdio: 'inherit' });
+  const conv = readFileSync(path.join(out, 'classes/index.nn.Conv2d.html'), 'utf8');
+  t.match(conv, /Applies a 2D convolution/);
+  t.match(conv, /inChannels/);
 });
