@@ -4,7 +4,7 @@
 // TypeErrors for too many positional arguments, an unknown keyword (with the nearest valid name), a
 // parameter given twice, or a missing one. The parameters come from PyTorch itself
 // (lib/generated/signatures.ts, made by scripts/gen-signatures.py).
-import { SIGNATURES, type ParamTypes, type ParamSpec } from './generated/signatures.js';
+import { SIGNATURES, type ParamTypes, type ParamSpec, type ArgsTable, type Positional } from './generated/signatures.js';
 import { Tensor } from './tensor.js';
 
 export type Signed = keyof typeof SIGNATURES & keyof ParamTypes;
@@ -12,10 +12,6 @@ export type Signed = keyof typeof SIGNATURES & keyof ParamTypes;
 // ---- types: every way Python lets the parameters be passed --------------------------------------
 
 type Spec<K extends Signed> = (typeof SIGNATURES)[K];
-/** The names that may be passed by position, in order. */
-type PositionalNames<S> = S extends readonly [infer H, ...infer R]
-  ? H extends readonly [infer N, string, 'pos' | 'posonly', ...unknown[]] ? [N, ...PositionalNames<R>] : PositionalNames<R>
-  : [];
 type RequiredKeys<T> = { [P in keyof T]-?: {} extends Pick<T, P> ? never : P }[keyof T];
 /** The options object once `Used` went by position: the rest by name, the required ones required. */
 type Options<T, Used extends PropertyKey> = { [P in Exclude<keyof T, Used> as P extends RequiredKeys<T> ? P : never]: T[P] } &
@@ -27,10 +23,20 @@ type Prefixes<T, Names extends readonly unknown[], Done extends unknown[] = [], 
   | [...Done, ...OptionsTail<T, Used>]
   | (Names extends readonly [infer H extends keyof T, ...infer R] ? Prefixes<T, R, [...Done, T[H]], Used | H> : never);
 
-/** The argument lists a mirrored callable accepts: `Args<'nn.Conv2d'>`. */
-export type Args<K extends Signed> = Prefixes<ParamTypes[K], PositionalNames<Spec<K>>>;
+/**
+ * The argument lists a mirrored callable accepts: `Args<'nn.Conv2d'>`. Written out by the generator
+ * (ArgsTable: the first k positional parameters, then an options object with the rest), which tsc
+ * reads at once where Prefixes would be worked out again at every declaration that uses it.
+ */
+export type Args<K extends Signed> = ArgsTable[K];
+/**
+ * Args<K> for a method a subclass may override (Module.train, Optimizer.zeroGrad): computed, whose
+ * options object TypeScript relates loosely enough that an override with Python's plain signature
+ * (`train(mode = true)`) stays assignable to the base method.
+ */
+export type MethodArgs<K extends Signed> = Prefixes<ParamTypes[K], Positional[K]>;
 /** Args<K> with some parameters' types replaced (`{ dataset: Dataset<T> }` for a generic class). */
-export type ArgsWith<K extends Signed, O> = Prefixes<Omit<ParamTypes[K], keyof O> & O, PositionalNames<Spec<K>>>;
+export type ArgsWith<K extends Signed, O> = Prefixes<Omit<ParamTypes[K], keyof O> & O, Positional[K]>;
 /** What bind() returns: every parameter, defaults filled in where Python's are plain values. */
 type VarNames<S, Kind extends string> = S extends readonly (infer E)[] ? (E extends readonly [infer N extends string, string, Kind, ...unknown[]] ? N : never) : never;
 export type Bound<K extends Signed> = { [P in keyof ParamTypes[K]]-?: ParamTypes[K][P] }

@@ -10,7 +10,7 @@ import { noGrad } from '../autograd.js';
 import { addHook, callWithHooks, type RemovableHandle, type ForwardPreHook, type ForwardHook, type BackwardHook } from './hooks.js';
 import type { DType, DeviceLike, Device, ToName } from '../types.js';
 
-import { bind, type Args } from '../bind.js';
+import { bind, type Args, type MethodArgs } from '../bind.js';
 /**
  * A module's parameters and buffers by dotted name, as `stateDict()` returns and `loadStateDict` takes.
  */
@@ -127,7 +127,7 @@ export class Module<In extends unknown[] = any[], Out = any> {
   }
 
   // ---- registration ------------------------------------------------------------------------
-  registerBuffer(...args: Args<'nn.Module.registerBuffer'>): void {
+  registerBuffer(...args: MethodArgs<'nn.Module.registerBuffer'>): void {
     const { name, tensor, persistent } = bind('nn.Module.registerBuffer', args, { name: 'registerBuffer' });
     if (typeof name !== 'string' || name === '' || name.includes('.')) badArg('a non-empty name without "."', 'name', name);
     if (tensor !== null && !(tensor instanceof Tensor)) badArg('a Tensor or null', 'tensor', tensor);
@@ -135,17 +135,17 @@ export class Module<In extends unknown[] = any[], Out = any> {
     this[BUFFERS].add(name);
     if (!persistent) this[NON_PERSISTENT].add(name);
   }
-  registerParameter(...args: Args<'nn.Module.registerParameter'>): void {
+  registerParameter(...args: MethodArgs<'nn.Module.registerParameter'>): void {
     const { name, param } = bind('nn.Module.registerParameter', args, { name: 'registerParameter' });
     if (param !== null && !(param instanceof Parameter)) badArg('a Parameter or null', 'param', param);
     (this as any)[name] = param;
   }
-  addModule(...args: Args<'nn.Module.addModule'>): void {
+  addModule(...args: MethodArgs<'nn.Module.addModule'>): void {
     const { name, module } = bind('nn.Module.addModule', args, { name: 'addModule' });
     if (module !== null && !(module instanceof Module)) badArg('a Module or null', 'module', module);
     (this as any)[name] = module;
   }
-  registerModule(...args: Args<'nn.Module.registerModule'>): void {
+  registerModule(...args: MethodArgs<'nn.Module.registerModule'>): void {
     const { name, module } = bind('nn.Module.registerModule', args, { name: 'registerModule' });
     this.addModule(name, module);
   }
@@ -205,7 +205,7 @@ export class Module<In extends unknown[] = any[], Out = any> {
   }
 
   // ---- modes and conversion ----------------------------------------------------------------
-  train(...args: Args<'nn.Module.train'>): this {
+  train(...args: MethodArgs<'nn.Module.train'>): this {
     const { mode } = bind('nn.Module.train', args, { name: 'train' });
     if (typeof mode !== 'boolean') badArg('a boolean', 'mode', mode);
     for (const m of this.modules()) m.training = mode;
@@ -214,19 +214,19 @@ export class Module<In extends unknown[] = any[], Out = any> {
   eval(): this {
     return this.train(false);
   }
-  requiresGrad_(...args: Args<'nn.Module.requiresGrad_'>): this {
+  requiresGrad_(...args: MethodArgs<'nn.Module.requiresGrad_'>): this {
     const { requiresGrad } = bind('nn.Module.requiresGrad_', args, { name: 'requiresGrad_' });
     for (const p of this.parameters()) p.requiresGrad_(requiresGrad);
     return this;
   }
-  zeroGrad(...args: Args<'nn.Module.zeroGrad'>): void {
+  zeroGrad(...args: MethodArgs<'nn.Module.zeroGrad'>): void {
     const { setToNone } = bind('nn.Module.zeroGrad', args, { name: 'zeroGrad' });
     for (const p of this.parameters()) {
       if (setToNone) p.grad = null;
       else if (p.grad) noGrad(() => p.grad!.zero_());
     }
   }
-  apply(...args: Args<'nn.Module.apply'>): this {
+  apply(...args: MethodArgs<'nn.Module.apply'>): this {
     const { fn } = bind('nn.Module.apply', args, { name: 'apply' });
     if (typeof fn !== 'function') badArg('a function (module) => void', 'fn', fn);
     for (const m of [...this.children()]) m.apply(fn);
@@ -255,7 +255,7 @@ export class Module<In extends unknown[] = any[], Out = any> {
     });
     return this;
   }
-  cuda(...args: Args<'nn.Module.cuda'>): this {
+  cuda(...args: MethodArgs<'nn.Module.cuda'>): this {
     const { device } = bind('nn.Module.cuda', args, { name: 'cuda' });
     return this.to(device == null ? 'cuda' : typeof device === 'number' ? `cuda:${device}` : device);
   }
@@ -271,7 +271,7 @@ export class Module<In extends unknown[] = any[], Out = any> {
 
   // ---- state -------------------------------------------------------------------------------
   /** Keys exactly as PyTorch names them ('layer1.0.bn1.running_mean'); values detached. */
-  stateDict(...args: Args<'nn.Module.stateDict'>): StateDict {
+  stateDict(...args: MethodArgs<'nn.Module.stateDict'>): StateDict {
     const { destination, prefix, keepVars } = bind('nn.Module.stateDict', args, { name: 'stateDict' });
     const out: StateDict = destination ?? {};
     for (const [modName, m] of this.namedModules()) {
@@ -283,7 +283,7 @@ export class Module<In extends unknown[] = any[], Out = any> {
   }
 
   /** Copies a state dict in; strict (default) demands the same keys and shapes, as PyTorch does. */
-  loadStateDict(...args: Args<'nn.Module.loadStateDict'>): { missingKeys: string[]; unexpectedKeys: string[] } {
+  loadStateDict(...args: MethodArgs<'nn.Module.loadStateDict'>): { missingKeys: string[]; unexpectedKeys: string[] } {
     const { stateDict, strict, assign } = bind('nn.Module.loadStateDict', args, { name: 'loadStateDict', objectParams: ['stateDict'] });
     if (assign) throw new TypeError('loadStateDict(): assign=true is not supported by torch-node yet');
     let sd: StateDict = stateDict instanceof Map ? Object.fromEntries(stateDict) : stateDict;

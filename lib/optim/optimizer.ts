@@ -6,7 +6,7 @@ import { snake, camel } from '../names.js';
 import { badArg } from '../errors.js';
 import { noGrad, enableGrad } from '../autograd.js';
 
-import { bind, type Args } from '../bind.js';
+import { bind, type Args, type MethodArgs } from '../bind.js';
 /**
  * One parameter group as given to an optimizer: `params` plus any of the optimizer's options for this group.
  */
@@ -48,7 +48,7 @@ export abstract class Optimizer {
     for (const g of groups) this.addParamGroup(g as ParamGroupInput & Record<string, unknown>);
   }
 
-  addParamGroup(...args: Args<'optim.Optimizer.addParamGroup'>): void {
+  addParamGroup(...args: MethodArgs<'optim.Optimizer.addParamGroup'>): void {
     const group = bind('optim.Optimizer.addParamGroup', args, { name: 'addParamGroup', objectParams: ['paramGroup'] }).paramGroup as ParamGroupInput;
     if (group === null || typeof group !== 'object' || !group.params) badArg('a parameter group ({ params, ...options })', 'paramGroup', group);
     let params = group.params instanceof Tensor ? [group.params] : [...(group.params as Iterable<unknown>)] as Tensor[];
@@ -73,7 +73,7 @@ export abstract class Optimizer {
   }
 
   /** zeroGrad(setToNone = true): PyTorch 2.x's default (1.13's was false). */
-  zeroGrad(...args: Args<'optim.Optimizer.zeroGrad'>): void {
+  zeroGrad(...args: MethodArgs<'optim.Optimizer.zeroGrad'>): void {
     const { setToNone } = bind('optim.Optimizer.zeroGrad', args, { name: 'zeroGrad' });
     for (const g of this.paramGroups) {
       for (const p of g.params) {
@@ -126,7 +126,7 @@ export abstract class Optimizer {
     return { state, param_groups };
   }
 
-  loadStateDict(...args: Args<'optim.Optimizer.loadStateDict'>): void {
+  loadStateDict(...args: MethodArgs<'optim.Optimizer.loadStateDict'>): void {
     const sd = bind('optim.Optimizer.loadStateDict', args, { name: 'loadStateDict', objectParams: ['stateDict'] }).stateDict as unknown as OptimizerStateDict;
     if (!sd || typeof sd !== 'object' || !Array.isArray(sd.param_groups)) badArg('an optimizer state dict', 'stateDict', sd);
     if (sd.param_groups.length !== this.paramGroups.length) throw new RangeError('loaded state dict has a different number of parameter groups');
