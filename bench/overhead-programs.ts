@@ -1,7 +1,8 @@
 // Overhead-bound programs through torch-node and through PyTorch (Python) on the same machine, in
 // the same run: the char-RNN classification tutorial's training step (per-character forward of two
 // small Linear layers, backward, manual SGD over p.data and p.grad) and an optimizer step over many
-// small parameters. Milliseconds per step, median of 5 runs, and the ratio (torch-node / PyTorch;
+// small parameters, and pytorch/examples' word language model (Embedding, 2-layer LSTM, Linear decoder;
+// bptt 35, batch 20, clip_grad_norm_, manual SGD) at hidden sizes 16 and 128. Milliseconds per step, median of 5 runs, and the ratio (torch-node / PyTorch;
 // goal: <= 1.0). Both sides run on one intra-op thread.
 //   npm run bench:overhead-programs          (PYTHON=/path/to/python3 to pick another PyTorch)
 import { execFileSync } from 'node:child_process';
@@ -52,6 +53,49 @@ const opt = new torch.optim.SGD(mlp.parameters(), { lr: 0.01, momentum: 0.9 });
 for (const p of mlp.parameters()) p.grad = torch.onesLike(p).mul(0.01);
 const sgdStep = () => opt.step();
 
+// pytorch/examples/word_language_model: model.py's RNNModel (LSTM) and main.py's train() step
+class RNNModel extends nn.Module<[input: torch.Tensor, hidden: [torch.Tensor, torch.Tensor]], [torch.Tensor, [torch.Tensor, torch.Tensor]]> {
+  drop = new nn.Dropout(0.2);
+  encoder: torch.nn.Embedding;
+  rnn: torch.nn.LSTM;
+  decoder: torch.nn.Linear;
+  constructor(readonly ntoken: number, ninp: number, readonly nhid: number, readonly nlayers: number) {
+    super();
+    this.encoder = new nn.Embedding(ntoken, ninp);
+    this.rnn = new nn.LSTM(ninp, nhid, nlayers, { dropout: 0.2 });
+    this.decoder = new nn.Linear(nhid, ntoken);
+  }
+  forward(input: torch.Tensor, hidden: [torch.Tensor, torch.Tensor]): [torch.Tensor, [torch.Tensor, torch.Tensor]] {
+    const emb = this.drop(this.encoder(input));
+    const [output, next] = this.rnn(emb, hidden);
+    const decoded = this.decoder(this.drop(output)).view(-1, this.ntoken);
+    return [torch.nn.functional.logSoftmax(decoded, { dim: 1 }), next];
+  }
+  initHidden(bsz: number): [torch.Tensor, torch.Tensor] {
+    return [torch.zeros(this.nlayers, bsz, this.nhid), torch.zeros(this.nlayers, bsz, this.nhid)];
+  }
+}
+function wordLmStep(nhid: number): () => unknown {
+  const ntokens = 1000, bptt = 35, batch = 20;
+  const model = new RNNModel(ntokens, nhid, nhid, 2);
+  const criterion = new nn.NLLLoss();
+  const data = torch.randint(ntokens, [bptt + 1, batch]);
+  const input = data.narrow(0, 0, bptt), target = data.narrow(0, 1, bptt).reshape(-1);
+  let hidden = model.initHidden(batch);
+  model.train();
+  return () => {
+    hidden = [hidden[0].detach(), hidden[1].detach()];
+    model.zeroGrad();
+    const [output, next] = model(input, hidden);
+    hidden = next;
+    const loss = criterion(output, target);
+    loss.backward();
+    torch.nn.utils.clipGradNorm_(model.parameters(), 0.25);
+    for (const p of model.parameters()) p.data.add_(p.grad!, { alpha: -20 });
+    return loss;
+  };
+}
+
 function timed(fn: () => unknown, iters: number): number {
   for (let i = 0; i < Math.max(1, Math.floor(iters / 10)); i++) fn();
   const runs: number[] = [];
@@ -66,6 +110,8 @@ function timed(fn: () => unknown, iters: number): number {
 const ours: Record<string, number> = {
   'char-RNN tutorial step (7 chars, hidden 128)': timed(charRnnStep, ITERS),
   'SGD(momentum).step, 100-layer MLP of width 8': timed(sgdStep, ITERS * 3),
+  'word LM step, LSTM hidden 16 (bptt 35, batch 20)': timed(wordLmStep(16), Math.ceil(ITERS / 10)),
+  'word LM step, LSTM hidden 128 (bptt 35, batch 20)': timed(wordLmStep(128), Math.ceil(ITERS / 30)),
 };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const python = process.env.PYTHON ?? '/usr/bin/python3';

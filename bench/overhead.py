@@ -1,25 +1,62 @@
 #!/usr/bin/python3
-"""The Python side of bench/overhead.ts: the same small ops, timed the same way, printed as JSON."""
+"""The Python side of bench/overhead.ts: the same small ops, timed the same way, printed as JSON.
+
+  overhead.py N                      microseconds per call (median of 5 runs of N calls)
+  overhead.py --instructions N0 N1   for callgrind (--dump-before=getppid): each case runs N0 then N1
+                                     times, os.getppid() marking the segments
+"""
 import json
+import os
 import sys
 import time
 
 import torch
 
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 200000
-REPS = 5
+F = torch.nn.functional
 a, b = torch.ones(1), torch.ones(1)
 m = torch.ones(4, 4)
+x, w, bias = torch.ones(8, 16), torch.ones(32, 16), torch.ones(32)
+p = torch.nn.Parameter(torch.ones(4))
+p.grad = torch.ones(4)
 cases = {
     'add (1-element)': lambda: torch.add(a, b),
     'Tensor.add (1-element)': lambda: a.add(b),
+    'mul (1-element)': lambda: a.mul(b),
     'relu (1-element)': lambda: torch.relu(a),
     'matmul 4x4': lambda: torch.matmul(m, m),
+    'view(16) 4x4': lambda: m.view(16),
+    'sum() 4x4': lambda: m.sum(),
+    'F.linear 8x16 @ 16x32': lambda: F.linear(x, w, bias),
+    'index m[1]': lambda: m[1],
+    'item()': lambda: a.item(),
     'add_ in place (1-element)': lambda: a.add_(b),
     # hand-written functions: their arguments bound by torch-node's binder (lib/bind.ts), by Python's here
-    'F.softmax(m, dim=1) 4x4': lambda: torch.nn.functional.softmax(m, dim=1),
-    'F.leaky_relu(a, 0.2) (1-element)': lambda: torch.nn.functional.leaky_relu(a, 0.2),
+    'F.softmax(m, dim=1) 4x4': lambda: F.softmax(m, dim=1),
+    'F.leaky_relu(a, 0.2) (1-element)': lambda: F.leaky_relu(a, 0.2),
+    # attributes
+    'p.grad': lambda: p.grad,
+    'p.data': lambda: p.data,
+    'shape': lambda: m.shape,
+    'dtype': lambda: m.dtype,
+    'requires_grad': lambda: p.requires_grad,
+    'is_leaf': lambda: p.is_leaf,
 }
+
+if sys.argv[1] == '--instructions':
+    n0, n1 = int(sys.argv[2]), int(sys.argv[3])
+    for fn in cases.values():
+        for _ in range(n0):  # warm
+            fn()
+        for n in (n0, n1):
+            os.getppid()
+            for _ in range(n):
+                fn()
+        os.getppid()
+    print(json.dumps({'torch': torch.__version__, 'cases': list(cases)}))
+    sys.exit(0)
+
+N = int(sys.argv[1])
+REPS = 5
 out = {}
 for name, fn in cases.items():
     for _ in range(N // 10):

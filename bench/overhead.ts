@@ -1,48 +1,110 @@
-// Microseconds per call for small ops through torch-node and through PyTorch (Python) on the
-// same libtorch, in the same run, and their ratio (torch-node / PyTorch; goal: <= 1.0).
-//   npm run bench:overhead            (PYTHON=/path/to/python3 to pick another PyTorch)
+// Per-call cost of small ops and attribute reads through torch-node and through PyTorch (Python) on
+// the same libtorch, in the same run, and their ratio (torch-node / PyTorch; goal: <= 1.0).
+//   npm run bench:overhead                     microseconds per call (PYTHON=... picks another PyTorch)
+//   npm run bench:overhead -- --instructions   instructions per call, counted by valgrind's callgrind
+//     over N0 and N1 calls of each case in one process (the difference, so start-up and JIT warm-up
+//     cancel), garbage collection included: a figure the machine's load does not move
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 
-const N = Number(process.env.BENCH_N ?? 200000);
-const REPS = 5;
+const F = torch.nn.functional;
 const a = torch.ones(1);
 const b = torch.ones(1);
 const m = torch.ones(4, 4);
+const x = torch.ones(8, 16), w = torch.ones(32, 16), bias = torch.ones(32);
+const p = new torch.nn.Parameter(torch.ones(4));
+p.grad = torch.ones(4);
 const cases: Record<string, () => unknown> = {
   'add (1-element)': () => torch.add(a, b),
   'Tensor.add (1-element)': () => a.add(b),
+  'mul (1-element)': () => a.mul(b),
   'relu (1-element)': () => torch.relu(a),
   'matmul 4x4': () => torch.matmul(m, m),
+  'view(16) 4x4': () => m.view(16),
+  'sum() 4x4': () => m.sum(),
+  'F.linear 8x16 @ 16x32': () => F.linear(x, w, bias),
+  'index m[1]': () => m.index(1),
+  'item()': () => a.item(),
   'add_ in place (1-element)': () => a.add_(b),
   // hand-written functions: their arguments bound by lib/bind.ts (Python's own parser on the other side)
-  'F.softmax(m, dim=1) 4x4': () => torch.nn.functional.softmax(m, { dim: 1 }),
-  'F.leaky_relu(a, 0.2) (1-element)': () => torch.nn.functional.leakyRelu(a, 0.2),
+  'F.softmax(m, dim=1) 4x4': () => F.softmax(m, { dim: 1 }),
+  'F.leaky_relu(a, 0.2) (1-element)': () => F.leakyRelu(a, 0.2),
+  // attributes
+  'p.grad': () => p.grad,
+  'p.data': () => p.data,
+  'shape': () => m.shape,
+  'dtype': () => m.dtype,
+  'requires_grad': () => p.requiresGrad,
+  'is_leaf': () => p.isLeaf,
 };
-
-function median(fn: () => unknown): number {
-  for (let i = 0; i < N / 10; i++) fn();
-  const runs: number[] = [];
-  for (let r = 0; r < REPS; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) fn();
-    runs.push(Number(process.hrtime.bigint() - t0) / N / 1000);
-  }
-  return runs.sort((x, y) => x - y)[REPS >> 1];
-}
-
-const ours: Record<string, number> = {};
-for (const [name, fn] of Object.entries(cases)) ours[name] = median(fn);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const python = process.env.PYTHON ?? '/usr/bin/python3';
-const py = JSON.parse(execFileSync(python, [path.join(here, 'overhead.py'), String(N)], { encoding: 'utf8' }));
+const argv = process.argv.slice(2);
 
-console.log(`per-op overhead, median of ${REPS} runs of ${N} calls; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}`);
-console.log(`${'op'.padEnd(28)}${'torch-node µs'.padStart(15)}${'PyTorch µs'.padStart(12)}${'ratio'.padStart(8)}`);
-for (const name of Object.keys(cases)) {
-  const r = ours[name] / py.us[name];
-  console.log(`${name.padEnd(28)}${ours[name].toFixed(3).padStart(15)}${py.us[name].toFixed(3).padStart(12)}${r.toFixed(2).padStart(8)}`);
+function table(unit: string, ours: Record<string, number>, theirs: Record<string, number>, digits: number): void {
+  console.log(`${'op'.padEnd(34)}${`torch-node ${unit}`.padStart(16)}${`PyTorch ${unit}`.padStart(14)}${'ratio'.padStart(8)}`);
+  for (const name of Object.keys(cases)) {
+    const r = ours[name] / theirs[name];
+    console.log(`${name.padEnd(34)}${ours[name].toFixed(digits).padStart(16)}${theirs[name].toFixed(digits).padStart(14)}${r.toFixed(2).padStart(8)}`);
+  }
+}
+
+if (argv[0] === '--instructions-child') {
+  // under callgrind: process.ppid (getppid) marks the segments, as os.getppid() does in overhead.py
+  const [n0, n1] = [Number(argv[1]), Number(argv[2])];
+  for (const fn of Object.values(cases)) {
+    for (let i = 0; i < n0; i++) fn();
+    for (const n of [n0, n1]) {
+      void process.ppid;
+      for (let i = 0; i < n; i++) fn();
+    }
+    void process.ppid;
+  }
+} else if (argv[0] === '--instructions') {
+  const [n0, n1] = [Number(process.env.BENCH_N0 ?? 2000), Number(process.env.BENCH_N1 ?? 12000)];
+  const perCall = (cmd: string[]): Record<string, number> => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'torch-node-callgrind-'));
+    try {
+      const shim = path.join(dir, 'hwy-shim.so');
+      execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', shim, path.join(here, 'callgrind-hwy-shim.c')]);
+      execFileSync('valgrind', ['--tool=callgrind', '--dump-before=getppid', `--callgrind-out-file=${dir}/cg.out`, ...cmd, String(n0), String(n1)],
+        { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env: { ...process.env, LD_PRELOAD: shim } });
+      // cg.out.1, cg.out.2, ...: one dump before each getppid; each case's last three segments are its
+      // warm-up, its n0 calls and its n1 calls (start-up may call getppid too: counted from the end)
+      const dumps = readdirSync(dir).filter((f) => /^cg\.out\.\d+$/.test(f)).sort((x, y) => Number(x.split('.').pop()) - Number(y.split('.').pop()));
+      const ir = dumps.map((f) => Number(/^summary: (\d+)/m.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? NaN)).slice(-3 * Object.keys(cases).length);
+      const out: Record<string, number> = {};
+      Object.keys(cases).forEach((name, i) => { out[name] = (ir[3 * i + 2] - ir[3 * i + 1]) / (n1 - n0); });
+      return out;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const ours = perCall([process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child']);
+  const theirs = perCall([python, path.join(here, 'overhead.py'), '--instructions']);
+  console.log(`instructions per call (callgrind; ${n1 - n0} calls beyond ${n0}, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
+  table('instr', ours, theirs, 0);
+} else {
+  const N = Number(process.env.BENCH_N ?? 200000);
+  const REPS = 5;
+  const median = (fn: () => unknown): number => {
+    for (let i = 0; i < N / 10; i++) fn();
+    const runs: number[] = [];
+    for (let r = 0; r < REPS; r++) {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < N; i++) fn();
+      runs.push(Number(process.hrtime.bigint() - t0) / N / 1000);
+    }
+    return runs.sort((x, y) => x - y)[REPS >> 1];
+  };
+  const ours: Record<string, number> = {};
+  for (const [name, fn] of Object.entries(cases)) ours[name] = median(fn);
+  const py = JSON.parse(execFileSync(python, [path.join(here, 'overhead.py'), String(N)], { encoding: 'utf8' }));
+  console.log(`per-call time, median of ${REPS} runs of ${N} calls; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}`);
+  table('µs', ours, py.us, 3);
 }

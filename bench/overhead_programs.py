@@ -62,6 +62,49 @@ def sgd_step():
     opt.step()
 
 
+class RNNModel(nn.Module):
+    # pytorch/examples/word_language_model/model.py's RNNModel with an LSTM
+    def __init__(self, ntoken, ninp, nhid, nlayers):
+        super().__init__()
+        self.ntoken, self.nhid, self.nlayers = ntoken, nhid, nlayers
+        self.drop = nn.Dropout(0.2)
+        self.encoder = nn.Embedding(ntoken, ninp)
+        self.rnn = nn.LSTM(ninp, nhid, nlayers, dropout=0.2)
+        self.decoder = nn.Linear(nhid, ntoken)
+
+    def forward(self, input, hidden):
+        emb = self.drop(self.encoder(input))
+        output, hidden = self.rnn(emb, hidden)
+        decoded = self.decoder(self.drop(output)).view(-1, self.ntoken)
+        return torch.nn.functional.log_softmax(decoded, dim=1), hidden
+
+    def init_hidden(self, bsz):
+        return (torch.zeros(self.nlayers, bsz, self.nhid), torch.zeros(self.nlayers, bsz, self.nhid))
+
+
+def word_lm_step(nhid):
+    # main.py's train(): repackage the hidden state, forward, NLLLoss, backward, clip, manual SGD
+    ntokens, bptt, batch = 1000, 35, 20
+    model = RNNModel(ntokens, nhid, nhid, 2)
+    criterion = nn.NLLLoss()
+    data = torch.randint(ntokens, (bptt + 1, batch))
+    input, target = data[0:bptt], data[1:bptt + 1].reshape(-1)
+    state = {'hidden': model.init_hidden(batch)}
+    model.train()
+
+    def step():
+        hidden = tuple(h.detach() for h in state['hidden'])
+        model.zero_grad()
+        output, state['hidden'] = model(input, hidden)
+        loss = criterion(output, target)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 0.25)
+        for p in model.parameters():
+            p.data.add_(p.grad, alpha=-20)
+        return loss
+    return step
+
+
 def timed(fn, iters):
     for _ in range(max(1, iters // 10)):
         fn()
@@ -75,4 +118,6 @@ def timed(fn, iters):
 
 
 print(json.dumps({'torch': torch.__version__, 'ms': {'char-RNN tutorial step (7 chars, hidden 128)': timed(char_rnn_step, ITERS),
-                                                   'SGD(momentum).step, 100-layer MLP of width 8': timed(sgd_step, ITERS * 3)}}))
+                                                   'SGD(momentum).step, 100-layer MLP of width 8': timed(sgd_step, ITERS * 3),
+                                                   'word LM step, LSTM hidden 16 (bptt 35, batch 20)': timed(word_lm_step(16), -(-ITERS // 10)),
+                                                   'word LM step, LSTM hidden 128 (bptt 35, batch 20)': timed(word_lm_step(128), -(-ITERS // 30))}}))

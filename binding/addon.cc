@@ -226,6 +226,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitAutograd(env, exports);
   InitJsAutograd(env, exports);
   InitIndexing(env, exports);
+  InitFastOps(env, exports);
   InitOptim(env, exports);
   InitGenerator(env, exports);
   InitLoader(env, exports);

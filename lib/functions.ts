@@ -3,6 +3,7 @@ import { native } from './native.js';
 import { wrap, OP_BASE, Tensor } from './tensor.js';
 import { TORCH_FUNCTIONS, type TorchFunctions } from './generated/ops.js';
 import { badArg, TorchError } from './errors.js';
+import { fastFunction } from './fast-ops.js';
 import type { DType } from './types.js';
 
 /** @internal c10's ScalarType names, as libtorch's messages print them. */
@@ -69,6 +70,6 @@ for (const [name, id, tupleNames, inplace, takesOut] of TORCH_FUNCTIONS) {
     };
   }
   Object.defineProperty(fn, 'name', { value: name });
-  table[name] = fn;
+  table[name] = fastFunction(name, fn, (h) => new Tensor(h));
 }
 export const generatedFunctions = table as unknown as TorchFunctions;

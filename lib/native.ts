@@ -23,6 +23,11 @@ export interface Native {
   item(h: Handle): number | boolean;
   index(h: Handle, indices: unknown[]): Handle;
   indexPut(h: Handle, indices: unknown[], value: unknown): void;
+  /** binding/fast_ops.cc: unboxed entry points; undefined when the arguments need the generic path */
+  fast: Record<string, (...args: unknown[]) => Handle | undefined> & {
+    select(h: Handle, i: number): Handle | undefined;
+    linear(input: Handle, weight: Handle, bias?: Handle | null): Handle | undefined;
+  };
   setErrorClass(ctor: new (message: string, op: string, full: string) => Error): void;
   manualSeed(seed: number | bigint): void;
   setDefaultDtype(scalarType: number): void;

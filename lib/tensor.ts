@@ -12,6 +12,7 @@ import {
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
 import { bind, type Args } from './bind.js';
+import { fastMethod, fastSelect } from './fast-ops.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
 const op = native.op;
@@ -274,6 +275,8 @@ export class Tensor {
    * A plain array of ints is an index list (x[[0, 2]]).
    */
   index(...indices: Index[]): Tensor {
+    const h = indices.length === 1 ? fastSelect(this._h, indices[0]) : undefined;
+    if (h !== undefined) return new Tensor(h);
     return wrap(native.index(this._h, indices.map(toNativeIndex)));
   }
   /** Python's x[indices] = value. Returns this. */
@@ -473,6 +476,7 @@ export function namedTuple<T extends unknown[]>(values: T, names: readonly strin
   names.forEach((n, i) => Object.defineProperty(values, n, { value: values[i], enumerable: false }));
   return values;
 }
+const makeTensor = (h: Handle) => new Tensor(h);
 function wrapAll(r: any[]): Tensor[] {
   return r.map((h) => new Tensor(h));
 }
@@ -487,5 +491,6 @@ for (const [name, id, tupleNames, inplace] of TENSOR_METHODS) {
   else if (tupleNames) fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...a), tupleNames); };
   else fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...a)); };
   Object.defineProperty(fn, 'name', { value: name });
+  fn = fastMethod(name, fn, makeTensor);
   Object.defineProperty(Tensor.prototype, name, { value: fn, writable: true, configurable: true });
 }

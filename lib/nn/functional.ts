@@ -5,6 +5,7 @@ import { Tensor } from '../tensor.js';
 import { aten } from '../aten.js';
 import { badArg } from '../errors.js';
 import { bind, type Args } from '../bind.js';
+import { fastLinear } from '../fast-ops.js';
 import { noGrad } from '../autograd.js';
 import { bool } from '../types.js';
 
@@ -86,6 +87,8 @@ export function logSoftmax(...args: Args<'nn.functional.logSoftmax'>): Tensor {
 
 // ---- linear and convolution ----------------------------------------------------------------
 export function linear(...args: Args<'nn.functional.linear'>): Tensor {
+  const h = fastLinear(args);
+  if (h !== undefined) return new Tensor(h);
   const a = bind('nn.functional.linear', args);
   return aten('linear')(tensorArg('linear', 'input', a.input), tensorArg('linear', 'weight', a.weight), optionalTensor('linear', 'bias', a.bias));
 }

@@ -1,0 +1,127 @@
+// Unboxed fast paths for the hottest ops (scripts/fast-ops.txt, as binding/fast_ops.inc): a call
+// whose arguments are exactly live tensor handles (or integers) goes straight to the op's C++ API,
+// skipping the generic path's schema matching, IValue stack and boxed dispatch. Anything else
+// (keywords, numbers, a disposed tensor, out=) returns undefined and the JS wrapper takes the
+// generic path, so its errors and coercions stay the only ones. Errors of the op itself name the
+// schema the generic path would have picked.
+#include "common.h"
+
+namespace tn {
+
+namespace {
+
+at::Tensor* Live(napi_env env, napi_value v) {
+  auto* box = static_cast<TensorBox*>(HandleData(env, v, HandleKind::Tensor));
+  return box && box->tensor.defined() ? &box->tensor : nullptr;
+}
+
+using Unary = at::Tensor (*)(const at::Tensor&);
+using Binary = at::Tensor (*)(const at::Tensor&, const at::Tensor&);
+using Ints = at::Tensor (*)(const at::Tensor&, at::IntArrayRef);
+
+struct FastOp {
+  const char* name;
+  const char* schema;
+  Unary unary = nullptr;
+  Binary binary = nullptr;
+  Ints ints = nullptr;
+};
+
+const FastOp kFastOps[] = {
+#define FAST_UNARY(N, S) {#N, S, [](const at::Tensor& a) { return a.N(); }, nullptr, nullptr},
+#define FAST_BINARY(N, S) {#N, S, nullptr, [](const at::Tensor& a, const at::Tensor& b) { return a.N(b); }, nullptr},
+#define FAST_INTS(N, S) {#N, S, nullptr, nullptr, [](const at::Tensor& a, at::IntArrayRef s) { return a.N(s); }},
+#include "fast_ops.inc"
+#undef FAST_UNARY
+#undef FAST_BINARY
+#undef FAST_INTS
+};
+
+// An integer-valued JS number that fits int64 exactly; anything else leaves the call to the binder.
+bool IntValue(napi_env env, napi_value v, int64_t* out) {
+  double d;
+  if (napi_get_value_double(env, v, &d) != napi_ok) return false;  // not a number
+  if (!(d >= -9007199254740991.0 && d <= 9007199254740991.0) || d != static_cast<double>(static_cast<int64_t>(d))) return false;
+  *out = static_cast<int64_t>(d);
+  return true;
+}
+
+napi_value Call(napi_env env, napi_callback_info info) {
+  constexpr size_t kMax = 9;
+  size_t argc = kMax;
+  napi_value argv[kMax];
+  void* data = nullptr;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
+  const FastOp& op = *static_cast<const FastOp*>(data);
+  if (argc == 0 || argc > kMax) return nullptr;
+  at::Tensor* self = Live(env, argv[0]);
+  if (!self) return nullptr;
+  if (op.unary) {
+    if (argc != 1) return nullptr;
+    return Guard(env, op.schema, [&] { return WrapTensor(env, op.unary(*self)); });
+  }
+  if (op.binary) {
+    at::Tensor* other = argc == 2 ? Live(env, argv[1]) : nullptr;
+    if (!other) return nullptr;
+    return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, *other)); });
+  }
+  int64_t sizes[kMax - 1];
+  if (argc < 2) return nullptr;
+  for (size_t i = 1; i < argc; ++i)
+    if (!IntValue(env, argv[i], &sizes[i - 1])) return nullptr;
+  return Guard(env, op.schema, [&] { return WrapTensor(env, op.ints(*self, at::IntArrayRef(sizes, argc - 1))); });
+}
+
+// Python's x[i] for an integer i: a select on dim 0. Out-of-range indices and 0-d tensors go to the
+// generic indexing path, which words the error as Python does.
+napi_value Select(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  at::Tensor* self = argc == 2 ? Live(env, argv[0]) : nullptr;
+  int64_t i;
+  if (!self || !IntValue(env, argv[1], &i) || self->dim() == 0) return nullptr;
+  const int64_t n = self->size(0);
+  if (i < -n || i >= n) return nullptr;
+  return Guard(env, "aten::select.int", [&] { return WrapTensor(env, self->select(0, i)); });
+}
+
+// F.linear(input, weight[, bias]): the layer every MLP and RNN cell calls.
+napi_value Linear(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (argc < 2) return nullptr;
+  at::Tensor* input = Live(env, argv[0]);
+  at::Tensor* weight = input ? Live(env, argv[1]) : nullptr;
+  if (!weight) return nullptr;
+  at::Tensor* bias = nullptr;
+  if (argc == 3) {
+    napi_valuetype t;
+    napi_typeof(env, argv[2], &t);
+    if (t != napi_undefined && t != napi_null && !(bias = Live(env, argv[2]))) return nullptr;
+  }
+  return Guard(env, "aten::linear", [&] {
+    return WrapTensor(env, at::linear(*input, *weight, bias ? c10::optional<at::Tensor>(*bias) : c10::nullopt));
+  });
+}
+
+}  // namespace
+
+void InitFastOps(Napi::Env env, Napi::Object exports) {
+  napi_value fast;
+  napi_create_object(env, &fast);
+  for (const FastOp& op : kFastOps) {
+    napi_value fn;
+    napi_create_function(env, op.name, NAPI_AUTO_LENGTH, Call, const_cast<FastOp*>(&op), &fn);
+    napi_set_named_property(env, fast, op.name, fn);
+  }
+  napi_value fn;
+  napi_create_function(env, "select", NAPI_AUTO_LENGTH, Select, nullptr, &fn);
+  napi_set_named_property(env, fast, "select", fn);
+  napi_create_function(env, "linear", NAPI_AUTO_LENGTH, Linear, nullptr, &fn);
+  napi_set_named_property(env, fast, "linear", fn);
+  exports.Set("fast", Napi::Value(env, fast));
+}
+
+}  // namespace tn

@@ -1,0 +1,92 @@
+// The JS half of the unboxed fast paths (binding/fast_ops.cc, listed in scripts/fast-ops.txt): the
+// generated Tensor method or torch function is wrapped so that a call with exactly the tensors (or
+// integer sizes) the fast path takes goes to it, and every other call, or one the native side turns
+// down (a disposed tensor, a non-integer size), to the generic op unchanged.
+import { native, type Handle } from './native.js';
+import { FAST_OPS } from './generated/fast-ops.js';
+
+type Make = (h: Handle) => unknown;
+const KIND = new Map(FAST_OPS);
+const fast = native.fast;
+
+const handleOf = (v: unknown): unknown => (v !== null && typeof v === 'object' ? (v as { _h?: unknown })._h : undefined);
+
+/** Tensor.prototype[name]: `this` is the first argument. */
+export function fastMethod(name: string, slow: Function, make: Make): Function {
+  const kind = KIND.get(name);
+  const f = fast[name];
+  if (!kind || !f) return slow;
+  let fn: Function;
+  if (kind === 'unary') {
+    fn = function (this: { _h: Handle }) {
+      if (arguments.length === 0) {
+        const h = f(this._h);
+        if (h !== undefined) return make(h);
+      }
+      return slow.apply(this, arguments);
+    };
+  } else if (kind === 'binary') {
+    fn = function (this: { _h: Handle }, other: unknown) {
+      if (arguments.length === 1) {
+        const o = handleOf(other);
+        const h = o === undefined ? undefined : f(this._h, o);
+        if (h !== undefined) return make(h);
+      }
+      return slow.apply(this, arguments);
+    };
+  } else {
+    // x.view(4, 4): sizes as separate integers (an array or keywords take the generic path)
+    fn = function (this: { _h: Handle }, a?: unknown, b?: unknown, c?: unknown, d?: unknown) {
+      const n = arguments.length;
+      const h = n === 1 ? f(this._h, a) : n === 2 ? f(this._h, a, b) : n === 3 ? f(this._h, a, b, c) : n === 4 ? f(this._h, a, b, c, d) : undefined;
+      return h !== undefined ? make(h) : slow.apply(this, arguments);
+    };
+  }
+  Object.defineProperty(fn, 'name', { value: name });
+  return fn;
+}
+
+/** torch[name]: the tensor is the first argument. */
+export function fastFunction(name: string, slow: Function, make: Make): Function {
+  const kind = KIND.get(name);
+  const f = fast[name];
+  if (!kind || !f || kind === 'ints') return slow;
+  let fn: Function;
+  if (kind === 'unary') {
+    fn = function (input: unknown) {
+      if (arguments.length === 1) {
+        const i = handleOf(input);
+        const h = i === undefined ? undefined : f(i);
+        if (h !== undefined) return make(h);
+      }
+      return slow.apply(null, arguments);
+    };
+  } else {
+    fn = function (input: unknown, other: unknown) {
+      if (arguments.length === 2) {
+        const i = handleOf(input), o = handleOf(other);
+        const h = i === undefined || o === undefined ? undefined : f(i, o);
+        if (h !== undefined) return make(h);
+      }
+      return slow.apply(null, arguments);
+    };
+  }
+  Object.defineProperty(fn, 'name', { value: name });
+  return fn;
+}
+
+/** x.index(i) for one integer i (Python's x[i]); undefined: the generic indexing path. */
+export function fastSelect(h: Handle, i: unknown): Handle | undefined {
+  return typeof i === 'number' ? fast.select(h, i) : undefined;
+}
+
+/** F.linear(input, weight[, bias]) with tensors only; undefined: the generic path. */
+export function fastLinear(args: readonly unknown[]): Handle | undefined {
+  if (args.length < 2 || args.length > 3) return undefined;
+  const i = handleOf(args[0]), w = handleOf(args[1]);
+  if (i === undefined || w === undefined) return undefined;
+  const b = args.length === 3 ? args[2] : undefined;
+  if (b === undefined || b === null) return fast.linear(i as Handle, w as Handle);
+  const bh = handleOf(b);
+  return bh === undefined ? undefined : fast.linear(i as Handle, w as Handle, bh as Handle);
+}

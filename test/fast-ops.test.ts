@@ -1,0 +1,91 @@
+// The unboxed fast paths (scripts/fast-ops.txt, binding/fast_ops.cc) give what the generic path
+// gives: the same values, gradients, errors and coercions; calls they do not take fall through.
+import t from 'tap';
+import * as torch from 'torch-node';
+import { FAST_OPS } from '../lib/generated/fast-ops.js';
+
+const F = torch.nn.functional;
+const same = (t: Tap.Test, x: torch.Tensor, y: torch.Tensor, what: string) => {
+  t.same(x.shape, y.shape, `${what}: shape`);
+  t.equal(x.dtype, y.dtype, `${what}: dtype`);
+  t.same(x.tolist(), y.tolist(), `${what}: values`);
+};
+const message = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (e) {
+    return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+  }
+  return 'no error';
+};
+
+t.test('each listed op: fast call = generic call (forced through the binder with an options object)', async (t) => {
+  torch.manualSeed(0);
+  const a = torch.randn(3, 4), b = torch.randn(3, 4), sq = torch.randn(4, 4);
+  for (const [name, kind] of FAST_OPS) {
+    const x = name === 'mm' || name === 'matmul' ? sq : a;
+    const fast = (x as any)[name].bind(x);
+    if (kind === 'unary') same(t, fast(), (x as any)[name]({}), name);
+    else if (kind === 'binary') same(t, fast(name === 'mm' || name === 'matmul' ? sq : b), (x as any)[name]({ [name === 'mm' ? 'mat2' : 'other']: name === 'mm' || name === 'matmul' ? sq : b }), name);
+    else same(t, fast(2, 6), (x as any)[name]([2, 6]), name);
+    if (kind !== 'ints') {
+      const fn = (torch as any)[name];
+      if (kind === 'unary') same(t, fn(x), fn({ input: x }), `torch.${name}`);
+      else same(t, fn(x, name === 'mm' || name === 'matmul' ? sq : b), fn(x, { [name === 'mm' ? 'mat2' : 'other']: name === 'mm' || name === 'matmul' ? sq : b }), `torch.${name}`);
+    }
+  }
+});
+
+t.test('mixed dtypes promote; numbers and keywords take the generic path', async (t) => {
+  const i = torch.tensor([1n, 2n]), f = torch.tensor([0.5, 0.25]);
+  t.equal(i.add(f).dtype, torch.float32);
+  t.same(i.add(f).tolist(), [1.5, 2.25]);
+  t.same(f.add(2).tolist(), [2.5, 2.25]);
+  t.same(f.add(f, { alpha: 2 }).tolist(), [1.5, 0.75]);
+  t.same(torch.add(f, 1).tolist(), [1.5, 1.25]);
+  const out = torch.empty(2);
+  t.equal(torch.add(f, f, { out }), out, 'out= still written');
+});
+
+t.test('errors are the generic path\'s', async (t) => {
+  const a = torch.ones(2, 3), b = torch.ones(4, 5);
+  t.match(message(() => a.add(b)), /^TorchError: The size of tensor a \(3\) must match the size of tensor b \(5\) at non-singleton dimension 1 \(in aten::add\.Tensor\)/);
+  t.match(message(() => a.matmul(b)), /^TorchError: .*\(in aten::matmul\)/);
+  t.match(message(() => a.view(7)), /^TorchError: shape '\[7\]' is invalid for input of size 6 \(in aten::view\)/);
+  const d = torch.ones(2);
+  d.dispose();
+  t.equal(message(() => d.add(d)), message(() => d.add(d, { alpha: 1 })), 'a disposed tensor: the same error');
+  t.match(message(() => a.view(1.5, 4)), /^TypeError: view\(\): .*1\.5/, 'a non-integer size: the binder\'s error');
+  t.match(message(() => a.add('x' as never)), /^TypeError/);
+});
+
+t.test('autograd flows through the fast paths', async (t) => {
+  const w = torch.tensor([[1, 2], [3, 4]], { requiresGrad: true });
+  const x = torch.tensor([[1, 0], [0, 1]]);
+  const y = w.matmul(x).mul(w).relu().sum();
+  y.backward();
+  t.same(w.grad!.tolist(), [[2, 4], [6, 8]]);
+  t.equal(y.gradFn!.name(), 'SumBackward0');
+});
+
+t.test('x.index(i) (Python\'s x[i]): a select, and Python\'s out-of-range error', async (t) => {
+  const m = torch.arange(12).view(3, 4);
+  t.same(m.index(1).tolist(), [4, 5, 6, 7]);
+  t.same(m.index(-1).tolist(), [8, 9, 10, 11]);
+  t.match(message(() => m.index(3)), /index 3 is out of bounds for dimension 0 with size 3/);
+  t.match(message(() => torch.tensor(5).index(0)), /invalid index of a 0-dim tensor/);
+  t.same(m.index(1.0).tolist(), [4, 5, 6, 7]);
+});
+
+t.test('F.linear: with and without bias, and every other call through the binder', async (t) => {
+  torch.manualSeed(1);
+  const x = torch.randn(5, 3), w = torch.randn(2, 3), b = torch.randn(2);
+  const ref = x.matmul(w.t()).add(b);
+  t.ok(F.linear(x, w, b).allclose(ref));
+  t.ok(F.linear(x, w).allclose(x.matmul(w.t())));
+  t.ok(F.linear(x, w, null).allclose(x.matmul(w.t())));
+  t.ok(F.linear(x, { weight: w, bias: b } as never).allclose(ref));
+  t.match(message(() => F.linear(x, w, 3 as never)), /^TypeError/);
+  const lin = new torch.nn.Linear(3, 2);
+  t.same(lin(x).shape, [5, 2]);
+});
