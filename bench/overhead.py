@@ -3,8 +3,10 @@
 
   overhead.py N                      microseconds per call (median of 5 runs of N calls)
   overhead.py --instructions N0 N1   for callgrind (--dump-before=getppid): each case runs N0 then N1
-                                     times, os.getppid() marking the segments
+                                     times, os.getppid() marking the segments, each ended
+                                     by a full collection as in overhead.ts
 """
+import gc
 import json
 import os
 import sys
@@ -48,9 +50,11 @@ if sys.argv[1] == '--instructions':
         for _ in range(n0):  # warm
             fn()
         for n in (n0, n1):
+            gc.collect()
             os.getppid()
             for _ in range(n):
                 fn()
+        gc.collect()
         os.getppid()
     print(json.dumps({'torch': torch.__version__, 'cases': list(cases)}))
     sys.exit(0)

@@ -55,18 +55,22 @@ function table(unit: string, ours: Record<string, number>, theirs: Record<string
 }
 
 if (argv[0] === '--instructions-child') {
-  // under callgrind: process.ppid (getppid) marks the segments, as os.getppid() does in overhead.py
+  // under callgrind: process.ppid (getppid) marks the segments, as os.getppid() does in overhead.py;
+  // a full collection ends each segment, so each pays for collecting exactly its own garbage
   const [n0, n1] = [Number(argv[1]), Number(argv[2])];
+  const gc = (globalThis as { gc?: () => void }).gc!;
   for (const fn of Object.values(cases)) {
     for (let i = 0; i < n0; i++) fn();
     for (const n of [n0, n1]) {
+      gc();
       void process.ppid;
       for (let i = 0; i < n; i++) fn();
     }
+    gc();
     void process.ppid;
   }
 } else if (argv[0] === '--instructions') {
-  const [n0, n1] = [Number(process.env.BENCH_N0 ?? 2000), Number(process.env.BENCH_N1 ?? 12000)];
+  const [n0, n1] = [Number(process.env.BENCH_N0 ?? 2000), Number(process.env.BENCH_N1 ?? 22000)];
   const perCall = (cmd: string[]): Record<string, number> => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'torch-node-callgrind-'));
     try {
@@ -85,7 +89,8 @@ if (argv[0] === '--instructions-child') {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  const ours = perCall([process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child']);
+  // one thread: V8's background compiler and GC helpers would otherwise land in whichever segment
+  const ours = perCall([process.execPath, '--expose-gc', '--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child']);
   const theirs = perCall([python, path.join(here, 'overhead.py'), '--instructions']);
   console.log(`instructions per call (callgrind; ${n1 - n0} calls beyond ${n0}, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
   table('instr', ours, theirs, 0);

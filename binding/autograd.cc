@@ -72,23 +72,44 @@ static Napi::Value AutogradGrad(const Napi::CallbackInfo& info) {
 
 enum GradQuery { kGrad, kRequiresGrad, kIsLeaf, kGradFn, kRetainsGrad, kVersion, kOutputNr, kData };
 
-static Napi::Value Query(const Napi::CallbackInfo& info) {
-  napi_env env = info.Env();
-  return GuardN(info, "autograd", [&]() -> napi_value {
-    at::Tensor& t = TensorArg(env, info[0], "self");
-    switch (info[1].As<Napi::Number>().Int32Value()) {
-      case kGrad: return Napi::Value(env, WrapTensor(env, t.grad()));
-      case kRequiresGrad: return Napi::Boolean::New(env, t.requires_grad());
-      case kIsLeaf: return Napi::Boolean::New(env, t.is_leaf());
+// The hot attribute reads (p.grad, requiresGrad, isLeaf, p.data) on plain Node-API: no
+// node-addon-api CallbackInfo or wrapper objects per call.
+static napi_value Query(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3] = {nullptr, nullptr, nullptr};
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "autograd", [&]() -> napi_value {
+    at::Tensor& t = TensorArg(env, argv[0], "self");
+    int32_t which = -1;
+    napi_get_value_int32(env, argv[1], &which);
+    napi_value out;
+    switch (which) {
+      case kGrad: {
+        // argv[2]: the handle the caller already wraps this grad with, if any; the same handle back
+        // when it still holds the very tensor, so p.grad stays one object as in Python
+        const at::Tensor& g = t.grad();
+        if (g.defined() && argc > 2) {
+          TensorBox* cached = static_cast<TensorBox*>(HandleData(env, argv[2], HandleKind::Tensor));
+          if (cached && cached->tensor.defined() && cached->tensor.unsafeGetTensorImpl() == g.unsafeGetTensorImpl()) return argv[2];
+        }
+        return WrapTensor(env, g);
+      }
+      case kRequiresGrad: napi_get_boolean(env, t.requires_grad(), &out); return out;
+      case kIsLeaf: napi_get_boolean(env, t.is_leaf(), &out); return out;
       case kGradFn: {
         auto fn = t.grad_fn();
-        if (!fn) return info.Env().Null();
-        return Napi::String::New(env, fn->name());
+        if (!fn) {
+          napi_get_null(env, &out);
+          return out;
+        }
+        std::string name = fn->name();
+        napi_create_string_utf8(env, name.c_str(), name.size(), &out);
+        return out;
       }
-      case kRetainsGrad: return Napi::Boolean::New(env, t.retains_grad());
-      case kVersion: return Napi::Number::New(env, static_cast<double>(t._version()));
-      case kOutputNr: return Napi::Number::New(env, static_cast<double>(t.output_nr()));
-      case kData: return Napi::Value(env, WrapTensor(env, t.variable_data()));
+      case kRetainsGrad: napi_get_boolean(env, t.retains_grad(), &out); return out;
+      case kVersion: napi_create_double(env, static_cast<double>(t._version()), &out); return out;
+      case kOutputNr: napi_create_double(env, static_cast<double>(t.output_nr()), &out); return out;
+      case kData: return WrapTensor(env, t.variable_data());
     }
     throw std::runtime_error("unknown autograd query");
   });
@@ -156,7 +177,9 @@ void InitAutograd(Napi::Env env, Napi::Object exports) {
   exports.Set("isGradEnabled", Napi::Function::New(env, IsGradEnabled));
   exports.Set("backward", Napi::Function::New(env, Backward));
   exports.Set("autogradGrad", Napi::Function::New(env, AutogradGrad));
-  exports.Set("gradQuery", Napi::Function::New(env, Query));
+  napi_value query;
+  napi_create_function(env, "gradQuery", NAPI_AUTO_LENGTH, Query, nullptr, &query);
+  exports.Set("gradQuery", Napi::Value(env, query));
   exports.Set("setGrad", Napi::Function::New(env, SetGrad));
   exports.Set("setRequiresGrad", Napi::Function::New(env, SetRequiresGrad));
   exports.Set("retainGrad", Napi::Function::New(env, RetainGrad));

@@ -23,6 +23,9 @@ struct AddonData {
   napi_ref keyEnumKind = nullptr;  // "_enumKind": which of the three (1, 2, 3)
   napi_ref keyDevice = nullptr;  // "_dev": torch.device objects
   napi_ref keyGenerator = nullptr;  // "_gen": torch.Generator objects
+  napi_ref scratch = nullptr;       // a Float64Array the JS side reads sizes from (tensor.shape)
+  double* scratchData = nullptr;
+  size_t scratchLength = 0;
 };
 AddonData& Data(napi_env env);
 

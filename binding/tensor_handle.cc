@@ -116,6 +116,46 @@ static napi_value IntArray(napi_env env, c10::IntArrayRef values) {
   return arr;
 }
 
+// tensor.shape: the sizes written into the Float64Array registered by setScratch, their count
+// returned; the JS side builds the array, which costs far less than one Node-API call per element.
+// -1: more dimensions than the buffer holds (the caller asks meta() instead).
+static napi_value SetScratch(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  napi_typedarray_type type;
+  size_t length = 0;
+  void* data = nullptr;
+  if (argc < 1 || napi_get_typedarray_info(env, argv[0], &type, &length, &data, nullptr, nullptr) != napi_ok || type != napi_float64_array) {
+    napi_throw_type_error(env, nullptr, "setScratch expects a Float64Array");
+    return nullptr;
+  }
+  auto& d = Data(env);
+  if (d.scratch) napi_delete_reference(env, d.scratch);
+  napi_create_reference(env, argv[0], 1, &d.scratch);
+  d.scratchData = static_cast<double*>(data);
+  d.scratchLength = length;
+  return nullptr;
+}
+
+static napi_value SizesInto(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1], out;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "", [&]() -> napi_value {
+    const at::Tensor& t = TensorArg(env, argv[0], "self");
+    auto& d = Data(env);
+    const auto sizes = t.sizes();
+    int32_t n = -1;
+    if (sizes.size() <= d.scratchLength) {
+      for (size_t i = 0; i < sizes.size(); ++i) d.scratchData[i] = static_cast<double>(sizes[i]);
+      n = static_cast<int32_t>(sizes.size());
+    }
+    napi_create_int32(env, n, &out);
+    return out;
+  });
+}
+
 // One entry point per metadata query keeps the JS getters cheap (no op dispatch).
 enum Meta { kShape, kStrides, kDtype, kDevice, kContiguous, kStorageOffset, kDataPtr, kAccounted, kDim };
 
@@ -157,6 +197,8 @@ void InitTensorHandle(Napi::Env env, Napi::Object exports) {
       {"dispose", nullptr, Dispose, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"isDisposed", nullptr, IsDisposed, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"meta", nullptr, Metadata, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"setScratch", nullptr, SetScratch, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"sizesInto", nullptr, SizesInto, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

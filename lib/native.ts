@@ -18,6 +18,9 @@ export interface Native {
   dispose(h: Handle): void;
   isDisposed(h: Handle): boolean;
   meta(h: Handle, which: number): any;
+  setScratch(sizes: Float64Array): void;
+  /** writes h's sizes into the setScratch buffer; their count, or -1 when more than it holds */
+  sizesInto(h: Handle): number;
   fromData(data: ArrayBufferView | ArrayBuffer, scalarType: number, shape: number[]): Handle;
   toArrayBuffer(h: Handle, share?: boolean): ArrayBuffer;
   item(h: Handle): number | boolean;
@@ -45,7 +48,7 @@ export interface Native {
   backward(tensors: unknown, grads: unknown, retainGraph: boolean | undefined, createGraph: boolean, inputs: unknown): void;
   autogradGrad(outputs: unknown, inputs: unknown, gradOutputs: unknown, retainGraph: boolean | undefined,
     createGraph: boolean, allowUnused: boolean): (Handle | null)[];
-  gradQuery(h: Handle, which: number): any;
+  gradQuery(h: Handle, which: number, cachedGrad?: Handle): any;
   setGrad(h: Handle, g: Handle | null): void;
   setRequiresGrad(h: Handle, flag: boolean): void;
   retainGrad(h: Handle): void;

@@ -15,6 +15,9 @@ import { bind, type Args } from './bind.js';
 import { fastMethod, fastSelect } from './fast-ops.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
+// where native.sizesInto writes a tensor's sizes for the shape getter (64: c10's dimension limit)
+const SIZES = new Float64Array(64);
+native.setScratch(SIZES);
 const op = native.op;
 
 /** Python's slice: x.index(slice(1, 3)) is x[1:3]. */
@@ -52,6 +55,8 @@ export type NestedList = number | boolean | NestedList[];
 export class Tensor {
   /** @internal the native handle */
   _h: Handle;
+  /** @internal the wrapper `grad` returned last */
+  private declare _gradWrapper?: Tensor;
 
   /**
    * Python's legacy constructor: `new torch.Tensor([1, 2, 3])` copies data into the default float
@@ -71,7 +76,11 @@ export class Tensor {
 
   // ---- metadata --------------------------------------------------------------------
   get shape(): number[] {
-    return native.meta(this._h, Meta.Shape);
+    const n = native.sizesInto(this._h);
+    if (n < 0) return native.meta(this._h, Meta.Shape);
+    const s: number[] = [];
+    for (let i = 0; i < n; i++) s.push(SIZES[i]);
+    return s;
   }
   size(): number[];
   size(dim: number): number;
@@ -308,8 +317,12 @@ export class Tensor {
     return this;
   }
   get grad(): Tensor | null {
-    const g = native.gradQuery(this._h, Grad.Grad);
-    return g === null ? null : new Tensor(g);
+    // the wrapper of the last grad read is reused while it holds the same tensor (Python's p.grad is p.grad)
+    const cached = this._gradWrapper;
+    const g = native.gradQuery(this._h, Grad.Grad, cached?._h);
+    if (g === null) return null;
+    if (cached !== undefined && g === cached._h) return cached;
+    return (this._gradWrapper = new Tensor(g));
   }
   set grad(g: Tensor | null) {
     if (g !== null && !(g instanceof Tensor)) badArg('a Tensor or null', 'grad', g);

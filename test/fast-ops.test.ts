@@ -89,3 +89,33 @@ t.test('F.linear: with and without bias, and every other call through the binder
   const lin = new torch.nn.Linear(3, 2);
   t.same(lin(x).shape, [5, 2]);
 });
+
+t.test('p.grad is one object while the grad is the same tensor, as in Python', async (t) => {
+  const p = new torch.nn.Parameter(torch.ones(3));
+  t.equal(p.grad, null);
+  p.sum().backward();
+  const g = p.grad!;
+  t.equal(p.grad, g, 'p.grad === p.grad');
+  p.grad = torch.zeros(3);
+  t.not(p.grad, g, 'a new grad: a new object');
+  t.same(p.grad!.tolist(), [0, 0, 0]);
+  const h = p.grad!;
+  h.dispose();
+  t.equal(p.grad!.isDisposed, false, 'disposing the returned wrapper does not take the grad away');
+  t.same(p.grad!.tolist(), [0, 0, 0]);
+  const kept = torch.tidy(() => p.grad!.add(1));
+  t.same(kept.tolist(), [1, 1, 1]);
+  t.equal(p.grad!.isDisposed, false, 'a grad first read inside tidy is read afresh after it');
+  p.grad = null;
+  t.equal(p.grad, null);
+});
+
+t.test('shape for every rank', async (t) => {
+  t.same(torch.tensor(3).shape, []);
+  t.same(torch.ones(5).shape, [5]);
+  t.same(torch.ones(1, 2, 1, 3, 1, 2, 1, 1, 2, 1).shape, [1, 2, 1, 3, 1, 2, 1, 1, 2, 1]);
+  t.same(torch.empty(0, 4).shape, [0, 4]);
+  const d = torch.ones(2);
+  d.dispose();
+  t.throws(() => d.shape, /disposed/);
+});
