@@ -18,6 +18,7 @@ at::Tensor* Live(napi_env env, napi_value v) {
 using Unary = at::Tensor (*)(const at::Tensor&);
 using Binary = at::Tensor (*)(const at::Tensor&, const at::Tensor&);
 using Ints = at::Tensor (*)(const at::Tensor&, at::IntArrayRef);
+using Inplace = void (*)(at::Tensor&, const at::Tensor&, const at::Scalar& alpha);
 
 struct FastOp {
   const char* name;
@@ -25,16 +26,23 @@ struct FastOp {
   Unary unary = nullptr;
   Binary binary = nullptr;
   Ints ints = nullptr;
+  Inplace inplace = nullptr;
+  bool takesAlpha = false;  // x.add_(y, { alpha }) and x.sub_(y, { alpha })
 };
 
 const FastOp kFastOps[] = {
-#define FAST_UNARY(N, S) {#N, S, [](const at::Tensor& a) { return a.N(); }, nullptr, nullptr},
-#define FAST_BINARY(N, S) {#N, S, nullptr, [](const at::Tensor& a, const at::Tensor& b) { return a.N(b); }, nullptr},
-#define FAST_INTS(N, S) {#N, S, nullptr, nullptr, [](const at::Tensor& a, at::IntArrayRef s) { return a.N(s); }},
+#define FAST_UNARY(N, S) {#N, S, [](const at::Tensor& a) { return a.N(); }, nullptr, nullptr, nullptr},
+#define FAST_BINARY(N, S) {#N, S, nullptr, [](const at::Tensor& a, const at::Tensor& b) { return a.N(b); }, nullptr, nullptr},
+#define FAST_INTS(N, S) {#N, S, nullptr, nullptr, [](const at::Tensor& a, at::IntArrayRef s) { return a.N(s); }, nullptr},
+#define FAST_INPLACE(N, S) {#N, S, nullptr, nullptr, nullptr, [](at::Tensor& a, const at::Tensor& b, const at::Scalar&) { a.N(b); }},
+#define FAST_INPLACE_ALPHA(N, S) \
+  {#N, S, nullptr, nullptr, nullptr, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); }, true},
 #include "fast_ops.inc"
 #undef FAST_UNARY
 #undef FAST_BINARY
 #undef FAST_INTS
+#undef FAST_INPLACE
+#undef FAST_INPLACE_ALPHA
 };
 
 // An integer-valued JS number that fits int64 exactly; anything else leaves the call to the binder.
@@ -59,6 +67,26 @@ napi_value Call(napi_env env, napi_callback_info info) {
   if (op.unary) {
     if (argc != 1) return nullptr;
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.unary(*self)); });
+  }
+  if (op.inplace) {
+    // true: done (the JS side returns the tensor itself)
+    at::Tensor* other = argc == 2 || (argc == 3 && op.takesAlpha) ? Live(env, argv[1]) : nullptr;
+    if (!other) return nullptr;
+    at::Scalar alpha(int64_t{1});
+    if (argc == 3) {
+      // an integral alpha is an int Scalar, as the binder makes it (integer tensors refuse a float alpha)
+      int64_t i;
+      double d;
+      if (IntValue(env, argv[2], &i)) alpha = at::Scalar(i);
+      else if (napi_get_value_double(env, argv[2], &d) == napi_ok) alpha = at::Scalar(d);
+      else return nullptr;
+    }
+    return Guard(env, op.schema, [&]() -> napi_value {
+      op.inplace(*self, *other, alpha);
+      napi_value done;
+      napi_get_boolean(env, true, &done);
+      return done;
+    });
   }
   if (op.binary) {
     at::Tensor* other = argc == 2 ? Live(env, argv[1]) : nullptr;

@@ -11,6 +11,18 @@ const fast = native.fast;
 
 const handleOf = (v: unknown): unknown => (v !== null && typeof v === 'object' ? (v as { _h?: unknown })._h : undefined);
 
+/** The number in `{ alpha: number }` and nothing else; undefined for anything the binder should see. */
+function alphaOf(options: unknown): number | undefined {
+  if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  let alpha: unknown, keys = 0;
+  for (const k in options) {
+    if (k !== 'alpha') return undefined;
+    alpha = (options as { alpha: unknown }).alpha;
+    keys++;
+  }
+  return keys === 1 && typeof alpha === 'number' ? alpha : undefined;
+}
+
 /** Tensor.prototype[name]: `this` is the first argument. */
 export function fastMethod(name: string, slow: Function, make: Make): Function {
   const kind = KIND.get(name);
@@ -34,6 +46,18 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
       }
       return slow.apply(this, arguments);
     };
+  } else if (kind === 'inplace' || kind === 'inplace_alpha') {
+    // x.add_(y) and the manual SGD update p.data.add_(p.grad, { alpha: -lr }): the tensor itself back
+    const takesAlpha = kind === 'inplace_alpha';
+    fn = function (this: { _h: Handle }, other: unknown, options?: unknown) {
+      const n = arguments.length;
+      if (n === 1 || (n === 2 && takesAlpha)) {
+        const o = handleOf(other);
+        const alpha = n === 2 ? alphaOf(options) : 1;
+        if (o !== undefined && alpha !== undefined && (n === 1 ? f(this._h, o) : f(this._h, o, alpha)) === true) return this;
+      }
+      return slow.apply(this, arguments);
+    };
   } else {
     // x.view(4, 4): sizes as separate integers (an array or keywords take the generic path)
     fn = function (this: { _h: Handle }, a?: unknown, b?: unknown, c?: unknown, d?: unknown) {
@@ -50,7 +74,7 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
 export function fastFunction(name: string, slow: Function, make: Make): Function {
   const kind = KIND.get(name);
   const f = fast[name];
-  if (!kind || !f || kind === 'ints') return slow;
+  if (!kind || !f || (kind !== 'unary' && kind !== 'binary')) return slow;
   let fn: Function;
   if (kind === 'unary') {
     fn = function (input: unknown) {

@@ -23,6 +23,7 @@ t.test('each listed op: fast call = generic call (forced through the binder with
   torch.manualSeed(0);
   const a = torch.randn(3, 4), b = torch.randn(3, 4), sq = torch.randn(4, 4);
   for (const [name, kind] of FAST_OPS) {
+    if (kind === 'inplace' || kind === 'inplace_alpha') continue; // below, with their own cases
     const x = name === 'mm' || name === 'matmul' ? sq : a;
     const fast = (x as any)[name].bind(x);
     if (kind === 'unary') same(t, fast(), (x as any)[name]({}), name);
@@ -118,4 +119,27 @@ t.test('shape for every rank', async (t) => {
   const d = torch.ones(2);
   d.dispose();
   t.throws(() => d.shape, /disposed/);
+});
+
+t.test('in place: x.add_(y), the manual SGD update with { alpha }, and what falls through', async (t) => {
+  const x = torch.tensor([1, 2, 3]), y = torch.tensor([1, 1, 1]);
+  t.equal(x.add_(y), x, 'returns the tensor itself');
+  t.same(x.tolist(), [2, 3, 4]);
+  t.equal(x.add_(y, { alpha: -0.5 }), x);
+  t.same(x.tolist(), [1.5, 2.5, 3.5]);
+  t.same(x.sub_(y, { alpha: 2 }).tolist(), [-0.5, 0.5, 1.5]);
+  t.same(x.mul_(y.mul(2)).tolist(), [-1, 1, 3]);
+  t.same(x.div_(y.mul(2)).tolist(), [-0.5, 0.5, 1.5]);
+  const i = torch.tensor([1n, 2n]);
+  t.same(i.add_(torch.tensor([1n, 1n]), { alpha: 2 }).tolist(), [3, 4], 'an integral alpha on an integer tensor');
+  t.match(message(() => i.add_(torch.tensor([1n, 1n]), { alpha: 0.5 })), /For integral input tensors, argument alpha must not be a floating point number/);
+  t.same(x.add_(1).tolist(), [0.5, 1.5, 2.5], 'a number: the generic path');
+  t.match(message(() => x.add_(y, { alpha: 1, beta: 2 } as never)), /^TypeError: .*beta/, 'an unknown keyword still named');
+  const leaf = torch.ones(2, { requiresGrad: true });
+  t.match(message(() => leaf.add_(torch.ones(2))), /a leaf Variable that requires grad is being used in an in-place operation/);
+  t.match(message(() => torch.ones(2).add_(torch.ones(3))), /\(in aten::add_\.Tensor\)/);
+  const p = new torch.nn.Parameter(torch.ones(2));
+  p.grad = torch.tensor([1, 2]);
+  for (const q of [p]) q.data.add_(q.grad!, { alpha: -0.1 });
+  t.ok(p.allclose(torch.tensor([0.9, 0.8])), 'p.data.add_(p.grad, { alpha: -lr }) updates the parameter');
 });
