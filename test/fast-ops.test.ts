@@ -1,11 +1,13 @@
 // The unboxed fast paths (scripts/fast-ops.txt, binding/fast_ops.cc) give what the generic path
 // gives: the same values, gradients, errors and coercions; calls they do not take fall through.
-import t from 'tap';
+import tap, { type Test } from 'tap';
+
+const t = tap;
 import * as torch from 'torch-node';
 import { FAST_OPS } from '../lib/generated/fast-ops.js';
 
 const F = torch.nn.functional;
-const same = (t: Tap.Test, x: torch.Tensor, y: torch.Tensor, what: string) => {
+const same = (t: Test, x: torch.Tensor, y: torch.Tensor, what: string) => {
   t.same(x.shape, y.shape, `${what}: shape`);
   t.equal(x.dtype, y.dtype, `${what}: dtype`);
   t.same(x.tolist(), y.tolist(), `${what}: values`);
