@@ -130,7 +130,7 @@ napi_value Linear(napi_env env, napi_callback_info info) {
     if (t != napi_undefined && t != napi_null && !(bias = Live(env, argv[2]))) return nullptr;
   }
   return Guard(env, "aten::linear", [&] {
-    return WrapTensor(env, at::linear(*input, *weight, bias ? c10::optional<at::Tensor>(*bias) : c10::nullopt));
+    return WrapTensor(env, bias ? at::linear(*input, *weight, *bias) : at::linear(*input, *weight));
   });
 }
 
