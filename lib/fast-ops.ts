@@ -7,7 +7,8 @@ import { FAST_OPS } from './generated/fast-ops.js';
 
 type Make = (h: Handle) => unknown;
 const KIND = new Map(FAST_OPS);
-const fast = native.fast;
+// each returns a handle (or true for the in-place ones), or undefined to decline
+const fast = native.fast as unknown as Record<string, (...args: unknown[]) => Handle | undefined>;
 
 const handleOf = (v: unknown): unknown => (v !== null && typeof v === 'object' ? (v as { _h?: unknown })._h : undefined);
 
@@ -54,7 +55,7 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
       if (n === 1 || (n === 2 && takesAlpha)) {
         const o = handleOf(other);
         const alpha = n === 2 ? alphaOf(options) : 1;
-        if (o !== undefined && alpha !== undefined && (n === 1 ? f(this._h, o) : f(this._h, o, alpha)) === true) return this;
+        if (o !== undefined && alpha !== undefined && ((n === 1 ? f(this._h, o) : f(this._h, o, alpha)) as unknown) === true) return this;
       }
       return slow.apply(this, arguments);
     };

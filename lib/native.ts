@@ -27,7 +27,7 @@ export interface Native {
   index(h: Handle, indices: unknown[]): Handle;
   indexPut(h: Handle, indices: unknown[], value: unknown): void;
   /** binding/fast_ops.cc: unboxed entry points; undefined when the arguments need the generic path */
-  fast: Record<string, (...args: unknown[]) => any> & {
+  fast: Record<string, (...args: unknown[]) => unknown> & {
     select(h: Handle, i: number): Handle | undefined;
     linear(input: Handle, weight: Handle, bias?: Handle | null): Handle | undefined;
   };

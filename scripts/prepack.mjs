@@ -19,7 +19,8 @@ try {
 const addDocs = path.join(root, 'scripts/add-docs.mjs');
 if (tsc) {
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [addDocs], { cwd: root, stdio: 'inherit' });
+  // its report to stderr: `npm pack --json` prints the tarball's manifest on stdout
+  execFileSync(process.execPath, [addDocs], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
 } else {
   const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
   const version = lock.packages?.['node_modules/typescript']?.version;
@@ -30,6 +31,6 @@ if (tsc) {
   // npx puts the package's bin on PATH but not the package on Node's module path: find it from tsc
   const tscPath = npx('node -p "require(\'fs\').realpathSync(require(\'child_process\').execSync(\'command -v tsc\', { shell: \'/bin/sh\' }).toString().trim())"').trim();
   execFileSync(process.execPath, [addDocs], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, TORCH_NODE_TYPESCRIPT: path.join(path.dirname(tscPath), '../lib/typescript.js') },
+    cwd: root, stdio: ['ignore', 2, 'inherit'], env: { ...process.env, TORCH_NODE_TYPESCRIPT: path.join(path.dirname(tscPath), '../lib/typescript.js') },
   });
 }
