@@ -97,11 +97,13 @@ function freshen(dir, docsText) {
   return () => writeFileSync(stamp, hash);
 }
 
+/** Inserts the comments; the count, and the symbols as they stand after (re-read only if it wrote). */
 function insert(dir = root) {
   const docsText = readFileSync(join(root, 'lib/generated/docs.json'), 'utf8');
   const stamp = freshen(dir, docsText);
   const docs = JSON.parse(docsText);
-  const { out, checker } = publicSymbols(dir);
+  const symbols = publicSymbols(dir);
+  const { out, checker } = symbols;
   const edits = new Map(); // file -> [{ pos, end, text }]
   const done = new Set();
   for (const [path, sym, alias] of out) {
@@ -141,12 +143,12 @@ function insert(dir = root) {
     n += uniq.length;
   }
   stamp();
-  return n;
+  return { n, symbols: n === 0 ? symbols : publicSymbols(dir) };
 }
 
 /** [documented, total, missing paths] over the public symbols. */
-export function coverage(dir = root) {
-  const { out, checker } = publicSymbols(dir);
+export function coverage(dir = root, symbols = publicSymbols(dir)) {
+  const { out, checker } = symbols;
   const missing = out.filter(([, s, a]) => !hasDoc(s, checker, a)).map(([p]) => p);
   return { total: out.length, documented: out.length - missing.length, missing };
 }
@@ -163,8 +165,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(c.missing.join('\n'));
     console.error(`${c.documented} of ${c.total} public symbols documented`);
   } else {
-    const n = insert();
-    const c = coverage();
+    const { n, symbols } = insert();
+    const c = coverage(root, symbols);
     console.log(`add-docs: ${n} doc comments from PyTorch's docstrings; ${c.documented} of ${c.total} public symbols documented`);
   }
 }

@@ -60,7 +60,8 @@ ROOTS = {'torch': torch, 'torchvision': torchvision}
 
 
 def resolve(path):
-    """(python qualname, object) for a torch-node path, or None."""
+    """(python qualname, object, qualname of the class it is a member of or None) for a torch-node
+    path, or None."""
     segs = path.split('.')
     obj, names = ROOTS[segs[0]], [segs[0]]
     owner = None
@@ -77,8 +78,6 @@ def resolve(path):
 
 def docstring(obj):
     d = getattr(obj, '__doc__', None)
-    if isinstance(obj, property) or type(obj).__name__ in ('getset_descriptor', 'member_descriptor'):
-        d = obj.__doc__
     if not isinstance(d, str) or not d.strip():
         return None
     # a class or module whose __doc__ is only its type's (int, dict, a plain object) documents nothing
@@ -125,7 +124,7 @@ def convert_tokens(toks, i, closer):
                     and prev not in NOT_CALLEES
                 if is_call:
                     cur.append(call(inner_s))
-                elif len(inner) > 1 or (len(inner) == 1 and inner_s[0] == '' and False):
+                elif len(inner) > 1:  # a tuple
                     cur.append('[' + ', '.join(s for s in inner_s if s) + ']')
                 else:
                     cur.append('(' + inner_s[0] + ')')
