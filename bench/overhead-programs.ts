@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
+import { medianNsPerCall, REPS } from './timing.js';
 
 const { nn } = torch;
 const ITERS = Number(process.env.BENCH_ITERS ?? 300);
-const REPS = 5;
 torch.manualSeed(0);
 torch.setNumThreads(1);
 
@@ -96,16 +96,7 @@ function wordLmStep(nhid: number): () => unknown {
   };
 }
 
-function timed(fn: () => unknown, iters: number): number {
-  for (let i = 0; i < Math.max(1, Math.floor(iters / 10)); i++) fn();
-  const runs: number[] = [];
-  for (let r = 0; r < REPS; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < iters; i++) fn();
-    runs.push(Number(process.hrtime.bigint() - t0) / iters / 1e6);
-  }
-  return runs.sort((x, y) => x - y)[REPS >> 1];
-}
+const timed = (fn: () => unknown, iters: number): number => medianNsPerCall(fn, iters) / 1e6;
 
 const ours: Record<string, number> = {
   'char-RNN tutorial step (7 chars, hidden 128)': timed(charRnnStep, ITERS),

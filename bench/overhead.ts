@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
+import { medianNsPerCall, REPS } from './timing.js';
 
 const F = torch.nn.functional;
 const a = torch.ones(1);
@@ -96,19 +97,8 @@ if (argv[0] === '--instructions-child') {
   table('instr', ours, theirs, 0);
 } else {
   const N = Number(process.env.BENCH_N ?? 200000);
-  const REPS = 5;
-  const median = (fn: () => unknown): number => {
-    for (let i = 0; i < N / 10; i++) fn();
-    const runs: number[] = [];
-    for (let r = 0; r < REPS; r++) {
-      const t0 = process.hrtime.bigint();
-      for (let i = 0; i < N; i++) fn();
-      runs.push(Number(process.hrtime.bigint() - t0) / N / 1000);
-    }
-    return runs.sort((x, y) => x - y)[REPS >> 1];
-  };
   const ours: Record<string, number> = {};
-  for (const [name, fn] of Object.entries(cases)) ours[name] = median(fn);
+  for (const [name, fn] of Object.entries(cases)) ours[name] = medianNsPerCall(fn, N) / 1000;
   const py = JSON.parse(execFileSync(python, [path.join(here, 'overhead.py'), String(N)], { encoding: 'utf8' }));
   console.log(`per-call time, median of ${REPS} runs of ${N} calls; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}`);
   table('µs', ours, py.us, 3);
