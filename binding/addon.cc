@@ -220,6 +220,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("getDefaultDtype", Napi::Function::New(env, GetDefaultDtype));
   exports.Set("runtimeInfo", Napi::Function::New(env, RuntimeInfo));
   exports.Set("cudaSynchronize", Napi::Function::New(env, CudaSynchronize));
+  InstallCpuAllocator();
   InitTensorHandle(env, exports);
   InitOpCall(env, exports);
   InitTensorData(env, exports);

@@ -73,6 +73,7 @@ T& HandleArg(napi_env env, napi_value v, HandleKind kind, const char* what) {
   return *static_cast<T*>(p);
 }
 
+void InstallCpuAllocator();  // cpu_allocator.cc: once per process
 void InitTensorHandle(Napi::Env env, Napi::Object exports);
 void InitOpCall(Napi::Env env, Napi::Object exports);
 void InitTensorData(Napi::Env env, Napi::Object exports);

@@ -10,16 +10,32 @@ static int64_t OwnedBytes(const at::Tensor& t) {
   return static_cast<int64_t>(t.storage().nbytes());
 }
 
+// External memory is reported to V8 in steps of kAccountingStep, not once per tensor: a small op's
+// result would otherwise pay two V8 calls (at creation and at finalization) for a few bytes. Per
+// thread, as each Node environment (main or worker) runs on its own; V8 sees at most a step less or
+// more than is held.
+namespace {
+constexpr int64_t kAccountingStep = 256 << 10;
+thread_local int64_t unreportedBytes = 0;
+
+void ReportExternal(node_api_basic_env env, int64_t delta) {
+  unreportedBytes += delta;
+  if (unreportedBytes >= kAccountingStep || unreportedBytes <= -kAccountingStep) {
+    // zeroed before the call: a report may start a GC, whose finalizers report their frees here
+    const int64_t report = unreportedBytes;
+    unreportedBytes = 0;
+    int64_t ignored;
+    napi_adjust_external_memory(env, report, &ignored);
+  }
+}
+}  // namespace
+
 // A basic finalizer: it runs inside GC (it touches no JS), so memory held by dropped
 // tensors is released even while a synchronous loop never yields to the event loop.
 static void FinalizeBox(node_api_basic_env env, void* data, void*) {
   auto* box = static_cast<TensorBox*>(data);
-  int64_t bytes = box->accountedBytes;
+  if (box->accountedBytes) ReportExternal(env, -box->accountedBytes);
   delete box;
-  if (bytes) {
-    int64_t ignored;
-    napi_adjust_external_memory(env, -bytes, &ignored);
-  }
 }
 
 static napi_type_tag TagOf(HandleKind kind) { return {0x746f7263686e6f64ull /* "torchnod" */, static_cast<uint64_t>(kind)}; }
@@ -57,10 +73,7 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
     delete box;
     throw;
   }
-  if (box->accountedBytes) {
-    int64_t ignored;
-    napi_adjust_external_memory(env, box->accountedBytes, &ignored);
-  }
+  if (box->accountedBytes) ReportExternal(env, box->accountedBytes);
   return out;
 }
 
@@ -89,8 +102,7 @@ static napi_value Dispose(napi_env env, napi_callback_info info) {
   if (TensorBox* box = argc ? BoxOf(env, argv[0]) : nullptr) {
     box->tensor.reset();
     if (box->accountedBytes) {
-      int64_t ignored;
-      napi_adjust_external_memory(env, -box->accountedBytes, &ignored);
+      ReportExternal(env, -box->accountedBytes);
       box->accountedBytes = 0;
     }
   }

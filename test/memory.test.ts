@@ -82,3 +82,23 @@ t.test('a training-style loop keeps a flat profile', async (t) => {
   t.comment(`RSS samples (MB): ${rss.map((r) => (r / 2 ** 20).toFixed(0)).join(' ')}`);
   t.ok(growth < 200 * 2 ** 20, 'RSS grows less than 200 MB after warm-up');
 });
+
+// binding/cpu_allocator.cc: small CPU blocks are cached per 64-byte size class
+t.test('small CPU tensors: 64-byte aligned blocks, reused once released, never shared while alive', async (t) => {
+  for (const n of [1, 3, 16, 17, 100, 1024]) {
+    const x = torch.empty(n);
+    t.equal(x.dataPtr() % 64n, 0n, `${n} float32: 64-byte aligned`);
+  }
+  const x = torch.ones(5);
+  const block = x.dataPtr();
+  x.dispose();
+  const y = torch.zeros(6); // 20 and 24 bytes: the same 64-byte class
+  t.equal(y.dataPtr(), block, 'the block dispose() released serves the next tensor of its size class');
+  t.same(y.tolist(), [0, 0, 0, 0, 0, 0], 'with its own values');
+  const live = Array.from({ length: 2000 }, (_, i) => torch.full([3], i));
+  t.equal(new Set(live.map((v) => v.dataPtr())).size, 2000, '2,000 live tensors hold 2,000 distinct blocks');
+  t.ok(live.every((v, i) => v.sum().item() === 3 * i), 'each keeps its own values');
+  for (const v of live) v.dispose();
+  const big = torch.empty(2048); // 8 KiB: past the cached sizes, libtorch's own allocator
+  t.equal(big.dataPtr() % 64n, 0n, 'larger blocks keep libtorch alignment');
+});
