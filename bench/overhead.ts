@@ -4,7 +4,10 @@
 //   npm run bench:overhead -- --instructions   instructions per call, counted by valgrind's callgrind
 //     over N0 and N1 calls of each case in one process (the difference, so start-up and JIT warm-up
 //     cancel), garbage collection included: a figure the machine's load does not move
+//   npm run bench:overhead -- --gc             where a tensor-making op's time goes: per call, the time
+//     in V8's collections (which free the results, cold, long after they were made) and the rest
 import { execFileSync } from 'node:child_process';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +98,31 @@ if (argv[0] === '--instructions-child') {
   const theirs = perCall([python, path.join(here, 'overhead.py'), '--instructions']);
   console.log(`instructions per call (callgrind; ${n1 - n0} calls beyond ${n0}, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
   table('instr', ours, theirs, 0);
+} else if (argv[0] === '--gc') {
+  // PyTorch frees each result when its last reference goes, warm in cache; Node's collector finds
+  // thousands at once and their finalizers free them cold. The collections' share, measured:
+  const N = Number(process.env.BENCH_N ?? 1000000);
+  console.log(`time per call over ${N} calls, and the part spent in V8's collections (perf_hooks 'gc' entries); node ${process.version}`);
+  console.log(`${'op'.padEnd(34)}${'µs/call'.padStart(10)}${'in GC'.padStart(10)}${'GC share'.padStart(10)}${'calls/scavenge'.padStart(16)}`);
+  for (const name of ['Tensor.add (1-element)', 'matmul 4x4', 'F.linear 8x16 @ 16x32', 'add_ in place (1-element)']) {
+    const fn = cases[name];
+    for (let i = 0; i < N / 10; i++) fn();
+    let gcMs = 0, scavenges = 0;
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        gcMs += e.duration;
+        if ((e.detail as { kind?: number } | undefined)?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
+      }
+    });
+    obs.observe({ entryTypes: ['gc'] });
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < N; i++) fn();
+    const total = Number(process.hrtime.bigint() - t0) / 1e6;
+    await new Promise((r) => setTimeout(r, 100)); // the observer is told asynchronously
+    obs.disconnect();
+    const per = (ms: number) => ((ms * 1000) / N).toFixed(3);
+    console.log(`${name.padEnd(34)}${per(total).padStart(10)}${per(gcMs).padStart(10)}${`${((100 * gcMs) / total).toFixed(0)} %`.padStart(10)}${(scavenges ? Math.round(N / scavenges) : '-').toString().padStart(16)}`);
+  }
 } else {
   const N = Number(process.env.BENCH_N ?? 200000);
   const ours: Record<string, number> = {};
