@@ -32,7 +32,9 @@ struct SizeClass {
   std::atomic_flag busy = ATOMIC_FLAG_INIT;
   std::vector<void*> blocks;
 };
-SizeClass classes[kClasses];
+// leaked on purpose, as the allocator is: a tensor freed during process exit, after static
+// destructors have run, still finds its class
+SizeClass* const classes = new SizeClass[kClasses];
 
 // a spin lock: held for a push or a pop, and contended only by libtorch's and the DataLoader's threads
 struct Lock {
