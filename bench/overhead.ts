@@ -111,7 +111,7 @@ if (argv[0] === '--instructions-child') {
     const obs = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         gcMs += e.duration;
-        if ((e.detail as { kind?: number } | undefined)?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
+        if ((e as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
       }
     });
     obs.observe({ entryTypes: ['gc'] });
