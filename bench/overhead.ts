@@ -5,7 +5,7 @@
 //     over N0 and N1 calls of each case in one process (the difference, so start-up and JIT warm-up
 //     cancel), garbage collection included: a figure the machine's load does not move
 //   npm run bench:overhead -- --gc             where a tensor-making op's time goes: per call, the time
-//     in V8's collections (which free the results, cold, long after they were made) and the rest
+//     in V8's collections (which find the dropped results and run their finalizers) and the rest
 import { execFileSync } from 'node:child_process';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -99,8 +99,8 @@ if (argv[0] === '--instructions-child') {
   console.log(`instructions per call (callgrind; ${n1 - n0} calls beyond ${n0}, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
   table('instr', ours, theirs, 0);
 } else if (argv[0] === '--gc') {
-  // PyTorch frees each result when its last reference goes, warm in cache; Node's collector finds
-  // thousands at once and their finalizers free them cold. The collections' share, measured:
+  // PyTorch frees each result when its last reference goes; Node's collector finds thousands at once
+  // and runs their weak callbacks one by one. The collections' share, measured:
   const N = Number(process.env.BENCH_N ?? 1000000);
   console.log(`time per call over ${N} calls, and the part spent in V8's collections (perf_hooks 'gc' entries); node ${process.version}`);
   console.log(`${'op'.padEnd(34)}${'µs/call'.padStart(10)}${'in GC'.padStart(10)}${'GC share'.padStart(10)}${'calls/scavenge'.padStart(16)}`);
