@@ -70,6 +70,16 @@ static Napi::Value AutogradGrad(const Napi::CallbackInfo& info) {
   });
 }
 
+// Whether `alias`, an earlier t.variable_data(), can stand for a new one: held by its JS wrapper
+// alone (no graph saved it, no view keeps it as a base), with no autograd state of its own, and the
+// same storage, offset, sizes, strides, dtype and view flags as t.
+static bool IsFreshAliasOf(const at::Tensor& alias, const at::Tensor& t) {
+  if (!alias.defined() || alias.use_count() != 1 || alias.requires_grad() || alias.grad().defined() || t.is_inference()) return false;
+  if (!alias.has_storage() || !t.has_storage() || !alias.storage().is_alias_of(t.storage())) return false;
+  return alias.storage_offset() == t.storage_offset() && alias.sizes().equals(t.sizes()) && alias.strides().equals(t.strides()) &&
+         alias.scalar_type() == t.scalar_type() && alias.layout() == t.layout() && alias.is_conj() == t.is_conj() && alias.is_neg() == t.is_neg();
+}
+
 enum GradQuery { kGrad, kRequiresGrad, kIsLeaf, kGradFn, kRetainsGrad, kVersion, kOutputNr, kData };
 
 // The hot attribute reads (p.grad, requiresGrad, isLeaf, p.data) on plain Node-API: no
@@ -109,7 +119,19 @@ static napi_value Query(napi_env env, napi_callback_info info) {
       case kRetainsGrad: napi_get_boolean(env, t.retains_grad(), &out); return out;
       case kVersion: napi_create_double(env, static_cast<double>(t._version()), &out); return out;
       case kOutputNr: napi_create_double(env, static_cast<double>(t.output_nr()), &out); return out;
-      case kData: return WrapTensor(env, t.variable_data());
+      case kData: {
+        // argv[2]: the alias p.data gave last; the same handle back when nothing else holds it and
+        // it is still what a new alias would be (p.data.add_(...) in a manual SGD loop then makes no
+        // tensor per parameter per step). Its version counter restarts, as a new alias's does.
+        if (argc > 2) {
+          TensorBox* cached = static_cast<TensorBox*>(HandleData(env, argv[2], HandleKind::Tensor));
+          if (cached && IsFreshAliasOf(cached->tensor, t)) {
+            if (cached->tensor._version() != 0) cached->tensor.unsafeGetTensorImpl()->set_version_counter(c10::VariableVersion(0));
+            return argv[2];
+          }
+        }
+        return WrapTensor(env, t.variable_data());
+      }
     }
     throw std::runtime_error("unknown autograd query");
   });

@@ -57,6 +57,8 @@ export class Tensor {
   _h: Handle;
   /** @internal the wrapper `grad` returned last */
   private declare _gradWrapper?: Tensor;
+  /** @internal the wrapper `data` returned last */
+  private declare _dataWrapper?: Tensor;
 
   /**
    * Python's legacy constructor: `new torch.Tensor([1, 2, 3])` copies data into the default float
@@ -343,7 +345,11 @@ export class Tensor {
   }
   /** The tensor's data without autograd history (Python's x.data). */
   get data(): Tensor {
-    return new Tensor(native.gradQuery(this._h, Grad.Data));
+    // the alias read last comes back while nothing else holds it and it still matches x (native side)
+    const cached = this._dataWrapper;
+    const h = native.gradQuery(this._h, Grad.Data, cached?._h);
+    if (cached !== undefined && h === cached._h) return cached;
+    return (this._dataWrapper = new Tensor(h));
   }
   /** x.data = y: x takes y's data (and shape, dtype, device), staying the same object. */
   set data(value: Tensor) {

@@ -68,6 +68,38 @@ t.test('grad accumulation, zeroing, retainGrad, detach', async (t) => {
   t.equal(x.requiresGrad, true, 'requiresGrad setter');
 });
 
+t.test('x.data: one alias while nothing else holds it, a new one otherwise', async (t) => {
+  const p = new torch.nn.Parameter(torch.ones(3));
+  p.grad = torch.ones(3);
+  const d = p.data;
+  t.equal(p.data, d, 'the same alias again while only its wrapper holds it');
+  p.data.add_(p.grad, { alpha: -0.5 });
+  t.same(p.tolist(), [0.5, 0.5, 0.5], 'an in-place update through x.data reaches x');
+  t.equal(p.data, d, 'still the same after an in-place update');
+  const view = d.view(-1);
+  t.not(p.data, d, 'a view that keeps it as its base: a new alias');
+  view.dispose();
+  const e = p.data;
+  e.requiresGrad_(true);
+  t.not(p.data, e, 'an alias that now requires grad is not given out again');
+  t.equal(p.data.requiresGrad, false);
+  p.data = torch.zeros(3);
+  t.same(p.data.tolist(), [0, 0, 0], 'after x.data = y, the new data');
+  const f = p.data;
+  f.dispose();
+  t.not(p.data, f, 'a disposed alias is replaced');
+  t.same(p.data.tolist(), [0, 0, 0]);
+  // PyTorch (python3-torch): w = ones(3, requires_grad); a = p.data; y = (w * a).sum(); p.data.add_(1);
+  // y.backward() -> w.grad == [2, 2, 2], no version error (a new alias has a counter of its own)
+  const q = new torch.nn.Parameter(torch.ones(3));
+  const w = torch.ones(3, { requiresGrad: true });
+  const a = q.data;
+  const y = w.mul(a).sum();
+  q.data.add_(1);
+  y.backward();
+  t.same(w.grad!.tolist(), [2, 2, 2], 'an alias a graph saved is not reused, so its version stays');
+});
+
 t.test('noGrad, enableGrad, setGradEnabled', async (t) => {
   const w = torch.ones(2, { requiresGrad: true });
   const y = torch.noGrad(() => w.mul(2));
