@@ -100,7 +100,9 @@ if (argv[0] === '--instructions-child') {
   table('instr', ours, theirs, 0);
 } else if (argv[0] === '--gc') {
   // PyTorch frees each result when its last reference goes; Node's collector finds thousands at once
-  // and runs their weak callbacks one by one. The collections' share, measured:
+  // and runs their finalizers in one burst of frees (whose cost depends on glibc's malloc settings:
+  // GLIBC_TUNABLES=glibc.malloc.mxfast=128 in front of the command restores the fastbins the addon
+  // turns off). The collections' share, measured:
   const N = Number(process.env.BENCH_N ?? 1000000);
   console.log(`time per call over ${N} calls, and the part spent in V8's collections (perf_hooks 'gc' entries); node ${process.version}`);
   console.log(`${'op'.padEnd(34)}${'µs/call'.padStart(10)}${'in GC'.padStart(10)}${'GC share'.padStart(10)}${'calls/scavenge'.padStart(16)}`);

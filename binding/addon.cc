@@ -2,6 +2,8 @@
 #include "common.h"
 #include "compat.h"
 #include <malloc.h>
+#include <cstdlib>
+#include <cstring>
 #include <ATen/Parallel.h>
 #include <ATen/Context.h>
 
@@ -201,6 +203,13 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   // pass on a libuv worker (forwardAsync) page-faulted its activations anew each time (ResNet50:
   // 750 ms against 490 ms on the JS thread; with one arena, the same). The loader did not slow down.
   mallopt(M_ARENA_MAX, 1);
+  // No fastbins: V8 frees a scavenge's worth of dropped results at once (their TensorImpl,
+  // StorageImpl and Node-API bookkeeping), and with fastbins each free that leaves 64 KiB in one
+  // piece walks and merges every fastbin chunk freed so far (malloc_consolidate: half of a small
+  // op's GC time in perf; bench/overhead.ts --gc). Small frees then merge as they come, which the
+  // per-thread cache keeps cheap in a loop's steady state. A GLIBC_TUNABLES naming mxfast wins.
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  if (!tunables || !std::strstr(tunables, "mxfast")) mallopt(M_MXFAST, 0);
 
   auto* d = new AddonData();
   d->keyHandle = MakeKey(env, "_h");

@@ -14,11 +14,6 @@
 #include <c10/core/impl/alloc_cpu.h>
 
 #include <array>
-#include <cstdlib>
-#include <cstring>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -105,24 +100,9 @@ class CachingCpuAllocator final : public c10::Allocator {
 
 }  // namespace
 
-// glibc's fastbins make a burst of frees expensive: the GC finalizes a scavenge's worth of dropped
-// results at once (their TensorImpl, StorageImpl and Node-API bookkeeping, all malloc'd), and each
-// free that leaves 64 KiB of free memory in one piece walks and merges every fastbin chunk freed so
-// far (malloc_consolidate, about half of a small op's GC time in `perf`). Without fastbins small
-// frees merge as they come, which glibc's per-thread cache keeps cheap for a loop's steady state.
-// Left alone where the user chose their own setting (GLIBC_TUNABLES naming mxfast).
-static void DisableFastbins() {
-#if defined(__GLIBC__)
-  const char* tunables = std::getenv("GLIBC_TUNABLES");
-  if (tunables && std::strstr(tunables, "mxfast")) return;
-  mallopt(M_MXFAST, 0);
-#endif
-}
-
 void InstallCpuAllocator() {
   static std::once_flag once;
   std::call_once(once, [] {
-    DisableFastbins();
     // leaked on purpose: tensors freed during process exit still call into it
     c10::SetCPUAllocator(new CachingCpuAllocator(c10::GetCPUAllocator()), /*priority=*/1);
   });
