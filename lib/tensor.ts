@@ -355,6 +355,8 @@ export class Tensor {
   set data(value: Tensor) {
     if (!(value instanceof Tensor)) badArg('a Tensor', 'data', value);
     native.setData(this._h, value._h);
+    // the alias of the old data would keep that memory alive
+    if (this._dataWrapper !== undefined) this._dataWrapper = undefined;
   }
   retainGrad(): void {
     native.retainGrad(this._h);
@@ -399,6 +401,9 @@ export class Tensor {
   /** Releases this wrapper's hold on native memory now; the tensor is unusable afterwards. */
   dispose(): void {
     native.dispose(this._h);
+    // the alias `data` gave last shares this memory: no longer kept from here (a caller's own
+    // reference to it stays valid, as in Python)
+    if (this._dataWrapper !== undefined) this._dataWrapper = undefined;
   }
   /**
    * torch-node only: whether `dispose()` (or a finished `tidy`) released this tensor's native memory; a disposed tensor throws on use.

@@ -98,6 +98,11 @@ t.test('x.data: one alias while nothing else holds it, a new one otherwise', asy
   q.data.add_(1);
   y.backward();
   t.same(w.grad!.tolist(), [2, 2, 2], 'an alias a graph saved is not reused, so its version stays');
+  // disposing x leaves an alias the caller holds usable (Python: d = x.data; del x; d still works)
+  const r = torch.ones(2);
+  const rd = r.data;
+  r.dispose();
+  t.same(rd.tolist(), [1, 1], 'the alias outlives the disposed tensor');
 });
 
 t.test('noGrad, enableGrad, setGradEnabled', async (t) => {
