@@ -5,11 +5,14 @@
 // bptt 35, batch 20, clip_grad_norm_, manual SGD) at hidden sizes 16 and 128. Milliseconds per step, median of 5 runs, and the ratio (torch-node / PyTorch;
 // goal: <= 1.0). Both sides run on one intra-op thread.
 //   npm run bench:overhead-programs          (PYTHON=/path/to/python3 to pick another PyTorch)
+//   npm run bench:overhead-programs -- --instructions   instructions per step, counted by callgrind
+//     (bench/callgrind.ts), a figure the machine's load does not move
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { medianNsPerCall, REPS } from './timing.js';
+import { callgrindPerCall, runInstructionSegments } from './callgrind.js';
 
 const { nn } = torch;
 const ITERS = Number(process.env.BENCH_ITERS ?? 300);
@@ -96,19 +99,38 @@ function wordLmStep(nhid: number): () => unknown {
   };
 }
 
-const timed = (fn: () => unknown, iters: number): number => medianNsPerCall(fn, iters) / 1e6;
-
-const ours: Record<string, number> = {
-  'char-RNN tutorial step (7 chars, hidden 128)': timed(charRnnStep, ITERS),
-  'SGD(momentum).step, 100-layer MLP of width 8': timed(sgdStep, ITERS * 3),
-  'word LM step, LSTM hidden 16 (bptt 35, batch 20)': timed(wordLmStep(16), Math.ceil(ITERS / 10)),
-  'word LM step, LSTM hidden 128 (bptt 35, batch 20)': timed(wordLmStep(128), Math.ceil(ITERS / 30)),
-};
+// name, step, timed iterations, and [n0, n1] steps for the instruction count (few for the long steps:
+// callgrind runs them about fifty times slower)
+const programs: Array<[string, () => unknown, number, readonly [number, number]]> = [
+  ['char-RNN tutorial step (7 chars, hidden 128)', charRnnStep, ITERS, [20, 120]],
+  ['SGD(momentum).step, 100-layer MLP of width 8', sgdStep, ITERS * 3, [30, 330]],
+  ['word LM step, LSTM hidden 16 (bptt 35, batch 20)', wordLmStep(16), Math.ceil(ITERS / 10), [2, 8]],
+  ['word LM step, LSTM hidden 128 (bptt 35, batch 20)', wordLmStep(128), Math.ceil(ITERS / 30), [1, 3]],
+];
 const here = path.dirname(fileURLToPath(import.meta.url));
 const python = process.env.PYTHON ?? '/usr/bin/python3';
-const py = JSON.parse(execFileSync(python, [path.join(here, 'overhead_programs.py'), String(ITERS)], { encoding: 'utf8' }));
-console.log(`overhead-bound programs, median of ${REPS} runs; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}, 1 thread`);
-console.log(`${'program'.padEnd(48)}${'torch-node ms'.padStart(15)}${'PyTorch ms'.padStart(12)}${'ratio'.padStart(8)}`);
-for (const name of Object.keys(ours)) {
-  console.log(`${name.padEnd(48)}${ours[name].toFixed(3).padStart(15)}${py.ms[name].toFixed(3).padStart(12)}${(ours[name] / py.ms[name]).toFixed(2).padStart(8)}`);
+const argv = process.argv.slice(2);
+const counts = programs.map((p) => p[3]);
+
+function table(unit: string, ours: number[], theirs: number[], digits: number): void {
+  console.log(`${'program'.padEnd(48)}${`torch-node ${unit}`.padStart(18)}${`PyTorch ${unit}`.padStart(16)}${'ratio'.padStart(8)}`);
+  programs.forEach(([name], i) => {
+    console.log(`${name.padEnd(48)}${ours[i].toFixed(digits).padStart(18)}${theirs[i].toFixed(digits).padStart(16)}${(ours[i] / theirs[i]).toFixed(2).padStart(8)}`);
+  });
+}
+
+if (argv[0] === '--instructions-child') {
+  runInstructionSegments(programs.map((p) => p[1]), counts);
+} else if (argv[0] === '--instructions') {
+  // one thread: V8's background compiler and GC helpers would otherwise land in whichever segment
+  // (so the compiler's remaining work on these programs is counted in, as it runs on the main thread)
+  const ours = callgrindPerCall([process.execPath, '--expose-gc', '--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child'], counts);
+  const theirs = callgrindPerCall([python, path.join(here, 'overhead_programs.py'), '--instructions', JSON.stringify(counts)], counts);
+  console.log(`instructions per step (callgrind; n1 - n0 steps per program, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}, 1 thread`);
+  table('instr', ours, theirs, 0);
+} else {
+  const ours = programs.map(([, fn, iters]) => medianNsPerCall(fn, iters) / 1e6);
+  const py = JSON.parse(execFileSync(python, [path.join(here, 'overhead_programs.py'), String(ITERS)], { encoding: 'utf8' }));
+  console.log(`overhead-bound programs, median of ${REPS} runs; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}, 1 thread`);
+  table('ms', ours, programs.map(([name]) => py.ms[name]), 3);
 }

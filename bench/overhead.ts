@@ -8,12 +8,11 @@
 //     in V8's collections (which find the dropped results and run their finalizers) and the rest
 import { execFileSync } from 'node:child_process';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { medianNsPerCall, REPS } from './timing.js';
+import { callgrindPerCall, runInstructionSegments } from './callgrind.js';
 
 const F = torch.nn.functional;
 const a = torch.ones(1);
@@ -59,43 +58,16 @@ function table(unit: string, ours: Record<string, number>, theirs: Record<string
 }
 
 if (argv[0] === '--instructions-child') {
-  // under callgrind: process.ppid (getppid) marks the segments, as os.getppid() does in overhead.py;
-  // a full collection ends each segment, so each pays for collecting exactly its own garbage
+  // under callgrind: process.ppid (getppid) marks the segments, as os.getppid() does in overhead.py
   const [n0, n1] = [Number(argv[1]), Number(argv[2])];
-  const gc = (globalThis as { gc?: () => void }).gc!;
-  for (const fn of Object.values(cases)) {
-    for (let i = 0; i < n0; i++) fn();
-    for (const n of [n0, n1]) {
-      gc();
-      void process.ppid;
-      for (let i = 0; i < n; i++) fn();
-    }
-    gc();
-    void process.ppid;
-  }
+  runInstructionSegments(Object.values(cases), Object.keys(cases).map(() => [n0, n1] as const));
 } else if (argv[0] === '--instructions') {
   const [n0, n1] = [Number(process.env.BENCH_N0 ?? 2000), Number(process.env.BENCH_N1 ?? 22000)];
-  const perCall = (cmd: string[]): Record<string, number> => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'torch-node-callgrind-'));
-    try {
-      const shim = path.join(dir, 'hwy-shim.so');
-      execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', shim, path.join(here, 'callgrind-hwy-shim.c')]);
-      execFileSync('valgrind', ['--tool=callgrind', '--dump-before=getppid', `--callgrind-out-file=${dir}/cg.out`, ...cmd, String(n0), String(n1)],
-        { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env: { ...process.env, LD_PRELOAD: shim } });
-      // cg.out.1, cg.out.2, ...: one dump before each getppid; each case's last three segments are its
-      // warm-up, its n0 calls and its n1 calls (start-up may call getppid too: counted from the end)
-      const dumps = readdirSync(dir).filter((f) => /^cg\.out\.\d+$/.test(f)).sort((x, y) => Number(x.split('.').pop()) - Number(y.split('.').pop()));
-      const ir = dumps.map((f) => Number(/^summary: (\d+)/m.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? NaN)).slice(-3 * Object.keys(cases).length);
-      const out: Record<string, number> = {};
-      Object.keys(cases).forEach((name, i) => { out[name] = (ir[3 * i + 2] - ir[3 * i + 1]) / (n1 - n0); });
-      return out;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const counts = Object.keys(cases).map(() => [n0, n1] as const);
+  const byName = (ir: number[]) => Object.fromEntries(Object.keys(cases).map((name, i) => [name, ir[i]]));
   // one thread: V8's background compiler and GC helpers would otherwise land in whichever segment
-  const ours = perCall([process.execPath, '--expose-gc', '--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child']);
-  const theirs = perCall([python, path.join(here, 'overhead.py'), '--instructions']);
+  const ours = byName(callgrindPerCall([process.execPath, '--expose-gc', '--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child', String(n0), String(n1)], counts));
+  const theirs = byName(callgrindPerCall([python, path.join(here, 'overhead.py'), '--instructions', String(n0), String(n1)], counts));
   console.log(`instructions per call (callgrind; ${n1 - n0} calls beyond ${n0}, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
   table('instr', ours, theirs, 0);
 } else if (argv[0] === '--gc') {

@@ -1,0 +1,47 @@
+// Instructions per call, counted by valgrind's callgrind, for the benches' `--instructions` modes.
+// The child process (Node or Python) marks its segments with getppid (callgrind dumps before each):
+// for each case, a warm-up of n0 calls, then n0 calls, then n1 calls, each segment started after a
+// full collection and the last one ended by one. The figure per case is the difference of the two
+// measured segments over n1 - n0 calls, so start-up, JIT warm-up and fixed costs cancel and the
+// garbage collector's share of the calls is included: a count the machine's load does not move.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Runs `cmd` under callgrind; `counts[i]` is case i's [n0, n1]; instructions per call for each case. */
+export function callgrindPerCall(cmd: string[], counts: ReadonlyArray<readonly [number, number]>): number[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'torch-node-callgrind-'));
+  try {
+    const shim = path.join(dir, 'hwy-shim.so');
+    execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', shim, path.join(here, 'callgrind-hwy-shim.c')]);
+    execFileSync('valgrind', ['--tool=callgrind', '--dump-before=getppid', `--callgrind-out-file=${dir}/cg.out`, ...cmd],
+      { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env: { ...process.env, LD_PRELOAD: shim } });
+    // cg.out.1, cg.out.2, ...: one dump before each getppid; each case's last three segments are its
+    // warm-up, its n0 calls and its n1 calls (start-up may call getppid too: counted from the end)
+    const dumps = readdirSync(dir).filter((f) => /^cg\.out\.\d+$/.test(f)).sort((x, y) => Number(x.split('.').pop()) - Number(y.split('.').pop()));
+    const ir = dumps.map((f) => Number(/^summary: (\d+)/m.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? NaN)).slice(-3 * counts.length);
+    return counts.map(([n0, n1], i) => (ir[3 * i + 2] - ir[3 * i + 1]) / (n1 - n0));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The Node child's side: runs each case's segments as callgrindPerCall expects (needs --expose-gc). */
+export function runInstructionSegments(fns: ReadonlyArray<() => unknown>, counts: ReadonlyArray<readonly [number, number]>): void {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  fns.forEach((fn, i) => {
+    const [n0, n1] = counts[i];
+    for (let k = 0; k < n0; k++) fn();
+    for (const n of [n0, n1]) {
+      gc();
+      void process.ppid;
+      for (let k = 0; k < n; k++) fn();
+    }
+    gc();
+    void process.ppid;
+  });
+}
