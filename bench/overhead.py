@@ -6,13 +6,13 @@
                                      times, os.getppid() marking the segments, each ended
                                      by a full collection as in overhead.ts
 """
-import gc
 import json
-import os
 import sys
 import time
 
 import torch
+
+from callgrind_segments import run_segments
 
 F = torch.nn.functional
 a, b = torch.ones(1), torch.ones(1)
@@ -46,16 +46,7 @@ cases = {
 
 if sys.argv[1] == '--instructions':
     n0, n1 = int(sys.argv[2]), int(sys.argv[3])
-    for fn in cases.values():
-        for _ in range(n0):  # warm
-            fn()
-        for n in (n0, n1):
-            gc.collect()
-            os.getppid()
-            for _ in range(n):
-                fn()
-        gc.collect()
-        os.getppid()
+    run_segments(list(cases.values()), [(n0, n1)] * len(cases))
     print(json.dumps({'torch': torch.__version__, 'cases': list(cases)}))
     sys.exit(0)
 

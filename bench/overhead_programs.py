@@ -2,14 +2,14 @@
 """The Python side of bench/overhead-programs.ts: the same overhead-bound programs, timed the same
 way, printed as JSON (milliseconds per unit of work, median of REPS runs); with --instructions
 '[[n0, n1], ...]', the segments bench/callgrind.ts counts instead."""
-import gc
 import json
-import os
 import sys
 import time
 
 import torch
 import torch.nn as nn
+
+from callgrind_segments import run_segments
 
 INSTRUCTIONS = len(sys.argv) > 1 and sys.argv[1] == '--instructions'
 ITERS = int(sys.argv[1]) if len(sys.argv) > 1 and not INSTRUCTIONS else 300
@@ -127,17 +127,6 @@ PROGRAMS = [('char-RNN tutorial step (7 chars, hidden 128)', char_rnn_step, ITER
             ('word LM step, LSTM hidden 128 (bptt 35, batch 20)', word_lm_step(128), -(-ITERS // 30))]
 
 if INSTRUCTIONS:
-    # for callgrind (--dump-before=getppid), as bench/callgrind.ts expects: per program a warm-up of
-    # n0 steps, then n0 and n1 steps, os.getppid() marking the segments, each ended by a full collection
-    for (_, fn, _), (n0, n1) in zip(PROGRAMS, json.loads(sys.argv[2])):
-        for _ in range(n0):
-            fn()
-        for n in (n0, n1):
-            gc.collect()
-            os.getppid()
-            for _ in range(n):
-                fn()
-        gc.collect()
-        os.getppid()
+    run_segments([fn for _, fn, _ in PROGRAMS], json.loads(sys.argv[2]))
 else:
     print(json.dumps({'torch': torch.__version__, 'ms': {name: timed(fn, iters) for name, fn, iters in PROGRAMS}}))
