@@ -7,6 +7,8 @@ namespace tn {
 // A JS-side tensor holds one of these inside a napi External. Holding the at::Tensor
 // by value keeps the refcount in one place; dispose() resets it early.
 struct TensorBox {
+  static constexpr uint64_t kMark = 0x746f7263686e6f64ull;  // "torchnod": not a canonical address
+  uint64_t mark = kMark;  // identifies a tensor handle (see HandleData)
   at::Tensor tensor;
   int64_t accountedBytes = 0;  // what this box reported to V8 as external memory
 };
@@ -57,9 +59,9 @@ std::string Describe(napi_env env, napi_value v);  // "-5 of type number", for m
 c10::Device DeviceArg(napi_env env, napi_value v, const char* argName);
 int64_t EnumArg(napi_env env, napi_value v, const char* argName);
 
-// Every External the addon hands to JS is tagged with its kind (napi type tags), so a handle of one
-// kind passed where another is expected, or a forged { _h } object, is refused instead of being read
-// as the wrong C++ struct.
+// Every External the addon hands to JS carries its kind, so a handle of one kind passed where another
+// is expected, or a forged { _h } object, is refused instead of being read as the wrong C++ struct.
+// Tensor handles carry it as TensorBox's first word; the others as a napi type tag.
 enum class HandleKind : uint64_t { Tensor = 1, Generator, ScriptModule, Work, Reducer, LoaderRun, CudaStream, CudaEvent, Archive, AotiPackage };
 using HandleFinalizer = void (*)(node_api_basic_env, void*, void*);
 // A new tagged External owning `data` (freed by `finalize` when JS drops it).

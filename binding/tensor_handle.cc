@@ -43,6 +43,7 @@ static napi_type_tag TagOf(HandleKind kind) { return {0x746f7263686e6f64ull /* "
 napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleKind kind) {
   napi_value out;
   if (napi_create_external(env, data, finalize, nullptr, &out) != napi_ok) throw std::runtime_error("could not create a handle");
+  if (kind == HandleKind::Tensor) return out;  // marked by TensorBox::mark instead (see HandleData)
   const napi_type_tag tag = TagOf(kind);
   napi_type_tag_object(env, out, &tag);
   return out;
@@ -51,6 +52,16 @@ napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleK
 void* HandleData(napi_env env, napi_value v, HandleKind kind) {
   napi_valuetype t;
   if (!v || napi_typeof(env, v, &t) != napi_ok || t != napi_external) return nullptr;
+  if (kind == HandleKind::Tensor) {
+    // Every op reads its tensors through here, and a type tag is a private-property lookup on the
+    // External (a third of a small op's binding cost), so a tensor handle is recognized by its box's
+    // first word instead. JS cannot make an External; the ones that reach here are this addon's (all
+    // at least a word long, and none starting with the mark, which no pointer can equal) or, only if
+    // another native addon hands its own to JS, that addon's.
+    void* p = nullptr;
+    napi_get_value_external(env, v, &p);
+    return p && static_cast<TensorBox*>(p)->mark == TensorBox::kMark ? p : nullptr;
+  }
   const napi_type_tag tag = TagOf(kind);
   bool ok = false;
   if (napi_check_object_type_tag(env, v, &tag, &ok) != napi_ok || !ok) return nullptr;
@@ -65,7 +76,7 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
     napi_get_null(env, &out);
     return out;
   }
-  auto* box = new TensorBox{std::move(tensor), 0};
+  auto* box = new TensorBox{TensorBox::kMark, std::move(tensor), 0};
   box->accountedBytes = OwnedBytes(box->tensor);
   try {
     out = NewHandle(env, box, FinalizeBox, HandleKind::Tensor);

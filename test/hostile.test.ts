@@ -39,6 +39,10 @@ t.test('a handle is only accepted as what it is', async (t) => {
   const forged = { _h: (script as Record<symbol, unknown>)[key], dispose() {} };
   t.throws(() => torch.stack([forged as any, torch.ones(2)]), TypeError);
   t.throws(() => torch.ones(2).matmul({ _h: new torch.Generator(), dispose() {} } as any), TypeError);
+  // tensor handles are recognized by their box's mark, the others by a type tag: both directions
+  t.throws(() => torch.ones(2).matmul({ _h: new torch.Generator()._gen, dispose() {} } as any), TypeError);
+  t.throws(() => torch.ones(2).matmul({ _h: forged._h, dispose() {} } as any), TypeError);
+  t.throws(() => torch.Generator.fromHandle(torch.ones(2)._h).initialSeed(), TypeError);
 });
 
 t.test('numbers that do not fit the dtype are refused, as PyTorch refuses them', async (t) => {
