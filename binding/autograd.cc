@@ -92,16 +92,15 @@ static napi_value Query(napi_env env, napi_callback_info info) {
     at::Tensor& t = TensorArg(env, argv[0], "self");
     int32_t which = -1;
     napi_get_value_int32(env, argv[1], &which);
+    // argv[2]: the tensor the caller wrapped this attribute's value with last, if any
+    auto* cached = argc > 2 ? static_cast<TensorBox*>(HandleData(env, argv[2], HandleKind::Tensor)) : nullptr;
     napi_value out;
     switch (which) {
       case kGrad: {
-        // argv[2]: the handle the caller already wraps this grad with, if any; the same handle back
-        // when it still holds the very tensor, so p.grad stays one object as in Python
+        // the cached handle back when it still holds the very tensor, so p.grad stays one object as
+        // in Python
         const at::Tensor& g = t.grad();
-        if (g.defined() && argc > 2) {
-          TensorBox* cached = static_cast<TensorBox*>(HandleData(env, argv[2], HandleKind::Tensor));
-          if (cached && cached->tensor.defined() && cached->tensor.unsafeGetTensorImpl() == g.unsafeGetTensorImpl()) return argv[2];
-        }
+        if (g.defined() && cached && cached->tensor.defined() && cached->tensor.unsafeGetTensorImpl() == g.unsafeGetTensorImpl()) return argv[2];
         return WrapTensor(env, g);
       }
       case kRequiresGrad: napi_get_boolean(env, t.requires_grad(), &out); return out;
@@ -120,15 +119,12 @@ static napi_value Query(napi_env env, napi_callback_info info) {
       case kVersion: napi_create_double(env, static_cast<double>(t._version()), &out); return out;
       case kOutputNr: napi_create_double(env, static_cast<double>(t.output_nr()), &out); return out;
       case kData: {
-        // argv[2]: the alias p.data gave last; the same handle back when nothing else holds it and
-        // it is still what a new alias would be (p.data.add_(...) in a manual SGD loop then makes no
-        // tensor per parameter per step). Its version counter restarts, as a new alias's does.
-        if (argc > 2) {
-          TensorBox* cached = static_cast<TensorBox*>(HandleData(env, argv[2], HandleKind::Tensor));
-          if (cached && IsFreshAliasOf(cached->tensor, t)) {
-            if (cached->tensor._version() != 0) cached->tensor.unsafeGetTensorImpl()->set_version_counter(c10::VariableVersion(0));
-            return argv[2];
-          }
+        // the alias p.data gave last back when nothing else holds it and it is still what a new alias
+        // would be (p.data.add_(...) in a manual SGD loop then makes no tensor per parameter per
+        // step). Its version counter restarts, as a new alias's does.
+        if (cached && IsFreshAliasOf(cached->tensor, t)) {
+          if (cached->tensor._version() != 0) cached->tensor.unsafeGetTensorImpl()->set_version_counter(c10::VariableVersion(0));
+          return argv[2];
         }
         return WrapTensor(env, t.variable_data());
       }

@@ -320,11 +320,15 @@ export class Tensor {
   }
   get grad(): Tensor | null {
     // the wrapper of the last grad read is reused while it holds the same tensor (Python's p.grad is p.grad)
-    const cached = this._gradWrapper;
-    const g = native.gradQuery(this._h, Grad.Grad, cached?._h);
-    if (g === null) return null;
-    if (cached !== undefined && g === cached._h) return cached;
-    return (this._gradWrapper = new Tensor(g));
+    return this._attrTensor(Grad.Grad, '_gradWrapper');
+  }
+  /** @internal p.grad and p.data: the wrapper read last comes back when the native side hands back its handle */
+  private _attrTensor(which: Grad.Grad | Grad.Data, slot: '_gradWrapper' | '_dataWrapper'): Tensor | null {
+    const cached = this[slot];
+    const h = native.gradQuery(this._h, which, cached?._h);
+    if (h === null) return null;
+    if (cached !== undefined && h === cached._h) return cached;
+    return (this[slot] = new Tensor(h));
   }
   set grad(g: Tensor | null) {
     if (g !== null && !(g instanceof Tensor)) badArg('a Tensor or null', 'grad', g);
@@ -346,10 +350,7 @@ export class Tensor {
   /** The tensor's data without autograd history (Python's x.data). */
   get data(): Tensor {
     // the alias read last comes back while nothing else holds it and it still matches x (native side)
-    const cached = this._dataWrapper;
-    const h = native.gradQuery(this._h, Grad.Data, cached?._h);
-    if (cached !== undefined && h === cached._h) return cached;
-    return (this._dataWrapper = new Tensor(h));
+    return this._attrTensor(Grad.Data, '_dataWrapper')!;
   }
   /** x.data = y: x takes y's data (and shape, dtype, device), staying the same object. */
   set data(value: Tensor) {
