@@ -1,6 +1,6 @@
 // The runtime behind the generated torch.* functions (lib/generated/functions.ts).
 import { native } from './native.js';
-import { wrap, OP_BASE, Tensor } from './tensor.js';
+import { wrap, makeTensor, OP_BASE, Tensor } from './tensor.js';
 import { TORCH_FUNCTIONS, type TorchFunctions } from './generated/ops.js';
 import { badArg, TorchError } from './errors.js';
 import { fastFunction } from './fast-ops.js';
@@ -70,6 +70,6 @@ for (const [name, id, tupleNames, inplace, takesOut] of TORCH_FUNCTIONS) {
     };
   }
   Object.defineProperty(fn, 'name', { value: name });
-  table[name] = fastFunction(name, fn, (h) => new Tensor(h));
+  table[name] = fastFunction(name, fn, makeTensor);
 }
 export const generatedFunctions = table as unknown as TorchFunctions;

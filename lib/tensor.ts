@@ -501,9 +501,10 @@ export function namedTuple<T extends unknown[]>(values: T, names: readonly strin
   names.forEach((n, i) => Object.defineProperty(values, n, { value: values[i], enumerable: false }));
   return values;
 }
-const makeTensor = (h: Handle) => new Tensor(h);
+/** @internal a handle's new wrapper, for the fast paths (lib/fast-ops.ts) */
+export const makeTensor = (h: Handle): Tensor => new Tensor(h);
 function wrapAll(r: any[]): Tensor[] {
-  return r.map((h) => new Tensor(h));
+  return r.map(makeTensor);
 }
 
 // Install the generated ATen methods. Each is a closure over its op-table id; in-place ops
