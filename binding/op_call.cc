@@ -188,6 +188,32 @@ struct Binder {
   std::string failure;  // why the best attempt so far did not match
   size_t bestScore = 0;
 
+  // The keyword object's entries, read once per call (not once per overload and parameter: a key
+  // string made and looked up through N-API for each cost more than the op itself for a factory).
+  struct Keyword {
+    std::string name;
+    napi_value value;
+  };
+  std::vector<Keyword> keywords;
+  void ReadKeywords(napi_value kw) {
+    napi_value names;
+    uint32_t n = 0;
+    napi_get_property_names(env, kw, &names);
+    napi_get_array_length(env, names, &n);
+    keywords.resize(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      napi_value k;
+      napi_get_element(env, names, i, &k);
+      keywords[i].name = Napi::Value(env, k).As<Napi::String>().Utf8Value();
+      napi_get_property(env, kw, k, &keywords[i].value);
+    }
+  }
+  const Keyword* FindKeyword(const std::string& name) const {
+    for (const Keyword& k : keywords)
+      if (k.name == name) return &k;
+    return nullptr;
+  }
+
   bool IsNumber(napi_value v, double* d) {
     napi_valuetype t;
     napi_typeof(env, v, &t);
@@ -427,8 +453,8 @@ struct Binder {
     return !GetKey(env, d.keyEnum, v) && !GetKey(env, d.keyDevice, v) && !GetKey(env, d.keyGenerator, v);
   }
 
-  // Fills `stack` for overload `o` from positional args P[0..m) and keyword object kw.
-  bool Bind(const Overload& o, napi_value* P, size_t m, napi_value kw, torch::jit::Stack* stack) {
+  // Fills `stack` for overload `o` from positional args P[0..m) and the keywords read.
+  bool Bind(const Overload& o, napi_value* P, size_t m, torch::jit::Stack* stack) {
     stack->clear();
     size_t pi = 0, kwUsed = 0;
     std::string why;
@@ -455,17 +481,11 @@ struct Binder {
           continue;
         }
         v = P[pi++];
-      } else if (kw) {
-        napi_value key;
-        bool has = false;
-        napi_create_string_utf8(env, s.camel.c_str(), s.camel.size(), &key);
-        napi_has_own_property(env, kw, key, &has);
-        if (!has && s.camel != s.name && s.name != "self") {
-          napi_create_string_utf8(env, s.name.c_str(), s.name.size(), &key);
-          napi_has_own_property(env, kw, key, &has);
-        }
-        if (has) {
-          napi_get_property(env, kw, key, &v);
+      } else if (!keywords.empty()) {
+        const Keyword* k = FindKeyword(s.camel);
+        if (!k && s.camel != s.name && s.name != "self") k = FindKeyword(s.name);
+        if (k) {
+          v = k->value;
           ++kwUsed;
         }
       }
@@ -485,24 +505,14 @@ struct Binder {
       why = "Takes " + std::to_string(pi) + " positional arguments but " + std::to_string(m) + " were given";
       return fail(0);  // an arity mismatch explains less than a wrong value in a longer overload
     }
-    if (kw) {
-      napi_value names;
-      uint32_t n = 0;
-      napi_get_property_names(env, kw, &names);
-      napi_get_array_length(env, names, &n);
-      if (n != kwUsed) {
-        why = "Unexpected option in ";
-        for (uint32_t i = 0; i < n; ++i) {
-          napi_value k;
-          napi_get_element(env, names, i, &k);
-          why += (i ? ", " : "{ ") + Napi::Value(env, k).As<Napi::String>().Utf8Value();
-        }
-        why += " }; this overload takes " ;
-        bool any = false;
-        for (auto& s : o.args) if (s.kwOnly || &s - &o.args[0] >= static_cast<long>(pi)) { why += (any ? ", " : "") + s.camel; any = true; }
-        if (!any) why += "no options";
-        return fail(o.args.size());
-      }
+    if (kwUsed != keywords.size()) {
+      why = "Unexpected option in ";
+      for (size_t i = 0; i < keywords.size(); ++i) why += (i ? ", " : "{ ") + keywords[i].name;
+      why += " }; this overload takes ";
+      bool any = false;
+      for (auto& s : o.args) if (s.kwOnly || &s - &o.args[0] >= static_cast<long>(pi)) { why += (any ? ", " : "") + s.camel; any = true; }
+      if (!any) why += "no options";
+      return fail(o.args.size());
     }
     return true;
   }
@@ -582,13 +592,12 @@ static napi_value CallOp(napi_env env, napi_callback_info info) {
       --m;
     }
     Binder b{env, g.numbersAsTensors};
-    napi_value kw = nullptr;
-    if (m > 0 && b.IsPlainObject(P[m - 1])) kw = P[--m];
+    if (m > 0 && b.IsPlainObject(P[m - 1])) b.ReadKeywords(P[--m]);
     torch::jit::Stack stack;
     stack.reserve(8);
     try {
       for (const Overload& o : g.overloads) {
-        if (b.Bind(o, P, m, kw, &stack)) { current = &o; break; }
+        if (b.Bind(o, P, m, &stack)) { current = &o; break; }
       }
     } catch (const ArgError& e) {
       throw ArgError(g.name + "(): " + e.what());

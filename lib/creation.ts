@@ -48,14 +48,44 @@ function finish(t: Tensor, o: { requiresGrad?: boolean; out?: Tensor | null }, f
 function bound<K extends Signed, S extends z.ZodTypeAny>(key: K, args: readonly unknown[], schema: S, positional: readonly string[]): { a: Record<string, unknown>; o: z.output<S> } {
   const fn = key.replace(/^torch\./, '');
   const a = bind(key, args, { name: `torch.${fn}` }) as Record<string, unknown>;
-  const given: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(a)) if (!positional.includes(k) && v !== undefined) given[k] = v;
-  const o = parseOptions(schema, given, `torch.${fn}() options`);
+  let given: Record<string, unknown> | undefined;
+  for (const k in a) {
+    const v = a[k];
+    if (v === undefined || positional.includes(k) || isValidDefault(schema, k, v)) continue;
+    (given ??= {})[k] = v;
+  }
+  // the defaults left out read as unset (undefined) to every use below, as their parsed values do
+  const o = given ? parseOptions(schema, given, `torch.${fn}() options`) : ({} as z.output<S>);
   return { a, o };
 }
-function nativeOpts(o: { dtype?: DType; device?: unknown; pinMemory?: boolean; generator?: Generator | null }) {
-  // Unset options stay undefined, so the schema's own default applies (randint's is int64).
-  return { dtype: o.dtype, device: o.device, pinMemory: o.pinMemory, ...(o.generator ? { generator: o.generator } : {}) };
+
+// Python's defaults (None, False), which bind() fills in on every call, are checked against a schema
+// once and then skipped: a factory called without options makes no schema parse (zod's costs more
+// than a small factory's own work).
+const validDefaults = new WeakMap<z.ZodTypeAny, { null: Set<string>; false: Set<string> }>();
+function isValidDefault(schema: z.ZodTypeAny, k: string, v: unknown): boolean {
+  if (v !== null && v !== false) return false;
+  let known = validDefaults.get(schema);
+  if (!known) validDefaults.set(schema, (known = { null: new Set(), false: new Set() }));
+  const keys = v === null ? known.null : known.false;
+  if (keys.has(k)) return true;
+  if (!schema.safeParse({ [k]: v }).success) return false;
+  keys.add(k);
+  return true;
+}
+/**
+ * The options the native op receives: only those set, so an unset one takes the schema's own default
+ * (randint's dtype is int64), and none at all when nothing is set (reading an options object's keys
+ * natively costs more than a small factory's work).
+ */
+function nativeOpts(o: { dtype?: DType; device?: unknown; pinMemory?: boolean; generator?: Generator | null; memoryFormat?: unknown }): Record<string, unknown> | undefined {
+  let out: Record<string, unknown> | undefined;
+  if (o.dtype !== undefined) (out ??= {}).dtype = o.dtype;
+  if (o.device !== undefined) (out ??= {}).device = o.device;
+  if (o.pinMemory !== undefined) (out ??= {}).pinMemory = o.pinMemory;
+  if (o.generator) (out ??= {}).generator = o.generator;
+  if (o.memoryFormat != null) (out ??= {}).memoryFormat = o.memoryFormat;
+  return out;
 }
 
 function typedArrayDType(a: TypedArray): DType {
@@ -232,7 +262,6 @@ function sizedFactory(name: 'zeros' | 'ones' | 'empty' | 'rand' | 'randn', schem
     // *size: the numbers themselves, or one list of them (or size= by name)
     const sizes = a.size as unknown[];
     const [size] = sizeArgs<never>(sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : sizes, key);
-    if (o.memoryFormat) return finish(wrap(op(ID[name], size, { ...nativeOpts(o), memoryFormat: o.memoryFormat })), o, name);
     return finish(wrap(op(ID[name], size, nativeOpts(o))), o, name);
   };
 }
@@ -331,7 +360,7 @@ function likeFactory(name: string, key: LikeKey) {
   return (...args: Args<LikeKey>): Tensor => {
     const { a, o } = bound(key, args, likeSchema, ['input']);
     if (!(a.input instanceof Tensor)) badArg('Tensor', 'input', a.input);
-    return finish(wrap(op(ID[name], (a.input as Tensor)._h, { ...nativeOpts(o), memoryFormat: o.memoryFormat ?? undefined })), o);
+    return finish(wrap(op(ID[name], (a.input as Tensor)._h, nativeOpts(o))), o);
   };
 }
 export const zerosLike = likeFactory('zeros_like', 'torch.zerosLike');
@@ -345,7 +374,7 @@ export function fullLike(...args: Args<'torch.fullLike'>): Tensor {
   const { input, fillValue } = a as { input: Tensor; fillValue: Scalar };
   if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
   if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean' && typeof fillValue !== 'bigint') badArg('number', 'fillValue', fillValue);
-  return finish(wrap(op(ID.full_like, input._h, fillValue, { ...nativeOpts(o), memoryFormat: o.memoryFormat ?? undefined })), o);
+  return finish(wrap(op(ID.full_like, input._h, fillValue, nativeOpts(o))), o);
 }
 
 /** randintLike(input, high) or randintLike(input, low, high) */

@@ -52,6 +52,11 @@ const cases: Case[] = [
   ['string size', () => torch.empty('3' as any), 'type', /Expected non-negative integer for size\[0\] of torch\.empty but received '3' of type string/],
   ['unknown dtype', () => torch.zeros(2, { dtype: 'float128' as any }), 'type', /Expected a dtype .* for dtype but received 'float128' of type string/],
   ['bad requiresGrad', () => torch.ones(2, { requiresGrad: 'yes' as any }), 'type', /Expected boolean for requiresGrad but received 'yes' of type string/],
+  // None and False skip the options' schema only where it accepts them (lib/creation.ts isValidDefault)
+  ['null requiresGrad', () => torch.zeros(2, { requiresGrad: null as any }), 'type', /Expected boolean for requiresGrad but received null/],
+  ['false dtype', () => torch.zeros(2, { dtype: false as any }), 'type', /for dtype but received false of type boolean/],
+  ['false dtype after a default call', () => (torch.zeros(2, { dtype: null, requiresGrad: false }), torch.zeros(2, { dtype: false as any })), 'type', /for dtype but received false of type boolean/],
+  ['frombuffer null dtype', () => torch.frombuffer(new Float32Array(2).buffer, { dtype: null as any }), 'type', /for dtype but received null/],
   ['unknown factory option', () => torch.ones(2, { dtyp: torch.float32 } as any), 'type', /torch\.ones\(\) got an unexpected keyword argument 'dtyp'\. Did you mean 'dtype'\?/],
   ['bad device string', () => torch.zeros(2, { device: 'gpu:0' as never }), 'type', /Expected a device .* for device but received 'gpu:0' of type string/],
   ['bad device for to()', () => a.to('tpu' as never), 'type', /Expected a device string such as 'cpu' or 'cuda:0' for device but received 'tpu' of type string/],
