@@ -32,6 +32,7 @@ cases = {
     'index m[1]': lambda: m[1],
     'item()': lambda: a.item(),
     'add_ in place (1-element)': lambda: a.add_(b),
+    'zeros(1, 128)': lambda: torch.zeros(1, 128),
     # hand-written functions: their arguments bound by torch-node's binder (lib/bind.ts), by Python's here
     'F.softmax(m, dim=1) 4x4': lambda: F.softmax(m, dim=1),
     'F.leaky_relu(a, 0.2) (1-element)': lambda: F.leaky_relu(a, 0.2),

@@ -33,6 +33,8 @@ const cases: Record<string, () => unknown> = {
   'index m[1]': () => m.index(1),
   'item()': () => a.item(),
   'add_ in place (1-element)': () => a.add_(b),
+  // a factory: its arguments bound by lib/bind.ts and its options by the schema (lib/creation.ts)
+  'zeros(1, 128)': () => torch.zeros(1, 128),
   // hand-written functions: their arguments bound by lib/bind.ts (Python's own parser on the other side)
   'F.softmax(m, dim=1) 4x4': () => F.softmax(m, { dim: 1 }),
   'F.leaky_relu(a, 0.2) (1-element)': () => F.leakyRelu(a, 0.2),
