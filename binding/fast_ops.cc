@@ -134,6 +134,36 @@ napi_value Linear(napi_env env, napi_callback_info info) {
   });
 }
 
+// torch.zeros(2, 3) and the other size-only factories with every option at its default: the sizes as
+// separate non-negative integers (the JS side checks that; a list, any option, or anything else takes
+// the binder's path, whose errors are Python's).
+struct Factory {
+  const char* name;
+  const char* schema;
+  at::Tensor (*make)(at::IntArrayRef);
+};
+const Factory kFactories[] = {
+    {"zeros", "aten::zeros", [](at::IntArrayRef s) { return at::zeros(s); }},
+    {"ones", "aten::ones", [](at::IntArrayRef s) { return at::ones(s); }},
+    {"empty", "aten::empty.memory_format", [](at::IntArrayRef s) { return at::empty(s); }},
+    {"rand", "aten::rand", [](at::IntArrayRef s) { return at::rand(s); }},
+    {"randn", "aten::randn", [](at::IntArrayRef s) { return at::randn(s); }},
+};
+
+napi_value MakeFactory(napi_env env, napi_callback_info info) {
+  constexpr size_t kMax = 8;
+  size_t argc = kMax;
+  napi_value argv[kMax];
+  void* data = nullptr;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
+  const auto& f = *static_cast<const Factory*>(data);
+  int64_t sizes[kMax];
+  if (argc == 0 || argc > kMax) return nullptr;
+  for (size_t i = 0; i < argc; ++i)
+    if (!IntValue(env, argv[i], &sizes[i]) || sizes[i] < 0) return nullptr;
+  return Guard(env, f.schema, [&] { return WrapTensor(env, f.make(at::IntArrayRef(sizes, argc))); });
+}
+
 }  // namespace
 
 void InitFastOps(Napi::Env env, Napi::Object exports) {
@@ -149,6 +179,13 @@ void InitFastOps(Napi::Env env, Napi::Object exports) {
   napi_set_named_property(env, fast, "select", fn);
   napi_create_function(env, "linear", NAPI_AUTO_LENGTH, Linear, nullptr, &fn);
   napi_set_named_property(env, fast, "linear", fn);
+  napi_value factories;
+  napi_create_object(env, &factories);
+  for (const Factory& f : kFactories) {
+    napi_create_function(env, f.name, NAPI_AUTO_LENGTH, MakeFactory, const_cast<Factory*>(&f), &fn);
+    napi_set_named_property(env, factories, f.name, fn);
+  }
+  napi_set_named_property(env, fast, "factories", factories);
   exports.Set("fast", Napi::Value(env, fast));
 }
 

@@ -8,6 +8,7 @@ import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
 import { bind, type Args, type Signed } from './bind.js';
 import { writeOut } from './functions.js';
+import { fastFactory } from './fast-ops.js';
 import {
   DType, type DeviceLike, type Layout, type MemoryFormat, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
 } from './types.js';
@@ -258,6 +259,8 @@ export type TensorArgs = [data: TensorData, options?: Omit<FactoryOptionsInput, 
 function sizedFactory(name: 'zeros' | 'ones' | 'empty' | 'rand' | 'randn', schema: typeof factorySchema | typeof randomSchema = factorySchema) {
   const key = `torch.${name}` as const;
   return (...args: SizeArgs<FactoryOptionsInput>): Tensor => {
+    const h = fastFactory(name, args);
+    if (h !== undefined) return new Tensor(h);
     const { a, o } = bound(key, args, schema as typeof factorySchema, ['size']) as { a: Record<string, unknown>; o: z.output<typeof factorySchema> & { generator?: Generator | null } };
     // *size: the numbers themselves, or one list of them (or size= by name)
     const sizes = a.size as unknown[];

@@ -115,3 +115,21 @@ export function fastLinear(args: readonly unknown[]): Handle | undefined {
   const bh = handleOf(b);
   return bh === undefined ? undefined : fast.linear(i as Handle, w as Handle, bh as Handle);
 }
+
+const factories = (native.fast as unknown as { factories: Record<string, (...sizes: number[]) => Handle | undefined> }).factories;
+
+/**
+ * torch.zeros(2, 3) and the other size-only factories (binding/fast_ops.cc) called with nothing but
+ * their sizes, each a non-negative integer; undefined: the generic path (bind, the options schema).
+ */
+export function fastFactory(name: string, args: readonly unknown[]): Handle | undefined {
+  const n = args.length;
+  if (n === 0 || n > 8) return undefined;
+  for (let i = 0; i < n; i++) {
+    const s = args[i];
+    if (typeof s !== 'number' || !(s >= 0) || !Number.isInteger(s)) return undefined;
+  }
+  const f = factories[name];
+  if (f === undefined) return undefined;
+  return n === 1 ? f(args[0] as number) : n === 2 ? f(args[0] as number, args[1] as number) : f(...(args as number[]));
+}

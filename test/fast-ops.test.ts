@@ -145,3 +145,37 @@ t.test('in place: x.add_(y), the manual SGD update with { alpha }, and what fall
   for (const q of [p]) q.data.add_(q.grad!, { alpha: -0.1 });
   t.ok(p.allclose(torch.tensor([0.9, 0.8])), 'p.data.add_(p.grad, { alpha: -lr }) updates the parameter');
 });
+
+t.test('size-only factories: the fast path gives what the binder path gives', async (t) => {
+  for (const name of ['zeros', 'ones', 'empty', 'rand', 'randn'] as const) {
+    const f = torch[name] as (...a: unknown[]) => torch.Tensor;
+    torch.manualSeed(1);
+    const fast = f(2, 3);
+    torch.manualSeed(1);
+    const generic = f([2, 3], { dtype: null }); // a list and an option: the binder's path
+    t.same(fast.shape, [2, 3], `${name}: shape`);
+    t.equal(fast.dtype, generic.dtype, `${name}: dtype`);
+    t.equal(fast.requiresGrad, false, `${name}: requiresGrad`);
+    if (name !== 'empty') t.same(fast.tolist(), generic.tolist(), `${name}: values (the same generator stream)`);
+  }
+  t.same(torch.zeros(0).shape, [0], 'a zero size');
+  t.same(torch.ones(1, 1, 1, 1, 1, 1, 1, 1).shape, [1, 1, 1, 1, 1, 1, 1, 1], 'eight sizes');
+  t.same(torch.ones(1, 1, 1, 1, 1, 1, 1, 1, 1).shape, [1, 1, 1, 1, 1, 1, 1, 1, 1], 'nine: the binder path');
+  torch.setDefaultDtype(torch.float64);
+  try {
+    t.equal(torch.zeros(2).dtype, torch.float64, 'the default dtype is followed');
+  } finally {
+    torch.setDefaultDtype(torch.float32);
+  }
+  t.equal(message(() => torch.zeros(2, -5)), message(() => torch.zeros([2, -5])), 'a negative size: the binder path\'s error');
+  t.match(message(() => torch.zeros(2, -5)), /Expected non-negative integer for size\[1\] of torch\.zeros but received -5/);
+  t.match(message(() => torch.zeros(1.5)), /Expected non-negative integer for size\[0\]/);
+  const kept = torch.tidy(() => {
+    const inner = torch.zeros(3);
+    return [inner, torch.ones(2)] as const;
+  });
+  t.same(kept[0].tolist(), [0, 0, 0], 'tidy keeps what it returns');
+  let dropped!: torch.Tensor;
+  torch.tidy(() => void (dropped = torch.zeros(3)));
+  t.throws(() => dropped.tolist(), 'and frees what it made');
+});
