@@ -54,12 +54,19 @@ bool IntValue(napi_env env, napi_value v, int64_t* out) {
   return true;
 }
 
+// Reads up to N arguments and the function's data; returns how many arguments JS passed.
+template <size_t N>
+size_t ReadArgs(napi_env env, napi_callback_info info, napi_value (&argv)[N], void** data) {
+  size_t argc = N;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, data);
+  return argc;
+}
+
 napi_value Call(napi_env env, napi_callback_info info) {
   constexpr size_t kMax = 9;
-  size_t argc = kMax;
   napi_value argv[kMax];
   void* data = nullptr;
-  napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
+  const size_t argc = ReadArgs(env, info, argv, &data);
   const FastOp& op = *static_cast<const FastOp*>(data);
   if (argc == 0 || argc > kMax) return nullptr;
   at::Tensor* self = Live(env, argv[0]);
@@ -152,10 +159,9 @@ const Factory kFactories[] = {
 
 napi_value MakeFactory(napi_env env, napi_callback_info info) {
   constexpr size_t kMax = 8;
-  size_t argc = kMax;
   napi_value argv[kMax];
   void* data = nullptr;
-  napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
+  const size_t argc = ReadArgs(env, info, argv, &data);
   const auto& f = *static_cast<const Factory*>(data);
   int64_t sizes[kMax];
   if (argc == 0 || argc > kMax) return nullptr;
