@@ -70,7 +70,10 @@ function isValidDefault(schema: z.ZodTypeAny, k: string, v: unknown): boolean {
   if (!known) validDefaults.set(schema, (known = { null: new Set(), false: new Set() }));
   const keys = v === null ? known.null : known.false;
   if (keys.has(k)) return true;
-  if (!schema.safeParse({ [k]: v }).success) return false;
+  // valid, and parsed to nothing that reads differently from unset
+  const r = schema.safeParse({ [k]: v });
+  const parsed = r.success ? (r.data as Record<string, unknown>)[k] : true;
+  if (parsed !== undefined && parsed !== null && parsed !== false) return false;
   keys.add(k);
   return true;
 }
