@@ -142,8 +142,8 @@ napi_value Linear(napi_env env, napi_callback_info info) {
 }
 
 // torch.zeros(2, 3) and the other size-only factories with every option at its default: the sizes as
-// separate non-negative integers (the JS side checks that; a list, any option, or anything else takes
-// the binder's path, whose errors are Python's).
+// separate non-negative integers, checked here (a list, any option, or anything else is declined and
+// takes the binder's path, whose errors are Python's).
 struct Factory {
   const char* name;
   const char* schema;

@@ -120,16 +120,12 @@ const factories = (native.fast as unknown as { factories: Record<string, (...siz
 
 /**
  * torch.zeros(2, 3) and the other size-only factories (binding/fast_ops.cc) called with nothing but
- * their sizes, each a non-negative integer; undefined: the generic path (bind, the options schema).
+ * their sizes; the native side declines (undefined: the generic path, bind and the options schema)
+ * anything but one to eight non-negative integers.
  */
 export function fastFactory(name: string, args: readonly unknown[]): Handle | undefined {
-  const n = args.length;
-  if (n === 0 || n > 8) return undefined;
-  for (let i = 0; i < n; i++) {
-    const s = args[i];
-    if (typeof s !== 'number' || !(s >= 0) || !Number.isInteger(s)) return undefined;
-  }
   const f = factories[name];
   if (f === undefined) return undefined;
+  const n = args.length;
   return n === 1 ? f(args[0] as number) : n === 2 ? f(args[0] as number, args[1] as number) : f(...(args as number[]));
 }
