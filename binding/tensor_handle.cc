@@ -49,19 +49,24 @@ napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleK
   return out;
 }
 
+// A tensor handle's box, or null for anything else. Every op reads its tensors through here, so it
+// asks V8 one question: napi_get_value_external refuses a non-External by itself (a napi_typeof
+// first cost as much again), and a tag check is a private-property lookup on the External (a third of
+// a small op's binding cost), so a tensor handle is recognized by its box's first word instead. JS
+// cannot make an External; the ones that reach here are this addon's (all at least a word long, and
+// none starting with the mark, which no pointer can equal) or, only if another native addon hands its
+// own to JS, that addon's.
+static TensorBox* TensorBoxOf(napi_env env, napi_value v) {
+  void* p = nullptr;
+  if (!v || napi_get_value_external(env, v, &p) != napi_ok || !p) return nullptr;
+  auto* box = static_cast<TensorBox*>(p);
+  return box->mark == TensorBox::kMark ? box : nullptr;
+}
+
 void* HandleData(napi_env env, napi_value v, HandleKind kind) {
+  if (kind == HandleKind::Tensor) return TensorBoxOf(env, v);
   napi_valuetype t;
   if (!v || napi_typeof(env, v, &t) != napi_ok || t != napi_external) return nullptr;
-  if (kind == HandleKind::Tensor) {
-    // Every op reads its tensors through here, and a type tag is a private-property lookup on the
-    // External (a third of a small op's binding cost), so a tensor handle is recognized by its box's
-    // first word instead. JS cannot make an External; the ones that reach here are this addon's (all
-    // at least a word long, and none starting with the mark, which no pointer can equal) or, only if
-    // another native addon hands its own to JS, that addon's.
-    void* p = nullptr;
-    napi_get_value_external(env, v, &p);
-    return p && static_cast<TensorBox*>(p)->mark == TensorBox::kMark ? p : nullptr;
-  }
   const napi_type_tag tag = TagOf(kind);
   bool ok = false;
   if (napi_check_object_type_tag(env, v, &tag, &ok) != napi_ok || !ok) return nullptr;
@@ -89,13 +94,10 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
 }
 
 TensorBox* BoxOf(napi_env env, napi_value v) {
+  if (TensorBox* box = TensorBoxOf(env, v)) return box;  // a handle: the common case
   napi_valuetype t;
-  if (napi_typeof(env, v, &t) != napi_ok) return nullptr;
-  if (t == napi_object) {
-    v = GetKey(env, Data(env).keyHandle, v);
-    if (!v || napi_typeof(env, v, &t) != napi_ok) return nullptr;
-  }
-  return static_cast<TensorBox*>(HandleData(env, v, HandleKind::Tensor));
+  if (!v || napi_typeof(env, v, &t) != napi_ok || t != napi_object) return nullptr;
+  return TensorBoxOf(env, GetKey(env, Data(env).keyHandle, v));  // a Tensor object: its _h
 }
 
 at::Tensor& TensorArg(napi_env env, napi_value v, const char* argName) {
