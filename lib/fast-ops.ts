@@ -6,28 +6,41 @@ import { native, type Handle } from './native.js';
 import { FAST_OPS } from './generated/fast-ops.js';
 
 type Make = (h: Handle) => unknown;
-const KIND = new Map(FAST_OPS);
+const KIND = new Map(FAST_OPS.map(([name, kind]) => [name, kind]));
+const NATIVE_NAME = new Map(FAST_OPS.map(([name, , nativeName]) => [name, nativeName]));
 // each returns a handle (or true for the in-place ones), or undefined to decline
 const fast = native.fast as unknown as Record<string, (...args: unknown[]) => Handle | undefined>;
 
 const handleOf = (v: unknown): unknown => (v !== null && typeof v === 'object' ? (v as { _h?: unknown })._h : undefined);
 
-/** The number in `{ alpha: number }` and nothing else; undefined for anything the binder should see. */
-function alphaOf(options: unknown): number | undefined {
+/** The value in `{ [key]: value }` and nothing else; undefined for anything the binder should see. */
+function soleOption(options: unknown, key: string): unknown {
   if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
-  let alpha: unknown, keys = 0;
+  let value: unknown, keys = 0;
   for (const k in options) {
-    if (k !== 'alpha') return undefined;
-    alpha = (options as { alpha: unknown }).alpha;
+    if (k !== key) return undefined;
+    value = (options as Record<string, unknown>)[k];
     keys++;
   }
-  return keys === 1 && typeof alpha === 'number' ? alpha : undefined;
+  return keys === 1 ? value : undefined;
+}
+
+/** The number in `{ alpha: number }` and nothing else. */
+function alphaOf(options: unknown): number | undefined {
+  const alpha = soleOption(options, 'alpha');
+  return typeof alpha === 'number' ? alpha : undefined;
+}
+
+/** A dim given as a number or as `{ dim: number }` and nothing else (the native side checks it is an integer). */
+function dimOf(d: unknown): number | undefined {
+  const dim = typeof d === 'number' ? d : soleOption(d, 'dim');
+  return typeof dim === 'number' ? dim : undefined;
 }
 
 /** Tensor.prototype[name]: `this` is the first argument. */
 export function fastMethod(name: string, slow: Function, make: Make): Function {
   const kind = KIND.get(name);
-  const f = fast[name];
+  const f = fast[NATIVE_NAME.get(name) ?? ''];
   if (!kind || !f) return slow;
   let fn: Function;
   if (kind === 'unary') {
@@ -59,6 +72,16 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
       }
       return slow.apply(this, arguments);
     };
+  } else if (kind === 'dim') {
+    // x.softmax(1), x.unsqueeze({ dim: 0 }): one integer dim
+    fn = function (this: { _h: Handle }, d?: unknown) {
+      if (arguments.length === 1) {
+        const dim = dimOf(d);
+        const h = dim === undefined ? undefined : f(this._h, dim);
+        if (h !== undefined) return make(h);
+      }
+      return slow.apply(this, arguments);
+    };
   } else {
     // x.view(4, 4): sizes as separate integers (an array or keywords take the generic path)
     fn = function (this: { _h: Handle }, a?: unknown, b?: unknown, c?: unknown, d?: unknown) {
@@ -74,10 +97,16 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
 /** torch[name]: the tensor is the first argument. */
 export function fastFunction(name: string, slow: Function, make: Make): Function {
   const kind = KIND.get(name);
-  const f = fast[name];
-  if (!kind || !f || (kind !== 'unary' && kind !== 'binary')) return slow;
+  const f = fast[NATIVE_NAME.get(name) ?? ''];
+  if (!kind || !f || (kind !== 'unary' && kind !== 'binary' && kind !== 'dim')) return slow;
   let fn: Function;
-  if (kind === 'unary') {
+  if (kind === 'dim') {
+    const nativeName = NATIVE_NAME.get(name)!;
+    fn = function () {
+      const h = fastDim(nativeName, arguments);
+      return h !== undefined ? make(h) : slow.apply(null, arguments);
+    };
+  } else if (kind === 'unary') {
     fn = function (input: unknown) {
       if (arguments.length === 1) {
         const i = handleOf(input);
@@ -98,6 +127,17 @@ export function fastFunction(name: string, slow: Function, make: Make): Function
   }
   Object.defineProperty(fn, 'name', { value: name });
   return fn;
+}
+
+/**
+ * torch.softmax(x, 1), F.logSoftmax(x, { dim: 1 }) and the other 'dim' ops called with a tensor and
+ * an integer dim only; undefined: the generic path (the binder, its defaults and its errors).
+ */
+export function fastDim(nativeName: string, args: ArrayLike<unknown>): Handle | undefined {
+  if (args.length !== 2) return undefined;
+  const h = handleOf(args[0]);
+  const dim = h === undefined ? undefined : dimOf(args[1]);
+  return dim === undefined ? undefined : fast[nativeName](h, dim);
 }
 
 /** x.index(i) for one integer i (Python's x[i]); undefined: the generic indexing path. */

@@ -30,10 +30,14 @@ t.test('each listed op: fast call = generic call (forced through the binder with
     const fast = (x as any)[name].bind(x);
     if (kind === 'unary') same(t, fast(), (x as any)[name]({}), name);
     else if (kind === 'binary') same(t, fast(name === 'mm' || name === 'matmul' ? sq : b), (x as any)[name]({ [name === 'mm' ? 'mat2' : 'other']: name === 'mm' || name === 'matmul' ? sq : b }), name);
-    else same(t, fast(2, 6), (x as any)[name]([2, 6]), name);
+    else if (kind === 'dim') {
+      same(t, fast(1), (x as any)[name](1, {}), name);
+      same(t, fast({ dim: -1 }), (x as any)[name](-1, {}), `${name} { dim }`);
+    } else same(t, fast(2, 6), (x as any)[name]([2, 6]), name);
     if (kind !== 'ints') {
       const fn = (torch as any)[name];
       if (kind === 'unary') same(t, fn(x), fn({ input: x }), `torch.${name}`);
+      else if (kind === 'dim') same(t, fn(x, { dim: 0 }), fn({ input: x, dim: 0 }), `torch.${name}`);
       else same(t, fn(x, name === 'mm' || name === 'matmul' ? sq : b), fn(x, { [name === 'mm' ? 'mat2' : 'other']: name === 'mm' || name === 'matmul' ? sq : b }), `torch.${name}`);
     }
   }
@@ -91,6 +95,25 @@ t.test('F.linear: with and without bias, and every other call through the binder
   t.match(message(() => F.linear(x, w, 3 as never)), /^TypeError/);
   const lin = new torch.nn.Linear(3, 2);
   t.same(lin(x).shape, [5, 2]);
+});
+
+t.test('F.softmax and F.logSoftmax with a tensor and a dim: the fast path; anything else the binder', async (t) => {
+  torch.manualSeed(2);
+  const x = torch.randn(3, 5, { requiresGrad: true });
+  same(t, F.softmax(x, { dim: 1 }), F.softmax(x, { dim: 1, dtype: null }), 'F.softmax(x, { dim })');
+  same(t, F.logSoftmax(x, 0), F.logSoftmax(x, { dim: 0, dtype: null }), 'F.logSoftmax(x, 0)');
+  same(t, new torch.nn.LogSoftmax({ dim: 1 })(x), x.logSoftmax(1, {}), 'nn.LogSoftmax');
+  t.equal(F.softmax(x, { dim: 1, dtype: torch.float64 }).dtype, torch.float64, 'dtype still honoured');
+  t.same(F.softmax(x).shape, [3, 5], 'the implicit dim still chosen from the rank');
+  F.logSoftmax(x, 1).index(0).index(2).backward();
+  t.equal(x.grad!.shape.join(), '3,5', 'gradients flow');
+  t.match(message(() => F.softmax(x, { dim: 2 })), /^TorchError: Dimension out of range \(expected to be in range of \[-2, 1\], but got 2\) \(in aten::softmax\.int\)/);
+  t.match(message(() => F.softmax(x, 1.5)), /^TypeError: softmax\(\): Expected int for dim but received 1\.5/);
+  t.match(message(() => F.softmax(x, { dim: 1, bogus: 1 } as never)), /^TypeError: softmax\(\) got an unexpected keyword argument 'bogus'/);
+  t.match(message(() => x.unsqueeze(7)), /^TorchError: Dimension out of range .*\(in aten::unsqueeze\)/);
+  const d = torch.ones(2);
+  d.dispose();
+  t.match(message(() => F.softmax(d, 0)), /^TypeError: softmax\(\): Tensor passed as input has been disposed/);
 });
 
 t.test('p.grad is one object while the grad is the same tensor, as in Python', async (t) => {

@@ -5,7 +5,7 @@ import { Tensor } from '../tensor.js';
 import { aten } from '../aten.js';
 import { badArg } from '../errors.js';
 import { bind, type Args } from '../bind.js';
-import { fastLinear } from '../fast-ops.js';
+import { fastDim, fastLinear } from '../fast-ops.js';
 import { noGrad } from '../autograd.js';
 import { bool } from '../types.js';
 
@@ -79,10 +79,12 @@ function softmaxLike(op: 'softmax' | 'log_softmax', a: { input: unknown; dim?: n
   return aten(op)(input, dim, a.dtype == null ? undefined : { dtype: a.dtype });
 }
 export function softmax(...args: Args<'nn.functional.softmax'>): Tensor {
-  return softmaxLike('softmax', bind('nn.functional.softmax', args));
+  const h = fastDim('softmax', args);
+  return h !== undefined ? new Tensor(h) : softmaxLike('softmax', bind('nn.functional.softmax', args));
 }
 export function logSoftmax(...args: Args<'nn.functional.logSoftmax'>): Tensor {
-  return softmaxLike('log_softmax', bind('nn.functional.logSoftmax', args));
+  const h = fastDim('log_softmax', args);
+  return h !== undefined ? new Tensor(h) : softmaxLike('log_softmax', bind('nn.functional.logSoftmax', args));
 }
 
 // ---- linear and convolution ----------------------------------------------------------------
