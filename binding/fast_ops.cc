@@ -18,6 +18,7 @@ at::Tensor* Live(napi_env env, napi_value v) {
 using Unary = at::Tensor (*)(const at::Tensor&);
 using Binary = at::Tensor (*)(const at::Tensor&, const at::Tensor&);
 using Ints = at::Tensor (*)(const at::Tensor&, at::IntArrayRef);
+using Dim = at::Tensor (*)(const at::Tensor&, int64_t);
 using Inplace = void (*)(at::Tensor&, const at::Tensor&, const at::Scalar& alpha);
 
 struct FastOp {
@@ -27,6 +28,7 @@ struct FastOp {
   Binary binary = nullptr;
   Ints ints = nullptr;
   Inplace inplace = nullptr;
+  Dim dim = nullptr;
   bool takesAlpha = false;  // x.add_(y, { alpha }) and x.sub_(y, { alpha })
 };
 
@@ -36,13 +38,15 @@ const FastOp kFastOps[] = {
 #define FAST_INTS(N, S) {#N, S, nullptr, nullptr, [](const at::Tensor& a, at::IntArrayRef s) { return a.N(s); }, nullptr},
 #define FAST_INPLACE(N, S) {#N, S, nullptr, nullptr, nullptr, [](at::Tensor& a, const at::Tensor& b, const at::Scalar&) { a.N(b); }},
 #define FAST_INPLACE_ALPHA(N, S) \
-  {#N, S, nullptr, nullptr, nullptr, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); }, true},
+  {#N, S, nullptr, nullptr, nullptr, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); }, nullptr, true},
+#define FAST_DIM(N, S) {#N, S, nullptr, nullptr, nullptr, nullptr, [](const at::Tensor& a, int64_t d) { return a.N(d); }},
 #include "fast_ops.inc"
 #undef FAST_UNARY
 #undef FAST_BINARY
 #undef FAST_INTS
 #undef FAST_INPLACE
 #undef FAST_INPLACE_ALPHA
+#undef FAST_DIM
 };
 
 // An integer-valued JS number that fits int64 exactly; anything else leaves the call to the binder.
@@ -54,12 +58,22 @@ bool IntValue(napi_env env, napi_value v, int64_t* out) {
   return true;
 }
 
-// Reads up to N arguments and the function's data; returns how many arguments JS passed.
+// Reads up to N arguments and the function's data; returns how many arguments JS passed, or 0 for
+// more than N (a call no fast path takes).
 template <size_t N>
 size_t ReadArgs(napi_env env, napi_callback_info info, napi_value (&argv)[N], void** data) {
   size_t argc = N;
   napi_get_cb_info(env, info, &argc, argv, nullptr, data);
-  return argc;
+  return argc <= N ? argc : 0;
+}
+
+// argv[from, argc) as integers into out, at least one; nonNegative for sizes that are counts (view's
+// sizes may be -1). False: the call is left to the binder.
+bool ReadInts(napi_env env, const napi_value* argv, size_t from, size_t argc, int64_t* out, bool nonNegative) {
+  if (argc <= from) return false;
+  for (size_t i = from; i < argc; ++i)
+    if (!IntValue(env, argv[i], &out[i - from]) || (nonNegative && out[i - from] < 0)) return false;
+  return true;
 }
 
 napi_value Call(napi_env env, napi_callback_info info) {
@@ -68,7 +82,7 @@ napi_value Call(napi_env env, napi_callback_info info) {
   void* data = nullptr;
   const size_t argc = ReadArgs(env, info, argv, &data);
   const FastOp& op = *static_cast<const FastOp*>(data);
-  if (argc == 0 || argc > kMax) return nullptr;
+  if (argc == 0) return nullptr;
   at::Tensor* self = Live(env, argv[0]);
   if (!self) return nullptr;
   if (op.unary) {
@@ -100,10 +114,13 @@ napi_value Call(napi_env env, napi_callback_info info) {
     if (!other) return nullptr;
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, *other)); });
   }
+  if (op.dim) {
+    int64_t d;
+    if (argc != 2 || !IntValue(env, argv[1], &d)) return nullptr;
+    return Guard(env, op.schema, [&] { return WrapTensor(env, op.dim(*self, d)); });
+  }
   int64_t sizes[kMax - 1];
-  if (argc < 2) return nullptr;
-  for (size_t i = 1; i < argc; ++i)
-    if (!IntValue(env, argv[i], &sizes[i - 1])) return nullptr;
+  if (!ReadInts(env, argv, 1, argc, sizes, false)) return nullptr;
   return Guard(env, op.schema, [&] { return WrapTensor(env, op.ints(*self, at::IntArrayRef(sizes, argc - 1))); });
 }
 
@@ -164,9 +181,7 @@ napi_value MakeFactory(napi_env env, napi_callback_info info) {
   const size_t argc = ReadArgs(env, info, argv, &data);
   const auto& f = *static_cast<const Factory*>(data);
   int64_t sizes[kMax];
-  if (argc == 0 || argc > kMax) return nullptr;
-  for (size_t i = 0; i < argc; ++i)
-    if (!IntValue(env, argv[i], &sizes[i]) || sizes[i] < 0) return nullptr;
+  if (!ReadInts(env, argv, 0, argc, sizes, true)) return nullptr;
   return Guard(env, f.schema, [&] { return WrapTensor(env, f.make(at::IntArrayRef(sizes, argc))); });
 }
 

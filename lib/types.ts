@@ -111,12 +111,11 @@ export const int = int32;
 /** Alias of `torch.int64`, as Python's `torch.long`. */
 export const long = int64;
 
+const ALL_DTYPES = [uint8, int8, int16, int32, int64, float16, float32, float64, bool, bfloat16];
 // indexed by c10::ScalarType (x.dtype reads it on every call: an array index is cheaper than a Map)
 const BY_ENUM: (DType | undefined)[] = [];
-for (const d of [uint8, int8, int16, int32, int64, float16, float32, float64, bool, bfloat16]) BY_ENUM[d._enum] = d;
-const BY_NAME = new Map<string, DType>(
-  [uint8, int8, int16, int32, int64, float16, float32, float64, bool, bfloat16].map((d) => [d.name, d]),
-);
+for (const d of ALL_DTYPES) BY_ENUM[d._enum] = d;
+const BY_NAME = new Map<string, DType>(ALL_DTYPES.map((d) => [d.name, d]));
 for (const [alias, d] of Object.entries({ half, float, double, short, int, long })) BY_NAME.set(alias, d);
 
 export function dtypeFromEnum(e: number): DType {
