@@ -1,9 +1,11 @@
 // Instructions per call, counted by valgrind's callgrind, for the benches' `--instructions` modes.
 // The child process (Node or Python) marks its segments with getppid (callgrind dumps before each):
-// for each case, a warm-up of n0 calls, then n0 calls, then n1 calls, each segment started after a
-// full collection and the last one ended by one. The figure per case is the difference of the two
-// measured segments over n1 - n0 calls, so start-up, JIT warm-up and fixed costs cancel and the
-// garbage collector's share of the calls is included: a count the machine's load does not move.
+// for each case, a warm-up of n1 calls (long enough that V8 has finished optimizing the case's code;
+// a shorter one let that compilation land in one measured segment or the other), then n0 calls, then
+// n1 calls, each segment started after a full collection and the last one ended by one. The figure
+// per case is the difference of the two measured segments over n1 - n0 calls, so start-up, JIT
+// warm-up and fixed costs cancel and the garbage collector's share of the calls is included: a count
+// the machine's load does not move.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -35,7 +37,7 @@ export function runInstructionSegments(fns: ReadonlyArray<() => unknown>, counts
   const gc = (globalThis as { gc?: () => void }).gc!;
   fns.forEach((fn, i) => {
     const [n0, n1] = counts[i];
-    for (let k = 0; k < n0; k++) fn();
+    for (let k = 0; k < n1; k++) fn();
     for (const n of [n0, n1]) {
       gc();
       void process.ppid;
