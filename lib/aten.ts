@@ -1,7 +1,7 @@
 // Direct calls into the generated op table by ATen name, for the hand-written layers of the
 // facade (nn.functional, optim): aten('conv2d')(input, weight, { stride }) and so on.
 import { native } from './native.js';
-import { opId, wrap } from './tensor.js';
+import { opId, toHandles, wrap } from './tensor.js';
 
 const cache = new Map<string, (...args: unknown[]) => any>();
 
@@ -13,10 +13,11 @@ export function aten(name: string): (...args: unknown[]) => any {
     // argument, which is what PyTorch's functions return
     fn = name.endsWith('_') && !name.startsWith('_')
       ? (...args: unknown[]) => {
-        const r = native.op(id, ...args);
-        return r === undefined || r === null ? args[0] : wrap(r);
+        const self = args[0];
+        const r = native.op(id, ...toHandles(args));
+        return r === undefined || r === null ? self : wrap(r);
       }
-      : (...args: unknown[]) => wrap(native.op(id, ...args));
+      : (...args: unknown[]) => wrap(native.op(id, ...toHandles(args)));
     cache.set(name, fn);
   }
   return fn;

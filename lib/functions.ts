@@ -1,6 +1,6 @@
 // The runtime behind the generated torch.* functions (lib/generated/functions.ts).
 import { native } from './native.js';
-import { wrap, makeTensor, OP_BASE, Tensor } from './tensor.js';
+import { wrap, makeTensor, OP_BASE, Tensor, toHandles } from './tensor.js';
 import { TORCH_FUNCTIONS, type TorchFunctions } from './generated/ops.js';
 import { badArg, TorchError } from './errors.js';
 import { fastFunction } from './fast-ops.js';
@@ -57,8 +57,8 @@ const table: Record<string, Function> = {};
 for (const [name, id, tupleNames, inplace, takesOut] of TORCH_FUNCTIONS) {
   const gid = OP_BASE + id;
   let fn = inplace
-    ? (...a: unknown[]) => { native.op(gid, ...a); return a[0]; }
-    : (...a: unknown[]) => wrap(native.op(gid, ...a), tupleNames);
+    ? (...a: unknown[]) => { const self = a[0]; native.op(gid, ...toHandles(a)); return self; }
+    : (...a: unknown[]) => wrap(native.op(gid, ...toHandles(a)), tupleNames);
   if (takesOut) {
     const call = fn;
     fn = (...a: unknown[]) => {

@@ -503,6 +503,23 @@ export function namedTuple<T extends unknown[]>(values: T, names: readonly strin
 }
 /** @internal a handle's new wrapper, for the fast paths (lib/fast-ops.ts) */
 export const makeTensor = (h: Handle): Tensor => new Tensor(h);
+
+const handleOrSelf = (v: unknown): unknown => (v instanceof Tensor && v._h !== undefined ? v._h : v);
+/**
+ * An op's arguments with each Tensor (and each Tensor in a list) as its native handle, for the
+ * native binder: it reads a handle with one N-API call and a Tensor object's handle with a property
+ * lookup, which cost about as much as a small op. Rewrites `args` in place (callers pass their own
+ * rest array and keep whatever else they need from it first).
+ */
+export function toHandles(args: unknown[]): unknown[] {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    if (v instanceof Tensor) {
+      if (v._h !== undefined) args[i] = v._h;
+    } else if (Array.isArray(v) && v.length > 0 && v[0] instanceof Tensor) args[i] = v.map(handleOrSelf);
+  }
+  return args;
+}
 function wrapAll(r: any[]): Tensor[] {
   return r.map(makeTensor);
 }
@@ -513,9 +530,9 @@ for (const [name, id, tupleNames, inplace] of TENSOR_METHODS) {
   if (Object.prototype.hasOwnProperty.call(Tensor.prototype, name)) continue; // hand-written wins
   const gid = OP_BASE + id;
   let fn: Function;
-  if (inplace) fn = function (this: Tensor, ...a: unknown[]) { op(gid, this._h, ...a); return this; };
-  else if (tupleNames) fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...a), tupleNames); };
-  else fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...a)); };
+  if (inplace) fn = function (this: Tensor, ...a: unknown[]) { op(gid, this._h, ...toHandles(a)); return this; };
+  else if (tupleNames) fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...toHandles(a)), tupleNames); };
+  else fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...toHandles(a))); };
   Object.defineProperty(fn, 'name', { value: name });
   fn = fastMethod(name, fn, makeTensor);
   Object.defineProperty(Tensor.prototype, name, { value: fn, writable: true, configurable: true });
