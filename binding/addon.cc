@@ -217,6 +217,10 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   d->keyEnumKind = MakeKey(env, "_enumKind");
   d->keyDevice = MakeKey(env, "_dev");
   d->keyGenerator = MakeKey(env, "_gen");
+  napi_value object, proto;
+  napi_create_object(env, &object);
+  napi_get_prototype(env, object, &proto);
+  napi_create_reference(env, proto, 1, &d->objectPrototype);
   napi_set_instance_data(
       env, d, [](napi_env, void* p, void*) { delete static_cast<AddonData*>(p); }, nullptr);
 

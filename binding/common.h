@@ -25,6 +25,7 @@ struct AddonData {
   napi_ref keyEnumKind = nullptr;  // "_enumKind": which of the three (1, 2, 3)
   napi_ref keyDevice = nullptr;  // "_dev": torch.device objects
   napi_ref keyGenerator = nullptr;  // "_gen": torch.Generator objects
+  napi_ref objectPrototype = nullptr;  // Object.prototype: an options object's (see op_call.cc)
   napi_ref scratch = nullptr;       // a Float64Array the JS side reads sizes from (tensor.shape)
   double* scratchData = nullptr;
   size_t scratchLength = 0;

@@ -181,7 +181,10 @@ struct Binder {
     for (int i = 0; i < seen; ++i)
       if (seenV[i] == v) { *t = seenT[i]; return seenB[i]; }
     napi_typeof(env, v, t);
-    TensorBox* b = (*t == napi_object || *t == napi_external) ? BoxOf(env, v) : nullptr;
+    // an array (an int list, a tensor list) is no tensor: spared BoxOf's property lookup
+    bool isArray = false;
+    if (*t == napi_object) napi_is_array(env, v, &isArray);
+    TensorBox* b = (*t == napi_object && !isArray) || *t == napi_external ? BoxOf(env, v) : nullptr;
     if (seen < kSlots) { seenV[seen] = v; seenT[seen] = *t; seenB[seen] = b; ++seen; }
     return b;
   }
@@ -443,14 +446,23 @@ struct Binder {
     return false;
   }
 
+  // An options object: a plain object literal (prototype Object.prototype or null), as lib/bind.ts
+  // decides for the JS binder; a Tensor, dtype, device or generator is a class instance.
   bool IsPlainObject(napi_value v) {
     napi_valuetype t;
-    if (Classify(v, &t) || t != napi_object) return false;
+    if (napi_typeof(env, v, &t) != napi_ok || t != napi_object) return false;
     bool isArray;
     napi_is_array(env, v, &isArray);
     if (isArray) return false;
-    auto& d = Data(env);
-    return !GetKey(env, d.keyEnum, v) && !GetKey(env, d.keyDevice, v) && !GetKey(env, d.keyGenerator, v);
+    napi_value proto, objectPrototype;
+    if (napi_get_prototype(env, v, &proto) != napi_ok) return false;
+    napi_valuetype pt;
+    napi_typeof(env, proto, &pt);
+    if (pt == napi_null) return true;
+    napi_get_reference_value(env, Data(env).objectPrototype, &objectPrototype);
+    bool same = false;
+    napi_strict_equals(env, proto, objectPrototype, &same);
+    return same;
   }
 
   // Fills `stack` for overload `o` from positional args P[0..m) and the keywords read.
