@@ -434,7 +434,10 @@ struct Binder {
           napi_typeof(env, e, &et);
           if (s.kind == Kind::OptTensorList && (et == napi_null || et == napi_undefined)) { opts.push_back(c10::nullopt); continue; }
           TensorBox* b = BoxOf(env, e);
-          if (!b || !b->tensor.defined()) { *why = "Expected Tensors in " + s.camel + " but element " + std::to_string(i) + " is " + Describe(env, e); return false; }
+          if (!b || !b->tensor.defined()) {
+            *why = "Expected Tensors in " + s.camel + " but element " + std::to_string(i) + (b ? " has been disposed" : " is " + Describe(env, e));
+            return false;
+          }
           if (s.kind == Kind::TensorList) ts.push_back(b->tensor); else opts.push_back(b->tensor);
         }
         if (s.kind == Kind::TensorList) *out = ts; else *out = opts;

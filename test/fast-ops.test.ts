@@ -202,3 +202,21 @@ t.test('size-only factories: the fast path gives what the binder path gives', as
   torch.tidy(() => void (dropped = torch.zeros(3)));
   t.throws(() => dropped.tolist(), 'and frees what it made');
 });
+
+t.test('generated ops: options are a plain object literal (as bind() decides), Tensors cross as handles', async (t) => {
+  const a = torch.tensor([1, 2]);
+  t.same(a.add(a, { alpha: 2 }).tolist(), [3, 6]);
+  t.same(a.add(a, Object.assign(Object.create(null), { alpha: 3 })).tolist(), [4, 8], 'a null-prototype object is options too');
+  class Options { alpha = 2; }
+  t.match(message(() => a.add(a, new Options() as never)), /^TypeError: add\(\)/, 'a class instance is a value, not options');
+  t.same(torch.cat([a, a]).tolist(), [1, 2, 1, 2], 'a tensor list');
+  t.same(torch.stack([a, a], { dim: 1 }).tolist(), [[1, 1], [2, 2]]);
+  t.same(torch.where(a.gt(1), a, torch.zeros(2, { dtype: torch.int64 })).tolist(), [0, 2]);
+  const d = torch.ones(2);
+  d.dispose();
+  t.match(message(() => torch.cat([a, d])), /disposed/, 'a disposed tensor in a list');
+  t.match(message(() => torch.cat([a, 3 as never])), /^TypeError: cat\(\)/);
+  const b = torch.tensor([1, 2]);
+  t.equal(torch.relu_(b), b, 'an in-place function returns its tensor, not its handle');
+  t.equal(torch.nn.functional.relu(b, { inplace: true }), b);
+});
