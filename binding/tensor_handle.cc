@@ -30,41 +30,12 @@ void ReportExternal(node_api_basic_env env, int64_t delta) {
 }
 }  // namespace
 
-// Boxes are reused, per thread: a scavenge finalizes thousands of results at once, more than glibc's
-// per-thread cache holds, so each box freed there would go to glibc's slow path and each new one come
-// from it. Bounded (kSpareBoxes × 24 bytes); the tensor itself is released at once, as before.
-namespace {
-constexpr size_t kSpareBoxes = 1 << 16;
-struct SpareBoxes {
-  std::vector<TensorBox*> boxes;
-  ~SpareBoxes() {
-    for (TensorBox* b : boxes) delete b;
-  }
-};
-thread_local SpareBoxes spare;
-
-TensorBox* NewBox(at::Tensor&& tensor) {
-  if (spare.boxes.empty()) return new TensorBox{TensorBox::kMark, std::move(tensor), 0};
-  TensorBox* box = spare.boxes.back();
-  spare.boxes.pop_back();
-  box->tensor = std::move(tensor);
-  box->accountedBytes = 0;
-  return box;
-}
-
-void ReleaseBox(TensorBox* box) {
-  box->tensor.reset();
-  if (spare.boxes.size() < kSpareBoxes) spare.boxes.push_back(box);
-  else delete box;
-}
-}  // namespace
-
 // A basic finalizer: it runs inside GC (it touches no JS), so memory held by dropped
 // tensors is released even while a synchronous loop never yields to the event loop.
 static void FinalizeBox(node_api_basic_env env, void* data, void*) {
   auto* box = static_cast<TensorBox*>(data);
   if (box->accountedBytes) ReportExternal(env, -box->accountedBytes);
-  ReleaseBox(box);
+  delete box;
 }
 
 static napi_type_tag TagOf(HandleKind kind) { return {0x746f7263686e6f64ull /* "torchnod" */, static_cast<uint64_t>(kind)}; }
@@ -110,12 +81,12 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
     napi_get_null(env, &out);
     return out;
   }
-  TensorBox* box = NewBox(std::move(tensor));
+  auto* box = new TensorBox{TensorBox::kMark, std::move(tensor), 0};
   box->accountedBytes = OwnedBytes(box->tensor);
   try {
     out = NewHandle(env, box, FinalizeBox, HandleKind::Tensor);
   } catch (...) {
-    ReleaseBox(box);
+    delete box;
     throw;
   }
   if (box->accountedBytes) ReportExternal(env, box->accountedBytes);
