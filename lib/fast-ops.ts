@@ -6,10 +6,11 @@ import { native, type Handle } from './native.js';
 import { FAST_OPS } from './generated/fast-ops.js';
 
 type Make = (h: Handle) => unknown;
-const KIND = new Map(FAST_OPS.map(([name, kind]) => [name, kind]));
-const NATIVE_NAME = new Map(FAST_OPS.map(([name, , nativeName]) => [name, nativeName]));
+type Fast = (...args: unknown[]) => Handle | undefined;
 // each returns a handle (or true for the in-place ones), or undefined to decline
-const fast = native.fast as unknown as Record<string, (...args: unknown[]) => Handle | undefined>;
+const fast = native.fast as unknown as Record<string, Fast>;
+// by JS name: the argument kind and the native entry point
+const FAST = new Map(FAST_OPS.map(([name, kind, nativeName]) => [name, { kind, f: fast[nativeName] }]));
 
 const handleOf = (v: unknown): unknown => (v !== null && typeof v === 'object' ? (v as { _h?: unknown })._h : undefined);
 
@@ -39,9 +40,9 @@ function dimOf(d: unknown): number | undefined {
 
 /** Tensor.prototype[name]: `this` is the first argument. */
 export function fastMethod(name: string, slow: Function, make: Make): Function {
-  const kind = KIND.get(name);
-  const f = fast[NATIVE_NAME.get(name) ?? ''];
-  if (!kind || !f) return slow;
+  const entry = FAST.get(name);
+  if (!entry?.f) return slow;
+  const { kind, f } = entry;
   let fn: Function;
   if (kind === 'unary') {
     fn = function (this: { _h: Handle }) {
@@ -96,14 +97,13 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
 
 /** torch[name]: the tensor is the first argument. */
 export function fastFunction(name: string, slow: Function, make: Make): Function {
-  const kind = KIND.get(name);
-  const f = fast[NATIVE_NAME.get(name) ?? ''];
-  if (!kind || !f || (kind !== 'unary' && kind !== 'binary' && kind !== 'dim')) return slow;
+  const entry = FAST.get(name);
+  if (!entry?.f || (entry.kind !== 'unary' && entry.kind !== 'binary' && entry.kind !== 'dim')) return slow;
+  const { kind, f } = entry;
   let fn: Function;
   if (kind === 'dim') {
-    const nativeName = NATIVE_NAME.get(name)!;
     fn = function () {
-      const h = fastDim(nativeName, arguments);
+      const h = dimCall(f, arguments);
       return h !== undefined ? make(h) : slow.apply(null, arguments);
     };
   } else if (kind === 'unary') {
@@ -134,10 +134,13 @@ export function fastFunction(name: string, slow: Function, make: Make): Function
  * an integer dim only; undefined: the generic path (the binder, its defaults and its errors).
  */
 export function fastDim(nativeName: string, args: ArrayLike<unknown>): Handle | undefined {
+  return dimCall(fast[nativeName], args);
+}
+function dimCall(f: Fast, args: ArrayLike<unknown>): Handle | undefined {
   if (args.length !== 2) return undefined;
   const h = handleOf(args[0]);
   const dim = h === undefined ? undefined : dimOf(args[1]);
-  return dim === undefined ? undefined : fast[nativeName](h, dim);
+  return dim === undefined ? undefined : f(h, dim);
 }
 
 /** x.index(i) for one integer i (Python's x[i]); undefined: the generic indexing path. */
