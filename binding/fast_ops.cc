@@ -20,6 +20,7 @@ using Binary = at::Tensor (*)(const at::Tensor&, const at::Tensor&);
 using Ints = at::Tensor (*)(const at::Tensor&, at::IntArrayRef);
 using Dim = at::Tensor (*)(const at::Tensor&, int64_t);
 using Inplace = void (*)(at::Tensor&, const at::Tensor&, const at::Scalar& alpha);
+using Tensors = at::Tensor (*)(at::TensorList, int64_t);
 
 struct FastOp {
   const char* name;
@@ -30,6 +31,7 @@ struct FastOp {
   Inplace inplace = nullptr;
   Dim dim = nullptr;
   bool takesAlpha = false;  // x.add_(y, { alpha }) and x.sub_(y, { alpha })
+  Tensors tensors = nullptr;
 };
 
 const FastOp kFastOps[] = {
@@ -40,6 +42,7 @@ const FastOp kFastOps[] = {
 #define FAST_INPLACE_ALPHA(N, S) \
   {#N, S, nullptr, nullptr, nullptr, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); }, nullptr, true},
 #define FAST_DIM(N, S) {#N, S, nullptr, nullptr, nullptr, nullptr, [](const at::Tensor& a, int64_t d) { return a.N(d); }},
+#define FAST_TENSORS(N, S) {#N, S, nullptr, nullptr, nullptr, nullptr, nullptr, false, [](at::TensorList ts, int64_t d) { return at::N(ts, d); }},
 #include "fast_ops.inc"
 #undef FAST_UNARY
 #undef FAST_BINARY
@@ -47,6 +50,7 @@ const FastOp kFastOps[] = {
 #undef FAST_INPLACE
 #undef FAST_INPLACE_ALPHA
 #undef FAST_DIM
+#undef FAST_TENSORS
 };
 
 // An integer-valued JS number that fits int64 exactly; anything else leaves the call to the binder.
@@ -57,6 +61,18 @@ bool IntValue(napi_env env, napi_value v, int64_t* out) {
   *out = static_cast<int64_t>(d);
   return true;
 }
+
+// f(tensor, integer): a live tensor and an integer; false: the call is declined.
+bool TensorAndInt(napi_env env, napi_callback_info info, at::Tensor*& self, int64_t& i) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  self = argc == 2 ? Live(env, argv[0]) : nullptr;
+  return self && IntValue(env, argv[1], &i);
+}
+
+// A DType's _enum (lib/types.ts), which is libtorch's ScalarType.
+bool IsDtype(int64_t e) { return e >= 0 && e < static_cast<int64_t>(at::ScalarType::NumOptions); }
 
 // Reads up to N arguments and the function's data; returns how many arguments JS passed, or 0 for
 // more than N (a call no fast path takes).
@@ -76,6 +92,20 @@ bool ReadInts(napi_env env, const napi_value* argv, size_t from, size_t argc, in
   return true;
 }
 
+// torch.cat([a, b], 1): the dim first, then the tensors' handles, one to eight of them, as separate
+// arguments (lib/fast-ops.ts spreads the list, which costs less than reading a JS array here).
+napi_value CallTensors(napi_env env, const FastOp& op, const napi_value* argv, size_t argc) {
+  int64_t dim;
+  if (argc < 2 || !IntValue(env, argv[0], &dim)) return nullptr;
+  at::Tensor tensors[8];
+  for (size_t i = 1; i < argc; ++i) {
+    at::Tensor* t = Live(env, argv[i]);
+    if (!t) return nullptr;
+    tensors[i - 1] = *t;
+  }
+  return Guard(env, op.schema, [&] { return WrapTensor(env, op.tensors(at::TensorList(tensors, argc - 1), dim)); });
+}
+
 napi_value Call(napi_env env, napi_callback_info info) {
   constexpr size_t kMax = 9;
   napi_value argv[kMax];
@@ -83,6 +113,7 @@ napi_value Call(napi_env env, napi_callback_info info) {
   const size_t argc = ReadArgs(env, info, argv, &data);
   const FastOp& op = *static_cast<const FastOp*>(data);
   if (argc == 0) return nullptr;
+  if (op.tensors) return CallTensors(env, op, argv, argc);
   at::Tensor* self = Live(env, argv[0]);
   if (!self) return nullptr;
   if (op.unary) {
@@ -127,15 +158,20 @@ napi_value Call(napi_env env, napi_callback_info info) {
 // Python's x[i] for an integer i: a select on dim 0. Out-of-range indices and 0-d tensors go to the
 // generic indexing path, which words the error as Python does.
 napi_value Select(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  at::Tensor* self = argc == 2 ? Live(env, argv[0]) : nullptr;
+  at::Tensor* self;
   int64_t i;
-  if (!self || !IntValue(env, argv[1], &i) || self->dim() == 0) return nullptr;
+  if (!TensorAndInt(env, info, self, i) || self->dim() == 0) return nullptr;
   const int64_t n = self->size(0);
   if (i < -n || i >= n) return nullptr;
   return Guard(env, "aten::select.int", [&] { return WrapTensor(env, self->select(0, i)); });
+}
+
+// x.to(dtype), and so x.float(), x.long() and the other casts: a live tensor and a dtype's enum.
+napi_value ToDtype(napi_env env, napi_callback_info info) {
+  at::Tensor* self;
+  int64_t e;
+  if (!TensorAndInt(env, info, self, e) || !IsDtype(e)) return nullptr;
+  return Guard(env, "aten::to.dtype", [&] { return WrapTensor(env, self->to(static_cast<at::ScalarType>(e))); });
 }
 
 // F.linear(input, weight[, bias]): the layer every MLP and RNN cell calls.
@@ -158,31 +194,41 @@ napi_value Linear(napi_env env, napi_callback_info info) {
   });
 }
 
-// torch.zeros(2, 3) and the other size-only factories with every option at its default: the sizes as
-// separate non-negative integers, checked here (a list, any option, or anything else is declined and
-// takes the binder's path, whose errors are Python's).
+// torch.zeros(2, 3) and the other size-only factories with every option at its default, or with a
+// dtype only (torch.zeros(2, 3, { dtype })): the sizes as separate non-negative integers, checked
+// here (a list, any other option, or anything else is declined and takes the binder's path, whose
+// errors are Python's).
 struct Factory {
   const char* name;
   const char* schema;
-  at::Tensor (*make)(at::IntArrayRef);
+  at::Tensor (*make)(at::IntArrayRef, at::TensorOptions);
 };
 const Factory kFactories[] = {
-    {"zeros", "aten::zeros", [](at::IntArrayRef s) { return at::zeros(s); }},
-    {"ones", "aten::ones", [](at::IntArrayRef s) { return at::ones(s); }},
-    {"empty", "aten::empty.memory_format", [](at::IntArrayRef s) { return at::empty(s); }},
-    {"rand", "aten::rand", [](at::IntArrayRef s) { return at::rand(s); }},
-    {"randn", "aten::randn", [](at::IntArrayRef s) { return at::randn(s); }},
+    {"zeros", "aten::zeros", [](at::IntArrayRef s, at::TensorOptions o) { return at::zeros(s, o); }},
+    {"ones", "aten::ones", [](at::IntArrayRef s, at::TensorOptions o) { return at::ones(s, o); }},
+    {"empty", "aten::empty.memory_format", [](at::IntArrayRef s, at::TensorOptions o) { return at::empty(s, o); }},
+    {"rand", "aten::rand", [](at::IntArrayRef s, at::TensorOptions o) { return at::rand(s, o); }},
+    {"randn", "aten::randn", [](at::IntArrayRef s, at::TensorOptions o) { return at::randn(s, o); }},
 };
 
+// f(...sizes), or with typed, f(dtype enum, ...sizes)
+template <bool typed>
 napi_value MakeFactory(napi_env env, napi_callback_info info) {
-  constexpr size_t kMax = 8;
+  constexpr size_t kMax = 9;
   napi_value argv[kMax];
   void* data = nullptr;
   const size_t argc = ReadArgs(env, info, argv, &data);
   const auto& f = *static_cast<const Factory*>(data);
+  at::TensorOptions options;
+  if (typed) {
+    int64_t e;
+    if (argc == 0 || !IntValue(env, argv[0], &e) || !IsDtype(e)) return nullptr;
+    options = options.dtype(static_cast<at::ScalarType>(e));
+  }
+  constexpr size_t from = typed ? 1 : 0;
   int64_t sizes[kMax];
-  if (!ReadInts(env, argv, 0, argc, sizes, true)) return nullptr;
-  return Guard(env, f.schema, [&] { return WrapTensor(env, f.make(at::IntArrayRef(sizes, argc))); });
+  if (argc > (typed ? kMax : kMax - 1) || !ReadInts(env, argv, from, argc, sizes, true)) return nullptr;
+  return Guard(env, f.schema, [&] { return WrapTensor(env, f.make(at::IntArrayRef(sizes, argc - from), options)); });
 }
 
 }  // namespace
@@ -198,15 +244,21 @@ void InitFastOps(Napi::Env env, Napi::Object exports) {
   napi_value fn;
   napi_create_function(env, "select", NAPI_AUTO_LENGTH, Select, nullptr, &fn);
   napi_set_named_property(env, fast, "select", fn);
+  napi_create_function(env, "toDtype", NAPI_AUTO_LENGTH, ToDtype, nullptr, &fn);
+  napi_set_named_property(env, fast, "toDtype", fn);
   napi_create_function(env, "linear", NAPI_AUTO_LENGTH, Linear, nullptr, &fn);
   napi_set_named_property(env, fast, "linear", fn);
-  napi_value factories;
+  napi_value factories, typed;
   napi_create_object(env, &factories);
+  napi_create_object(env, &typed);
   for (const Factory& f : kFactories) {
-    napi_create_function(env, f.name, NAPI_AUTO_LENGTH, MakeFactory, const_cast<Factory*>(&f), &fn);
+    napi_create_function(env, f.name, NAPI_AUTO_LENGTH, MakeFactory<false>, const_cast<Factory*>(&f), &fn);
     napi_set_named_property(env, factories, f.name, fn);
+    napi_create_function(env, f.name, NAPI_AUTO_LENGTH, MakeFactory<true>, const_cast<Factory*>(&f), &fn);
+    napi_set_named_property(env, typed, f.name, fn);
   }
   napi_set_named_property(env, fast, "factories", factories);
+  napi_set_named_property(env, fast, "typedFactories", typed);
   exports.Set("fast", Napi::Value(env, fast));
 }
 

@@ -8,9 +8,9 @@ import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
 import { bind, type Args, type Signed } from './bind.js';
 import { writeOut } from './functions.js';
-import { fastFactory } from './fast-ops.js';
+import { fastFactory, fastTypedFactory } from './fast-ops.js';
 import {
-  DType, type DeviceLike, type Layout, type MemoryFormat, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
+  DType, Device, type DeviceLike, type Layout, type MemoryFormat, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
 } from './types.js';
 
 const op = native.op;
@@ -90,6 +90,54 @@ function nativeOpts(o: { dtype?: DType; device?: unknown; pinMemory?: boolean; g
   if (o.generator) (out ??= {}).generator = o.generator;
   if (o.memoryFormat != null) (out ??= {}).memoryFormat = o.memoryFormat;
   return out;
+}
+
+type QuickOptions = { dtype?: DType; device?: Device; requiresGrad?: boolean };
+const NO_OPTIONS: QuickOptions = {};
+/**
+ * Options holding nothing but a DType `dtype`, a Device `device` and a boolean `requiresGrad` (the
+ * common `{ dtype: torch.long }`), which need neither the binder nor the schema: each is already what
+ * the schema would make of it. Undefined for anything else, which then takes the general path.
+ */
+function quickOptions(v: unknown): QuickOptions | undefined {
+  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    const ok = k === 'dtype' ? x instanceof DType : k === 'device' ? x instanceof Device : k === 'requiresGrad' && typeof x === 'boolean';
+    if (!ok) return undefined;
+  }
+  return v as QuickOptions;
+}
+
+/** zeros(2, 3, { dtype }) or zeros([2, 3], { dtype }) with quick options; undefined: the general path. */
+function quickSizes(args: readonly unknown[]): { size: readonly number[]; o: QuickOptions } | undefined {
+  const n = args.length;
+  const o = n >= 2 ? quickOptions(args[n - 1]) : undefined;
+  if (!o) return undefined;
+  const size = n === 2 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args.slice(0, n - 1);
+  for (let i = 0; i < size.length; i++) {
+    const s = size[i];
+    if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) return undefined;
+  }
+  return { size: size as number[], o };
+}
+
+/**
+ * torch.tensor([3, 1, 2]) and torch.tensor([3], { dtype: torch.long }): a flat array of numbers with
+ * at most quick options, made as tensor() below makes it, without the binder and the schema.
+ */
+function quickTensor(args: readonly unknown[]): Tensor | undefined {
+  const n = args.length;
+  const data = args[0];
+  if (n < 1 || n > 2 || !Array.isArray(data) || data.length === 0) return undefined;
+  const o = n === 2 ? quickOptions(args[1]) : NO_OPTIONS;
+  if (!o) return undefined;
+  for (let i = 0; i < data.length; i++) if (typeof data[i] !== 'number') return undefined;
+  const dtype = o.dtype ?? dtypeFromEnum(native.getDefaultDtype());
+  if (dtype === float16 || dtype === bfloat16) return undefined;
+  let t = new Tensor(native.fromData(fill(dtype, data), dtype._enum, [data.length]));
+  if (o.device) t = t.to({ device: o.device });
+  return finish(t, o);
 }
 
 function typedArrayDType(a: TypedArray): DType {
@@ -181,6 +229,8 @@ setLegacyConstructor((args) => {
  * array keeps its own type.
  */
 export function tensor(...args: TensorArgs): Tensor {
+  const quick = quickTensor(args);
+  if (quick) return quick;
   const { a, o } = bound('torch.tensor', args, factorySchema, ['data']);
   const data = a.data as TensorData;
   if (o.pinMemory) throw new TypeError('tensor(): pinMemory is not supported by torch-node here; call .pinMemory() on the result');
@@ -264,6 +314,12 @@ function sizedFactory(name: 'zeros' | 'ones' | 'empty' | 'rand' | 'randn', schem
   return (...args: SizeArgs<FactoryOptionsInput>): Tensor => {
     const h = fastFactory(name, args);
     if (h !== undefined) return new Tensor(h);
+    const q = quickSizes(args);
+    if (q) {
+      const { dtype, device } = q.o;
+      const typed = dtype !== undefined && device === undefined ? fastTypedFactory(name, dtype._enum, q.size) : undefined;
+      return finish(typed !== undefined ? new Tensor(typed) : wrap(op(ID[name], q.size, nativeOpts(q.o))), q.o, name);
+    }
     const { a, o } = bound(key, args, schema as typeof factorySchema, ['size']) as { a: Record<string, unknown>; o: z.output<typeof factorySchema> & { generator?: Generator | null } };
     // *size: the numbers themselves, or one list of them (or size= by name)
     const sizes = a.size as unknown[];

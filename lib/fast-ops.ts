@@ -41,7 +41,7 @@ function dimOf(d: unknown): number | undefined {
 /** Tensor.prototype[name]: `this` is the first argument. */
 export function fastMethod(name: string, slow: Function, make: Make): Function {
   const entry = FAST.get(name);
-  if (!entry?.f) return slow;
+  if (!entry?.f || entry.kind === 'tensors') return slow;
   const { kind, f } = entry;
   let fn: Function;
   if (kind === 'unary') {
@@ -98,10 +98,21 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
 /** torch[name]: the tensor is the first argument. */
 export function fastFunction(name: string, slow: Function, make: Make): Function {
   const entry = FAST.get(name);
-  if (!entry?.f || (entry.kind !== 'unary' && entry.kind !== 'binary' && entry.kind !== 'dim')) return slow;
+  if (!entry?.f || (entry.kind !== 'unary' && entry.kind !== 'binary' && entry.kind !== 'dim' && entry.kind !== 'tensors')) return slow;
   const { kind, f } = entry;
   let fn: Function;
-  if (kind === 'dim') {
+  if (kind === 'tensors') {
+    // torch.cat([a, b]), torch.cat([a, b], 1), torch.stack([a, b], { dim: 1 })
+    fn = function (tensors: unknown, d?: unknown) {
+      const n = arguments.length;
+      if ((n === 1 || n === 2) && Array.isArray(tensors)) {
+        const dim = n === 1 ? 0 : dimOf(d);
+        const h = dim === undefined ? undefined : tensorsCall(f, tensors, dim);
+        if (h !== undefined) return make(h);
+      }
+      return slow.apply(null, arguments);
+    };
+  } else if (kind === 'dim') {
     fn = function () {
       const h = dimCall(f, arguments);
       return h !== undefined ? make(h) : slow.apply(null, arguments);
@@ -143,9 +154,31 @@ function dimCall(f: Fast, args: ArrayLike<unknown>): Handle | undefined {
   return dim === undefined ? undefined : f(h, dim);
 }
 
+/** The dim, then the tensors' handles as separate arguments (binding/fast_ops.cc CallTensors). */
+function tensorsCall(f: Fast, tensors: readonly unknown[], dim: number): Handle | undefined {
+  const k = tensors.length;
+  if (k === 2) {
+    const a = handleOf(tensors[0]), b = handleOf(tensors[1]);
+    return a === undefined || b === undefined ? undefined : f(dim, a, b);
+  }
+  if (k < 1 || k > 8) return undefined;
+  const args: unknown[] = [dim];
+  for (let i = 0; i < k; i++) {
+    const h = handleOf(tensors[i]);
+    if (h === undefined) return undefined;
+    args.push(h);
+  }
+  return f(...args);
+}
+
 /** x.index(i) for one integer i (Python's x[i]); undefined: the generic indexing path. */
 export function fastSelect(h: Handle, i: unknown): Handle | undefined {
   return typeof i === 'number' ? fast.select(h, i) : undefined;
+}
+
+/** x.to(dtype) with a dtype's enum; undefined: the generic path. */
+export function fastToDtype(h: Handle, dtype: number): Handle | undefined {
+  return fast.toDtype(h, dtype);
 }
 
 /** F.linear(input, weight[, bias]) with tensors only; undefined: the generic path. */
@@ -159,7 +192,10 @@ export function fastLinear(args: readonly unknown[]): Handle | undefined {
   return bh === undefined ? undefined : fast.linear(i as Handle, w as Handle, bh as Handle);
 }
 
-const factories = (native.fast as unknown as { factories: Record<string, (...sizes: number[]) => Handle | undefined> }).factories;
+const { factories, typedFactories } = native.fast as unknown as {
+  factories: Record<string, (...sizes: number[]) => Handle | undefined>;
+  typedFactories: Record<string, (dtype: number, ...sizes: number[]) => Handle | undefined>;
+};
 
 /**
  * torch.zeros(2, 3) and the other size-only factories (binding/fast_ops.cc) called with nothing but
@@ -171,4 +207,12 @@ export function fastFactory(name: string, args: readonly unknown[]): Handle | un
   if (f === undefined) return undefined;
   const n = args.length;
   return n === 1 ? f(args[0] as number) : n === 2 ? f(args[0] as number, args[1] as number) : f(...(args as number[]));
+}
+
+/** torch.zeros(2, 3, { dtype }): the size-only factories with a dtype (its enum) and nothing else. */
+export function fastTypedFactory(name: string, dtype: number, size: readonly number[]): Handle | undefined {
+  const f = typedFactories[name];
+  if (f === undefined) return undefined;
+  const n = size.length;
+  return n === 1 ? f(dtype, size[0]) : n === 2 ? f(dtype, size[0], size[1]) : f(dtype, ...size);
 }

@@ -12,7 +12,7 @@ import {
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
 import { bind, type Args } from './bind.js';
-import { fastMethod, fastSelect } from './fast-ops.js';
+import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
 // where native.sizesInto writes a tensor's sizes for the shape getter (64: c10's dimension limit)
@@ -125,6 +125,8 @@ export class Tensor {
   /** x.T: the dimensions reversed (x.permute(n-1, ..., 0)). */
   get T(): Tensor {
     const n = this.dim();
+    // up to two dimensions that is x.t(), which has an unboxed fast path
+    if (n <= 2) return this.t();
     return this.permute(Array.from({ length: n }, (_, i) => n - 1 - i));
   }
   /** x.mT: the last two dimensions transposed. */
@@ -223,6 +225,10 @@ export class Tensor {
    * { dtype, device, nonBlocking, copy, memoryFormat }, as Tensor.to in PyTorch.
    */
   to<S extends string = never>(...args: (DType | Device | ToName<S> | Tensor | ToOptions)[]): Tensor {
+    if (args.length === 1 && args[0] instanceof DType) {
+      const h = fastToDtype(this._h, args[0]._enum);
+      if (h !== undefined) return new Tensor(h);
+    }
     const opts: { dtype?: DType; device?: Device; nonBlocking?: boolean; copy?: boolean; memoryFormat?: MemoryFormat } = {};
     for (const a of args) {
       if (a instanceof DType) opts.dtype = a;

@@ -25,7 +25,7 @@ t.test('each listed op: fast call = generic call (forced through the binder with
   torch.manualSeed(0);
   const a = torch.randn(3, 4), b = torch.randn(3, 4), sq = torch.randn(4, 4);
   for (const [name, kind] of FAST_OPS) {
-    if (kind === 'inplace' || kind === 'inplace_alpha') continue; // below, with their own cases
+    if (kind === 'inplace' || kind === 'inplace_alpha' || kind === 'tensors') continue; // below, with their own cases
     const x = name === 'mm' || name === 'matmul' ? sq : a;
     const fast = (x as any)[name].bind(x);
     if (kind === 'unary') same(t, fast(), (x as any)[name]({}), name);
@@ -219,4 +219,105 @@ t.test('generated ops: options are a plain object literal (as bind() decides), T
   const b = torch.tensor([1, 2]);
   t.equal(torch.relu_(b), b, 'an in-place function returns its tensor, not its handle');
   t.equal(torch.nn.functional.relu(b, { inplace: true }), b);
+});
+
+t.test('torch.cat and torch.stack with a list of tensors and a dim: the fast path = the binder path', async (t) => {
+  torch.manualSeed(2);
+  const a = torch.randn(2, 3), b = torch.randn(2, 3), i = torch.tensor([[1n, 2n, 3n]]);
+  for (const name of ['cat', 'stack'] as const) {
+    const f = torch[name] as (...a: unknown[]) => torch.Tensor;
+    same(t, f([a, b]), f({ tensors: [a, b] }), `${name}: default dim`);
+    same(t, f([a, b], 1), f({ tensors: [a, b], dim: 1 }), `${name}: dim 1`);
+    same(t, f([a, b], { dim: -1 }), f({ tensors: [a, b], dim: -1 }), `${name}: { dim: -1 }`);
+    same(t, f([a]), f({ tensors: [a] }), `${name}: one tensor`);
+    const eight = Array.from({ length: 8 }, (_, k) => (k % 2 ? a : b));
+    same(t, f(eight, 0), f({ tensors: eight, dim: 0 }), `${name}: eight tensors`);
+    const nine = [...eight, a];
+    t.same(f(nine).shape, name === 'cat' ? [18, 3] : [9, 2, 3], `${name}: nine tensors take the binder path`);
+    t.equal(message(() => f([a, b], 5)), message(() => f({ tensors: [a, b], dim: 5 })), `${name}: a dim out of range`);
+  }
+  t.equal(torch.cat([a, i]).dtype, torch.float32, 'mixed dtypes promote');
+  t.same(torch.cat([i, i], 1).tolist(), [[1, 2, 3, 1, 2, 3]]);
+  t.match(message(() => torch.cat([a, torch.ones(3, 3)], 1)), /^TorchError: Sizes of tensors must match except in dimension 1.*\(in aten::cat\)/);
+  t.match(message(() => torch.cat([a, b], 1.5)), /^TypeError: cat\(\)/, 'a fractional dim: the binder\'s error');
+  t.match(message(() => torch.cat([])), /non-empty list of Tensors/);
+  t.match(message(() => torch.cat([a, { _h: 5 } as never])), /^TypeError: cat\(\)/, 'a look-alike object: the binder\'s error');
+  const out = torch.empty(4, 3);
+  t.equal(torch.cat([a, b], { dim: 0, out }), out, 'out= takes the binder path and is written');
+  t.same(out.tolist(), torch.cat([a, b]).tolist());
+  const x = torch.ones(2, { requiresGrad: true });
+  torch.stack([x, x.mul(x)]).sum().backward();
+  t.same(x.grad!.tolist(), [3, 3], 'gradients flow through the fast path');
+});
+
+t.test('x.T: x.t() up to two dimensions, the reversed permute above', async (t) => {
+  const m = torch.arange(6).view(2, 3);
+  t.same(m.T.tolist(), [[0, 3], [1, 4], [2, 5]]);
+  t.same(torch.arange(3).T.tolist(), [0, 1, 2]);
+  t.same(torch.tensor(5).T.shape, []);
+  t.same(torch.zeros(2, 3, 4).T.shape, [4, 3, 2]);
+});
+
+t.test('factories with a dtype option: the fast path = the binder path', async (t) => {
+  for (const name of ['zeros', 'ones', 'rand', 'randn'] as const) {
+    const f = torch[name] as (...a: unknown[]) => torch.Tensor;
+    torch.manualSeed(3);
+    const fast = f(2, 3, { dtype: torch.float64 });
+    torch.manualSeed(3);
+    const generic = f({ size: [2, 3], dtype: torch.float64 });
+    same(t, fast, generic, `${name} { dtype }`);
+    torch.manualSeed(4);
+    const listed = f([2, 3], { dtype: torch.float64, requiresGrad: true });
+    torch.manualSeed(4);
+    same(t, listed, f({ size: [2, 3], dtype: torch.float64, requiresGrad: true }), `${name} [sizes] { dtype, requiresGrad }`);
+    t.equal(f(2, { dtype: torch.float64, requiresGrad: true }).requiresGrad, true, `${name}: requiresGrad kept`);
+  }
+  t.same(torch.empty(4, { dtype: torch.int32 }).shape, [4]);
+  t.equal(torch.empty(4, { dtype: torch.int32 }).dtype, torch.int32);
+  t.same(torch.zeros(2, { dtype: torch.int64, device: torch.device('cpu') }).tolist(), [0, 0], 'a Device');
+  t.same(torch.zeros([], { dtype: torch.int64 }).shape, [], 'no sizes: a 0-d tensor');
+  t.same(torch.ones(2, { dtype: torch.bool }).tolist(), [true, true]);
+  t.equal(message(() => torch.rand(2, { dtype: torch.int64 })), message(() => torch.rand({ size: [2], dtype: torch.int64 })), 'rand with an integer dtype');
+  t.match(message(() => torch.zeros(2, { dtype: torch.int64, requiresGrad: true })), /Only Tensors of floating point/);
+  t.match(message(() => torch.zeros(2, { dtype: torch.int64, bogus: 1 } as never)), /^TypeError: .*bogus/, 'an unknown option: the schema\'s error');
+  t.match(message(() => torch.zeros(-1, { dtype: torch.int64 })), /Expected non-negative integer for size\[0\]/);
+  t.same(torch.zeros(2, { dtype: 'float64' as never }).dtype, torch.float64, 'a dtype by name: the schema path');
+});
+
+t.test('torch.tensor of a flat array of numbers: the quick path = the general path', async (t) => {
+  const dtypes = [undefined, torch.float32, torch.float64, torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8, torch.bool, torch.float16, torch.bfloat16];
+  for (const dtype of dtypes) {
+    const data = [3, 0, -1.5, 2];
+    if (dtype === torch.uint8) data[2] = 1;
+    const quick = dtype ? torch.tensor(data, { dtype }) : torch.tensor(data);
+    const general = torch.tensor({ data, dtype: dtype ?? null });
+    same(t, quick, general, `tensor(${dtype?.name ?? 'default'})`);
+  }
+  torch.setDefaultDtype(torch.float64);
+  try {
+    t.equal(torch.tensor([1, 2]).dtype, torch.float64, 'the default dtype is followed');
+  } finally {
+    torch.setDefaultDtype(torch.float32);
+  }
+  t.equal(torch.tensor([1.5], { requiresGrad: true }).requiresGrad, true);
+  t.same(torch.tensor([1], { dtype: torch.int64, device: torch.device('cpu') }).tolist(), [1]);
+  t.equal(message(() => torch.tensor([300], { dtype: torch.uint8 })), message(() => torch.tensor({ data: [300], dtype: torch.uint8 })), 'overflow');
+  t.equal(message(() => torch.tensor([NaN], { dtype: torch.int64 })), message(() => torch.tensor({ data: [NaN], dtype: torch.int64 })), 'NaN to an integer');
+  t.match(message(() => torch.tensor([1], { dtype: torch.int64, requiresGrad: true })), /Only Tensors of floating point/);
+  t.same(torch.tensor([1, true as never]).tolist(), [1, 1], 'mixed elements: the general path');
+  t.same(torch.tensor([]).shape, [0]);
+});
+
+t.test('x.to(dtype): the fast path = the binder path', async (t) => {
+  const x = torch.tensor([1.5, -2.25, 3]);
+  for (const dtype of [torch.float64, torch.int64, torch.int32, torch.uint8, torch.bool, torch.float16, torch.float32]) {
+    same(t, x.to(dtype), x.to({ dtype }), `to(${dtype.name})`);
+  }
+  same(t, x.long(), x.to({ dtype: torch.int64 }), 'long()');
+  const g = torch.ones(2, { requiresGrad: true });
+  g.to(torch.float64).sum().backward();
+  t.same(g.grad!.tolist(), [1, 1], 'gradients flow back through the cast');
+  const d = torch.ones(2);
+  d.dispose();
+  t.match(message(() => d.to(torch.float64)), /disposed/);
 });
