@@ -36,6 +36,12 @@ cases = {
     # hand-written functions: their arguments bound by torch-node's binder (lib/bind.ts), by Python's here
     'F.softmax(m, dim=1) 4x4': lambda: F.softmax(m, dim=1),
     'F.leaky_relu(a, 0.2) (1-element)': lambda: F.leaky_relu(a, 0.2),
+    # what the tutorials' loops also call: a list of tensors, keyword dtypes, a cast, a comparison
+    'cat([m, m], 1) 4x4': lambda: torch.cat([m, m], 1),
+    'zeros(2, dtype=float64)': lambda: torch.zeros(2, dtype=torch.float64),
+    'tensor([3], dtype=long)': lambda: torch.tensor([3], dtype=torch.long),
+    'm.to(float64) 4x4': lambda: m.to(torch.float64),
+    'm.eq(m) 4x4': lambda: m.eq(m),
     # attributes
     'p.grad': lambda: p.grad,
     'p.data': lambda: p.data,

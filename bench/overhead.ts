@@ -38,6 +38,12 @@ const cases: Record<string, () => unknown> = {
   // hand-written functions: their arguments bound by lib/bind.ts (Python's own parser on the other side)
   'F.softmax(m, dim=1) 4x4': () => F.softmax(m, { dim: 1 }),
   'F.leaky_relu(a, 0.2) (1-element)': () => F.leakyRelu(a, 0.2),
+  // what the tutorials' loops also call: a list of tensors, keyword dtypes, a cast, a comparison
+  'cat([m, m], 1) 4x4': () => torch.cat([m, m], 1),
+  'zeros(2, dtype=float64)': () => torch.zeros(2, { dtype: torch.float64 }),
+  'tensor([3], dtype=long)': () => torch.tensor([3], { dtype: torch.long }),
+  'm.to(float64) 4x4': () => m.to(torch.float64),
+  'm.eq(m) 4x4': () => m.eq(m),
   // attributes
   'p.grad': () => p.grad,
   'p.data': () => p.data,
