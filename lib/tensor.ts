@@ -7,11 +7,11 @@ import { badArg } from './errors.js';
 import { track } from './scope.js';
 import {
   DType, Device, device as toDevice, dtypeFromEnum, toDType, bool as boolDType, float16, bfloat16,
-  float32, float64, int64, int32, int16, int8, uint8, type DeviceLike, type ToName, type MemoryFormat,
+  float32, float64, int64, int32, int16, int8, uint8, type DeviceLike, type ToName, MemoryFormat,
 } from './types.js';
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
-import { bind, type Args } from './bind.js';
+import { bind, isPlainObject, type Args } from './bind.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
@@ -224,30 +224,12 @@ export class Tensor {
    * x.to(dtype), x.to(device), x.to(device, dtype), x.to(other), with options
    * { dtype, device, nonBlocking, copy, memoryFormat }, as Tensor.to in PyTorch.
    */
-  to<S extends string = never>(...args: (DType | Device | ToName<S> | Tensor | ToOptions)[]): Tensor {
+  to<S extends string = never>(...args: (DType | Device | ToName<S> | Tensor | boolean | ToOptions)[]): Tensor {
     if (args.length === 1 && args[0] instanceof DType) {
       const h = fastToDtype(this._h, args[0]._enum);
       if (h !== undefined) return new Tensor(h);
     }
-    const opts: { dtype?: DType; device?: Device; nonBlocking?: boolean; copy?: boolean; memoryFormat?: MemoryFormat } = {};
-    for (const a of args) {
-      if (a instanceof DType) opts.dtype = a;
-      else if (a instanceof Device) opts.device = a;
-      else if (a instanceof Tensor) {
-        opts.dtype = a.dtype;
-        opts.device = a.device;
-      } else if (typeof a === 'string') {
-        if (/^(torch\.)?(u?int\d+|float\d*|double|half|long|int|short|bool|bfloat16)$/.test(a)) opts.dtype = toDType(a);
-        else opts.device = toDevice(a);
-      } else if (a && typeof a === 'object') {
-        const o = a as ToOptions;
-        if (o.dtype !== undefined) opts.dtype = toDType(o.dtype);
-        if (o.device !== undefined) opts.device = toDevice(o.device);
-        if (o.nonBlocking !== undefined) opts.nonBlocking = !!o.nonBlocking;
-        if (o.copy !== undefined) opts.copy = !!o.copy;
-        if (o.memoryFormat !== undefined) opts.memoryFormat = o.memoryFormat;
-      } else badArg('a dtype, device, Tensor or options object', 'to() argument', a);
-    }
+    const opts = bindTo(args);
     return wrap(op(TO, this._h, opts));
   }
   cpu(): Tensor {
@@ -446,6 +428,53 @@ export interface ToOptions {
 }
 
 const CPU = toDevice('cpu');
+const DTYPE_NAME = /^(torch\.)?(u?int\d+|float\d*|double|half|long|int|short|bool|bfloat16)$/;
+const TO_KEYWORDS = new Set(['dtype', 'device', 'nonBlocking', 'copy', 'memoryFormat']);
+type ToNative = { dtype?: DType; device?: Device; nonBlocking?: boolean; copy?: boolean; memoryFormat?: MemoryFormat };
+/**
+ * Tensor.to's arguments bound as Python binds them to its three overloads, picked by the first
+ * positional argument: to(dtype, nonBlocking, copy), to(device, dtype, nonBlocking, copy),
+ * to(other, nonBlocking, copy), each with the keywords of its own parameters and memoryFormat.
+ */
+function bindTo(args: readonly unknown[]): ToNative {
+  let pos = args;
+  let kw: Record<string, unknown> = {};
+  if (isPlainObject(args[args.length - 1])) {
+    kw = args[args.length - 1] as Record<string, unknown>;
+    pos = args.slice(0, -1);
+  }
+  const first = pos[0];
+  const names = first instanceof DType || (typeof first === 'string' && DTYPE_NAME.test(first)) ? ['dtype', 'nonBlocking', 'copy']
+    : first instanceof Tensor ? ['other', 'nonBlocking', 'copy']
+    : ['device', 'dtype', 'nonBlocking', 'copy'];
+  for (const k in kw) {
+    if (!TO_KEYWORDS.has(k) || (k !== 'memoryFormat' && !names.includes(k))) throw new TypeError(`to() got an unexpected keyword argument '${k}'`);
+  }
+  if (pos.length > names.length) throw new TypeError(`to() takes at most ${names.length} positional arguments (${pos.length} given)`);
+  const a: Record<string, unknown> = {};
+  for (const k in kw) if (kw[k] !== undefined) a[k] = kw[k];
+  pos.forEach((v, i) => {
+    if (a[names[i]] !== undefined) throw new TypeError(`to() got multiple values for argument '${names[i]}'`);
+    a[names[i]] = v;
+  });
+  const out: ToNative = {};
+  if (a.other !== undefined) {
+    out.dtype = (a.other as Tensor).dtype;
+    out.device = (a.other as Tensor).device;
+  }
+  if (a.dtype != null) out.dtype = toDType(a.dtype as DType | string);
+  if (a.device != null) out.device = toDevice(a.device as DeviceLike);
+  for (const k of ['nonBlocking', 'copy'] as const) {
+    if (a[k] === undefined) continue;
+    if (typeof a[k] !== 'boolean') badArg('boolean', k, a[k]);
+    out[k] = a[k] as boolean;
+  }
+  if (a.memoryFormat != null) {
+    if (!(a.memoryFormat instanceof MemoryFormat)) badArg('a torch memory format', 'memoryFormat', a.memoryFormat);
+    out.memoryFormat = a.memoryFormat;
+  }
+  return out;
+}
 const OP_IDS = new Map(OP_GROUPS.map(([name], i) => [name, OP_BASE + i]));
 /** @internal the op-table id of an ATen op group listed in scripts/ops.txt */
 export function opId(name: string): number {

@@ -116,6 +116,21 @@ t.test('dtype and device conversion', async (t) => {
   t.equal(x.to({ dtype: torch.int32 }).dtype, torch.int32);
   t.equal(x.to(torch.tensor([1n])).dtype, torch.int64, 'to(other) takes its dtype');
   t.equal(x.to('cpu').device, torch.device('cpu'));
+  t.equal(x.to('cpu', torch.int32).dtype, torch.int32, 'to(device, dtype)');
+  t.equal(x.to('cpu', { dtype: torch.int32 }).dtype, torch.int32);
+  t.equal(x.to(torch.float64, false, true).dtype, torch.float64, 'to(dtype, nonBlocking, copy)');
+  t.equal(x.to(null as never).dtype, torch.float32, 'to(None): unchanged');
+  // Python's three overloads, picked by the first argument: each with its own keywords
+  const err = (f: () => unknown) => t.throws(f, TypeError);
+  err(() => x.to({ dtype: torch.float64, bogus: 1 } as never));
+  t.throws(() => x.to({ bogus: 1 } as never), /to\(\) got an unexpected keyword argument 'bogus'/);
+  t.throws(() => x.to(torch.float64, { device: 'cpu' } as never), /unexpected keyword argument 'device'/, 'to(dtype) has no device');
+  t.throws(() => x.to(torch.tensor([1n]), { dtype: torch.float64 }), /unexpected keyword argument 'dtype'/, 'to(other) has no dtype');
+  t.throws(() => x.to(torch.float64, { dtype: torch.int32 }), /multiple values for argument 'dtype'/);
+  t.throws(() => x.to('cpu', torch.float64, false, true, true as never), /at most 4 positional arguments \(5 given\)/);
+  t.throws(() => x.to(torch.float64, torch.int32 as never), /Expected boolean for nonBlocking but received/, 'a second dtype is not silently taken');
+  t.throws(() => x.to({ copy: 1 } as never), /Expected boolean for copy but received 1 of type number/);
+  t.throws(() => x.to({ memoryFormat: 'channels_last' } as never), /Expected a torch memory format for memoryFormat/);
   t.equal(x.cpu().device.type, 'cpu');
   t.equal(x.device, torch.device('cpu'), 'devices are interned');
   t.equal(String(torch.device('cuda:1')), 'cuda:1');
