@@ -17,11 +17,13 @@ at::Tensor* Live(napi_env env, napi_value v) {
 
 using Unary = at::Tensor (*)(const at::Tensor&);
 using Binary = at::Tensor (*)(const at::Tensor&, const at::Tensor&);
+using WithScalar = at::Tensor (*)(const at::Tensor&, const at::Scalar&);
 using Ints = at::Tensor (*)(const at::Tensor&, at::IntArrayRef);
 using Dim = at::Tensor (*)(const at::Tensor&, int64_t);
 using Inplace = void (*)(at::Tensor&, const at::Tensor&, const at::Scalar& alpha);
 using Tensors = at::Tensor (*)(at::TensorList, int64_t);
 
+// One entry of scripts/fast-ops.txt: its kind is the one entry point set.
 struct FastOp {
   const char* name;
   const char* schema;
@@ -30,22 +32,54 @@ struct FastOp {
   Ints ints = nullptr;
   Inplace inplace = nullptr;
   Dim dim = nullptr;
-  bool takesAlpha = false;  // x.add_(y, { alpha }) and x.sub_(y, { alpha })
   Tensors tensors = nullptr;
+  bool takesAlpha = false;  // x.add_(y, { alpha }) and x.sub_(y, { alpha })
+  // a number as a binary op's other operand: Python's wrapped-number tensor (x.mul(2)), or the
+  // Scalar overload Python picks (x.eq(0)), named scalarSchema
+  bool wrapsNumber = false;
+  WithScalar scalar = nullptr;
+  const char* scalarSchema = nullptr;
 };
 
+template <typename F>
+FastOp Entry(const char* name, const char* schema, F FastOp::*slot, F f) {
+  FastOp op{name, schema};
+  op.*slot = f;
+  return op;
+}
+FastOp WithAlpha(FastOp op) {
+  op.takesAlpha = true;
+  return op;
+}
+FastOp WrapsNumber(FastOp op) {
+  op.wrapsNumber = true;
+  return op;
+}
+FastOp WithScalarOverload(FastOp op, const char* schema, WithScalar f) {
+  op.scalar = f;
+  op.scalarSchema = schema;
+  return op;
+}
+
 const FastOp kFastOps[] = {
-#define FAST_UNARY(N, S) {#N, S, [](const at::Tensor& a) { return a.N(); }, nullptr, nullptr, nullptr},
-#define FAST_BINARY(N, S) {#N, S, nullptr, [](const at::Tensor& a, const at::Tensor& b) { return a.N(b); }, nullptr, nullptr},
-#define FAST_INTS(N, S) {#N, S, nullptr, nullptr, [](const at::Tensor& a, at::IntArrayRef s) { return a.N(s); }, nullptr},
-#define FAST_INPLACE(N, S) {#N, S, nullptr, nullptr, nullptr, [](at::Tensor& a, const at::Tensor& b, const at::Scalar&) { a.N(b); }},
+#define FAST_UNARY(N, S) Entry<Unary>(#N, S, &FastOp::unary, [](const at::Tensor& a) { return a.N(); }),
+#define BINARY_ENTRY(N, S) Entry<Binary>(#N, S, &FastOp::binary, [](const at::Tensor& a, const at::Tensor& b) { return a.N(b); })
+#define FAST_BINARY(N, S) BINARY_ENTRY(N, S),
+#define FAST_BINARY_WRAPPED(N, S) WrapsNumber(BINARY_ENTRY(N, S)),
+#define FAST_BINARY_SCALAR(N, S, SS) \
+  WithScalarOverload(BINARY_ENTRY(N, S), SS, [](const at::Tensor& a, const at::Scalar& b) { return a.N(b); }),
+#define FAST_INTS(N, S) Entry<Ints>(#N, S, &FastOp::ints, [](const at::Tensor& a, at::IntArrayRef s) { return a.N(s); }),
+#define FAST_INPLACE(N, S) Entry<Inplace>(#N, S, &FastOp::inplace, [](at::Tensor& a, const at::Tensor& b, const at::Scalar&) { a.N(b); }),
 #define FAST_INPLACE_ALPHA(N, S) \
-  {#N, S, nullptr, nullptr, nullptr, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); }, nullptr, true},
-#define FAST_DIM(N, S) {#N, S, nullptr, nullptr, nullptr, nullptr, [](const at::Tensor& a, int64_t d) { return a.N(d); }},
-#define FAST_TENSORS(N, S) {#N, S, nullptr, nullptr, nullptr, nullptr, nullptr, false, [](at::TensorList ts, int64_t d) { return at::N(ts, d); }},
+  WithAlpha(Entry<Inplace>(#N, S, &FastOp::inplace, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); })),
+#define FAST_DIM(N, S) Entry<Dim>(#N, S, &FastOp::dim, [](const at::Tensor& a, int64_t d) { return a.N(d); }),
+#define FAST_TENSORS(N, S) Entry<Tensors>(#N, S, &FastOp::tensors, [](at::TensorList ts, int64_t d) { return at::N(ts, d); }),
 #include "fast_ops.inc"
 #undef FAST_UNARY
+#undef BINARY_ENTRY
 #undef FAST_BINARY
+#undef FAST_BINARY_WRAPPED
+#undef FAST_BINARY_SCALAR
 #undef FAST_INTS
 #undef FAST_INPLACE
 #undef FAST_INPLACE_ALPHA
@@ -59,6 +93,17 @@ bool IntValue(napi_env env, napi_value v, int64_t* out) {
   if (napi_get_value_double(env, v, &d) != napi_ok) return false;  // not a number
   if (!(d >= -9007199254740991.0 && d <= 9007199254740991.0) || d != static_cast<double>(static_cast<int64_t>(d))) return false;
   *out = static_cast<int64_t>(d);
+  return true;
+}
+
+// A JS number as the Scalar the binder makes of it (binding/op_call.cc ToScalar): integral values an
+// int, as Python's ints are; false for anything but a number.
+bool NumberValue(napi_env env, napi_value v, at::Scalar* out) {
+  int64_t i;
+  double d;
+  if (IntValue(env, v, &i)) *out = at::Scalar(i);
+  else if (napi_get_value_double(env, v, &d) == napi_ok) *out = at::Scalar(d);
+  else return false;
   return true;
 }
 
@@ -127,11 +172,7 @@ napi_value Call(napi_env env, napi_callback_info info) {
     at::Scalar alpha(int64_t{1});
     if (argc == 3) {
       // an integral alpha is an int Scalar, as the binder makes it (integer tensors refuse a float alpha)
-      int64_t i;
-      double d;
-      if (IntValue(env, argv[2], &i)) alpha = at::Scalar(i);
-      else if (napi_get_value_double(env, argv[2], &d) == napi_ok) alpha = at::Scalar(d);
-      else return nullptr;
+      if (!NumberValue(env, argv[2], &alpha)) return nullptr;
     }
     return Guard(env, op.schema, [&]() -> napi_value {
       op.inplace(*self, *other, alpha);
@@ -141,9 +182,16 @@ napi_value Call(napi_env env, napi_callback_info info) {
     });
   }
   if (op.binary) {
-    at::Tensor* other = argc == 2 ? Live(env, argv[1]) : nullptr;
-    if (!other) return nullptr;
-    return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, *other)); });
+    if (argc != 2) return nullptr;
+    if (at::Tensor* other = Live(env, argv[1])) return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, *other)); });
+    at::Scalar number;
+    if (!(op.wrapsNumber || op.scalar) || !NumberValue(env, argv[1], &number)) return nullptr;
+    if (op.scalar) return Guard(env, op.scalarSchema, [&] { return WrapTensor(env, op.scalar(*self, number)); });
+    return Guard(env, op.schema, [&] {
+      at::Tensor wrapped = at::scalar_to_tensor(number);
+      wrapped.unsafeGetTensorImpl()->set_wrapped_number(true);
+      return WrapTensor(env, op.binary(*self, wrapped));
+    });
   }
   if (op.dim) {
     int64_t d;

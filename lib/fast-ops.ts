@@ -14,6 +14,9 @@ const FAST = new Map(FAST_OPS.map(([name, kind, nativeName]) => [name, { kind, f
 
 const handleOf = (v: unknown): unknown => (v !== null && typeof v === 'object' ? (v as { _h?: unknown })._h : undefined);
 
+/** A binary op's other operand as the native side takes it: a handle, or a number (which it may decline). */
+const operand = (v: unknown): unknown => (typeof v === 'number' ? v : handleOf(v));
+
 /** The value in `{ [key]: value }` and nothing else; undefined for anything the binder should see. */
 function soleOption(options: unknown, key: string): unknown {
   if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
@@ -55,7 +58,7 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
   } else if (kind === 'binary') {
     fn = function (this: { _h: Handle }, other: unknown) {
       if (arguments.length === 1) {
-        const o = handleOf(other);
+        const o = operand(other);
         const h = o === undefined ? undefined : f(this._h, o);
         if (h !== undefined) return make(h);
       }
@@ -129,7 +132,7 @@ export function fastFunction(name: string, slow: Function, make: Make): Function
   } else {
     fn = function (input: unknown, other: unknown) {
       if (arguments.length === 2) {
-        const i = handleOf(input), o = handleOf(other);
+        const i = handleOf(input), o = operand(other);
         const h = i === undefined || o === undefined ? undefined : f(i, o);
         if (h !== undefined) return make(h);
       }

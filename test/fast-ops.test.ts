@@ -321,3 +321,28 @@ t.test('x.to(dtype): the fast path = the binder path', async (t) => {
   d.dispose();
   t.match(message(() => d.to(torch.float64)), /disposed/);
 });
+
+t.test('a number as a binary op\'s other operand: the fast path = the binder path', async (t) => {
+  const f = torch.tensor([1.5, -2, 3]), i = torch.tensor([1n, -2n, 3n]), b = torch.tensor([true, false, true]);
+  const numbers = [2, 2.5, -0, 0.1, NaN, Infinity, 2 ** 53, 1e300];
+  for (const name of ['add', 'sub', 'mul', 'div', 'eq', 'ne', 'lt', 'le', 'gt', 'ge']) {
+    for (const x of [f, i]) {
+      for (const n of numbers) {
+        const fast = message(() => (x as any)[name](n).tolist());
+        const generic = message(() => (x as any)[name]({ other: n }).tolist());
+        if (fast === 'no error') same(t, (x as any)[name](n), (x as any)[name]({ other: n }), `${x.dtype.name}.${name}(${n})`);
+        else t.equal(fast, generic, `${x.dtype.name}.${name}(${n}): the same error`);
+      }
+    }
+    same(t, (torch as any)[name](f, 2), (torch as any)[name](f, { other: 2 }), `torch.${name}(x, 2)`);
+  }
+  t.equal(message(() => b.sub(1)), message(() => b.sub({ other: 1 })), 'a bool tensor minus a number: libtorch\'s error');
+  t.match(message(() => b.sub(1)), /^TorchError: Subtraction, the `-` operator, with a bool tensor is not supported.*\(in aten::sub\.Tensor\)/);
+  const y = torch.ones(2, { requiresGrad: true });
+  t.equal(y.mul(2).gradFn!.name(), 'MulBackward0', 'a wrapped number: mul.Tensor\'s node, as in Python');
+  t.equal(y.add(1).gradFn!.name(), 'AddBackward0');
+  y.mul(3).sum().backward();
+  t.same(y.grad!.tolist(), [3, 3]);
+  t.match(message(() => f.maximum(2 as never)), /^TypeError: maximum\(\)/, 'no number overload: the binder\'s error');
+  t.same(f.add(true as never).tolist(), [2.5, -1, 4], 'a boolean: the binder path');
+});
