@@ -61,31 +61,27 @@ FastOp WithScalarOverload(FastOp op, const char* schema, WithScalar f) {
   return op;
 }
 
-const FastOp kFastOps[] = {
-#define FAST_UNARY(N, S) Entry<Unary>(#N, S, &FastOp::unary, [](const at::Tensor& a) { return a.N(); }),
+// scripts/fast-ops.txt as binding/fast_ops.inc: FAST(KIND, name, schema), FAST_WRAPPED(...) for
+// the ops that take a number as a wrapped-number tensor, FAST_SCALAR(..., scalar schema) for those
+// with a Scalar overload.
+#define UNARY_ENTRY(N, S) Entry<Unary>(#N, S, &FastOp::unary, [](const at::Tensor& a) { return a.N(); })
 #define BINARY_ENTRY(N, S) Entry<Binary>(#N, S, &FastOp::binary, [](const at::Tensor& a, const at::Tensor& b) { return a.N(b); })
-#define FAST_BINARY(N, S) BINARY_ENTRY(N, S),
-#define FAST_BINARY_WRAPPED(N, S) WrapsNumber(BINARY_ENTRY(N, S)),
-#define FAST_BINARY_SCALAR(N, S, SS) \
-  WithScalarOverload(BINARY_ENTRY(N, S), SS, [](const at::Tensor& a, const at::Scalar& b) { return a.N(b); }),
-#define FAST_INTS(N, S) Entry<Ints>(#N, S, &FastOp::ints, [](const at::Tensor& a, at::IntArrayRef s) { return a.N(s); }),
-#define FAST_INPLACE(N, S) Entry<Inplace>(#N, S, &FastOp::inplace, [](at::Tensor& a, const at::Tensor& b, const at::Scalar&) { a.N(b); }),
-#define FAST_INPLACE_ALPHA(N, S) \
-  WithAlpha(Entry<Inplace>(#N, S, &FastOp::inplace, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); })),
-#define FAST_DIM(N, S) Entry<Dim>(#N, S, &FastOp::dim, [](const at::Tensor& a, int64_t d) { return a.N(d); }),
-#define FAST_TENSORS(N, S) Entry<Tensors>(#N, S, &FastOp::tensors, [](at::TensorList ts, int64_t d) { return at::N(ts, d); }),
+#define INTS_ENTRY(N, S) Entry<Ints>(#N, S, &FastOp::ints, [](const at::Tensor& a, at::IntArrayRef s) { return a.N(s); })
+#define INPLACE_ENTRY(N, S) Entry<Inplace>(#N, S, &FastOp::inplace, [](at::Tensor& a, const at::Tensor& b, const at::Scalar&) { a.N(b); })
+#define INPLACE_ALPHA_ENTRY(N, S) \
+  WithAlpha(Entry<Inplace>(#N, S, &FastOp::inplace, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); }))
+#define DIM_ENTRY(N, S) Entry<Dim>(#N, S, &FastOp::dim, [](const at::Tensor& a, int64_t d) { return a.N(d); })
+#define TENSORS_ENTRY(N, S) Entry<Tensors>(#N, S, &FastOp::tensors, [](at::TensorList ts, int64_t d) { return at::N(ts, d); })
+#define FAST(KIND, N, S) KIND##_ENTRY(N, S),
+#define FAST_WRAPPED(KIND, N, S) WrapsNumber(KIND##_ENTRY(N, S)),
+#define FAST_SCALAR(KIND, N, S, SS) WithScalarOverload(KIND##_ENTRY(N, S), SS, [](const at::Tensor& a, const at::Scalar& b) { return a.N(b); }),
+const FastOp kFastOps[] = {
 #include "fast_ops.inc"
-#undef FAST_UNARY
-#undef BINARY_ENTRY
-#undef FAST_BINARY
-#undef FAST_BINARY_WRAPPED
-#undef FAST_BINARY_SCALAR
-#undef FAST_INTS
-#undef FAST_INPLACE
-#undef FAST_INPLACE_ALPHA
-#undef FAST_DIM
-#undef FAST_TENSORS
 };
+#undef FAST
+#undef FAST_WRAPPED
+#undef FAST_SCALAR
+
 
 // An integer-valued JS number that fits int64 exactly; anything else leaves the call to the binder.
 bool IntValue(napi_env env, napi_value v, int64_t* out) {
@@ -105,6 +101,14 @@ bool NumberValue(napi_env env, napi_value v, at::Scalar* out) {
   else if (napi_get_value_double(env, v, &d) == napi_ok) *out = at::Scalar(d);
   else return false;
   return true;
+}
+
+// The tensor Python's binding makes of a number passed for a Tensor argument of add, sub, mul and
+// div (binding/op_call.cc does the same): type promotion treats it as a Scalar.
+at::Tensor WrappedNumber(const at::Scalar& number) {
+  at::Tensor wrapped = at::scalar_to_tensor(number);
+  wrapped.unsafeGetTensorImpl()->set_wrapped_number(true);
+  return wrapped;
 }
 
 // f(tensor, integer): a live tensor and an integer; false: the call is declined.
@@ -167,15 +171,16 @@ napi_value Call(napi_env env, napi_callback_info info) {
   }
   if (op.inplace) {
     // true: done (the JS side returns the tensor itself)
-    at::Tensor* other = argc == 2 || (argc == 3 && op.takesAlpha) ? Live(env, argv[1]) : nullptr;
-    if (!other) return nullptr;
+    if (argc != 2 && !(argc == 3 && op.takesAlpha)) return nullptr;
+    at::Tensor* other = Live(env, argv[1]);
+    at::Scalar number;
+    if (!other && !(op.wrapsNumber && NumberValue(env, argv[1], &number))) return nullptr;
     at::Scalar alpha(int64_t{1});
-    if (argc == 3) {
-      // an integral alpha is an int Scalar, as the binder makes it (integer tensors refuse a float alpha)
-      if (!NumberValue(env, argv[2], &alpha)) return nullptr;
-    }
+    // an integral alpha is an int Scalar, as the binder makes it (integer tensors refuse a float alpha)
+    if (argc == 3 && !NumberValue(env, argv[2], &alpha)) return nullptr;
     return Guard(env, op.schema, [&]() -> napi_value {
-      op.inplace(*self, *other, alpha);
+      if (other) op.inplace(*self, *other, alpha);
+      else op.inplace(*self, WrappedNumber(number), alpha);
       napi_value done;
       napi_get_boolean(env, true, &done);
       return done;
@@ -187,11 +192,7 @@ napi_value Call(napi_env env, napi_callback_info info) {
     at::Scalar number;
     if (!(op.wrapsNumber || op.scalar) || !NumberValue(env, argv[1], &number)) return nullptr;
     if (op.scalar) return Guard(env, op.scalarSchema, [&] { return WrapTensor(env, op.scalar(*self, number)); });
-    return Guard(env, op.schema, [&] {
-      at::Tensor wrapped = at::scalar_to_tensor(number);
-      wrapped.unsafeGetTensorImpl()->set_wrapped_number(true);
-      return WrapTensor(env, op.binary(*self, wrapped));
-    });
+    return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, WrappedNumber(number))); });
   }
   if (op.dim) {
     int64_t d;

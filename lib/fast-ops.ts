@@ -70,7 +70,7 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
     fn = function (this: { _h: Handle }, other: unknown, options?: unknown) {
       const n = arguments.length;
       if (n === 1 || (n === 2 && takesAlpha)) {
-        const o = handleOf(other);
+        const o = operand(other);
         const alpha = n === 2 ? alphaOf(options) : 1;
         if (o !== undefined && alpha !== undefined && ((n === 1 ? f(this._h, o) : f(this._h, o, alpha)) as unknown) === true) return this;
       }

@@ -346,3 +346,21 @@ t.test('a number as a binary op\'s other operand: the fast path = the binder pat
   t.match(message(() => f.maximum(2 as never)), /^TypeError: maximum\(\)/, 'no number overload: the binder\'s error');
   t.same(f.add(true as never).tolist(), [2.5, -1, 4], 'a boolean: the binder path');
 });
+
+t.test('a number as an in-place op\'s other operand: the fast path = the binder path', async (t) => {
+  for (const name of ['add_', 'sub_', 'mul_', 'div_']) {
+    for (const n of [2, 0.5, -0, NaN]) {
+      const x = torch.tensor([1.5, -2, 3]), y = torch.tensor([1.5, -2, 3]);
+      t.equal((x as any)[name](n), x, `${name}(${n}) returns its tensor`);
+      (y as any)[name]({ other: n });
+      same(t, x, y, `${name}(${n})`);
+    }
+  }
+  const i = torch.tensor([1n, 2n]);
+  t.equal(message(() => i.mul_(0.5)), message(() => i.clone().mul_({ other: 0.5 })), 'an integer tensor times a float: libtorch\'s error');
+  t.match(message(() => i.mul_(0.5)), /^TorchError: result type Float can't be cast to the desired output type Long \(in aten::mul_\.Tensor\)/);
+  const x = torch.tensor([1, 2]);
+  t.same(x.add_(1, { alpha: 3 }).tolist(), [4, 5], 'with alpha');
+  const p = torch.ones(2, { requiresGrad: true });
+  t.match(message(() => p.mul_(2)), /a leaf Variable that requires grad is being used in an in-place operation/);
+});
