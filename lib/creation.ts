@@ -197,15 +197,31 @@ function checkedInt(dtype: DType, v: number | boolean | bigint): bigint {
   return i;
 }
 
+// The same ranges as numbers (int64's cut to the safe integers), so that the common case, a number
+// inside its type's range, needs no bigint arithmetic; anything else takes checkedInt.
+const NUMBER_RANGES = new Map<DType, [number, number]>([...INT_RANGES].map(([d, [lo, hi]]) => [d, [Math.max(Number(lo), -Number.MAX_SAFE_INTEGER), Math.min(Number(hi), Number.MAX_SAFE_INTEGER)]]));
+function inRange(dtype: DType, v: number | boolean | bigint): number | undefined {
+  if (typeof v !== 'number') return undefined;
+  const [lo, hi] = NUMBER_RANGES.get(dtype)!;
+  const i = Math.trunc(v);
+  return i >= lo && i <= hi ? i : undefined; // NaN and infinities fail both
+}
+function checkedSmallInt(dtype: DType, v: number | boolean | bigint): number {
+  return inRange(dtype, v) ?? Number(checkedInt(dtype, v));
+}
+
 function fill(dtype: DType, flat: (number | boolean | bigint)[]): ArrayBufferView {
   switch (dtype) {
-    case int64: return BigInt64Array.from(flat, (v) => checkedInt(int64, v));
+    case int64: return BigInt64Array.from(flat, (v) => {
+      const i = inRange(int64, v);
+      return i === undefined ? checkedInt(int64, v) : BigInt(i);
+    });
     case boolDType: return Uint8Array.from(flat, (v) => (v ? 1 : 0));
     case float64: return Float64Array.from(flat, Number);
-    case int32: return Int32Array.from(flat, (v) => Number(checkedInt(int32, v)));
-    case int16: return Int16Array.from(flat, (v) => Number(checkedInt(int16, v)));
-    case int8: return Int8Array.from(flat, (v) => Number(checkedInt(int8, v)));
-    case uint8: return Uint8Array.from(flat, (v) => Number(checkedInt(uint8, v)));
+    case int32: return Int32Array.from(flat, (v) => checkedSmallInt(int32, v));
+    case int16: return Int16Array.from(flat, (v) => checkedSmallInt(int16, v));
+    case int8: return Int8Array.from(flat, (v) => checkedSmallInt(int8, v));
+    case uint8: return Uint8Array.from(flat, (v) => checkedSmallInt(uint8, v));
     default: return Float32Array.from(flat, Number);
   }
 }
