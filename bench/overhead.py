@@ -42,6 +42,7 @@ cases = {
     'tensor([3], dtype=long)': lambda: torch.tensor([3], dtype=torch.long),
     'm.to(float64) 4x4': lambda: m.to(torch.float64),
     'm.eq(m) 4x4': lambda: m.eq(m),
+    'a.mul(0.5) (a number)': lambda: a.mul(0.5),
     # attributes
     'p.grad': lambda: p.grad,
     'p.data': lambda: p.data,

@@ -44,6 +44,7 @@ const cases: Record<string, () => unknown> = {
   'tensor([3], dtype=long)': () => torch.tensor([3], { dtype: torch.long }),
   'm.to(float64) 4x4': () => m.to(torch.float64),
   'm.eq(m) 4x4': () => m.eq(m),
+  'a.mul(0.5) (a number)': () => a.mul(0.5),
   // attributes
   'p.grad': () => p.grad,
   'p.data': () => p.data,
