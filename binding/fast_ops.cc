@@ -216,11 +216,18 @@ napi_value Select(napi_env env, napi_callback_info info) {
 }
 
 // x.to(dtype), and so x.float(), x.long() and the other casts: a live tensor and a dtype's enum.
+// Returns true when libtorch returns the tensor itself (it already has that dtype).
 napi_value ToDtype(napi_env env, napi_callback_info info) {
   at::Tensor* self;
   int64_t e;
   if (!TensorAndInt(env, info, self, e) || !IsDtype(e)) return nullptr;
-  return Guard(env, "aten::to.dtype", [&] { return WrapTensor(env, self->to(static_cast<at::ScalarType>(e))); });
+  return Guard(env, "aten::to.dtype", [&]() -> napi_value {
+    at::Tensor result = self->to(static_cast<at::ScalarType>(e));
+    if (!result.is_same(*self)) return WrapTensor(env, std::move(result));
+    napi_value same;  // already of that dtype: true, and JS returns the tensor itself, as PyTorch does
+    napi_get_boolean(env, true, &same);
+    return same;
+  });
 }
 
 // F.linear(input, weight[, bias]): the layer every MLP and RNN cell calls.

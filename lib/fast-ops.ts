@@ -179,9 +179,9 @@ export function fastSelect(h: Handle, i: unknown): Handle | undefined {
   return typeof i === 'number' ? fast.select(h, i) : undefined;
 }
 
-/** x.to(dtype) with a dtype's enum; undefined: the generic path. */
-export function fastToDtype(h: Handle, dtype: number): Handle | undefined {
-  return fast.toDtype(h, dtype);
+/** x.to(dtype) with a dtype's enum: a new handle, true for the tensor itself, undefined: the generic path. */
+export function fastToDtype(h: Handle, dtype: number): Handle | true | undefined {
+  return fast.toDtype(h, dtype) as Handle | true | undefined;
 }
 
 /** F.linear(input, weight[, bias]) with tensors only; undefined: the generic path. */

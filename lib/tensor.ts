@@ -227,9 +227,12 @@ export class Tensor {
   to<S extends string = never>(...args: (DType | Device | ToName<S> | Tensor | boolean | ToOptions)[]): Tensor {
     if (args.length === 1 && args[0] instanceof DType) {
       const h = fastToDtype(this._h, args[0]._enum);
+      if (h === true) return this;
       if (h !== undefined) return new Tensor(h);
     }
     const opts = bindTo(args);
+    // nothing to change: PyTorch returns self (x.to(x.dtype) is x, x.cpu() is x for a CPU tensor)
+    if (!opts.copy && opts.memoryFormat === undefined && (opts.dtype === undefined || opts.dtype === this.dtype) && sameDevice(opts.device, this.device)) return this;
     return wrap(op(TO, this._h, opts));
   }
   cpu(): Tensor {
@@ -430,6 +433,10 @@ export interface ToOptions {
 const CPU = toDevice('cpu');
 const DTYPE_NAME = /^(torch\.)?(u?int\d+|float\d*|double|half|long|int|short|bool|bfloat16)$/;
 const TO_KEYWORDS = new Set(['dtype', 'device', 'nonBlocking', 'copy', 'memoryFormat']);
+/** An explicit device that names where the tensor already is ('cuda' without an index names the current device, which may differ). */
+function sameDevice(d: Device | undefined, current: Device): boolean {
+  return d === undefined || (d.type === current.type && (d.type === 'cpu' || (d.index !== null && d.index === current.index)));
+}
 type ToNative = { dtype?: DType; device?: Device; nonBlocking?: boolean; copy?: boolean; memoryFormat?: MemoryFormat };
 /**
  * Tensor.to's arguments bound as Python binds them to its three overloads, picked by the first

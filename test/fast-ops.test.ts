@@ -364,3 +364,19 @@ t.test('a number as an in-place op\'s other operand: the fast path = the binder 
   const p = torch.ones(2, { requiresGrad: true });
   t.match(message(() => p.mul_(2)), /a leaf Variable that requires grad is being used in an in-place operation/);
 });
+
+t.test('x.to() with nothing to change returns x itself, as PyTorch does', async (t) => {
+  const x = torch.ones(2);
+  t.equal(x.to(torch.float32), x, 'to(its own dtype): the fast path');
+  t.equal(x.float(), x);
+  t.equal(x.to({ dtype: torch.float32 }), x, 'the binder path');
+  t.equal(x.cpu(), x);
+  t.equal(x.to('cpu', torch.float32), x);
+  t.equal(x.to(x), x, 'to(other) of the same dtype and device');
+  t.not(x.to(torch.float32, { copy: true }), x, 'copy: a new tensor');
+  t.not(x.to(torch.float64), x);
+  const formatted = x.to({ memoryFormat: torch.contiguousFormat });
+  t.same(formatted.tolist(), [1, 1], 'an explicit memory format takes the op (docs/porting.md)');
+  const kept = torch.tidy(() => x.to(torch.float32));
+  t.same(kept.tolist(), [1, 1], 'tidy does not free a tensor made outside it that to() handed back');
+});
