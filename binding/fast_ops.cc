@@ -81,7 +81,13 @@ const FastOp kFastOps[] = {
 #undef FAST
 #undef FAST_WRAPPED
 #undef FAST_SCALAR
-
+#undef UNARY_ENTRY
+#undef BINARY_ENTRY
+#undef INTS_ENTRY
+#undef INPLACE_ENTRY
+#undef INPLACE_ALPHA_ENTRY
+#undef DIM_ENTRY
+#undef TENSORS_ENTRY
 
 // An integer-valued JS number that fits int64 exactly; anything else leaves the call to the binder.
 bool IntValue(napi_env env, napi_value v, int64_t* out) {
