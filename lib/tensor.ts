@@ -125,8 +125,8 @@ export class Tensor {
   /** x.T: the dimensions reversed (x.permute(n-1, ..., 0)). */
   get T(): Tensor {
     const n = this.dim();
-    // up to two dimensions that is x.t(), which has an unboxed fast path
-    if (n <= 2) return this.t();
+    // the dims as separate integers take permute's unboxed path (a permute, as in Python: PermuteBackward0)
+    if (n === 2) return this.permute(1, 0);
     return this.permute(Array.from({ length: n }, (_, i) => n - 1 - i));
   }
   /** x.mT: the last two dimensions transposed. */
