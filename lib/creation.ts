@@ -6,7 +6,7 @@ import { badArg, describe, TorchError } from './errors.js';
 import { Tensor, opId, wrap, setLegacyConstructor } from './tensor.js';
 import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
-import { bind, type Args, type Signed } from './bind.js';
+import { bind, isPlainObject, type Args, type Signed } from './bind.js';
 import { writeOut } from './functions.js';
 import { fastFactory, fastTypedFactory } from './fast-ops.js';
 import {
@@ -100,9 +100,9 @@ const NO_OPTIONS: QuickOptions = {};
  * the schema would make of it. Undefined for anything else, which then takes the general path.
  */
 function quickOptions(v: unknown): QuickOptions | undefined {
-  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  if (!isPlainObject(v)) return undefined;
   for (const k in v) {
-    const x = (v as Record<string, unknown>)[k];
+    const x = v[k];
     const ok = k === 'dtype' ? x instanceof DType : k === 'device' ? x instanceof Device : k === 'requiresGrad' && typeof x === 'boolean';
     if (!ok) return undefined;
   }
