@@ -5,7 +5,7 @@
 // parameter given twice, or a missing one. The parameters come from PyTorch itself
 // (lib/generated/signatures.ts, made by scripts/gen-signatures.py).
 import { SIGNATURES, type ParamTypes, type ParamSpec, type ArgsTable, type Positional } from './generated/signatures.js';
-import { Tensor } from './tensor.js';
+import { isPlainObject } from './plain-object.js';
 
 export type Signed = keyof typeof SIGNATURES & keyof ParamTypes;
 
@@ -44,12 +44,6 @@ export type Bound<K extends Signed> = { [P in keyof ParamTypes[K]]-?: ParamTypes
 
 // ---- run time ----------------------------------------------------------------------------------
 
-/** Whether a value is an options object rather than a value (a plain object literal). */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Tensor) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
 
 function decodeDefault(d: unknown): unknown {
   if (d && typeof d === 'object' && '$' in d) {

@@ -6,7 +6,8 @@ import { badArg, describe, TorchError } from './errors.js';
 import { Tensor, opId, wrap, setLegacyConstructor } from './tensor.js';
 import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
-import { bind, isPlainObject, type Args, type Signed } from './bind.js';
+import { bind, type Args, type Signed } from './bind.js';
+import { isPlainObject } from './plain-object.js';
 import { writeOut } from './functions.js';
 import { fastFactory, fastTypedFactory } from './fast-ops.js';
 import {
@@ -109,16 +110,16 @@ function quickOptions(v: unknown): QuickOptions | undefined {
   return v as QuickOptions;
 }
 
+/** A dimension's size: a non-negative integer. */
+const isSize = (s: unknown): s is number => typeof s === 'number' && Number.isInteger(s) && s >= 0;
+
 /** zeros(2, 3, { dtype }) or zeros([2, 3], { dtype }) with quick options; undefined: the general path. */
 function quickSizes(args: readonly unknown[]): { size: readonly number[]; o: QuickOptions } | undefined {
   const n = args.length;
   const o = n >= 2 ? quickOptions(args[n - 1]) : undefined;
   if (!o) return undefined;
   const size = n === 2 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args.slice(0, n - 1);
-  for (let i = 0; i < size.length; i++) {
-    const s = size[i];
-    if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) return undefined;
-  }
+  for (let i = 0; i < size.length; i++) if (!isSize(size[i])) return undefined;
   return { size: size as number[], o };
 }
 
@@ -298,7 +299,7 @@ export function sizeArgs<O>(args: unknown[], fn: string): SizeAndOptions<O> {
   }
   const size = rest.length === 1 && Array.isArray(rest[0]) ? (rest[0] as unknown[]) : rest;
   size.forEach((s, i) => {
-    if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) badArg('non-negative integer', `size[${i}] of ${fn}`, s);
+    if (!isSize(s)) badArg('non-negative integer', `size[${i}] of ${fn}`, s);
   });
   return [size as number[], opts];
 }

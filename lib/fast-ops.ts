@@ -4,6 +4,7 @@
 // down (a disposed tensor, a non-integer size), to the generic op unchanged.
 import { native, type Handle } from './native.js';
 import { FAST_OPS } from './generated/fast-ops.js';
+import { isPlainObject } from './plain-object.js';
 
 type Make = (h: Handle) => unknown;
 type Fast = (...args: unknown[]) => Handle | undefined;
@@ -19,11 +20,11 @@ const operand = (v: unknown): unknown => (typeof v === 'number' ? v : handleOf(v
 
 /** The value in `{ [key]: value }` and nothing else; undefined for anything the binder should see. */
 function soleOption(options: unknown, key: string): unknown {
-  if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  if (!isPlainObject(options)) return undefined;
   let value: unknown, keys = 0;
   for (const k in options) {
     if (k !== key) return undefined;
-    value = (options as Record<string, unknown>)[k];
+    value = options[k];
     keys++;
   }
   return keys === 1 ? value : undefined;

@@ -11,7 +11,8 @@ import {
 } from './types.js';
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
-import { bind, isPlainObject, type Args } from './bind.js';
+import { bind, type Args } from './bind.js';
+import { isPlainObject } from './plain-object.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
