@@ -149,11 +149,13 @@ function signatures(o, method, hasOut = false) {
     sigs.push(`(${[...pos.slice(0, k), ...(opts ? [opts] : [])].join(', ')}): ${ret}`);
     if (!opts) break;
   }
-  // every argument by name, in one options object, as Python's keywords allow (torch.abs(input=x))
-  if (required > 0 && opts) {
-    const requiredNames = new Set(positional.slice(0, required).map((p) => p.name));
-    const keys = optionsKeys.map((p) => `${p.name === 'self' ? 'input' : camel(p.name)}${requiredNames.has(p.name) ? '' : '?'}: ${tsType(p.type)}`);
-    sigs.push(`(options: { ${keys.join('; ')} }): ${ret}`);
+  // the first k required arguments by position and the other required ones by name, down to every
+  // argument by name, as Python's keywords allow: torch.softmax(x, { dim: 1 }), torch.abs({ input: x })
+  for (let k = required - 1; k >= 0 && opts; k--) {
+    const byName = new Set(positional.slice(k, required).map((p) => p.name));
+    const given = new Set(positional.slice(0, k).map((p) => p.name));
+    const keys = optionsKeys.filter((p) => !given.has(p.name)).map((p) => `${p.name === 'self' ? 'input' : camel(p.name)}${byName.has(p.name) ? '' : '?'}: ${tsType(p.type)}`);
+    sigs.push(`(${[...pos.slice(0, k), `options: { ${keys.join('; ')} }`].join(', ')}): ${ret}`);
   }
   const last = positional[positional.length - 1];
   if (last && /^(int|SymInt)\[\d*\]$/.test(last.type)) {

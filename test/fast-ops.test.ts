@@ -161,6 +161,10 @@ t.test('in place: x.add_(y), the manual SGD update with { alpha }, and what fall
   t.match(message(() => i.add_(torch.tensor([1n, 1n]), { alpha: 0.5 })), /For integral input tensors, argument alpha must not be a floating point number/);
   t.same(x.add_(1).tolist(), [0.5, 1.5, 2.5], 'a number: the generic path');
   t.match(message(() => x.add_(y, { alpha: 1, beta: 2 } as never)), /^TypeError: .*beta/, 'an unknown keyword still named');
+  t.same(x.clone().add_(y, Object.assign(Object.create(null), { alpha: 2 })).tolist(), [2.5, 3.5, 4.5], 'null-prototype options, as bind() takes them');
+  t.same(torch.softmax(y, Object.assign(Object.create(null), { dim: 0 })).tolist(), torch.softmax(y, { dim: 0 }).tolist(), 'and a null-prototype { dim }');
+  class Alpha { alpha = 2; }
+  t.match(message(() => x.add_(y, new Alpha() as never)), /^TypeError: add_\(\)/, 'a class instance is a value: the binder\'s TypeError');
   const leaf = torch.ones(2, { requiresGrad: true });
   t.match(message(() => leaf.add_(torch.ones(2))), /a leaf Variable that requires grad is being used in an in-place operation/);
   t.match(message(() => torch.ones(2).add_(torch.ones(3))), /\(in aten::add_\.Tensor\)/);
@@ -381,4 +385,14 @@ t.test('x.to() with nothing to change returns x itself, as PyTorch does', async 
   t.same(formatted.tolist(), [1, 1], 'an explicit memory format takes the op (docs/porting.md)');
   const kept = torch.tidy(() => x.to(torch.float32));
   t.same(kept.tolist(), [1, 1], 'tidy does not free a tensor made outside it that to() handed back');
+});
+
+t.test('the leading arguments by position, the other required ones by name (typed and run)', async (t) => {
+  torch.manualSeed(5);
+  const x = torch.randn(3, 4);
+  same(t, torch.softmax(x, { dim: 1 }), torch.softmax(x, 1), 'torch.softmax(x, { dim })');
+  same(t, torch.max(x, { dim: 1 }).indices, torch.max(x, 1).indices, 'torch.max(x, { dim }).indices');
+  same(t, torch.transpose(x, 0, { dim1: 1 }), torch.transpose(x, 0, 1), 'torch.transpose(x, 0, { dim1 })');
+  same(t, torch.add(x, { other: x, alpha: 2 }), torch.add(x, x, { alpha: 2 }), 'torch.add(x, { other, alpha })');
+  t.match(message(() => torch.softmax(x, { input: x, dim: 1 } as never)), /^TypeError: softmax\(\).*input/, 'input twice: Python\'s TypeError');
 });

@@ -75,3 +75,11 @@ const rows = x.tolist<number[][]>();
 rows[0].map((v) => v * 2);
 // @ts-expect-error without the shape it may be a number
 x.tolist().map((v: number) => v);
+// the leading arguments by position and the other required ones by name, as Python's F.softmax(x, dim=1)
+torch.softmax(x, { dim: 1 });
+const best: torch.Tensor = torch.max(x, { dim: 1 }).indices;
+torch.transpose(x, 0, { dim1: 1 });
+// @ts-expect-error softmax's dim is required: by position or by name
+torch.softmax(x, { dtype: torch.float64 });
+// @ts-expect-error input is given by position already
+torch.softmax(x, { input: x, dim: 1 });
