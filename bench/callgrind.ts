@@ -37,7 +37,10 @@ export function runInstructionSegments(fns: ReadonlyArray<() => unknown>, counts
   const gc = (globalThis as { gc?: () => void }).gc!;
   fns.forEach((fn, i) => {
     const [n0, n1] = counts[i];
-    repeat(fn, n1);
+    const repeat = repeater();
+    // the warm-up in ten invocations: the loop itself is optimized at an invocation's entry, not
+    // inside a measured segment
+    for (let w = 0; w < 10; w++) repeat(fn, Math.ceil(n1 / 10));
     for (const n of [n0, n1]) {
       gc();
       void process.ppid;
@@ -48,10 +51,10 @@ export function runInstructionSegments(fns: ReadonlyArray<() => unknown>, counts
   });
 }
 
-// Every segment's calls come from this one function, so the loop around the calls is the same
-// optimized code in every case's segments. (With the loops written inline, the first case's
-// measured segments ran the loop interpreted, 1,400 to 1,500 instructions more per call than the
-// same case measured again later.)
-function repeat(fn: () => unknown, n: number): void {
-  for (let k = 0; k < n; k++) fn();
+// Each case's calls come from a loop of its own (a new function, so with its own type feedback and
+// optimized code): with one loop shared by all cases, a case could count the loop's deoptimization
+// and recompilation for its new callee (`a.add_(b)` measured 8,699 instead of 4,500), and with the
+// loops written inline the first case counted them interpreted (~1,450 more per call).
+function repeater(): (fn: () => unknown, n: number) => void {
+  return new Function('fn', 'n', 'for (let k = 0; k < n; k++) fn();') as (fn: () => unknown, n: number) => void;
 }
