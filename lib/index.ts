@@ -116,7 +116,10 @@ export * as special from './generated/special.js';
  * PyTorch: [reference](https://docs.pytorch.org/docs/stable/cuda.html)
  */
 export * as cuda from './cuda.js';
-export { unique, uniqueConsecutive, tensordot, meshgrid, type UniqueOptions } from './torch-functional.js';
+export {
+  unique, uniqueConsecutive, tensordot, meshgrid, einsum, broadcastTensors, blockDiag, cartesianProd, chainMatmul,
+  atleast1d, atleast2d, atleast3d, type UniqueOptions, type Subscripts,
+} from './torch-functional.js';
 
 const info = native.runtimeInfo();
 

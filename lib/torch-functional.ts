@@ -1,10 +1,11 @@
 // Functions that PyTorch writes in Python (torch/functional.py) on top of ATen ops, ported so
-// their signatures and return shapes match: unique, uniqueConsecutive, tensordot, meshgrid.
+// their signatures and return shapes match: unique, uniqueConsecutive, tensordot, meshgrid, and the
+// variadic wrappers (einsum, broadcastTensors, blockDiag, cartesianProd, chainMatmul, atleast1d/2d/3d).
 import { native } from './native.js';
 import { badArg } from './errors.js';
 import { Tensor, opId, wrap } from './tensor.js';
 import { bind, type Args } from './bind.js';
-import { writeOut } from './functions.js';
+import { writeOut, generatedFunctions as aten } from './functions.js';
 
 const UNIQUE2 = opId('_unique2');
 const UNIQUE_DIM = opId('unique_dim');
@@ -78,6 +79,96 @@ export function meshgrid(...args: (Tensor | Tensor[] | { indexing?: 'ij' | 'xy' 
   const indexing = a.indexing ?? 'ij';
   if (indexing !== 'ij' && indexing !== 'xy') badArg("'ij' or 'xy'", 'indexing', indexing);
   return wrap(native.op(MESHGRID, tensors, { indexing }));
+}
+
+/** A variadic parameter's values: given one by one, as one array, or by name (`{ tensors: [...] }`). */
+function spread(values: unknown): unknown[] {
+  const list = values as unknown[];
+  return list.length === 1 && Array.isArray(list[0]) ? list[0] : list;
+}
+
+/** A subscript list of einsum's sublist format: integers in [0, 52), and '...' for Python's Ellipsis. */
+export type Subscripts = (number | '...')[];
+
+/**
+ * torch.einsum(equation, ...operands), as Python's: the operands as separate arguments (or, the old
+ * interface, one array), or the sublist format einsum(op1, [0, 1], op2, [1, 2], [0, 2]).
+ */
+export function einsum(equation: string, ...operands: Tensor[]): Tensor;
+export function einsum(equation: string, operands: Tensor[]): Tensor;
+export function einsum(...sublistFormat: (Tensor | Subscripts)[]): Tensor;
+export function einsum(...given: unknown[]): Tensor {
+  const args = spread(bind('torch.einsum', given, { name: 'torch.einsum' }).args);
+  if (args.length < 2) throw new RangeError('einsum(): must specify the equation string and at least one operand, or at least one operand and its subscripts list');
+  let equation: unknown, operands: unknown[];
+  if (args[0] instanceof Tensor) {
+    const subscripts = (list: unknown, name: string) => {
+      if (!Array.isArray(list)) badArg('a subscript list', name, list);
+      return list.map((n) => {
+        if (n === '...') return '...';
+        if (!Number.isInteger(n)) badArg("an integer or '...'", `${name} subscript`, n);
+        if (n >= 0 && n < 26) return String.fromCharCode(65 + n);
+        if (n >= 26 && n < 52) return String.fromCharCode(97 + n - 26);
+        throw new RangeError('einsum(): subscript in subscript list is not within the valid range [0, 52)');
+      }).join('');
+    };
+    const lists = args.filter((_, i) => i % 2 === 1 && !(args.length % 2 === 1 && i === args.length - 1));
+    equation = lists.map((l, i) => subscripts(l, `subscripts[${i}]`)).join(',');
+    if (args.length % 2 === 1) equation += '->' + subscripts(args[args.length - 1], 'output subscripts');
+    operands = args.filter((_, i) => i % 2 === 0 && !(args.length % 2 === 1 && i === args.length - 1));
+  } else {
+    [equation, ...operands] = args;
+  }
+  if (operands.length === 1 && Array.isArray(operands[0])) operands = operands[0];
+  return aten.einsum(equation as string, operands as Tensor[]);
+}
+
+/** torch.broadcast_tensors(*tensors) */
+export function broadcastTensors(...tensors: Tensor[]): Tensor[] {
+  return aten.broadcastTensors(spread(bind('torch.broadcastTensors', tensors, { name: 'torch.broadcastTensors' }).tensors) as Tensor[]);
+}
+
+/** torch.block_diag(*tensors) */
+export function blockDiag(...tensors: Tensor[]): Tensor {
+  return aten.blockDiag(spread(bind('torch.blockDiag', tensors, { name: 'torch.blockDiag' }).tensors) as Tensor[]);
+}
+
+/** torch.cartesian_prod(*tensors) */
+export function cartesianProd(...tensors: Tensor[]): Tensor {
+  return aten.cartesianProd(spread(bind('torch.cartesianProd', tensors, { name: 'torch.cartesianProd' }).tensors) as Tensor[]);
+}
+
+/** torch.chain_matmul(*matrices, out=None) (deprecated in PyTorch for torch.linalg.multi_dot) */
+export function chainMatmul(...matrices: Tensor[]): Tensor;
+export function chainMatmul(...args: [...matrices: Tensor[], options: { out?: Tensor | null }]): Tensor;
+export function chainMatmul(...given: unknown[]): Tensor {
+  const a = bind('torch.chainMatmul', given, { name: 'torch.chainMatmul' });
+  const matrices = spread(a.matrices) as Tensor[];
+  return a.out == null ? aten.chainMatmul(matrices) : aten.chainMatmul(matrices, { out: a.out });
+}
+
+/** torch.atleast_1d(tensor) is a Tensor; several tensors, or one array of them, an array. */
+function atleast(dims: 1 | 2 | 3, given: unknown[]): Tensor | Tensor[] {
+  // Python's signature is block_diag's, (*tensors); the table has it under that name (its own keys,
+  // torch.atleast_1d..., would not name the exported atleast1d...)
+  const tensors = spread(bind('torch.blockDiag', given, { name: `torch.atleast${dims}d` }).tensors);
+  const op = dims === 1 ? aten.atleast1d : dims === 2 ? aten.atleast2d : aten.atleast3d;
+  return (op as (t: unknown) => Tensor | Tensor[])(tensors.length === 1 ? tensors[0] : tensors);
+}
+export function atleast1d(tensor: Tensor): Tensor;
+export function atleast1d(...tensors: Tensor[] | [Tensor[]]): Tensor[];
+export function atleast1d(...given: unknown[]): Tensor | Tensor[] {
+  return atleast(1, given);
+}
+export function atleast2d(tensor: Tensor): Tensor;
+export function atleast2d(...tensors: Tensor[] | [Tensor[]]): Tensor[];
+export function atleast2d(...given: unknown[]): Tensor | Tensor[] {
+  return atleast(2, given);
+}
+export function atleast3d(tensor: Tensor): Tensor;
+export function atleast3d(...tensors: Tensor[] | [Tensor[]]): Tensor[];
+export function atleast3d(...given: unknown[]): Tensor | Tensor[] {
+  return atleast(3, given);
 }
 
 type Rest<T> = T extends [unknown, ...infer R] ? R : T extends [{ input: unknown } & infer O] ? [options?: Omit<O, 'input'>] : never;

@@ -133,6 +133,11 @@ const S: Record<string, Sample> = {
   'torch.uniqueConsecutive': { args: () => ({ input: long(1, 1, 2, 2, 1), returnInverse: true, returnCounts: true }) },
   'torch.tensordot': { args: () => ({ a: torch.randn(3, 4), b: torch.randn(4, 5), dims: 1 }) },
   'torch.meshgrid': { args: () => ({ tensors: [torch.arange(2), torch.arange(3)], indexing: 'xy' }) },
+  'torch.einsum': { args: () => ({ args: ['ij,jk->ik', torch.arange(6.0).view(2, 3), torch.arange(12.0).view(3, 4)] }) },
+  'torch.broadcastTensors': { args: () => ({ tensors: [torch.arange(3).view(3, 1), torch.arange(2)] }) },
+  'torch.blockDiag': { args: () => ({ tensors: [torch.ones(2, 2), torch.arange(3).view(1, 3)] }) },
+  'torch.cartesianProd': { args: () => ({ tensors: [torch.arange(3), torch.arange(2)] }) },
+  'torch.chainMatmul': { args: () => ({ matrices: [torch.arange(6.0).view(2, 3), torch.arange(12.0).view(3, 4)], out: torch.empty(2, 4) }) },
   'torch.setPrintoptions': {
     args: () => ({ precision: 2, threshold: 5, edgeitems: 1, linewidth: 40 }),
     effect: () => {

@@ -5,20 +5,13 @@ import tap, { type Test } from 'tap';
 const t = tap;
 import * as torch from 'torch-node';
 import { FAST_OPS } from '../lib/generated/fast-ops.js';
+import { message } from './helpers.js';
 
 const F = torch.nn.functional;
 const same = (t: Test, x: torch.Tensor, y: torch.Tensor, what: string) => {
   t.same(x.shape, y.shape, `${what}: shape`);
   t.equal(x.dtype, y.dtype, `${what}: dtype`);
   t.same(x.tolist(), y.tolist(), `${what}: values`);
-};
-const message = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).constructor.name}: ${(e as Error).message}`;
-  }
-  return 'no error';
 };
 
 t.test('each listed op: fast call = generic call (forced through the binder with an options object)', async (t) => {

@@ -104,3 +104,13 @@ export function tinyMnist(): string {
   writeFileSync(path.join(root, 'train-labels-idx1-ubyte'), idx([64], labels.toTypedArray() as Uint8Array));
   return root;
 }
+
+/** What calling fn throws, as "ErrorClass: message" ('no error' if it returns): for comparing two paths' errors. */
+export function message(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+  }
+  return 'no error';
+}

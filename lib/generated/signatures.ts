@@ -48,6 +48,11 @@ export const SIGNATURES = {
   "torch.uniqueConsecutive": [["input", "input", "pos"], ["returnInverse", "return_inverse", "pos", false], ["returnCounts", "return_counts", "pos", false], ["dim", "dim", "pos", null]],
   "torch.tensordot": [["a", "a", "pos"], ["b", "b", "pos"], ["dims", "dims", "pos", 2], ["out", "out", "pos", null]],
   "torch.meshgrid": [["tensors", "tensors", "varargs"], ["indexing", "indexing", "kwonly", null]],
+  "torch.einsum": [["args", "args", "varargs"]],
+  "torch.broadcastTensors": [["tensors", "tensors", "varargs"]],
+  "torch.blockDiag": [["tensors", "tensors", "varargs"]],
+  "torch.cartesianProd": [["tensors", "tensors", "varargs"]],
+  "torch.chainMatmul": [["matrices", "matrices", "varargs"], ["out", "out", "kwonly", null]],
   "torch.setPrintoptions": [["precision", "precision", "pos", null], ["threshold", "threshold", "pos", null], ["edgeitems", "edgeitems", "pos", null], ["linewidth", "linewidth", "pos", null], ["profile", "profile", "pos", null], ["sciMode", "sci_mode", "pos", null]],
   "nn.Linear": [["inFeatures", "in_features", "pos"], ["outFeatures", "out_features", "pos"], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
   "nn.Bilinear": [["in1Features", "in1_features", "pos"], ["in2Features", "in2_features", "pos"], ["outFeatures", "out_features", "pos"], ["bias", "bias", "pos", true], ["device", "device", "pos", null], ["dtype", "dtype", "pos", null]],
@@ -591,6 +596,11 @@ export interface ParamTypes {
   "torch.uniqueConsecutive": { input: Tensor; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null };
   "torch.tensordot": { a: Tensor; b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null };
   "torch.meshgrid": { indexing?: 'ij' | 'xy' | null };
+  "torch.einsum": {  };
+  "torch.broadcastTensors": {  };
+  "torch.blockDiag": {  };
+  "torch.cartesianProd": {  };
+  "torch.chainMatmul": { out?: Tensor | null };
   "torch.setPrintoptions": { precision?: number | null; threshold?: number | null; edgeitems?: number | null; linewidth?: number | null; profile?: 'default' | 'short' | 'full' | null; sciMode?: boolean | null };
   "nn.Linear": { inFeatures: number; outFeatures: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
   "nn.Bilinear": { in1Features: number; in2Features: number; outFeatures: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null };
@@ -1134,6 +1144,11 @@ export interface Positional {
   "torch.uniqueConsecutive": ["input", "returnInverse", "returnCounts", "dim"];
   "torch.tensordot": ["a", "b", "dims", "out"];
   "torch.meshgrid": [];
+  "torch.einsum": [];
+  "torch.broadcastTensors": [];
+  "torch.blockDiag": [];
+  "torch.cartesianProd": [];
+  "torch.chainMatmul": [];
   "torch.setPrintoptions": ["precision", "threshold", "edgeitems", "linewidth", "profile", "sciMode"];
   "nn.Linear": ["inFeatures", "outFeatures", "bias", "device", "dtype"];
   "nn.Bilinear": ["in1Features", "in2Features", "outFeatures", "bias", "device", "dtype"];
@@ -1681,6 +1696,11 @@ export interface ArgsTable {
   "torch.uniqueConsecutive": [options: { input: Tensor; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, options?: { returnCounts?: boolean; dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, returnCounts: boolean | undefined, options?: { dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, returnCounts: boolean | undefined, dim: number | null | undefined, options?: {}];
   "torch.tensordot": [options: { a: Tensor; b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, options: { b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, b: Tensor, options?: { dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, b: Tensor, dims: number | number[] | number[][] | undefined, options?: { out?: Tensor | null }] | [a: Tensor, b: Tensor, dims: number | number[] | number[][] | undefined, out: Tensor | null | undefined, options?: {}];
   "torch.meshgrid": [options?: { indexing?: 'ij' | 'xy' | null }];
+  "torch.einsum": [options?: {}];
+  "torch.broadcastTensors": [options?: {}];
+  "torch.blockDiag": [options?: {}];
+  "torch.cartesianProd": [options?: {}];
+  "torch.chainMatmul": [options?: { out?: Tensor | null }];
   "torch.setPrintoptions": [options?: { precision?: number | null; threshold?: number | null; edgeitems?: number | null; linewidth?: number | null; profile?: 'default' | 'short' | 'full' | null; sciMode?: boolean | null }] | [precision: number | null | undefined, options?: { threshold?: number | null; edgeitems?: number | null; linewidth?: number | null; profile?: 'default' | 'short' | 'full' | null; sciMode?: boolean | null }] | [precision: number | null | undefined, threshold: number | null | undefined, options?: { edgeitems?: number | null; linewidth?: number | null; profile?: 'default' | 'short' | 'full' | null; sciMode?: boolean | null }] | [precision: number | null | undefined, threshold: number | null | undefined, edgeitems: number | null | undefined, options?: { linewidth?: number | null; profile?: 'default' | 'short' | 'full' | null; sciMode?: boolean | null }] | [precision: number | null | undefined, threshold: number | null | undefined, edgeitems: number | null | undefined, linewidth: number | null | undefined, options?: { profile?: 'default' | 'short' | 'full' | null; sciMode?: boolean | null }] | [precision: number | null | undefined, threshold: number | null | undefined, edgeitems: number | null | undefined, linewidth: number | null | undefined, profile: 'default' | 'short' | 'full' | null | undefined, options?: { sciMode?: boolean | null }] | [precision: number | null | undefined, threshold: number | null | undefined, edgeitems: number | null | undefined, linewidth: number | null | undefined, profile: 'default' | 'short' | 'full' | null | undefined, sciMode: boolean | null | undefined, options?: {}];
   "nn.Linear": [options: { inFeatures: number; outFeatures: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null }] | [inFeatures: number, options: { outFeatures: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null }] | [inFeatures: number, outFeatures: number, options?: { bias?: boolean; device?: DeviceLike | null; dtype?: DType | null }] | [inFeatures: number, outFeatures: number, bias: boolean | undefined, options?: { device?: DeviceLike | null; dtype?: DType | null }] | [inFeatures: number, outFeatures: number, bias: boolean | undefined, device: DeviceLike | null | undefined, options?: { dtype?: DType | null }] | [inFeatures: number, outFeatures: number, bias: boolean | undefined, device: DeviceLike | null | undefined, dtype: DType | null | undefined, options?: {}];
   "nn.Bilinear": [options: { in1Features: number; in2Features: number; outFeatures: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null }] | [in1Features: number, options: { in2Features: number; outFeatures: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null }] | [in1Features: number, in2Features: number, options: { outFeatures: number; bias?: boolean; device?: DeviceLike | null; dtype?: DType | null }] | [in1Features: number, in2Features: number, outFeatures: number, options?: { bias?: boolean; device?: DeviceLike | null; dtype?: DType | null }] | [in1Features: number, in2Features: number, outFeatures: number, bias: boolean | undefined, options?: { device?: DeviceLike | null; dtype?: DType | null }] | [in1Features: number, in2Features: number, outFeatures: number, bias: boolean | undefined, device: DeviceLike | null | undefined, options?: { dtype?: DType | null }] | [in1Features: number, in2Features: number, outFeatures: number, bias: boolean | undefined, device: DeviceLike | null | undefined, dtype: DType | null | undefined, options?: {}];
