@@ -20,7 +20,53 @@ static std::string FirstLine(const std::string& s) {
   return nl == std::string::npos ? s : s.substr(0, nl);
 }
 
+namespace {
+// Set by Init on each JS thread: only warnings raised there wait for EmitQueuedWarnings.
+thread_local bool onJsThread = false;
+struct QueuedWarning {
+  std::string message;
+  bool deprecation;
+};
+thread_local std::vector<QueuedWarning> threadWarnings;
+
+class JsWarnings final : public compat::WarningHandler {
+  bool Take(const std::string& msg, bool deprecation) override {
+    if (!onJsThread) return false;
+    threadWarnings.push_back({msg, deprecation});
+    queuedWarnings.fetch_add(1, std::memory_order_relaxed);
+    return true;
+  }
+};
+JsWarnings jsWarnings;
+}  // namespace
+
+std::atomic<int> queuedWarnings{0};
+
+void EmitQueuedWarnings(napi_env env) {
+  if (threadWarnings.empty()) return;  // another JS thread's (a worker's)
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (pending) return;  // they wait for the next call
+  std::vector<QueuedWarning> warnings = std::move(threadWarnings);
+  threadWarnings.clear();
+  queuedWarnings.fetch_sub(static_cast<int>(warnings.size()), std::memory_order_relaxed);
+  napi_value global, process, emit;
+  napi_get_global(env, &global);
+  if (napi_get_named_property(env, global, "process", &process) != napi_ok ||
+      napi_get_named_property(env, process, "emitWarning", &emit) != napi_ok)
+    return;
+  for (const QueuedWarning& w : warnings) {
+    napi_value args[2];
+    napi_create_string_utf8(env, w.message.c_str(), w.message.size(), &args[0]);
+    napi_create_string_utf8(env, w.deprecation ? "DeprecationWarning" : "UserWarning", NAPI_AUTO_LENGTH, &args[1]);
+    // process.throwDeprecation makes this throw: that exception is then the call's, as in Python
+    // under -W error
+    if (napi_call_function(env, process, emit, 2, args, nullptr) != napi_ok) return;
+  }
+}
+
 void ThrowFromCpp(napi_env env, const char* op) {
+  EmitWarnings(env);
   bool pending = false;
   napi_is_exception_pending(env, &pending);
   if (pending) return;
@@ -210,6 +256,9 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   // per-thread cache keeps cheap in a loop's steady state. A GLIBC_TUNABLES naming mxfast wins.
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (!tunables || !std::strstr(tunables, "mxfast")) mallopt(M_MXFAST, 0);
+
+  onJsThread = true;
+  compat::SetWarningHandler(&jsWarnings);
 
   auto* d = new AddonData();
   d->keyHandle = MakeKey(env, "_h");

@@ -1,6 +1,7 @@
 // What the binding's translation units share: tensor handles, errors, per-addon state.
 #pragma once
 #include "pch.h"
+#include <atomic>
 
 namespace tn {
 
@@ -38,16 +39,29 @@ TensorBox* BoxOf(napi_env env, napi_value v);  // External or JS Tensor; nullptr
 at::Tensor& TensorArg(napi_env env, napi_value v, const char* argName);
 napi_value GetKey(napi_env env, napi_ref key, napi_value obj);  // obj[key] or nullptr
 
-// Errors (addon.cc). Runs fn, turning C++ exceptions into pending JS exceptions.
+// Warnings (addon.cc): what libtorch warns (TORCH_WARN) during a call on a JS thread is queued and,
+// when the call returns or throws, emitted with process.emitWarning, as PyTorch turns them into
+// Python warnings. Warnings on other threads go to libtorch's default handler (stderr).
+extern std::atomic<int> queuedWarnings;  // on any JS thread: one relaxed load per call when none
+void EmitQueuedWarnings(napi_env env);
+inline void EmitWarnings(napi_env env) {
+  if (queuedWarnings.load(std::memory_order_relaxed) != 0) EmitQueuedWarnings(env);
+}
+
+// Errors (addon.cc). Runs fn, turning C++ exceptions into pending JS exceptions (after the warnings
+// the call raised).
 void ThrowFromCpp(napi_env env, const char* op);
 template <typename F>
 napi_value Guard(napi_env env, const char* op, F&& fn) {
+  napi_value result;
   try {
-    return fn();
+    result = fn();
   } catch (...) {
     ThrowFromCpp(env, op);
     return nullptr;
   }
+  EmitWarnings(env);
+  return result;
 }
 
 template <typename F>

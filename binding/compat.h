@@ -13,6 +13,32 @@
 
 namespace tn::compat {
 
+// libtorch's warnings (TORCH_WARN): 2.x hands a handler a c10::Warning (with its kind) and keeps a
+// handler per thread; 1.13 hands it the message and keeps one for the process. Take() returns false
+// for a warning it leaves to libtorch's default handler (stderr).
+class WarningHandler : public c10::WarningHandler {
+ protected:
+  virtual bool Take(const std::string& msg, bool deprecation) = 0;
+
+ public:
+#if TN_TORCH_AT_LEAST(2, 0)
+  void process(const c10::Warning& w) override {
+    if (!Take(w.msg(), std::holds_alternative<c10::DeprecationWarning>(w.type()))) c10::WarningHandler::process(w);
+  }
+#else
+  void process(const c10::SourceLocation& where, const std::string& msg, const bool verbatim) override {
+    if (!Take(msg, false)) c10::WarningHandler::process(where, msg, verbatim);
+  }
+#endif
+};
+inline void SetWarningHandler(c10::WarningHandler* handler) {
+#if TN_TORCH_AT_LEAST(2, 0)
+  c10::WarningUtils::set_warning_handler(handler);
+#else
+  c10::Warning::set_warning_handler(handler);
+#endif
+}
+
 // Slice bounds: 2.x slices take symbolic ints.
 #if TN_TORCH_AT_LEAST(2, 0)
 using SliceBound = c10::SymInt;

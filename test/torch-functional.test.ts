@@ -29,6 +29,20 @@ const calls: [string, string, () => torch.Tensor | torch.Tensor[]][] = [
   ['atleast_3d of a list', `torch.atleast_3d([torch.arange(3.0), ${A}])`, () => torch.atleast3d([torch.arange(3.0), a])],
 ];
 
+t.test("libtorch's warnings are process warnings, as PyTorch's are Python warnings (once, as TORCH_WARN_ONCE)", async (t) => {
+  const seen: Error[] = [];
+  const listen = (w: Error) => seen.push(w);
+  process.on('warning', listen);
+  torch.chainMatmul(a, b);
+  torch.chainMatmul(a, b);
+  await new Promise((r) => setImmediate(r));
+  process.off('warning', listen);
+  const ours = seen.filter((w) => /chain_matmul is deprecated/.test(w.message));
+  t.equal(ours.length, 1, 'warned once');
+  t.equal(ours[0]?.name, 'UserWarning');
+  t.match(ours[0]?.message, /^torch\.chain_matmul is deprecated and will be removed in a future PyTorch release\. Use torch\.linalg\.multi_dot instead/);
+});
+
 t.test('the same results as PyTorch', { skip: pythonCan('import torch') ? false : 'no PyTorch in /usr/bin/python3' }, async (t) => {
   const script = `import json, torch\nout = []\nfor r in [${calls.map((c) => c[1]).join(', ')}]:\n    out.append([x.tolist() for x in r] if isinstance(r, (list, tuple)) else r.tolist())\nprint(json.dumps(out))`;
   const want = JSON.parse(execFileSync(python, ['-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
