@@ -20,11 +20,16 @@ export function callgrindPerCall(cmd: string[], counts: ReadonlyArray<readonly [
   try {
     const shim = path.join(dir, 'hwy-shim.so');
     execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', shim, path.join(here, 'callgrind-hwy-shim.c')]);
-    execFileSync('valgrind', ['--tool=callgrind', '--dump-before=getppid', `--callgrind-out-file=${dir}/cg.out`, ...cmd],
+    // the main thread's instructions only (--separate-threads): tsx's module loader runs on a worker
+    // thread of its own, and its work (~55 million instructions at some moment) landed in one case's
+    // segment or another from run to run
+    execFileSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', '--dump-before=getppid', `--callgrind-out-file=${dir}/cg.out`, ...cmd],
       { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env: { ...process.env, LD_PRELOAD: shim } });
-    // cg.out.1, cg.out.2, ...: one dump before each getppid; each case's last three segments are its
-    // warm-up, its n0 calls and its n1 calls (start-up may call getppid too: counted from the end)
-    const dumps = readdirSync(dir).filter((f) => /^cg\.out\.\d+$/.test(f)).sort((x, y) => Number(x.split('.').pop()) - Number(y.split('.').pop()));
+    // cg.out.1-01, cg.out.2-01, ...: the main thread's dump before each of its getppid calls; each
+    // case's last three segments are its warm-up, its n0 calls and its n1 calls (start-up may call
+    // getppid too: counted from the end)
+    const dumpNumber = (f: string) => Number(/^cg\.out\.(\d+)-01$/.exec(f)![1]);
+    const dumps = readdirSync(dir).filter((f) => /^cg\.out\.\d+-01$/.test(f)).sort((x, y) => dumpNumber(x) - dumpNumber(y));
     const ir = dumps.map((f) => Number(/^summary: (\d+)/m.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? NaN)).slice(-3 * counts.length);
     return counts.map(([n0, n1], i) => (ir[3 * i + 2] - ir[3 * i + 1]) / (n1 - n0));
   } finally {
@@ -52,9 +57,8 @@ export function runInstructionSegments(fns: ReadonlyArray<() => unknown>, counts
 }
 
 // Each case's calls come from a loop of its own (a new function, so with its own type feedback and
-// optimized code): with one loop shared by all cases, a case could count the loop's deoptimization
-// and recompilation for its new callee (`a.add_(b)` measured 8,699 instead of 4,500), and with the
-// loops written inline the first case counted them interpreted (~1,450 more per call).
+// optimized code, never deoptimized by the next case's callee); with the loops written inline the
+// first case counted them interpreted (~1,450 more instructions per call).
 function repeater(): (fn: () => unknown, n: number) => void {
   return new Function('fn', 'n', 'for (let k = 0; k < n; k++) fn();') as (fn: () => unknown, n: number) => void;
 }
