@@ -44,7 +44,6 @@ export type Bound<K extends Signed> = { [P in keyof ParamTypes[K]]-?: ParamTypes
 
 // ---- run time ----------------------------------------------------------------------------------
 
-
 function decodeDefault(d: unknown): unknown {
   if (d && typeof d === 'object' && '$' in d) {
     const r = (d as { $: string }).$;
