@@ -641,7 +641,6 @@ static napi_value CallOp(napi_env env, napi_callback_info info) {
       ThrowFromCpp(env, current->fullName.c_str());
       return nullptr;
     }
-    EmitWarnings(env);
     if (current->writesSelf || stack.empty()) return nullptr;
     if (stack.size() == 1) return ToJs(env, stack[0]);
     napi_value arr;
