@@ -70,8 +70,7 @@ export function tensordot(...args: Args<'torch.tensordot'>): Tensor {
 /** torch.meshgrid(...tensors, { indexing }) */
 export function meshgrid(...args: (Tensor | Tensor[] | { indexing?: 'ij' | 'xy' | null })[]): Tensor[] {
   const a = bind('torch.meshgrid', args, { name: 'torch.meshgrid' });
-  const given = a.tensors as unknown[];
-  const tensors = (given.length === 1 && Array.isArray(given[0]) ? given[0] : given) as Tensor[];
+  const tensors = spread(a.tensors) as Tensor[];
   tensors.forEach((t, i) => checkTensor(t, `tensors[${i}]`));
   if (a.indexing == null) {
     process.emitWarning('torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.', 'UserWarning');
@@ -112,15 +111,16 @@ export function einsum(...given: unknown[]): Tensor {
         throw new RangeError('einsum(): subscript in subscript list is not within the valid range [0, 52)');
       }).join('');
     };
-    const lists = args.filter((_, i) => i % 2 === 1 && !(args.length % 2 === 1 && i === args.length - 1));
-    equation = lists.map((l, i) => subscripts(l, `subscripts[${i}]`)).join(',');
-    if (args.length % 2 === 1) equation += '->' + subscripts(args[args.length - 1], 'output subscripts');
-    operands = args.filter((_, i) => i % 2 === 0 && !(args.length % 2 === 1 && i === args.length - 1));
+    // operand, subscripts, operand, subscripts, ..., and the output's subscripts when the count is odd
+    const hasOutput = args.length % 2 === 1;
+    const pairs = hasOutput ? args.slice(0, -1) : args;
+    operands = pairs.filter((_, i) => i % 2 === 0);
+    equation = pairs.filter((_, i) => i % 2 === 1).map((l, i) => subscripts(l, `subscripts[${i}]`)).join(',');
+    if (hasOutput) equation += '->' + subscripts(args[args.length - 1], 'output subscripts');
   } else {
     [equation, ...operands] = args;
   }
-  if (operands.length === 1 && Array.isArray(operands[0])) operands = operands[0];
-  return aten.einsum(equation as string, operands as Tensor[]);
+  return aten.einsum(equation as string, spread(operands) as Tensor[]);
 }
 
 /** torch.broadcast_tensors(*tensors) */
