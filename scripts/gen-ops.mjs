@@ -126,13 +126,15 @@ function signatures(o, method, hasOut = false) {
   const params = o.params.filter((p) => !(method && p.name === 'self'))
     .map((p) => (wrapNumbers && p.type === 'Tensor' ? { ...p, type: 'Tensor|Scalar' } : p));
   const positional = params.filter((p) => !p.kwOnly);
+  // a parameter's name in JS: Python's keyword, camelCased (the schema's self is Python's input)
+  const keyName = (p) => (p.name === 'self' ? 'input' : camel(p.name));
   // As in Python, any argument may also be given by name: all go in the options type.
   // out=: the ops with an out overload write into a given tensor, as in Python
   const optionsKeys = hasOut ? [...params, { name: 'out', type: o.returns.length > 1 ? 'Tensor[]?' : 'Tensor?', kwOnly: true }] : params;
   const opts = optionsKeys.length
-    ? `options?: { ${optionsKeys.map((p) => `${p.name === 'self' ? 'input' : camel(p.name)}?: ${tsType(p.type)}`).join('; ')} }`
+    ? `options?: { ${optionsKeys.map((p) => `${keyName(p)}?: ${tsType(p.type)}`).join('; ')} }`
     : null;
-  const pname = (p) => (p.name === 'self' ? 'input' : camel(p.name)).replace(/^(function|default|in|var)$/, '$1_');
+  const pname = (p) => keyName(p).replace(/^(function|default|in|var)$/, '$1_');
   const pos = positional.map((p) => `${pname(p)}${p.def !== undefined || p.type.endsWith('?') ? '?' : ''}: ${tsType(p.type)}`);
   // A required parameter cannot follow an optional one in TS: keep the optional run trailing.
   let seenOptional = false;
@@ -154,7 +156,7 @@ function signatures(o, method, hasOut = false) {
   for (let k = required - 1; k >= 0 && opts; k--) {
     const byName = new Set(positional.slice(k, required).map((p) => p.name));
     const given = new Set(positional.slice(0, k).map((p) => p.name));
-    const keys = optionsKeys.filter((p) => !given.has(p.name)).map((p) => `${p.name === 'self' ? 'input' : camel(p.name)}${byName.has(p.name) ? '' : '?'}: ${tsType(p.type)}`);
+    const keys = optionsKeys.filter((p) => !given.has(p.name)).map((p) => `${keyName(p)}${byName.has(p.name) ? '' : '?'}: ${tsType(p.type)}`);
     sigs.push(`(${[...pos.slice(0, k), `options: { ${keys.join('; ')} }`].join(', ')}): ${ret}`);
   }
   const last = positional[positional.length - 1];
