@@ -115,6 +115,8 @@ interface Compiled {
   required: readonly ParamSpec[];
   /** [name, value, copy]: plain defaults (arrays copied per call, as each call gets its own) */
   defaults: readonly [string, unknown, boolean][];
+  /** the same binding for a call with no options object, written for this signature; undefined: bind() decides */
+  fast?: (args: readonly unknown[]) => Record<string, unknown> | undefined;
 }
 const COMPILED = new Map<string, Compiled>();
 function compile(key: string): Compiled {
@@ -133,8 +135,49 @@ function compile(key: string): Compiled {
       return [p[0], d, Array.isArray(d)] as [string, unknown, boolean];
     }),
   };
+  c.fast = compileFast(c);
   COMPILED.set(key, c);
   return c;
+}
+
+/**
+ * bind() written out for one signature: its property stores and tests name fixed keys, which V8 runs
+ * as a few inline checks, where the one generic loop's stores by computed key go through its
+ * megamorphic path (most of a small functional call's binding cost). It returns exactly what bind()
+ * would, or undefined for any call bind() must refuse (too many arguments, an unknown keyword, one
+ * given twice, a required one missing), which bind() then makes again to throw Python's error. None
+ * for signatures with *args or **kwargs, or where code generation is disallowed.
+ */
+function compileFast(c: Compiled): Compiled['fast'] {
+  if (c.varargs !== undefined || c.varkw !== undefined) return undefined;
+  const key = (name: string) => JSON.stringify(name);
+  const lines = [
+    'let n = args.length;',
+    'while (n > 0 && args[n - 1] === undefined) n--;',
+    'const kwargs = n > 0 && isPlainObject(args[n - 1]) ? args[--n] : undefined;',
+    `if (n > ${c.positional.length}) return undefined;`,
+    'const out = {};',
+    'let v;',
+    ...c.positional.map((p, i) => `if (n > ${i} && (v = args[${i}]) !== undefined) out[${key(p[0])}] = v;`),
+    'if (kwargs !== undefined) {',
+    '  for (const k in kwargs) {',
+    '    if ((v = kwargs[k]) === undefined) continue;',
+    '    switch (k) {',
+    ...[...c.kinds].filter(([, kind]) => kind !== 'posonly').map(([name]) => `      case ${key(name)}: if (${key(name)} in out) return undefined; out[${key(name)}] = v; break;`),
+    '      default: return undefined;',
+    '    }',
+    '  }',
+    '}',
+    ...c.required.map((p) => `if (!(${key(p[0])} in out)) return undefined;`),
+    ...c.defaults.map(([name, , copy], i) => `if (!(${key(name)} in out)) out[${key(name)}] = ${copy ? `[...defaults[${i}]]` : `defaults[${i}]`};`),
+    'return out;',
+  ];
+  try {
+    return new Function('isPlainObject', 'defaults', `return function bindPositional(args) {\n${lines.join('\n')}\n};`)(
+      isPlainObject, c.defaults.map((d) => d[1])) as Compiled['fast'];
+  } catch {
+    return undefined; // node --disallow-code-generation-from-strings: the generic path only
+  }
 }
 
 /**
@@ -143,6 +186,9 @@ function compile(key: string): Compiled {
  */
 export function bind<K extends Signed>(key: K, args: readonly unknown[], options?: BindOptions): Bound<K> {
   const c = COMPILED.get(key) ?? compile(key);
+  // a trailing plain object may be a parameter's value (objectParams): bind() tells
+  const bound = options?.objectParams ? undefined : c.fast?.(args);
+  if (bound !== undefined) return bound as Bound<K>;
   const fn = options?.name ?? c.name;
   const positional = c.positional;
   let given = args.length;
