@@ -33,6 +33,7 @@ struct FastOp {
   Inplace inplace = nullptr;
   Dim dim = nullptr;
   Tensors tensors = nullptr;
+  WithScalar tensorScalar = nullptr;  // F.leaky_relu(x, 0.2): a number for the op's one Scalar
   bool takesAlpha = false;  // x.add_(y, { alpha }) and x.sub_(y, { alpha })
   // a number as a binary op's other operand: Python's wrapped-number tensor (x.mul(2)), or the
   // Scalar overload Python picks (x.eq(0)), named scalarSchema
@@ -72,6 +73,7 @@ FastOp WithScalarOverload(FastOp op, const char* schema, WithScalar f) {
   WithAlpha(Entry<Inplace>(#N, S, &FastOp::inplace, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); }))
 #define DIM_ENTRY(N, S) Entry<Dim>(#N, S, &FastOp::dim, [](const at::Tensor& a, int64_t d) { return a.N(d); })
 #define TENSORS_ENTRY(N, S) Entry<Tensors>(#N, S, &FastOp::tensors, [](at::TensorList ts, int64_t d) { return at::N(ts, d); })
+#define SCALAR_ENTRY(N, S) Entry<WithScalar>(#N, S, &FastOp::tensorScalar, [](const at::Tensor& a, const at::Scalar& s) { return at::N(a, s); })
 #define FAST(KIND, N, S) KIND##_ENTRY(N, S),
 #define FAST_WRAPPED(KIND, N, S) WrapsNumber(KIND##_ENTRY(N, S)),
 #define FAST_SCALAR(KIND, N, S, SS) WithScalarOverload(KIND##_ENTRY(N, S), SS, [](const at::Tensor& a, const at::Scalar& b) { return a.N(b); }),
@@ -88,6 +90,7 @@ const FastOp kFastOps[] = {
 #undef INPLACE_ALPHA_ENTRY
 #undef DIM_ENTRY
 #undef TENSORS_ENTRY
+#undef SCALAR_ENTRY
 
 // An integer-valued JS number that fits int64 exactly; anything else leaves the call to the binder.
 bool IntValue(napi_env env, napi_value v, int64_t* out) {
@@ -174,6 +177,11 @@ napi_value Call(napi_env env, napi_callback_info info) {
   if (op.unary) {
     if (argc != 1) return nullptr;
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.unary(*self)); });
+  }
+  if (op.tensorScalar) {
+    at::Scalar number;
+    if (argc != 2 || !NumberValue(env, argv[1], &number)) return nullptr;
+    return Guard(env, op.schema, [&] { return WrapTensor(env, op.tensorScalar(*self, number)); });
   }
   if (op.inplace) {
     // true: done (the JS side returns the tensor itself)

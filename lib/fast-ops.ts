@@ -45,7 +45,7 @@ function dimOf(d: unknown): number | undefined {
 /** Tensor.prototype[name]: `this` is the first argument. */
 export function fastMethod(name: string, slow: Function, make: Make): Function {
   const entry = FAST.get(name);
-  if (!entry?.f || entry.kind === 'tensors') return slow;
+  if (!entry?.f || entry.kind === 'tensors' || entry.kind === 'scalar') return slow;
   const { kind, f } = entry;
   let fn: Function;
   if (kind === 'unary') {
@@ -173,6 +173,12 @@ function tensorsCall(f: Fast, tensors: readonly unknown[], dim: number): Handle 
     args.push(h);
   }
   return f(...args);
+}
+
+/** F.leakyRelu(x, 0.2) and the other 'scalar' ops: a tensor and a number; undefined: the generic path. */
+export function fastScalar(nativeName: string, input: unknown, number: unknown): Handle | undefined {
+  const h = handleOf(input);
+  return h === undefined || typeof number !== 'number' ? undefined : fast[nativeName](h, number);
 }
 
 /** x.index(i) for one integer i (Python's x[i]); undefined: the generic indexing path. */

@@ -17,12 +17,14 @@ const same = (t: Test, x: torch.Tensor, y: torch.Tensor, what: string) => {
 t.test('each listed op: fast call = generic call (forced through the binder with an options object)', async (t) => {
   torch.manualSeed(0);
   const a = torch.randn(3, 4), b = torch.randn(3, 4), sq = torch.randn(4, 4);
+  const otherKey = (name: string) => (name === 'mm' ? 'mat2' : name === 'pow' ? 'exponent' : 'other');
   for (const [name, kind] of FAST_OPS) {
-    if (kind === 'inplace' || kind === 'inplace_alpha' || kind === 'tensors') continue; // below, with their own cases
-    const x = name === 'mm' || name === 'matmul' ? sq : a;
+    if (kind === 'inplace' || kind === 'inplace_alpha' || kind === 'tensors' || kind === 'scalar') continue; // below, with their own cases
+    // pow: a positive base, whose powers are numbers (NaN is not equal to itself)
+    const x = name === 'mm' || name === 'matmul' ? sq : name === 'pow' ? a.abs() : a;
     const fast = (x as any)[name].bind(x);
     if (kind === 'unary') same(t, fast(), (x as any)[name]({}), name);
-    else if (kind === 'binary') same(t, fast(name === 'mm' || name === 'matmul' ? sq : b), (x as any)[name]({ [name === 'mm' ? 'mat2' : 'other']: name === 'mm' || name === 'matmul' ? sq : b }), name);
+    else if (kind === 'binary') same(t, fast(name === 'mm' || name === 'matmul' ? sq : b), (x as any)[name]({ [otherKey(name)]: name === 'mm' || name === 'matmul' ? sq : b }), name);
     else if (kind === 'dim') {
       same(t, fast(1), (x as any)[name](1, {}), name);
       same(t, fast({ dim: -1 }), (x as any)[name](-1, {}), `${name} { dim }`);
@@ -32,7 +34,7 @@ t.test('each listed op: fast call = generic call (forced through the binder with
       const fn = (torch as any)[name];
       if (kind === 'unary') same(t, fn(x), fn({ input: x }), `torch.${name}`);
       else if (kind === 'dim') same(t, fn(x, { dim: 0 }), fn({ input: x, dim: 0 }), `torch.${name}`);
-      else same(t, fn(x, name === 'mm' || name === 'matmul' ? sq : b), fn(x, { [name === 'mm' ? 'mat2' : 'other']: name === 'mm' || name === 'matmul' ? sq : b }), `torch.${name}`);
+      else same(t, fn(x, name === 'mm' || name === 'matmul' ? sq : b), fn(x, { [otherKey(name)]: name === 'mm' || name === 'matmul' ? sq : b }), `torch.${name}`);
     }
   }
 });
@@ -108,6 +110,26 @@ t.test('F.softmax and F.logSoftmax with a tensor and a dim: the fast path; anyth
   const d = torch.ones(2);
   d.dispose();
   t.match(message(() => F.softmax(d, 0)), /^TypeError: softmax\(\): Tensor passed as input has been disposed/);
+});
+
+t.test('F.leakyRelu(x, slope): the scalar fast path = the binder path, and PyTorch\'s values', async (t) => {
+  const x = torch.tensor([-2, -0.5, 0, 1.5], { requiresGrad: true });
+  // PyTorch 1.13 (/usr/bin/python3), by hand: F.leaky_relu(torch.tensor([-2, -0.5, 0, 1.5]), 0.2)
+  t.same(F.leakyRelu(x, 0.2).tolist().map((v) => Math.round((v as number) * 1e6) / 1e6), [-0.4, -0.1, 0, 1.5]);
+  same(t, F.leakyRelu(x, 0.2), F.leakyRelu(x, { negativeSlope: 0.2, inplace: false }), 'by position = by name');
+  same(t, F.leakyRelu(x), F.leakyRelu({ input: x }), 'the default slope');
+  same(t, new torch.nn.LeakyReLU(0.1)(x), F.leakyRelu(x, { negativeSlope: 0.1 }), 'nn.LeakyReLU');
+  t.equal(F.leakyRelu(x, 2).dtype, torch.float32, 'an integral slope');
+  F.leakyRelu(x, 0.2).sum().backward();
+  t.same(x.grad!.tolist().map((v) => Math.round((v as number) * 1e6) / 1e6), [0.2, 0.2, 0.2, 1], 'the gradient (at 0, PyTorch\'s slope)');
+  const y = torch.tensor([-1, 1]);
+  t.equal(F.leakyRelu(y, 0.5, true), y, 'inplace: the input itself');
+  t.same(y.tolist(), [-0.5, 1]);
+  t.match(message(() => F.leakyRelu(torch.tensor([1n]), 0.2)), /^TorchError: "leaky_relu_cpu" not implemented for 'Long'/, 'libtorch\'s error for a long tensor');
+  t.match(message(() => F.leakyRelu(x, '0.2' as never)), /^TypeError: leaky_relu\(\): Expected/, 'a string slope: the binder\'s error');
+  const d = torch.ones(2);
+  d.dispose();
+  t.match(message(() => F.leakyRelu(d, 0.2)), /disposed/);
 });
 
 t.test('p.grad is one object while the grad is the same tensor, as in Python', async (t) => {
@@ -324,22 +346,25 @@ t.test('x.to(dtype): the fast path = the binder path', async (t) => {
 t.test('a number as a binary op\'s other operand: the fast path = the binder path', async (t) => {
   const f = torch.tensor([1.5, -2, 3]), i = torch.tensor([1n, -2n, 3n]), b = torch.tensor([true, false, true]);
   const numbers = [2, 2.5, -0, 0.1, NaN, Infinity, 2 ** 53, 1e300];
-  for (const name of ['add', 'sub', 'mul', 'div', 'eq', 'ne', 'lt', 'le', 'gt', 'ge']) {
+  for (const name of ['add', 'sub', 'mul', 'div', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'pow']) {
+    const key = name === 'pow' ? 'exponent' : 'other';
     for (const x of [f, i]) {
       for (const n of numbers) {
         const fast = message(() => (x as any)[name](n).tolist());
-        const generic = message(() => (x as any)[name]({ other: n }).tolist());
-        if (fast === 'no error') same(t, (x as any)[name](n), (x as any)[name]({ other: n }), `${x.dtype.name}.${name}(${n})`);
+        const generic = message(() => (x as any)[name]({ [key]: n }).tolist());
+        if (fast === 'no error') same(t, (x as any)[name](n), (x as any)[name]({ [key]: n }), `${x.dtype.name}.${name}(${n})`);
         else t.equal(fast, generic, `${x.dtype.name}.${name}(${n}): the same error`);
       }
     }
-    same(t, (torch as any)[name](f, 2), (torch as any)[name](f, { other: 2 }), `torch.${name}(x, 2)`);
+    same(t, (torch as any)[name](f, 2), (torch as any)[name](f, { [key]: 2 }), `torch.${name}(x, 2)`);
   }
   t.equal(message(() => b.sub(1)), message(() => b.sub({ other: 1 })), 'a bool tensor minus a number: libtorch\'s error');
   t.match(message(() => b.sub(1)), /^TorchError: Subtraction, the `-` operator, with a bool tensor is not supported.*\(in aten::sub\.Tensor\)/);
   const y = torch.ones(2, { requiresGrad: true });
   t.equal(y.mul(2).gradFn!.name(), 'MulBackward0', 'a wrapped number: mul.Tensor\'s node, as in Python');
   t.equal(y.add(1).gradFn!.name(), 'AddBackward0');
+  t.equal(y.pow(2).gradFn!.name(), 'PowBackward0', 'x.pow(2): pow.Tensor_Scalar\'s node, as in Python');
+  t.equal(y.pow(y).gradFn!.name(), 'PowBackward1');
   y.mul(3).sum().backward();
   t.same(y.grad!.tolist(), [3, 3]);
   t.match(message(() => f.maximum(2 as never)), /^TypeError: maximum\(\)/, 'no number overload: the binder\'s error');

@@ -5,7 +5,7 @@ import { Tensor } from '../tensor.js';
 import { aten } from '../aten.js';
 import { badArg } from '../errors.js';
 import { bind, type Args } from '../bind.js';
-import { fastDim, fastLinear } from '../fast-ops.js';
+import { fastDim, fastLinear, fastScalar } from '../fast-ops.js';
 import { noGrad } from '../autograd.js';
 import { bool } from '../types.js';
 
@@ -44,6 +44,8 @@ export function relu6(...args: Args<'nn.functional.relu6'>): Tensor {
 }
 export function leakyRelu(...args: Args<'nn.functional.leakyRelu'>): Tensor {
   const a = bind('nn.functional.leakyRelu', args);
+  const h = a.inplace ? undefined : fastScalar('leaky_relu', a.input, a.negativeSlope);
+  if (h !== undefined) return new Tensor(h);
   return aten(a.inplace ? 'leaky_relu_' : 'leaky_relu')(tensorArg('leaky_relu', 'input', a.input), a.negativeSlope);
 }
 export function elu(...args: Args<'nn.functional.elu'>): Tensor {
