@@ -36,6 +36,7 @@ cases = {
     # hand-written functions: their arguments bound by torch-node's binder (lib/bind.ts), by Python's here
     'F.softmax(m, dim=1) 4x4': lambda: F.softmax(m, dim=1),
     'F.leaky_relu(a, 0.2) (1-element)': lambda: F.leaky_relu(a, 0.2),
+    'F.relu(a) (1-element)': lambda: F.relu(a),
     # what the tutorials' loops also call: a list of tensors, keyword dtypes, a cast, a comparison
     'cat([m, m], 1) 4x4': lambda: torch.cat([m, m], 1),
     'zeros(2, dtype=float64)': lambda: torch.zeros(2, dtype=torch.float64),
@@ -43,6 +44,7 @@ cases = {
     'm.to(float64) 4x4': lambda: m.to(torch.float64),
     'm.eq(m) 4x4': lambda: m.eq(m),
     'a.mul(0.5) (a number)': lambda: a.mul(0.5),
+    'm.pow(2) 4x4': lambda: m.pow(2),
     # attributes
     'p.grad': lambda: p.grad,
     'p.data': lambda: p.data,

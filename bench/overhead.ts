@@ -38,6 +38,7 @@ const cases: Record<string, () => unknown> = {
   // hand-written functions: their arguments bound by lib/bind.ts (Python's own parser on the other side)
   'F.softmax(m, dim=1) 4x4': () => F.softmax(m, { dim: 1 }),
   'F.leaky_relu(a, 0.2) (1-element)': () => F.leakyRelu(a, 0.2),
+  'F.relu(a) (1-element)': () => F.relu(a),
   // what the tutorials' loops also call: a list of tensors, keyword dtypes, a cast, a comparison
   'cat([m, m], 1) 4x4': () => torch.cat([m, m], 1),
   'zeros(2, dtype=float64)': () => torch.zeros(2, { dtype: torch.float64 }),
@@ -45,6 +46,7 @@ const cases: Record<string, () => unknown> = {
   'm.to(float64) 4x4': () => m.to(torch.float64),
   'm.eq(m) 4x4': () => m.eq(m),
   'a.mul(0.5) (a number)': () => a.mul(0.5),
+  'm.pow(2) 4x4': () => m.pow(2),
   // attributes
   'p.grad': () => p.grad,
   'p.data': () => p.data,
