@@ -115,7 +115,7 @@ interface Compiled {
   required: readonly ParamSpec[];
   /** [name, value, copy]: plain defaults (arrays copied per call, as each call gets its own) */
   defaults: readonly [string, unknown, boolean][];
-  /** the same binding for a call with no options object, written for this signature; undefined: bind() decides */
+  /** the same binding written out for this signature (compileFast); undefined from it: bind()'s loop decides */
   fast?: (args: readonly unknown[]) => Record<string, unknown> | undefined;
 }
 const COMPILED = new Map<string, Compiled>();
@@ -173,7 +173,7 @@ function compileFast(c: Compiled): Compiled['fast'] {
     'return out;',
   ];
   try {
-    return new Function('isPlainObject', 'defaults', `return function bindPositional(args) {\n${lines.join('\n')}\n};`)(
+    return new Function('isPlainObject', 'defaults', `return function bindSignature(args) {\n${lines.join('\n')}\n};`)(
       isPlainObject, c.defaults.map((d) => d[1])) as Compiled['fast'];
   } catch {
     return undefined; // node --disallow-code-generation-from-strings: the generic path only
