@@ -100,8 +100,8 @@ function wordLmStep(nhid: number): () => unknown {
 }
 
 // name, step, timed iterations, and [n0, n1] steps for the instruction count (few for the long steps:
-// callgrind runs them about fifty times slower; LM16 over twelve: over six, whether one of V8's full
-// collections fell inside the window moved its count by 4 % from one version of unrelated code to the next)
+// callgrind runs them about fifty times slower; LM16 over twelve steps: over six its count moved by 4 %
+// with a change the same steps counted alone did not see, as where a full collection falls would)
 const programs: Array<[string, () => unknown, number, readonly [number, number]]> = [
   ['char-RNN tutorial step (7 chars, hidden 128)', charRnnStep, ITERS, [20, 120]],
   ['SGD(momentum).step, 100-layer MLP of width 8', sgdStep, ITERS * 3, [30, 330]],
