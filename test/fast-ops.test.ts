@@ -115,13 +115,13 @@ t.test('F.softmax and F.logSoftmax with a tensor and a dim: the fast path; anyth
 t.test('F.leakyRelu(x, slope): the scalar fast path = the binder path, and PyTorch\'s values', async (t) => {
   const x = torch.tensor([-2, -0.5, 0, 1.5], { requiresGrad: true });
   // PyTorch 1.13 (/usr/bin/python3), by hand: F.leaky_relu(torch.tensor([-2, -0.5, 0, 1.5]), 0.2)
-  t.same(F.leakyRelu(x, 0.2).tolist().map((v) => Math.round((v as number) * 1e6) / 1e6), [-0.4, -0.1, 0, 1.5]);
+  t.same((F.leakyRelu(x, 0.2).tolist() as number[]).map((v) => Math.round(v * 1e6) / 1e6), [-0.4, -0.1, 0, 1.5]);
   same(t, F.leakyRelu(x, 0.2), F.leakyRelu(x, { negativeSlope: 0.2, inplace: false }), 'by position = by name');
   same(t, F.leakyRelu(x), F.leakyRelu({ input: x }), 'the default slope');
   same(t, new torch.nn.LeakyReLU(0.1)(x), F.leakyRelu(x, { negativeSlope: 0.1 }), 'nn.LeakyReLU');
   t.equal(F.leakyRelu(x, 2).dtype, torch.float32, 'an integral slope');
   F.leakyRelu(x, 0.2).sum().backward();
-  t.same(x.grad!.tolist().map((v) => Math.round((v as number) * 1e6) / 1e6), [0.2, 0.2, 0.2, 1], 'the gradient (at 0, PyTorch\'s slope)');
+  t.same((x.grad!.tolist() as number[]).map((v) => Math.round(v * 1e6) / 1e6), [0.2, 0.2, 0.2, 1], 'the gradient (at 0, PyTorch\'s slope)');
   const y = torch.tensor([-1, 1]);
   t.equal(F.leakyRelu(y, 0.5, true), y, 'inplace: the input itself');
   t.same(y.tolist(), [-0.5, 1]);
