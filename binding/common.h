@@ -12,7 +12,6 @@ struct TensorBox {
   uint64_t mark = kMark;  // identifies a tensor handle (see HandleData)
   at::Tensor tensor;
   int64_t accountedBytes = 0;  // what this box reported to V8 as external memory
-  TensorBox* nextReleased = nullptr;  // the list of collected boxes not yet freed (tensor_handle.cc)
 };
 
 // Thrown by argument conversion; becomes a JS TypeError naming the argument.

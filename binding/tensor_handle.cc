@@ -30,64 +30,11 @@ void ReportExternal(node_api_basic_env env, int64_t delta) {
 }
 }  // namespace
 
-// Collected results are freed one per new result made, not all at once in the GC that finds them.
-// A scavenge drops thousands of small results together, and glibc's per-thread cache holds seven
-// chunks of a size: the rest of the burst's frees, and the next thousands of allocations (TensorImpl,
-// autograd metadata, this box), took glibc's slow paths, about 1,900 instructions of `m[1]`'s 7,450
-// (callgrind). Freed in step with the allocations, as CPython's refcounting frees them, each free
-// refills the cache the next op takes from. Only small tensors outside autograd wait, so nothing large
-// (data over a few KiB, a graph of saved activations) outlives its collection, and the list is
-// bounded. Per thread, as each Node environment runs on its own.
-namespace {
-constexpr int64_t kDeferrableBytes = 4096;
-constexpr size_t kMaxReleased = 1 << 14;
-
-struct Released {
-  TensorBox* head = nullptr;  // the most recently collected: the ops take from the top
-  size_t count = 0;
-  bool defer = true;  // off once the environment is torn down
-
-  TensorBox* Take() {
-    TensorBox* box = head;
-    if (box) {
-      head = box->nextReleased;
-      box->nextReleased = nullptr;
-      --count;
-    }
-    return box;
-  }
-};
-// one thread_local, so a result costs one TLS lookup (a shared library's are calls into ld.so)
-thread_local Released released;
-
-bool Deferrable(const TensorBox* box) {
-  const at::Tensor& t = box->tensor;
-  if (!t.defined()) return true;  // disposed: only the box is left
-  return t.has_storage() && static_cast<int64_t>(t.storage().nbytes()) <= kDeferrableBytes && !t.requires_grad();
-}
-
-// at the environment's teardown, before or after Node-API finalizes the boxes still held
-void FreeReleased(void*) {
-  Released& r = released;
-  r.defer = false;
-  while (TensorBox* box = r.Take()) delete box;
-}
-}  // namespace
-
 // A basic finalizer: it runs inside GC (it touches no JS), so memory held by dropped
 // tensors is released even while a synchronous loop never yields to the event loop.
-// Its hint is the thread's Released list, which saves a TLS lookup per result.
-static void FinalizeBox(node_api_basic_env env, void* data, void* hint) {
+static void FinalizeBox(node_api_basic_env env, void* data, void*) {
   auto* box = static_cast<TensorBox*>(data);
   if (box->accountedBytes) ReportExternal(env, -box->accountedBytes);
-  box->accountedBytes = 0;
-  Released& r = *static_cast<Released*>(hint);
-  if (r.defer && r.count < kMaxReleased && Deferrable(box)) {
-    box->nextReleased = r.head;
-    r.head = box;
-    ++r.count;
-    return;
-  }
   delete box;
 }
 
@@ -96,6 +43,7 @@ static napi_type_tag TagOf(HandleKind kind) { return {0x746f7263686e6f64ull /* "
 napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleKind kind) {
   napi_value out;
   if (napi_create_external(env, data, finalize, nullptr, &out) != napi_ok) throw std::runtime_error("could not create a handle");
+  if (kind == HandleKind::Tensor) return out;  // marked by TensorBox::mark instead (see HandleData)
   const napi_type_tag tag = TagOf(kind);
   napi_type_tag_object(env, out, &tag);
   return out;
@@ -133,20 +81,13 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
     napi_get_null(env, &out);
     return out;
   }
-  // a collected result's box carries the new tensor, which frees the old one's: one free per
-  // allocation in a loop's steady state. Past half the bound, one more, so the list drains.
-  Released& r = released;
-  TensorBox* box = r.Take();
-  if (box)
-    box->tensor = std::move(tensor);
-  else
-    box = new TensorBox{TensorBox::kMark, std::move(tensor), 0};
-  if (r.count > kMaxReleased / 2) delete r.Take();
+  auto* box = new TensorBox{TensorBox::kMark, std::move(tensor), 0};
   box->accountedBytes = OwnedBytes(box->tensor);
-  // marked by TensorBox::mark, not a type tag (see TensorBoxOf)
-  if (napi_create_external(env, box, FinalizeBox, &r, &out) != napi_ok) {
+  try {
+    out = NewHandle(env, box, FinalizeBox, HandleKind::Tensor);
+  } catch (...) {
     delete box;
-    throw std::runtime_error("could not create a handle");
+    throw;
   }
   if (box->accountedBytes) ReportExternal(env, box->accountedBytes);
   return out;
@@ -285,7 +226,6 @@ void InitTensorHandle(Napi::Env env, Napi::Object exports) {
       {"sizesInto", nullptr, SizesInto, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
-  napi_add_env_cleanup_hook(env, FreeReleased, nullptr);
 }
 
 }  // namespace tn
