@@ -2,16 +2,17 @@
 // the same run: the char-RNN classification tutorial's training step (per-character forward of two
 // small Linear layers, backward, manual SGD over p.data and p.grad) and an optimizer step over many
 // small parameters, and pytorch/examples' word language model (Embedding, 2-layer LSTM, Linear decoder;
-// bptt 35, batch 20, clip_grad_norm_, manual SGD) at hidden sizes 16 and 128. Milliseconds per step, median of 5 runs, and the ratio (torch-node / PyTorch;
-// goal: <= 1.0). Both sides run on one intra-op thread.
+// bptt 35, batch 20, clip_grad_norm_, manual SGD) at hidden sizes 16 and 128. Milliseconds per step, median of 5 rounds
+// (each round one block of each side, back to back: bench/interleaved.ts), and the ratio (torch-node /
+// PyTorch; goal: <= 1.0). Both sides run on one intra-op thread.
 //   npm run bench:overhead-programs          (PYTHON=/path/to/python3 to pick another PyTorch)
 //   npm run bench:overhead-programs -- --instructions   instructions per step, counted by callgrind
 //     (bench/callgrind.ts), a figure the machine's load does not move
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
-import { medianNsPerCall, REPS } from './timing.js';
+import { REPS } from './timing.js';
+import { interleavedNsPerCall, PythonTimer } from './interleaved.js';
 import { callgrindPerCall, runInstructionSegments } from './callgrind.js';
 
 const { nn } = torch;
@@ -113,10 +114,10 @@ const python = process.env.PYTHON ?? '/usr/bin/python3';
 const argv = process.argv.slice(2);
 const counts = programs.map((p) => p[3]);
 
-function table(unit: string, ours: number[], theirs: number[], digits: number): void {
-  console.log(`${'program'.padEnd(48)}${`torch-node ${unit}`.padStart(18)}${`PyTorch ${unit}`.padStart(16)}${'ratio'.padStart(8)}`);
+function table(unit: string, ours: number[], theirs: number[], digits: number, rounds?: string[]): void {
+  console.log(`${'program'.padEnd(48)}${`torch-node ${unit}`.padStart(18)}${`PyTorch ${unit}`.padStart(16)}${'ratio'.padStart(8)}${rounds ? 'rounds'.padStart(13) : ''}`);
   programs.forEach(([name], i) => {
-    console.log(`${name.padEnd(48)}${ours[i].toFixed(digits).padStart(18)}${theirs[i].toFixed(digits).padStart(16)}${(ours[i] / theirs[i]).toFixed(2).padStart(8)}`);
+    console.log(`${name.padEnd(48)}${ours[i].toFixed(digits).padStart(18)}${theirs[i].toFixed(digits).padStart(16)}${(ours[i] / theirs[i]).toFixed(2).padStart(8)}${rounds ? rounds[i].padStart(13) : ''}`);
   });
 }
 
@@ -130,8 +131,15 @@ if (argv[0] === '--instructions-child') {
   console.log(`instructions per step (callgrind; n1 - n0 steps per program, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}, 1 thread`);
   table('instr', ours, theirs, 0);
 } else {
-  const ours = programs.map(([, fn, iters]) => medianNsPerCall(fn, iters) / 1e6);
-  const py = JSON.parse(execFileSync(python, [path.join(here, 'overhead_programs.py'), String(ITERS)], { encoding: 'utf8' }));
-  console.log(`overhead-bound programs, median of ${REPS} runs; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}, 1 thread`);
-  table('ms', ours, programs.map(([name]) => py.ms[name]), 3);
+  const py = await PythonTimer.start(python, path.join(here, 'overhead_programs.py'));
+  const ours: number[] = [], theirs: number[] = [], rounds: string[] = [];
+  for (const [name, fn, iters] of programs) {
+    const t = await interleavedNsPerCall(py, name, fn, iters, REPS);
+    ours.push(t.ours / 1e6);
+    theirs.push(t.theirs / 1e6);
+    rounds.push(`${t.roundRatios[0].toFixed(2)}-${t.roundRatios[t.roundRatios.length - 1].toFixed(2)}`);
+  }
+  py.close();
+  console.log(`overhead-bound programs, median of ${REPS} rounds, each round one block of each side back to back; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}, 1 thread`);
+  table('ms', ours, theirs, 3, rounds);
 }

@@ -1,18 +1,19 @@
 #!/usr/bin/python3
-"""The Python side of bench/overhead.ts: the same small ops, timed the same way, printed as JSON.
+"""The Python side of bench/overhead.ts: the same small ops, timed the same way (when asked, between
+the Node side's blocks) or counted by callgrind.
 
-  overhead.py N                      microseconds per call (median of 5 runs of N calls)
+  overhead.py --serve                a timing server for bench/interleaved.ts (timing_server.py)
   overhead.py --instructions N0 N1   for callgrind (--dump-before=getppid): each case runs N0 then N1
                                      times, os.getppid() marking the segments, each ended
                                      by a full collection as in overhead.ts
 """
 import json
 import sys
-import time
 
 import torch
 
 from callgrind_segments import run_segments
+from timing_server import serve
 
 F = torch.nn.functional
 a, b = torch.ones(1), torch.ones(1)
@@ -58,20 +59,7 @@ if sys.argv[1] == '--instructions':
     n0, n1 = int(sys.argv[2]), int(sys.argv[3])
     run_segments(list(cases.values()), [(n0, n1)] * len(cases))
     print(json.dumps({'torch': torch.__version__, 'cases': list(cases)}))
-    sys.exit(0)
-
-N = int(sys.argv[1])
-REPS = 5
-out = {}
-for name, fn in cases.items():
-    for _ in range(N // 10):
-        fn()
-    runs = []
-    for _ in range(REPS):
-        t = time.perf_counter()
-        for _ in range(N):
-            fn()
-        runs.append((time.perf_counter() - t) / N * 1e6)
-    runs.sort()
-    out[name] = runs[REPS // 2]
-print(json.dumps({'torch': torch.__version__, 'us': out}))
+elif sys.argv[1] == '--serve':
+    serve(cases)
+else:
+    sys.exit(__doc__)

@@ -1,17 +1,18 @@
 // Per-call cost of small ops and attribute reads through torch-node and through PyTorch (Python) on
 // the same libtorch, in the same run, and their ratio (torch-node / PyTorch; goal: <= 1.0).
-//   npm run bench:overhead                     microseconds per call (PYTHON=... picks another PyTorch)
+//   npm run bench:overhead                     microseconds per call, the two sides' blocks alternating
+//     (bench/interleaved.ts; PYTHON=... picks another PyTorch)
 //   npm run bench:overhead -- --instructions   instructions per call, counted by valgrind's callgrind
 //     over N0 and N1 calls of each case in one process (the difference, so start-up and JIT warm-up
 //     cancel), garbage collection included: a figure the machine's load does not move
 //   npm run bench:overhead -- --gc             where a tensor-making op's time goes: per call, the time
 //     in V8's collections (which find the dropped results and run their finalizers) and the rest
-import { execFileSync } from 'node:child_process';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
-import { medianNsPerCall, REPS } from './timing.js';
+import { REPS } from './timing.js';
+import { interleavedNsPerCall, PythonTimer } from './interleaved.js';
 import { callgrindPerCall, runInstructionSegments } from './callgrind.js';
 
 const F = torch.nn.functional;
@@ -110,9 +111,13 @@ if (argv[0] === '--instructions-child') {
   }
 } else {
   const N = Number(process.env.BENCH_N ?? 200000);
-  const ours: Record<string, number> = {};
-  for (const [name, fn] of Object.entries(cases)) ours[name] = medianNsPerCall(fn, N) / 1000;
-  const py = JSON.parse(execFileSync(python, [path.join(here, 'overhead.py'), String(N)], { encoding: 'utf8' }));
-  console.log(`per-call time, median of ${REPS} runs of ${N} calls; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}`);
-  table('µs', ours, py.us, 3);
+  const py = await PythonTimer.start(python, path.join(here, 'overhead.py'));
+  console.log(`per-call time, median of ${REPS} rounds of ${N} calls, each round one block of each side back to back; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}`);
+  console.log(`${'op'.padEnd(34)}${'torch-node µs'.padStart(16)}${'PyTorch µs'.padStart(14)}${'ratio'.padStart(8)}${'rounds'.padStart(13)}`);
+  for (const [name, fn] of Object.entries(cases)) {
+    const t = await interleavedNsPerCall(py, name, fn, N, REPS);
+    const range = `${t.roundRatios[0].toFixed(2)}-${t.roundRatios[t.roundRatios.length - 1].toFixed(2)}`;
+    console.log(`${name.padEnd(34)}${(t.ours / 1000).toFixed(3).padStart(16)}${(t.theirs / 1000).toFixed(3).padStart(14)}${(t.ours / t.theirs).toFixed(2).padStart(8)}${range.padStart(13)}`);
+  }
+  py.close();
 }

@@ -1,19 +1,16 @@
 #!/usr/bin/python3
-"""The Python side of bench/overhead-programs.ts: the same overhead-bound programs, timed the same
-way, printed as JSON (milliseconds per unit of work, median of REPS runs); with --instructions
-'[[n0, n1], ...]', the segments bench/callgrind.ts counts instead."""
+"""The Python side of bench/overhead-programs.ts: the same overhead-bound programs, timed when asked
+between the Node side's blocks (--serve: timing_server.py), or with --instructions '[[n0, n1], ...]'
+the segments bench/callgrind.ts counts."""
 import json
 import sys
-import time
 
 import torch
 import torch.nn as nn
 
 from callgrind_segments import run_segments
+from timing_server import serve
 
-INSTRUCTIONS = len(sys.argv) > 1 and sys.argv[1] == '--instructions'
-ITERS = int(sys.argv[1]) if len(sys.argv) > 1 and not INSTRUCTIONS else 300
-REPS = 5
 torch.manual_seed(0)
 torch.set_num_threads(1)
 
@@ -109,24 +106,14 @@ def word_lm_step(nhid):
     return step
 
 
-def timed(fn, iters):
-    for _ in range(max(1, iters // 10)):
-        fn()
-    runs = []
-    for _ in range(REPS):
-        t = time.perf_counter()
-        for _ in range(iters):
-            fn()
-        runs.append((time.perf_counter() - t) / iters * 1000)
-    return sorted(runs)[REPS // 2]
+PROGRAMS = {'char-RNN tutorial step (7 chars, hidden 128)': char_rnn_step,
+            'SGD(momentum).step, 100-layer MLP of width 8': sgd_step,
+            'word LM step, LSTM hidden 16 (bptt 35, batch 20)': word_lm_step(16),
+            'word LM step, LSTM hidden 128 (bptt 35, batch 20)': word_lm_step(128)}
 
-
-PROGRAMS = [('char-RNN tutorial step (7 chars, hidden 128)', char_rnn_step, ITERS),
-            ('SGD(momentum).step, 100-layer MLP of width 8', sgd_step, ITERS * 3),
-            ('word LM step, LSTM hidden 16 (bptt 35, batch 20)', word_lm_step(16), -(-ITERS // 10)),
-            ('word LM step, LSTM hidden 128 (bptt 35, batch 20)', word_lm_step(128), -(-ITERS // 30))]
-
-if INSTRUCTIONS:
-    run_segments([fn for _, fn, _ in PROGRAMS], json.loads(sys.argv[2]))
+if sys.argv[1:2] == ['--instructions']:
+    run_segments(list(PROGRAMS.values()), json.loads(sys.argv[2]))
+elif sys.argv[1:2] == ['--serve']:
+    serve(PROGRAMS)
 else:
-    print(json.dumps({'torch': torch.__version__, 'ms': {name: timed(fn, iters) for name, fn, iters in PROGRAMS}}))
+    sys.exit(__doc__)
