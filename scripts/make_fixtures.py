@@ -166,6 +166,9 @@ cases = [
     (F, 'group_norm', ['$img', 3], {}), (F, 'batch_norm', ['$img', None, None, None, None, True, 0.1, 1e-5, False], {}),
     (F, 'pixel_shuffle', ['$kern', 1], {}),
     (F, 'selu', ['$a'], {}), (F, 'celu', ['$a'], {}), (F, 'rrelu', ['$a'], {'training': False}),
+    # nn.functional's own (not in torch's namespace): the scalar fast path's op (scripts/fast-ops.txt)
+    (F, 'nn.functional.leaky_relu', ['$a', 0.2], {}), (F, 'nn.functional.leaky_relu', ['$a'], {'negative_slope': 0.1}),
+    (F, 'nn.functional.leaky_relu', ['$d', 0.5], {}),
     (F, 'threshold', ['$a', 0.1, 20], {}), (F, 'pdist', ['$a'], {}), (F, 'pairwise_distance', ['$a', '$b'], {}),
     # dtype behaviour and conversions
     (F, 'add', ['$i', '$a'], {}), (F, 'mul', ['$d', 2], {}), (F, 'sum', ['$i'], {'dtype': torch.float64}),
