@@ -27,7 +27,7 @@ struct AddonData {
   napi_ref keyDevice = nullptr;  // "_dev": torch.device objects
   napi_ref keyGenerator = nullptr;  // "_gen": torch.Generator objects
   napi_ref objectPrototype = nullptr;  // Object.prototype: an options object's (see op_call.cc)
-  napi_ref scratch = nullptr;       // a Float64Array the JS side reads sizes from (tensor.shape)
+  napi_ref scratch = nullptr;       // a Float64Array shared with JS: sizes out (tensor.shape), small data in (fromScratch)
   double* scratchData = nullptr;
   size_t scratchLength = 0;
 };

@@ -15,6 +15,20 @@ static std::vector<int64_t> Shape(napi_env env, napi_value v) {
   return shape;
 }
 
+// A new CPU tensor of that dtype and shape holding a copy of the bytes.
+static napi_value TensorFromBytes(napi_env env, const void* data, size_t byteLength, napi_value dtypeArg, napi_value shapeArg) {
+  int32_t st = 0;
+  napi_get_value_int32(env, dtypeArg, &st);
+  auto dtype = static_cast<c10::ScalarType>(st);
+  auto shape = Shape(env, shapeArg);
+  at::Tensor t = at::empty(shape, at::TensorOptions().dtype(dtype));
+  size_t need = t.numel() * t.element_size();
+  if (need != byteLength)
+    throw ArgError("data holds " + std::to_string(byteLength) + " bytes but shape and dtype need " + std::to_string(need));
+  if (need) std::memcpy(t.data_ptr(), data, need);
+  return WrapTensor(env, t);
+}
+
 // fromData(arrayBufferView, dtypeEnum, shape) -> a new CPU tensor holding a copy of the bytes.
 static napi_value FromData(napi_env env, napi_callback_info info) {
   size_t argc = 3;
@@ -44,16 +58,25 @@ static napi_value FromData(napi_env env, napi_callback_info info) {
     } else {
       throw ArgError("Expected a TypedArray, DataView, Buffer or ArrayBuffer for data but received " + Describe(env, argv[0]));
     }
-    int32_t st = 0;
-    napi_get_value_int32(env, argv[1], &st);
-    auto dtype = static_cast<c10::ScalarType>(st);
-    auto shape = Shape(env, argv[2]);
-    at::Tensor t = at::empty(shape, at::TensorOptions().dtype(dtype));
-    size_t need = t.numel() * t.element_size();
-    if (need != byteLength)
-      throw ArgError("data holds " + std::to_string(byteLength) + " bytes but shape and dtype need " + std::to_string(need));
-    if (need) std::memcpy(t.data_ptr(), data, need);
-    return WrapTensor(env, t);
+    return TensorFromBytes(env, data, byteLength, argv[1], argv[2]);
+  });
+}
+
+// fromScratch(byteLength, dtypeEnum, shape): as fromData, from the first bytes of the buffer setScratch
+// registered, where the JS side copied them. V8 keeps a typed array of up to 64 bytes inside its heap,
+// and asking Node-API for its data moves it to a new off-heap buffer first: an allocation, a copy and
+// one more buffer for the collector to sweep, on every torch.tensor([3]).
+static napi_value FromScratch(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "tensor", [&]() -> napi_value {
+    auto& d = Data(env);
+    int64_t byteLength = -1;
+    napi_get_value_int64(env, argv[0], &byteLength);
+    if (byteLength < 0 || static_cast<size_t>(byteLength) > d.scratchLength * sizeof(double))
+      throw ArgError("fromScratch: " + std::to_string(byteLength) + " bytes do not fit the scratch buffer");
+    return TensorFromBytes(env, d.scratchData, static_cast<size_t>(byteLength), argv[1], argv[2]);
   });
 }
 
@@ -124,10 +147,11 @@ static napi_value Item(napi_env env, napi_callback_info info) {
 void InitTensorData(Napi::Env env, Napi::Object exports) {
   napi_property_descriptor props[] = {
       {"fromData", nullptr, FromData, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"fromScratch", nullptr, FromScratch, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"toArrayBuffer", nullptr, ToArrayBuffer, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"item", nullptr, Item, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
-  napi_define_properties(env, exports, 3, props);
+  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
 }
 
 }  // namespace tn

@@ -10,6 +10,7 @@ import { bind, type Args, type Signed } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { writeOut } from './functions.js';
 import { fastFactory, fastTypedFactory } from './fast-ops.js';
+import { fromData } from './scratch.js';
 import {
   DType, Device, type DeviceLike, type Layout, type MemoryFormat, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
 } from './types.js';
@@ -136,7 +137,7 @@ function quickTensor(args: readonly unknown[]): Tensor | undefined {
   for (let i = 0; i < data.length; i++) if (typeof data[i] !== 'number') return undefined;
   const dtype = o.dtype ?? dtypeFromEnum(native.getDefaultDtype());
   if (dtype === float16 || dtype === bfloat16) return undefined;
-  let t = new Tensor(native.fromData(fill(dtype, data), dtype._enum, [data.length]));
+  let t = new Tensor(fromData(fill(dtype, data), dtype._enum, [data.length]));
   if (o.device) t = t.to({ device: o.device });
   return finish(t, o);
 }
@@ -234,7 +235,7 @@ setLegacyConstructor((args) => {
   if (args.length === 1 && (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))) {
     const data = ArrayBuffer.isView(args[0]) ? Array.from(args[0] as unknown as ArrayLike<number>) : (args[0] as TensorData);
     const flat = (Array.isArray(data) ? (data as unknown[]).flat(Infinity) : [data]) as (number | boolean | bigint)[];
-    return native.fromData(fill(dtype, flat.map(Number)), dtype._enum, inferShape(data));
+    return fromData(fill(dtype, flat.map(Number)), dtype._enum, inferShape(data));
   }
   const [size] = sizeArgs<never>(args, 'torch.Tensor');
   return op(ID.empty, args.length ? size : [0], { dtype });
@@ -276,7 +277,7 @@ export function tensor(...args: TensorArgs): Tensor {
       } else buf = fill(target, flat);
       dtype = target;
     }
-    t = new Tensor(native.fromData(buf, dtype._enum, shape));
+    t = new Tensor(fromData(buf, dtype._enum, shape));
     if ((o.dtype && o.dtype !== dtype) || o.device) t = t.to({ dtype: o.dtype, device: o.device });
   }
   return finish(t, o);
@@ -497,7 +498,7 @@ export function frombuffer(...args: FrombufferArgs): Tensor {
     throw new RangeError(`buffer length (${bytes.length} bytes) after offset (${offset} bytes) must be a multiple of element size (${o.dtype.itemsize}) and hold count (${count}) elements`);
   }
   const slice = bytes.slice(offset, offset + count * o.dtype.itemsize);
-  const t = new Tensor(native.fromData(slice, o.dtype._enum, [count]));
+  const t = new Tensor(fromData(slice, o.dtype._enum, [count]));
   return finish(t, o);
 }
 export const fromBuffer = frombuffer;

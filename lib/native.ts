@@ -22,6 +22,8 @@ export interface Native {
   /** writes h's sizes into the setScratch buffer; their count, or -1 when more than it holds */
   sizesInto(h: Handle): number;
   fromData(data: ArrayBufferView | ArrayBuffer, scalarType: number, shape: number[]): Handle;
+  /** as fromData, from the first byteLength bytes of the setScratch buffer (lib/scratch.ts) */
+  fromScratch(byteLength: number, scalarType: number, shape: number[]): Handle;
   toArrayBuffer(h: Handle, share?: boolean): ArrayBuffer;
   item(h: Handle): number | boolean;
   index(h: Handle, indices: unknown[]): Handle;

@@ -14,11 +14,9 @@ import { formatTensor } from './format.js';
 import { bind, type Args } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
+import { SIZES, fromData } from './scratch.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
-// where native.sizesInto writes a tensor's sizes for the shape getter (64: c10's dimension limit)
-const SIZES = new Float64Array(64);
-native.setScratch(SIZES);
 const op = native.op;
 
 /** Python's slice: x.index(slice(1, 3)) is x[1:3]. */
@@ -507,7 +505,7 @@ function toNativeIndex(i: Index): unknown {
   if (i instanceof Tensor) return i._h;
   if (Array.isArray(i)) {
     if (!i.every((x) => Number.isInteger(x))) badArg('an array of integers', 'index list', i);
-    return native.fromData(new BigInt64Array(i.map(BigInt)), int64._enum, [i.length]);
+    return fromData(new BigInt64Array(i.map(BigInt)), int64._enum, [i.length]);
   }
   if (typeof i === 'string' && i !== '...') {
     // Python-style slice text: '1:3', '::2', ':'

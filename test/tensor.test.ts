@@ -30,6 +30,40 @@ t.test('torch.tensor infers dtype and shape', async (t) => {
   t.same(x.tolist(), [1, 2]);
 });
 
+// Data of up to 512 bytes goes through the buffer the addon shares with JS (lib/scratch.ts), larger
+// data straight from its own array; either way the tensor holds exactly the source's elements.
+t.test('torch.tensor copies typed arrays of every kind and size exactly', async (t) => {
+  const kinds: Array<[new (n: number) => ArrayLike<number | bigint> & { [i: number]: number | bigint }, torch.DType, (i: number) => number | bigint]> = [
+    [Float32Array, torch.float32, (i) => i / 4 - 3], [Float64Array, torch.float64, (i) => i / 3 - 7],
+    [Int8Array, torch.int8, (i) => (i % 200) - 100], [Uint8Array, torch.uint8, (i) => (i * 7) % 256],
+    [Int16Array, torch.int16, (i) => i * 97 - 20000], [Int32Array, torch.int32, (i) => i * 65537 - 1e6],
+    [BigInt64Array, torch.int64, (i) => BigInt(i) * 4294967311n - 9n],
+  ];
+  for (const [Kind, dtype, value] of kinds) {
+    for (const n of [0, 1, 3, 8, 9, 64, 65, 128, 129, 513]) {
+      const src = new Kind(n);
+      for (let i = 0; i < n; i++) src[i] = value(i);
+      const x = torch.tensor(src as never);
+      t.equal(x.dtype, dtype);
+      t.same(x.shape, [n]);
+      t.same(Array.from(x.toTypedArray() as ArrayLike<number | bigint>), Array.from(src), `${Kind.name} of ${n}`);
+    }
+  }
+  const b = Buffer.from([1, 2, 250]);
+  t.same(torch.tensor(b).tolist(), [1, 2, 250], 'a Buffer (a Uint8Array subclass)');
+  t.same(torch.tensor(b.subarray(1)).tolist(), [2, 250], 'a view into a larger buffer');
+  const clamped = new Uint8ClampedArray([0, 255, 7]);
+  t.same(torch.tensor(clamped).tolist(), [0, 255, 7], 'a Uint8ClampedArray');
+  // the same buffer carries tensor.shape out: interleaved, neither disturbs the other
+  const m = torch.ones(2, 3, 4);
+  const y = torch.tensor([[1, 2], [3, 4]], { dtype: torch.float64 });
+  t.same(m.shape, [2, 3, 4]);
+  t.same(y.tolist(), [[1, 2], [3, 4]]);
+  t.same(torch.tensor([5], { dtype: torch.long }).add(m.shape.length).tolist(), [8]);
+  t.same(torch.arange(10).index([1, 3, 9]).tolist(), [1, 3, 9], 'an index list');
+  t.same(torch.frombuffer(new Float32Array([1.5, 2.5]).buffer, { dtype: torch.float32 }).tolist(), [1.5, 2.5]);
+});
+
 t.test('factories', async (t) => {
   t.same(torch.zeros(2, 3).shape, [2, 3], 'varargs sizes');
   t.same(torch.zeros([2, 3]).shape, [2, 3], 'a size array');

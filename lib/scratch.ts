@@ -1,0 +1,37 @@
+// The one buffer the JS side and the addon share for small transfers, registered once per thread:
+// tensor sizes out (the shape getter, native.sizesInto) and small tensor data in (fromData below).
+import { native, type Handle } from './native.js';
+
+// 64 doubles: c10's dimension limit for sizes; 512 bytes for data
+export const SIZES = new Float64Array(64);
+native.setScratch(SIZES);
+
+type TypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array
+  | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
+const KINDS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array];
+
+// a view of the scratch of the source's element type, so a small array is copied in with `set` (a
+// memcpy that leaves the source where V8 keeps it); by class, subclasses (Buffer) included
+const views = new Map<Function, TypedArray>();
+function viewFor(a: TypedArray): TypedArray {
+  let v = views.get(a.constructor);
+  if (!v) {
+    const Kind = KINDS.find((K) => a instanceof K)!;
+    views.set(a.constructor, (v = new Kind(SIZES.buffer as ArrayBuffer)));
+  }
+  return v;
+}
+
+/**
+ * native.fromData for element data in a typed array: a new CPU tensor holding a copy. Small data goes
+ * through the scratch buffer: V8 keeps typed arrays of up to 64 bytes inside its heap, and Node-API,
+ * asked for their data, first moves them to a new off-heap buffer (native.fromScratch says more).
+ */
+export function fromData(data: ArrayBufferView, scalarType: number, shape: number[]): Handle {
+  if (data.byteLength <= SIZES.byteLength && ArrayBuffer.isView(data) && !(data instanceof DataView)) {
+    viewFor(data as TypedArray).set(data as never);
+    return native.fromScratch(data.byteLength, scalarType, shape);
+  }
+  return native.fromData(data, scalarType, shape);
+}
