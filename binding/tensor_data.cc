@@ -80,6 +80,35 @@ static napi_value FromScratch(napi_env env, napi_callback_info info) {
   });
 }
 
+// The tensor's elements in logical order in CPU memory: itself when they already are.
+static at::Tensor CpuElements(const at::Tensor& t) {
+  if (t.device().is_cpu() && t.is_contiguous() && !t.is_conj() && !t.is_neg()) return t;
+  return t.detach().to(at::kCPU).resolve_conj().resolve_neg().contiguous();
+}
+
+// toScratch(tensor) -> the byte count of its elements, copied in logical order into the setScratch
+// buffer, or -1 when they do not fit (the caller asks toArrayBuffer). tolist() and toTypedArray() of a
+// small tensor read them there instead of from a new ArrayBuffer each (an allocation and one more
+// buffer for the collector to sweep).
+static napi_value ToScratch(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "toTypedArray", [&]() -> napi_value {
+    const at::Tensor& t = TensorArg(env, argv[0], "self");
+    auto& d = Data(env);
+    const size_t bytes = t.numel() * t.element_size();
+    napi_value out;
+    if (bytes > d.scratchLength * sizeof(double)) {
+      napi_create_int32(env, -1, &out);
+      return out;
+    }
+    if (bytes) std::memcpy(d.scratchData, CpuElements(t).data_ptr(), bytes);
+    napi_create_int32(env, static_cast<int32_t>(bytes), &out);
+    return out;
+  });
+}
+
 // toArrayBuffer(tensor, share) -> ArrayBuffer of the tensor's elements. By default a copy in memory V8
 // owns, which GC frees at once even in a synchronous loop. With share, a contiguous CPU tensor's own
 // memory (numpy()'s sharing): Node runs the release of such external buffers on the event loop, so
@@ -89,9 +118,7 @@ static napi_value ToArrayBuffer(napi_env env, napi_callback_info info) {
   napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   return Guard(env, "toTypedArray", [&]() -> napi_value {
-    at::Tensor t = TensorArg(env, argv[0], "self");
-    if (!t.device().is_cpu() || !t.is_contiguous() || t.is_conj() || t.is_neg())
-      t = t.detach().to(at::kCPU).resolve_conj().resolve_neg().contiguous();
+    at::Tensor t = CpuElements(TensorArg(env, argv[0], "self"));
     size_t bytes = t.numel() * t.element_size();
     napi_value out;
     bool share = false;
@@ -149,6 +176,7 @@ void InitTensorData(Napi::Env env, Napi::Object exports) {
       {"fromData", nullptr, FromData, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"fromScratch", nullptr, FromScratch, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"toArrayBuffer", nullptr, ToArrayBuffer, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"toScratch", nullptr, ToScratch, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"item", nullptr, Item, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);

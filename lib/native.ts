@@ -25,6 +25,8 @@ export interface Native {
   /** as fromData, from the first byteLength bytes of the setScratch buffer (lib/scratch.ts) */
   fromScratch(byteLength: number, scalarType: number, shape: number[]): Handle;
   toArrayBuffer(h: Handle, share?: boolean): ArrayBuffer;
+  /** copies h's elements into the setScratch buffer (lib/scratch.ts): their byte count, or -1 when they do not fit */
+  toScratch(h: Handle): number;
   item(h: Handle): number | boolean;
   index(h: Handle, indices: unknown[]): Handle;
   indexPut(h: Handle, indices: unknown[], value: unknown): void;

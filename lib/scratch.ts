@@ -1,18 +1,19 @@
 // The one buffer the JS side and the addon share for small transfers, registered once per thread:
-// tensor sizes out (the shape getter, native.sizesInto) and small tensor data in (fromData below).
+// tensor sizes out (the shape getter, native.sizesInto), small tensor data in (fromData) and out
+// (readSmall). Each use is over before the next native call, so they never overlap.
 import { native, type Handle } from './native.js';
 
 // 64 doubles: c10's dimension limit for sizes; 512 bytes for data
 export const SIZES = new Float64Array(64);
 native.setScratch(SIZES);
 
-type TypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array
+export type TypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array
   | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
 const KINDS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
   Float32Array, Float64Array, BigInt64Array, BigUint64Array];
 
-// a view of the scratch of the source's element type, so a small array is copied in with `set` (a
-// memcpy that leaves the source where V8 keeps it); by class, subclasses (Buffer) included
+// views of the scratch by element type, so a small array is copied in with `set` (a memcpy that leaves
+// the source where V8 keeps it); found by the source's class, subclasses (Buffer) included
 const views = new Map<Function, TypedArray>();
 function viewFor(a: TypedArray): TypedArray {
   let v = views.get(a.constructor);
@@ -34,4 +35,13 @@ export function fromData(data: ArrayBufferView, scalarType: number, shape: numbe
     return native.fromScratch(data.byteLength, scalarType, shape);
   }
   return native.fromData(data, scalarType, shape);
+}
+
+/**
+ * A small tensor's elements, copied into the scratch buffer: a view of them there (valid until the next
+ * native call; copy what you keep), or undefined when they do not fit. `Kind` is the dtype's array type.
+ */
+export function readSmall(h: Handle, Kind: { new (buffer: ArrayBuffer, byteOffset: number, length: number): TypedArray; BYTES_PER_ELEMENT: number }): TypedArray | undefined {
+  const bytes = native.toScratch(h);
+  return bytes < 0 ? undefined : new Kind(SIZES.buffer as ArrayBuffer, 0, bytes / Kind.BYTES_PER_ELEMENT);
 }

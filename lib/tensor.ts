@@ -14,7 +14,7 @@ import { formatTensor } from './format.js';
 import { bind, type Args } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
-import { SIZES, fromData } from './scratch.js';
+import { SIZES, fromData, readSmall } from './scratch.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
 const op = native.op;
@@ -188,14 +188,23 @@ export class Tensor {
    */
   toTypedArray(options: { share?: boolean } = {}): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
     if (typeof options !== 'object' || options === null) badArg('an options object', 'options', options);
-    let t: Tensor = this;
-    let dt = this.dtype;
-    if (dt === float16 || dt === bfloat16) {
-      t = this.to(float32);
-      dt = float32;
+    if (options.share) {
+      const [t, dt] = this.readable();
+      return new dt.arrayType!(native.toArrayBuffer(t._h, true));
     }
-    const ab = native.toArrayBuffer(t._h, !!options.share);
-    return new dt.arrayType!(ab);
+    return this.elements().slice();
+  }
+
+  /** The elements in logical order, as toTypedArray() returns them; a small tensor's are only valid until the next native call. */
+  private elements(): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
+    const [t, dt] = this.readable();
+    return (readSmall(t._h, dt.arrayType!) as ReturnType<Tensor['elements']> | undefined) ?? new dt.arrayType!(native.toArrayBuffer(t._h, false));
+  }
+
+  /** This tensor, or its float32 copy for the dtypes JS has no array for (float16, bfloat16), and the dtype to read. */
+  private readable(): [Tensor, DType] {
+    const dt = this.dtype;
+    return dt === float16 || dt === bfloat16 ? [this.to(float32), float32] : [this, dt];
   }
 
   /**
@@ -204,8 +213,9 @@ export class Tensor {
    */
   tolist<T extends NestedList = NestedList>(): T {
     const shape = this.shape;
-    const flat = this.toTypedArray();
     const isBool = this.dtype === boolDType;
+    // read last: nothing below calls into the addon, which would overwrite a small tensor's elements
+    const flat = this.elements();
     const conv = flat instanceof BigInt64Array ? (i: number) => Number(flat[i]) : isBool ? (i: number) => flat[i] !== 0 : (i: number) => flat[i] as number;
     if (shape.length === 0) return conv(0) as T;
     let pos = 0;

@@ -64,6 +64,32 @@ t.test('torch.tensor copies typed arrays of every kind and size exactly', async 
   t.same(torch.frombuffer(new Float32Array([1.5, 2.5]).buffer, { dtype: torch.float32 }).tolist(), [1.5, 2.5]);
 });
 
+// Reading back goes through the same buffer for up to 512 bytes (lib/scratch.ts readSmall).
+t.test('tolist() and toTypedArray() read small and large tensors, each result its own copy', async (t) => {
+  for (const n of [1, 3, 16, 64, 127, 128, 129, 1000]) {
+    const x = torch.arange(n, { dtype: torch.float32 }).div(4);
+    const expected = Array.from({ length: n }, (_, i) => i / 4);
+    t.same(x.tolist(), expected, `float32 of ${n}`);
+    const a = x.toTypedArray(), b = x.toTypedArray();
+    a[0] = 99;
+    t.equal(b[0], 0, `${n}: two reads are two arrays`);
+    t.same(Array.from(x.toTypedArray() as Float32Array), expected, `${n}: writing to a result leaves the tensor as it was`);
+  }
+  const m = torch.arange(12, { dtype: torch.int64 }).reshape(3, 4);
+  t.same(m.t().tolist(), [[0, 4, 8], [1, 5, 9], [2, 6, 10], [3, 7, 11]], 'a transposed (non-contiguous) view in logical order');
+  t.same(m.index(torch.slice(null, null, 2)).tolist(), [[0, 1, 2, 3], [8, 9, 10, 11]], 'a strided view');
+  t.same(torch.tensor([true, false, true]).tolist(), [true, false, true]);
+  t.same(torch.tensor([1.5, -2], { dtype: torch.float16 }).tolist(), [1.5, -2], 'float16 through float32');
+  t.same(torch.tensor([1.5, -2], { dtype: torch.bfloat16 }).toTypedArray() instanceof Float32Array, true);
+  t.equal(torch.tensor(2.5).tolist(), 2.5, 'a 0-dim tensor gives its number');
+  t.same(torch.zeros(0, 3).tolist(), [], 'no elements');
+  const y = torch.tensor([[1, 2], [3, 4]]);
+  const rows = y.tolist<number[][]>();
+  t.same([rows, y.shape, torch.tensor([7]).tolist(), rows], [[[1, 2], [3, 4]], [2, 2], [7], [[1, 2], [3, 4]]], 'a list survives later reads');
+  const shared = torch.tensor([1, 2, 3]).toTypedArray({ share: true });
+  t.same(Array.from(shared as Float32Array), [1, 2, 3], '{ share: true } still shares');
+});
+
 t.test('factories', async (t) => {
   t.same(torch.zeros(2, 3).shape, [2, 3], 'varargs sizes');
   t.same(torch.zeros([2, 3]).shape, [2, 3], 'a size array');
