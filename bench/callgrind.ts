@@ -16,6 +16,26 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Runs `cmd` under callgrind; `counts[i]` is case i's [n0, n1]; instructions per call for each case. */
 export function callgrindPerCall(cmd: string[], counts: ReadonlyArray<readonly [number, number]>): number[] {
+  return callgrindEventsPerCall(cmd, counts).map((events) => events.Ir);
+}
+
+/**
+ * This machine's per-core cache (L2) as callgrind's `--LL` option: callgrind models two levels, and
+ * with the shared last level (here 260 MiB, most of it other tenants') as its second nothing misses.
+ */
+export function perCoreCacheOption(): string {
+  const dir = '/sys/devices/system/cpu/cpu0/cache/index2';
+  const read = (f: string) => readFileSync(path.join(dir, f), 'utf8').trim();
+  const size = read('size'); // "2048K"
+  const bytes = Number(size.replace(/[KM]$/, '')) * (size.endsWith('M') ? 1 << 20 : size.endsWith('K') ? 1 << 10 : 1);
+  return `--LL=${bytes},${read('ways_of_associativity')},${read('coherency_line_size')}`;
+}
+
+/**
+ * As callgrindPerCall, every event callgrind counted (Ir; with `valgrindArgs` such as --cache-sim=yes,
+ * also Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw), per call.
+ */
+export function callgrindEventsPerCall(cmd: string[], counts: ReadonlyArray<readonly [number, number]>, valgrindArgs: string[] = []): Array<Record<string, number>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'torch-node-callgrind-'));
   try {
     const shim = path.join(dir, 'hwy-shim.so');
@@ -23,15 +43,25 @@ export function callgrindPerCall(cmd: string[], counts: ReadonlyArray<readonly [
     // the main thread's instructions only (--separate-threads): tsx's module loader runs on a worker
     // thread of its own, and its work (~55 million instructions at some moment) landed in one case's
     // segment or another from run to run
-    execFileSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', '--dump-before=getppid', `--callgrind-out-file=${dir}/cg.out`, ...cmd],
+    execFileSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', '--dump-before=getppid', ...valgrindArgs, `--callgrind-out-file=${dir}/cg.out`, ...cmd],
       { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, env: { ...process.env, LD_PRELOAD: shim } });
     // cg.out.1-01, cg.out.2-01, ...: the main thread's dump before each of its getppid calls; each
     // case's last three segments are its warm-up, its n0 calls and its n1 calls (start-up may call
     // getppid too: counted from the end)
     const dumpNumber = (f: string) => Number(/^cg\.out\.(\d+)-01$/.exec(f)![1]);
     const dumps = readdirSync(dir).filter((f) => /^cg\.out\.\d+-01$/.test(f)).sort((x, y) => dumpNumber(x) - dumpNumber(y));
-    const ir = dumps.map((f) => Number(/^summary: (\d+)/m.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? NaN)).slice(-3 * counts.length);
-    return counts.map(([n0, n1], i) => (ir[3 * i + 2] - ir[3 * i + 1]) / (n1 - n0));
+    const totals = dumps.map((f) => {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      const names = /^events: (.*)$/m.exec(text)![1].split(' ');
+      const summary = /^summary: (.*)$/m.exec(text);
+      const values = summary ? summary[1].split(' ').map(Number) : [];
+      // trailing zero counts are left out of the line; no line at all is no count
+      return Object.fromEntries(names.map((name, i) => [name, summary ? values[i] ?? 0 : NaN]));
+    }).slice(-3 * counts.length);
+    return counts.map(([n0, n1], i) => {
+      const [a, b] = [totals[3 * i + 1], totals[3 * i + 2]];
+      return Object.fromEntries(Object.keys(b).map((name) => [name, (b[name] - a[name]) / (n1 - n0)]));
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -46,6 +46,7 @@ cases = {
     'm.eq(m) 4x4': lambda: m.eq(m),
     'a.mul(0.5) (a number)': lambda: a.mul(0.5),
     'm.pow(2) 4x4': lambda: m.pow(2),
+    'm.tolist() 4x4': lambda: m.tolist(),
     # attributes
     'p.grad': lambda: p.grad,
     'p.data': lambda: p.data,

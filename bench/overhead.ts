@@ -5,6 +5,8 @@
 //   npm run bench:overhead -- --instructions   instructions per call, counted by valgrind's callgrind
 //     over N0 and N1 calls of each case in one process (the difference, so start-up and JIT warm-up
 //     cancel), garbage collection included: a figure the machine's load does not move
+//   npm run bench:overhead -- --cache-misses   as --instructions, with callgrind's cache simulation
+//     (this machine's per-core L2 as its last level): the cache lines each call misses, on both sides
 //   npm run bench:overhead -- --gc             where a tensor-making op's time goes: per call, the time
 //     in V8's collections (which find the dropped results and run their finalizers) and the rest
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
@@ -13,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { REPS } from './timing.js';
 import { interleavedNsPerCall, PythonTimer } from './interleaved.js';
-import { callgrindPerCall, runInstructionSegments } from './callgrind.js';
+import { callgrindEventsPerCall, callgrindPerCall, perCoreCacheOption, runInstructionSegments } from './callgrind.js';
 
 const F = torch.nn.functional;
 const a = torch.ones(1);
@@ -48,6 +50,7 @@ const cases: Record<string, () => unknown> = {
   'm.eq(m) 4x4': () => m.eq(m),
   'a.mul(0.5) (a number)': () => a.mul(0.5),
   'm.pow(2) 4x4': () => m.pow(2),
+  'm.tolist() 4x4': () => m.tolist(),
   // attributes
   'p.grad': () => p.grad,
   'p.data': () => p.data,
@@ -82,6 +85,22 @@ if (argv[0] === '--instructions-child') {
   const theirs = byName(callgrindPerCall([python, path.join(here, 'overhead.py'), '--instructions', String(n0), String(n1)], counts));
   console.log(`instructions per call (callgrind; ${n1 - n0} calls beyond ${n0}, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
   table('instr', ours, theirs, 0);
+} else if (argv[0] === '--cache-misses') {
+  // Where time and instructions part: a result's memory, freed in a collection's burst long after
+  // it was made, is cold when it is handed out again; CPython frees each result at once and reuses
+  // the same warm block. The simulated misses show which side waits on memory.
+  const [n0, n1] = [Number(process.env.BENCH_N0 ?? 2000), Number(process.env.BENCH_N1 ?? 12000)];
+  const counts = Object.keys(cases).map(() => [n0, n1] as const);
+  const sim = ['--cache-sim=yes', perCoreCacheOption()];
+  const ours = callgrindEventsPerCall([process.execPath, '--expose-gc', '--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child', String(n0), String(n1)], counts, sim);
+  const theirs = callgrindEventsPerCall([python, path.join(here, 'overhead.py'), '--instructions', String(n0), String(n1)], counts, sim);
+  console.log(`per call (callgrind ${sim.join(' ')}; ${n1 - n0} calls beyond ${n0}, GC included): instructions, L1 data misses, L2 misses (to the shared L3 or memory); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
+  const cols = (e: Record<string, number>) => [e.Ir, e.D1mr + e.D1mw, e.DLmr + e.DLmw + e.ILmr];
+  console.log(`${'op'.padEnd(34)}${'torch-node: instr'.padStart(18)}${'L1d miss'.padStart(9)}${'L2 miss'.padStart(9)}${'PyTorch: instr'.padStart(16)}${'L1d miss'.padStart(9)}${'L2 miss'.padStart(9)}`);
+  Object.keys(cases).forEach((name, i) => {
+    const [o, t] = [cols(ours[i]), cols(theirs[i])];
+    console.log(`${name.padEnd(34)}${o[0].toFixed(0).padStart(18)}${o[1].toFixed(1).padStart(9)}${o[2].toFixed(1).padStart(9)}${t[0].toFixed(0).padStart(16)}${t[1].toFixed(1).padStart(9)}${t[2].toFixed(1).padStart(9)}`);
+  });
 } else if (argv[0] === '--gc') {
   // PyTorch frees each result when its last reference goes; Node's collector finds thousands at once
   // and runs their finalizers in one burst of frees (whose cost depends on glibc's malloc settings:
