@@ -56,11 +56,11 @@ cases = {
     'is_leaf': lambda: p.is_leaf,
 }
 
-if sys.argv[1] == '--instructions':
+if sys.argv[1:2] == ['--instructions']:
     n0, n1 = int(sys.argv[2]), int(sys.argv[3])
     run_segments(list(cases.values()), [(n0, n1)] * len(cases))
     print(json.dumps({'torch': torch.__version__, 'cases': list(cases)}))
-elif sys.argv[1] == '--serve':
+elif sys.argv[1:2] == ['--serve']:
     serve(cases)
 else:
     sys.exit(__doc__)
