@@ -4,8 +4,8 @@
 import { native, type Handle } from './native.js';
 
 // 64 doubles: c10's dimension limit for sizes; 512 bytes for data
-export const SIZES = new Float64Array(64);
-native.setScratch(SIZES);
+export const SCRATCH = new Float64Array(64);
+native.setScratch(SCRATCH);
 
 export type TypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array
   | Float32Array | Float64Array | BigInt64Array | BigUint64Array;
@@ -19,7 +19,7 @@ function viewFor(a: TypedArray): TypedArray {
   let v = views.get(a.constructor);
   if (!v) {
     const Kind = KINDS.find((K) => a instanceof K)!;
-    views.set(a.constructor, (v = new Kind(SIZES.buffer as ArrayBuffer)));
+    views.set(a.constructor, (v = new Kind(SCRATCH.buffer as ArrayBuffer)));
   }
   return v;
 }
@@ -30,7 +30,7 @@ function viewFor(a: TypedArray): TypedArray {
  * asked for their data, first moves them to a new off-heap buffer (native.fromScratch says more).
  */
 export function fromData(data: ArrayBufferView, scalarType: number, shape: number[]): Handle {
-  if (data.byteLength <= SIZES.byteLength && ArrayBuffer.isView(data) && !(data instanceof DataView)) {
+  if (data.byteLength <= SCRATCH.byteLength && ArrayBuffer.isView(data) && !(data instanceof DataView)) {
     viewFor(data as TypedArray).set(data as never);
     return native.fromScratch(data.byteLength, scalarType, shape);
   }
@@ -43,5 +43,5 @@ export function fromData(data: ArrayBufferView, scalarType: number, shape: numbe
  */
 export function readSmall(h: Handle, Kind: { new (buffer: ArrayBuffer, byteOffset: number, length: number): TypedArray; BYTES_PER_ELEMENT: number }): TypedArray | undefined {
   const bytes = native.toScratch(h);
-  return bytes < 0 ? undefined : new Kind(SIZES.buffer as ArrayBuffer, 0, bytes / Kind.BYTES_PER_ELEMENT);
+  return bytes < 0 ? undefined : new Kind(SCRATCH.buffer as ArrayBuffer, 0, bytes / Kind.BYTES_PER_ELEMENT);
 }

@@ -14,7 +14,7 @@ import { formatTensor } from './format.js';
 import { bind, type Args } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
-import { SIZES, fromData, readSmall } from './scratch.js';
+import { SCRATCH, fromData, readSmall } from './scratch.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
 const op = native.op;
@@ -80,7 +80,7 @@ export class Tensor {
     const n = native.sizesInto(this._h);
     if (n < 0) return native.meta(this._h, Meta.Shape);
     const s: number[] = [];
-    for (let i = 0; i < n; i++) s.push(SIZES[i]);
+    for (let i = 0; i < n; i++) s.push(SCRATCH[i]);
     return s;
   }
   size(): number[];
@@ -192,19 +192,18 @@ export class Tensor {
       const [t, dt] = this.readable();
       return new dt.arrayType!(native.toArrayBuffer(t._h, true));
     }
-    return this.elements().slice();
+    return this.elements(this.dtype).slice();
   }
 
   /** The elements in logical order, as toTypedArray() returns them; a small tensor's are only valid until the next native call. */
-  private elements(): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
-    const [t, dt] = this.readable();
+  private elements(dtype: DType): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
+    const [t, dt] = this.readable(dtype);
     return (readSmall(t._h, dt.arrayType!) as ReturnType<Tensor['elements']> | undefined) ?? new dt.arrayType!(native.toArrayBuffer(t._h, false));
   }
 
-  /** This tensor, or its float32 copy for the dtypes JS has no array for (float16, bfloat16), and the dtype to read. */
-  private readable(): [Tensor, DType] {
-    const dt = this.dtype;
-    return dt === float16 || dt === bfloat16 ? [this.to(float32), float32] : [this, dt];
+  /** This tensor (of `dtype`), or its float32 copy for the dtypes JS has no array for (float16, bfloat16), and the dtype to read. */
+  private readable(dtype = this.dtype): [Tensor, DType] {
+    return dtype === float16 || dtype === bfloat16 ? [this.to(float32), float32] : [this, dtype];
   }
 
   /**
@@ -213,9 +212,10 @@ export class Tensor {
    */
   tolist<T extends NestedList = NestedList>(): T {
     const shape = this.shape;
-    const isBool = this.dtype === boolDType;
+    const dtype = this.dtype;
+    const isBool = dtype === boolDType;
     // read last: nothing below calls into the addon, which would overwrite a small tensor's elements
-    const flat = this.elements();
+    const flat = this.elements(dtype);
     const conv = flat instanceof BigInt64Array ? (i: number) => Number(flat[i]) : isBool ? (i: number) => flat[i] !== 0 : (i: number) => flat[i] as number;
     if (shape.length === 0) return conv(0) as T;
     let pos = 0;
