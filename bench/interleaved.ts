@@ -12,8 +12,8 @@ export interface Interleaved {
   /** medians over the rounds, in nanoseconds per call */
   ours: number;
   theirs: number;
-  /** each round's ratio (ours / theirs, blocks run back to back), sorted */
-  roundRatios: number[];
+  /** the lowest and highest of the rounds' ratios (ours / theirs, blocks run back to back), as 'min-max' */
+  roundRange: string;
 }
 
 /** A Python child serving `script --serve`'s cases by name; `torch` is its PyTorch version. */
@@ -70,5 +70,6 @@ export async function interleavedNsPerCall(py: PythonTimer, name: string, fn: ()
       ours.push(nsPerCall(fn, iters));
     }
   }
-  return { ours: median(ours), theirs: median(theirs), roundRatios: ours.map((o, i) => o / theirs[i]).sort((x, y) => x - y) };
+  const ratios = ours.map((o, i) => o / theirs[i]);
+  return { ours: median(ours), theirs: median(theirs), roundRange: `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}` };
 }

@@ -137,7 +137,7 @@ if (argv[0] === '--instructions-child') {
     const t = await interleavedNsPerCall(py, name, fn, iters, REPS);
     ours.push(t.ours / 1e6);
     theirs.push(t.theirs / 1e6);
-    rounds.push(`${t.roundRatios[0].toFixed(2)}-${t.roundRatios[t.roundRatios.length - 1].toFixed(2)}`);
+    rounds.push(t.roundRange);
   }
   py.close();
   console.log(`overhead-bound programs, median of ${REPS} rounds, each round one block of each side back to back; libtorch ${torch.version.libtorch}, PyTorch ${py.torch} (${python}), node ${process.version}, 1 thread`);

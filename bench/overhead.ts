@@ -135,8 +135,7 @@ if (argv[0] === '--instructions-child') {
   console.log(`${'op'.padEnd(34)}${'torch-node µs'.padStart(16)}${'PyTorch µs'.padStart(14)}${'ratio'.padStart(8)}${'rounds'.padStart(13)}`);
   for (const [name, fn] of Object.entries(cases)) {
     const t = await interleavedNsPerCall(py, name, fn, N, REPS);
-    const range = `${t.roundRatios[0].toFixed(2)}-${t.roundRatios[t.roundRatios.length - 1].toFixed(2)}`;
-    console.log(`${name.padEnd(34)}${(t.ours / 1000).toFixed(3).padStart(16)}${(t.theirs / 1000).toFixed(3).padStart(14)}${(t.ours / t.theirs).toFixed(2).padStart(8)}${range.padStart(13)}`);
+    console.log(`${name.padEnd(34)}${(t.ours / 1000).toFixed(3).padStart(16)}${(t.theirs / 1000).toFixed(3).padStart(14)}${(t.ours / t.theirs).toFixed(2).padStart(8)}${t.roundRange.padStart(13)}`);
   }
   py.close();
 }
