@@ -56,6 +56,11 @@ const mlp = new nn.Sequential(...Array.from({ length: 100 }, () => new nn.Linear
 const opt = new torch.optim.SGD(mlp.parameters(), { lr: 0.01, momentum: 0.9 });
 for (const p of mlp.parameters()) p.grad = torch.onesLike(p).mul(0.01);
 const sgdStep = () => opt.step();
+// the manual update of the tutorials' loops, over 100 parameters (the first 50 layers' weights and biases)
+const few = [...mlp.parameters()].slice(0, 100);
+function manualUpdate(): void {
+  for (const p of few) p.data.add_(p.grad!, { alpha: -0.01 });
+}
 
 // pytorch/examples/word_language_model: model.py's RNNModel (LSTM) and main.py's train() step
 class RNNModel extends nn.Module<[input: torch.Tensor, hidden: [torch.Tensor, torch.Tensor]], [torch.Tensor, [torch.Tensor, torch.Tensor]]> {
@@ -106,6 +111,7 @@ function wordLmStep(nhid: number): () => unknown {
 const programs: Array<[string, () => unknown, number, readonly [number, number]]> = [
   ['char-RNN tutorial step (7 chars, hidden 128)', charRnnStep, ITERS, [20, 120]],
   ['SGD(momentum).step, 100-layer MLP of width 8', sgdStep, ITERS * 3, [30, 330]],
+  ['p.data.add_(p.grad, alpha=-lr), 100 params', manualUpdate, ITERS * 3, [30, 330]],
   ['word LM step, LSTM hidden 16 (bptt 35, batch 20)', wordLmStep(16), Math.ceil(ITERS / 10), [2, 14]],
   ['word LM step, LSTM hidden 128 (bptt 35, batch 20)', wordLmStep(128), Math.ceil(ITERS / 30), [1, 3]],
 ];

@@ -63,6 +63,15 @@ def sgd_step():
     opt.step()
 
 
+# the manual update of the tutorials' loops, over 100 parameters (the first 50 layers' weights and biases)
+few = list(mlp.parameters())[:100]
+
+
+def manual_update():
+    for p in few:
+        p.data.add_(p.grad, alpha=-0.01)
+
+
 class RNNModel(nn.Module):
     # pytorch/examples/word_language_model/model.py's RNNModel with an LSTM
     def __init__(self, ntoken, ninp, nhid, nlayers):
@@ -108,6 +117,7 @@ def word_lm_step(nhid):
 
 PROGRAMS = {'char-RNN tutorial step (7 chars, hidden 128)': char_rnn_step,
             'SGD(momentum).step, 100-layer MLP of width 8': sgd_step,
+            'p.data.add_(p.grad, alpha=-lr), 100 params': manual_update,
             'word LM step, LSTM hidden 16 (bptt 35, batch 20)': word_lm_step(16),
             'word LM step, LSTM hidden 128 (bptt 35, batch 20)': word_lm_step(128)}
 
