@@ -27,9 +27,10 @@ struct AddonData {
   napi_ref keyDevice = nullptr;  // "_dev": torch.device objects
   napi_ref keyGenerator = nullptr;  // "_gen": torch.Generator objects
   napi_ref objectPrototype = nullptr;  // Object.prototype: an options object's (see op_call.cc)
-  napi_ref scratch = nullptr;       // a Float64Array shared with JS: sizes out (tensor.shape), small data in (fromScratch)
+  napi_ref scratch = nullptr;       // a Float64Array shared with JS: sizes out (tensor.shape), small data in and out
   double* scratchData = nullptr;
-  size_t scratchLength = 0;
+  size_t scratchLength = 0;  // in doubles
+  size_t ScratchBytes() const { return scratchLength * sizeof(double); }
 };
 AddonData& Data(napi_env env);
 

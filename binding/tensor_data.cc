@@ -74,7 +74,7 @@ static napi_value FromScratch(napi_env env, napi_callback_info info) {
     auto& d = Data(env);
     int64_t byteLength = -1;
     napi_get_value_int64(env, argv[0], &byteLength);
-    if (byteLength < 0 || static_cast<size_t>(byteLength) > d.scratchLength * sizeof(double))
+    if (byteLength < 0 || static_cast<size_t>(byteLength) > d.ScratchBytes())
       throw ArgError("fromScratch: " + std::to_string(byteLength) + " bytes do not fit the scratch buffer");
     return TensorFromBytes(env, d.scratchData, static_cast<size_t>(byteLength), argv[1], argv[2]);
   });
@@ -99,7 +99,7 @@ static napi_value ToScratch(napi_env env, napi_callback_info info) {
     auto& d = Data(env);
     const size_t bytes = t.numel() * t.element_size();
     napi_value out;
-    if (bytes > d.scratchLength * sizeof(double)) {
+    if (bytes > d.ScratchBytes()) {
       napi_create_int32(env, -1, &out);
       return out;
     }
