@@ -1,7 +1,7 @@
 // Making tensors: torch.tensor from JS data, the factories (zeros, randn, arange...), the
 // *Like forms and frombuffer. Arguments are checked here, in JS, before the native call.
 import { z } from 'zod';
-import { native } from './native.js';
+import { native, type Handle } from './native.js';
 import { badArg, describe, TorchError } from './errors.js';
 import { Tensor, opId, wrap, setLegacyConstructor } from './tensor.js';
 import { Generator } from './generator.js';
@@ -10,7 +10,7 @@ import { bind, type Args, type Signed } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { writeOut } from './functions.js';
 import { fastFactory, fastTypedFactory } from './fast-ops.js';
-import { fromData } from './scratch.js';
+import { fromData, fromValues, type TypedArrayKind } from './scratch.js';
 import {
   DType, Device, type DeviceLike, type Layout, type MemoryFormat, dtypeFromEnum, bool as boolDType, float32, float64, int64, int32, int16, int8, uint8, float16, bfloat16, type Scalar,
 } from './types.js';
@@ -137,7 +137,7 @@ function quickTensor(args: readonly unknown[]): Tensor | undefined {
   for (let i = 0; i < data.length; i++) if (typeof data[i] !== 'number') return undefined;
   const dtype = o.dtype ?? dtypeFromEnum(native.getDefaultDtype());
   if (dtype === float16 || dtype === bfloat16) return undefined;
-  let t = new Tensor(fromData(fill(dtype, data), dtype._enum, [data.length]));
+  let t = new Tensor(fromFlat(dtype, data as number[], [data.length]));
   if (o.device) t = t.to({ device: o.device });
   return finish(t, o);
 }
@@ -212,20 +212,36 @@ function checkedSmallInt(dtype: DType, v: number | boolean | bigint): number {
   return inRange(dtype, v) ?? Number(checkedInt(dtype, v));
 }
 
-function fill(dtype: DType, flat: (number | boolean | bigint)[]): ArrayBufferView {
+type Element = number | boolean | bigint;
+// one JS value as an element of each dtype's array, checked as c10 checks it
+const toInt64 = (v: Element): bigint => {
+  const i = inRange(int64, v);
+  return i === undefined ? checkedInt(int64, v) : BigInt(i);
+};
+const toBool = (v: Element): number => (v ? 1 : 0);
+const toInt32 = (v: Element): number => checkedSmallInt(int32, v);
+const toInt16 = (v: Element): number => checkedSmallInt(int16, v);
+const toInt8 = (v: Element): number => checkedSmallInt(int8, v);
+const toUint8 = (v: Element): number => checkedSmallInt(uint8, v);
+
+/** The dtype's element array and the conversion of one value into it. */
+function elementsOf(dtype: DType): [TypedArrayKind, (v: Element) => number | bigint] {
   switch (dtype) {
-    case int64: return BigInt64Array.from(flat, (v) => {
-      const i = inRange(int64, v);
-      return i === undefined ? checkedInt(int64, v) : BigInt(i);
-    });
-    case boolDType: return Uint8Array.from(flat, (v) => (v ? 1 : 0));
-    case float64: return Float64Array.from(flat, Number);
-    case int32: return Int32Array.from(flat, (v) => checkedSmallInt(int32, v));
-    case int16: return Int16Array.from(flat, (v) => checkedSmallInt(int16, v));
-    case int8: return Int8Array.from(flat, (v) => checkedSmallInt(int8, v));
-    case uint8: return Uint8Array.from(flat, (v) => checkedSmallInt(uint8, v));
-    default: return Float32Array.from(flat, Number);
+    case int64: return [BigInt64Array, toInt64];
+    case boolDType: return [Uint8Array, toBool];
+    case float64: return [Float64Array, Number];
+    case int32: return [Int32Array, toInt32];
+    case int16: return [Int16Array, toInt16];
+    case int8: return [Int8Array, toInt8];
+    case uint8: return [Uint8Array, toUint8];
+    default: return [Float32Array, Number];
   }
+}
+
+/** A new CPU tensor of the dtype and shape holding the values (flat, in order). */
+function fromFlat(dtype: DType, flat: readonly Element[], shape: number[]): Handle {
+  const [Kind, of] = elementsOf(dtype);
+  return fromValues(Kind, flat, of, dtype._enum, shape);
 }
 
 // Python's torch.Tensor(data) / torch.Tensor(*sizes) / torch.Tensor(): data in the default float
@@ -235,7 +251,7 @@ setLegacyConstructor((args) => {
   if (args.length === 1 && (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))) {
     const data = ArrayBuffer.isView(args[0]) ? Array.from(args[0] as unknown as ArrayLike<number>) : (args[0] as TensorData);
     const flat = (Array.isArray(data) ? (data as unknown[]).flat(Infinity) : [data]) as (number | boolean | bigint)[];
-    return fromData(fill(dtype, flat.map(Number)), dtype._enum, inferShape(data));
+    return fromFlat(dtype, flat.map(Number), inferShape(data));
   }
   const [size] = sizeArgs<never>(args, 'torch.Tensor');
   return op(ID.empty, args.length ? size : [0], { dtype });
@@ -257,27 +273,25 @@ export function tensor(...args: TensorArgs): Tensor {
     t = wrap(op(ID.clone, wrap(op(ID.detach, data._h))._h));
     if (o.dtype || o.device) t = t.to({ dtype: o.dtype, device: o.device });
   } else {
-    let buf: ArrayBufferView;
-    let shape: number[];
+    let h: Handle;
     let dtype: DType;
     if (isTypedArray(data)) {
       dtype = typedArrayDType(data);
-      shape = [data.length];
-      buf = data instanceof Uint16Array || data instanceof Uint32Array ? fill(dtype, Array.from(data)) : data;
-      if (data instanceof Uint8ClampedArray) buf = new Uint8Array(data.buffer, data.byteOffset, data.length);
+      const widened = data instanceof Uint16Array || data instanceof Uint32Array;
+      h = widened ? fromFlat(dtype, Array.from(data), [data.length])
+        : fromData(data instanceof Uint8ClampedArray ? new Uint8Array(data.buffer, data.byteOffset, data.length) : data, dtype._enum, [data.length]);
     } else {
-      shape = inferShape(data);
-      const flat = (Array.isArray(data) ? (data as unknown[]).flat(Infinity) : [data]) as (number | boolean | bigint)[];
-      if (flat.some((v) => typeof v === 'bigint')) dtype = int64;
+      const shape = inferShape(data);
+      const flat = (Array.isArray(data) ? (data as unknown[]).flat(Infinity) : [data]) as Element[];
+      const bigints = flat.some((v) => typeof v === 'bigint');
+      if (bigints) dtype = int64;
       else if (flat.length > 0 && flat.every((v) => typeof v === 'boolean')) dtype = boolDType;
       else dtype = dtypeFromEnum(native.getDefaultDtype());
       const target = o.dtype && o.dtype !== float16 && o.dtype !== bfloat16 ? o.dtype : dtype;
-      if (flat.some((v) => typeof v === 'bigint') && target.isFloatingPoint) {
-        buf = fill(target, flat.map((v) => Number(v)));
-      } else buf = fill(target, flat);
+      h = fromFlat(target, bigints && target.isFloatingPoint ? flat.map(Number) : flat, shape);
       dtype = target;
     }
-    t = new Tensor(fromData(buf, dtype._enum, shape));
+    t = new Tensor(h);
     if ((o.dtype && o.dtype !== dtype) || o.device) t = t.to({ dtype: o.dtype, device: o.device });
   }
   return finish(t, o);

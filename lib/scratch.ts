@@ -13,13 +13,13 @@ const KINDS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array
   Float32Array, Float64Array, BigInt64Array, BigUint64Array];
 
 // views of the scratch by element type, so a small array is copied in with `set` (a memcpy that leaves
-// the source where V8 keeps it); found by the source's class, subclasses (Buffer) included
+// the source where V8 keeps it); found by the array's class, subclasses (Buffer) included
 const views = new Map<Function, TypedArray>();
-function viewFor(a: TypedArray): TypedArray {
-  let v = views.get(a.constructor);
+function viewOf(C: Function): TypedArray {
+  let v = views.get(C);
   if (!v) {
-    const Kind = KINDS.find((K) => a instanceof K)!;
-    views.set(a.constructor, (v = new Kind(SCRATCH.buffer as ArrayBuffer)));
+    const Kind = KINDS.find((K) => C === K || C.prototype instanceof K)!;
+    views.set(C, (v = new Kind(SCRATCH.buffer as ArrayBuffer)));
   }
   return v;
 }
@@ -31,10 +31,25 @@ function viewFor(a: TypedArray): TypedArray {
  */
 export function fromData(data: ArrayBufferView, scalarType: number, shape: number[]): Handle {
   if (data.byteLength <= SCRATCH.byteLength && ArrayBuffer.isView(data) && !(data instanceof DataView)) {
-    viewFor(data as TypedArray).set(data as never);
+    viewOf(data.constructor).set(data as never);
     return native.fromScratch(data.byteLength, scalarType, shape);
   }
   return native.fromData(data, scalarType, shape);
+}
+
+/** A typed array class: Float32Array, BigInt64Array, ... */
+export type TypedArrayKind = { new (length: number): TypedArray; from(values: ArrayLike<unknown>, of: (v: never) => unknown): TypedArray; BYTES_PER_ELEMENT: number };
+
+/**
+ * As fromData for `values` converted one by one by `of` into elements of `Kind`: small ones are written
+ * straight into the scratch buffer, with no typed array made for them.
+ */
+export function fromValues<T>(Kind: TypedArrayKind, values: readonly T[], of: (v: T) => number | bigint, scalarType: number, shape: number[]): Handle {
+  const n = values.length, bytes = n * Kind.BYTES_PER_ELEMENT;
+  if (bytes > SCRATCH.byteLength) return native.fromData(Kind.from(values, of as (v: never) => unknown), scalarType, shape);
+  const into = viewOf(Kind) as unknown as { [i: number]: number | bigint };
+  for (let i = 0; i < n; i++) into[i] = of(values[i]);
+  return native.fromScratch(bytes, scalarType, shape);
 }
 
 /**
