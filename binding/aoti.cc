@@ -40,8 +40,6 @@ Loader Load(const std::string& path, const std::string& modelName) {
   return std::make_shared<torch::inductor::AOTIModelPackageLoader>(path, modelName);
 }
 
-std::string Clean(const std::string& msg) { return msg.substr(0, msg.find("\nException raised from")); }
-
 // aotiLoadAsync(path, modelName) -> Promise<handle>: unpacking and dlopen on a libuv thread
 class LoadWorker : public Napi::AsyncWorker {
  public:
@@ -51,17 +49,20 @@ class LoadWorker : public Napi::AsyncWorker {
   void Execute() override {
     try {
       loader_ = Load(path_, model_);
-    } catch (const std::exception& e) {
-      SetError(e.what());
+    } catch (...) {
+      error_ = std::current_exception();
     }
   }
-  void OnOK() override { deferred_.Resolve(Napi::Value(Env(), NewHandle(Env(), new Loader(loader_), FinalizeLoader, HandleKind::AotiPackage))); }
-  void OnError(const Napi::Error& e) override { deferred_.Reject(Napi::Error::New(Env(), Clean(e.Message())).Value()); }
+  void OnOK() override {
+    if (error_) return RejectFromCpp(Env(), deferred_, error_, "AOTInductor");
+    deferred_.Resolve(Napi::Value(Env(), NewHandle(Env(), new Loader(loader_), FinalizeLoader, HandleKind::AotiPackage)));
+  }
 
  private:
   std::string path_, model_;
   Napi::Promise::Deferred deferred_;
   Loader loader_;
+  std::exception_ptr error_;
 };
 
 // aotiRunAsync(handle, inputs) -> Promise<outputs>: the forward pass on a libuv thread
@@ -76,21 +77,22 @@ class RunWorker : public Napi::AsyncWorker {
       at::NoGradGuard noGrad;
       if (at::get_num_threads() != threads_) at::set_num_threads(threads_);
       outputs_ = loader_->run(inputs_);
-    } catch (const std::exception& e) {
-      SetError(e.what());
+    } catch (...) {
+      error_ = std::current_exception();
     }
   }
   void OnOK() override {
+    if (error_) return RejectFromCpp(Env(), deferred_, error_, "AOTInductor");
     napi_value v = Guard(Env(), "AOTInductor", [&] { return Outputs(Env(), outputs_); });
     if (v) deferred_.Resolve(Napi::Value(Env(), v));
     else deferred_.Reject(Env().GetAndClearPendingException().Value());
   }
-  void OnError(const Napi::Error& e) override { deferred_.Reject(Napi::Error::New(Env(), Clean(e.Message())).Value()); }
 
  private:
   Loader loader_;  // shared: the JS handle may be collected while this runs
   std::vector<at::Tensor> inputs_, outputs_;
   Napi::Promise::Deferred deferred_;
+  std::exception_ptr error_;
   int threads_;
 };
 

@@ -70,6 +70,10 @@ Napi::Value GuardN(const Napi::CallbackInfo& info, const char* op, F&& fn) {
   return Napi::Value(info.Env(), Guard(info.Env(), op, std::forward<F>(fn)));
 }
 
+// An async worker's failure, caught on its libuv thread as an exception_ptr: rejects the promise on
+// the JS thread with what the synchronous call would have thrown (a TorchError for libtorch's errors).
+void RejectFromCpp(Napi::Env env, const Napi::Promise::Deferred& deferred, std::exception_ptr error, const char* op);
+
 // Small value helpers (addon.cc)
 std::string Describe(napi_env env, napi_value v);  // "-5 of type number", for messages
 c10::Device DeviceArg(napi_env env, napi_value v, const char* argName);

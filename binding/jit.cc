@@ -196,21 +196,18 @@ class CallWorker : public Napi::AsyncWorker {
       // OpenMP's thread count is per thread too: run with the caller's (torch.setNumThreads)
       if (at::get_num_threads() != threads_) at::set_num_threads(threads_);
       result_ = RunMethod(module_, name_, std::move(stack_));
-    } catch (const std::exception& e) {
-      SetError(e.what());
+    } catch (...) {
+      error_ = std::current_exception();
     }
   }
   void OnOK() override {
+    if (error_) return RejectFromCpp(Env(), deferred_, error_, "TorchScript");
     napi_value v = Guard(Env(), "TorchScript", [&] { return FromIValue(Env(), result_); });
     if (v) deferred_.Resolve(Napi::Value(Env(), v));
     else {
       Napi::Error err = Env().GetAndClearPendingException();
       deferred_.Reject(err.Value());
     }
-  }
-  void OnError(const Napi::Error& e) override {
-    std::string msg = e.Message();
-    deferred_.Reject(Napi::Error::New(Env(), msg.substr(0, msg.find("\nException raised from"))).Value());
   }
 
  private:
@@ -220,6 +217,7 @@ class CallWorker : public Napi::AsyncWorker {
   Napi::Promise::Deferred deferred_;
   Napi::Reference<Napi::Value> keep_;  // the argument tensors stay alive while the call runs
   c10::IValue result_;
+  std::exception_ptr error_;
   int threads_;
 };
 

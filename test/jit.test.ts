@@ -89,6 +89,16 @@ t.test('forwardAsync: many requests in flight, correct results, event loop free'
   t.ok(got.every((g, i) => g.equal(want[i])), '16 concurrent calls each give their own result');
   t.equal(got[0].requiresGrad, false, 'run under noGrad');
   await t.rejects(m.forwardAsync(torch.zeros([1, 5])), /Expected 3D \(unbatched\) or 4D \(batched\) input to conv2d/, 'a libtorch error rejects the promise');
+  // the rejection is the error forward() throws for the same input: a TorchError, same message and op
+  let thrown: unknown;
+  try {
+    m.forward(torch.zeros([1, 5]));
+  } catch (e) {
+    thrown = e;
+  }
+  const rejected = await m.forwardAsync(torch.zeros([1, 5])).then(() => undefined, (e: unknown) => e);
+  t.ok(rejected instanceof torch.TorchError, 'rejected with a TorchError');
+  t.same([(rejected as Error).message, (rejected as torch.TorchError).op], [(thrown as Error).message, (thrown as torch.TorchError).op], 'as forward() throws it');
 });
 
 t.test('torch.jit.trace of a TS module: the same outputs, its state-dict names, saved for Python', async (t) => {
