@@ -552,10 +552,11 @@ class NextWorker : public Napi::AsyncWorker {
   Napi::Promise Promise() { return deferred_.Promise(); }
   void Execute() override { more_ = run_->Next(&batch_); }
   void OnOK() override {
-    napi_env env = Env();
     if (!more_) return deferred_.Resolve(Env().Null());
-    if (!batch_.error.empty()) return deferred_.Reject(Napi::Error::New(Env(), batch_.error).Value());
-    deferred_.Resolve(Napi::Value(env, BatchToJs(env, batch_)));
+    // a failed batch rejects with the TorchError loaderNext throws for it
+    napi_value v = Guard(Env(), "DataLoader", [&] { return BatchToJs(Env(), batch_); });
+    if (v) deferred_.Resolve(Napi::Value(Env(), v));
+    else deferred_.Reject(Env().GetAndClearPendingException().Value());
   }
   void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
 

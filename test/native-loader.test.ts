@@ -102,7 +102,8 @@ t.test('for await waits off the JS thread; errors surface as TorchError', async 
   t.ok(ticks > 10, `the event loop ran during loading (${ticks} timer ticks)`);
   const bad = new torchvision.datasets.MNIST({ root: tinyMnist(), transform: new T.Compose([new T.RandomCrop(40), new T.ToTensor()]) });
   t.throws(() => [...new DataLoader(bad, { batchSize: 8, numWorkers: 2 })], /Required crop size \(40, 40\) is larger than input image size \(28, 28\)/);
-  await t.rejects(async () => { for await (const _ of new DataLoader(bad, { batchSize: 8, numWorkers: 1 })) void _; }, /Required crop size/);
+  await t.rejects(async () => { for await (const _ of new DataLoader(bad, { batchSize: 8, numWorkers: 1 })) void _; },
+    { name: 'TorchError', op: 'DataLoader', message: /Required crop size/ }, 'async: rejected with the error the synchronous loop throws');
   // a JS transform anywhere keeps the JS path, with the same results as getItem
   const withLambda = new torchvision.datasets.MNIST({ root: tinyMnist(), transform: new T.Compose([new T.ToTensor(), new T.Lambda((x: torch.Tensor) => x.mul(2))]) });
   const [[x]] = [...new DataLoader(withLambda, { batchSize: 4, numWorkers: 2 })];
