@@ -1,6 +1,6 @@
 // The runtime behind the generated torch.* functions (lib/generated/functions.ts).
 import { native } from './native.js';
-import { wrap, makeTensor, OP_BASE, Tensor, toHandles } from './tensor.js';
+import { wrap, makeTensor, OP_BASE, Tensor, toHandles, returnType, sameTupleType } from './tensor.js';
 import { TORCH_FUNCTIONS, type TorchFunctions } from './generated/ops.js';
 import { badArg, TorchError } from './errors.js';
 import { fastFunction } from './fast-ops.js';
@@ -26,13 +26,8 @@ function canCast(from: DType, to: DType): boolean {
 export function writeOut(fn: string, result: unknown, out: unknown): unknown {
   if (Array.isArray(out)) {
     if (!Array.isArray(result) || result.length !== out.length) badArg(`${Array.isArray(result) ? result.length : 1} tensors`, 'out', out);
-    // a named tuple keeps its names: each name now refers to the out tensor in its place
-    const tuple = result as unknown[];
-    const written = tuple.map((r, i) => writeOut(fn, r, out[i]));
-    for (const k of Object.getOwnPropertyNames(tuple)) {
-      if (k !== 'length' && !/^\d+$/.test(k)) Object.defineProperty(written, k, { value: written[tuple.indexOf((tuple as any)[k])], enumerable: false });
-    }
-    return written;
+    // a named tuple keeps its type: each name now reads the out tensor in its place
+    return sameTupleType(result, result.map((r, i) => writeOut(fn, r, out[i])));
   }
   if (!(out instanceof Tensor)) return badArg('a Tensor', 'out', out);
   if (!(result instanceof Tensor)) return badArg(`${fn}() to return a tensor`, 'out', out);
@@ -56,9 +51,10 @@ export function writeOut(fn: string, result: unknown, out: unknown): unknown {
 const table: Record<string, Function> = {};
 for (const [name, id, tupleNames, inplace, takesOut] of TORCH_FUNCTIONS) {
   const gid = OP_BASE + id;
+  const tuple = tupleNames ? returnType(id, tupleNames) : null;
   let fn = inplace
     ? (...a: unknown[]) => { const self = a[0]; native.op(gid, ...toHandles(a)); return self; }
-    : (...a: unknown[]) => wrap(native.op(gid, ...toHandles(a)), tupleNames);
+    : (...a: unknown[]) => wrap(native.op(gid, ...toHandles(a)), tuple);
   if (takesOut) {
     const call = fn;
     fn = (...a: unknown[]) => {

@@ -31,7 +31,7 @@ export function polar(...args: Args<'linalg.polar'>): [Tensor, Tensor] & { U: Te
   const A = checkMatrices('polar', a, false);
   const [W, S, Vh] = generated.svd(A, { fullMatrices: false });
   const U = W.matmul(Vh), H = Vh.mH.mul(S.unsqueeze(-2).to(Vh.dtype)).matmul(Vh);
-  const result = namedTuple([U, H], ['U', 'H']) as [Tensor, Tensor] & { U: Tensor; H: Tensor };
+  const result = namedTuple([U, H], ['U', 'H'], 'torch.return_types.linalg_polar') as [Tensor, Tensor] & { U: Tensor; H: Tensor };
   // writeOut keeps the names, each now on the caller's out tensor
   return out ? (writeOut('linalg.polar', result, out) as typeof result) : result;
 }

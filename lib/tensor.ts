@@ -541,16 +541,66 @@ const TYPE_NAMES: Record<string, string> = {
   float32: 'Float', float64: 'Double', float16: 'Half', bfloat16: 'BFloat16', int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool',
 };
 
-export function wrap(r: any, tupleNames?: string[] | null): any {
+export function wrap(r: any, tuple?: TupleType | null): any {
   if (r === null || typeof r !== 'object') return r;
   if (!Array.isArray(r)) return new Tensor(r);
-  const out = r.map((x) => wrap(x));
-  return tupleNames && tupleNames.length === out.length ? namedTuple(out, tupleNames) : out;
+  if (!tuple || tuple.fields.length !== r.length) return r.map((x) => wrap(x));
+  const out = new tuple(r.length);
+  for (let i = 0; i < r.length; i++) out[i] = wrap(r[i]);
+  return out;
+}
+
+/** A named tuple's class: made with `new T(length)` and filled by index. */
+export type TupleType = { new (length: number): unknown[]; readonly fields: readonly string[] };
+const tupleTypes = new Map<string, TupleType>();
+const tupleClasses = new WeakSet<TupleType>();
+/**
+ * The class of PyTorch's named tuple `typeName` (torch.return_types.max, or a collections.namedtuple
+ * such as _ASMoutput) with those fields: an array that also reads its values by name and prints as
+ * Python prints it. One class per type, with the names as getters on its prototype: naming each
+ * result's fields with defineProperty took about 450 ns a call (by hand, a loop of two million).
+ */
+export function tupleType(typeName: string, fields: readonly string[]): TupleType {
+  const key = `${typeName}(${fields.join(',')})`;
+  let T = tupleTypes.get(key);
+  if (T) return T;
+  // structseq (torch.return_types) prints a field a line, collections.namedtuple all on one
+  const structseq = typeName.startsWith('torch.return_types.');
+  T = class extends Array {
+    static readonly fields = fields;
+    // map, filter and slice give plain arrays
+    static get [Symbol.species]() {
+      return Array;
+    }
+    toString(): string {
+      const shown = fields.map((f, i) => `${f}=${String(this[i])}`);
+      return structseq ? `${typeName}(\n${shown.join(',\n')})` : `${typeName}(${shown.join(', ')})`;
+    }
+    [inspect.custom](): string {
+      return this.toString();
+    }
+  };
+  Object.defineProperty(T, 'name', { value: typeName.slice(typeName.lastIndexOf('.') + 1) });
+  fields.forEach((f, i) => Object.defineProperty(T!.prototype, f, { get(this: unknown[]) { return this[i]; }, enumerable: false, configurable: true }));
+  tupleTypes.set(key, T);
+  tupleClasses.add(T);
+  return T;
 }
 /** A tuple that also carries its fields' names, as PyTorch's named tuples (torch.max(x, 1).indices). */
-export function namedTuple<T extends unknown[]>(values: T, names: readonly string[]): T {
-  names.forEach((n, i) => Object.defineProperty(values, n, { value: values[i], enumerable: false }));
-  return values;
+export function namedTuple<T extends unknown[]>(values: T, fields: readonly string[], typeName: string): T {
+  return asTuple(tupleType(typeName, fields), values) as T;
+}
+/** `values` as a named tuple of `like`'s type when `like` is one (an out= result keeps its names), else themselves. */
+export function sameTupleType(like: unknown, values: unknown[]): unknown[] {
+  const T = Array.isArray(like) ? (like.constructor as TupleType) : undefined;
+  return T && tupleClasses.has(T) ? asTuple(T, values) : values;
+}
+/** @internal the named tuple an ATen op returns: torch.return_types.<the op's name>, as PyTorch names it */
+export const returnType = (id: number, fields: readonly string[]): TupleType => tupleType(`torch.return_types.${OP_GROUPS[id][0]}`, fields);
+function asTuple(T: TupleType, values: readonly unknown[]): unknown[] {
+  const out = new T(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i];
+  return out;
 }
 /** @internal a handle's new wrapper, for the fast paths (lib/fast-ops.ts) */
 export const makeTensor = (h: Handle): Tensor => new Tensor(h);
@@ -582,7 +632,10 @@ for (const [name, id, tupleNames, inplace] of TENSOR_METHODS) {
   const gid = OP_BASE + id;
   let fn: Function;
   if (inplace) fn = function (this: Tensor, ...a: unknown[]) { op(gid, this._h, ...toHandles(a)); return this; };
-  else if (tupleNames) fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...toHandles(a)), tupleNames); };
+  else if (tupleNames) {
+    const tuple = returnType(id, tupleNames);
+    fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...toHandles(a)), tuple); };
+  }
   else fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...toHandles(a))); };
   Object.defineProperty(fn, 'name', { value: name });
   fn = fastMethod(name, fn, makeTensor);

@@ -247,6 +247,9 @@ reprs = [
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 reprs.append({'label': 'grad_fn', 'op': 'mul2', 'tensor': enc(x), 'requiresGrad': True, 'repr': repr(x.mul(2))})
 reprs.append({'label': 'grad_fn sum', 'op': 'sum', 'tensor': enc(x), 'requiresGrad': True, 'repr': repr(x.sum())})
+# named tuples (torch.return_types structseqs)
+reprs.append({'label': 'named tuple max', 'op': 'max1', 'tensor': enc(inputs['a']), 'requiresGrad': False, 'repr': repr(torch.max(inputs['a'], 1))})
+reprs.append({'label': 'named tuple sort', 'op': 'sort', 'tensor': enc(inputs['a']), 'requiresGrad': False, 'repr': repr(inputs['a'].sort())})
 json.dump(reprs, open(os.path.join(OUT, 'repr.json'), 'w'), indent=1)
 
 # ---- autograd ----------------------------------------------------------------------------

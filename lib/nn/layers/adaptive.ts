@@ -96,7 +96,7 @@ export class AdaptiveLogSoftmaxWithLoss extends Module<[input: Tensor, target: T
     const headLogprob = F.logSoftmax(this.head(input), { dim: 1 });
     output = output.add_(headLogprob.gather(1, gatherInds.unsqueeze(1)).squeeze());
     const loss = output.neg().mean();
-    return namedTuple([batched ? output : output.squeeze(0), loss], ['output', 'loss']) as ASMOutput;
+    return namedTuple([batched ? output : output.squeeze(0), loss], ['output', 'loss'], '_ASMoutput') as ASMOutput;
   }
   private fullLogProb(input: Tensor, headOutput: Tensor): Tensor {
     const headLogprob = F.logSoftmax(headOutput, { dim: 1 });
