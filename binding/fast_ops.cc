@@ -22,6 +22,7 @@ using Ints = at::Tensor (*)(const at::Tensor&, at::IntArrayRef);
 using Dim = at::Tensor (*)(const at::Tensor&, int64_t);
 using Inplace = void (*)(at::Tensor&, const at::Tensor&, const at::Scalar& alpha);
 using Tensors = at::Tensor (*)(at::TensorList, int64_t);
+using DimPair = std::tuple<at::Tensor, at::Tensor> (*)(const at::Tensor&, int64_t);
 
 // One entry of scripts/fast-ops.txt: its kind is the one entry point set.
 struct FastOp {
@@ -33,6 +34,7 @@ struct FastOp {
   Inplace inplace = nullptr;
   Dim dim = nullptr;
   Tensors tensors = nullptr;
+  DimPair dimPair = nullptr;  // x.max(1): the named tuple's two tensors
   WithScalar tensorScalar = nullptr;  // F.leaky_relu(x, 0.2): a number for the op's one Scalar
   bool takesAlpha = false;  // x.add_(y, { alpha }) and x.sub_(y, { alpha })
   // a number as a binary op's other operand: Python's wrapped-number tensor (x.mul(2)), or the
@@ -72,6 +74,7 @@ FastOp WithScalarOverload(FastOp op, const char* schema, WithScalar f) {
 #define INPLACE_ALPHA_ENTRY(N, S) \
   WithAlpha(Entry<Inplace>(#N, S, &FastOp::inplace, [](at::Tensor& a, const at::Tensor& b, const at::Scalar& alpha) { a.N(b, alpha); }))
 #define DIM_ENTRY(N, S) Entry<Dim>(#N, S, &FastOp::dim, [](const at::Tensor& a, int64_t d) { return a.N(d); })
+#define DIM_PAIR_ENTRY(N, S) Entry<DimPair>(#N, S, &FastOp::dimPair, [](const at::Tensor& a, int64_t d) { return a.N(d); })
 #define TENSORS_ENTRY(N, S) Entry<Tensors>(#N, S, &FastOp::tensors, [](at::TensorList ts, int64_t d) { return at::N(ts, d); })
 #define SCALAR_ENTRY(N, S) Entry<WithScalar>(#N, S, &FastOp::tensorScalar, [](const at::Tensor& a, const at::Scalar& s) { return at::N(a, s); })
 #define FAST(KIND, N, S) KIND##_ENTRY(N, S),
@@ -89,6 +92,7 @@ const FastOp kFastOps[] = {
 #undef INPLACE_ENTRY
 #undef INPLACE_ALPHA_ENTRY
 #undef DIM_ENTRY
+#undef DIM_PAIR_ENTRY
 #undef TENSORS_ENTRY
 #undef SCALAR_ENTRY
 
@@ -208,10 +212,19 @@ napi_value Call(napi_env env, napi_callback_info info) {
     if (op.scalar) return Guard(env, op.scalarSchema, [&] { return WrapTensor(env, op.scalar(*self, number)); });
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, WrappedNumber(number))); });
   }
-  if (op.dim) {
+  if (op.dim || op.dimPair) {
     int64_t d;
     if (argc != 2 || !IntValue(env, argv[1], &d)) return nullptr;
-    return Guard(env, op.schema, [&] { return WrapTensor(env, op.dim(*self, d)); });
+    if (op.dim) return Guard(env, op.schema, [&] { return WrapTensor(env, op.dim(*self, d)); });
+    // [first, second]: the JS side makes the named tuple
+    return Guard(env, op.schema, [&] {
+      auto [first, second] = op.dimPair(*self, d);
+      napi_value pair;
+      napi_create_array_with_length(env, 2, &pair);
+      napi_set_element(env, pair, 0, WrapTensor(env, std::move(first)));
+      napi_set_element(env, pair, 1, WrapTensor(env, std::move(second)));
+      return pair;
+    });
   }
   int64_t sizes[kMax - 1];
   if (!ReadInts(env, argv, 1, argc, sizes, false)) return nullptr;

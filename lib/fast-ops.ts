@@ -7,6 +7,8 @@ import { FAST_OPS } from './generated/fast-ops.js';
 import { isPlainObject } from './plain-object.js';
 
 type Make = (h: Handle) => unknown;
+/** A named tuple's class (lib/tensor.ts TupleType), for the dim_pair kind. */
+type Tuple = new (length: number) => unknown[];
 type Fast = (...args: unknown[]) => Handle | undefined;
 // each returns a handle (or true for the in-place ones), or undefined to decline
 const fast = native.fast as unknown as Record<string, Fast>;
@@ -42,8 +44,16 @@ function dimOf(d: unknown): number | undefined {
   return typeof dim === 'number' ? dim : undefined;
 }
 
-/** Tensor.prototype[name]: `this` is the first argument. */
-export function fastMethod(name: string, slow: Function, make: Make): Function {
+/** The named tuple of a dim_pair op's two handles ([values, indices] from the native side). */
+function pairOf(tuple: Tuple, make: Make, r: readonly Handle[]): unknown[] {
+  const out = new tuple(2);
+  out[0] = make(r[0]);
+  out[1] = make(r[1]);
+  return out;
+}
+
+/** Tensor.prototype[name]: `this` is the first argument; `tuple`, the named tuple a dim_pair op returns. */
+export function fastMethod(name: string, slow: Function, make: Make, tuple?: Tuple | null): Function {
   const entry = FAST.get(name);
   if (!entry?.f || entry.kind === 'tensors' || entry.kind === 'scalar') return slow;
   const { kind, f } = entry;
@@ -87,6 +97,17 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
       }
       return slow.apply(this, arguments);
     };
+  } else if (kind === 'dim_pair') {
+    // x.max(1), x.sort({ dim: 0 }): one integer dim, a named tuple back
+    if (!tuple) return slow;
+    fn = function (this: { _h: Handle }, d?: unknown) {
+      if (arguments.length === 1) {
+        const dim = dimOf(d);
+        const r = dim === undefined ? undefined : (f(this._h, dim) as unknown as Handle[] | undefined);
+        if (r !== undefined) return pairOf(tuple, make, r);
+      }
+      return slow.apply(this, arguments);
+    };
   } else {
     // x.view(4, 4): sizes as separate integers (an array or keywords take the generic path)
     fn = function (this: { _h: Handle }, a?: unknown, b?: unknown, c?: unknown, d?: unknown) {
@@ -99,10 +120,10 @@ export function fastMethod(name: string, slow: Function, make: Make): Function {
   return fn;
 }
 
-/** torch[name]: the tensor is the first argument. */
-export function fastFunction(name: string, slow: Function, make: Make): Function {
+/** torch[name]: the tensor is the first argument; `tuple`, the named tuple a dim_pair op returns. */
+export function fastFunction(name: string, slow: Function, make: Make, tuple?: Tuple | null): Function {
   const entry = FAST.get(name);
-  if (!entry?.f || (entry.kind !== 'unary' && entry.kind !== 'binary' && entry.kind !== 'dim' && entry.kind !== 'tensors')) return slow;
+  if (!entry?.f || (entry.kind !== 'unary' && entry.kind !== 'binary' && entry.kind !== 'dim' && entry.kind !== 'dim_pair' && entry.kind !== 'tensors')) return slow;
   const { kind, f } = entry;
   let fn: Function;
   if (kind === 'tensors') {
@@ -120,6 +141,13 @@ export function fastFunction(name: string, slow: Function, make: Make): Function
     fn = function () {
       const h = dimCall(f, arguments);
       return h !== undefined ? make(h) : slow.apply(null, arguments);
+    };
+  } else if (kind === 'dim_pair') {
+    // torch.max(x, 1), torch.sort(x, { dim: 0 })
+    if (!tuple) return slow;
+    fn = function () {
+      const r = dimCall(f, arguments) as unknown as Handle[] | undefined;
+      return r !== undefined ? pairOf(tuple, make, r) : slow.apply(null, arguments);
     };
   } else if (kind === 'unary') {
     fn = function (input: unknown) {

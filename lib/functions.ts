@@ -66,6 +66,6 @@ for (const [name, id, tupleNames, inplace, takesOut] of TORCH_FUNCTIONS) {
     };
   }
   Object.defineProperty(fn, 'name', { value: name });
-  table[name] = fastFunction(name, fn, makeTensor);
+  table[name] = fastFunction(name, fn, makeTensor, tuple);
 }
 export const generatedFunctions = table as unknown as TorchFunctions;

@@ -630,14 +630,12 @@ function wrapAll(r: any[]): Tensor[] {
 for (const [name, id, tupleNames, inplace] of TENSOR_METHODS) {
   if (Object.prototype.hasOwnProperty.call(Tensor.prototype, name)) continue; // hand-written wins
   const gid = OP_BASE + id;
+  const tuple = tupleNames ? returnType(id, tupleNames) : null;
   let fn: Function;
   if (inplace) fn = function (this: Tensor, ...a: unknown[]) { op(gid, this._h, ...toHandles(a)); return this; };
-  else if (tupleNames) {
-    const tuple = returnType(id, tupleNames);
-    fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...toHandles(a)), tuple); };
-  }
+  else if (tuple) fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...toHandles(a)), tuple); };
   else fn = function (this: Tensor, ...a: unknown[]) { return wrap(op(gid, this._h, ...toHandles(a))); };
   Object.defineProperty(fn, 'name', { value: name });
-  fn = fastMethod(name, fn, makeTensor);
+  fn = fastMethod(name, fn, makeTensor, tuple);
   Object.defineProperty(Tensor.prototype, name, { value: fn, writable: true, configurable: true });
 }

@@ -14,6 +14,16 @@ const same = (t: Test, x: torch.Tensor, y: torch.Tensor, what: string) => {
   t.same(x.tolist(), y.tolist(), `${what}: values`);
 };
 
+/** Two named tuples (x.max(1)): the same type, fields and tensors. */
+const samePair = (t: Test, x: any, y: any, what: string) => {
+  t.equal(String(x.constructor.name), String(y.constructor.name), `${what}: the named tuple's type`);
+  t.same([x.length, Object.keys(x)], [2, ['0', '1']], `${what}: an array of two`);
+  same(t, x[0], y[0], `${what} [0]`);
+  same(t, x[1], y[1], `${what} [1]`);
+  t.equal(x.values, x[0], `${what}: values by name`);
+  t.equal(x.indices, x[1], `${what}: indices by name`);
+};
+
 t.test('each listed op: fast call = generic call (forced through the binder with an options object)', async (t) => {
   torch.manualSeed(0);
   const a = torch.randn(3, 4), b = torch.randn(3, 4), sq = torch.randn(4, 4);
@@ -28,12 +38,16 @@ t.test('each listed op: fast call = generic call (forced through the binder with
     else if (kind === 'dim') {
       same(t, fast(1), (x as any)[name](1, {}), name);
       same(t, fast({ dim: -1 }), (x as any)[name](-1, {}), `${name} { dim }`);
+    } else if (kind === 'dim_pair') {
+      samePair(t, fast(1), (x as any)[name](1, {}), name);
+      samePair(t, fast({ dim: 0 }), (x as any)[name](0, {}), `${name} { dim }`);
     } else if (name === 'permute') same(t, fast(1, 0), (x as any)[name]([1, 0]), name);
     else same(t, fast(2, 6), (x as any)[name]([2, 6]), name);
     if (kind !== 'ints') {
       const fn = (torch as any)[name];
       if (kind === 'unary') same(t, fn(x), fn({ input: x }), `torch.${name}`);
       else if (kind === 'dim') same(t, fn(x, { dim: 0 }), fn({ input: x, dim: 0 }), `torch.${name}`);
+      else if (kind === 'dim_pair') samePair(t, fn(x, 1), fn({ input: x, dim: 1 }), `torch.${name}`);
       else same(t, fn(x, name === 'mm' || name === 'matmul' ? sq : b), fn(x, { [otherKey(name)]: name === 'mm' || name === 'matmul' ? sq : b }), `torch.${name}`);
     }
   }
@@ -60,6 +74,20 @@ t.test('errors are the generic path\'s', async (t) => {
   t.equal(message(() => d.add(d)), message(() => d.add(d, { alpha: 1 })), 'a disposed tensor: the same error');
   t.match(message(() => a.view(1.5, 4)), /^TypeError: view\(\): .*1\.5/, 'a non-integer size: the binder\'s error');
   t.match(message(() => a.add('x' as never)), /^TypeError/);
+});
+
+t.test('x.max(dim) and the other dim_pair ops: errors, keepdim and other overloads through the binder, autograd', async (t) => {
+  const m = torch.tensor([[1, 5, 2], [7, 3, 4]]);
+  t.match(message(() => m.max(5)), /^TorchError: Dimension out of range \(expected to be in range of \[-2, 1\], but got 5\) \(in aten::max\.dim\)/);
+  t.equal(message(() => m.max(5)), message(() => m.max(5, {})), 'the binder path\'s error');
+  t.match(message(() => torch.min(m, 1.5)), /^TypeError: min\(\)/, 'a non-integer dim: the binder\'s error');
+  t.same(m.max(1, true).values.shape, [2, 1], 'keepdim: the binder path');
+  t.same(m.max().tolist(), 7, 'max(): a tensor');
+  t.same(m.max(torch.full([2, 3], 4)).tolist(), [[4, 5, 4], [7, 4, 4]], 'max(other): the elementwise overload');
+  t.same(m.sort(1, true).values.tolist(), [[5, 2, 1], [7, 4, 3]], 'sort(dim, descending)');
+  const w = torch.tensor([[1, 5], [7, 3]], { requiresGrad: true });
+  w.max(1).values.sum().backward();
+  t.same(w.grad!.tolist(), [[0, 1], [1, 0]], 'the gradient flows to the maxima');
 });
 
 t.test('autograd flows through the fast paths', async (t) => {
