@@ -43,6 +43,8 @@ cases = {
     'zeros(2, dtype=float64)': lambda: torch.zeros(2, dtype=torch.float64),
     'tensor([3], dtype=long)': lambda: torch.tensor([3], dtype=torch.long),
     'm.to(float64) 4x4': lambda: m.to(torch.float64),
+    # the accuracy count of the classification tutorials: a named tuple (values, indices)
+    'torch.max(m, 1) 4x4': lambda: torch.max(m, 1),
     'm.eq(m) 4x4': lambda: m.eq(m),
     'a.mul(0.5) (a number)': lambda: a.mul(0.5),
     'm.pow(2) 4x4': lambda: m.pow(2),

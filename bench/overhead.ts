@@ -47,6 +47,8 @@ const cases: Record<string, () => unknown> = {
   'zeros(2, dtype=float64)': () => torch.zeros(2, { dtype: torch.float64 }),
   'tensor([3], dtype=long)': () => torch.tensor([3], { dtype: torch.long }),
   'm.to(float64) 4x4': () => m.to(torch.float64),
+  // the accuracy count of the classification tutorials: a named tuple (values, indices)
+  'torch.max(m, 1) 4x4': () => torch.max(m, 1),
   'm.eq(m) 4x4': () => m.eq(m),
   'a.mul(0.5) (a number)': () => a.mul(0.5),
   'm.pow(2) 4x4': () => m.pow(2),
