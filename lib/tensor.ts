@@ -544,10 +544,7 @@ const TYPE_NAMES: Record<string, string> = {
 export function wrap(r: any, tuple?: TupleType | null): any {
   if (r === null || typeof r !== 'object') return r;
   if (!Array.isArray(r)) return new Tensor(r);
-  if (!tuple || tuple.fields.length !== r.length) return r.map((x) => wrap(x));
-  const out = new tuple(r.length);
-  for (let i = 0; i < r.length; i++) out[i] = wrap(r[i]);
-  return out;
+  return tuple && tuple.fields.length === r.length ? asTuple(tuple, r, wrap) : r.map((x) => wrap(x));
 }
 
 /** A named tuple's class: made with `new T(length)` and filled by index. */
@@ -597,9 +594,10 @@ export function sameTupleType(like: unknown, values: unknown[]): unknown[] {
 }
 /** @internal the named tuple an ATen op returns: torch.return_types.<the op's name>, as PyTorch names it */
 export const returnType = (id: number, fields: readonly string[]): TupleType => tupleType(`torch.return_types.${OP_GROUPS[id][0]}`, fields);
-function asTuple(T: TupleType, values: readonly unknown[]): unknown[] {
+/** A named tuple of type T holding the values, each made by `make` when given. */
+function asTuple(T: TupleType, values: readonly unknown[], make?: (v: any) => unknown): unknown[] {
   const out = new T(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i];
+  for (let i = 0; i < values.length; i++) out[i] = make ? make(values[i]) : values[i];
   return out;
 }
 /** @internal a handle's new wrapper, for the fast paths (lib/fast-ops.ts) */
