@@ -7,7 +7,7 @@
 // warm-up and fixed costs cancel and the garbage collector's share of the calls is included: a count
 // the machine's load does not move.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,14 +21,21 @@ export function callgrindPerCall(cmd: string[], counts: ReadonlyArray<readonly [
 
 /**
  * This machine's per-core cache (L2) as callgrind's `--LL` option: callgrind models two levels, and
- * with the shared last level (here 260 MiB, most of it other tenants') as its second nothing misses.
+ * with the shared last level (here hundreds of MiB, most of it other tenants') as its second nothing
+ * misses. From sysfs, or, where a VM exposes no cache there, from glibc's reading of CPUID (getconf).
  */
 export function perCoreCacheOption(): string {
   const dir = '/sys/devices/system/cpu/cpu0/cache/index2';
-  const read = (f: string) => readFileSync(path.join(dir, f), 'utf8').trim();
-  const size = read('size'); // "2048K"
-  const bytes = Number(size.replace(/[KM]$/, '')) * (size.endsWith('M') ? 1 << 20 : size.endsWith('K') ? 1 << 10 : 1);
-  return `--LL=${bytes},${read('ways_of_associativity')},${read('coherency_line_size')}`;
+  if (existsSync(path.join(dir, 'size'))) {
+    const read = (f: string) => readFileSync(path.join(dir, f), 'utf8').trim();
+    const size = read('size'); // "2048K"
+    const bytes = Number(size.replace(/[KM]$/, '')) * (size.endsWith('M') ? 1 << 20 : size.endsWith('K') ? 1 << 10 : 1);
+    return `--LL=${bytes},${read('ways_of_associativity')},${read('coherency_line_size')}`;
+  }
+  const conf = (name: string) => Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim());
+  const [bytes, ways, line] = [conf('LEVEL2_CACHE_SIZE'), conf('LEVEL2_CACHE_ASSOC'), conf('LEVEL2_CACHE_LINESIZE')];
+  if (!(bytes > 0 && ways > 0 && line > 0)) throw new Error('--cache-misses: this machine reports no L2 cache (sysfs or getconf)');
+  return `--LL=${bytes},${ways},${line}`;
 }
 
 /**
