@@ -93,15 +93,6 @@ void ThrowFromCpp(napi_env env, const char* op) {
   }
 }
 
-void RejectFromCpp(Napi::Env env, const Napi::Promise::Deferred& deferred, std::exception_ptr error, const char* op) {
-  try {
-    std::rethrow_exception(error);
-  } catch (...) {
-    ThrowFromCpp(env, op);
-  }
-  deferred.Reject(env.GetAndClearPendingException().Value());
-}
-
 std::string Describe(napi_env env, napi_value v) {
   napi_valuetype t;
   napi_typeof(env, v, &t);

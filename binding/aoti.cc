@@ -54,8 +54,10 @@ class LoadWorker : public Napi::AsyncWorker {
     }
   }
   void OnOK() override {
-    if (error_) return RejectFromCpp(Env(), deferred_, error_, "AOTInductor");
-    deferred_.Resolve(Napi::Value(Env(), NewHandle(Env(), new Loader(loader_), FinalizeLoader, HandleKind::AotiPackage)));
+    Settle(Env(), deferred_, "AOTInductor", [&] {
+      if (error_) std::rethrow_exception(error_);
+      return NewHandle(Env(), new Loader(loader_), FinalizeLoader, HandleKind::AotiPackage);
+    });
   }
 
  private:
@@ -82,10 +84,10 @@ class RunWorker : public Napi::AsyncWorker {
     }
   }
   void OnOK() override {
-    if (error_) return RejectFromCpp(Env(), deferred_, error_, "AOTInductor");
-    napi_value v = Guard(Env(), "AOTInductor", [&] { return Outputs(Env(), outputs_); });
-    if (v) deferred_.Resolve(Napi::Value(Env(), v));
-    else deferred_.Reject(Env().GetAndClearPendingException().Value());
+    Settle(Env(), deferred_, "AOTInductor", [&] {
+      if (error_) std::rethrow_exception(error_);
+      return Outputs(Env(), outputs_);
+    });
   }
 
  private:

@@ -70,9 +70,15 @@ Napi::Value GuardN(const Napi::CallbackInfo& info, const char* op, F&& fn) {
   return Napi::Value(info.Env(), Guard(info.Env(), op, std::forward<F>(fn)));
 }
 
-// An async worker's failure, caught on its libuv thread as an exception_ptr: rejects the promise on
-// the JS thread with what the synchronous call would have thrown (a TorchError for libtorch's errors).
-void RejectFromCpp(Napi::Env env, const Napi::Promise::Deferred& deferred, std::exception_ptr error, const char* op);
+// An async worker's promise, settled on the JS thread: resolved with what fn returns, or rejected with
+// what the synchronous call would have thrown for fn's exception (a TorchError for libtorch's). A
+// failure caught on the libuv thread as an exception_ptr is rethrown inside fn.
+template <typename F>
+void Settle(Napi::Env env, const Napi::Promise::Deferred& deferred, const char* op, F&& fn) {
+  napi_value v = Guard(env, op, std::forward<F>(fn));
+  if (v) deferred.Resolve(Napi::Value(env, v));
+  else deferred.Reject(env.GetAndClearPendingException().Value());
+}
 
 // Small value helpers (addon.cc)
 std::string Describe(napi_env env, napi_value v);  // "-5 of type number", for messages

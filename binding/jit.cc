@@ -201,13 +201,10 @@ class CallWorker : public Napi::AsyncWorker {
     }
   }
   void OnOK() override {
-    if (error_) return RejectFromCpp(Env(), deferred_, error_, "TorchScript");
-    napi_value v = Guard(Env(), "TorchScript", [&] { return FromIValue(Env(), result_); });
-    if (v) deferred_.Resolve(Napi::Value(Env(), v));
-    else {
-      Napi::Error err = Env().GetAndClearPendingException();
-      deferred_.Reject(err.Value());
-    }
+    Settle(Env(), deferred_, "TorchScript", [&] {
+      if (error_) std::rethrow_exception(error_);
+      return FromIValue(Env(), result_);
+    });
   }
 
  private:

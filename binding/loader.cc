@@ -554,9 +554,7 @@ class NextWorker : public Napi::AsyncWorker {
   void OnOK() override {
     if (!more_) return deferred_.Resolve(Env().Null());
     // a failed batch rejects with the TorchError loaderNext throws for it
-    napi_value v = Guard(Env(), "DataLoader", [&] { return BatchToJs(Env(), batch_); });
-    if (v) deferred_.Resolve(Napi::Value(Env(), v));
-    else deferred_.Reject(Env().GetAndClearPendingException().Value());
+    Settle(Env(), deferred_, "DataLoader", [&] { return BatchToJs(Env(), batch_); });
   }
   void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
 
