@@ -547,40 +547,44 @@ export function wrap(r: any, tuple?: TupleType | null): any {
   return tuple && tuple.fields.length === r.length ? asTuple(tuple, r, wrap) : r.map((x) => wrap(x));
 }
 
+/**
+ * PyTorch's named tuples (torch.return_types.max, or a collections.namedtuple such as _ASMoutput): an
+ * array that also reads its values by name and prints as Python prints it. One subclass per type
+ * (tupleType), with the names as getters on its prototype: naming each result's fields with
+ * defineProperty took about 450 ns a call (by hand, a loop of two million).
+ */
+class NamedTuple extends Array {
+  declare static readonly typeName: string;
+  declare static readonly fields: readonly string[];
+  // map, filter and slice give plain arrays
+  static get [Symbol.species]() {
+    return Array;
+  }
+  toString(): string {
+    const { typeName, fields } = this.constructor as typeof NamedTuple;
+    const shown = fields.map((f, i) => `${f}=${String(this[i])}`);
+    // structseq (torch.return_types) prints a field a line, collections.namedtuple all on one
+    return typeName.startsWith('torch.return_types.') ? `${typeName}(\n${shown.join(',\n')})` : `${typeName}(${shown.join(', ')})`;
+  }
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
 /** A named tuple's class: made with `new T(length)` and filled by index. */
 export type TupleType = { new (length: number): unknown[]; readonly fields: readonly string[] };
 const tupleTypes = new Map<string, TupleType>();
-const tupleClasses = new WeakSet<TupleType>();
-/**
- * The class of PyTorch's named tuple `typeName` (torch.return_types.max, or a collections.namedtuple
- * such as _ASMoutput) with those fields: an array that also reads its values by name and prints as
- * Python prints it. One class per type, with the names as getters on its prototype: naming each
- * result's fields with defineProperty took about 450 ns a call (by hand, a loop of two million).
- */
+/** The class of the named tuple `typeName` with those fields, made once. */
 export function tupleType(typeName: string, fields: readonly string[]): TupleType {
   const key = `${typeName}(${fields.join(',')})`;
   let T = tupleTypes.get(key);
   if (T) return T;
-  // structseq (torch.return_types) prints a field a line, collections.namedtuple all on one
-  const structseq = typeName.startsWith('torch.return_types.');
-  T = class extends Array {
+  T = class extends NamedTuple {
+    static readonly typeName = typeName;
     static readonly fields = fields;
-    // map, filter and slice give plain arrays
-    static get [Symbol.species]() {
-      return Array;
-    }
-    toString(): string {
-      const shown = fields.map((f, i) => `${f}=${String(this[i])}`);
-      return structseq ? `${typeName}(\n${shown.join(',\n')})` : `${typeName}(${shown.join(', ')})`;
-    }
-    [inspect.custom](): string {
-      return this.toString();
-    }
   };
   Object.defineProperty(T, 'name', { value: typeName.slice(typeName.lastIndexOf('.') + 1) });
   fields.forEach((f, i) => Object.defineProperty(T!.prototype, f, { get(this: unknown[]) { return this[i]; }, enumerable: false, configurable: true }));
   tupleTypes.set(key, T);
-  tupleClasses.add(T);
   return T;
 }
 /** A tuple that also carries its fields' names, as PyTorch's named tuples (torch.max(x, 1).indices). */
@@ -589,8 +593,7 @@ export function namedTuple<T extends unknown[]>(values: T, fields: readonly stri
 }
 /** `values` as a named tuple of `like`'s type when `like` is one (an out= result keeps its names), else themselves. */
 export function sameTupleType(like: unknown, values: unknown[]): unknown[] {
-  const T = Array.isArray(like) ? (like.constructor as TupleType) : undefined;
-  return T && tupleClasses.has(T) ? asTuple(T, values) : values;
+  return like instanceof NamedTuple ? asTuple(like.constructor as TupleType, values) : values;
 }
 /** @internal the named tuple an ATen op returns: torch.return_types.<the op's name>, as PyTorch names it */
 export const returnType = (id: number, fields: readonly string[]): TupleType => tupleType(`torch.return_types.${OP_GROUPS[id][0]}`, fields);
