@@ -15,7 +15,8 @@ const KINDS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array
 // views of the scratch by element type, so a small array is copied in with `set` (a memcpy that leaves
 // the source where V8 keeps it); found by the array's class, subclasses (Buffer) included
 const views = new Map<Function, TypedArray>();
-function viewOf(C: Function): TypedArray {
+/** The whole scratch buffer seen as elements of the typed array class `C` (Float32Array, Buffer, ...). */
+export function scratchView(C: Function): TypedArray {
   let v = views.get(C);
   if (!v) {
     const Kind = KINDS.find((K) => C === K || C.prototype instanceof K)!;
@@ -31,7 +32,7 @@ function viewOf(C: Function): TypedArray {
  */
 export function fromData(data: ArrayBufferView, scalarType: number, shape: number[]): Handle {
   if (data.byteLength <= SCRATCH.byteLength && ArrayBuffer.isView(data) && !(data instanceof DataView)) {
-    viewOf(data.constructor).set(data as never);
+    scratchView(data.constructor).set(data as never);
     return native.fromScratch(data.byteLength, scalarType, shape);
   }
   return native.fromData(data, scalarType, shape);
@@ -47,16 +48,18 @@ export type TypedArrayKind = { new (length: number): TypedArray; from(values: Ar
 export function fromValues<T>(Kind: TypedArrayKind, values: readonly T[], of: (v: T) => number | bigint, scalarType: number, shape: number[]): Handle {
   const n = values.length, bytes = n * Kind.BYTES_PER_ELEMENT;
   if (bytes > SCRATCH.byteLength) return native.fromData(Kind.from(values, of as (v: never) => unknown), scalarType, shape);
-  const into = viewOf(Kind) as unknown as { [i: number]: number | bigint };
+  const into = scratchView(Kind) as unknown as { [i: number]: number | bigint };
   for (let i = 0; i < n; i++) into[i] = of(values[i]);
   return native.fromScratch(bytes, scalarType, shape);
 }
 
 /**
- * A small tensor's elements, copied into the scratch buffer: a view of them there (valid until the next
- * native call; copy what you keep), or undefined when they do not fit. `Kind` is the dtype's array type.
+ * Copies a small tensor's elements into the scratch buffer and returns how many there are, or -1 when
+ * they do not fit. They are then `scratchView(Kind)`'s first elements (`Kind` the dtype's array type),
+ * valid until the next native call: copy what you keep. A view of the whole buffer, made once per
+ * kind, as a new view of the exact length per call cost more than reading the elements.
  */
-export function readSmall(h: Handle, Kind: { new (buffer: ArrayBuffer, byteOffset: number, length: number): TypedArray; BYTES_PER_ELEMENT: number }): TypedArray | undefined {
+export function readSmall(h: Handle, Kind: { BYTES_PER_ELEMENT: number }): number {
   const bytes = native.toScratch(h);
-  return bytes < 0 ? undefined : new Kind(SCRATCH.buffer as ArrayBuffer, 0, bytes / Kind.BYTES_PER_ELEMENT);
+  return bytes < 0 ? -1 : bytes / Kind.BYTES_PER_ELEMENT;
 }

@@ -14,7 +14,7 @@ import { formatTensor } from './format.js';
 import { bind, type Args } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
-import { SCRATCH, fromData, readSmall } from './scratch.js';
+import { SCRATCH, fromData, readSmall, scratchView } from './scratch.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
 const op = native.op;
@@ -192,13 +192,9 @@ export class Tensor {
       const [t, dt] = this.readable();
       return new dt.arrayType!(native.toArrayBuffer(t._h, true));
     }
-    return this.elements(this.dtype).slice();
-  }
-
-  /** The elements in logical order, as toTypedArray() returns them; a small tensor's are only valid until the next native call. */
-  private elements(dtype: DType): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
-    const [t, dt] = this.readable(dtype);
-    return (readSmall(t._h, dt.arrayType!) as ReturnType<Tensor['elements']> | undefined) ?? new dt.arrayType!(native.toArrayBuffer(t._h, false));
+    const [t, dt] = this.readable();
+    const n = readSmall(t._h, dt.arrayType!);
+    return n >= 0 ? (scratchView(dt.arrayType!).slice(0, n) as ReturnType<Tensor['toTypedArray']>) : new dt.arrayType!(native.toArrayBuffer(t._h, false));
   }
 
   /** This tensor (of `dtype`), or its float32 copy for the dtypes JS has no array for (float16, bfloat16), and the dtype to read. */
@@ -213,19 +209,11 @@ export class Tensor {
   tolist<T extends NestedList = NestedList>(): T {
     const shape = this.shape;
     const dtype = this.dtype;
-    const isBool = dtype === boolDType;
+    const [t, dt] = this.readable(dtype);
     // read last: nothing below calls into the addon, which would overwrite a small tensor's elements
-    const flat = this.elements(dtype);
-    const conv = flat instanceof BigInt64Array ? (i: number) => Number(flat[i]) : isBool ? (i: number) => flat[i] !== 0 : (i: number) => flat[i] as number;
-    if (shape.length === 0) return conv(0) as T;
-    let pos = 0;
-    const build = (d: number): unknown[] => {
-      const n = shape[d];
-      const out = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = d === shape.length - 1 ? conv(pos++) : build(d + 1);
-      return out;
-    };
-    return build(0) as T;
+    const n = readSmall(t._h, dt.arrayType!);
+    const flat = n >= 0 ? scratchView(dt.arrayType!) : new dt.arrayType!(native.toArrayBuffer(t._h, false));
+    return nestedList(flat as ArrayLike<number | bigint>, shape, dtype === boolDType ? ListItem.Bool : dt.arrayType === BigInt64Array ? ListItem.BigInt : ListItem.Number) as T;
   }
 
   // ---- conversion ----------------------------------------------------------------------
@@ -509,6 +497,33 @@ function normDim(dim: number, n: number, name: string): number {
     throw new RangeError(`Dimension out of range (expected to be in range of [${-Math.max(n, 1)}, ${Math.max(n, 1) - 1}], but got ${dim})`);
   }
   return d;
+}
+
+// tolist(): how an element becomes a list item
+const enum ListItem { Number, BigInt, Bool }
+// the next flat element nestedList's levels read: a module variable, not a closure made per call
+let listCursor = 0;
+
+/** tolist()'s nested arrays of `shape` over the flat elements in logical order, or its one item for a 0-dim shape. */
+function nestedList(flat: ArrayLike<number | bigint>, shape: readonly number[], item: ListItem): NestedList {
+  if (shape.length === 0) return item === ListItem.Number ? (flat[0] as number) : item === ListItem.BigInt ? Number(flat[0]) : flat[0] !== 0;
+  listCursor = 0;
+  return listLevel(flat, shape, 0, item);
+}
+
+function listLevel(flat: ArrayLike<number | bigint>, shape: readonly number[], d: number, item: ListItem): NestedList[] {
+  const n = shape[d];
+  const out = new Array<NestedList>(n);
+  if (d < shape.length - 1) {
+    for (let i = 0; i < n; i++) out[i] = listLevel(flat, shape, d + 1, item);
+    return out;
+  }
+  let p = listCursor;
+  if (item === ListItem.Number) for (let i = 0; i < n; i++) out[i] = flat[p++] as number;
+  else if (item === ListItem.BigInt) for (let i = 0; i < n; i++) out[i] = Number(flat[p++]);
+  else for (let i = 0; i < n; i++) out[i] = flat[p++] !== 0;
+  listCursor = p;
+  return out;
 }
 
 function toNativeIndex(i: Index): unknown {
