@@ -212,18 +212,23 @@ napi_value Call(napi_env env, napi_callback_info info) {
     if (op.scalar) return Guard(env, op.scalarSchema, [&] { return WrapTensor(env, op.scalar(*self, number)); });
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, WrappedNumber(number))); });
   }
-  if (op.dim || op.dimPair) {
+  if (op.dim) {
     int64_t d;
     if (argc != 2 || !IntValue(env, argv[1], &d)) return nullptr;
-    if (op.dim) return Guard(env, op.schema, [&] { return WrapTensor(env, op.dim(*self, d)); });
-    // [first, second]: the JS side makes the named tuple
+    return Guard(env, op.schema, [&] { return WrapTensor(env, op.dim(*self, d)); });
+  }
+  if (op.dimPair) {
+    // (x, dim, pair): the two handles written into the JS side's two-element array, which makes the
+    // named tuple of them. Storing into an array that already has both elements is a plain element
+    // store; a new array from here (napi_create_array) takes V8's slow element-adding path twice.
+    int64_t d;
+    bool isArray = false;
+    if (argc != 3 || !IntValue(env, argv[1], &d) || napi_is_array(env, argv[2], &isArray) != napi_ok || !isArray) return nullptr;
     return Guard(env, op.schema, [&] {
       auto [first, second] = op.dimPair(*self, d);
-      napi_value pair;
-      napi_create_array_with_length(env, 2, &pair);
-      napi_set_element(env, pair, 0, WrapTensor(env, std::move(first)));
-      napi_set_element(env, pair, 1, WrapTensor(env, std::move(second)));
-      return pair;
+      napi_set_element(env, argv[2], 0, WrapTensor(env, std::move(first)));
+      napi_set_element(env, argv[2], 1, WrapTensor(env, std::move(second)));
+      return argv[2];
     });
   }
   int64_t sizes[kMax - 1];

@@ -44,16 +44,22 @@ function dimOf(d: unknown): number | undefined {
   return typeof dim === 'number' ? dim : undefined;
 }
 
+// The two-element array a dim_pair op's native call writes its two handles into (binding/fast_ops.cc
+// says why it is not a new one): read at once into the named tuple, so one serves every call.
+const PAIR: unknown[] = [null, null];
+
 /**
- * The named tuple of a dim_pair op's two handles ([values, indices] from the native side). Written out
- * for two rather than through tensor.ts's wrap(), and its own closures rather than the dim kind's:
- * both, tried, cost x.max(1) about 400 and 1,700 instructions more (by hand, callgrind; closures made
- * at one site share their type feedback).
+ * The named tuple of a dim_pair op's two handles (values, indices), made by `f(handle, dim, PAIR)`.
+ * Written out for two rather than through tensor.ts's wrap(), and its own closures rather than the dim
+ * kind's: both, tried, cost x.max(1) about 400 and 1,700 instructions more (by hand, callgrind;
+ * closures made at one site share their type feedback).
  */
-function pairOf(tuple: Tuple, make: Make, r: readonly Handle[]): unknown[] {
+function pairOf(tuple: Tuple, make: Make, f: Fast, h: Handle, dim: number): unknown[] | undefined {
+  if (f(h, dim, PAIR) === undefined) return undefined;
   const out = new tuple(2);
-  out[0] = make(r[0]);
-  out[1] = make(r[1]);
+  out[0] = make(PAIR[0] as Handle);
+  out[1] = make(PAIR[1] as Handle);
+  PAIR[0] = PAIR[1] = null;  // not keeping the results' handles alive
   return out;
 }
 
@@ -108,8 +114,8 @@ export function fastMethod(name: string, slow: Function, make: Make, tuple?: Tup
     fn = function (this: { _h: Handle }, d?: unknown) {
       if (arguments.length === 1) {
         const dim = dimOf(d);
-        const r = dim === undefined ? undefined : (f(this._h, dim) as unknown as Handle[] | undefined);
-        if (r !== undefined) return pairOf(tuple, make, r);
+        const r = dim === undefined ? undefined : pairOf(tuple, make, f, this._h, dim);
+        if (r !== undefined) return r;
       }
       return slow.apply(this, arguments);
     };
@@ -150,9 +156,14 @@ export function fastFunction(name: string, slow: Function, make: Make, tuple?: T
   } else if (kind === 'dim_pair') {
     // torch.max(x, 1), torch.sort(x, { dim: 0 })
     if (!tuple) return slow;
-    fn = function () {
-      const r = dimCall(f, arguments) as unknown as Handle[] | undefined;
-      return r !== undefined ? pairOf(tuple, make, r) : slow.apply(null, arguments);
+    fn = function (input?: unknown, d?: unknown) {
+      if (arguments.length === 2) {
+        const h = handleOf(input);
+        const dim = h === undefined ? undefined : dimOf(d);
+        const r = dim === undefined ? undefined : pairOf(tuple, make, f, h as Handle, dim);
+        if (r !== undefined) return r;
+      }
+      return slow.apply(null, arguments);
     };
   } else if (kind === 'unary') {
     fn = function (input: unknown) {
