@@ -88,6 +88,12 @@ t.test('x.max(dim) and the other dim_pair ops: errors, keepdim and other overloa
   const w = torch.tensor([[1, 5], [7, 3]], { requiresGrad: true });
   w.max(1).values.sum().backward();
   t.same(w.grad!.tolist(), [[0, 1], [1, 0]], 'the gradient flows to the maxima');
+  // the native side writes both results into one array the JS side reuses: each tuple its own tensors
+  const a = m.max(1), b = torch.min(m, 1), c = m.sort(0);
+  t.same([a.values.tolist(), a.indices.tolist()], [[5, 7], [1, 0]], 'an earlier tuple keeps its own tensors');
+  t.same([b.values.tolist(), b.indices.tolist()], [[1, 3], [0, 1]]);
+  t.same(c.values.tolist(), [[1, 3, 2], [7, 5, 4]]);
+  t.not(a.values, b.values);
 });
 
 t.test('autograd flows through the fast paths', async (t) => {
