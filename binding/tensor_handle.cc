@@ -1,5 +1,13 @@
 // Tensor handles: the napi External a JS Tensor holds, V8 memory accounting, dispose().
 #include "common.h"
+#ifdef TORCH_NODE_V8_HANDLES
+#include <cstring>
+#pragma push_macro("NAPI_VERSION")  // node_version.h defines the runtime's own
+#undef NAPI_VERSION
+#include <node_version.h>
+#pragma pop_macro("NAPI_VERSION")
+#include <v8.h>
+#endif
 
 namespace tn {
 
@@ -38,6 +46,65 @@ static void FinalizeBox(node_api_basic_env env, void* data, void*) {
   delete box;
 }
 
+#ifdef TORCH_NODE_V8_HANDLES
+// Tensor handles made with V8 directly, where the addon was built against the running Node's own
+// headers (scripts/build-native.mjs; the JS side turns them on when process.versions.modules is the
+// ABI they were built for, on the main thread). Node-API's External with a finalizer is two heap
+// objects and two weak handles (its ExternalWrapper and the finalizer's Reference, each allocated and
+// linked into a list the collector walks); a V8 External with one weak handle is neither. Measured,
+// that was the part of a small op's time still above PyTorch's: its two objects made per result and
+// freed, cold, in a collection's burst (README, "Where the per-op time goes"). Worker threads keep
+// Node-API's handles: Node finalizes those when a worker exits, and V8 drops weak handles unfinalized.
+namespace {
+struct WeakTensorBox : TensorBox {
+  v8::Global<v8::Value> handle;
+};
+thread_local bool v8Handles = false;
+
+// napi_value and v8::Local<v8::Value> are the same word in Node (js_native_api_v8.h converts one into
+// the other by reinterpreting it)
+napi_value ToNapi(v8::Local<v8::Value> local) {
+  napi_value v;
+  static_assert(sizeof v == sizeof local);
+  std::memcpy(static_cast<void*>(&v), &local, sizeof v);
+  return v;
+}
+v8::Local<v8::Value> ToLocal(napi_value v) {
+  v8::Local<v8::Value> local;
+  std::memcpy(static_cast<void*>(&local), &v, sizeof v);
+  return local;
+}
+
+// First pass of V8's weak callbacks: no V8 call but the handle's reset, so the freed bytes are left
+// for the next report (ReportExternal) instead of told to V8 from inside its collection.
+void CollectWeakBox(const v8::WeakCallbackInfo<WeakTensorBox>& info) {
+  WeakTensorBox* box = info.GetParameter();
+  box->handle.Reset();
+  unreportedBytes -= box->accountedBytes;
+  delete box;
+}
+
+napi_value NewV8Handle(TensorBox&& contents) {
+  v8::Isolate* isolate = v8::Isolate::GetCurrent();
+  auto* box = new WeakTensorBox{std::move(contents), {}};
+  v8::Local<v8::External> external = v8::External::New(isolate, box);
+  box->handle.Reset(isolate, external);
+  box->handle.SetWeak(box, CollectWeakBox, v8::WeakCallbackType::kParameter);
+  return ToNapi(external);
+}
+
+TensorBox* V8HandleBox(napi_value v) {
+  v8::Local<v8::Value> value = ToLocal(v);
+  return value->IsExternal() ? static_cast<TensorBox*>(value.As<v8::External>()->Value()) : nullptr;
+}
+}  // namespace
+
+static napi_value UseV8Handles(napi_env env, napi_callback_info info) {
+  v8Handles = true;
+  return nullptr;
+}
+#endif
+
 static napi_type_tag TagOf(HandleKind kind) { return {0x746f7263686e6f64ull /* "torchnod" */, static_cast<uint64_t>(kind)}; }
 
 napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleKind kind) {
@@ -58,6 +125,11 @@ napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleK
 // own to JS, that addon's.
 static TensorBox* TensorBoxOf(napi_env env, napi_value v) {
   void* p = nullptr;
+#ifdef TORCH_NODE_V8_HANDLES
+  if (v8Handles) {
+    if (!v || !(p = V8HandleBox(v))) return nullptr;
+  } else
+#endif
   if (!v || napi_get_value_external(env, v, &p) != napi_ok || !p) return nullptr;
   auto* box = static_cast<TensorBox*>(p);
   return box->mark == TensorBox::kMark ? box : nullptr;
@@ -81,8 +153,15 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
     napi_get_null(env, &out);
     return out;
   }
-  auto* box = new TensorBox{TensorBox::kMark, std::move(tensor), 0};
-  box->accountedBytes = OwnedBytes(box->tensor);
+  const int64_t bytes = OwnedBytes(tensor);
+#ifdef TORCH_NODE_V8_HANDLES
+  if (v8Handles) {
+    out = NewV8Handle(TensorBox{TensorBox::kMark, std::move(tensor), bytes});
+    if (bytes) ReportExternal(env, bytes);
+    return out;
+  }
+#endif
+  auto* box = new TensorBox{TensorBox::kMark, std::move(tensor), bytes};
   try {
     out = NewHandle(env, box, FinalizeBox, HandleKind::Tensor);
   } catch (...) {
@@ -226,6 +305,15 @@ void InitTensorHandle(Napi::Env env, Napi::Object exports) {
       {"sizesInto", nullptr, SizesInto, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
+#ifdef TORCH_NODE_V8_HANDLES
+  // the Node ABI (process.versions.modules) the V8 handles were built for; 0 where they were not built
+  exports.Set("v8HandlesAbi", Napi::Number::New(env, NODE_MODULE_VERSION));
+  napi_value use;
+  napi_create_function(env, "useV8Handles", NAPI_AUTO_LENGTH, UseV8Handles, nullptr, &use);
+  napi_set_named_property(env, exports, "useV8Handles", use);
+#else
+  exports.Set("v8HandlesAbi", Napi::Number::New(env, 0));
+#endif
 }
 
 }  // namespace tn

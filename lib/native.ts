@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 
 /** An opaque native tensor handle (a napi External). */
 export type Handle = { readonly __handle: unique symbol };
@@ -116,6 +117,10 @@ export interface Native {
   adamStep(params: unknown[], grads: unknown[], m: unknown[], v: unknown[], vmax: unknown[] | null, steps: unknown[], hyper: object): void;
   rmspropStep(params: unknown[], grads: unknown[], sq: unknown[], gavg: unknown[] | null, bufs: unknown[] | null, steps: unknown[], hyper: object): void;
   adagradStep(params: unknown[], grads: unknown[], sums: unknown[], steps: unknown[], hyper: object): void;
+  /** the Node ABI (process.versions.modules) the addon's V8 tensor handles were built for; 0 where they were not */
+  v8HandlesAbi: number;
+  /** from now on this thread makes tensor handles with V8 directly (binding/tensor_handle.cc) */
+  useV8Handles?(): void;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -159,3 +164,7 @@ function loadAddon(addon: string): Native {
   }
 }
 export const native: Native = loadAddon(addonPath);
+// V8's own handles where the addon has them and this Node is the one they were built for (a Node
+// upgraded since the build keeps Node-API's); worker threads keep Node-API's, which Node finalizes
+// when a worker exits. Before any tensor is made: a thread's handles are all of one kind.
+if (native.v8HandlesAbi === Number(process.versions.modules) && isMainThread) native.useV8Handles!();

@@ -47,12 +47,31 @@ function keepOnlyAddon() {
   }
 }
 
+/**
+ * The running Node's own headers (include/node beside its bin/, where Node's tarballs and Debian's
+ * nodejs put them), when they are this Node's (their NODE_MODULE_VERSION is process.versions.modules):
+ * the addon then makes tensor handles with V8 directly (binding/tensor_handle.cc says why), and the
+ * JS side uses them only under that same ABI. '' otherwise, or with TORCH_NODE_V8_HANDLES=0.
+ */
+function nodeV8Headers() {
+  if (process.env.TORCH_NODE_V8_HANDLES === '0') return '';
+  const dir = path.resolve(path.dirname(process.execPath), '..', 'include', 'node');
+  try {
+    const version = readFileSync(path.join(dir, 'node_version.h'), 'utf8').match(/#define NODE_MODULE_VERSION (\d+)/);
+    return version && version[1] === process.versions.modules && existsSync(path.join(dir, 'v8.h')) ? dir : '';
+  } catch {
+    return '';
+  }
+}
+
 try {
   const torch = await findLibtorch();
   const cmakeJs = require.resolve('cmake-js/bin/cmake-js');
   const jobs = process.env.TORCH_NODE_JOBS || String(Math.min(2, cpus().length) || 1);
+  const v8Include = nodeV8Headers();
   const defines = [`--CDCMAKE_PREFIX_PATH=${torch.cmakeDir}`, `--CDTorch_DIR=${torch.cmakeDir}`,
     `--CDTORCH_NODE_SANITIZE=${process.env.TORCH_NODE_SANITIZE || 'OFF'}`,
+    `--CDTORCH_NODE_V8_INCLUDE=${v8Include}`,
     ...(process.env.TORCH_NODE_DEBUG ? ['--debug'] : [])];
   // cmake-js only configures a fresh build folder; reconfigure when the inputs change
   // (another libtorch, other headers), else just build what changed.

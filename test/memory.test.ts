@@ -126,6 +126,22 @@ t.test('dropped small results: a long loop stays flat, and so does one over view
   t.ok(peak - start < 1500 * MB, 'RSS grows by less than 1.5 GB');
 });
 
+// The main thread's tensor handles are V8's own where the addon was built against this Node's headers
+// (binding/tensor_handle.cc); the tests above then ran on them, the worker below on Node-API's.
+const { native } = await import('../lib/native.js');
+const builtForThisNode = native.v8HandlesAbi === Number(process.versions.modules);
+t.test('tensor handles made with V8 directly, on the main thread', { skip: builtForThisNode ? false : `the addon has no V8 handles for this Node (built for ABI ${native.v8HandlesAbi}, running ${process.versions.modules}): Node-API's are used` }, async (t) => {
+  t.type(native.useV8Handles, 'function');
+  const x = torch.ones(3);
+  const views = [x.index(0), x.view(3, 1), x.add(1)];
+  t.same(views.map((v) => v.tolist()), [1, [[1], [1], [1]], [2, 2, 2]], 'made, read and passed back as arguments');
+  x.dispose();
+  t.throws(() => x.add(1), /disposed/, 'dispose() releases at once');
+  t.same(views[1].tolist(), [[1], [1], [1]], 'a view keeps the storage alive');
+  t.throws(() => torch.add({ _h: {} } as never, views[2]), TypeError, 'an object posing as a tensor is refused');
+  t.throws(() => torch.add({ _h: (new torch.Generator() as unknown as { _gen: unknown })._gen } as never, views[2]), TypeError, "another kind of handle is refused");
+});
+
 t.test('a worker thread that makes and drops small results exits cleanly, three times over', async (t) => {
   const { Worker } = await import('node:worker_threads');
   const { createRequire } = await import('node:module');
