@@ -166,5 +166,8 @@ function loadAddon(addon: string): Native {
 export const native: Native = loadAddon(addonPath);
 // V8's own handles where the addon has them and this Node is the one they were built for (a Node
 // upgraded since the build keeps Node-API's); worker threads keep Node-API's, which Node finalizes
-// when a worker exits. Before any tensor is made: a thread's handles are all of one kind.
-if (native.v8HandlesAbi === Number(process.versions.modules) && isMainThread) native.useV8Handles!();
+// when a worker exits; TORCH_NODE_V8_HANDLES=0 in the environment keeps Node-API's everywhere. Before
+// any tensor is made: a thread's handles are all of one kind.
+if (native.v8HandlesAbi === Number(process.versions.modules) && isMainThread && process.env.TORCH_NODE_V8_HANDLES !== '0') {
+  native.useV8Handles!();
+}
