@@ -49,12 +49,12 @@ static void FinalizeBox(node_api_basic_env env, void* data, void*) {
 #ifdef TORCH_NODE_V8_HANDLES
 // Tensor handles made with V8 directly, where the addon was built against the running Node's own
 // headers (scripts/build-native.mjs; the JS side turns them on when process.versions.modules is the
-// ABI they were built for, on the main thread). Node-API's External with a finalizer is two heap
-// objects and two weak handles (its ExternalWrapper and the finalizer's Reference, each allocated and
-// linked into a list the collector walks); a V8 External with one weak handle is neither. Measured,
-// that was the part of a small op's time still above PyTorch's: its two objects made per result and
-// freed, cold, in a collection's burst (README, "Where the per-op time goes"). Worker threads keep
-// Node-API's handles: Node finalizes those when a worker exits, and V8 drops weak handles unfinalized.
+// ABI they were built for, on the main thread). Node-API's External with a finalizer carries, per
+// result, Node's wrapper behind the External and the finalizer's Reference: two more allocations and
+// weak handles, and a link in the list of references, all freed cold in a collection's burst. A V8
+// External with one weak handle has none of them, and measured, they were most of what a small op
+// still cost above PyTorch (README, "Where the per-op time goes"). Worker threads keep Node-API's
+// handles: Node finalizes those when a worker exits, where V8 drops weak handles without a callback.
 namespace {
 struct WeakTensorBox : TensorBox {
   v8::Global<v8::Value> handle;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 
-/** An opaque native tensor handle (a napi External). */
+/** An opaque native tensor handle (an External: V8's own or Node-API's, binding/tensor_handle.cc). */
 export type Handle = { readonly __handle: unique symbol };
 
 /** torchvision's affine parameters as binding/vision.cc's AffineSpecOf reads them (angle as vision::Affine takes it). */
