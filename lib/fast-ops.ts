@@ -49,13 +49,12 @@ function dimOf(d: unknown): number | undefined {
 const PAIR: unknown[] = [null, null];
 
 /**
- * The named tuple of a dim_pair op's two handles (values, indices), made by `f(handle, dim, PAIR)`.
- * Written out for two rather than through tensor.ts's wrap(), and its own closures rather than the dim
- * kind's: both, tried, cost x.max(1) about 400 and 1,700 instructions more (by hand, callgrind;
- * closures made at one site share their type feedback).
+ * The named tuple of the two handles (values, indices) a dim_pair op's native call wrote into PAIR.
+ * Written out for two rather than through tensor.ts's wrap(), and called from each kind's own closure
+ * rather than the dim kind's: both, tried, cost x.max(1) about 400 and 1,700 instructions more (by
+ * hand, callgrind; closures made at one site share their type feedback).
  */
-function pairOf(tuple: Tuple, make: Make, f: Fast, h: Handle, dim: number): unknown[] | undefined {
-  if (f(h, dim, PAIR) === undefined) return undefined;
+function pairOf(tuple: Tuple, make: Make): unknown[] {
   const out = new tuple(2);
   out[0] = make(PAIR[0] as Handle);
   out[1] = make(PAIR[1] as Handle);
@@ -114,8 +113,7 @@ export function fastMethod(name: string, slow: Function, make: Make, tuple?: Tup
     fn = function (this: { _h: Handle }, d?: unknown) {
       if (arguments.length === 1) {
         const dim = dimOf(d);
-        const r = dim === undefined ? undefined : pairOf(tuple, make, f, this._h, dim);
-        if (r !== undefined) return r;
+        if (dim !== undefined && f(this._h, dim, PAIR) !== undefined) return pairOf(tuple, make);
       }
       return slow.apply(this, arguments);
     };
@@ -156,14 +154,8 @@ export function fastFunction(name: string, slow: Function, make: Make, tuple?: T
   } else if (kind === 'dim_pair') {
     // torch.max(x, 1), torch.sort(x, { dim: 0 })
     if (!tuple) return slow;
-    fn = function (input?: unknown, d?: unknown) {
-      if (arguments.length === 2) {
-        const h = handleOf(input);
-        const dim = h === undefined ? undefined : dimOf(d);
-        const r = dim === undefined ? undefined : pairOf(tuple, make, f, h as Handle, dim);
-        if (r !== undefined) return r;
-      }
-      return slow.apply(null, arguments);
+    fn = function () {
+      return dimCall(f, arguments, PAIR) !== undefined ? pairOf(tuple, make) : slow.apply(null, arguments);
     };
   } else if (kind === 'unary') {
     fn = function (input: unknown) {
@@ -195,11 +187,12 @@ export function fastFunction(name: string, slow: Function, make: Make, tuple?: T
 export function fastDim(nativeName: string, args: ArrayLike<unknown>): Handle | undefined {
   return dimCall(fast[nativeName], args);
 }
-function dimCall(f: Fast, args: ArrayLike<unknown>): Handle | undefined {
+/** `pair`: a dim_pair op's, which writes its two handles there (and returns something other than undefined). */
+function dimCall(f: Fast, args: ArrayLike<unknown>, pair?: unknown[]): Handle | undefined {
   if (args.length !== 2) return undefined;
   const h = handleOf(args[0]);
   const dim = h === undefined ? undefined : dimOf(args[1]);
-  return dim === undefined ? undefined : f(h, dim);
+  return dim === undefined ? undefined : pair === undefined ? f(h, dim) : f(h, dim, pair);
 }
 
 /** The dim, then the tensors' handles as separate arguments (binding/fast_ops.cc CallTensors). */
