@@ -49,12 +49,13 @@ function dimOf(d: unknown): number | undefined {
 const PAIR: unknown[] = [null, null];
 
 /**
- * The named tuple of the two handles (values, indices) a dim_pair op's native call wrote into PAIR.
- * Written out for two rather than through tensor.ts's wrap(), and called from each kind's own closure
- * rather than the dim kind's: both, tried, cost x.max(1) about 400 and 1,700 instructions more (by
- * hand, callgrind; closures made at one site share their type feedback).
+ * The named tuple of a dim_pair op's two handles (values, indices), made by `f(handle, dim, PAIR)`.
+ * Written out for two rather than through tensor.ts's wrap(), and its own closures rather than the dim
+ * kind's: both, tried, cost x.max(1) about 400 and 1,700 instructions more (by hand, callgrind;
+ * closures made at one site share their type feedback).
  */
-function pairOf(tuple: Tuple, make: Make): unknown[] {
+function pairOf(tuple: Tuple, make: Make, f: Fast, h: Handle, dim: number): unknown[] | undefined {
+  if (f(h, dim, PAIR) === undefined) return undefined;
   const out = new tuple(2);
   out[0] = make(PAIR[0] as Handle);
   out[1] = make(PAIR[1] as Handle);
@@ -113,7 +114,8 @@ export function fastMethod(name: string, slow: Function, make: Make, tuple?: Tup
     fn = function (this: { _h: Handle }, d?: unknown) {
       if (arguments.length === 1) {
         const dim = dimOf(d);
-        if (dim !== undefined && f(this._h, dim, PAIR) !== undefined) return pairOf(tuple, make);
+        const r = dim === undefined ? undefined : pairOf(tuple, make, f, this._h, dim);
+        if (r !== undefined) return r;
       }
       return slow.apply(this, arguments);
     };
@@ -152,10 +154,19 @@ export function fastFunction(name: string, slow: Function, make: Make, tuple?: T
       return h !== undefined ? make(h) : slow.apply(null, arguments);
     };
   } else if (kind === 'dim_pair') {
-    // torch.max(x, 1), torch.sort(x, { dim: 0 })
+    // torch.max(x, 1), torch.sort(x, { dim: 0 }). Its input and dim are read here, not through dimCall
+    // (given the pair to fill): tried, that made torch.max(m, 1) 2.38 -> 3.78 µs and F.softmax (the dim
+    // kind's dimCall) 1.12 -> 1.56 in one `npm run bench:overhead` process, though callgrind counted
+    // torch.max 640 instructions fewer
     if (!tuple) return slow;
-    fn = function () {
-      return dimCall(f, arguments, PAIR) !== undefined ? pairOf(tuple, make) : slow.apply(null, arguments);
+    fn = function (input?: unknown, d?: unknown) {
+      if (arguments.length === 2) {
+        const h = handleOf(input);
+        const dim = h === undefined ? undefined : dimOf(d);
+        const r = dim === undefined ? undefined : pairOf(tuple, make, f, h as Handle, dim);
+        if (r !== undefined) return r;
+      }
+      return slow.apply(null, arguments);
     };
   } else if (kind === 'unary') {
     fn = function (input: unknown) {
@@ -187,12 +198,11 @@ export function fastFunction(name: string, slow: Function, make: Make, tuple?: T
 export function fastDim(nativeName: string, args: ArrayLike<unknown>): Handle | undefined {
   return dimCall(fast[nativeName], args);
 }
-/** `pair`: a dim_pair op's, which writes its two handles there (and returns something other than undefined). */
-function dimCall(f: Fast, args: ArrayLike<unknown>, pair?: unknown[]): Handle | undefined {
+function dimCall(f: Fast, args: ArrayLike<unknown>): Handle | undefined {
   if (args.length !== 2) return undefined;
   const h = handleOf(args[0]);
   const dim = h === undefined ? undefined : dimOf(args[1]);
-  return dim === undefined ? undefined : pair === undefined ? f(h, dim) : f(h, dim, pair);
+  return dim === undefined ? undefined : f(h, dim);
 }
 
 /** The dim, then the tensors' handles as separate arguments (binding/fast_ops.cc CallTensors). */
