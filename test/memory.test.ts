@@ -144,17 +144,14 @@ t.test('tensor handles made with V8 directly, on the main thread', { skip: built
 
 t.test("TORCH_NODE_V8_HANDLES=0: the main thread on Node-API's handles", async (t) => {
   const { spawnSync } = await import('node:child_process');
-  const { createRequire } = await import('node:module');
-  const { pathToFileURL } = await import('node:url');
-  const entry = pathToFileURL(createRequire(import.meta.url).resolve('torch-node')).href;
-  const code = `import(${JSON.stringify(entry)}).then((torch) => {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    import * as torch from 'torch-node';
     const a = torch.ones(3);
     let s = 0;
     for (let i = 0; i < 100000; i++) s += a.add(i).index(0).item();
     const x = torch.ones(2); x.dispose();
-    console.log(s, torch.max(torch.tensor([[1, 5], [7, 3]]), 1).indices.tolist(), x.isDisposed);
-  });`;
-  const r = spawnSync(process.execPath, ['-e', code], { env: { ...process.env, TORCH_NODE_V8_HANDLES: '0' }, encoding: 'utf8' });
+    console.log(s, torch.max(torch.tensor([[1, 5], [7, 3]]), 1).indices.tolist(), x.isDisposed);`],
+    { env: { ...process.env, TORCH_NODE_V8_HANDLES: '0' }, encoding: 'utf8' });
   t.equal(r.status, 0, r.stderr);
   t.match(r.stdout, /^5000050000 \[ 1, 0 \] true/, 'ops, results and disposal work on Node-API\'s handles');
 });
