@@ -14,7 +14,7 @@ import { formatTensor } from './format.js';
 import { bind, type Args } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
-import { SCRATCH, fromData, readSmall, scratchView } from './scratch.js';
+import { SCRATCH, fromData, fromValues, readSmall, scratchView } from './scratch.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
 const op = native.op;
@@ -29,8 +29,13 @@ export function slice(start?: number | null, stop?: number | null, step?: number
   if (stop === undefined && step === undefined) return { start: null, stop: start ?? null, step: null };
   return { start: start ?? null, stop: stop ?? null, step: step ?? null };
 }
-/** One subscript: an int, a slice (or its text, '1:3'), null (newaxis), '...' (Ellipsis), a bool, an index or mask Tensor, or a list of ints. */
-export type Index = number | Slice | null | '...' | boolean | Tensor | number[] | string;
+/**
+ * One subscript: an int, a slice (or its text, '1:3'), null (newaxis), '...' (Ellipsis), a bool, an
+ * index or mask Tensor, or a list: of ints (nested for a multi-dimensional index) or of bools (a mask).
+ * As in Python, a lone list holding a slice, null, '...', a Tensor or a list is the subscripts
+ * themselves: `x.index([torch.slice(1), 0])` is `x[1:, 0]`.
+ */
+export type Index = number | bigint | Slice | null | '...' | boolean | Tensor | string | readonly Index[];
 
 enum Meta { Shape, Strides, Dtype, Device, Contiguous, StorageOffset, DataPtr, Accounted, Dim }
 enum Grad { Grad, RequiresGrad, IsLeaf, GradFn, RetainsGrad, Version, OutputNr, Data }
@@ -271,17 +276,17 @@ export class Tensor {
   // ---- indexing (Python's x[...]) ------------------------------------------------------
   /**
    * x.index(0, slice(1, 3), null, '...', mask) is Python's x[0, 1:3, None, ..., mask].
-   * A plain array of ints is an index list (x[[0, 2]]).
+   * A list is read as PyTorch reads it: of ints an index (x[[0, 2]]), of bools a mask, and one that
+   * holds a slice, null, '...', a tensor or a list the subscripts themselves (x[[slice(1), 0]]).
    */
   index(...indices: Index[]): Tensor {
     const h = indices.length === 1 ? fastSelect(this._h, indices[0]) : undefined;
     if (h !== undefined) return new Tensor(h);
-    return wrap(native.index(this._h, indices.map(toNativeIndex)));
+    return wrap(native.index(this._h, subscripts(indices).map(toNativeIndex)));
   }
-  /** Python's x[indices] = value. Returns this. */
-  indexPut_(indices: Index | Index[], value: Tensor | number | boolean): this {
-    const list = Array.isArray(indices) && !indices.every((i) => typeof i === 'number') ? indices : [indices as Index];
-    native.indexPut(this._h, list.map(toNativeIndex), value instanceof Tensor ? value._h : value);
+  /** Python's x[indices] = value, the subscripts as one (`5`, `[0, 2]`, a mask) or a list of them (`[torch.slice(), 0]`). Returns this. */
+  indexPut_(indices: Index, value: Tensor | number | boolean): this {
+    native.indexPut(this._h, subscripts([indices]).map(toNativeIndex), value instanceof Tensor ? value._h : value);
     return this;
   }
 
@@ -526,12 +531,41 @@ function listLevel(flat: ArrayLike<number | bigint>, shape: readonly number[], d
   return out;
 }
 
+// x[seq] as Python reads it (treatSequenceAsTuple in PyTorch's python_variable_indexing.cpp, after
+// NumPy): a lone list shorter than 32 that holds a tensor, a list, a slice, None or Ellipsis is the
+// tuple of subscripts; any other list is one subscript, a tensor made from it
+function subscripts(indices: readonly Index[]): readonly Index[] {
+  const only = indices.length === 1 ? indices[0] : undefined;
+  if (!Array.isArray(only) || only.length >= 32) return indices;
+  return only.some((i) => i === null || typeof i === 'object' || typeof i === 'string') ? only : indices;
+}
+
+// A list subscript as PyTorch's indexing_tensor_from_data makes it: bools alone a bool mask, anything
+// else int64 (a bool among ints counts as 0 or 1). PyTorch also truncates floats to int64; here a
+// non-integer is refused, as a JS number is a float more often by accident than by intent.
+function listIndex(list: readonly unknown[]): Handle {
+  const shape: number[] = [];
+  for (let level: unknown = list; Array.isArray(level); level = level[0]) shape.push(level.length);
+  const flat: unknown[] = [];
+  const collect = (level: unknown, d: number): void => {
+    if (d === shape.length) {
+      if (Array.isArray(level)) badArg('a list of one shape (not ragged)', 'index', list);
+      if (!(typeof level === 'boolean' || typeof level === 'bigint' || Number.isInteger(level))) badArg('a list of integers or booleans', 'index', list);
+      flat.push(level);
+    } else {
+      if (!Array.isArray(level) || level.length !== shape[d]) badArg('a list of one shape (not ragged)', 'index', list);
+      for (const item of level as unknown[]) collect(item, d + 1);
+    }
+  };
+  collect(list, 0);
+  if (flat.length > 0 && flat.every((v) => typeof v === 'boolean')) return fromValues(Uint8Array, flat, (v) => (v ? 1 : 0), boolDType._enum, shape);
+  return fromValues(BigInt64Array, flat, (v) => (typeof v === 'bigint' ? v : BigInt(v as number | boolean)), int64._enum, shape);
+}
+
 function toNativeIndex(i: Index): unknown {
   if (i instanceof Tensor) return i._h;
-  if (Array.isArray(i)) {
-    if (!i.every((x) => Number.isInteger(x))) badArg('an array of integers', 'index list', i);
-    return fromData(new BigInt64Array(i.map(BigInt)), int64._enum, [i.length]);
-  }
+  if (Array.isArray(i)) return listIndex(i);
+  if (typeof i === 'bigint') return Number(i);
   if (typeof i === 'string' && i !== '...') {
     // Python-style slice text: '1:3', '::2', ':'
     const m = /^(-?\d*):(-?\d*)(?::(-?\d*))?$/.exec(i);

@@ -232,6 +232,27 @@ t.test('indexing as Python subscripts', async (t) => {
   t.throws(() => x.index(1.5), /Expected an integer for index 0 but received 1.5 of type number/);
 });
 
+t.test('list subscripts as PyTorch reads them (scripts/make_indexing_fixtures.py)', async (t) => {
+  const fx = fixture('indexing.json');
+  const x = fromFixture(fx.x);
+  const run = (ts: string, y?: torch.Tensor) => new Function('x', 'y', 'slice', 'Ellipsis', `return ${ts}`)(x, y, torch.slice, '...');
+  for (const c of fx.get) t.equal(mismatch(run(c.ts), c.result, 0, 0), null, `${c.python}: ${c.ts}`);
+  for (const c of fx.set) {
+    const y = x.clone();
+    t.equal(run(c.ts, y), y, `${c.ts} returns the tensor`);
+    t.equal(mismatch(y, c.result, 0, 0), null, `${c.python}: ${c.ts}`);
+  }
+  t.equal(mismatch(x, fx.x, 0, 0), null, 'the subscripted tensor is unchanged');
+  // PyTorch truncates floats in a list subscript to int64; a JS number that is not an integer is refused
+  t.throws(() => x.index([0.5, 1]), { name: 'TypeError', message: 'Expected a list of integers or booleans for index but received an array' });
+  t.throws(() => x.index([[0, 1], [1]], 0), { name: 'TypeError', message: /Expected a list of one shape \(not ragged\) for index/ });
+  t.throws(() => x.indexPut_(['a', 0], 1), { name: 'TypeError', message: /Expected an index/ });
+  t.same(x.index([1n, 0n]).shape, [2, 3, 4], 'bigints in a list');
+  const z = x.clone();
+  z.index(1, 2, 3).fill_(-5);
+  t.equal(z.index(1, 2, 3).item(), -5, 'y[1, 2, 3] = -5 as y.index(1, 2, 3).fill_(-5): basic subscripts give views');
+});
+
 t.test('generated ops: overloads, varargs, named tuples, in-place', async (t) => {
   const a = torch.tensor([[1, 5, 2], [7, 0, 1]]);
   const [values, indices] = torch.max(a, 1);
