@@ -67,7 +67,24 @@ static Napi::Value IndexPut(const Napi::CallbackInfo& info) {
   return GuardN(info, "index_put_", [&]() -> napi_value {
     at::Tensor& t = TensorArg(env, info[0], "self");
     auto idx = Indices(env, info[1]);
-    if (BoxOf(env, info[2])) t.index_put_(idx, TensorArg(env, info[2], "value"));
+    bool accumulate = false;
+    if (info.Length() > 3) napi_get_value_bool(env, info[3], &accumulate);
+    if (accumulate) {
+      // PyTorch's index_put_(indices, values, accumulate=True): its indices are tensors, an undefined
+      // one (null here) standing for a whole dimension; subscripts have no accumulating form
+      c10::List<c10::optional<at::Tensor>> tensors;
+      for (size_t i = 0; i < idx.size(); ++i) {
+        if (idx[i].is_tensor()) tensors.push_back(idx[i].tensor());
+        else if (idx[i].is_none()) tensors.push_back(c10::nullopt);
+        else throw ArgError("Expected a Tensor or null for index " + std::to_string(i) + " with accumulate: true");
+      }
+      at::Tensor values;
+      if (BoxOf(env, info[2])) values = TensorArg(env, info[2], "values");
+      else if (info[2].IsBoolean()) values = at::scalar_tensor(info[2].As<Napi::Boolean>().Value(), t.options());
+      else if (info[2].IsNumber()) values = at::scalar_tensor(info[2].As<Napi::Number>().DoubleValue(), t.options());
+      else throw ArgError("Expected a Tensor or number for values but received " + Describe(env, info[2]));
+      t.index_put_(tensors, values, true);
+    } else if (BoxOf(env, info[2])) t.index_put_(idx, TensorArg(env, info[2], "value"));
     else if (info[2].IsBoolean()) t.index_put_(idx, c10::Scalar(info[2].As<Napi::Boolean>().Value()));
     else if (info[2].IsNumber()) t.index_put_(idx, c10::Scalar(info[2].As<Napi::Number>().DoubleValue()));
     else throw ArgError("Expected a Tensor or number for value but received " + Describe(env, info[2]));

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { native, type Handle } from './native.js';
 import { badArg, describe, TorchError } from './errors.js';
-import { Tensor, opId, wrap, setLegacyConstructor } from './tensor.js';
+import { Tensor, opId, wrap, setLegacyConstructor, setTensorFactory } from './tensor.js';
 import { Generator } from './generator.js';
 import { parseOptions, tensorOptions, memoryFormatSchema, dtypeSchema } from './options.js';
 import { bind, type Args, type Signed } from './bind.js';
@@ -296,6 +296,7 @@ export function tensor(...args: TensorArgs): Tensor {
   }
   return finish(t, o);
 }
+setTensorFactory((data, options) => tensor(data as TensorData, options));
 
 // ---- size arguments: zeros(2, 3), zeros([2, 3]), zeros(2, 3, { dtype }) -------------------
 

@@ -28,3 +28,8 @@ export function describe(v: unknown): string {
 export function badArg(expected: string, name: string, v: unknown): never {
   throw new TypeError(`Expected ${expected} for ${name} but received ${describe(v)}`);
 }
+
+/** Python's TypeError for arguments given to a method that takes none: "Tensor.dim() takes no arguments (1 given)". */
+export function takesNoArguments(name: string, given: number): never {
+  throw new TypeError(`${name}() takes no arguments (${given} given)`);
+}

@@ -30,7 +30,7 @@ export interface Native {
   toScratch(h: Handle): number;
   item(h: Handle): number | boolean;
   index(h: Handle, indices: unknown[]): Handle;
-  indexPut(h: Handle, indices: unknown[], value: unknown): void;
+  indexPut(h: Handle, indices: unknown[], value: unknown, accumulate?: boolean): void;
   /** binding/fast_ops.cc: unboxed entry points; undefined when the arguments need the generic path */
   fast: Record<string, (...args: unknown[]) => unknown> & {
     select(h: Handle, i: number): Handle | undefined;

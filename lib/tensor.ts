@@ -3,7 +3,7 @@
 // lib/generated/ops.ts and are installed on the prototype below.
 import { inspect } from 'node:util';
 import { native, type Handle } from './native.js';
-import { badArg } from './errors.js';
+import { badArg, takesNoArguments } from './errors.js';
 import { track } from './scope.js';
 import {
   DType, Device, device as toDevice, dtypeFromEnum, toDType, bool as boolDType, float16, bfloat16,
@@ -102,13 +102,38 @@ export class Tensor {
     return dim === undefined ? s : s[normDim(dim, s.length, 'dim')];
   }
   dim(): number {
+    if (arguments.length) takesNoArguments('Tensor.dim', arguments.length);
     return native.meta(this._h, Meta.Dim);
   }
   get ndim(): number {
     return this.dim();
   }
   numel(): number {
+    if (arguments.length) takesNoArguments('Tensor.numel', arguments.length);
     return this.shape.reduce((a, b) => a * b, 1);
+  }
+  /** Tensor.nelement: numel() under its older name. */
+  nelement(): number {
+    if (arguments.length) takesNoArguments('Tensor.nelement', arguments.length);
+    return this.numel();
+  }
+  /** Tensor.ndimension: dim() under its older name. */
+  ndimension(): number {
+    if (arguments.length) takesNoArguments('Tensor.ndimension', arguments.length);
+    return this.dim();
+  }
+  /** Tensor.get_device: the CUDA device's index, or -1 for a CPU tensor. */
+  getDevice(): number {
+    if (arguments.length) takesNoArguments('Tensor.getDevice', arguments.length);
+    const d = this.device;
+    return d.type === 'cpu' ? -1 : d.index ?? 0;
+  }
+  /** Tensor.is_same_size: whether `other` has this tensor's shape. */
+  isSameSize(other: Tensor): boolean {
+    if (!(other instanceof Tensor)) badArg('Tensor', 'other', other);
+    if (arguments.length > 1) throw new TypeError(`isSameSize() takes 1 positional argument but ${arguments.length} were given`);
+    const a = this.shape, b = other.shape;
+    return a.length === b.length && a.every((n, i) => n === b[i]);
   }
   /**
    * The data type of the tensor's elements (`torch.float32`, `torch.int64`, ...), as Python's `Tensor.dtype`.
@@ -160,16 +185,20 @@ export class Tensor {
     return native.meta(this._h, Meta.Contiguous);
   }
   isFloatingPoint(): boolean {
+    if (arguments.length) takesNoArguments('Tensor.isFloatingPoint', arguments.length);
     return this.dtype.isFloatingPoint;
   }
   storageOffset(): number {
+    if (arguments.length) takesNoArguments('Tensor.storageOffset', arguments.length);
     return native.meta(this._h, Meta.StorageOffset);
   }
   elementSize(): number {
+    if (arguments.length) takesNoArguments('Tensor.elementSize', arguments.length);
     return this.dtype.itemsize;
   }
   /** Address of the first element (shared memory shows as equal pointers). */
   dataPtr(): bigint {
+    if (arguments.length) takesNoArguments('Tensor.dataPtr', arguments.length);
     return native.meta(this._h, Meta.DataPtr);
   }
   /** @internal bytes this wrapper reported to V8 as external memory */
@@ -181,6 +210,7 @@ export class Tensor {
   item(): number;
   item<T extends number | boolean>(): T;
   item(): number | boolean {
+    if (arguments.length) takesNoArguments('Tensor.item', arguments.length);
     return native.item(this._h);
   }
 
@@ -212,6 +242,7 @@ export class Tensor {
    * its number. Name the shape you know: `x.tolist<number[][]>()`.
    */
   tolist<T extends NestedList = NestedList>(): T {
+    if (arguments.length) takesNoArguments('Tensor.tolist', arguments.length);
     const shape = this.shape;
     const dtype = this.dtype;
     const [t, dt] = this.readable(dtype);
@@ -284,10 +315,30 @@ export class Tensor {
     if (h !== undefined) return new Tensor(h);
     return wrap(native.index(this._h, subscripts(indices).map(toNativeIndex)));
   }
-  /** Python's x[indices] = value, the subscripts as one (`5`, `[0, 2]`, a mask) or a list of them (`[torch.slice(), 0]`). Returns this. */
-  indexPut_(indices: Index, value: Tensor | number | boolean): this {
-    native.indexPut(this._h, subscripts([indices]).map(toNativeIndex), value instanceof Tensor ? value._h : value);
+  /**
+   * Python's x[indices] = values, the subscripts as one (`5`, `[0, 2]`, a mask) or a list of them
+   * (`[torch.slice(), 0]`); and Tensor.index_put_(indices, values, accumulate=False), whose indices
+   * are a list of tensors: with `accumulate` the values are added, repeated indices adding up.
+   * Returns this.
+   */
+  indexPut_(...args: Args<'Tensor.indexPut_'>): this {
+    const { indices, values, accumulate } = bind('Tensor.indexPut_', args, { name: 'indexPut_' });
+    native.indexPut(this._h, subscripts([indices]).map(toNativeIndex), values instanceof Tensor ? values._h : values, accumulate);
     return this;
+  }
+  /**
+   * Tensor.new_tensor(data, dtype=None, device=None, requires_grad=False): a new tensor holding a
+   * copy of `data`, of this tensor's dtype and on its device unless given.
+   */
+  newTensor(...args: Args<'Tensor.newTensor'>): Tensor {
+    const { data, dtype, device, requiresGrad, layout, pinMemory } = bind('Tensor.newTensor', args, { name: 'newTensor' });
+    if (layout != null && String(layout) !== 'torch.strided') badArg('torch.strided', 'layout', layout);
+    return tensorFactory(data, { dtype: dtype ?? this.dtype, device: device ?? this.device, requiresGrad, pinMemory });
+  }
+  /** Tensor.index_put: indexPut_ on a copy (autograd flows through both). */
+  indexPut(...args: Args<'Tensor.indexPut'>): Tensor {
+    const { indices, values, accumulate } = bind('Tensor.indexPut', args, { name: 'indexPut' });
+    return this.clone().indexPut_(indices, values, accumulate);
   }
 
   /** torch.split: a chunk size or a list of sizes along dim. */
@@ -353,6 +404,7 @@ export class Tensor {
     if (this._dataWrapper !== undefined) this._dataWrapper = undefined;
   }
   retainGrad(): void {
+    if (arguments.length) takesNoArguments('Tensor.retainGrad', arguments.length);
     native.retainGrad(this._h);
   }
   /**
@@ -583,6 +635,13 @@ let legacyHandle: (args: unknown[]) => Handle = () => {
 /** @internal */
 export function setLegacyConstructor(make: (args: unknown[]) => Handle): void {
   legacyHandle = make;
+}
+
+// torch.tensor, for Tensor.newTensor; set by creation.ts, as the legacy constructor is.
+let tensorFactory: (data: unknown, options: { dtype: DType; device: DeviceLike; requiresGrad: boolean; pinMemory: boolean }) => Tensor;
+/** @internal */
+export function setTensorFactory(make: typeof tensorFactory): void {
+  tensorFactory = make;
 }
 
 /** Turns a native result (handle, array, number) into the JS value a user sees. */

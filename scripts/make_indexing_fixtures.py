@@ -50,7 +50,34 @@ SET = [
     ('[0, [True, False, True]]', 9),
     ('[1, slice(None), [0, 3]]', -2),
 ]
-out = {'torch': torch.__version__, 'x': enc(x), 'get': [], 'set': []}
+# Tensor.index_put_/index_put (PyTorch's indices: a tuple of tensors), new_tensor, index_copy and the
+# older names, on y (a copy of x) with long index tensors i, j, k and values v, w
+i, j, k = torch.tensor([1, 1, 0]), torch.tensor([2, 2, 0]), torch.tensor([1, 0])
+v, w = torch.tensor(5), torch.tensor([10, 20, 30, 40])
+METHODS = [
+    'y.index_put_((i,), v, accumulate=True)',
+    'y.index_put_((i,), v)',
+    'y.index_put_([i, j], w, True)',
+    'y.index_put((i, j), w, accumulate=True)',
+    'y.index_put((i, j), w)',
+    'y.index_copy(1, k, y.narrow(1, 0, 2).neg())',
+    'y.index_copy_(0, k, y.flip(0))',
+    'y.new_tensor([[1, 2], [3, 4]])',
+    'y.float().new_tensor([1, 2])',
+    'y.new_tensor([1, 2], dtype=torch.float64)',
+    'y.new_tensor([1, 2], requires_grad=True, dtype=torch.float32).requires_grad',
+    'y.nelement()',
+    'y.ndimension()',
+    'y.get_device()',
+    'y.is_same_size(x)',
+    'y.is_same_size(y[0])',
+]
+out = {'torch': torch.__version__, 'x': enc(x), 'get': [], 'set': [], 'methods': [],
+       'i': enc(i), 'j': enc(j), 'k': enc(k), 'v': enc(v), 'w': enc(w)}
+for src in METHODS:
+    y = x.clone()
+    r = eval(src)
+    out['methods'].append({'python': src, 'ts': to_ts(src), 'result': enc(r) if isinstance(r, torch.Tensor) else r, 'y': enc(y)})
 for src in GET:
     out['get'].append({'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
 for sub, value in SET:

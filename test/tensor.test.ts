@@ -253,6 +253,26 @@ t.test('list subscripts as PyTorch reads them (scripts/make_indexing_fixtures.py
   t.equal(z.index(1, 2, 3).item(), -5, 'y[1, 2, 3] = -5 as y.index(1, 2, 3).fill_(-5): basic subscripts give views');
 });
 
+t.test('index_put_ with accumulate, new_tensor, index_copy and the older names (scripts/make_indexing_fixtures.py)', async (t) => {
+  const fx = fixture('indexing.json');
+  const x = fromFixture(fx.x);
+  const [i, j, k, v, w] = [fx.i, fx.j, fx.k, fx.v, fx.w].map(fromFixture);
+  for (const c of fx.methods) {
+    const y = x.clone();
+    const r = new Function('torch', 'x', 'y', 'i', 'j', 'k', 'v', 'w', `return ${c.ts}`)(torch, x, y, i, j, k, v, w);
+    t.equal(mismatch(r, c.result, 0, 0), null, `${c.python}: ${c.ts}`);
+    t.equal(mismatch(y, c.y, 0, 0), null, `${c.python}: the tensor after`);
+  }
+  t.throws(() => x.clone().indexPut_([i], v, true, 1), { name: 'TypeError', message: 'indexPut_() takes from 2 to 3 positional arguments but 4 were given' });
+  t.throws(() => x.clone().indexPut_([i], v, { acumulate: true } as never), { name: 'TypeError', message: /unexpected keyword argument 'acumulate'/ });
+  t.throws(() => x.clone().indexPut_([0, i], v, true), { name: 'TypeError', message: 'Expected a Tensor or null for index 0 with accumulate: true' });
+  t.throws(() => x.newTensor([1], { layout: 'sparse' as never }), { name: 'TypeError', message: /for layout/ });
+  // Python's TypeError for an argument to a method that takes none, where an extra one was dropped before
+  for (const name of ['dim', 'numel', 'item', 'tolist', 'storageOffset', 'elementSize', 'isFloatingPoint', 'dataPtr', 'nelement', 'ndimension', 'getDevice'] as const) {
+    t.throws(() => (x as any)[name](1), { name: 'TypeError', message: `Tensor.${name}() takes no arguments (1 given)` }, `${name}(1)`);
+  }
+});
+
 t.test('generated ops: overloads, varargs, named tuples, in-place', async (t) => {
   const a = torch.tensor([[1, 5, 2], [7, 0, 1]]);
   const [values, indices] = torch.max(a, 1);

@@ -259,6 +259,7 @@ export const igammac = F.igammac;
 export const im2col = F.im2col;
 export const imag = F.imag;
 export const indexAdd = F.indexAdd;
+export const indexCopy = F.indexCopy;
 export const indexFill = F.indexFill;
 export const indexReduce = F.indexReduce;
 export const indexSelect = F.indexSelect;
