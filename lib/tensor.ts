@@ -8,6 +8,7 @@ import { track } from './scope.js';
 import {
   DType, Device, device as toDevice, dtypeFromEnum, toDType, bool as boolDType, float16, bfloat16,
   float32, float64, int64, int32, int16, int8, uint8, type DeviceLike, type ToName, MemoryFormat,
+  contiguousFormat, preserveFormat, channelsLast, channelsLast3d,
 } from './types.js';
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
@@ -89,17 +90,20 @@ export class Tensor {
     return s;
   }
   size(): number[];
-  size(dim: number): number;
-  size(dim?: number): number[] | number {
+  size(dim: number | null | { dim?: number | null }): number;
+  size(...args: unknown[]): number[] | number {
+    // x.size(0) and x.size() without the binder: the common calls in a loop
+    const dim = args.length <= 1 && (typeof args[0] === 'number' || args[0] === undefined) ? args[0] : bind('Tensor.size', args as Args<'Tensor.size'>, { name: 'size' }).dim;
     const s = this.shape;
-    if (dim === undefined) return s;
-    return s[normDim(dim, s.length, 'dim')];
+    if (dim == null) return s;
+    return s[normDim(dim as number, s.length, 'dim')];
   }
   stride(): number[];
-  stride(dim: number): number;
-  stride(dim?: number): number[] | number {
+  stride(dim: number | null | { dim?: number | null }): number;
+  stride(...args: unknown[]): number[] | number {
+    const dim = args.length <= 1 && (typeof args[0] === 'number' || args[0] === undefined) ? args[0] : bind('Tensor.stride', args as Args<'Tensor.stride'>, { name: 'stride' }).dim;
     const s: number[] = native.meta(this._h, Meta.Strides);
-    return dim === undefined ? s : s[normDim(dim, s.length, 'dim')];
+    return dim == null ? s : s[normDim(dim as number, s.length, 'dim')];
   }
   dim(): number {
     if (arguments.length) takesNoArguments('Tensor.dim', arguments.length);
@@ -181,8 +185,23 @@ export class Tensor {
   get isMeta(): boolean {
     return this.device.type === 'meta';
   }
-  isContiguous(): boolean {
-    return native.meta(this._h, Meta.Contiguous);
+  /** Tensor.is_contiguous(memory_format=torch.contiguous_format): whether the strides are that format's dense ones. */
+  isContiguous(...args: Args<'Tensor.isContiguous'>): boolean {
+    const memoryFormat = args.length === 0 ? contiguousFormat : bind('Tensor.isContiguous', args, { name: 'isContiguous' }).memoryFormat ?? contiguousFormat;
+    // libtorch's compute_channels_last_contiguous_2d/_3d: the dimensions innermost first, size-1 ones
+    // skipped; any other format asks for the default layout, as TensorImpl::is_contiguous does
+    const order = memoryFormat === channelsLast ? [1, 3, 2, 0] : memoryFormat === channelsLast3d ? [1, 4, 3, 2, 0] : undefined;
+    if (!order) return native.meta(this._h, Meta.Contiguous);
+    const shape = this.shape;
+    if (shape.length !== order.length) return false;
+    const strides = this.stride();
+    let expected = 1;
+    for (const d of order) {
+      if (shape[d] === 1) continue;
+      if (strides[d] !== expected) return false;
+      expected *= shape[d];
+    }
+    return true;
   }
   isFloatingPoint(): boolean {
     if (arguments.length) takesNoArguments('Tensor.isFloatingPoint', arguments.length);
@@ -268,22 +287,33 @@ export class Tensor {
     if (!opts.copy && opts.memoryFormat === undefined && (opts.dtype === undefined || opts.dtype === this.dtype) && sameDevice(opts.device, this.device)) return this;
     return wrap(op(TO, this._h, opts));
   }
-  cpu(): Tensor {
-    return this.to(CPU);
+  /** Tensor.cpu(memory_format=torch.preserve_format): this tensor, or its copy in CPU memory. */
+  cpu(...args: Args<'Tensor.cpu'>): Tensor {
+    const memoryFormat = args.length === 0 ? undefined : bind('Tensor.cpu', args, { name: 'cpu' }).memoryFormat;
+    return memoryFormat == null || memoryFormat === preserveFormat ? this.to(CPU) : this.to(CPU, { memoryFormat });
   }
-  cuda(device?: number | DeviceLike): Tensor {
-    return this.to(device === undefined ? toDevice('cuda') : typeof device === 'number' ? toDevice('cuda', device) : toDevice(device));
+  /** Tensor.cuda(device=None, non_blocking=False, memory_format=torch.preserve_format). */
+  cuda(...args: Args<'Tensor.cuda'>): Tensor {
+    const { device, nonBlocking, memoryFormat } = bind('Tensor.cuda', args, { name: 'cuda' });
+    const d = device == null ? toDevice('cuda') : typeof device === 'number' ? toDevice('cuda', device) : toDevice(device);
+    return this.to(d, { nonBlocking: nonBlocking ?? false, ...(memoryFormat == null || memoryFormat === preserveFormat ? {} : { memoryFormat }) });
   }
-  float(): Tensor { return this.to(float32); }
-  double(): Tensor { return this.to(float64); }
-  half(): Tensor { return this.to(float16); }
-  bfloat16(): Tensor { return this.to(bfloat16); }
-  long(): Tensor { return this.to(int64); }
-  int(): Tensor { return this.to(int32); }
-  short(): Tensor { return this.to(int16); }
-  char(): Tensor { return this.to(int8); }
-  byte(): Tensor { return this.to(uint8); }
-  bool(): Tensor { return this.to(boolDType); }
+  float(...args: Args<'Tensor.float'>): Tensor { return this.cast(float32, 'float', args); }
+  double(...args: Args<'Tensor.double'>): Tensor { return this.cast(float64, 'double', args); }
+  half(...args: Args<'Tensor.half'>): Tensor { return this.cast(float16, 'half', args); }
+  bfloat16(...args: Args<'Tensor.bfloat16'>): Tensor { return this.cast(bfloat16, 'bfloat16', args); }
+  long(...args: Args<'Tensor.long'>): Tensor { return this.cast(int64, 'long', args); }
+  int(...args: Args<'Tensor.int'>): Tensor { return this.cast(int32, 'int', args); }
+  short(...args: Args<'Tensor.short'>): Tensor { return this.cast(int16, 'short', args); }
+  char(...args: Args<'Tensor.char'>): Tensor { return this.cast(int8, 'char', args); }
+  byte(...args: Args<'Tensor.byte'>): Tensor { return this.cast(uint8, 'byte', args); }
+  bool(...args: Args<'Tensor.bool'>): Tensor { return this.cast(boolDType, 'bool', args); }
+  /** x.float(memory_format=...) and its kin: x.to(dtype), in the given memory format. */
+  private cast(dtype: DType, name: 'float' | 'double' | 'half' | 'bfloat16' | 'long' | 'int' | 'short' | 'char' | 'byte' | 'bool', args: readonly unknown[]): Tensor {
+    if (args.length === 0) return this.to(dtype);
+    const { memoryFormat } = bind(`Tensor.${name}`, args as Args<'Tensor.float'>, { name });
+    return memoryFormat == null || memoryFormat === preserveFormat ? this.to(dtype) : this.to(dtype, { memoryFormat });
+  }
   /** x.type() is the type name ('torch.FloatTensor'); x.type(dtype) or x.type('torch.DoubleTensor') converts. */
   type(): string;
   type(dtype: DType | string, nonBlocking?: boolean): Tensor;
@@ -341,12 +371,15 @@ export class Tensor {
     return this.clone().indexPut_(indices, values, accumulate);
   }
 
-  /** torch.split: a chunk size or a list of sizes along dim. */
-  split(splitSizeOrSections: number | number[], dim: number | { dim?: number } = 0): Tensor[] {
-    return wrapAll(op(SPLIT, this._h, splitSizeOrSections, typeof dim === 'object' ? dim.dim ?? 0 : dim));
+  /** Tensor.split(split_size, dim=0): a chunk size or a list of sizes along dim. */
+  split(...args: Args<'Tensor.split'>): Tensor[] {
+    const { splitSize, dim } = bind('Tensor.split', args, { name: 'split' });
+    return wrapAll(op(SPLIT, this._h, splitSize, dim ?? 0));
   }
-  chunk(chunks: number, dim: number | { dim?: number } = 0): Tensor[] {
-    return wrapAll(op(CHUNK, this._h, chunks, typeof dim === 'object' ? dim.dim ?? 0 : dim));
+  /** Tensor.chunk(chunks, dim=0). */
+  chunk(...args: Args<'Tensor.chunk'>): Tensor[] {
+    const { chunks, dim } = bind('Tensor.chunk', args, { name: 'chunk' });
+    return wrapAll(op(CHUNK, this._h, chunks, dim ?? 0));
   }
 
   // ---- autograd --------------------------------------------------------------------------
@@ -357,7 +390,8 @@ export class Tensor {
     if (typeof flag !== 'boolean') badArg('a boolean', 'requiresGrad', flag);
     native.setRequiresGrad(this._h, flag);
   }
-  requiresGrad_(requiresGrad = true): this {
+  requiresGrad_(...args: Args<'Tensor.requiresGrad_'>): this {
+    const requiresGrad = args.length === 1 && typeof args[0] === 'boolean' ? args[0] : bind('Tensor.requiresGrad_', args, { name: 'requiresGrad_' }).requiresGrad ?? true;
     if (typeof requiresGrad !== 'boolean') badArg('a boolean', 'requiresGrad', requiresGrad);
     native.setRequiresGrad(this._h, requiresGrad);
     return this;

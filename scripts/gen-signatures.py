@@ -113,11 +113,21 @@ DELEGATES = {
 }
 
 
+# Tensor.float() and its kin: one dtype each, the same memory_format parameter
+TENSOR_CASTS = ['float', 'double', 'half', 'bfloat16', 'long', 'int', 'short', 'char', 'byte', 'bool']
+
 # Builtins whose docstring gives several overloads at once (arange(start=0, end, step=1)): the one
 # signature that covers them, as torch-node binds them (end None: the one number is the end).
 SIGNATURE_TEXT = {
     'torch.nn.functional.scaled_dot_product_attention': 'query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None, enable_gqa=False',
     'torch.Generator': "device='cpu'",
+    # the docstring reads stride(dim); dim is optional, as in size(dim=None)
+    'torch.Tensor.stride': 'dim=None',
+    # the docstrings show memory_format as positional; PyTorch's parser takes it by keyword only
+    'torch.Tensor.is_contiguous': '*, memory_format=torch.contiguous_format',
+    'torch.Tensor.cpu': '*, memory_format=torch.preserve_format',
+    'torch.Tensor.cuda': 'device=None, non_blocking=False, *, memory_format=torch.preserve_format',
+    **{f'torch.Tensor.{cast}': '*, memory_format=torch.preserve_format' for cast in TENSOR_CASTS},
     # torch.nn.utils.weight_norm is also the name of its submodule, which the resolver finds first
     'torch.nn.utils.weight_norm': "module, name='weight', dim=0",
     # RNN.__init__(*args, **kwargs) parses its arguments by hand; this is its documented signature
@@ -358,6 +368,15 @@ SCALAR = 'number | boolean | bigint'
 OVERRIDES = {
     'torch.tensor': {'data': 'TensorData'},
     'torch.Tensor.backward': {'gradient': 'Tensor | null', 'retain_graph': 'boolean | null', 'create_graph': 'boolean', 'inputs': 'Tensor | Tensor[] | null'},
+    'torch.Tensor.size': {'dim': 'number | null'},
+    'torch.Tensor.stride': {'dim': 'number | null'},
+    'torch.Tensor.is_contiguous': {'memory_format': 'MemoryFormat'},
+    'torch.Tensor.cpu': {'memory_format': 'MemoryFormat'},
+    'torch.Tensor.cuda': {'device': 'DeviceLike | number | null', 'non_blocking': 'boolean', 'memory_format': 'MemoryFormat'},
+    **{f'torch.Tensor.{cast}': {'memory_format': 'MemoryFormat'} for cast in TENSOR_CASTS},
+    'torch.Tensor.requires_grad_': {'requires_grad': 'boolean'},
+    'torch.Tensor.split': {'split_size': 'number | number[]', 'dim': 'number'},
+    'torch.Tensor.chunk': {'chunks': 'number', 'dim': 'number'},
     'torch.Tensor.index_put_': {'indices': 'Index', 'values': 'Tensor | number | boolean', 'accumulate': 'boolean'},
     'torch.Tensor.index_put': {'indices': 'Index', 'values': 'Tensor | number | boolean', 'accumulate': 'boolean'},
     'torch.Tensor.new_tensor': {'data': 'TensorData', 'dtype': 'DType | null', 'device': 'DeviceLike | null', 'requires_grad': 'boolean'},

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Reference values for subscripts with lists (test/tensor.test.ts), made by PyTorch:
+"""Reference values for subscripts with lists and the Tensor methods torch-node writes by hand
+(test/tensor.test.ts), made by PyTorch:
 /usr/bin/python3 scripts/make_indexing_fixtures.py
 Writes test/fixtures/indexing.json (or torch-X.Y/indexing.json).
 
@@ -71,6 +72,20 @@ METHODS = [
     'y.get_device()',
     'y.is_same_size(x)',
     'y.is_same_size(y[0])',
+    # the other methods torch-node writes by hand, with their parameters
+    'y.size(dim=-1)',
+    'y.stride(1)',
+    'torch.stack(y.split(1, dim=1))',
+    'torch.stack(y.chunk(2, dim=2))',
+    'y.float(memory_format=torch.contiguous_format)',
+    'y.view(2, 3, 4, 1).is_contiguous(memory_format=torch.channels_last)',
+    'y.view(1, 2, 3, 4).contiguous(memory_format=torch.channels_last).is_contiguous()',
+    'y.view(1, 2, 3, 4).contiguous(memory_format=torch.channels_last).is_contiguous(memory_format=torch.channels_last)',
+    'y.view(1, 2, 3, 4).contiguous(memory_format=torch.channels_last).double().is_contiguous(memory_format=torch.channels_last)',
+    'y.view(1, 2, 3, 4).contiguous(memory_format=torch.channels_last).long(memory_format=torch.contiguous_format).is_contiguous()',
+    'y.view(1, 2, 3, 4).is_contiguous(memory_format=torch.preserve_format)',
+    'y.view(1, 2, 1, 3, 4).contiguous(memory_format=torch.channels_last_3d).is_contiguous(memory_format=torch.channels_last_3d)',
+    'y.float().requires_grad_(requires_grad=True).requires_grad',
 ]
 out = {'torch': torch.__version__, 'x': enc(x), 'get': [], 'set': [], 'methods': [],
        'i': enc(i), 'j': enc(j), 'k': enc(k), 'v': enc(v), 'w': enc(w)}

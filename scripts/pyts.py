@@ -5,7 +5,7 @@ import re
 
 
 def camel(s):
-    return re.sub(r'(?<=[A-Za-z0-9])_([a-z])', lambda m: m.group(1).upper(), s)
+    return re.sub(r'(?<=[A-Za-z0-9])_([a-z0-9])', lambda m: m.group(1).upper(), s)
 
 
 def ts(node):

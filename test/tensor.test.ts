@@ -267,6 +267,15 @@ t.test('index_put_ with accumulate, new_tensor, index_copy and the older names (
   t.throws(() => x.clone().indexPut_([i], v, { acumulate: true } as never), { name: 'TypeError', message: /unexpected keyword argument 'acumulate'/ });
   t.throws(() => x.clone().indexPut_([0, i], v, true), { name: 'TypeError', message: 'Expected a Tensor or null for index 0 with accumulate: true' });
   t.throws(() => x.newTensor([1], { layout: 'sparse' as never }), { name: 'TypeError', message: /for layout/ });
+  // the methods written by hand bind as PyTorch's do: an extra positional, a misspelt keyword or a
+  // memory format given by position (keyword-only in PyTorch) is a TypeError, where each was dropped before
+  t.throws(() => (x as any).size(0, 1), { name: 'TypeError', message: 'size() takes from 0 to 1 positional arguments but 2 were given' });
+  t.throws(() => x.split(1, 0, 3), { name: 'TypeError', message: 'split() takes from 1 to 2 positional arguments but 3 were given' });
+  t.throws(() => x.chunk(2, { dm: 1 } as never), { name: 'TypeError', message: /unexpected keyword argument 'dm'/ });
+  t.throws(() => (x as any).isContiguous(torch.channelsLast), { name: 'TypeError', message: 'isContiguous() takes 0 positional arguments but 1 was given' });
+  t.throws(() => (x as any).float(torch.contiguousFormat), { name: 'TypeError', message: 'float() takes 0 positional arguments but 1 was given' });
+  t.throws(() => (x as any).cpu(torch.contiguousFormat), { name: 'TypeError', message: 'cpu() takes 0 positional arguments but 1 was given' });
+  t.throws(() => x.requiresGrad_(true, 1 as never), { name: 'TypeError', message: 'requiresGrad_() takes from 0 to 1 positional arguments but 2 were given' });
   // Python's TypeError for an argument to a method that takes none, where an extra one was dropped before
   for (const name of ['dim', 'numel', 'item', 'tolist', 'storageOffset', 'elementSize', 'isFloatingPoint', 'dataPtr', 'nelement', 'ndimension', 'getDevice'] as const) {
     t.throws(() => (x as any)[name](1), { name: 'TypeError', message: `Tensor.${name}() takes no arguments (1 given)` }, `${name}(1)`);
