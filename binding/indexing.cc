@@ -84,10 +84,10 @@ static Napi::Value IndexPut(const Napi::CallbackInfo& info) {
       else if (info[2].IsNumber()) values = at::scalar_tensor(info[2].As<Napi::Number>().DoubleValue(), t.options());
       else throw ArgError("Expected a Tensor or number for values but received " + Describe(env, info[2]));
       t.index_put_(tensors, values, true);
-    } else if (BoxOf(env, info[2])) t.index_put_(idx, TensorArg(env, info[2], "value"));
+    } else if (BoxOf(env, info[2])) t.index_put_(idx, TensorArg(env, info[2], "values"));
     else if (info[2].IsBoolean()) t.index_put_(idx, c10::Scalar(info[2].As<Napi::Boolean>().Value()));
     else if (info[2].IsNumber()) t.index_put_(idx, c10::Scalar(info[2].As<Napi::Number>().DoubleValue()));
-    else throw ArgError("Expected a Tensor or number for value but received " + Describe(env, info[2]));
+    else throw ArgError("Expected a Tensor or number for values but received " + Describe(env, info[2]));
     return info.Env().Undefined();
   });
 }

@@ -89,8 +89,8 @@ export class Tensor {
     for (let i = 0; i < n; i++) s.push(SCRATCH[i]);
     return s;
   }
-  size(): number[];
-  size(dim: number | null | { dim?: number | null }): number;
+  size(dim?: null | { dim?: null }): number[];
+  size(dim: number | { dim: number }): number;
   size(...args: unknown[]): number[] | number {
     // x.size(0) and x.size() without the binder: the common calls in a loop
     const dim = args.length <= 1 && (typeof args[0] === 'number' || args[0] === undefined) ? args[0] : bind('Tensor.size', args as Args<'Tensor.size'>, { name: 'size' }).dim;
@@ -98,8 +98,8 @@ export class Tensor {
     if (dim == null) return s;
     return s[normDim(dim as number, s.length, 'dim')];
   }
-  stride(): number[];
-  stride(dim: number | null | { dim?: number | null }): number;
+  stride(dim?: null | { dim?: null }): number[];
+  stride(dim: number | { dim: number }): number;
   stride(...args: unknown[]): number[] | number {
     const dim = args.length <= 1 && (typeof args[0] === 'number' || args[0] === undefined) ? args[0] : bind('Tensor.stride', args as Args<'Tensor.stride'>, { name: 'stride' }).dim;
     const s: number[] = native.meta(this._h, Meta.Strides);
