@@ -1,6 +1,8 @@
 // Autograd: grad mode, backward, .grad, requires_grad, graph inspection, autograd.grad.
 #include "common.h"
+#include <cstdio>
 #include <torch/csrc/autograd/anomaly_mode.h>
+#include <torch/csrc/autograd/functions/accumulate_grad.h>
 
 namespace tn {
 
@@ -80,6 +82,72 @@ static bool IsFreshAliasOf(const at::Tensor& alias, const at::Tensor& t) {
          alias.scalar_type() == t.scalar_type() && alias.layout() == t.layout() && alias.is_conj() == t.is_conj() && alias.is_neg() == t.is_neg();
 }
 
+// Autograd graph nodes, Python's grad_fn: a handle shares the node, so the graph it reaches stays
+// walkable (next_functions) while JS holds it, as a Python reference to a grad_fn keeps it alive.
+// (libtorch 1.13 shares nodes by std::shared_ptr, later ones by c10::intrusive_ptr.)
+using NodeRef = std::decay_t<decltype(std::declval<const at::Tensor&>().grad_fn())>;
+static void FinalizeNode(node_api_basic_env, void* data, void*) { delete static_cast<NodeRef*>(data); }
+static napi_value WrapNode(napi_env env, NodeRef node) {
+  napi_value out;
+  if (!node) {
+    napi_get_null(env, &out);
+    return out;
+  }
+  return NewHandle(env, new NodeRef(std::move(node)), FinalizeNode, HandleKind::AutogradNode);
+}
+
+enum NodeQuery { kNodeName, kNodeNext, kNodeVariable, kNodeAddress };
+
+// nodeQuery(node, which): its C++ name (Node::name, as Python's grad_fn.name()), its next edges as
+// [node or null, input_nr] pairs (next_functions), the leaf an AccumulateGrad accumulates into
+// (AccumulateGrad.variable; undefined for any other node), or its address (Python's repr shows it).
+static napi_value NodeInfo(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2] = {nullptr, nullptr};
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return Guard(env, "autograd node", [&]() -> napi_value {
+    NodeRef& node = HandleArg<NodeRef>(env, argv[0], HandleKind::AutogradNode, "an autograd node");
+    int32_t which = -1;
+    napi_get_value_int32(env, argv[1], &which);
+    napi_value out;
+    switch (which) {
+      case kNodeName: {
+        const std::string name = node->name();
+        napi_create_string_utf8(env, name.c_str(), name.size(), &out);
+        return out;
+      }
+      case kNodeNext: {
+        const auto& edges = node->next_edges();
+        napi_create_array_with_length(env, edges.size(), &out);
+        for (size_t i = 0; i < edges.size(); ++i) {
+          napi_value pair, nr;
+          napi_create_array_with_length(env, 2, &pair);
+          napi_set_element(env, pair, 0, WrapNode(env, edges[i].function));
+          napi_create_uint32(env, edges[i].input_nr, &nr);
+          napi_set_element(env, pair, 1, nr);
+          napi_set_element(env, out, static_cast<uint32_t>(i), pair);
+        }
+        return out;
+      }
+      case kNodeVariable: {
+        auto* acc = dynamic_cast<torch::autograd::AccumulateGrad*>(node.get());
+        if (!acc) {
+          napi_get_undefined(env, &out);
+          return out;
+        }
+        return WrapTensor(env, acc->variable);
+      }
+      case kNodeAddress: {
+        char text[32];
+        std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(node.get())));
+        napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &out);
+        return out;
+      }
+    }
+    throw std::runtime_error("unknown autograd node query");
+  });
+}
+
 enum GradQuery { kGrad, kRequiresGrad, kIsLeaf, kGradFn, kRetainsGrad, kVersion, kOutputNr, kData };
 
 // The hot attribute reads (p.grad, requiresGrad, isLeaf, p.data) on plain Node-API: no
@@ -105,16 +173,7 @@ static napi_value Query(napi_env env, napi_callback_info info) {
       }
       case kRequiresGrad: napi_get_boolean(env, t.requires_grad(), &out); return out;
       case kIsLeaf: napi_get_boolean(env, t.is_leaf(), &out); return out;
-      case kGradFn: {
-        auto fn = t.grad_fn();
-        if (!fn) {
-          napi_get_null(env, &out);
-          return out;
-        }
-        std::string name = fn->name();
-        napi_create_string_utf8(env, name.c_str(), name.size(), &out);
-        return out;
-      }
+      case kGradFn: return WrapNode(env, t.grad_fn());
       case kRetainsGrad: napi_get_boolean(env, t.retains_grad(), &out); return out;
       case kVersion: napi_create_double(env, static_cast<double>(t._version()), &out); return out;
       case kOutputNr: napi_create_double(env, static_cast<double>(t.output_nr()), &out); return out;
@@ -198,6 +257,9 @@ void InitAutograd(Napi::Env env, Napi::Object exports) {
   napi_value query;
   napi_create_function(env, "gradQuery", NAPI_AUTO_LENGTH, Query, nullptr, &query);
   exports.Set("gradQuery", Napi::Value(env, query));
+  napi_value nodeQuery;
+  napi_create_function(env, "nodeQuery", NAPI_AUTO_LENGTH, NodeInfo, nullptr, &nodeQuery);
+  exports.Set("nodeQuery", Napi::Value(env, nodeQuery));
   exports.Set("setGrad", Napi::Function::New(env, SetGrad));
   exports.Set("setRequiresGrad", Napi::Function::New(env, SetRequiresGrad));
   exports.Set("retainGrad", Napi::Function::New(env, RetainGrad));

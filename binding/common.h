@@ -88,7 +88,7 @@ int64_t EnumArg(napi_env env, napi_value v, const char* argName);
 // Every External the addon hands to JS carries its kind, so a handle of one kind passed where another
 // is expected, or a forged { _h } object, is refused instead of being read as the wrong C++ struct.
 // Tensor handles carry it as TensorBox's first word; the others as a napi type tag.
-enum class HandleKind : uint64_t { Tensor = 1, Generator, ScriptModule, Work, Reducer, LoaderRun, CudaStream, CudaEvent, Archive, AotiPackage };
+enum class HandleKind : uint64_t { Tensor = 1, Generator, ScriptModule, Work, Reducer, LoaderRun, CudaStream, CudaEvent, Archive, AotiPackage, AutogradNode };
 using HandleFinalizer = void (*)(node_api_basic_env, void*, void*);
 // A new tagged External owning `data` (freed by `finalize` when JS drops it).
 napi_value NewHandle(napi_env env, void* data, HandleFinalizer finalize, HandleKind kind);

@@ -217,6 +217,19 @@ struct Binder {
     return nullptr;
   }
 
+  // PyTorch's parser also takes numpy's names for four parameters (python_arg_parser.cpp,
+  // numpy_compatibility_arg_names): x.sum(axis=0, keepdims=True), torch.add(x1=a, x2=b).
+  const Keyword* FindNumpyName(const std::string& camel) const {
+    static const char* const kDim[] = {"axis", nullptr};
+    static const char* const kKeepdim[] = {"keepdims", nullptr};
+    static const char* const kInput[] = {"x", "a", "x1", nullptr};
+    static const char* const kOther[] = {"x2", nullptr};
+    const char* const* names = camel == "dim" ? kDim : camel == "keepdim" ? kKeepdim : camel == "input" ? kInput : camel == "other" ? kOther : nullptr;
+    for (; names && *names; ++names)
+      if (const Keyword* k = FindKeyword(*names)) return k;
+    return nullptr;
+  }
+
   bool IsNumber(napi_value v, double* d) {
     napi_valuetype t;
     napi_typeof(env, v, &t);
@@ -499,6 +512,7 @@ struct Binder {
       } else if (!keywords.empty()) {
         const Keyword* k = FindKeyword(s.camel);
         if (!k && s.camel != s.name && s.name != "self") k = FindKeyword(s.name);
+        if (!k) k = FindNumpyName(s.camel);
         if (k) {
           v = k->value;
           ++kwUsed;

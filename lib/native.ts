@@ -54,6 +54,7 @@ export interface Native {
   autogradGrad(outputs: unknown, inputs: unknown, gradOutputs: unknown, retainGraph: boolean | undefined,
     createGraph: boolean, allowUnused: boolean): (Handle | null)[];
   gradQuery(h: Handle, which: number, cachedGrad?: Handle): any;
+  nodeQuery(node: Handle, which: number): unknown;
   setGrad(h: Handle, g: Handle | null): void;
   setRequiresGrad(h: Handle, flag: boolean): void;
   retainGrad(h: Handle): void;

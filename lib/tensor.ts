@@ -8,7 +8,7 @@ import { track } from './scope.js';
 import {
   DType, Device, device as toDevice, dtypeFromEnum, toDType, bool as boolDType, float16, bfloat16,
   float32, float64, int64, int32, int16, int8, uint8, type DeviceLike, type ToName, MemoryFormat,
-  contiguousFormat, preserveFormat, channelsLast, channelsLast3d,
+  contiguousFormat, preserveFormat, channelsLast, channelsLast3d, type Layout, strided,
 } from './types.js';
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
@@ -41,14 +41,39 @@ export type Index = number | bigint | Slice | null | '...' | boolean | Tensor | 
 enum Meta { Shape, Strides, Dtype, Device, Contiguous, StorageOffset, DataPtr, Accounted, Dim }
 enum Grad { Grad, RequiresGrad, IsLeaf, GradFn, RetainsGrad, Version, OutputNr, Data }
 
-/** What autograd recorded for a tensor: `y.gradFn?.name()` is 'AddBackward0', as in PyTorch. */
+enum NodeQuery { Name, Next, Variable, Address }
+
+/**
+ * A node of the autograd graph (Python's `grad_fn`): what autograd recorded for a tensor.
+ * `y.gradFn?.name()` is 'AddBackward0', and `nextFunctions` walks the graph towards the leaves, as
+ * in PyTorch (`loss.gradFn.nextFunctions[0][0]`).
+ */
 export class GradFn {
-  constructor(private readonly _name: string) {}
+  /** @internal */
+  constructor(private readonly _h: Handle) {}
+  /** The node's name, as Python's `grad_fn.name()` ('AddBackward0', 'torch::autograd::AccumulateGrad'). */
   name(): string {
-    return this._name;
+    return native.nodeQuery(this._h, NodeQuery.Name) as string;
   }
+  /**
+   * The nodes this one passes gradients to, each with the input of that node it feeds (Python's
+   * `next_functions`): null where an input needs no gradient, an AccumulateGrad node for a leaf.
+   */
+  get nextFunctions(): [GradFn | null, number][] {
+    return (native.nodeQuery(this._h, NodeQuery.Next) as [Handle | null, number][]).map(([h, nr]) => [h === null ? null : new GradFn(h), nr]);
+  }
+  /** The leaf tensor an AccumulateGrad node accumulates into (Python's `AccumulateGrad.variable`); undefined for other nodes. */
+  get variable(): Tensor | undefined {
+    const h = native.nodeQuery(this._h, NodeQuery.Variable) as Handle | null | undefined;
+    return h == null ? undefined : new Tensor(h);
+  }
+  /** Python's repr: `<AddBackward0 object at 0x...>`. */
   toString() {
-    return `<${this._name}>`;
+    return `<${this.name().split('::').pop()} object at ${native.nodeQuery(this._h, NodeQuery.Address) as string}>`;
+  }
+  /** console.log prints a node as Python prints it. */
+  [inspect.custom]() {
+    return this.toString();
   }
 }
 
@@ -132,12 +157,11 @@ export class Tensor {
     const d = this.device;
     return d.type === 'cpu' ? -1 : d.index ?? 0;
   }
-  /** Tensor.is_same_size: whether `other` has this tensor's shape. */
-  isSameSize(other: Tensor): boolean {
+  /** Tensor.is_same_size(other): whether `other` has this tensor's shape. */
+  isSameSize(...args: Args<'Tensor.isSameSize'>): boolean {
+    const other = args.length === 1 && args[0] instanceof Tensor ? args[0] : bind('Tensor.isSameSize', args, { name: 'isSameSize' }).other;
     if (!(other instanceof Tensor)) badArg('Tensor', 'other', other);
-    if (arguments.length > 1) throw new TypeError(`isSameSize() takes 1 positional argument but ${arguments.length} were given`);
-    const a = this.shape, b = other.shape;
-    return a.length === b.length && a.every((n, i) => n === b[i]);
+    return sameShape(this.shape, other.shape);
   }
   /**
    * The data type of the tensor's elements (`torch.float32`, `torch.int64`, ...), as Python's `Tensor.dtype`.
@@ -169,6 +193,14 @@ export class Tensor {
   /** x.mH: the last two dimensions transposed and conjugated (x.mT for real tensors). */
   get mH(): Tensor {
     return this.adjoint();
+  }
+  /** x.H: a matrix transposed and conjugated (x.T for a real 2-D tensor); a 0-D tensor as it is. */
+  get H(): Tensor {
+    return this.matrix_H();
+  }
+  /** The tensor's memory layout: `torch.strided`, the only one torch-node makes. */
+  get layout(): Layout {
+    return strided;
   }
   get isCuda(): boolean {
     return this.device.type === 'cuda';
@@ -283,20 +315,21 @@ export class Tensor {
       if (h !== undefined) return new Tensor(h);
     }
     const opts = bindTo(args);
-    // nothing to change: PyTorch returns self (x.to(x.dtype) is x, x.cpu() is x for a CPU tensor)
-    if (!opts.copy && opts.memoryFormat === undefined && (opts.dtype === undefined || opts.dtype === this.dtype) && sameDevice(opts.device, this.device)) return this;
+    // nothing to change: PyTorch returns self (x.to(x.dtype) is x, x.cpu() is x for a CPU tensor;
+    // to_will_alias: a memory format that is preserve_format or the one the strides suggest)
+    if (!opts.copy && (opts.dtype === undefined || opts.dtype === this.dtype) && sameDevice(opts.device, this.device) &&
+      (opts.memoryFormat === undefined || opts.memoryFormat === preserveFormat || opts.memoryFormat === suggestMemoryFormat(this.shape, this.stride()))) return this;
     return wrap(op(TO, this._h, opts));
   }
   /** Tensor.cpu(memory_format=torch.preserve_format): this tensor, or its copy in CPU memory. */
   cpu(...args: Args<'Tensor.cpu'>): Tensor {
-    const memoryFormat = args.length === 0 ? undefined : bind('Tensor.cpu', args, { name: 'cpu' }).memoryFormat;
-    return memoryFormat == null || memoryFormat === preserveFormat ? this.to(CPU) : this.to(CPU, { memoryFormat });
+    return args.length === 0 ? this.to(CPU) : this.to(CPU, { memoryFormat: bind('Tensor.cpu', args, { name: 'cpu' }).memoryFormat });
   }
   /** Tensor.cuda(device=None, non_blocking=False, memory_format=torch.preserve_format). */
   cuda(...args: Args<'Tensor.cuda'>): Tensor {
     const { device, nonBlocking, memoryFormat } = bind('Tensor.cuda', args, { name: 'cuda' });
     const d = device == null ? toDevice('cuda') : typeof device === 'number' ? toDevice('cuda', device) : toDevice(device);
-    return this.to(d, { nonBlocking: nonBlocking ?? false, ...(memoryFormat == null || memoryFormat === preserveFormat ? {} : { memoryFormat }) });
+    return this.to(d, { nonBlocking: nonBlocking ?? false, memoryFormat });
   }
   float(...args: Args<'Tensor.float'>): Tensor { return this.cast(float32, 'float', args); }
   double(...args: Args<'Tensor.double'>): Tensor { return this.cast(float64, 'double', args); }
@@ -311,21 +344,28 @@ export class Tensor {
   /** x.float(memory_format=...) and its kin: x.to(dtype), in the given memory format. */
   private cast(dtype: DType, name: 'float' | 'double' | 'half' | 'bfloat16' | 'long' | 'int' | 'short' | 'char' | 'byte' | 'bool', args: readonly unknown[]): Tensor {
     if (args.length === 0) return this.to(dtype);
-    const { memoryFormat } = bind(`Tensor.${name}`, args as Args<'Tensor.float'>, { name });
-    return memoryFormat == null || memoryFormat === preserveFormat ? this.to(dtype) : this.to(dtype, { memoryFormat });
+    return this.to(dtype, { memoryFormat: bind(`Tensor.${name}`, args as Args<'Tensor.float'>, { name }).memoryFormat });
   }
-  /** x.type() is the type name ('torch.FloatTensor'); x.type(dtype) or x.type('torch.DoubleTensor') converts. */
-  type(): string;
-  type(dtype: DType | string, nonBlocking?: boolean): Tensor;
-  type(dtype?: DType | string | null): string | Tensor {
+  /**
+   * Tensor.type(dtype=None, non_blocking=False, *, memory_format=None): with no dtype the type's name
+   * ('torch.FloatTensor'); with a dtype or such a name, the tensor converted to it.
+   */
+  type(options?: { dtype?: null; nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }): string;
+  type(dtype: null, options?: { nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }): string;
+  type(dtype: DType | string, nonBlocking?: boolean, options?: { memoryFormat?: MemoryFormat | null }): Tensor;
+  type(dtype: DType | string, options?: { nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }): Tensor;
+  type(options: { dtype: DType | string; nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }): Tensor;
+  type(...args: unknown[]): string | Tensor {
+    const { dtype, nonBlocking, memoryFormat } = args.length === 0 ? { dtype: null, nonBlocking: false, memoryFormat: null } : bind('Tensor.type', args as Args<'Tensor.type'>, { name: 'type' });
     if (dtype == null) return `torch.${this.isCuda ? 'cuda.' : ''}${TYPE_NAMES[this.dtype.name]}Tensor`;
+    if (typeof nonBlocking !== 'boolean') badArg('boolean', 'nonBlocking', nonBlocking);
     const legacy = typeof dtype === 'string' ? /^torch\.(cuda\.)?(\w+)Tensor$/.exec(dtype) : null;
-    if (legacy) {
-      const name = Object.keys(TYPE_NAMES).find((k) => TYPE_NAMES[k] === legacy[2]);
-      if (!name) badArg("a dtype or a tensor type name such as 'torch.FloatTensor'", 'dtype', dtype);
-      return this.to({ dtype: toDType(name), device: legacy[1] ? 'cuda' : this.isCuda ? 'cpu' : undefined });
+    let name: string | undefined;
+    if (legacy && !(name = Object.keys(TYPE_NAMES).find((k) => TYPE_NAMES[k] === legacy[2]))) {
+      badArg("a dtype or a tensor type name such as 'torch.FloatTensor'", 'dtype', dtype);
     }
-    return this.to(toDType(dtype));
+    const device = legacy ? (legacy[1] ? 'cuda' : this.isCuda ? 'cpu' : undefined) : undefined;
+    return this.to({ dtype: toDType(name ?? (dtype as DType | string)), device, nonBlocking, memoryFormat: memoryFormat ?? undefined });
   }
 
   /** Python's len(x): the size of the first dimension. */
@@ -580,6 +620,27 @@ export function opId(name: string): number {
 const TO = opId('to');
 const SPLIT = opId('split');
 const CHUNK = opId('chunk');
+
+// c10's is_channels_last_strides_2d/_3d: strides that decrease in the format's order (sizes of 1
+// ignored, an N111 tensor read as contiguous), as TensorBase::suggest_memory_format reads them
+function stridesLike(order: number[], shape: number[], strides: number[]): boolean {
+  if (shape.length !== order.length || strides[1] === 0) return false;
+  let min = 0;
+  for (const d of order) {
+    if (shape[d] === 0 || strides[d] < min) return false;
+    if (d === 0 && min === strides[1]) return false;
+    min = strides[d] * (shape[d] > 1 ? shape[d] : 1);
+  }
+  return true;
+}
+function suggestMemoryFormat(shape: number[], strides: number[]): MemoryFormat {
+  return stridesLike([1, 3, 2, 0], shape, strides) ? channelsLast : stridesLike([1, 4, 3, 2, 0], shape, strides) ? channelsLast3d : contiguousFormat;
+}
+
+/** @internal whether two shapes are equal, dimension by dimension */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
 
 function normDim(dim: number, n: number, name: string): number {
   if (!Number.isInteger(dim)) badArg('an integer', name, dim);

@@ -1,8 +1,9 @@
-// Functions that PyTorch writes in Python (torch/functional.py) on top of ATen ops, ported so
-// their signatures and return shapes match: unique, uniqueConsecutive, tensordot, meshgrid, and the
-// variadic wrappers (einsum, broadcastTensors, blockDiag, cartesianProd, chainMatmul, atleast1d/2d/3d).
+// Functions that PyTorch writes in Python (torch/functional.py) or by hand in its bindings on top of
+// ATen ops, ported so their signatures and return shapes match: unique, uniqueConsecutive, tensordot,
+// meshgrid, nonzero (as_tuple), Tensor.where, and the variadic wrappers (einsum, broadcastTensors,
+// blockDiag, cartesianProd, chainMatmul, atleast1d/2d/3d).
 import { native } from './native.js';
-import { badArg } from './errors.js';
+import { badArg, TorchError } from './errors.js';
 import { Tensor, opId, wrap } from './tensor.js';
 import { bind, type Args } from './bind.js';
 import { writeOut, generatedFunctions as aten } from './functions.js';
@@ -12,6 +13,8 @@ const UNIQUE_DIM = opId('unique_dim');
 const UNIQUE_CONSECUTIVE = opId('unique_consecutive');
 const TENSORDOT = opId('tensordot');
 const MESHGRID = opId('meshgrid');
+const NONZERO = opId('nonzero');
+const NONZERO_NUMPY = opId('nonzero_numpy');
 
 /** The keyword arguments of `torch.unique`. */
 export interface UniqueOptions {
@@ -48,6 +51,28 @@ export function uniqueConsecutive(...args: Args<'torch.uniqueConsecutive'>): Ten
   const { input, returnInverse, returnCounts, dim } = bind('torch.uniqueConsecutive', args, { name: 'torch.uniqueConsecutive' });
   checkTensor(input, 'input');
   return pick(wrap(native.op(UNIQUE_CONSECUTIVE, input, returnInverse, returnCounts, dim ?? null)), returnInverse, returnCounts);
+}
+
+/**
+ * torch.nonzero(input, *, out=None, as_tuple=False): the indices of the non-zero elements, one row
+ * each; with `asTuple: true` one index tensor per dimension (`x.index(torch.nonzero(m, { asTuple: true }))`
+ * is `x.index(m)`), as PyTorch's parser gives them.
+ */
+export function nonzero(input: Tensor, options?: { out?: Tensor | null; asTuple?: false }): Tensor;
+export function nonzero(input: Tensor, options: { asTuple: true }): Tensor[];
+export function nonzero(options: { input: Tensor; out?: Tensor | null; asTuple?: false }): Tensor;
+export function nonzero(options: { input: Tensor; asTuple: true }): Tensor[];
+export function nonzero(...args: Args<'torch.nonzero'>): Tensor | Tensor[];
+export function nonzero(...args: Args<'torch.nonzero'>): Tensor | Tensor[] {
+  const { input, out, asTuple } = bind('torch.nonzero', args, { name: 'torch.nonzero' });
+  checkTensor(input, 'input');
+  if (typeof asTuple !== 'boolean') badArg('boolean', 'asTuple', asTuple);
+  if (asTuple) {
+    if (out != null) throw new TorchError('nonzero does not support the out kwarg when as_tuple is True');
+    return wrap(native.op(NONZERO_NUMPY, input));
+  }
+  const r = wrap(native.op(NONZERO, input)) as Tensor;
+  return out == null ? r : writeOut('nonzero', r, out) as Tensor;
 }
 
 /** torch.tensordot(a, b, dims = 2): dims is a count, or [dimsA, dimsB]. */
@@ -177,6 +202,12 @@ declare module './tensor.js' {
     /** Tensor.unique(sorted = true, returnInverse = false, returnCounts = false, dim = null) */
     unique(...args: Rest<Args<'torch.unique'>>): Tensor | Tensor[];
     uniqueConsecutive(...args: Rest<Args<'torch.uniqueConsecutive'>>): Tensor | Tensor[];
+    /** Tensor.nonzero(*, as_tuple=False): torch.nonzero(this, ...). */
+    nonzero(options?: { asTuple?: false }): Tensor;
+    nonzero(options: { asTuple: true }): Tensor[];
+    nonzero(...args: Args<'Tensor.nonzero'>): Tensor | Tensor[];
+    /** Tensor.where(condition, other): torch.where(condition, this, other). */
+    where(...args: Args<'Tensor.where'>): Tensor;
   }
 }
 Tensor.prototype.unique = function (this: Tensor, ...args: unknown[]) {
@@ -184,4 +215,14 @@ Tensor.prototype.unique = function (this: Tensor, ...args: unknown[]) {
 };
 Tensor.prototype.uniqueConsecutive = function (this: Tensor, ...args: unknown[]) {
   return uniqueConsecutive(...([this, ...args] as Args<'torch.uniqueConsecutive'>));
+};
+Tensor.prototype.nonzero = function (this: Tensor, ...args: Args<'Tensor.nonzero'>) {
+  const { asTuple } = args.length === 0 ? { asTuple: false } : bind('Tensor.nonzero', args, { name: 'nonzero' });
+  if (typeof asTuple !== 'boolean') badArg('boolean', 'asTuple', asTuple);
+  return wrap(native.op(asTuple ? NONZERO_NUMPY : NONZERO, this));
+} as Tensor['nonzero'];
+Tensor.prototype.where = function (this: Tensor, ...args: Args<'Tensor.where'>) {
+  const { condition, other } = bind('Tensor.where', args, { name: 'where' });
+  checkTensor(condition, 'condition');
+  return aten.where(condition, this, other as Tensor);
 };

@@ -128,6 +128,13 @@ SIGNATURE_TEXT = {
     'torch.Tensor.cpu': '*, memory_format=torch.preserve_format',
     'torch.Tensor.cuda': 'device=None, non_blocking=False, *, memory_format=torch.preserve_format',
     **{f'torch.Tensor.{cast}': '*, memory_format=torch.preserve_format' for cast in TENSOR_CASTS},
+    # PyTorch's parser: nonzero(*, bool as_tuple=False); where(Tensor condition, Tensor other);
+    # type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None); the
+    # docstrings leave out as_tuple, name where's other y, and is_same_size has none
+    'torch.Tensor.nonzero': '*, as_tuple=False',
+    'torch.Tensor.where': 'condition, other',
+    'torch.Tensor.type': 'dtype=None, non_blocking=False, *, memory_format=None',
+    'torch.Tensor.is_same_size': 'other',
     # torch.nn.utils.weight_norm is also the name of its submodule, which the resolver finds first
     'torch.nn.utils.weight_norm': "module, name='weight', dim=0",
     # RNN.__init__(*args, **kwargs) parses its arguments by hand; this is its documented signature
@@ -375,6 +382,9 @@ OVERRIDES = {
     'torch.Tensor.cuda': {'device': 'DeviceLike | number | null', 'non_blocking': 'boolean', 'memory_format': 'MemoryFormat'},
     **{f'torch.Tensor.{cast}': {'memory_format': 'MemoryFormat'} for cast in TENSOR_CASTS},
     'torch.Tensor.requires_grad_': {'requires_grad': 'boolean'},
+    'torch.Tensor.where': {'condition': 'Tensor', 'other': 'Tensor | number | boolean'},
+    'torch.Tensor.type': {'dtype': 'DType | string | null', 'non_blocking': 'boolean', 'memory_format': 'MemoryFormat | null'},
+    'torch.Tensor.is_same_size': {'other': 'Tensor'},
     'torch.Tensor.split': {'split_size': 'number | number[]', 'dim': 'number'},
     'torch.Tensor.chunk': {'chunks': 'number', 'dim': 'number'},
     'torch.Tensor.index_put_': {'indices': 'Index', 'values': 'Tensor | number | boolean', 'accumulate': 'boolean'},

@@ -86,13 +86,40 @@ METHODS = [
     'y.view(1, 2, 3, 4).is_contiguous(memory_format=torch.preserve_format)',
     'y.view(1, 2, 1, 3, 4).contiguous(memory_format=torch.channels_last_3d).is_contiguous(memory_format=torch.channels_last_3d)',
     'y.float().requires_grad_(requires_grad=True).requires_grad',
+    # as_tuple, Tensor.where, Tensor.type's parameters, x.H: bound by PyTorch's parser, not its docstrings
+    'y.gt(10).nonzero()',
+    'y.gt(10).nonzero(as_tuple=True)',
+    'torch.nonzero(y.index_select(2, k), as_tuple=True)',
+    'torch.nonzero(y.eq(5), as_tuple=False)',
+    'y[y.gt(10).nonzero(as_tuple=True)]',
+    'y.where(y.gt(10), y.neg())',
+    'y.where(condition=y.lt(3), other=x.flip(0))',
+    'y.type()',
+    'y.type(torch.float64)',
+    "y.type('torch.IntTensor')",
+    'y.type(dtype=torch.int16, non_blocking=False)',
+    'y.is_same_size(other=x)',
+    'y[0].H',
+    'y[0, 0, 0].H',
+    # to() returns the tensor itself where the memory format asked for is the one its strides suggest
+    'y[0].float().t().to(memory_format=torch.contiguous_format).is_contiguous()',
+    'y.view(1, 2, 3, 4).to(memory_format=torch.channels_last).is_contiguous()',
+    'y.view(1, 2, 3, 4).to(memory_format=torch.channels_last).to(memory_format=torch.channels_last).is_contiguous(memory_format=torch.channels_last)',
+    'y.view(1, 2, 3, 4).float(memory_format=torch.preserve_format).is_contiguous()',
+    # numpy's names, which PyTorch's parser also takes for dim, keepdim, input and other
+    'y.sum(axis=1)',
+    'y.sum(axis=0, keepdims=True)',
+    'torch.max(y, axis=2).values',
+    'torch.mean(y.float(), axis=(0, 2))',
+    'torch.add(x1=y, x2=x)',
 ]
 out = {'torch': torch.__version__, 'x': enc(x), 'get': [], 'set': [], 'methods': [],
        'i': enc(i), 'j': enc(j), 'k': enc(k), 'v': enc(v), 'w': enc(w)}
 for src in METHODS:
     y = x.clone()
     r = eval(src)
-    out['methods'].append({'python': src, 'ts': to_ts(src), 'result': enc(r) if isinstance(r, torch.Tensor) else r, 'y': enc(y)})
+    result = enc(r) if isinstance(r, torch.Tensor) else {'list': [enc(e) for e in r]} if isinstance(r, tuple) else r
+    out['methods'].append({'python': src, 'ts': to_ts(src), 'result': result, 'y': enc(y)})
 for src in GET:
     out['get'].append({'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
 for sub, value in SET:

@@ -26,7 +26,7 @@ t.test('a Function with a non-tensor argument, saved tensors, ctx fields and nee
   }
   const x = torch.tensor([0.5, -1.0, 2.0], { requiresGrad: true });
   const r = ScaledExp.apply<torch.Tensor>(x, 3.0, torch.tensor([1.0, 2.0, 3.0]));
-  t.equal(String(r.gradFn), `<${py.scaled_exp.grad_fn}>`, "the node is named as PyTorch's");
+  t.match(String(r.gradFn), new RegExp(`^<${py.scaled_exp.grad_fn} object at 0x[0-9a-f]+>$`), "the node is named as PyTorch's");
   r.mul(torch.tensor([1.0, 2.0, 3.0])).sum().backward();
   t.ok(close(r.tolist(), py.scaled_exp.out), 'output');
   t.ok(close(x.grad!.tolist(), py.scaled_exp.grad), 'gradient');

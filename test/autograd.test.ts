@@ -23,6 +23,38 @@ t.test('the README example: matmul, relu, sum, backward', async (t) => {
   t.equal(x.gradFn, null);
 });
 
+t.test('walking the graph: gradFn.nextFunctions and AccumulateGrad.variable (scripts/make_autograd_graph_fixtures.py)', async (t) => {
+  const fx = fixture('autograd_graph.json');
+  type Node = { name: string; type: string; next: [Node | null, number][]; variable?: string };
+  for (const g of fx.graphs) {
+    const w = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5]], { requiresGrad: true });
+    const b = torch.tensor([0.1, -0.2], { requiresGrad: true });
+    const x = torch.tensor([[1.0, 2.0, 3.0], [-1.0, 0.5, 0.0]]);
+    const target = torch.tensor([[0.0, 1.0], [1.0, 0.0]]);
+    const r = new Function('torch', 'F', 'w', 'b', 'x', 'target', `return ${g.ts}`)(torch, torch.nn.functional, w, b, x, target) as torch.Tensor;
+    const leaves: Record<string, torch.Tensor> = { w, b };
+    const check = (fn: torch.GradFn | null, want: Node | null, at: string): void => {
+      if (want === null) return void t.equal(fn, null, `${g.label}: ${at} is None`);
+      if (!fn) return void t.fail(`${g.label}: ${at} is null, PyTorch's is ${want.name}`);
+      t.equal(fn.name(), want.name, `${g.label}: ${at}.name()`);
+      t.match(String(fn), new RegExp(`^<${want.type} object at 0x[0-9a-f]+>$`), `${g.label}: ${at} prints as in Python`);
+      t.equal(fn.variable === undefined ? undefined : fn.variable.dataPtr(), want.variable && leaves[want.variable].dataPtr(), `${g.label}: ${at}.variable`);
+      const next = fn.nextFunctions;
+      t.equal(next.length, want.next.length, `${g.label}: ${at}.nextFunctions.length`);
+      next.forEach(([f, nr], i) => {
+        t.equal(nr, want.next[i][1], `${g.label}: ${at}.nextFunctions[${i}][1]`);
+        check(f, want.next[i][0], `${at}.nextFunctions[${i}][0]`);
+      });
+    };
+    check(r.gradFn, g.gradFn, 'gradFn');
+  }
+  // a node keeps the graph it reaches: walking it after the tensors are gone still works
+  const leaf = torch.ones(2, { requiresGrad: true });
+  const fn = leaf.mul(2).exp().sum().gradFn!;
+  globalThis.gc?.();
+  t.equal(fn.nextFunctions[0][0]!.nextFunctions[0][0]!.nextFunctions[0][0]!.variable!.dataPtr(), leaf.dataPtr(), 'down to the leaf');
+});
+
 t.test('higher order gradients with autograd.grad', async (t) => {
   const y = input('p').requiresGrad_(true);
   const z = y.pow(2).mul(y.sin()).mean();

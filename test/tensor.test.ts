@@ -282,6 +282,44 @@ t.test('index_put_ with accumulate, new_tensor, index_copy and the older names (
   }
 });
 
+t.test('nonzero(asTuple), Tensor.where, Tensor.type, x.H, x.layout, numpy names: as PyTorch\'s parser binds them', async (t) => {
+  const x = torch.arange(6).reshape(2, 3);
+  t.same(x.where(x.gt(2), -1).tolist(), [[-1, -1, -1], [3, 4, 5]], 'a number for other (PyTorch 2.x)');
+  t.throws(() => (x as any).where(x.gt(2)), { name: 'TypeError', message: /where\(\) missing 1 required positional argument/ });
+  t.throws(() => x.where(1 as never, 0), { name: 'TypeError', message: 'Expected Tensor for condition but received 1 of type number' });
+  t.throws(() => (x as any).nonzero(true), { name: 'TypeError', message: 'nonzero() takes 0 positional arguments but 1 was given' });
+  t.throws(() => x.nonzero({ asTuple: 1 } as never), { name: 'TypeError', message: 'Expected boolean for asTuple but received 1 of type number' });
+  t.throws(() => torch.nonzero(x, { asTuple: true, out: torch.empty(0) } as never), { name: 'TorchError', message: 'nonzero does not support the out kwarg when as_tuple is True' });
+  const out = torch.empty(0, { dtype: torch.long });
+  t.equal(torch.nonzero(x.gt(3), { out }), out, 'out=');
+  t.same(out.tolist(), [[1, 1], [1, 2]]);
+  t.same(torch.nonzero(torch.tensor(5), { asTuple: true }).map((i) => i.tolist()), [[0]], 'a 0-d tensor as 1-d, as PyTorch does');
+  t.equal(x.type(torch.int64), x, 'type() to its own dtype is the tensor');
+  t.throws(() => x.type('torch.NopeTensor'), { name: 'TypeError', message: /for dtype/ });
+  t.throws(() => x.type(torch.float32, 1 as never), { name: 'TypeError', message: 'Expected boolean for nonBlocking but received 1 of type number' });
+  t.throws(() => (x as any).type(torch.float32, false, 1), { name: 'TypeError', message: 'type() takes from 0 to 2 positional arguments but 3 were given' });
+  t.equal(x.type({ dtype: torch.float64, memoryFormat: torch.contiguousFormat }).dtype, torch.float64);
+  t.equal(x.layout, torch.strided);
+  t.throws(() => x.index(0).H, { name: 'TorchError', message: /tensor.H is only supported on matrices \(2-D tensors\). Got 1-D tensor./ });
+  t.throws(() => (x as any).isSameSize(x, 1), { name: 'TypeError', message: 'isSameSize() takes 1 positional argument but 2 were given' });
+  t.throws(() => x.isSameSize([2, 3] as never), { name: 'TypeError', message: 'Expected Tensor for other but received an array' });
+  // x.to(memory_format) aliases where PyTorch's to_will_alias does: same dtype and device, and the
+  // format preserve_format or the one the strides suggest
+  const m = x.float().t();
+  t.equal(m.to({ memoryFormat: torch.contiguousFormat }), m, 'a transposed matrix: its strides suggest contiguous_format');
+  t.equal(m.to({ memoryFormat: torch.preserveFormat }), m);
+  t.equal(m.float({ memoryFormat: torch.preserveFormat }), m);
+  const cl = torch.ones(1, 2, 3, 4).contiguous({ memoryFormat: torch.channelsLast });
+  t.equal(cl.to({ memoryFormat: torch.channelsLast }), cl);
+  t.not(cl.to({ memoryFormat: torch.contiguousFormat }), cl);
+  const n1h1 = torch.ones(1, 2, 1, 1);
+  t.not(n1h1.to({ memoryFormat: torch.channelsLast }), n1h1, 'N1H1 strides read as contiguous_format, as c10 reads them');
+  t.same(torch.ones(2, 1, 1, 1).to({ memoryFormat: torch.channelsLast }).stride(), [1, 1, 1, 1]);
+  // numpy's names: an unknown name is still refused
+  t.same(x.sum({ axis: 1, keepdims: true } as never).tolist(), [[3], [12]]);
+  t.throws(() => x.sum({ axes: 1 } as never), { name: 'TypeError', message: /Unexpected option in \{ axes \}/ });
+});
+
 t.test('generated ops: overloads, varargs, named tuples, in-place', async (t) => {
   const a = torch.tensor([[1, 5, 2], [7, 0, 1]]);
   const [values, indices] = torch.max(a, 1);

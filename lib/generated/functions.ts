@@ -383,7 +383,6 @@ export const nllLoss2d = F.nllLoss2d;
 export const nllLoss2dForward = F.nllLoss2dForward;
 export const nllLossForward = F.nllLossForward;
 export const nllLossNd = F.nllLossNd;
-export const nonzero = F.nonzero;
 export const nonzeroNumpy = F.nonzeroNumpy;
 export const norm = F.norm;
 export const normExceptDim = F.normExceptDim;

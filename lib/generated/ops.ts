@@ -335,7 +335,6 @@ export const TENSOR_METHODS: [string, number, string[] | null, boolean][] = [
   ["newZeros", 466, null, false],
   ["nextafter", 467, null, false],
   ["nextafter_", 468, null, true],
-  ["nonzero", 474, null, false],
   ["nonzeroNumpy", 475, null, false],
   ["norm", 476, null, false],
   ["normal_", 479, null, true],
@@ -860,7 +859,6 @@ export const TORCH_FUNCTIONS: [string, number, string[] | null, boolean, boolean
   ["nllLoss2dForward", 471, ["output","totalWeight"], false, false],
   ["nllLossForward", 472, ["output","totalWeight"], false, false],
   ["nllLossNd", 473, null, false, false],
-  ["nonzero", 474, null, false, true],
   ["nonzeroNumpy", 475, null, false, false],
   ["norm", 476, null, false, true],
   ["normExceptDim", 477, null, false, false],
@@ -2015,7 +2013,6 @@ export interface TensorOps {
   nextafter(options: { other: Tensor }): Tensor;
   nextafter_(other: Tensor, options?: { other?: Tensor }): this;
   nextafter_(options: { other: Tensor }): this;
-  nonzero(): Tensor;
   nonzeroNumpy(): Tensor[];
   norm(p?: Scalar | null, options?: { p?: Scalar | null; dtype?: DType }): Tensor;
   norm(options?: { p?: Scalar | null; dtype?: DType }): Tensor;
@@ -4167,8 +4164,6 @@ export interface TorchFunctions {
   nllLossNd(input: Tensor, target: Tensor, options?: { input?: Tensor; target?: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
   nllLossNd(input: Tensor, options: { target: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
   nllLossNd(options: { input: Tensor; target: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
-  nonzero(input: Tensor, options?: { input?: Tensor; out?: Tensor | null }): Tensor;
-  nonzero(options: { input: Tensor; out?: Tensor | null }): Tensor;
   nonzeroNumpy(input: Tensor, options?: { input?: Tensor }): Tensor[];
   nonzeroNumpy(options: { input: Tensor }): Tensor[];
   norm(input: Tensor, p?: Scalar | null, options?: { input?: Tensor; p?: Scalar | null; dtype?: DType; out?: Tensor | null }): Tensor;

@@ -46,6 +46,7 @@ export const SIGNATURES = {
   "torch.load": [["f", "f", "pos"], ["mapLocation", "map_location", "pos", null], ["pickleModule", "pickle_module", "pos", null], ["weightsOnly", "weights_only", "kwonly", null], ["mmap", "mmap", "kwonly", null], ["pickleLoadArgs", "pickle_load_args", "varkw"]],
   "torch.unique": [["input", "input", "pos"], ["sorted", "sorted", "pos", true], ["returnInverse", "return_inverse", "pos", false], ["returnCounts", "return_counts", "pos", false], ["dim", "dim", "pos", null]],
   "torch.uniqueConsecutive": [["input", "input", "pos"], ["returnInverse", "return_inverse", "pos", false], ["returnCounts", "return_counts", "pos", false], ["dim", "dim", "pos", null]],
+  "torch.nonzero": [["input", "input", "pos"], ["out", "out", "kwonly", null], ["asTuple", "as_tuple", "kwonly", false]],
   "torch.tensordot": [["a", "a", "pos"], ["b", "b", "pos"], ["dims", "dims", "pos", 2], ["out", "out", "pos", null]],
   "torch.meshgrid": [["tensors", "tensors", "varargs"], ["indexing", "indexing", "kwonly", null]],
   "torch.einsum": [["args", "args", "varargs"]],
@@ -218,6 +219,10 @@ export const SIGNATURES = {
   "Tensor.indexPut_": [["indices", "indices", "pos"], ["values", "values", "pos"], ["accumulate", "accumulate", "pos", false]],
   "Tensor.indexPut": [["indices", "indices", "pos"], ["values", "values", "pos"], ["accumulate", "accumulate", "pos", false]],
   "Tensor.newTensor": [["data", "data", "pos"], ["dtype", "dtype", "kwonly", null], ["device", "device", "kwonly", null], ["requiresGrad", "requires_grad", "kwonly", false], ["layout", "layout", "kwonly", {"$": "torch.strided"}], ["pinMemory", "pin_memory", "kwonly", false]],
+  "Tensor.nonzero": [["asTuple", "as_tuple", "kwonly", false]],
+  "Tensor.where": [["condition", "condition", "pos"], ["other", "other", "pos"]],
+  "Tensor.type": [["dtype", "dtype", "pos", null], ["nonBlocking", "non_blocking", "pos", false], ["memoryFormat", "memory_format", "kwonly", null]],
+  "Tensor.isSameSize": [["other", "other", "pos"]],
   "nn.Parameter": [["data", "data", "pos", null], ["requiresGrad", "requires_grad", "pos", true]],
   "torch.Generator": [["device", "device", "pos", "cpu"]],
   "nn.Module.train": [["mode", "mode", "pos", true]],
@@ -615,6 +620,7 @@ export interface ParamTypes {
   "torch.load": { f: string; mapLocation?: MapLocation | null; pickleModule?: unknown; weightsOnly?: boolean | null; mmap?: boolean | null };
   "torch.unique": { input: Tensor; sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null };
   "torch.uniqueConsecutive": { input: Tensor; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null };
+  "torch.nonzero": { input: Tensor; out?: Tensor | null; asTuple?: boolean };
   "torch.tensordot": { a: Tensor; b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null };
   "torch.meshgrid": { indexing?: 'ij' | 'xy' | null };
   "torch.einsum": {  };
@@ -787,6 +793,10 @@ export interface ParamTypes {
   "Tensor.indexPut_": { indices: Index; values: Tensor | number | boolean; accumulate?: boolean };
   "Tensor.indexPut": { indices: Index; values: Tensor | number | boolean; accumulate?: boolean };
   "Tensor.newTensor": { data: TensorData; dtype?: DType | null; device?: DeviceLike | null; requiresGrad?: boolean; layout?: Layout | null; pinMemory?: boolean };
+  "Tensor.nonzero": { asTuple?: boolean };
+  "Tensor.where": { condition: Tensor; other: Tensor | number | boolean };
+  "Tensor.type": { dtype?: DType | string | null; nonBlocking?: boolean; memoryFormat?: MemoryFormat | null };
+  "Tensor.isSameSize": { other: Tensor };
   "nn.Parameter": { data?: Tensor | null; requiresGrad?: boolean };
   "torch.Generator": { device?: DeviceLike };
   "nn.Module.train": { mode?: boolean };
@@ -1184,6 +1194,7 @@ export interface Positional {
   "torch.load": ["f", "mapLocation", "pickleModule"];
   "torch.unique": ["input", "sorted", "returnInverse", "returnCounts", "dim"];
   "torch.uniqueConsecutive": ["input", "returnInverse", "returnCounts", "dim"];
+  "torch.nonzero": ["input"];
   "torch.tensordot": ["a", "b", "dims", "out"];
   "torch.meshgrid": [];
   "torch.einsum": [];
@@ -1356,6 +1367,10 @@ export interface Positional {
   "Tensor.indexPut_": ["indices", "values", "accumulate"];
   "Tensor.indexPut": ["indices", "values", "accumulate"];
   "Tensor.newTensor": ["data"];
+  "Tensor.nonzero": [];
+  "Tensor.where": ["condition", "other"];
+  "Tensor.type": ["dtype", "nonBlocking"];
+  "Tensor.isSameSize": ["other"];
   "nn.Parameter": ["data", "requiresGrad"];
   "torch.Generator": ["device"];
   "nn.Module.train": ["mode"];
@@ -1757,6 +1772,7 @@ export interface ArgsTable {
   "torch.load": [options: { f: string; mapLocation?: MapLocation | null; pickleModule?: unknown; weightsOnly?: boolean | null; mmap?: boolean | null }] | [f: string, options?: { mapLocation?: MapLocation | null; pickleModule?: unknown; weightsOnly?: boolean | null; mmap?: boolean | null }] | [f: string, mapLocation: MapLocation | null | undefined, options?: { pickleModule?: unknown; weightsOnly?: boolean | null; mmap?: boolean | null }] | [f: string, mapLocation: MapLocation | null | undefined, pickleModule: unknown | undefined, options?: { weightsOnly?: boolean | null; mmap?: boolean | null }];
   "torch.unique": [options: { input: Tensor; sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, sorted: boolean | undefined, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, sorted: boolean | undefined, returnInverse: boolean | undefined, options?: { returnCounts?: boolean; dim?: number | null }] | [input: Tensor, sorted: boolean | undefined, returnInverse: boolean | undefined, returnCounts: boolean | undefined, options?: { dim?: number | null }] | [input: Tensor, sorted: boolean | undefined, returnInverse: boolean | undefined, returnCounts: boolean | undefined, dim: number | null | undefined, options?: {}];
   "torch.uniqueConsecutive": [options: { input: Tensor; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, options?: { returnCounts?: boolean; dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, returnCounts: boolean | undefined, options?: { dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, returnCounts: boolean | undefined, dim: number | null | undefined, options?: {}];
+  "torch.nonzero": [options: { input: Tensor; out?: Tensor | null; asTuple?: boolean }] | [input: Tensor, options?: { out?: Tensor | null; asTuple?: boolean }];
   "torch.tensordot": [options: { a: Tensor; b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, options: { b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, b: Tensor, options?: { dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, b: Tensor, dims: number | number[] | number[][] | undefined, options?: { out?: Tensor | null }] | [a: Tensor, b: Tensor, dims: number | number[] | number[][] | undefined, out: Tensor | null | undefined, options?: {}];
   "torch.meshgrid": [options?: { indexing?: 'ij' | 'xy' | null }];
   "torch.einsum": [options?: {}];
@@ -1929,6 +1945,10 @@ export interface ArgsTable {
   "Tensor.indexPut_": [options: { indices: Index; values: Tensor | number | boolean; accumulate?: boolean }] | [indices: Index, options: { values: Tensor | number | boolean; accumulate?: boolean }] | [indices: Index, values: Tensor | number | boolean, options?: { accumulate?: boolean }] | [indices: Index, values: Tensor | number | boolean, accumulate: boolean | undefined, options?: {}];
   "Tensor.indexPut": [options: { indices: Index; values: Tensor | number | boolean; accumulate?: boolean }] | [indices: Index, options: { values: Tensor | number | boolean; accumulate?: boolean }] | [indices: Index, values: Tensor | number | boolean, options?: { accumulate?: boolean }] | [indices: Index, values: Tensor | number | boolean, accumulate: boolean | undefined, options?: {}];
   "Tensor.newTensor": [options: { data: TensorData; dtype?: DType | null; device?: DeviceLike | null; requiresGrad?: boolean; layout?: Layout | null; pinMemory?: boolean }] | [data: TensorData, options?: { dtype?: DType | null; device?: DeviceLike | null; requiresGrad?: boolean; layout?: Layout | null; pinMemory?: boolean }];
+  "Tensor.nonzero": [options?: { asTuple?: boolean }];
+  "Tensor.where": [options: { condition: Tensor; other: Tensor | number | boolean }] | [condition: Tensor, options: { other: Tensor | number | boolean }] | [condition: Tensor, other: Tensor | number | boolean, options?: {}];
+  "Tensor.type": [options?: { dtype?: DType | string | null; nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }] | [dtype: DType | string | null | undefined, options?: { nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }] | [dtype: DType | string | null | undefined, nonBlocking: boolean | undefined, options?: { memoryFormat?: MemoryFormat | null }];
+  "Tensor.isSameSize": [options: { other: Tensor }] | [other: Tensor, options?: {}];
   "nn.Parameter": [options?: { data?: Tensor | null; requiresGrad?: boolean }] | [data: Tensor | null | undefined, options?: { requiresGrad?: boolean }] | [data: Tensor | null | undefined, requiresGrad: boolean | undefined, options?: {}];
   "torch.Generator": [options?: { device?: DeviceLike }] | [device: DeviceLike | undefined, options?: {}];
   "nn.Module.train": [options?: { mode?: boolean }] | [mode: boolean | undefined, options?: {}];

@@ -1,7 +1,7 @@
 // torch.nn.functional, mapped onto ATen ops. Every function takes its arguments as Python's does
 // (lib/bind.ts, with the parameters read from PyTorch): by position, by name in a trailing options
 // object, or both.
-import { Tensor } from '../tensor.js';
+import { Tensor, sameShape } from '../tensor.js';
 import { aten } from '../aten.js';
 import { badArg } from '../errors.js';
 import { bind, type Args } from '../bind.js';
@@ -400,11 +400,10 @@ export function gaussianNllLoss(...args: Args<'nn.functional.gaussianNllLoss'>):
   const a = bind('nn.functional.gaussianNllLoss', args), fn = 'gaussian_nll_loss';
   const input = tensorArg(fn, 'input', a.input), target = tensorArg(fn, 'target', a.target);
   let v = typeof a.var === 'number' ? aten('full_like')(input, a.var) as Tensor : tensorArg(fn, 'var', a.var);
-  const same = (x: number[], y: number[]) => x.length === y.length && x.every((s, i) => s === y[i]);
-  if (!same(v.shape, input.shape)) {
+  if (!sameShape(v.shape, input.shape)) {
     // homoscedastic: one variance per sample, with or without its trailing 1
-    if (same(input.shape.slice(0, -1), v.shape)) v = v.unsqueeze(-1);
-    else if (!(same(input.shape.slice(0, -1), v.shape.slice(0, -1)) && v.shape[v.dim() - 1] === 1)) throw new RangeError('var is of incorrect size');
+    if (sameShape(input.shape.slice(0, -1), v.shape)) v = v.unsqueeze(-1);
+    else if (!(sameShape(input.shape.slice(0, -1), v.shape.slice(0, -1)) && v.shape[v.dim() - 1] === 1)) throw new RangeError('var is of incorrect size');
   }
   if (!['none', 'mean', 'sum'].includes(a.reduction)) throw new RangeError(`${a.reduction} is not valid`);
   if (v.lt(0).any().item()) throw new RangeError('var has negative entry/entries');
