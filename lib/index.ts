@@ -118,7 +118,7 @@ export * as special from './generated/special.js';
 export * as cuda from './cuda.js';
 export {
   unique, uniqueConsecutive, tensordot, meshgrid, einsum, broadcastTensors, blockDiag, cartesianProd, chainMatmul,
-  atleast1d, atleast2d, atleast3d, nonzero, type UniqueOptions, type Subscripts,
+  atleast1d, atleast2d, atleast3d, nonzero, norm, type UniqueOptions, type Subscripts,
 } from './torch-functional.js';
 
 const info = native.runtimeInfo();

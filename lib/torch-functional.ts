@@ -1,12 +1,14 @@
 // Functions that PyTorch writes in Python (torch/functional.py) or by hand in its bindings on top of
 // ATen ops, ported so their signatures and return shapes match: unique, uniqueConsecutive, tensordot,
-// meshgrid, nonzero (as_tuple), Tensor.where, and the variadic wrappers (einsum, broadcastTensors,
+// meshgrid, norm, nonzero (as_tuple), Tensor.where, and the variadic wrappers (einsum, broadcastTensors,
 // blockDiag, cartesianProd, chainMatmul, atleast1d/2d/3d).
 import { native } from './native.js';
 import { badArg, TorchError } from './errors.js';
 import { Tensor, opId, wrap } from './tensor.js';
 import { bind, type Args } from './bind.js';
 import { writeOut, generatedFunctions as aten } from './functions.js';
+import { vectorNorm, matrixNorm } from './generated/linalg.js';
+import type { DType } from './types.js';
 
 const UNIQUE2 = opId('_unique2');
 const UNIQUE_DIM = opId('unique_dim');
@@ -73,6 +75,28 @@ export function nonzero(...args: Args<'torch.nonzero'>): Tensor | Tensor[] {
   }
   const r = wrap(native.op(NONZERO, input)) as Tensor;
   return out == null ? r : writeOut('nonzero', r, out) as Tensor;
+}
+
+/**
+ * torch.norm(input, p='fro', dim=None, keepdim=False, out=None, dtype=None): PyTorch's Python
+ * function over torch.linalg: 'fro' (over at most two dims) and numbers are vector norms, 'nuc' a
+ * matrix norm. Deprecated in PyTorch in favour of torch.linalg.vectorNorm/matrixNorm.
+ */
+export function norm(...args: Args<'torch.norm'>): Tensor {
+  const { input, p, dim, keepdim, out, dtype } = bind('torch.norm', args, { name: 'torch.norm' });
+  checkTensor(input, 'input');
+  return normOf(input, p, dim, keepdim, dtype, out);
+}
+
+function normOf(input: Tensor, p: unknown, dim: unknown, keepdim: boolean, dtype: unknown, out?: Tensor | null): Tensor {
+  if (p !== null && typeof p !== 'number' && p !== 'fro' && p !== 'nuc') badArg("a number, 'fro', 'nuc' or null", 'p', p);
+  if (dim !== null && typeof dim !== 'number' && !Array.isArray(dim)) badArg('an integer, a list of integers or null', 'dim', dim);
+  const dims = typeof dim === 'number' ? [dim] : dim;
+  const options = { dtype: dtype as DType | null };
+  const r = p === 'fro' && (dims === null || dims.length <= 2) ? vectorNorm(input, 2, dims, keepdim, options)
+    : typeof p === 'string' ? matrixNorm(input, p, dims ?? input.shape.map((_, i) => i), keepdim, options)
+    : vectorNorm(input, p ?? 2, dims, keepdim, options);
+  return out == null ? r : writeOut('norm', r, out) as Tensor;
 }
 
 /** torch.tensordot(a, b, dims = 2): dims is a count, or [dimsA, dimsB]. */
@@ -206,6 +230,8 @@ declare module './tensor.js' {
     nonzero(options?: { asTuple?: false }): Tensor;
     nonzero(options: { asTuple: true }): Tensor[];
     nonzero(...args: Args<'Tensor.nonzero'>): Tensor | Tensor[];
+    /** Tensor.norm(p='fro', dim=None, keepdim=False, dtype=None): torch.norm(this, ...). */
+    norm(...args: Args<'Tensor.norm'>): Tensor;
     /** Tensor.where(condition, other): torch.where(condition, this, other). */
     where(...args: Args<'Tensor.where'>): Tensor;
   }
@@ -225,4 +251,8 @@ Tensor.prototype.where = function (this: Tensor, ...args: Args<'Tensor.where'>) 
   const { condition, other } = bind('Tensor.where', args, { name: 'where' });
   checkTensor(condition, 'condition');
   return aten.where(condition, this, other as Tensor);
+};
+Tensor.prototype.norm = function (this: Tensor, ...args: Args<'Tensor.norm'>) {
+  const { p, dim, keepdim, dtype } = bind('Tensor.norm', args, { name: 'norm' });
+  return normOf(this, p, dim, keepdim, dtype);
 };

@@ -25,7 +25,7 @@ const HAND_WRITTEN = new Set([
   'bool', 'short', 'char', 'byte', 'bfloat16', 'element_size', 'tolist', 'numpy', 'dispose',
   'zeros', 'ones', 'full', 'empty', 'eye', 'arange', 'linspace', 'logspace', 'rand', 'randn', 'randint', 'randperm',
   'zeros_like', 'ones_like', 'full_like', 'empty_like', 'rand_like', 'randn_like', 'randint_like', 'tensor',
-  'is_contiguous', 'is_floating_point', 'set_', 'split', 'chunk', 'unique_consecutive', 'tensordot', 'meshgrid', 'index_put_', 'index_put', 'mT', 'mH', 'nonzero',
+  'is_contiguous', 'is_floating_point', 'set_', 'split', 'chunk', 'unique_consecutive', 'tensordot', 'meshgrid', 'index_put_', 'index_put', 'mT', 'mH', 'nonzero', 'norm',
 ]);
 
 function splitTop(s) {

@@ -385,6 +385,7 @@ OVERRIDES = {
     'torch.Tensor.where': {'condition': 'Tensor', 'other': 'Tensor | number | boolean'},
     'torch.Tensor.type': {'dtype': 'DType | string | null', 'non_blocking': 'boolean', 'memory_format': 'MemoryFormat | null'},
     'torch.Tensor.is_same_size': {'other': 'Tensor'},
+    **{q: {'p': "number | 'fro' | 'nuc' | null", 'dim': 'number | number[] | null', 'keepdim': 'boolean'} for q in ('torch.norm', 'torch.Tensor.norm')},
     'torch.Tensor.split': {'split_size': 'number | number[]', 'dim': 'number'},
     'torch.Tensor.chunk': {'chunks': 'number', 'dim': 'number'},
     'torch.Tensor.index_put_': {'indices': 'Index', 'values': 'Tensor | number | boolean', 'accumulate': 'boolean'},

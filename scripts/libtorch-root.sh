@@ -129,12 +129,19 @@ if [ ! -d "$work/node_modules" ] || [ "$(cat "$work/.torch-node-lock" 2>/dev/nul
   echo "$lock_sum" >"$work/.torch-node-lock"
 else
   log "building the addon (incremental)"
-  in_root sh -c 'cd /work/torch-node && node scripts/build-native.mjs && npx tsc -p tsconfig.json'
+  in_root sh -c 'cd /work/torch-node && node scripts/build-native.mjs'
+  # a signature table being regenerated may be what the TypeScript needs: compile it after, then
+  if [ "$signatures" = 1 ]; then
+    in_root sh -c 'cd /work/torch-node && npx tsc -p tsconfig.json' || log "tsc failed before the new signatures; compiling again after them"
+  else
+    in_root sh -c 'cd /work/torch-node && npx tsc -p tsconfig.json'
+  fi
 fi
 
 log "running: $command"
 in_root sh -c "cd /work/torch-node && $command"
 if [ "$signatures" = 1 ]; then
+  in_root sh -c 'cd /work/torch-node && npx tsc -p tsconfig.json'
   cp "$work/lib/generated/signatures.ts" "$repo/lib/generated/signatures.ts"
   log "copied lib/generated/signatures.ts, made from that root's PyTorch, back"
 fi

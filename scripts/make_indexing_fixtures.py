@@ -112,6 +112,14 @@ METHODS = [
     'torch.max(y, axis=2).values',
     'torch.mean(y.float(), axis=(0, 2))',
     'torch.add(x1=y, x2=x)',
+    # torch.norm and Tensor.norm, PyTorch's Python functions over torch.linalg ('fro', 'nuc', numbers)
+    "torch.norm(y.float(), p='fro')",
+    'torch.norm(y.float())',
+    "y.float().norm(p='nuc', dim=(1, 2))",
+    'y.float().norm(1, dim=1, keepdim=True)',
+    "y.float().norm('fro', 2)",
+    'y.float().norm(p=float("inf"), dim=0)',
+    'y.float().norm(2, dtype=torch.float64)',
 ]
 out = {'torch': torch.__version__, 'x': enc(x), 'get': [], 'set': [], 'methods': [],
        'i': enc(i), 'j': enc(j), 'k': enc(k), 'v': enc(v), 'w': enc(w)}

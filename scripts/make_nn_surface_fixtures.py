@@ -101,6 +101,10 @@ MODULES = [
     ('ConstantPad1d', 'nn.ConstantPad1d(2, 3.5)', [[1, 2, 4]], True),
     ('ConstantPad2d', 'nn.ConstantPad2d((1, 2, 0, 1), -1.0)', [[1, 2, 3, 3]], True),
     ('ConstantPad3d', 'nn.ConstantPad3d(1, 0.5)', [[1, 1, 2, 2, 2]], True),
+    # convolutions that pad by another mode first: 'same' splits d*(k-1), the odd one on the right
+    ('Conv2dSameReflect', "nn.Conv2d(3, 3, 3, groups=3, padding='same', padding_mode='reflect')", [[2, 3, 4, 4]], True),
+    ('Conv1dSameCircular', "nn.Conv1d(2, 2, 4, padding='same', padding_mode='circular')", [[1, 2, 6]], True),
+    ('Conv2dValidReplicate', "nn.Conv2d(2, 2, 2, padding='valid', padding_mode='replicate')", [[1, 2, 3, 3]], True),
     ('CircularPad1d', 'nn.CircularPad1d(2)', [[1, 2, 4]], True),
     ('CircularPad2d', 'nn.CircularPad2d((1, 0, 1, 2))', [[1, 2, 3, 3]], True),
     ('CircularPad3d', 'nn.CircularPad3d(1)', [[1, 1, 2, 2, 2]], True),

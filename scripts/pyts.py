@@ -8,6 +8,16 @@ def camel(s):
     return re.sub(r'(?<=[A-Za-z0-9])_([a-z0-9])', lambda m: m.group(1).upper(), s)
 
 
+BINARY = {ast.Add: 'add', ast.Sub: 'sub', ast.Mult: 'mul', ast.Div: 'div', ast.MatMult: 'matmul', ast.Pow: 'pow',
+          ast.Mod: 'remainder', ast.FloorDiv: 'floorDivide'}
+COMPARE = {ast.Gt: 'gt', ast.Lt: 'lt', ast.GtE: 'ge', ast.LtE: 'le', ast.Eq: 'eq', ast.NotEq: 'ne'}
+
+
+def slice_text(sl):
+    text = ':'.join('' if p is None else ts(p) for p in (sl.lower, sl.upper)) + ('' if sl.step is None else ':' + ts(sl.step))
+    return f"'{text}'"
+
+
 def ts(node):
     if isinstance(node, ast.Constant):
         v = node.value
@@ -23,7 +33,12 @@ def ts(node):
             return 'Infinity'
         return repr(v)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return '-' + ts(node.operand)
+        return '-' + ts(node.operand) if isinstance(node.operand, ast.Constant) else ts(node.operand) + '.neg()'
+    if isinstance(node, ast.BinOp) and type(node.op) in BINARY and not isinstance(node.left, ast.Constant):
+        # a + b -> a.add(b): Python's operators on a tensor are its methods
+        return f'{ts(node.left)}.{BINARY[type(node.op)]}({ts(node.right)})'
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in COMPARE:
+        return f'{ts(node.left)}.{COMPARE[type(node.ops[0])]}({ts(node.comparators[0])})'
     if isinstance(node, (ast.Tuple, ast.List)):
         return '[' + ', '.join(ts(e) for e in node.elts) + ']'
     if isinstance(node, ast.Dict):
@@ -35,13 +50,13 @@ def ts(node):
     if isinstance(node, ast.Lambda):
         return '(' + ', '.join(a.arg for a in node.args.args) + ') => ' + ts(node.body)
     if isinstance(node, ast.Subscript):
-        # x[0] -> x.index(0); x[3:12] -> x.index('3:12') (the slice's text, which Tensor.index reads)
+        # x[0] -> x.index(0); x[3:12, :] -> x.index('3:12', ':') (a slice's text, which Tensor.index reads)
         sl = node.slice
-        if isinstance(sl, ast.Slice):
-            text = ':'.join('' if p is None else ts(p) for p in (sl.lower, sl.upper)) + ('' if sl.step is None else ':' + ts(sl.step))
-            return f"{ts(node.value)}.index('{text}')"
         parts = sl.elts if isinstance(sl, ast.Tuple) else [sl]  # x[0, 1]: one argument per subscript
-        return f"{ts(node.value)}.index({', '.join(ts(p) for p in parts)})"
+        return f"{ts(node.value)}.index({', '.join(slice_text(p) if isinstance(p, ast.Slice) else ts(p) for p in parts)})"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == 'float' and len(node.args) == 1:
+        # float('inf'), float('-inf'), float('nan'): JS's own constants
+        return {'inf': 'Infinity', '-inf': '-Infinity', 'nan': 'NaN'}[node.args[0].value]
     if isinstance(node, ast.Call):
         fn = ts(node.func)
         args = [ts(a) for a in node.args]

@@ -315,6 +315,9 @@ t.test('nonzero(asTuple), Tensor.where, Tensor.type, x.H, x.layout, numpy names:
   const n1h1 = torch.ones(1, 2, 1, 1);
   t.not(n1h1.to({ memoryFormat: torch.channelsLast }), n1h1, 'N1H1 strides read as contiguous_format, as c10 reads them');
   t.same(torch.ones(2, 1, 1, 1).to({ memoryFormat: torch.channelsLast }).stride(), [1, 1, 1, 1]);
+  t.throws(() => x.float().norm('l2' as never), { name: 'TypeError', message: "Expected a number, 'fro', 'nuc' or null for p but received 'l2' of type string" });
+  t.throws(() => torch.norm(x.float().view(1, 2, 3), { dim: [0, 1, 2] }), { name: 'TorchError', message: /dim must be a 2-tuple/ }, "'fro' over three dims: matrix_norm's error, as in PyTorch");
+  t.throws(() => (x as any).norm(2, 1, false, null, 1), { name: 'TypeError', message: 'norm() takes from 0 to 4 positional arguments but 5 were given' });
   // numpy's names: an unknown name is still refused
   t.same(x.sum({ axis: 1, keepdims: true } as never).tolist(), [[3], [12]]);
   t.throws(() => x.sum({ axes: 1 } as never), { name: 'TypeError', message: /Unexpected option in \{ axes \}/ });

@@ -384,7 +384,6 @@ export const nllLoss2dForward = F.nllLoss2dForward;
 export const nllLossForward = F.nllLossForward;
 export const nllLossNd = F.nllLossNd;
 export const nonzeroNumpy = F.nonzeroNumpy;
-export const norm = F.norm;
 export const normExceptDim = F.normExceptDim;
 export const normal = F.normal;
 export const normalFunctional = F.normalFunctional;

@@ -336,7 +336,6 @@ export const TENSOR_METHODS: [string, number, string[] | null, boolean][] = [
   ["nextafter", 467, null, false],
   ["nextafter_", 468, null, true],
   ["nonzeroNumpy", 475, null, false],
-  ["norm", 476, null, false],
   ["normal_", 479, null, true],
   ["notEqual", 481, null, false],
   ["notEqual_", 482, null, true],
@@ -860,7 +859,6 @@ export const TORCH_FUNCTIONS: [string, number, string[] | null, boolean, boolean
   ["nllLossForward", 472, ["output","totalWeight"], false, false],
   ["nllLossNd", 473, null, false, false],
   ["nonzeroNumpy", 475, null, false, false],
-  ["norm", 476, null, false, true],
   ["normExceptDim", 477, null, false, false],
   ["normal", 478, null, false, true],
   ["normalFunctional", 480, null, false, false],
@@ -2014,18 +2012,6 @@ export interface TensorOps {
   nextafter_(other: Tensor, options?: { other?: Tensor }): this;
   nextafter_(options: { other: Tensor }): this;
   nonzeroNumpy(): Tensor[];
-  norm(p?: Scalar | null, options?: { p?: Scalar | null; dtype?: DType }): Tensor;
-  norm(options?: { p?: Scalar | null; dtype?: DType }): Tensor;
-  norm(p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType }): Tensor;
-  norm(p?: Scalar | null, dim?: number | number[], options?: { p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType }): Tensor;
-  norm(p?: Scalar | null, options?: { p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType }): Tensor;
-  norm(options?: { p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType }): Tensor;
-  norm(p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { p?: Scalar | null; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  norm(p?: Scalar | null, dim?: number | number[], options?: { p?: Scalar | null; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  norm(p?: Scalar | null, options?: { p?: Scalar | null; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  norm(options?: { p?: Scalar | null; dim?: number | number[]; keepdim?: boolean }): Tensor;
-  norm(p?: Scalar, options?: { p?: Scalar }): Tensor;
-  norm(options?: { p?: Scalar }): Tensor;
   normal_(mean?: number, std?: number, options?: { mean?: number; std?: number; generator?: Generator | null }): this;
   normal_(mean?: number, options?: { mean?: number; std?: number; generator?: Generator | null }): this;
   normal_(options?: { mean?: number; std?: number; generator?: Generator | null }): this;
@@ -4166,22 +4152,6 @@ export interface TorchFunctions {
   nllLossNd(options: { input: Tensor; target: Tensor; weight?: Tensor | null; reduction?: number; ignoreIndex?: number }): Tensor;
   nonzeroNumpy(input: Tensor, options?: { input?: Tensor }): Tensor[];
   nonzeroNumpy(options: { input: Tensor }): Tensor[];
-  norm(input: Tensor, p?: Scalar | null, options?: { input?: Tensor; p?: Scalar | null; dtype?: DType; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, options?: { input?: Tensor; p?: Scalar | null; dtype?: DType; out?: Tensor | null }): Tensor;
-  norm(options: { input: Tensor; p?: Scalar | null; dtype?: DType; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { input?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], options?: { input?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, options?: { input?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, options?: { input?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
-  norm(options: { input: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; dtype?: DType; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], keepdim?: boolean, options?: { input?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, dim?: number | number[], options?: { input?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, p?: Scalar | null, options?: { input?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, options?: { input?: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
-  norm(options: { input: Tensor; p?: Scalar | null; dim?: number | number[]; keepdim?: boolean; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, p?: Scalar, options?: { input?: Tensor; p?: Scalar; out?: Tensor | null }): Tensor;
-  norm(input: Tensor, options?: { input?: Tensor; p?: Scalar; out?: Tensor | null }): Tensor;
-  norm(options: { input: Tensor; p?: Scalar; out?: Tensor | null }): Tensor;
   normExceptDim(v: Tensor, pow?: number, dim?: number, options?: { v?: Tensor; pow?: number; dim?: number }): Tensor;
   normExceptDim(v: Tensor, pow?: number, options?: { v?: Tensor; pow?: number; dim?: number }): Tensor;
   normExceptDim(v: Tensor, options?: { v?: Tensor; pow?: number; dim?: number }): Tensor;

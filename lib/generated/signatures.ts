@@ -47,6 +47,7 @@ export const SIGNATURES = {
   "torch.unique": [["input", "input", "pos"], ["sorted", "sorted", "pos", true], ["returnInverse", "return_inverse", "pos", false], ["returnCounts", "return_counts", "pos", false], ["dim", "dim", "pos", null]],
   "torch.uniqueConsecutive": [["input", "input", "pos"], ["returnInverse", "return_inverse", "pos", false], ["returnCounts", "return_counts", "pos", false], ["dim", "dim", "pos", null]],
   "torch.nonzero": [["input", "input", "pos"], ["out", "out", "kwonly", null], ["asTuple", "as_tuple", "kwonly", false]],
+  "torch.norm": [["input", "input", "pos"], ["p", "p", "pos", "fro"], ["dim", "dim", "pos", null], ["keepdim", "keepdim", "pos", false], ["out", "out", "pos", null], ["dtype", "dtype", "pos", null]],
   "torch.tensordot": [["a", "a", "pos"], ["b", "b", "pos"], ["dims", "dims", "pos", 2], ["out", "out", "pos", null]],
   "torch.meshgrid": [["tensors", "tensors", "varargs"], ["indexing", "indexing", "kwonly", null]],
   "torch.einsum": [["args", "args", "varargs"]],
@@ -220,6 +221,7 @@ export const SIGNATURES = {
   "Tensor.indexPut": [["indices", "indices", "pos"], ["values", "values", "pos"], ["accumulate", "accumulate", "pos", false]],
   "Tensor.newTensor": [["data", "data", "pos"], ["dtype", "dtype", "kwonly", null], ["device", "device", "kwonly", null], ["requiresGrad", "requires_grad", "kwonly", false], ["layout", "layout", "kwonly", {"$": "torch.strided"}], ["pinMemory", "pin_memory", "kwonly", false]],
   "Tensor.nonzero": [["asTuple", "as_tuple", "kwonly", false]],
+  "Tensor.norm": [["p", "p", "pos", "fro"], ["dim", "dim", "pos", null], ["keepdim", "keepdim", "pos", false], ["dtype", "dtype", "pos", null]],
   "Tensor.where": [["condition", "condition", "pos"], ["other", "other", "pos"]],
   "Tensor.type": [["dtype", "dtype", "pos", null], ["nonBlocking", "non_blocking", "pos", false], ["memoryFormat", "memory_format", "kwonly", null]],
   "Tensor.isSameSize": [["other", "other", "pos"]],
@@ -621,6 +623,7 @@ export interface ParamTypes {
   "torch.unique": { input: Tensor; sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null };
   "torch.uniqueConsecutive": { input: Tensor; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null };
   "torch.nonzero": { input: Tensor; out?: Tensor | null; asTuple?: boolean };
+  "torch.norm": { input: Tensor; p?: number | 'fro' | 'nuc' | null; dim?: number | number[] | null; keepdim?: boolean; out?: Tensor | null; dtype?: DType | null };
   "torch.tensordot": { a: Tensor; b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null };
   "torch.meshgrid": { indexing?: 'ij' | 'xy' | null };
   "torch.einsum": {  };
@@ -794,6 +797,7 @@ export interface ParamTypes {
   "Tensor.indexPut": { indices: Index; values: Tensor | number | boolean; accumulate?: boolean };
   "Tensor.newTensor": { data: TensorData; dtype?: DType | null; device?: DeviceLike | null; requiresGrad?: boolean; layout?: Layout | null; pinMemory?: boolean };
   "Tensor.nonzero": { asTuple?: boolean };
+  "Tensor.norm": { p?: number | 'fro' | 'nuc' | null; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null };
   "Tensor.where": { condition: Tensor; other: Tensor | number | boolean };
   "Tensor.type": { dtype?: DType | string | null; nonBlocking?: boolean; memoryFormat?: MemoryFormat | null };
   "Tensor.isSameSize": { other: Tensor };
@@ -1195,6 +1199,7 @@ export interface Positional {
   "torch.unique": ["input", "sorted", "returnInverse", "returnCounts", "dim"];
   "torch.uniqueConsecutive": ["input", "returnInverse", "returnCounts", "dim"];
   "torch.nonzero": ["input"];
+  "torch.norm": ["input", "p", "dim", "keepdim", "out", "dtype"];
   "torch.tensordot": ["a", "b", "dims", "out"];
   "torch.meshgrid": [];
   "torch.einsum": [];
@@ -1368,6 +1373,7 @@ export interface Positional {
   "Tensor.indexPut": ["indices", "values", "accumulate"];
   "Tensor.newTensor": ["data"];
   "Tensor.nonzero": [];
+  "Tensor.norm": ["p", "dim", "keepdim", "dtype"];
   "Tensor.where": ["condition", "other"];
   "Tensor.type": ["dtype", "nonBlocking"];
   "Tensor.isSameSize": ["other"];
@@ -1773,6 +1779,7 @@ export interface ArgsTable {
   "torch.unique": [options: { input: Tensor; sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, options?: { sorted?: boolean; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, sorted: boolean | undefined, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, sorted: boolean | undefined, returnInverse: boolean | undefined, options?: { returnCounts?: boolean; dim?: number | null }] | [input: Tensor, sorted: boolean | undefined, returnInverse: boolean | undefined, returnCounts: boolean | undefined, options?: { dim?: number | null }] | [input: Tensor, sorted: boolean | undefined, returnInverse: boolean | undefined, returnCounts: boolean | undefined, dim: number | null | undefined, options?: {}];
   "torch.uniqueConsecutive": [options: { input: Tensor; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, options?: { returnCounts?: boolean; dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, returnCounts: boolean | undefined, options?: { dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, returnCounts: boolean | undefined, dim: number | null | undefined, options?: {}];
   "torch.nonzero": [options: { input: Tensor; out?: Tensor | null; asTuple?: boolean }] | [input: Tensor, options?: { out?: Tensor | null; asTuple?: boolean }];
+  "torch.norm": [options: { input: Tensor; p?: number | 'fro' | 'nuc' | null; dim?: number | number[] | null; keepdim?: boolean; out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, options?: { p?: number | 'fro' | 'nuc' | null; dim?: number | number[] | null; keepdim?: boolean; out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, options?: { dim?: number | number[] | null; keepdim?: boolean; out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, options?: { keepdim?: boolean; out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, keepdim: boolean | undefined, options?: { out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, keepdim: boolean | undefined, out: Tensor | null | undefined, options?: { dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, keepdim: boolean | undefined, out: Tensor | null | undefined, dtype: DType | null | undefined, options?: {}];
   "torch.tensordot": [options: { a: Tensor; b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, options: { b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, b: Tensor, options?: { dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, b: Tensor, dims: number | number[] | number[][] | undefined, options?: { out?: Tensor | null }] | [a: Tensor, b: Tensor, dims: number | number[] | number[][] | undefined, out: Tensor | null | undefined, options?: {}];
   "torch.meshgrid": [options?: { indexing?: 'ij' | 'xy' | null }];
   "torch.einsum": [options?: {}];
@@ -1946,6 +1953,7 @@ export interface ArgsTable {
   "Tensor.indexPut": [options: { indices: Index; values: Tensor | number | boolean; accumulate?: boolean }] | [indices: Index, options: { values: Tensor | number | boolean; accumulate?: boolean }] | [indices: Index, values: Tensor | number | boolean, options?: { accumulate?: boolean }] | [indices: Index, values: Tensor | number | boolean, accumulate: boolean | undefined, options?: {}];
   "Tensor.newTensor": [options: { data: TensorData; dtype?: DType | null; device?: DeviceLike | null; requiresGrad?: boolean; layout?: Layout | null; pinMemory?: boolean }] | [data: TensorData, options?: { dtype?: DType | null; device?: DeviceLike | null; requiresGrad?: boolean; layout?: Layout | null; pinMemory?: boolean }];
   "Tensor.nonzero": [options?: { asTuple?: boolean }];
+  "Tensor.norm": [options?: { p?: number | 'fro' | 'nuc' | null; dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }] | [p: number | 'fro' | 'nuc' | null | undefined, options?: { dim?: number | number[] | null; keepdim?: boolean; dtype?: DType | null }] | [p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, options?: { keepdim?: boolean; dtype?: DType | null }] | [p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, keepdim: boolean | undefined, options?: { dtype?: DType | null }] | [p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, keepdim: boolean | undefined, dtype: DType | null | undefined, options?: {}];
   "Tensor.where": [options: { condition: Tensor; other: Tensor | number | boolean }] | [condition: Tensor, options: { other: Tensor | number | boolean }] | [condition: Tensor, other: Tensor | number | boolean, options?: {}];
   "Tensor.type": [options?: { dtype?: DType | string | null; nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }] | [dtype: DType | string | null | undefined, options?: { nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }] | [dtype: DType | string | null | undefined, nonBlocking: boolean | undefined, options?: { memoryFormat?: MemoryFormat | null }];
   "Tensor.isSameSize": [options: { other: Tensor }] | [other: Tensor, options?: {}];

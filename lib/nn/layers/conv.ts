@@ -77,11 +77,17 @@ abstract class ConvNd<In extends unknown[] = any[], Out = any> extends Module<In
     if (this.paddingMode !== 'zeros') s += `, padding_mode=${this.paddingMode}`;
     return s;
   }
-  /** Non-zero padding modes pad explicitly first, as PyTorch's _conv_forward does. */
+  /**
+   * Non-zero padding modes pad explicitly first, as PyTorch's _conv_forward does, by
+   * _reversed_padding_repeated_twice: 'same' splits each dimension's d·(k−1) with the extra on the right.
+   */
   protected padded(input: Tensor): [Tensor, number[] | string] {
-    if (this.paddingMode === 'zeros' || typeof this.padding === 'string') return [input, this.padding];
-    const rev = [...this.padding].reverse().flatMap((p) => [p, p]);
-    return [F.pad(input, rev, { mode: this.paddingMode === 'zeros' ? 'constant' : this.paddingMode }), this.padding.map(() => 0)];
+    if (this.paddingMode === 'zeros') return [input, this.padding];
+    const padding = this.padding;
+    const perDim = padding === 'valid' ? this.kernelSize.map(() => [0, 0])
+      : padding === 'same' ? this.kernelSize.map((k, i) => { const total = this.dilation[i] * (k - 1); return [total >> 1, total - (total >> 1)]; })
+      : padding.map((p) => [p, p]);
+    return [F.pad(input, perDim.reverse().flat(), { mode: this.paddingMode }), this.kernelSize.map(() => 0)];
   }
 }
 
