@@ -11,8 +11,8 @@ export const SCALAR_TYPE: Record<string, string> = {
   uint8: 'Byte', int8: 'Char', int16: 'Short', int32: 'Int', int64: 'Long', float16: 'Half', float32: 'Float', float64: 'Double', bool: 'Bool', bfloat16: 'BFloat16',
 };
 
-// PyTorch's canCast: no complex to real, no floating to integral, nothing but bool to bool.
-function canCast(from: DType, to: DType): boolean {
+/** @internal PyTorch's canCast: no complex to real, no floating to integral, nothing but bool to bool. */
+export function canCast(from: DType, to: DType): boolean {
   if (from.isComplex && !to.isComplex) return false;
   if (from.isFloatingPoint && !to.isFloatingPoint && !to.isComplex) return false;
   if (from.name !== 'bool' && to.name === 'bool') return false;

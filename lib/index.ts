@@ -116,9 +116,10 @@ export * as special from './generated/special.js';
  * PyTorch: [reference](https://docs.pytorch.org/docs/stable/cuda.html)
  */
 export * as cuda from './cuda.js';
+export { finfo, iinfo, canCast, promoteTypes, resultType, FInfo, IInfo } from './dtype-info.js';
 export {
   unique, uniqueConsecutive, tensordot, meshgrid, einsum, broadcastTensors, blockDiag, cartesianProd, chainMatmul,
-  atleast1d, atleast2d, atleast3d, nonzero, norm, type UniqueOptions, type Subscripts,
+  atleast1d, atleast2d, atleast3d, nonzero, norm, broadcastShapes, type UniqueOptions, type Subscripts,
 } from './torch-functional.js';
 
 const info = native.runtimeInfo();
@@ -159,6 +160,13 @@ export function getNumThreads(): number {
   return native.getNumThreads();
 }
 
+
+/** torch.is_floating_point(input): whether input's dtype is a floating point one. */
+export function isFloatingPoint(...args: Args<'torch.isFloatingPoint'>): boolean {
+  const { input } = bind('torch.isFloatingPoint', args, { name: 'torch.isFloatingPoint' });
+  if (!(input instanceof Tensor)) badArg('Tensor', 'input', input);
+  return input.isFloatingPoint();
+}
 
 /** torch.is_tensor */
 export function isTensor(v: unknown): v is Tensor {

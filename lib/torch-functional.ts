@@ -1,9 +1,9 @@
 // Functions that PyTorch writes in Python (torch/functional.py) or by hand in its bindings on top of
 // ATen ops, ported so their signatures and return shapes match: unique, uniqueConsecutive, tensordot,
-// meshgrid, norm, nonzero (as_tuple), Tensor.where, and the variadic wrappers (einsum, broadcastTensors,
+// meshgrid, norm, broadcastShapes, nonzero (as_tuple), Tensor.where, and the variadic wrappers (einsum, broadcastTensors,
 // blockDiag, cartesianProd, chainMatmul, atleast1d/2d/3d).
 import { native } from './native.js';
-import { badArg, TorchError } from './errors.js';
+import { badArg, TorchError, describe } from './errors.js';
 import { Tensor, opId, wrap } from './tensor.js';
 import { bind, type Args } from './bind.js';
 import { writeOut, generatedFunctions as aten } from './functions.js';
@@ -97,6 +97,33 @@ function normOf(input: Tensor, p: unknown, dim: unknown, keepdim: boolean, dtype
     : typeof p === 'string' ? matrixNorm(input, p, dims ?? input.shape.map((_, i) => i), keepdim, options)
     : vectorNorm(input, p ?? 2, dims, keepdim, options);
   return out == null ? r : writeOut('norm', r, out) as Tensor;
+}
+
+/**
+ * torch.broadcast_shapes(*shapes): the shape tensors of these shapes broadcast to, as
+ * `torch.broadcastTensors(...)[0].shape` without making them (a number is a 1-d shape).
+ */
+export function broadcastShapes(...shapes: (number | number[])[]): number[] {
+  const given = shapes.filter((s) => s != null).map((s) => (typeof s === 'number' ? [s] : s));
+  for (const s of given) {
+    if (!Array.isArray(s)) throw new TorchError(`Input shapes should be of type ints, a tuple of ints, or a list of ints, got ${describe(s)}`);
+    for (const n of s) if (!Number.isInteger(n)) badArg('integers', 'shapes', s);
+  }
+  const common = new Array<number>(Math.max(0, ...given.map((s) => s.length))).fill(1);
+  given.forEach((s, arg) => {
+    for (let i = -1; i >= -s.length; i--) {
+      const n = s[s.length + i], at = common.length + i;
+      if (n === common[at]) continue;
+      if (common[at] === 1) {
+        if (n < 0) throw new RangeError('Attempting to broadcast a dimension with negative length!');
+        common[at] = n;
+      }
+      if (n !== 1 && n !== common[at]) {
+        throw new TorchError(`Attempting to broadcast a dimension of length ${n} at ${i}! Mismatching argument at index ${arg} had [${s.join(', ')}]; but expected shape should be broadcastable to [${common.join(', ')}]`);
+      }
+    }
+  });
+  return common;
 }
 
 /** torch.tensordot(a, b, dims = 2): dims is a count, or [dimsA, dimsB]. */

@@ -132,6 +132,9 @@ SIGNATURE_TEXT = {
     # type(PyObject* dtype=None, bool non_blocking=False, *, MemoryFormat? memory_format=None); the
     # docstrings leave out as_tuple, name where's other y, and is_same_size has none
     'torch.Tensor.nonzero': '*, as_tuple=False',
+    # classes whose constructors PyTorch's parser reads: finfo(ScalarType type), finfo(), iinfo(ScalarType type)
+    'torch.finfo': 'type=None',
+    'torch.iinfo': 'type',
     'torch.Tensor.where': 'condition, other',
     'torch.Tensor.type': 'dtype=None, non_blocking=False, *, memory_format=None',
     'torch.Tensor.is_same_size': 'other',
@@ -385,6 +388,11 @@ OVERRIDES = {
     'torch.Tensor.where': {'condition': 'Tensor', 'other': 'Tensor | number | boolean'},
     'torch.Tensor.type': {'dtype': 'DType | string | null', 'non_blocking': 'boolean', 'memory_format': 'MemoryFormat | null'},
     'torch.Tensor.is_same_size': {'other': 'Tensor'},
+    'torch.finfo': {'type': 'DType | null'},
+    'torch.iinfo': {'type': 'DType'},
+    'torch.can_cast': {'from_': 'DType', 'to': 'DType'},
+    'torch.promote_types': {'type1': 'DType', 'type2': 'DType'},
+    'torch.result_type': {'tensor1': 'Tensor | number | boolean', 'tensor2': 'Tensor | number | boolean'},
     **{q: {'p': "number | 'fro' | 'nuc' | null", 'dim': 'number | number[] | null', 'keepdim': 'boolean'} for q in ('torch.norm', 'torch.Tensor.norm')},
     'torch.Tensor.split': {'split_size': 'number | number[]', 'dim': 'number'},
     'torch.Tensor.chunk': {'chunks': 'number', 'dim': 'number'},

@@ -120,13 +120,42 @@ METHODS = [
     "y.float().norm('fro', 2)",
     'y.float().norm(p=float("inf"), dim=0)',
     'y.float().norm(2, dtype=torch.float64)',
+    # dtypes as values: limits and promotion
+    'torch.finfo(torch.float16).eps',
+    'torch.finfo(torch.bfloat16).max',
+    'torch.finfo(torch.float32).tiny',
+    'torch.finfo(torch.float64).smallest_normal',
+    'torch.finfo(type=torch.float32).resolution',
+    'torch.finfo().bits',
+    'torch.finfo(torch.float16).min',
+    'torch.iinfo(torch.int16).min',
+    'torch.iinfo(torch.uint8).max',
+    'torch.iinfo(torch.int32).bits',
+    'torch.promote_types(torch.uint8, torch.int8)',
+    'torch.promote_types(torch.float16, torch.bfloat16)',
+    'torch.promote_types(type1=torch.bool, type2=torch.int32)',
+    'torch.result_type(y, 2.5)',
+    'torch.result_type(y.int(), y[0, 0, 0])',
+    'torch.result_type(y.int(), y.float()[0, 0, 0])',
+    'torch.result_type(y.byte(), -1)',
+    'torch.result_type(y.half(), y.bfloat16())',
+    'torch.can_cast(torch.float32, torch.int32)',
+    'torch.can_cast(torch.int32, torch.float16)',
+    'torch.can_cast(torch.bool, torch.uint8)',
+    'torch.broadcast_shapes((2,), (3, 1), (1, 1, 1))',
+    'torch.broadcast_shapes(4, (2, 1))',
+    'torch.is_floating_point(y)',
+    'torch.is_floating_point(input=y.float())',
 ]
+REPRS = ['torch.finfo(torch.float16)', 'torch.finfo(torch.bfloat16)', 'torch.finfo(torch.float32)', 'torch.finfo(torch.float64)',
+         'torch.iinfo(torch.uint8)', 'torch.iinfo(torch.int8)', 'torch.iinfo(torch.int16)', 'torch.iinfo(torch.int32)', 'torch.iinfo(torch.int64)']
 out = {'torch': torch.__version__, 'x': enc(x), 'get': [], 'set': [], 'methods': [],
        'i': enc(i), 'j': enc(j), 'k': enc(k), 'v': enc(v), 'w': enc(w)}
 for src in METHODS:
     y = x.clone()
     r = eval(src)
-    result = enc(r) if isinstance(r, torch.Tensor) else {'list': [enc(e) for e in r]} if isinstance(r, tuple) else r
+    result = (enc(r) if isinstance(r, torch.Tensor) else {'list': list(r)} if isinstance(r, torch.Size)
+              else {'list': [enc(e) for e in r]} if isinstance(r, tuple) else {'dtype': str(r).replace('torch.', '')} if isinstance(r, torch.dtype) else r)
     out['methods'].append({'python': src, 'ts': to_ts(src), 'result': result, 'y': enc(y)})
 for src in GET:
     out['get'].append({'python': src, 'ts': to_ts(src), 'result': enc(eval(src))})
@@ -134,6 +163,8 @@ for sub, value in SET:
     y = x.clone()
     y[eval(sub)] = value
     out['set'].append({'python': f'y[{sub}] = {value}', 'ts': f'y.indexPut_({ts(ast.parse(sub, mode="eval").body)}, {value})', 'result': enc(y)})
+
+out['reprs'] = [{'python': src, 'ts': to_ts(src), 'repr': repr(eval(src))} for src in REPRS]
 
 with open(os.path.join(fixtures_dir(), 'indexing.json'), 'w') as f:
     json.dump(out, f, indent=1)

@@ -323,6 +323,22 @@ t.test('nonzero(asTuple), Tensor.where, Tensor.type, x.H, x.layout, numpy names:
   t.throws(() => x.sum({ axes: 1 } as never), { name: 'TypeError', message: /Unexpected option in \{ axes \}/ });
 });
 
+t.test('dtypes as values: finfo and iinfo print as in Python; promotion errors (scripts/make_indexing_fixtures.py)', async (t) => {
+  const fx = fixture('indexing.json');
+  for (const c of fx.reprs) t.equal(String(new Function('torch', `return ${c.ts}`)(torch)), c.repr, c.python);
+  t.throws(() => torch.finfo(torch.int32), { name: 'TypeError', message: "torch.finfo() requires a floating point input type. Use torch.iinfo to handle 'torch.finfo'" });
+  t.throws(() => torch.iinfo(torch.bool), { name: 'TypeError', message: 'torch.bool is not supported by torch.iinfo' });
+  t.throws(() => torch.iinfo('int32' as never), { name: 'TypeError', message: "Expected a dtype for type but received 'int32' of type string" });
+  t.throws(() => torch.promoteTypes(torch.int32, 1 as never), { name: 'TypeError', message: 'Expected a dtype for type2 but received 1 of type number' });
+  t.throws(() => torch.resultType(torch.ones(1), 'a' as never), { name: 'TypeError', message: "Expected a Tensor, a number or a boolean for tensor2 but received 'a' of type string" });
+  t.equal(torch.resultType(1, 2.5), torch.float32, 'two numbers: the default float dtype where one is not integral');
+  t.equal(torch.resultType(true, false), torch.bool);
+  t.throws(() => torch.broadcastShapes([3], [4]), { name: 'TorchError', message: 'Attempting to broadcast a dimension of length 4 at -1! Mismatching argument at index 1 had [4]; but expected shape should be broadcastable to [3]' });
+  t.throws(() => torch.broadcastShapes([2], { dim: 1 } as never), { name: 'TorchError', message: /Input shapes should be of type ints, a tuple of ints, or a list of ints/ });
+  t.throws(() => torch.broadcastShapes([1.5]), { name: 'TypeError', message: /Expected integers for shapes/ });
+  t.same(torch.broadcastShapes(), [], 'no shapes: the 0-d shape');
+});
+
 t.test('generated ops: overloads, varargs, named tuples, in-place', async (t) => {
   const a = torch.tensor([[1, 5, 2], [7, 0, 1]]);
   const [values, indices] = torch.max(a, 1);

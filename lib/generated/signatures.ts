@@ -48,6 +48,12 @@ export const SIGNATURES = {
   "torch.uniqueConsecutive": [["input", "input", "pos"], ["returnInverse", "return_inverse", "pos", false], ["returnCounts", "return_counts", "pos", false], ["dim", "dim", "pos", null]],
   "torch.nonzero": [["input", "input", "pos"], ["out", "out", "kwonly", null], ["asTuple", "as_tuple", "kwonly", false]],
   "torch.norm": [["input", "input", "pos"], ["p", "p", "pos", "fro"], ["dim", "dim", "pos", null], ["keepdim", "keepdim", "pos", false], ["out", "out", "pos", null], ["dtype", "dtype", "pos", null]],
+  "torch.finfo": [["type", "type", "pos", null]],
+  "torch.iinfo": [["type", "type", "pos"]],
+  "torch.canCast": [["from_", "from_", "pos"], ["to", "to", "pos"]],
+  "torch.promoteTypes": [["type1", "type1", "pos"], ["type2", "type2", "pos"]],
+  "torch.resultType": [["tensor1", "tensor1", "pos"], ["tensor2", "tensor2", "pos"]],
+  "torch.isFloatingPoint": [["input", "input", "pos"]],
   "torch.tensordot": [["a", "a", "pos"], ["b", "b", "pos"], ["dims", "dims", "pos", 2], ["out", "out", "pos", null]],
   "torch.meshgrid": [["tensors", "tensors", "varargs"], ["indexing", "indexing", "kwonly", null]],
   "torch.einsum": [["args", "args", "varargs"]],
@@ -624,6 +630,12 @@ export interface ParamTypes {
   "torch.uniqueConsecutive": { input: Tensor; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null };
   "torch.nonzero": { input: Tensor; out?: Tensor | null; asTuple?: boolean };
   "torch.norm": { input: Tensor; p?: number | 'fro' | 'nuc' | null; dim?: number | number[] | null; keepdim?: boolean; out?: Tensor | null; dtype?: DType | null };
+  "torch.finfo": { type?: DType | null };
+  "torch.iinfo": { type: DType };
+  "torch.canCast": { from_: DType; to: DType };
+  "torch.promoteTypes": { type1: DType; type2: DType };
+  "torch.resultType": { tensor1: Tensor | number | boolean; tensor2: Tensor | number | boolean };
+  "torch.isFloatingPoint": { input: Tensor };
   "torch.tensordot": { a: Tensor; b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null };
   "torch.meshgrid": { indexing?: 'ij' | 'xy' | null };
   "torch.einsum": {  };
@@ -1200,6 +1212,12 @@ export interface Positional {
   "torch.uniqueConsecutive": ["input", "returnInverse", "returnCounts", "dim"];
   "torch.nonzero": ["input"];
   "torch.norm": ["input", "p", "dim", "keepdim", "out", "dtype"];
+  "torch.finfo": ["type"];
+  "torch.iinfo": ["type"];
+  "torch.canCast": ["from_", "to"];
+  "torch.promoteTypes": ["type1", "type2"];
+  "torch.resultType": ["tensor1", "tensor2"];
+  "torch.isFloatingPoint": ["input"];
   "torch.tensordot": ["a", "b", "dims", "out"];
   "torch.meshgrid": [];
   "torch.einsum": [];
@@ -1780,6 +1798,12 @@ export interface ArgsTable {
   "torch.uniqueConsecutive": [options: { input: Tensor; returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, options?: { returnInverse?: boolean; returnCounts?: boolean; dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, options?: { returnCounts?: boolean; dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, returnCounts: boolean | undefined, options?: { dim?: number | null }] | [input: Tensor, returnInverse: boolean | undefined, returnCounts: boolean | undefined, dim: number | null | undefined, options?: {}];
   "torch.nonzero": [options: { input: Tensor; out?: Tensor | null; asTuple?: boolean }] | [input: Tensor, options?: { out?: Tensor | null; asTuple?: boolean }];
   "torch.norm": [options: { input: Tensor; p?: number | 'fro' | 'nuc' | null; dim?: number | number[] | null; keepdim?: boolean; out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, options?: { p?: number | 'fro' | 'nuc' | null; dim?: number | number[] | null; keepdim?: boolean; out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, options?: { dim?: number | number[] | null; keepdim?: boolean; out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, options?: { keepdim?: boolean; out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, keepdim: boolean | undefined, options?: { out?: Tensor | null; dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, keepdim: boolean | undefined, out: Tensor | null | undefined, options?: { dtype?: DType | null }] | [input: Tensor, p: number | 'fro' | 'nuc' | null | undefined, dim: number | number[] | null | undefined, keepdim: boolean | undefined, out: Tensor | null | undefined, dtype: DType | null | undefined, options?: {}];
+  "torch.finfo": [options?: { type?: DType | null }] | [type: DType | null | undefined, options?: {}];
+  "torch.iinfo": [options: { type: DType }] | [type: DType, options?: {}];
+  "torch.canCast": [options: { from_: DType; to: DType }] | [from_: DType, options: { to: DType }] | [from_: DType, to: DType, options?: {}];
+  "torch.promoteTypes": [options: { type1: DType; type2: DType }] | [type1: DType, options: { type2: DType }] | [type1: DType, type2: DType, options?: {}];
+  "torch.resultType": [options: { tensor1: Tensor | number | boolean; tensor2: Tensor | number | boolean }] | [tensor1: Tensor | number | boolean, options: { tensor2: Tensor | number | boolean }] | [tensor1: Tensor | number | boolean, tensor2: Tensor | number | boolean, options?: {}];
+  "torch.isFloatingPoint": [options: { input: Tensor }] | [input: Tensor, options?: {}];
   "torch.tensordot": [options: { a: Tensor; b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, options: { b: Tensor; dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, b: Tensor, options?: { dims?: number | number[] | number[][]; out?: Tensor | null }] | [a: Tensor, b: Tensor, dims: number | number[] | number[][] | undefined, options?: { out?: Tensor | null }] | [a: Tensor, b: Tensor, dims: number | number[] | number[][] | undefined, out: Tensor | null | undefined, options?: {}];
   "torch.meshgrid": [options?: { indexing?: 'ij' | 'xy' | null }];
   "torch.einsum": [options?: {}];
