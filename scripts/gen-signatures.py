@@ -471,6 +471,11 @@ OVERRIDES = {
     'torchvision.transforms.RandomCrop': {'size': 'number | number[]', 'padding': 'number | number[] | null', 'fill': 'number',
                                           'padding_mode': "'constant' | 'edge' | 'reflect' | 'symmetric'"},
     'torchvision.transforms.CenterCrop': {'size': 'number | number[]'},
+    **{q: {'padding': 'number | number[]', 'fill': 'number', 'padding_mode': "'constant' | 'edge' | 'reflect' | 'symmetric'"}
+       for q in ('torchvision.transforms.Pad', 'torchvision.transforms.functional.pad')},
+    'torchvision.transforms.functional.center_crop': {'output_size': 'number | number[]'},
+    'torchvision.transforms.functional.normalize': {'tensor': 'Tensor', 'mean': 'number[]', 'std': 'number[]', 'inplace': 'boolean'},
+    'torchvision.transforms.functional.to_tensor': {'pic': 'Input'},
     'torchvision.transforms.RandomAffine': {'fill_mode': "'constant' | 'nearest'", 'degrees': 'number | [number, number]',
                                             'translate': '[number, number] | null', 'scale': '[number, number] | null',
                                             'shear': 'number | number[] | null', 'fill': 'number | number[]', 'center': '[number, number] | null',

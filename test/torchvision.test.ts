@@ -152,3 +152,25 @@ t.test('download: MD5-checked, fetched once, nothing half-written', async (t) =>
   t.throws(() => new torchvision.datasets.MNIST({ root: broken }), /train-images-idx3-ubyte is truncated: 7 of 20 bytes/, 'a corrupt file is named');
   t.throws(() => new torchvision.datasets.MNIST({ root: mkdtempSync(path.join(tmpdir(), 'x-')) }), /train-images-idx3-ubyte\[\.gz\] not found/);
 });
+
+t.test('transforms.functional pad, centerCrop, normalize, toTensor and transforms.Pad (scripts/make_tv_functional_fixtures.py)', async (t) => {
+  const fx = fixture('tv_functional.json');
+  const T = torchvision.transforms, TF = T.functional;
+  const img = torch.tensor(fx.img.values, { dtype: torch.uint8 }).view(fx.img.shape);
+  const imgf = img.float().div(255);
+  for (const c of fx.cases) {
+    const r = new Function('T', 'TF', 'img', 'imgf', `return ${c.ts}`)(T, TF, img, imgf);
+    t.equal(mismatch(r, c.result, 1e-6, 1e-6), null, `${c.python}: ${c.ts}`);
+  }
+  for (const c of fx.reprs) t.equal(String(new Function('T', `return ${c.ts}`)(T)), c.repr, c.python);
+  t.throws(() => TF.pad(img, [1, 2, 3]), { name: 'TypeError', message: 'Expected an integer or 1, 2 or 4 integers for padding but received an array' });
+  t.throws(() => TF.pad(img, 1, { paddingMode: 'wrap' as never }), { name: 'TypeError', message: /for paddingMode but received 'wrap'/ });
+  t.throws(() => new T.Pad(1, { fill: [1, 2] as never }), { name: 'TypeError', message: /Expected a number for fill/ });
+  t.throws(() => TF.normalize(img as never, [0.5], [0.5]), { name: 'TypeError', message: /Expected a float Tensor \(apply ToTensor first\) for tensor/ });
+  t.throws(() => (TF as any).pad(img, 1, 0, 'constant', 1), { name: 'TypeError', message: 'pad() takes from 2 to 4 positional arguments but 5 were given' });
+  // an Image pads through its C×H×W tensor and stays an Image
+  const pic = new torchvision.Image(img.permute(1, 2, 0).contiguous(), 'RGB');
+  const padded = TF.pad(pic, [1, 2]) as torchvision.Image;
+  t.ok(padded instanceof torchvision.Image);
+  t.same([padded.height, padded.width], [9, 8]);
+});

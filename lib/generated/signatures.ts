@@ -474,6 +474,7 @@ export const SIGNATURES = {
   "torchvision.transforms.Resize": [["size", "size", "pos"], ["interpolation", "interpolation", "pos", {"$": "<InterpolationMode.BILINEAR: 'bilinear'>"}], ["maxSize", "max_size", "pos", null], ["antialias", "antialias", "pos", true]],
   "torchvision.transforms.CenterCrop": [["size", "size", "pos"]],
   "torchvision.transforms.RandomCrop": [["size", "size", "pos"], ["padding", "padding", "pos", null], ["padIfNeeded", "pad_if_needed", "pos", false], ["fill", "fill", "pos", 0], ["paddingMode", "padding_mode", "pos", "constant"]],
+  "torchvision.transforms.Pad": [["padding", "padding", "pos"], ["fill", "fill", "pos", 0], ["paddingMode", "padding_mode", "pos", "constant"]],
   "torchvision.transforms.RandomResizedCrop": [["size", "size", "pos"], ["scale", "scale", "pos", [0.08, 1.0]], ["ratio", "ratio", "pos", [0.75, 1.3333333333333333]], ["interpolation", "interpolation", "pos", {"$": "<InterpolationMode.BILINEAR: 'bilinear'>"}], ["antialias", "antialias", "pos", true]],
   "torchvision.transforms.RandomHorizontalFlip": [["p", "p", "pos", 0.5]],
   "torchvision.transforms.RandomVerticalFlip": [["p", "p", "pos", 0.5]],
@@ -499,6 +500,10 @@ export const SIGNATURES = {
   "torchvision.transforms.functional.adjustSaturation": [["img", "img", "pos"], ["saturationFactor", "saturation_factor", "pos"]],
   "torchvision.transforms.functional.adjustHue": [["img", "img", "pos"], ["hueFactor", "hue_factor", "pos"]],
   "torchvision.transforms.functional.gaussianBlur": [["img", "img", "pos"], ["kernelSize", "kernel_size", "pos"], ["sigma", "sigma", "pos", null]],
+  "torchvision.transforms.functional.pad": [["img", "img", "pos"], ["padding", "padding", "pos"], ["fill", "fill", "pos", 0], ["paddingMode", "padding_mode", "pos", "constant"]],
+  "torchvision.transforms.functional.centerCrop": [["img", "img", "pos"], ["outputSize", "output_size", "pos"]],
+  "torchvision.transforms.functional.normalize": [["tensor", "tensor", "pos"], ["mean", "mean", "pos"], ["std", "std", "pos"], ["inplace", "inplace", "pos", false]],
+  "torchvision.transforms.functional.toTensor": [["pic", "pic", "pos"]],
   "torchvision.io.readFile": [["path", "path", "pos"]],
   "torchvision.io.readImage": [["path", "path", "pos"], ["mode", "mode", "pos", {"$": "<ImageReadMode.UNCHANGED: 0>"}], ["applyExifOrientation", "apply_exif_orientation", "pos", false]],
   "torchvision.io.decodeImage": [["input", "input", "pos"], ["mode", "mode", "pos", {"$": "<ImageReadMode.UNCHANGED: 0>"}], ["applyExifOrientation", "apply_exif_orientation", "pos", false]],
@@ -1056,6 +1061,7 @@ export interface ParamTypes {
   "torchvision.transforms.Resize": { size: number | number[]; interpolation?: InterpolationMode; maxSize?: number | null; antialias?: boolean };
   "torchvision.transforms.CenterCrop": { size: number | number[] };
   "torchvision.transforms.RandomCrop": { size: number | number[]; padding?: number | number[] | null; padIfNeeded?: boolean; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' };
+  "torchvision.transforms.Pad": { padding: number | number[]; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' };
   "torchvision.transforms.RandomResizedCrop": { size: number | number[]; scale?: [number, number]; ratio?: [number, number]; interpolation?: InterpolationMode; antialias?: boolean | null };
   "torchvision.transforms.RandomHorizontalFlip": { p?: number };
   "torchvision.transforms.RandomVerticalFlip": { p?: number };
@@ -1081,6 +1087,10 @@ export interface ParamTypes {
   "torchvision.transforms.functional.adjustSaturation": { img: Input; saturationFactor: number };
   "torchvision.transforms.functional.adjustHue": { img: Input; hueFactor: number };
   "torchvision.transforms.functional.gaussianBlur": { img: Input; kernelSize: number | [number, number]; sigma?: number | [number, number] | null };
+  "torchvision.transforms.functional.pad": { img: Input; padding: number | number[]; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' };
+  "torchvision.transforms.functional.centerCrop": { img: Input; outputSize: number | number[] };
+  "torchvision.transforms.functional.normalize": { tensor: Tensor; mean: number[]; std: number[]; inplace?: boolean };
+  "torchvision.transforms.functional.toTensor": { pic: Input };
   "torchvision.io.readFile": { path: string };
   "torchvision.io.readImage": { path: string; mode?: ImageReadMode; applyExifOrientation?: boolean };
   "torchvision.io.decodeImage": { input: Tensor | Uint8Array | string; mode?: ImageReadMode; applyExifOrientation?: boolean };
@@ -1638,6 +1648,7 @@ export interface Positional {
   "torchvision.transforms.Resize": ["size", "interpolation", "maxSize", "antialias"];
   "torchvision.transforms.CenterCrop": ["size"];
   "torchvision.transforms.RandomCrop": ["size", "padding", "padIfNeeded", "fill", "paddingMode"];
+  "torchvision.transforms.Pad": ["padding", "fill", "paddingMode"];
   "torchvision.transforms.RandomResizedCrop": ["size", "scale", "ratio", "interpolation", "antialias"];
   "torchvision.transforms.RandomHorizontalFlip": ["p"];
   "torchvision.transforms.RandomVerticalFlip": ["p"];
@@ -1663,6 +1674,10 @@ export interface Positional {
   "torchvision.transforms.functional.adjustSaturation": ["img", "saturationFactor"];
   "torchvision.transforms.functional.adjustHue": ["img", "hueFactor"];
   "torchvision.transforms.functional.gaussianBlur": ["img", "kernelSize", "sigma"];
+  "torchvision.transforms.functional.pad": ["img", "padding", "fill", "paddingMode"];
+  "torchvision.transforms.functional.centerCrop": ["img", "outputSize"];
+  "torchvision.transforms.functional.normalize": ["tensor", "mean", "std", "inplace"];
+  "torchvision.transforms.functional.toTensor": ["pic"];
   "torchvision.io.readFile": ["path"];
   "torchvision.io.readImage": ["path", "mode", "applyExifOrientation"];
   "torchvision.io.decodeImage": ["input", "mode", "applyExifOrientation"];
@@ -2224,6 +2239,7 @@ export interface ArgsTable {
   "torchvision.transforms.Resize": [options: { size: number | number[]; interpolation?: InterpolationMode; maxSize?: number | null; antialias?: boolean }] | [size: number | number[], options?: { interpolation?: InterpolationMode; maxSize?: number | null; antialias?: boolean }] | [size: number | number[], interpolation: InterpolationMode | undefined, options?: { maxSize?: number | null; antialias?: boolean }] | [size: number | number[], interpolation: InterpolationMode | undefined, maxSize: number | null | undefined, options?: { antialias?: boolean }] | [size: number | number[], interpolation: InterpolationMode | undefined, maxSize: number | null | undefined, antialias: boolean | undefined, options?: {}];
   "torchvision.transforms.CenterCrop": [options: { size: number | number[] }] | [size: number | number[], options?: {}];
   "torchvision.transforms.RandomCrop": [options: { size: number | number[]; padding?: number | number[] | null; padIfNeeded?: boolean; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [size: number | number[], options?: { padding?: number | number[] | null; padIfNeeded?: boolean; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [size: number | number[], padding: number | number[] | null | undefined, options?: { padIfNeeded?: boolean; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [size: number | number[], padding: number | number[] | null | undefined, padIfNeeded: boolean | undefined, options?: { fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [size: number | number[], padding: number | number[] | null | undefined, padIfNeeded: boolean | undefined, fill: number | undefined, options?: { paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [size: number | number[], padding: number | number[] | null | undefined, padIfNeeded: boolean | undefined, fill: number | undefined, paddingMode: 'constant' | 'edge' | 'reflect' | 'symmetric' | undefined, options?: {}];
+  "torchvision.transforms.Pad": [options: { padding: number | number[]; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [padding: number | number[], options?: { fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [padding: number | number[], fill: number | undefined, options?: { paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [padding: number | number[], fill: number | undefined, paddingMode: 'constant' | 'edge' | 'reflect' | 'symmetric' | undefined, options?: {}];
   "torchvision.transforms.RandomResizedCrop": [options: { size: number | number[]; scale?: [number, number]; ratio?: [number, number]; interpolation?: InterpolationMode; antialias?: boolean | null }] | [size: number | number[], options?: { scale?: [number, number]; ratio?: [number, number]; interpolation?: InterpolationMode; antialias?: boolean | null }] | [size: number | number[], scale: [number, number] | undefined, options?: { ratio?: [number, number]; interpolation?: InterpolationMode; antialias?: boolean | null }] | [size: number | number[], scale: [number, number] | undefined, ratio: [number, number] | undefined, options?: { interpolation?: InterpolationMode; antialias?: boolean | null }] | [size: number | number[], scale: [number, number] | undefined, ratio: [number, number] | undefined, interpolation: InterpolationMode | undefined, options?: { antialias?: boolean | null }] | [size: number | number[], scale: [number, number] | undefined, ratio: [number, number] | undefined, interpolation: InterpolationMode | undefined, antialias: boolean | null | undefined, options?: {}];
   "torchvision.transforms.RandomHorizontalFlip": [options?: { p?: number }] | [p: number | undefined, options?: {}];
   "torchvision.transforms.RandomVerticalFlip": [options?: { p?: number }] | [p: number | undefined, options?: {}];
@@ -2249,6 +2265,10 @@ export interface ArgsTable {
   "torchvision.transforms.functional.adjustSaturation": [options: { img: Input; saturationFactor: number }] | [img: Input, options: { saturationFactor: number }] | [img: Input, saturationFactor: number, options?: {}];
   "torchvision.transforms.functional.adjustHue": [options: { img: Input; hueFactor: number }] | [img: Input, options: { hueFactor: number }] | [img: Input, hueFactor: number, options?: {}];
   "torchvision.transforms.functional.gaussianBlur": [options: { img: Input; kernelSize: number | [number, number]; sigma?: number | [number, number] | null }] | [img: Input, options: { kernelSize: number | [number, number]; sigma?: number | [number, number] | null }] | [img: Input, kernelSize: number | [number, number], options?: { sigma?: number | [number, number] | null }] | [img: Input, kernelSize: number | [number, number], sigma: number | [number, number] | null | undefined, options?: {}];
+  "torchvision.transforms.functional.pad": [options: { img: Input; padding: number | number[]; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [img: Input, options: { padding: number | number[]; fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [img: Input, padding: number | number[], options?: { fill?: number; paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [img: Input, padding: number | number[], fill: number | undefined, options?: { paddingMode?: 'constant' | 'edge' | 'reflect' | 'symmetric' }] | [img: Input, padding: number | number[], fill: number | undefined, paddingMode: 'constant' | 'edge' | 'reflect' | 'symmetric' | undefined, options?: {}];
+  "torchvision.transforms.functional.centerCrop": [options: { img: Input; outputSize: number | number[] }] | [img: Input, options: { outputSize: number | number[] }] | [img: Input, outputSize: number | number[], options?: {}];
+  "torchvision.transforms.functional.normalize": [options: { tensor: Tensor; mean: number[]; std: number[]; inplace?: boolean }] | [tensor: Tensor, options: { mean: number[]; std: number[]; inplace?: boolean }] | [tensor: Tensor, mean: number[], options: { std: number[]; inplace?: boolean }] | [tensor: Tensor, mean: number[], std: number[], options?: { inplace?: boolean }] | [tensor: Tensor, mean: number[], std: number[], inplace: boolean | undefined, options?: {}];
+  "torchvision.transforms.functional.toTensor": [options: { pic: Input }] | [pic: Input, options?: {}];
   "torchvision.io.readFile": [options: { path: string }] | [path: string, options?: {}];
   "torchvision.io.readImage": [options: { path: string; mode?: ImageReadMode; applyExifOrientation?: boolean }] | [path: string, options?: { mode?: ImageReadMode; applyExifOrientation?: boolean }] | [path: string, mode: ImageReadMode | undefined, options?: { applyExifOrientation?: boolean }] | [path: string, mode: ImageReadMode | undefined, applyExifOrientation: boolean | undefined, options?: {}];
   "torchvision.io.decodeImage": [options: { input: Tensor | Uint8Array | string; mode?: ImageReadMode; applyExifOrientation?: boolean }] | [input: Tensor | Uint8Array | string, options?: { mode?: ImageReadMode; applyExifOrientation?: boolean }] | [input: Tensor | Uint8Array | string, mode: ImageReadMode | undefined, options?: { applyExifOrientation?: boolean }] | [input: Tensor | Uint8Array | string, mode: ImageReadMode | undefined, applyExifOrientation: boolean | undefined, options?: {}];

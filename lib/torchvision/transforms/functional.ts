@@ -209,3 +209,99 @@ export function gaussianBlur(...args: Args<'torchvision.transforms.functional.ga
   if (!Array.isArray(s) || s.length !== 2 || s.some((v) => !(v > 0))) throw new RangeError(`sigma should have positive values. Got ${JSON.stringify(sigma)}`);
   return spatial(img, (t) => wrapH(native.visionGaussianBlur(t, k[0], k[1], s[0], s[1])));
 }
+
+/** torchvision's padding: an int (every side), [left/right, top/bottom] or [left, top, right, bottom]. */
+export function paddingSides(p: unknown, name = 'padding'): [number, number, number, number] {
+  const ints = (v: unknown[]) => v.every((x) => Number.isInteger(x));
+  if (Number.isInteger(p)) return [p as number, p as number, p as number, p as number];
+  if (Array.isArray(p) && ints(p)) {
+    if (p.length === 1) return [p[0], p[0], p[0], p[0]];
+    if (p.length === 2) return [p[0], p[1], p[0], p[1]];
+    if (p.length === 4) return [p[0], p[1], p[2], p[3]];
+  }
+  return badArg('an integer or 1, 2 or 4 integers', name, p);
+}
+
+const PADDING_MODES = ['constant', 'edge', 'reflect', 'symmetric'];
+
+/**
+ * Pads a C×H×W (or N×C×H×W) tensor's last two dimensions by [left, top, right, bottom] as torchvision's
+ * tensor path does (pad, Pad and RandomCrop share it); a negative side crops.
+ */
+export function padChw(t: torch.Tensor, [left, top, right, bottom]: number[], fill: number, paddingMode: string): torch.Tensor {
+  // negative padding crops first, as torchvision's _pad does
+  if (left < 0 || top < 0 || right < 0 || bottom < 0) {
+    const [H, W] = t.shape.slice(-2);
+    t = t.index('...', torch.slice(Math.max(-top, 0), H - Math.max(-bottom, 0)), torch.slice(Math.max(-left, 0), W - Math.max(-right, 0)));
+    [left, top, right, bottom] = [left, top, right, bottom].map((p) => Math.max(p, 0));
+  }
+  const nnF = torch.nn.functional;
+  if (paddingMode === 'constant') return nnF.pad(t, [left, right, top, bottom], { value: fill });
+  if (paddingMode === 'symmetric') {
+    // mirror including the edge pixel: flip-and-concatenate
+    const w = t.flip(-1);
+    t = torch.cat([w.index('...', torch.slice(w.size(-1) - left, null)), t, w.index('...', torch.slice(0, right))], -1);
+    const f = t.flip(-2);
+    return torch.cat([f.index('...', torch.slice(f.size(-2) - top, null), torch.slice()), t, f.index('...', torch.slice(0, bottom), torch.slice())], -2);
+  }
+  const mode = paddingMode === 'edge' ? 'replicate' : 'reflect';
+  const float = t.dtype.isFloatingPoint ? t : t.float();
+  const padded = nnF.pad(float.dim() === 3 ? float.unsqueeze(0) : float, [left, right, top, bottom], { mode });
+  const out = t.dim() === 3 ? padded.squeeze(0) : padded;
+  return t.dtype.isFloatingPoint ? out : out.to(t.dtype);
+}
+
+/**
+ * torchvision.transforms.functional.pad(img, padding, fill=0, padding_mode='constant'): padding as an
+ * int, [left/right, top/bottom] or [left, top, right, bottom] (negative crops); the modes 'constant',
+ * 'edge', 'reflect' and 'symmetric'.
+ */
+export function pad(...args: Args<'torchvision.transforms.functional.pad'>): Input {
+  const { img, padding, fill, paddingMode } = bind('torchvision.transforms.functional.pad', args);
+  const sides = paddingSides(padding);
+  if (typeof fill !== 'number') badArg('a number', 'fill', fill);
+  if (!PADDING_MODES.includes(paddingMode)) badArg("'constant', 'edge', 'reflect' or 'symmetric'", 'paddingMode', paddingMode);
+  return spatial(img, (t) => padChw(t, sides, fill, paddingMode));
+}
+
+/** torchvision.transforms.functional.center_crop(img, output_size): the centre, zero-padded where the image is smaller. */
+export function centerCrop(...args: Args<'torchvision.transforms.functional.centerCrop'>): Input {
+  const { img, outputSize } = bind('torchvision.transforms.functional.centerCrop', args);
+  const size = sizeList(outputSize, 'outputSize');
+  const [h, w] = size.length === 1 ? [size[0], size[0]] : size;
+  return spatial(img, (t) => {
+    const [H, W] = t.shape.slice(-2);
+    if (h > H || w > W) {
+      // torchvision pads with zeros when the crop is larger than the image
+      const padTop = Math.floor((h - H) / 2), padLeft = Math.floor((w - W) / 2);
+      t = torch.nn.functional.pad(t, [padLeft, Math.max(0, w - W - padLeft), padTop, Math.max(0, h - H - padTop)]);
+    }
+    const [H2, W2] = t.shape.slice(-2);
+    const top = pyRound((H2 - h) / 2), left = pyRound((W2 - w) / 2);
+    return t.index('...', torch.slice(top, top + h), torch.slice(left, left + w));
+  });
+}
+
+/** torchvision.transforms.functional.normalize(tensor, mean, std, inplace=False): (x - mean) / std per channel. */
+export function normalize(...args: Args<'torchvision.transforms.functional.normalize'>): torch.Tensor {
+  const { tensor, mean, std, inplace } = bind('torchvision.transforms.functional.normalize', args);
+  if (!(tensor instanceof torch.Tensor) || !tensor.dtype.isFloatingPoint) badArg('a float Tensor (apply ToTensor first)', 'tensor', tensor);
+  if (!Array.isArray(mean) || !Array.isArray(std)) badArg('arrays of per-channel numbers', 'mean/std', mean);
+  if (std.some((s) => s === 0)) throw new RangeError('std evaluated to zero after conversion to float32, leading to division by zero.');
+  const m = torch.tensor(mean, { dtype: tensor.dtype }).view(-1, 1, 1);
+  const d = torch.tensor(std, { dtype: tensor.dtype }).view(-1, 1, 1);
+  return inplace ? tensor.sub_(m).div_(d) : tensor.sub(m).div(d);
+}
+
+/** torchvision.transforms.functional.to_tensor(pic): an Image (or H×W×C uint8 tensor) as a C×H×W float tensor in [0, 1]. */
+export function toTensor(...args: Args<'torchvision.transforms.functional.toTensor'>): torch.Tensor {
+  const { pic } = bind('torchvision.transforms.functional.toTensor', args);
+  if (pic instanceof Image) return pic.data.permute(2, 0, 1).contiguous().float().div(255);
+  if (pic instanceof torch.Tensor) {
+    // an H×W×C uint8 array, as numpy input to ToTensor
+    const hwc = pic.dim() === 2 ? pic.unsqueeze(2) : pic;
+    const chw = hwc.permute(2, 0, 1).contiguous();
+    return pic.dtype === torch.uint8 ? chw.float().div(255) : chw;
+  }
+  return badArg('an Image or an H×W×C Tensor', 'pic', pic);
+}

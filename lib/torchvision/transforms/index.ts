@@ -92,14 +92,7 @@ export class ToTensor extends TransformBase {
     return [{ kind: 'toTensor' }];
   }
   forward(pic: Input): torch.Tensor {
-    if (pic instanceof Image) return pic.data.permute(2, 0, 1).contiguous().float().div(255);
-    if (pic instanceof torch.Tensor) {
-      // an H×W×C uint8 array, as numpy input to ToTensor
-      const hwc = pic.dim() === 2 ? pic.unsqueeze(2) : pic;
-      const chw = hwc.permute(2, 0, 1).contiguous();
-      return pic.dtype === torch.uint8 ? chw.float().div(255) : chw;
-    }
-    return badArg('an Image or an H×W×C Tensor', 'pic', pic);
+    return F.toTensor(pic);
   }
 }
 
@@ -151,11 +144,7 @@ export class Normalize extends TransformBase {
     return [{ kind: 'normalize', mean: this.mean, std: this.std }];
   }
   forward(t: torch.Tensor): torch.Tensor {
-    if (!(t instanceof torch.Tensor) || !t.dtype.isFloatingPoint) badArg('a float Tensor (apply ToTensor first)', 'tensor', t);
-    const shape = [-1, 1, 1];
-    const mean = torch.tensor(this.mean, { dtype: t.dtype }).view(shape);
-    const std = torch.tensor(this.std, { dtype: t.dtype }).view(shape);
-    return this.inplace ? t.sub_(mean).div_(std) : t.sub(mean).div(std);
+    return F.normalize(t, this.mean, this.std, this.inplace);
   }
   protected reprArgs(): string {
     return `mean=[${this.mean.join(', ')}], std=[${this.std.join(', ')}]`;
@@ -215,23 +204,38 @@ export class CenterCrop extends TransformBase {
     this.size = size2(bind('torchvision.transforms.CenterCrop', args).size, 'size');
   }
   forward(x: Input): Input {
-    return spatial(x, (t) => {
-      const [h, w] = this.size;
-      const [H, W] = t.shape.slice(-2);
-      if (h > H || w > W) {
-        // torchvision pads with zeros when the crop is larger than the image
-        const padTop = Math.floor((h - H) / 2), padLeft = Math.floor((w - W) / 2);
-        t = torch.nn.functional.pad(t, [padLeft, Math.max(0, w - W - padLeft), padTop, Math.max(0, h - H - padTop)]);
-      }
-      const [H2, W2] = t.shape.slice(-2);
-      return crop(t, pyRound((H2 - h) / 2), pyRound((W2 - w) / 2), h, w);
-    });
+    return F.centerCrop(x, this.size);
   }
   protected reprArgs(): string {
     return `size=(${this.size.join(', ')})`;
   }
   _native(): NativeOp[] {
     return [{ kind: 'centerCrop', h: this.size[0], w: this.size[1] }];
+  }
+}
+
+/** Pads every side: padding as an int, [left/right, top/bottom] or [left, top, right, bottom]. */
+export class Pad extends TransformBase {
+  readonly padding: number | number[];
+  readonly fill: number;
+  readonly paddingMode: 'constant' | 'edge' | 'reflect' | 'symmetric';
+  private readonly sides: number[];
+  constructor(...args: Args<'torchvision.transforms.Pad'>) {
+    super();
+    const { padding, fill, paddingMode } = bind('torchvision.transforms.Pad', args);
+    this.sides = F.paddingSides(padding);
+    if (typeof fill !== 'number') badArg('a number', 'fill', fill);
+    if (!['constant', 'edge', 'reflect', 'symmetric'].includes(paddingMode)) badArg("'constant', 'edge', 'reflect' or 'symmetric'", 'paddingMode', paddingMode);
+    this.padding = padding;
+    this.fill = fill;
+    this.paddingMode = paddingMode;
+  }
+  forward(x: Input): Input {
+    return spatial(x, (t) => F.padChw(t, this.sides, this.fill, this.paddingMode));
+  }
+  protected reprArgs(): string {
+    const p = this.padding;
+    return `padding=${Array.isArray(p) ? `[${p.join(', ')}]` : p}, fill=${this.fill}, padding_mode=${this.paddingMode}`;
   }
 }
 
@@ -247,27 +251,14 @@ export class RandomCrop extends TransformBase {
     this.size = size2(options.size, 'size');
     const p = options.padding ?? null;
     // torchvision's padding: int (all sides), [lr, tb], or [left, top, right, bottom]
-    this.padding = p === null ? null : typeof p === 'number' ? [p, p, p, p] : p.length === 2 ? [p[0], p[1], p[0], p[1]] : p.length === 4 ? [...p] : badArg('an int or 2 or 4 ints', 'padding', p);
+    this.padding = p === null ? null : F.paddingSides(p);
     this.padIfNeeded = options.padIfNeeded ?? false;
     this.fill = options.fill ?? 0;
     this.paddingMode = options.paddingMode ?? 'constant';
     if (!['constant', 'edge', 'reflect', 'symmetric'].includes(this.paddingMode)) badArg("'constant', 'edge', 'reflect' or 'symmetric'", 'paddingMode', this.paddingMode);
   }
-  private pad(t: torch.Tensor, [left, top, right, bottom]: number[]): torch.Tensor {
-    const F = torch.nn.functional;
-    if (this.paddingMode === 'constant') return F.pad(t, [left, right, top, bottom], { value: this.fill });
-    if (this.paddingMode === 'symmetric') {
-      // mirror including the edge pixel: flip-and-concatenate
-      const w = t.flip(-1), h = () => t.flip(-2);
-      t = torch.cat([w.index('...', torch.slice(w.size(-1) - left, null)), t, w.index('...', torch.slice(0, right))], -1);
-      const f = h();
-      return torch.cat([f.index('...', torch.slice(f.size(-2) - top, null), torch.slice()), t, f.index('...', torch.slice(0, bottom), torch.slice())], -2);
-    }
-    const mode = this.paddingMode === 'edge' ? 'replicate' : 'reflect';
-    const float = t.dtype.isFloatingPoint ? t : t.float();
-    const padded = F.pad(float.dim() === 3 ? float.unsqueeze(0) : float, [left, right, top, bottom], { mode });
-    const out = t.dim() === 3 ? padded.squeeze(0) : padded;
-    return t.dtype.isFloatingPoint ? out : out.to(t.dtype);
+  private pad(t: torch.Tensor, sides: number[]): torch.Tensor {
+    return F.padChw(t, sides, this.fill, this.paddingMode);
   }
   forward(x: Input): Input {
     return spatial(x, (t) => {
