@@ -1,7 +1,7 @@
 // Functions that PyTorch writes in Python (torch/functional.py) or by hand in its bindings on top of
 // ATen ops, ported so their signatures and return shapes match: unique, uniqueConsecutive, tensordot,
-// meshgrid, norm, broadcastShapes, nonzero (as_tuple), Tensor.where, and the variadic wrappers (einsum, broadcastTensors,
-// blockDiag, cartesianProd, chainMatmul, atleast1d/2d/3d).
+// meshgrid, norm, broadcastShapes, nonzero (as_tuple), Tensor.where, and the variadic wrappers
+// (einsum, broadcastTensors, blockDiag, cartesianProd, chainMatmul, atleast1d/2d/3d).
 import { native } from './native.js';
 import { badArg, TorchError, describe } from './errors.js';
 import { Tensor, opId, wrap } from './tensor.js';

@@ -260,7 +260,8 @@ t.test('index_put_ with accumulate, new_tensor, index_copy and the older names (
   for (const c of fx.methods) {
     const y = x.clone();
     const r = new Function('torch', 'x', 'y', 'i', 'j', 'k', 'v', 'w', `return ${c.ts}`)(torch, x, y, i, j, k, v, w);
-    t.equal(mismatch(r, c.result, 0, 0), null, `${c.python}: ${c.ts}`);
+    // exact but for a float's last bits (the nuclear norm's SVD differs by an ulp between PyTorch versions)
+    t.equal(mismatch(r, c.result, 1e-6, 0), null, `${c.python}: ${c.ts}`);
     t.equal(mismatch(y, c.y, 0, 0), null, `${c.python}: the tensor after`);
   }
   t.throws(() => x.clone().indexPut_([i], v, true, 1), { name: 'TypeError', message: 'indexPut_() takes from 2 to 3 positional arguments but 4 were given' });
