@@ -68,13 +68,14 @@ export function nonzero(...args: Args<'torch.nonzero'>): Tensor | Tensor[];
 export function nonzero(...args: Args<'torch.nonzero'>): Tensor | Tensor[] {
   const { input, out, asTuple } = bind('torch.nonzero', args, { name: 'torch.nonzero' });
   checkTensor(input, 'input');
-  if (typeof asTuple !== 'boolean') badArg('boolean', 'asTuple', asTuple);
-  if (asTuple) {
-    if (out != null) throw new TorchError('nonzero does not support the out kwarg when as_tuple is True');
-    return wrap(native.op(NONZERO_NUMPY, input));
-  }
-  const r = wrap(native.op(NONZERO, input)) as Tensor;
+  if (asTuple === true && out != null) throw new TorchError('nonzero does not support the out kwarg when as_tuple is True');
+  const r = nonzeroOf(input, asTuple);
   return out == null ? r : writeOut('nonzero', r, out) as Tensor;
+}
+
+function nonzeroOf(input: Tensor, asTuple: unknown): Tensor | Tensor[] {
+  if (typeof asTuple !== 'boolean') badArg('boolean', 'asTuple', asTuple);
+  return wrap(native.op(asTuple ? NONZERO_NUMPY : NONZERO, input));
 }
 
 /**
@@ -270,9 +271,7 @@ Tensor.prototype.uniqueConsecutive = function (this: Tensor, ...args: unknown[])
   return uniqueConsecutive(...([this, ...args] as Args<'torch.uniqueConsecutive'>));
 };
 Tensor.prototype.nonzero = function (this: Tensor, ...args: Args<'Tensor.nonzero'>) {
-  const { asTuple } = args.length === 0 ? { asTuple: false } : bind('Tensor.nonzero', args, { name: 'nonzero' });
-  if (typeof asTuple !== 'boolean') badArg('boolean', 'asTuple', asTuple);
-  return wrap(native.op(asTuple ? NONZERO_NUMPY : NONZERO, this));
+  return nonzeroOf(this, args.length === 0 ? false : bind('Tensor.nonzero', args, { name: 'nonzero' }).asTuple);
 } as Tensor['nonzero'];
 Tensor.prototype.where = function (this: Tensor, ...args: Args<'Tensor.where'>) {
   const { condition, other } = bind('Tensor.where', args, { name: 'where' });

@@ -56,9 +56,14 @@ export function getDimensions(img: Input): [number, number, number] {
 
 const wrapH = (h: unknown) => new torch.Tensor(h as any);
 
+/** The height×width window at (top, left) of a tensor's last two dimensions (a view). */
+export function cropChw(t: torch.Tensor, top: number, left: number, height: number, width: number): torch.Tensor {
+  return t.index('...', torch.slice(top, top + height), torch.slice(left, left + width));
+}
+
 export function crop(...args: Args<'torchvision.transforms.functional.crop'>): Input {
   const { img, top, left, height, width } = bind('torchvision.transforms.functional.crop', args);
-  return spatial(img, (t) => t.index('...', torch.slice(top, top + height), torch.slice(left, left + width)));
+  return spatial(img, (t) => cropChw(t, top, left, height, width));
 }
 export function hflip(...args: Args<'torchvision.transforms.functional.hflip'>): Input {
   const { img } = bind('torchvision.transforms.functional.hflip', args);
@@ -222,7 +227,13 @@ export function paddingSides(p: unknown, name = 'padding'): [number, number, num
   return badArg('an integer or 1, 2 or 4 integers', name, p);
 }
 
-const PADDING_MODES = ['constant', 'edge', 'reflect', 'symmetric'];
+/** torchvision's padding modes. */
+export type PaddingMode = 'constant' | 'edge' | 'reflect' | 'symmetric';
+/** A padding mode checked: one of torchvision's four, or a TypeError naming the argument. */
+export function paddingModeOf(mode: unknown): PaddingMode {
+  if (!['constant', 'edge', 'reflect', 'symmetric'].includes(mode as string)) badArg("'constant', 'edge', 'reflect' or 'symmetric'", 'paddingMode', mode);
+  return mode as PaddingMode;
+}
 
 /**
  * Pads a C×H×W (or N×C×H×W) tensor's last two dimensions by [left, top, right, bottom] as torchvision's
@@ -260,8 +271,8 @@ export function pad(...args: Args<'torchvision.transforms.functional.pad'>): Inp
   const { img, padding, fill, paddingMode } = bind('torchvision.transforms.functional.pad', args);
   const sides = paddingSides(padding);
   if (typeof fill !== 'number') badArg('a number', 'fill', fill);
-  if (!PADDING_MODES.includes(paddingMode)) badArg("'constant', 'edge', 'reflect' or 'symmetric'", 'paddingMode', paddingMode);
-  return spatial(img, (t) => padChw(t, sides, fill, paddingMode));
+  const mode = paddingModeOf(paddingMode);
+  return spatial(img, (t) => padChw(t, sides, fill, mode));
 }
 
 /** torchvision.transforms.functional.center_crop(img, output_size): the centre, zero-padded where the image is smaller. */
@@ -277,8 +288,7 @@ export function centerCrop(...args: Args<'torchvision.transforms.functional.cent
       t = torch.nn.functional.pad(t, [padLeft, Math.max(0, w - W - padLeft), padTop, Math.max(0, h - H - padTop)]);
     }
     const [H2, W2] = t.shape.slice(-2);
-    const top = pyRound((H2 - h) / 2), left = pyRound((W2 - w) / 2);
-    return t.index('...', torch.slice(top, top + h), torch.slice(left, left + w));
+    return cropChw(t, pyRound((H2 - h) / 2), pyRound((W2 - w) / 2), h, w);
   });
 }
 

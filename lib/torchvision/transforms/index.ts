@@ -193,9 +193,6 @@ const size2 = (s: number | number[], name: string): [number, number] => {
   return badArg('a positive integer or [height, width]', name, s);
 };
 
-function crop(t: torch.Tensor, top: number, left: number, h: number, w: number): torch.Tensor {
-  return t.index('...', torch.slice(top, top + h), torch.slice(left, left + w));
-}
 
 export class CenterCrop extends TransformBase {
   readonly size: [number, number];
@@ -218,17 +215,16 @@ export class CenterCrop extends TransformBase {
 export class Pad extends TransformBase {
   readonly padding: number | number[];
   readonly fill: number;
-  readonly paddingMode: 'constant' | 'edge' | 'reflect' | 'symmetric';
+  readonly paddingMode: F.PaddingMode;
   private readonly sides: number[];
   constructor(...args: Args<'torchvision.transforms.Pad'>) {
     super();
     const { padding, fill, paddingMode } = bind('torchvision.transforms.Pad', args);
     this.sides = F.paddingSides(padding);
     if (typeof fill !== 'number') badArg('a number', 'fill', fill);
-    if (!['constant', 'edge', 'reflect', 'symmetric'].includes(paddingMode)) badArg("'constant', 'edge', 'reflect' or 'symmetric'", 'paddingMode', paddingMode);
     this.padding = padding;
     this.fill = fill;
-    this.paddingMode = paddingMode;
+    this.paddingMode = F.paddingModeOf(paddingMode);
   }
   forward(x: Input): Input {
     return spatial(x, (t) => F.padChw(t, this.sides, this.fill, this.paddingMode));
@@ -244,7 +240,7 @@ export class RandomCrop extends TransformBase {
   readonly padding: number[] | null;
   readonly padIfNeeded: boolean;
   readonly fill: number;
-  readonly paddingMode: 'constant' | 'edge' | 'reflect' | 'symmetric';
+  readonly paddingMode: F.PaddingMode;
   constructor(...args: Args<'torchvision.transforms.RandomCrop'>) {
     super();
     const options = bind('torchvision.transforms.RandomCrop', args);
@@ -254,8 +250,7 @@ export class RandomCrop extends TransformBase {
     this.padding = p === null ? null : F.paddingSides(p);
     this.padIfNeeded = options.padIfNeeded ?? false;
     this.fill = options.fill ?? 0;
-    this.paddingMode = options.paddingMode ?? 'constant';
-    if (!['constant', 'edge', 'reflect', 'symmetric'].includes(this.paddingMode)) badArg("'constant', 'edge', 'reflect' or 'symmetric'", 'paddingMode', this.paddingMode);
+    this.paddingMode = F.paddingModeOf(options.paddingMode ?? 'constant');
   }
   private pad(t: torch.Tensor, sides: number[]): torch.Tensor {
     return F.padChw(t, sides, this.fill, this.paddingMode);
@@ -274,7 +269,7 @@ export class RandomCrop extends TransformBase {
       // torchvision's get_params: top = randint(0, H - h + 1), then left = randint(0, W - w + 1)
       const top = randint(0, H - h + 1);
       const left = randint(0, W - w + 1);
-      return crop(t, top, left, h, w);
+      return F.cropChw(t, top, left, h, w);
     });
   }
   protected reprArgs(): string {
