@@ -93,6 +93,13 @@ export * as _inductor from './inductor.js';
  */
 export * as backends from './backends.js';
 /**
+ * torch.distributions: probability distributions (Normal, Categorical, Bernoulli, MultivariateNormal...)
+ * with sampling, log-densities, entropy and KL divergence.
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/distributions.html)
+ */
+export * as distributions from './distributions/index.js';
+/**
  * torch.linalg: linear algebra (norms, decompositions, solves, inverses).
  *
  * PyTorch: [reference](https://docs.pytorch.org/docs/stable/linalg.html)

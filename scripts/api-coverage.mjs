@@ -28,6 +28,7 @@ const WHERE = {
   'torch.special': torch.special,
   'torch.autograd': torch.autograd,
   'torch.autograd.functional': torch.autograd.functional,
+  'torch.distributions': torch.distributions,
   'torchvision.transforms': torchvision.transforms,
   'torchvision.utils': torchvision.utils,
   'torchvision.ops': torchvision.ops,

@@ -41,6 +41,7 @@ namespaces = {
     'torch.special': public(torch.special, lambda n, o: callable(o)),
     'torch.autograd': sorted(torch.autograd.__all__),
     'torch.autograd.functional': public(torch.autograd.functional, defined_in('torch.autograd.functional')),
+    'torch.distributions': sorted(torch.distributions.__all__),
     'torchvision.transforms': sorted(torchvision.transforms.transforms.__all__),
     'torchvision.utils': sorted(torchvision.utils.__all__),
     'torchvision.ops': sorted(torchvision.ops.__all__),

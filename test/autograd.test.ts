@@ -62,6 +62,28 @@ t.test('higher order gradients with autograd.grad', async (t) => {
   t.equal(mismatch(gy, ref.secondOrder.grad), null, 'first derivative');
   const [ggy] = torch.autograd.grad(gy!.sum(), y);
   t.equal(mismatch(ggy, ref.secondOrder.gradGrad), null, 'second derivative');
+  // Python's calling convention: create_graph by keyword right after inputs (a WGAN-GP gradient
+  // penalty's torch.autograd.grad(outputs=..., inputs=..., grad_outputs=..., create_graph=True, retain_graph=True))
+  const z2 = y.pow(2).mul(y.sin()).mean();
+  const [g2] = torch.autograd.grad(z2, [y], { createGraph: true, retainGraph: true });
+  t.equal(g2!.requiresGrad, true, 'createGraph given by keyword is honoured');
+  t.equal(mismatch(torch.autograd.grad(g2!.sum(), y)[0], ref.secondOrder.gradGrad), null);
+  const [g3] = torch.autograd.grad({ outputs: y.pow(2).mul(y.sin()).mean(), inputs: y, gradOutputs: torch.tensor(1), createGraph: true });
+  t.equal(g3!.requiresGrad, true, 'every parameter by keyword');
+  const unused = torch.zeros(2, { requiresGrad: true });
+  t.throws(() => torch.autograd.grad(y.sum(), [y, unused]), { name: 'TorchError', message: /appears to not have been used in the graph/ });
+  const [, none] = torch.autograd.grad(y.sum(), [y, unused], { allowUnused: true });
+  t.equal(none, null, 'allowUnused gives null for an unused input');
+  const [, zeros] = torch.autograd.grad(y.sum(), [y, unused], { materializeGrads: true });
+  t.same(zeros!.tolist(), [0, 0], 'materializeGrads gives zeros instead');
+  t.throws(() => torch.autograd.grad(y.sum(), y, { materializeGrads: true, allowUnused: false }), { name: 'RangeError', message: /Expected allow_unused to be True/ });
+  t.throws(() => torch.autograd.grad(y.sum(), y, { creatGraph: true } as never), { name: 'TypeError', message: "grad() got an unexpected keyword argument 'creatGraph'. Did you mean 'createGraph'?" });
+  t.throws(() => torch.autograd.grad(y.sum(), y, { isGradsBatched: true }), { name: 'TypeError', message: /isGradsBatched=true is not supported/ });
+  // autograd.backward binds the same way: inputs restricts the accumulation
+  const a = torch.ones(2, { requiresGrad: true }), b = torch.ones(2, { requiresGrad: true });
+  torch.autograd.backward(a.mul(b).sum(), { inputs: [a] });
+  t.same([a.grad!.tolist(), b.grad], [[1, 1], null]);
+  t.throws(() => torch.autograd.backward(a.sum(), { inputs: [] }), { name: 'TorchError', message: "'inputs' argument to backward() cannot be empty." });
 });
 
 t.test('backward with a gradient (vector-Jacobian product)', async (t) => {

@@ -379,6 +379,58 @@ const S: Record<string, Sample> = {
   'Tensor.isSameSize': { self: () => torch.zeros(2, 3), args: () => ({ other: torch.ones(2, 3) }) },
   'Tensor.newTensor': { self: () => torch.zeros(1, { dtype: torch.float64 }), args: () => ({ data: [1, 2], requiresGrad: true, pinMemory: false }) },
   'Tensor.registerHook': { self: () => torch.ones(2, { requiresGrad: true }), args: () => ({ hook: (g: torch.Tensor) => g.mul(2) }), effect: () => 'registered' },
+  'autograd.grad': {
+    args: () => {
+      const x = torch.tensor([1, 2], { requiresGrad: true });
+      return { outputs: x.pow(3).sum(), inputs: [x], retainGraph: true, createGraph: true };
+    },
+    effect: (_, r) => (r as torch.Tensor[]).map((g) => [g.tolist(), g.requiresGrad]),
+  },
+  'autograd.backward': {
+    args: () => {
+      const x = torch.tensor([1, 2], { requiresGrad: true });
+      return { tensors: [x.pow(2).sum()], gradTensors: [torch.tensor(3)], inputs: [x] };
+    },
+    effect: (a) => (a.inputs as torch.Tensor[])[0]!.grad!.tolist(),
+  },
+  'distributions.Distribution.sample': { self: () => new torch.distributions.Normal(torch.zeros(2), 1), args: () => ({ sampleShape: [3] }) },
+  'distributions.Distribution.rsample': { self: () => new torch.distributions.Normal(torch.zeros(2), 1), args: () => ({ sampleShape: [3] }) },
+  'distributions.Distribution.sampleN': { self: () => new torch.distributions.Normal(torch.zeros(2), 1), args: () => ({ n: 3 }) },
+  'distributions.Distribution.logProb': { self: () => new torch.distributions.Normal(torch.zeros(2), 1), args: () => ({ value: torch.tensor([0.5, -1]) }) },
+  'distributions.Distribution.cdf': { self: () => new torch.distributions.Normal(torch.zeros(2), 1), args: () => ({ value: torch.tensor([0.5, -1]) }) },
+  'distributions.Distribution.icdf': { self: () => new torch.distributions.Normal(torch.zeros(2), 1), args: () => ({ value: torch.tensor([0.5, 0.1]) }) },
+  'distributions.Distribution.expand': { self: () => new torch.distributions.Normal(torch.zeros(2), 1), args: () => ({ batchShape: [3, 2] }), effect: (_, r) => String(r) },
+  'distributions.Distribution.enumerateSupport': { self: () => new torch.distributions.Bernoulli(torch.tensor([0.2, 0.7])), args: () => ({ expand: false }) },
+  'distributions.Distribution.setDefaultValidateArgs': {
+    args: () => ({ value: true }),
+    effect: () => { try { new torch.distributions.Normal(0, -1); return 'accepted'; } catch { return 'rejected'; } },
+  },
+  'distributions.Bernoulli': { args: () => ({ logits: torch.tensor([0.5, -1]), validateArgs: true }), effect: (_, r) => String(r) },
+  'distributions.Categorical': { args: () => ({ logits: torch.tensor([0.5, -1, 2]), validateArgs: false }), effect: (_, r) => String(r) },
+  'distributions.OneHotCategorical': { args: () => ({ logits: torch.tensor([0.5, -1, 2]), validateArgs: true }), effect: (_, r) => (r as torch.distributions.OneHotCategorical).probs.tolist() },
+  'distributions.Normal': { args: () => ({ loc: torch.zeros(2), scale: 2, validateArgs: true }), effect: (_, r) => String(r) },
+  'distributions.Uniform': { args: () => ({ low: -1, high: 3, validateArgs: true }), effect: (_, r) => String(r) },
+  'distributions.Exponential': { args: () => ({ rate: 2, validateArgs: true }), effect: (_, r) => String(r) },
+  'distributions.Laplace': { args: () => ({ loc: 1, scale: 2, validateArgs: true }), effect: (_, r) => String(r) },
+  'distributions.Poisson': { args: () => ({ rate: torch.tensor([1, 4]), validateArgs: true }), effect: (_, r) => String(r) },
+  'distributions.Gamma': { args: () => ({ concentration: 2, rate: 0.5, validateArgs: true }), effect: (_, r) => String(r) },
+  'distributions.Gamma.sample': {
+    self: () => new torch.distributions.Gamma(2, 0.5),
+    args: () => ({ sampleShape: [3], generator: new torch.Generator().manualSeed(3) }),
+  },
+  'distributions.Gamma.rsample': {
+    self: () => new torch.distributions.Gamma(2, 0.5),
+    args: () => ({ sampleShape: [3], generator: new torch.Generator().manualSeed(3) }),
+  },
+  'distributions.Independent': {
+    args: () => ({ baseDistribution: new torch.distributions.Normal(torch.zeros(2, 3), 1), reinterpretedBatchNdims: 1, validateArgs: true }),
+    effect: (_, r) => [String(r), (r as torch.distributions.Distribution).eventShape],
+  },
+  'distributions.MultivariateNormal': {
+    args: () => ({ loc: torch.zeros(2), scaleTril: torch.tensor([[1, 0], [0.5, 2]]), validateArgs: true }),
+    effect: (_, r) => (r as torch.distributions.MultivariateNormal).covarianceMatrix.tolist(),
+  },
+  'distributions.klDivergence': { args: () => ({ p: new torch.distributions.Normal(0, 1), q: new torch.distributions.Normal(1, 2) }) },
   'autograd.gradcheck': { args: () => ({ func: (x: torch.Tensor) => x.sin(), inputs: torch.rand(3, { dtype: torch.float64, requiresGrad: true }), eps: 1e-6, atol: 1e-5, fastMode: false }) },
   'autograd.gradgradcheck': { args: () => ({ func: (x: torch.Tensor) => x.square(), inputs: [torch.rand(2, { dtype: torch.float64, requiresGrad: true })], gradOutputs: [torch.ones(2, { dtype: torch.float64, requiresGrad: true })], rtol: 1e-3 }) },
   'autograd.functional.jacobian': { args: () => ({ func: (x: torch.Tensor) => x.exp(), inputs: torch.arange(3, { dtype: torch.float32 }), createGraph: false, strict: false, vectorize: true, strategy: 'forward-mode' }) },

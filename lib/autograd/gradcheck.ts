@@ -40,7 +40,7 @@ function analytical(out: Tensor, x: Tensor): Tensor {
   const flat = out.reshape(-1);
   const rows: Tensor[] = [];
   for (let k = 0; k < flat.numel(); k++) {
-    const [g] = autograd.grad(flat.index(k), x, null, { retainGraph: true, allowUnused: true });
+    const [g] = autograd.grad(flat.index(k), x, { retainGraph: true, allowUnused: true });
     rows.push((g ?? x.detach().mul(0)).reshape(-1).double());
   }
   return aten('stack')(rows, 0);
