@@ -12,7 +12,7 @@ import {
 } from './types.js';
 import { OP_GROUPS, TENSOR_METHODS, type TensorOps } from './generated/ops.js';
 import { formatTensor } from './format.js';
-import { bind, type Args } from './bind.js';
+import { bind, unexpectedKeyword, type Args } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
 import { SCRATCH, fromData, fromValues, readSmall, scratchView } from './scratch.js';
@@ -274,6 +274,7 @@ export class Tensor {
    */
   toTypedArray(options: { share?: boolean } = {}): Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array {
     if (typeof options !== 'object' || options === null) badArg('an options object', 'options', options);
+    for (const k of Object.keys(options)) if (k !== 'share') unexpectedKeyword('toTypedArray', k, ['share']);
     if (options.share) {
       const [t, dt] = this.readable();
       return new dt.arrayType!(native.toArrayBuffer(t._h, true));

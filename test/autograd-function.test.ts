@@ -136,6 +136,7 @@ t.test('anomaly detection: a backward that returns NaN throws, naming the functi
   const x = torch.tensor([-1.0, 4.0], { requiresGrad: true });
   t.throws(() => torch.autograd.detectAnomaly(() => x.sqrt().sum().backward()), /Function 'SqrtBackward0' returned nan values in its 0th output\./);
   t.equal(torch.autograd.isAnomalyEnabled(), false, 'the mode is restored after the block');
+  t.throws(() => torch.autograd.detectAnomaly({ checkNaN: false } as never, () => 1), { name: 'TypeError', message: "detectAnomaly() got an unexpected keyword argument 'checkNaN'. Did you mean 'checkNan'?" }, 'a misspelt option is not dropped');
   x.sqrt().sum().backward();
   t.ok(Number.isNaN((x.grad!.tolist() as number[])[0]), 'without it, NaN flows on silently, as in PyTorch');
   torch.autograd.setDetectAnomaly(true, false);

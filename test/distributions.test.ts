@@ -29,7 +29,7 @@ function rgrad(f: (...p: torch.Tensor[]) => torch.Tensor, ...params: torch.Tenso
 
 t.test('torch.distributions as PyTorch computes them (scripts/make_distributions_fixtures.py)', async (t) => {
   const fx = fixture('distributions.json');
-  const scope: Record<string, unknown> = { torch, D, seeded, rgrad };
+  const scope: Record<string, unknown> = { torch, D, TR: D.transforms, seeded, rgrad };
   for (const [name, enc] of Object.entries(fx.inputs as Record<string, any>)) scope[name] = fromFixture(enc);
   const names = Object.keys(scope);
   let checked = 0;
@@ -83,6 +83,12 @@ t.test('distributions in the style of the tutorials: REINFORCE with Categorical,
   t.throws(() => new D.Uniform(1, 0), { name: 'RangeError', message: 'Expected parameter low (Tensor of shape ()) of distribution Uniform(low: 1.0, high: 0.0) to satisfy the constraint LessThan(upper_bound=0.0), but found invalid values:\n1.0' });
   t.throws(() => D.Distribution.setDefaultValidateArgs(1 as never), RangeError);
   t.throws(() => new D.Independent(torch.zeros(2) as never, 1), { name: 'TypeError', message: /for base_distribution/ });
+  // PyTorch 1.13's PowerTransform.sign was +1 whatever the exponent; 2.x's is the exponent's sign
+  t.same(new D.transforms.PowerTransform(torch.tensor([-2, 3])).sign.tolist(), [-1, 1]);
+  // log_prob of a value just sampled through a cached tanh: inverted from the cache, not by atanh
+  const squashed = new D.TransformedDistribution(new D.Normal(torch.zeros(2), 1), new D.transforms.TanhTransform({ cacheSize: 1 }));
+  const squashedAction = squashed.rsample();
+  t.ok(squashed.logProb(squashedAction).isfinite().all().item(), 'finite even where atanh(action) would overflow');
   // a KL pair registered by the user wins over the generic one
   class MyNormal extends D.Normal {}
   const custom = D.registerKl(MyNormal, D.Normal, () => torch.tensor(42));

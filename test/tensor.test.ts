@@ -88,6 +88,7 @@ t.test('tolist() and toTypedArray() read small and large tensors, each result it
   t.same([rows, y.shape, torch.tensor([7]).tolist(), rows], [[[1, 2], [3, 4]], [2, 2], [7], [[1, 2], [3, 4]]], 'a list survives later reads');
   const shared = torch.tensor([1, 2, 3]).toTypedArray({ share: true });
   t.same(Array.from(shared as Float32Array), [1, 2, 3], '{ share: true } still shares');
+  t.throws(() => torch.tensor([1]).toTypedArray({ shared: true } as never), { name: 'TypeError', message: "toTypedArray() got an unexpected keyword argument 'shared'. Did you mean 'share'?" });
 });
 
 t.test('factories', async (t) => {

@@ -27,6 +27,7 @@ export const backward = core.backward;
 
 import { native } from '../native.js';
 import { badArg } from '../errors.js';
+import { unexpectedKeyword } from '../bind.js';
 
 /**
  * torch.autograd.set_detect_anomaly(mode, checkNan = true): turns anomaly detection on or off. With it
@@ -59,6 +60,7 @@ export function detectAnomaly<T>(options: { checkNan?: boolean }, fn: () => T): 
 export function detectAnomaly<T>(a: (() => T) | { checkNan?: boolean }, b?: () => T): T {
   const [options, fn] = typeof a === 'function' ? [{}, a] : [a, b];
   if (typeof fn !== 'function') badArg('a function', 'fn', fn);
+  for (const k of Object.keys(options)) if (k !== 'checkNan') unexpectedKeyword('detectAnomaly', k, ['checkNan']);
   return setDetectAnomaly(true, options.checkNan ?? true, fn) as T;
 }
 /** torch.is_anomaly_enabled() */

@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { ExponentialFamily, broadcastAll, isNumber, logitsToProbs, probsToLogits } from './distribution.js';
+import { ExponentialFamily, broadcastAll, logitsToProbs, probsOrLogits, probsToLogits } from './distribution.js';
 
 /** A Bernoulli distribution, parameterised by `probs` or by `logits` (not both). */
 export class Bernoulli extends ExponentialFamily {
@@ -11,13 +11,8 @@ export class Bernoulli extends ExponentialFamily {
   constructor(...args: Args<'distributions.Bernoulli'>) {
     super();
     const a = bind('distributions.Bernoulli', args, { name: 'Bernoulli' });
-    const given = a.probs ?? a.logits;
-    if ((a.probs === null || a.probs === undefined) === (a.logits === null || a.logits === undefined)) {
-      throw new RangeError('Either `probs` or `logits` must be specified, but not both.');
-    }
-    const name = a.probs !== null && a.probs !== undefined ? 'probs' : 'logits';
-    [this.params[name]] = broadcastAll(given as Tensor | number);
-    this.init(isNumber(given) ? [] : this.params[name]!.shape, [], a.validateArgs);
+    const [name, given] = probsOrLogits(a);
+    this.initBroadcast({ [name]: given as Tensor | number }, a.validateArgs);
   }
   /** the probability of 1 */
   get probs(): Tensor { return this.lazyParam('probs', () => logitsToProbs(this.params.logits!, true)); }

@@ -44,9 +44,9 @@ class OneHot extends Constraint {
   }
 }
 class IntegerInterval extends Constraint {
-  constructor(readonly lowerBound: number, readonly upperBound: number) { super(); }
+  constructor(readonly lowerBound: Bound, readonly upperBound: Bound) { super(); }
   get isDiscrete() { return true; }
-  check(value: Tensor) { return value.remainder(1).eq(0).logicalAnd(value.ge(this.lowerBound)).logicalAnd(value.le(this.upperBound)); }
+  check(value: Tensor) { return value.remainder(1).eq(0).logicalAnd(value.ge(this.lowerBound as Tensor)).logicalAnd(value.le(this.upperBound as Tensor)); }
   toString() { return `${this.name}(lower_bound=${boundRepr(this.lowerBound, true)}, upper_bound=${boundRepr(this.upperBound, true)})`; }
 }
 class IntegerGreaterThan extends Constraint {
@@ -84,6 +84,12 @@ class HalfOpenInterval extends Interval {
 class Simplex extends Constraint {
   get eventDim() { return 1; }
   check(value: Tensor) { return value.ge(0).all(-1).logicalAnd(value.sum(-1).sub(1).abs().lt(1e-6)); }
+}
+class Multinomial extends Constraint {
+  constructor(readonly upperBound: number) { super(); }
+  get isDiscrete() { return true; }
+  get eventDim() { return 1; }
+  check(value: Tensor) { return value.ge(0).all(-1).logicalAnd(value.sum(-1).le(this.upperBound)); }
 }
 class IndependentConstraint extends Constraint {
   constructor(readonly baseConstraint: Constraint, readonly reinterpretedBatchNdims: number) { super(); }
@@ -152,6 +158,8 @@ export const symmetric: Constraint = new Symmetric();
 export const positiveDefinite: Constraint = new PositiveDefinite();
 /** values above lowerBound */
 export const greaterThan = (lowerBound: Bound): Constraint => new GreaterThan(lowerBound);
+/** non-negative integer counts along the last dimension that sum to at most upperBound */
+export const multinomial = (upperBound: number): Constraint => new Multinomial(upperBound);
 /** values at or above lowerBound */
 export const greaterThanEq = (lowerBound: Bound): Constraint => new GreaterThanEq(lowerBound);
 /** values below upperBound */
@@ -161,7 +169,7 @@ export const interval = (lowerBound: Bound, upperBound: Bound): Constraint => ne
 /** [lowerBound, upperBound) */
 export const halfOpenInterval = (lowerBound: Bound, upperBound: Bound): Constraint => new HalfOpenInterval(lowerBound, upperBound);
 /** the integers in [lowerBound, upperBound] */
-export const integerInterval = (lowerBound: number, upperBound: number): Constraint => new IntegerInterval(lowerBound, upperBound);
+export const integerInterval = (lowerBound: Bound, upperBound: Bound): Constraint => new IntegerInterval(lowerBound, upperBound);
 /** baseConstraint over the rightmost reinterpretedBatchNdims dimensions too (all must hold) */
 export const independent = (baseConstraint: Constraint, reinterpretedBatchNdims: number): Constraint =>
   new IndependentConstraint(baseConstraint, reinterpretedBatchNdims);

@@ -42,6 +42,12 @@ export const isNumber = (v: unknown): v is number => typeof v === 'number';
 export function standardNormal(shape: number[], like: Tensor): Tensor {
   return torch.empty(shape, { dtype: like.dtype, device: like.device }).normal_();
 }
+/** Which of probs and logits was given (exactly one must be), as Python's distributions check it. */
+export function probsOrLogits<T>(a: { probs?: T | null; logits?: T | null }): ['probs' | 'logits', T] {
+  const hasProbs = a.probs !== null && a.probs !== undefined, hasLogits = a.logits !== null && a.logits !== undefined;
+  if (hasProbs === hasLogits) throw new RangeError('Either `probs` or `logits` must be specified, but not both.');
+  return hasProbs ? ['probs', a.probs!] : ['logits', a.logits!];
+}
 /** Sums the rightmost `dim` dimensions. */
 export function sumRightmost(value: Tensor, dim: number): Tensor {
   return dim === 0 ? value : value.reshape([...value.shape.slice(0, value.dim() - dim), -1]).sum(-1);
@@ -110,6 +116,18 @@ export abstract class Distribution {
     }
   }
 
+  /**
+   * The constructor of the distributions whose parameters broadcast together (Python's broadcast_all):
+   * sets them (cast to the dtype of the parameter `typeAs` names, if any), with a scalar batch shape
+   * when all were numbers, then checks them.
+   */
+  protected initBroadcast(named: Record<string, Tensor | number>, validateArgs: boolean | null | undefined, typeAs?: string): void {
+    const names = Object.keys(named), values = Object.values(named);
+    const tensors = broadcastAll(...values);
+    const like = typeAs === undefined ? undefined : tensors[names.indexOf(typeAs)];
+    tensors.forEach((t, i) => { this.params[names[i]!] = like ? t.typeAs(like) : t; });
+    this.init(values.every(isNumber) ? [] : this.params[names[0]!]!.shape, [], validateArgs ?? null);
+  }
   /** The parameter as given (undefined where it is computed from another one on first use). */
   protected givenParam(name: string): Tensor | undefined {
     return this.params[name];

@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { ExponentialFamily, broadcastAll, isNumber } from './distribution.js';
+import { ExponentialFamily } from './distribution.js';
 
 /** An exponential distribution with rate `rate` (mean 1 / rate). */
 export class Exponential extends ExponentialFamily {
@@ -11,8 +11,7 @@ export class Exponential extends ExponentialFamily {
   constructor(...args: Args<'distributions.Exponential'>) {
     super();
     const a = bind('distributions.Exponential', args, { name: 'Exponential' });
-    [this.params.rate] = broadcastAll(a.rate);
-    this.init(isNumber(a.rate) ? [] : this.rate.shape, [], a.validateArgs);
+    this.initBroadcast({ rate: a.rate }, a.validateArgs);
   }
   get rate(): Tensor { return this.params.rate!; }
   override get argConstraints() { return { rate: constraints.positive }; }

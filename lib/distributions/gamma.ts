@@ -5,7 +5,7 @@ import type { Tensor } from '../tensor.js';
 import { aten } from '../aten.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { ExponentialFamily, broadcastAll, isNumber } from './distribution.js';
+import { ExponentialFamily } from './distribution.js';
 
 /** A gamma distribution with shape `concentration` and rate `rate`. */
 export class Gamma extends ExponentialFamily {
@@ -13,12 +13,11 @@ export class Gamma extends ExponentialFamily {
   constructor(...args: Args<'distributions.Gamma'>) {
     super();
     const a = bind('distributions.Gamma', args, { name: 'Gamma' });
-    [this.params.concentration, this.params.rate] = broadcastAll(a.concentration, a.rate);
-    this.init(isNumber(a.concentration) && isNumber(a.rate) ? [] : this.concentration.shape, [], a.validateArgs);
+    this.initBroadcast({ concentration: a.concentration, rate: a.rate }, a.validateArgs);
   }
   get concentration(): Tensor { return this.params.concentration!; }
   get rate(): Tensor { return this.params.rate!; }
-  override get argConstraints() { return { concentration: constraints.positive, rate: constraints.positive }; }
+  override get argConstraints(): Record<string, constraints.Constraint> { return { concentration: constraints.positive, rate: constraints.positive }; }
   override get support() { return constraints.nonnegative; }
   override get mean() { return this.concentration.div(this.rate); }
   override get mode() { return this.concentration.sub(1).div(this.rate).clamp(0); }

@@ -14,6 +14,11 @@ import { Exponential } from './exponential.js';
 import { Laplace } from './laplace.js';
 import { Poisson } from './poisson.js';
 import { Gamma } from './gamma.js';
+import { Beta } from './beta.js';
+import { Dirichlet } from './dirichlet.js';
+import { Binomial } from './binomial.js';
+import { Geometric } from './geometric.js';
+import { TransformedDistribution, HalfNormal, Gumbel, Pareto } from './transformed-distribution.js';
 import { Independent } from './independent.js';
 import { MultivariateNormal, batchMahalanobis } from './multivariate-normal.js';
 
@@ -84,6 +89,33 @@ registerKl(Bernoulli, Bernoulli, (p, q) => {
   t2.maskedFill_(q.probs.eq(1), Infinity).maskedFill_(p.probs.eq(1), 0);
   return t1.add(t2);
 });
+registerKl(Beta, Beta, (p, q) => {
+  const sumP = p.concentration1.add(p.concentration0);
+  const sumQ = q.concentration1.add(q.concentration0);
+  const t1 = q.concentration1.lgamma().add(q.concentration0.lgamma()).add(sumP.lgamma());
+  const t2 = p.concentration1.lgamma().add(p.concentration0.lgamma()).add(sumQ.lgamma());
+  const t3 = p.concentration1.sub(q.concentration1).mul(p.concentration1.digamma());
+  const t4 = p.concentration0.sub(q.concentration0).mul(p.concentration0.digamma());
+  const t5 = sumQ.sub(sumP).mul(sumP.digamma());
+  return t1.sub(t2).add(t3).add(t4).add(t5);
+});
+registerKl(Binomial, Binomial, (p, q) => {
+  if (p.totalCount.lt(q.totalCount).any().item()) {
+    throw new NotImplementedError('KL between Binomials where q.total_count > p.total_count is not implemented');
+  }
+  const kl = p.totalCount.mul(p.probs.mul(p.logits.sub(q.logits)).add(p.probs.neg().log1p()).sub(q.probs.neg().log1p()));
+  return kl.maskedFill_(p.totalCount.gt(q.totalCount), Infinity);
+});
+registerKl(Dirichlet, Dirichlet, (p, q) => {
+  const sumP = p.concentration.sum(-1);
+  const sumQ = q.concentration.sum(-1);
+  const t1 = sumP.lgamma().sub(sumQ.lgamma());
+  const t2 = p.concentration.lgamma().sub(q.concentration.lgamma()).sum(-1);
+  const t3 = p.concentration.sub(q.concentration);
+  const t4 = p.concentration.digamma().sub(sumP.digamma().unsqueeze(-1));
+  return t1.sub(t2).add(t3.mul(t4).sum(-1));
+});
+registerKl(Geometric, Geometric, (p, q) => p.entropy().neg().sub(q.probs.neg().log1p().div(p.probs)).sub(q.logits));
 function klCategorical(p: Categorical, q: Categorical): Tensor {
   const t = p.probs.mul(p.logits.sub(q.logits));
   t.maskedFill_(q.probs.eq(0).expandAs(t), Infinity).maskedFill_(p.probs.eq(0).expandAs(t), 0);
@@ -135,10 +167,31 @@ registerKl(MultivariateNormal, MultivariateNormal, (p, q) => {
   const term3 = batchMahalanobis(q.unbroadcastedScaleTril, q.loc.sub(p.loc));
   return halfTerm1.add(term2.add(term3).sub(n).mul(0.5));
 });
-registerKl(Normal, Normal, (p, q) => {
+function klNormal(p: Normal, q: Normal): Tensor {
   const varRatio = p.scale.div(q.scale).pow(2);
   const t1 = p.loc.sub(q.loc).div(q.scale).pow(2);
   return varRatio.add(t1).sub(1).sub(varRatio.log()).mul(0.5);
+}
+registerKl(Normal, Normal, klNormal);
+registerKl(HalfNormal, HalfNormal, (p, q) => klNormal(p.baseDist as Normal, q.baseDist as Normal));
+registerKl(Gumbel, Gumbel, (p, q) => {
+  const euler = 0.5772156649015329;
+  const ct1 = p.scale.div(q.scale), ct2 = q.loc.div(q.scale), ct3 = p.loc.div(q.scale);
+  const t1 = ct1.log().neg().sub(ct2).add(ct3);
+  const t2 = ct1.mul(euler);
+  const t3 = ct2.add(ct1.add(1).lgamma()).sub(ct3).exp();
+  return t1.add(t2).add(t3).sub(1 + euler);
+});
+registerKl(TransformedDistribution, TransformedDistribution, (p, q) => {
+  const same = p.transforms.length === q.transforms.length && p.transforms.every((t, i) => t.equals(q.transforms[i]!));
+  if (!same || p.eventShape.join() !== q.eventShape.join()) throw new NotImplementedError();
+  return klDivergence(p.baseDist, q.baseDist);
+});
+registerKl(Pareto, Pareto, (p, q) => {
+  const scaleRatio = p.scale.div(q.scale);
+  const alphaRatio = q.alpha.div(p.alpha);
+  const result = q.alpha.mul(scaleRatio.log()).sub(alphaRatio.log()).add(alphaRatio).sub(1);
+  return result.maskedFill_(p.scale.lt(q.scale), Infinity);
 });
 registerKl(Poisson, Poisson, (p, q) => p.rate.mul(p.rate.log().sub(q.rate.log())).sub(p.rate.sub(q.rate)));
 registerKl(Uniform, Uniform, (p, q) => {

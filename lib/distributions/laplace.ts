@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { Distribution, broadcastAll, isNumber } from './distribution.js';
+import { Distribution } from './distribution.js';
 
 /** A Laplace distribution with location `loc` and scale `scale`. */
 export class Laplace extends Distribution {
@@ -11,8 +11,7 @@ export class Laplace extends Distribution {
   constructor(...args: Args<'distributions.Laplace'>) {
     super();
     const a = bind('distributions.Laplace', args, { name: 'Laplace' });
-    [this.params.loc, this.params.scale] = broadcastAll(a.loc, a.scale);
-    this.init(isNumber(a.loc) && isNumber(a.scale) ? [] : this.loc.shape, [], a.validateArgs);
+    this.initBroadcast({ loc: a.loc, scale: a.scale }, a.validateArgs);
   }
   get loc(): Tensor { return this.params.loc!; }
   get scale(): Tensor { return this.params.scale!; }

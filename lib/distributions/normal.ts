@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { ExponentialFamily, broadcastAll, isNumber, standardNormal } from './distribution.js';
+import { ExponentialFamily, standardNormal } from './distribution.js';
 
 /** A normal (Gaussian) distribution with mean `loc` and standard deviation `scale`. */
 export class Normal extends ExponentialFamily {
@@ -11,8 +11,7 @@ export class Normal extends ExponentialFamily {
   constructor(...args: Args<'distributions.Normal'>) {
     super();
     const a = bind('distributions.Normal', args, { name: 'Normal' });
-    [this.params.loc, this.params.scale] = broadcastAll(a.loc, a.scale);
-    this.init(isNumber(a.loc) && isNumber(a.scale) ? [] : this.loc.shape, [], a.validateArgs);
+    this.initBroadcast({ loc: a.loc, scale: a.scale }, a.validateArgs);
   }
   /** the mean */
   get loc(): Tensor { return this.params.loc!; }

@@ -48,3 +48,20 @@ export class OneHotCategorical extends Distribution {
     return expand ? values.expand([n, ...this._batchShape, n]) : values;
   }
 }
+
+/**
+ * OneHotCategorical whose rsample() passes gradients straight through: the sample in the forward
+ * pass, the probabilities' gradient in the backward pass (Bengio et al., 2013).
+ */
+export class OneHotCategoricalStraightThrough extends OneHotCategorical {
+  constructor(...args: Args<'distributions.OneHotCategoricalStraightThrough'>) {
+    const a = bind('distributions.OneHotCategoricalStraightThrough', args, { name: 'OneHotCategoricalStraightThrough' });
+    super(a.probs ?? null, a.logits ?? null, a.validateArgs);
+  }
+  override get hasRsample() { return true; }
+  protected override rdraw(shape: number[]) {
+    const samples = this.draw(shape);
+    const probs = this.categorical.probs;
+    return samples.add(probs.sub(probs.detach()));
+  }
+}

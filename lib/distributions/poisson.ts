@@ -3,15 +3,14 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { ExponentialFamily, broadcastAll, isNumber } from './distribution.js';
+import { ExponentialFamily, broadcastAll } from './distribution.js';
 
 /** A Poisson distribution with rate `rate`. */
 export class Poisson extends ExponentialFamily {
   constructor(...args: Args<'distributions.Poisson'>) {
     super();
     const a = bind('distributions.Poisson', args, { name: 'Poisson' });
-    [this.params.rate] = broadcastAll(a.rate as Tensor | number);
-    this.init(isNumber(a.rate) ? [] : this.rate.shape, [], a.validateArgs);
+    this.initBroadcast({ rate: a.rate as Tensor | number }, a.validateArgs);
   }
   get rate(): Tensor { return this.params.rate!; }
   override get argConstraints() { return { rate: constraints.nonnegative }; }

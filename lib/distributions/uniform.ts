@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { Distribution, broadcastAll, isNumber } from './distribution.js';
+import { Distribution } from './distribution.js';
 
 /** A uniform distribution on [low, high). */
 export class Uniform extends Distribution {
@@ -11,8 +11,7 @@ export class Uniform extends Distribution {
   constructor(...args: Args<'distributions.Uniform'>) {
     super();
     const a = bind('distributions.Uniform', args, { name: 'Uniform' });
-    [this.params.low, this.params.high] = broadcastAll(a.low, a.high);
-    this.init(isNumber(a.low) && isNumber(a.high) ? [] : this.low.shape, [], a.validateArgs);
+    this.initBroadcast({ low: a.low, high: a.high }, a.validateArgs);
   }
   get low(): Tensor { return this.params.low!; }
   get high(): Tensor { return this.params.high!; }

@@ -10,6 +10,7 @@ import type { Generator } from '../generator.js';
 import type { Module } from '../nn/module.js';
 import type { Optimizer, OptimizerStateDict } from '../optim/optimizer.js';
 import type { Distribution } from '../distributions/distribution.js';
+import type { Transform } from '../distributions/transforms.js';
 import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input, LayerFactory, ExtraFPNBlock } from './signature-types.js';
 
 /** [camelCase name, Python name, kind, default (absent: required; {$: repr}: the implementation's)] */
@@ -613,17 +614,48 @@ export const SIGNATURES = {
   "distributions.Bernoulli": [["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Categorical": [["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
   "distributions.OneHotCategorical": [["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.OneHotCategoricalStraightThrough": [["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Normal": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Uniform": [["low", "low", "pos"], ["high", "high", "pos"], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Exponential": [["rate", "rate", "pos"], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Laplace": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Poisson": [["rate", "rate", "pos"], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Gamma": [["concentration", "concentration", "pos"], ["rate", "rate", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Chi2": [["df", "df", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.StudentT": [["df", "df", "pos"], ["loc", "loc", "pos", 0.0], ["scale", "scale", "pos", 1.0], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Beta": [["concentration1", "concentration1", "pos"], ["concentration0", "concentration0", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Dirichlet": [["concentration", "concentration", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Cauchy": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Geometric": [["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Binomial": [["totalCount", "total_count", "pos", 1], ["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Gamma.sample": [["sampleShape", "sample_shape", "pos", []], ["generator", "generator", "kwonly", null]],
   "distributions.Gamma.rsample": [["sampleShape", "sample_shape", "pos", []], ["generator", "generator", "pos", null]],
   "distributions.Independent": [["baseDistribution", "base_distribution", "pos"], ["reinterpretedBatchNdims", "reinterpreted_batch_ndims", "pos"], ["validateArgs", "validate_args", "pos", null]],
   "distributions.MultivariateNormal": [["loc", "loc", "pos"], ["covarianceMatrix", "covariance_matrix", "pos", null], ["precisionMatrix", "precision_matrix", "pos", null], ["scaleTril", "scale_tril", "pos", null], ["validateArgs", "validate_args", "pos", null]],
   "distributions.klDivergence": [["p", "p", "pos"], ["q", "q", "pos"]],
+  "distributions.TransformedDistribution": [["baseDistribution", "base_distribution", "pos"], ["transforms", "transforms", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.LogNormal": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.HalfNormal": [["scale", "scale", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.HalfCauchy": [["scale", "scale", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Gumbel": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Pareto": [["scale", "scale", "pos"], ["alpha", "alpha", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Weibull": [["scale", "scale", "pos"], ["concentration", "concentration", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Multinomial": [["totalCount", "total_count", "pos", 1], ["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.NegativeBinomial": [["totalCount", "total_count", "pos"], ["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.transforms.Transform.logAbsDetJacobian": [["x", "x", "pos"], ["y", "y", "pos"]],
+  "distributions.transforms.Transform.forwardShape": [["shape", "shape", "pos"]],
+  "distributions.transforms.Transform.inverseShape": [["shape", "shape", "pos"]],
+  "distributions.transforms.Transform.withCache": [["cacheSize", "cache_size", "pos", 1]],
+  "distributions.transforms.ComposeTransform": [["parts", "parts", "pos"], ["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.IndependentTransform": [["baseTransform", "base_transform", "pos"], ["reinterpretedBatchNdims", "reinterpreted_batch_ndims", "pos"], ["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.ExpTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.PowerTransform": [["exponent", "exponent", "pos"], ["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.SigmoidTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.SoftplusTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.TanhTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.AbsTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.AffineTransform": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["eventDim", "event_dim", "pos", 0], ["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.SoftmaxTransform": [["cacheSize", "cache_size", "pos", 0]],
 } as const satisfies Record<string, readonly ParamSpec[]>;
 
 /** Each callable's parameters as TypeScript types (from the annotations). */
@@ -1225,17 +1257,48 @@ export interface ParamTypes {
   "distributions.Bernoulli": { probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null };
   "distributions.Categorical": { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null };
   "distributions.OneHotCategorical": { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null };
+  "distributions.OneHotCategoricalStraightThrough": { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null };
   "distributions.Normal": { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null };
   "distributions.Uniform": { low: Tensor | number; high: Tensor | number; validateArgs?: boolean | null };
   "distributions.Exponential": { rate: Tensor | number; validateArgs?: boolean | null };
   "distributions.Laplace": { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null };
   "distributions.Poisson": { rate: Tensor | number | boolean; validateArgs?: boolean | null };
   "distributions.Gamma": { concentration: Tensor | number; rate: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Chi2": { df: Tensor | number; validateArgs?: boolean | null };
+  "distributions.StudentT": { df: Tensor | number; loc?: Tensor | number; scale?: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Beta": { concentration1: Tensor | number; concentration0: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Dirichlet": { concentration: Tensor; validateArgs?: boolean | null };
+  "distributions.Cauchy": { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Geometric": { probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null };
+  "distributions.Binomial": { totalCount?: Tensor | number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null };
   "distributions.Gamma.sample": { sampleShape?: number[]; generator?: Generator | null };
   "distributions.Gamma.rsample": { sampleShape?: number[]; generator?: Generator | null };
   "distributions.Independent": { baseDistribution: Distribution; reinterpretedBatchNdims: number; validateArgs?: boolean | null };
   "distributions.MultivariateNormal": { loc: Tensor; covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null };
   "distributions.klDivergence": { p: Distribution; q: Distribution };
+  "distributions.TransformedDistribution": { baseDistribution: Distribution; transforms: Transform | Transform[]; validateArgs?: boolean | null };
+  "distributions.LogNormal": { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null };
+  "distributions.HalfNormal": { scale: Tensor | number; validateArgs?: boolean | null };
+  "distributions.HalfCauchy": { scale: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Gumbel": { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Pareto": { scale: Tensor | number; alpha: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Weibull": { scale: Tensor | number; concentration: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Multinomial": { totalCount?: number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null };
+  "distributions.NegativeBinomial": { totalCount: Tensor | number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null };
+  "distributions.transforms.Transform.logAbsDetJacobian": { x: Tensor; y: Tensor };
+  "distributions.transforms.Transform.forwardShape": { shape: number[] };
+  "distributions.transforms.Transform.inverseShape": { shape: number[] };
+  "distributions.transforms.Transform.withCache": { cacheSize?: number };
+  "distributions.transforms.ComposeTransform": { parts: Transform[]; cacheSize?: number };
+  "distributions.transforms.IndependentTransform": { baseTransform: Transform; reinterpretedBatchNdims: number; cacheSize?: number };
+  "distributions.transforms.ExpTransform": { cacheSize?: number };
+  "distributions.transforms.PowerTransform": { exponent: Tensor | number; cacheSize?: number };
+  "distributions.transforms.SigmoidTransform": { cacheSize?: number };
+  "distributions.transforms.SoftplusTransform": { cacheSize?: number };
+  "distributions.transforms.TanhTransform": { cacheSize?: number };
+  "distributions.transforms.AbsTransform": { cacheSize?: number };
+  "distributions.transforms.AffineTransform": { loc: Tensor | number; scale: Tensor | number; eventDim?: number; cacheSize?: number };
+  "distributions.transforms.SoftmaxTransform": { cacheSize?: number };
 }
 
 /** Each callable's positional parameters, in order. */
@@ -1837,17 +1900,48 @@ export interface Positional {
   "distributions.Bernoulli": ["probs", "logits", "validateArgs"];
   "distributions.Categorical": ["probs", "logits", "validateArgs"];
   "distributions.OneHotCategorical": ["probs", "logits", "validateArgs"];
+  "distributions.OneHotCategoricalStraightThrough": ["probs", "logits", "validateArgs"];
   "distributions.Normal": ["loc", "scale", "validateArgs"];
   "distributions.Uniform": ["low", "high", "validateArgs"];
   "distributions.Exponential": ["rate", "validateArgs"];
   "distributions.Laplace": ["loc", "scale", "validateArgs"];
   "distributions.Poisson": ["rate", "validateArgs"];
   "distributions.Gamma": ["concentration", "rate", "validateArgs"];
+  "distributions.Chi2": ["df", "validateArgs"];
+  "distributions.StudentT": ["df", "loc", "scale", "validateArgs"];
+  "distributions.Beta": ["concentration1", "concentration0", "validateArgs"];
+  "distributions.Dirichlet": ["concentration", "validateArgs"];
+  "distributions.Cauchy": ["loc", "scale", "validateArgs"];
+  "distributions.Geometric": ["probs", "logits", "validateArgs"];
+  "distributions.Binomial": ["totalCount", "probs", "logits", "validateArgs"];
   "distributions.Gamma.sample": ["sampleShape"];
   "distributions.Gamma.rsample": ["sampleShape", "generator"];
   "distributions.Independent": ["baseDistribution", "reinterpretedBatchNdims", "validateArgs"];
   "distributions.MultivariateNormal": ["loc", "covarianceMatrix", "precisionMatrix", "scaleTril", "validateArgs"];
   "distributions.klDivergence": ["p", "q"];
+  "distributions.TransformedDistribution": ["baseDistribution", "transforms", "validateArgs"];
+  "distributions.LogNormal": ["loc", "scale", "validateArgs"];
+  "distributions.HalfNormal": ["scale", "validateArgs"];
+  "distributions.HalfCauchy": ["scale", "validateArgs"];
+  "distributions.Gumbel": ["loc", "scale", "validateArgs"];
+  "distributions.Pareto": ["scale", "alpha", "validateArgs"];
+  "distributions.Weibull": ["scale", "concentration", "validateArgs"];
+  "distributions.Multinomial": ["totalCount", "probs", "logits", "validateArgs"];
+  "distributions.NegativeBinomial": ["totalCount", "probs", "logits", "validateArgs"];
+  "distributions.transforms.Transform.logAbsDetJacobian": ["x", "y"];
+  "distributions.transforms.Transform.forwardShape": ["shape"];
+  "distributions.transforms.Transform.inverseShape": ["shape"];
+  "distributions.transforms.Transform.withCache": ["cacheSize"];
+  "distributions.transforms.ComposeTransform": ["parts", "cacheSize"];
+  "distributions.transforms.IndependentTransform": ["baseTransform", "reinterpretedBatchNdims", "cacheSize"];
+  "distributions.transforms.ExpTransform": ["cacheSize"];
+  "distributions.transforms.PowerTransform": ["exponent", "cacheSize"];
+  "distributions.transforms.SigmoidTransform": ["cacheSize"];
+  "distributions.transforms.SoftplusTransform": ["cacheSize"];
+  "distributions.transforms.TanhTransform": ["cacheSize"];
+  "distributions.transforms.AbsTransform": ["cacheSize"];
+  "distributions.transforms.AffineTransform": ["loc", "scale", "eventDim", "cacheSize"];
+  "distributions.transforms.SoftmaxTransform": ["cacheSize"];
 }
 
 /**
@@ -2453,15 +2547,46 @@ export interface ArgsTable {
   "distributions.Bernoulli": [options?: { probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, options?: { logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, options?: { validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Categorical": [options?: { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, options?: { logits?: Tensor | null; validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, logits: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, logits: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.OneHotCategorical": [options?: { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, options?: { logits?: Tensor | null; validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, logits: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, logits: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.OneHotCategoricalStraightThrough": [options?: { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, options?: { logits?: Tensor | null; validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, logits: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [probs: Tensor | null | undefined, logits: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Normal": [options: { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, options: { scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, options?: { validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Uniform": [options: { low: Tensor | number; high: Tensor | number; validateArgs?: boolean | null }] | [low: Tensor | number, options: { high: Tensor | number; validateArgs?: boolean | null }] | [low: Tensor | number, high: Tensor | number, options?: { validateArgs?: boolean | null }] | [low: Tensor | number, high: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Exponential": [options: { rate: Tensor | number; validateArgs?: boolean | null }] | [rate: Tensor | number, options?: { validateArgs?: boolean | null }] | [rate: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Laplace": [options: { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, options: { scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, options?: { validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Poisson": [options: { rate: Tensor | number | boolean; validateArgs?: boolean | null }] | [rate: Tensor | number | boolean, options?: { validateArgs?: boolean | null }] | [rate: Tensor | number | boolean, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Gamma": [options: { concentration: Tensor | number; rate: Tensor | number; validateArgs?: boolean | null }] | [concentration: Tensor | number, options: { rate: Tensor | number; validateArgs?: boolean | null }] | [concentration: Tensor | number, rate: Tensor | number, options?: { validateArgs?: boolean | null }] | [concentration: Tensor | number, rate: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Chi2": [options: { df: Tensor | number; validateArgs?: boolean | null }] | [df: Tensor | number, options?: { validateArgs?: boolean | null }] | [df: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.StudentT": [options: { df: Tensor | number; loc?: Tensor | number; scale?: Tensor | number; validateArgs?: boolean | null }] | [df: Tensor | number, options?: { loc?: Tensor | number; scale?: Tensor | number; validateArgs?: boolean | null }] | [df: Tensor | number, loc: Tensor | number | undefined, options?: { scale?: Tensor | number; validateArgs?: boolean | null }] | [df: Tensor | number, loc: Tensor | number | undefined, scale: Tensor | number | undefined, options?: { validateArgs?: boolean | null }] | [df: Tensor | number, loc: Tensor | number | undefined, scale: Tensor | number | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Beta": [options: { concentration1: Tensor | number; concentration0: Tensor | number; validateArgs?: boolean | null }] | [concentration1: Tensor | number, options: { concentration0: Tensor | number; validateArgs?: boolean | null }] | [concentration1: Tensor | number, concentration0: Tensor | number, options?: { validateArgs?: boolean | null }] | [concentration1: Tensor | number, concentration0: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Dirichlet": [options: { concentration: Tensor; validateArgs?: boolean | null }] | [concentration: Tensor, options?: { validateArgs?: boolean | null }] | [concentration: Tensor, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Cauchy": [options: { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, options: { scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, options?: { validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Geometric": [options?: { probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, options?: { logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, options?: { validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Binomial": [options?: { totalCount?: Tensor | number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: Tensor | number | undefined, options?: { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: Tensor | number | undefined, probs: Tensor | null | undefined, options?: { logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: Tensor | number | undefined, probs: Tensor | null | undefined, logits: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [totalCount: Tensor | number | undefined, probs: Tensor | null | undefined, logits: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Gamma.sample": [options?: { sampleShape?: number[]; generator?: Generator | null }] | [sampleShape: number[] | undefined, options?: { generator?: Generator | null }];
   "distributions.Gamma.rsample": [options?: { sampleShape?: number[]; generator?: Generator | null }] | [sampleShape: number[] | undefined, options?: { generator?: Generator | null }] | [sampleShape: number[] | undefined, generator: Generator | null | undefined, options?: {}];
   "distributions.Independent": [options: { baseDistribution: Distribution; reinterpretedBatchNdims: number; validateArgs?: boolean | null }] | [baseDistribution: Distribution, options: { reinterpretedBatchNdims: number; validateArgs?: boolean | null }] | [baseDistribution: Distribution, reinterpretedBatchNdims: number, options?: { validateArgs?: boolean | null }] | [baseDistribution: Distribution, reinterpretedBatchNdims: number, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.MultivariateNormal": [options: { loc: Tensor; covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [loc: Tensor, options?: { covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [loc: Tensor, covarianceMatrix: Tensor | null | undefined, options?: { precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [loc: Tensor, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, options?: { scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [loc: Tensor, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, scaleTril: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [loc: Tensor, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, scaleTril: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.klDivergence": [options: { p: Distribution; q: Distribution }] | [p: Distribution, options: { q: Distribution }] | [p: Distribution, q: Distribution, options?: {}];
+  "distributions.TransformedDistribution": [options: { baseDistribution: Distribution; transforms: Transform | Transform[]; validateArgs?: boolean | null }] | [baseDistribution: Distribution, options: { transforms: Transform | Transform[]; validateArgs?: boolean | null }] | [baseDistribution: Distribution, transforms: Transform | Transform[], options?: { validateArgs?: boolean | null }] | [baseDistribution: Distribution, transforms: Transform | Transform[], validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.LogNormal": [options: { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, options: { scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, options?: { validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.HalfNormal": [options: { scale: Tensor | number; validateArgs?: boolean | null }] | [scale: Tensor | number, options?: { validateArgs?: boolean | null }] | [scale: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.HalfCauchy": [options: { scale: Tensor | number; validateArgs?: boolean | null }] | [scale: Tensor | number, options?: { validateArgs?: boolean | null }] | [scale: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Gumbel": [options: { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, options: { scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, options?: { validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Pareto": [options: { scale: Tensor | number; alpha: Tensor | number; validateArgs?: boolean | null }] | [scale: Tensor | number, options: { alpha: Tensor | number; validateArgs?: boolean | null }] | [scale: Tensor | number, alpha: Tensor | number, options?: { validateArgs?: boolean | null }] | [scale: Tensor | number, alpha: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Weibull": [options: { scale: Tensor | number; concentration: Tensor | number; validateArgs?: boolean | null }] | [scale: Tensor | number, options: { concentration: Tensor | number; validateArgs?: boolean | null }] | [scale: Tensor | number, concentration: Tensor | number, options?: { validateArgs?: boolean | null }] | [scale: Tensor | number, concentration: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Multinomial": [options?: { totalCount?: number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: number | undefined, options?: { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: number | undefined, probs: Tensor | null | undefined, options?: { logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: number | undefined, probs: Tensor | null | undefined, logits: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [totalCount: number | undefined, probs: Tensor | null | undefined, logits: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.NegativeBinomial": [options: { totalCount: Tensor | number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: Tensor | number, options?: { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: Tensor | number, probs: Tensor | null | undefined, options?: { logits?: Tensor | null; validateArgs?: boolean | null }] | [totalCount: Tensor | number, probs: Tensor | null | undefined, logits: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [totalCount: Tensor | number, probs: Tensor | null | undefined, logits: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.transforms.Transform.logAbsDetJacobian": [options: { x: Tensor; y: Tensor }] | [x: Tensor, options: { y: Tensor }] | [x: Tensor, y: Tensor, options?: {}];
+  "distributions.transforms.Transform.forwardShape": [options: { shape: number[] }] | [shape: number[], options?: {}];
+  "distributions.transforms.Transform.inverseShape": [options: { shape: number[] }] | [shape: number[], options?: {}];
+  "distributions.transforms.Transform.withCache": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.ComposeTransform": [options: { parts: Transform[]; cacheSize?: number }] | [parts: Transform[], options?: { cacheSize?: number }] | [parts: Transform[], cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.IndependentTransform": [options: { baseTransform: Transform; reinterpretedBatchNdims: number; cacheSize?: number }] | [baseTransform: Transform, options: { reinterpretedBatchNdims: number; cacheSize?: number }] | [baseTransform: Transform, reinterpretedBatchNdims: number, options?: { cacheSize?: number }] | [baseTransform: Transform, reinterpretedBatchNdims: number, cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.ExpTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.PowerTransform": [options: { exponent: Tensor | number; cacheSize?: number }] | [exponent: Tensor | number, options?: { cacheSize?: number }] | [exponent: Tensor | number, cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.SigmoidTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.SoftplusTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.TanhTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.AbsTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.AffineTransform": [options: { loc: Tensor | number; scale: Tensor | number; eventDim?: number; cacheSize?: number }] | [loc: Tensor | number, options: { scale: Tensor | number; eventDim?: number; cacheSize?: number }] | [loc: Tensor | number, scale: Tensor | number, options?: { eventDim?: number; cacheSize?: number }] | [loc: Tensor | number, scale: Tensor | number, eventDim: number | undefined, options?: { cacheSize?: number }] | [loc: Tensor | number, scale: Tensor | number, eventDim: number | undefined, cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.SoftmaxTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
 }
