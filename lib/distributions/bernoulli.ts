@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { ExponentialFamily, broadcastAll, logitsToProbs, probsOrLogits, probsToLogits } from './distribution.js';
+import { ExponentialFamily, broadcastAll, probsOrLogits } from './distribution.js';
 
 /** A Bernoulli distribution, parameterised by `probs` or by `logits` (not both). */
 export class Bernoulli extends ExponentialFamily {
@@ -15,9 +15,9 @@ export class Bernoulli extends ExponentialFamily {
     this.initBroadcast({ [name]: given as Tensor | number }, a.validateArgs);
   }
   /** the probability of 1 */
-  get probs(): Tensor { return this.lazyParam('probs', () => logitsToProbs(this.params.logits!, true)); }
+  get probs(): Tensor { return this.lazyProbs(true); }
   /** the log-odds of 1 */
-  get logits(): Tensor { return this.lazyParam('logits', () => probsToLogits(this.params.probs!, true)); }
+  get logits(): Tensor { return this.lazyLogits(true); }
   /** the parameter as given (probs or logits) */
   get param(): Tensor { return this.params.probs ?? this.params.logits!; }
   get paramShape(): number[] { return this.param.shape; }

@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { Distribution, NotImplementedError, logitsToProbs, probsOrLogits, probsToLogits } from './distribution.js';
+import { Distribution, NotImplementedError, probsOrLogits } from './distribution.js';
 
 /** x.clamp(min=0) with a gradient of 1/2 at 0 (PyTorch's _clamp_by_zero) */
 const clampByZero = (x: Tensor) => x.clamp(0).add(x).sub(x.clamp(null, 0)).div(2);
@@ -18,8 +18,8 @@ export class Binomial extends Distribution {
     this.initBroadcast({ totalCount: a.totalCount as Tensor | number, [name]: given }, a.validateArgs, name);
   }
   get totalCount(): Tensor { return this.params.totalCount!; }
-  get probs(): Tensor { return this.lazyParam('probs', () => logitsToProbs(this.params.logits!, true)); }
-  get logits(): Tensor { return this.lazyParam('logits', () => probsToLogits(this.params.probs!, true)); }
+  get probs(): Tensor { return this.lazyProbs(true); }
+  get logits(): Tensor { return this.lazyLogits(true); }
   get param(): Tensor { return this.params.probs ?? this.params.logits!; }
   get paramShape(): number[] { return this.param.shape; }
   override get argConstraints() { return { totalCount: constraints.nonnegativeInteger, probs: constraints.unitInterval, logits: constraints.real }; }

@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { Distribution, logitsToProbs, probsToLogits } from './distribution.js';
+import { Distribution } from './distribution.js';
 
 /**
  * A categorical distribution over 0..K-1, parameterised by `probs` (normalised to sum to 1) or by
@@ -30,9 +30,9 @@ export class Categorical extends Distribution {
     this.init(param.dim() > 1 ? param.shape.slice(0, -1) : [], [], a.validateArgs);
   }
   /** the categories' probabilities */
-  get probs(): Tensor { return this.lazyParam('probs', () => logitsToProbs(this.params.logits!)); }
+  get probs(): Tensor { return this.lazyProbs(); }
   /** the categories' normalised log-probabilities */
-  get logits(): Tensor { return this.lazyParam('logits', () => probsToLogits(this.params.probs!)); }
+  get logits(): Tensor { return this.lazyLogits(); }
   /** the parameter as given (probs or logits) */
   get param(): Tensor { return this.params.probs ?? this.params.logits!; }
   get paramShape(): number[] { return this.param.shape; }

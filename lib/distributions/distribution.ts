@@ -12,7 +12,8 @@ let validateByDefault = true; // Python's default is __debug__: on unless `pytho
 /** `torch.Size([2, 3])`, as PyTorch prints a shape */
 export const sizeRepr = (shape: readonly number[]) => `torch.Size([${shape.join(', ')}])`;
 /** Python's tuple repr: `()`, `(3,)`, `(2, 2)` */
-const tupleRepr = (shape: readonly number[]) => `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
+/** Python's repr of a shape tuple: `(3,)`, `(2, 3)`, `()`. */
+export const tupleRepr = (shape: readonly number[]) => `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 /** What Python's f'{t}' prints: a 0-d tensor formats as its Python number, others as their repr. */
 export function formatValue(t: Tensor): string {
   if (t.dim() !== 0) return String(t);
@@ -139,6 +140,14 @@ export abstract class Distribution {
   /** A parameter derived from another on first use (Python's lazy_property), computed with grad on. */
   protected lazyParam(name: string, compute: () => Tensor): Tensor {
     return (this.params[name] ??= torch.enableGrad(compute));
+  }
+  /** `probs` derived from the `logits` given, or the `probs` given (binary: sigmoid, else softmax). */
+  protected lazyProbs(isBinary = false): Tensor {
+    return this.lazyParam('probs', () => logitsToProbs(this.params.logits!, isBinary));
+  }
+  /** `logits` derived from the `probs` given, or the `logits` given. */
+  protected lazyLogits(isBinary = false): Tensor {
+    return this.lazyParam('logits', () => probsToLogits(this.params.probs!, isBinary));
   }
 
   /** the shape over which the parameters are batched */

@@ -3,7 +3,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { Distribution, broadcastAll, formatValue, logitsToProbs, probsOrLogits, probsToLogits } from './distribution.js';
+import { Distribution, broadcastAll, tupleRepr, formatValue, probsOrLogits } from './distribution.js';
 
 /** A geometric distribution with success probability `probs` (or `logits`, not both). */
 export class Geometric extends Distribution {
@@ -15,13 +15,12 @@ export class Geometric extends Distribution {
     if (this._validateArgs && name === 'probs') {
       const valid = this.probs.gt(0);
       if (!valid.all().item()) {
-        const shape = this.probs.shape;
-        throw new RangeError(`Expected parameter probs (Tensor of shape (${shape.join(', ')}${shape.length === 1 ? ',' : ''})) of distribution ${this} to be positive but found invalid values:\n${formatValue(this.probs.detach().index(valid.logicalNot()))}`);
+        throw new RangeError(`Expected parameter probs (Tensor of shape ${tupleRepr(this.probs.shape)}) of distribution ${this} to be positive but found invalid values:\n${formatValue(this.probs.detach().index(valid.logicalNot()))}`);
       }
     }
   }
-  get probs(): Tensor { return this.lazyParam('probs', () => logitsToProbs(this.params.logits!, true)); }
-  get logits(): Tensor { return this.lazyParam('logits', () => probsToLogits(this.params.probs!, true)); }
+  get probs(): Tensor { return this.lazyProbs(true); }
+  get logits(): Tensor { return this.lazyLogits(true); }
   override get argConstraints() { return { probs: constraints.unitInterval, logits: constraints.real }; }
   override get support() { return constraints.nonnegativeInteger; }
   override get mean() { return this.probs.reciprocal().sub(1); }

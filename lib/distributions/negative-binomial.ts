@@ -4,7 +4,7 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { Distribution, logitsToProbs, probsOrLogits, probsToLogits } from './distribution.js';
+import { Distribution, probsOrLogits } from './distribution.js';
 import { Gamma } from './gamma.js';
 
 /** A negative binomial distribution: failures before `totalCount` successes of probability 1 - `probs` (or from `logits`). */
@@ -17,8 +17,8 @@ export class NegativeBinomial extends Distribution {
     this.initBroadcast({ totalCount: a.totalCount as Tensor | number, [name]: given }, a.validateArgs, name);
   }
   get totalCount(): Tensor { return this.params.totalCount!; }
-  get probs(): Tensor { return this.lazyParam('probs', () => logitsToProbs(this.params.logits!, true)); }
-  get logits(): Tensor { return this.lazyParam('logits', () => probsToLogits(this.params.probs!, true)); }
+  get probs(): Tensor { return this.lazyProbs(true); }
+  get logits(): Tensor { return this.lazyLogits(true); }
   get param(): Tensor { return this.params.probs ?? this.params.logits!; }
   get paramShape(): number[] { return this.param.shape; }
   override get argConstraints() {

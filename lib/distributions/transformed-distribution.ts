@@ -92,8 +92,7 @@ export class TransformedDistribution extends Distribution {
     return torch.add(logProb as Tensor, sumRightmost(this.baseDist.logProb(y), eventDim - this.baseDist.eventShape.length));
   }
   private monotonize(value: Tensor): Tensor {
-    let sign: number | Tensor = 1;
-    for (const t of this.transforms) sign = typeof sign === 'number' && typeof t.sign === 'number' ? sign * t.sign : torch.mul(sign as Tensor, t.sign as Tensor);
+    const sign = new ComposeTransform(this.transforms).sign;
     return sign === 1 ? value : value.sub(0.5).mul(sign as Tensor).add(0.5);
   }
   // Python inverts the value, then lets the base distribution check it

@@ -15,11 +15,12 @@ export interface Transform {
 
 /** An invertible (or at least left-invertible) map between constraint sets. */
 export class Transform {
+  // declared, not initialised: the constructor returns a callable `self` and sets these on it
   /** @internal */
-  protected cacheSize = 0;
-  private cached: [Tensor | null, Tensor | null] = [null, null];
+  declare protected cacheSize: number;
+  declare private cached: [Tensor | null, Tensor | null];
   /** @internal */
-  protected inverseTransform: Transform | null = null;
+  declare protected inverseTransform: Transform | null;
 
   constructor(...args: Args<'distributions.transforms.ExpTransform'>) {
     const { cacheSize } = bind('distributions.transforms.ExpTransform', args, { name: new.target.name });
