@@ -22,6 +22,9 @@ import torch  # noqa: E402
 import torchvision  # noqa: E402
 import torchvision.transforms.functional  # noqa: E402,F401
 import torch.utils.data  # noqa: E402,F401
+import torch.distributions  # noqa: E402,F401
+
+DISTRIBUTION_CLASSES = '|'.join(n for n in torch.distributions.__all__ if inspect.isclass(getattr(torch.distributions, n)))
 
 
 def snake(name):
@@ -195,7 +198,11 @@ def example_code(src, declared):
     except (ValueError, IndexError):
         return src
     line = ', '.join(join(p) for p in parts)
-    line = re.sub(r'(^|[^.\w])((?:nn|torch\.nn|optim|torch\.optim|transforms|models)\.[A-Z]\w*\()', r'\1new \2', line)
+    # a lookbehind, not a consumed character, so that a class called inside another's call is found too
+    line = re.sub(r'(?<![.\w])((?:nn|torch\.nn|optim|torch\.optim|transforms|models)\.[A-Z]\w*\()', r'new \1', line)
+    # torch.distributions' examples call their classes as D.Normal(...) or bare, Normal(...)
+    line = re.sub(r'(?<![.\w])((?:D|torch\.distributions|distributions)\.[A-Z]\w*\()', r'new \1', line)
+    line = re.sub(r'(?<![.\w])(' + DISTRIBUTION_CLASSES + r')\(', r'new \1(', line)
     line = re.sub(r'\bprint\(', 'console.log(', line)
     m = re.match(r'^([A-Za-z_]\w*) = (?!=)', line)
     if m:

@@ -30,7 +30,8 @@ SCOPE = dict(
     rate=T([.5, 1., 3.]), xe=T([.1, 2., .7]), conc=T([.5, 1., 4.]), xp=T([0., 2., 5.]),
     mu=T([1., -1.]), cov=T([[2., .5], [.5, 1.]]), prec=T([[1., .2], [.2, .5]]), tril=T([[1.5, 0.], [-.5, .8]]),
     xm=T([[0., 0.], [1., -2.]]), counts5=T([[1., 1., 3.], [5., 0., 0.]]), counts4=T([[1., 0., 3.], [0., 4., 0.]]), mu2=T([[0., 1.], [2., -1.]]),
-    onehot=T([[0., 0., 1.], [1., 0., 0.]]), scale23=T([[1., 2., .5], [.3, 1., 4.]]), loc23=T([[0., 1., 2.], [-1., 0., 1.]]),
+    onehot=T([[0., 0., 1.], [1., 0., 0.]]), p4=T([.1, .2, .3, .4]), W1=T([[1.], [.5]]), W22=T([[[1., 0.], [.5, .3]], [[.2, .1], [-1., .4]]]),
+    loc232=torch.arange(12.).reshape(2, 3, 2) / 4 - 1, scale232=torch.arange(1., 13.).reshape(2, 3, 2) / 6, scale23=T([[1., 2., .5], [.3, 1., 4.]]), loc23=T([[0., 1., 2.], [-1., 0., 1.]]),
 )
 
 
@@ -109,6 +110,41 @@ DISTS = [
     ('D.MultivariateNormal(mu, cov)', 'new D.MultivariateNormal(mu, cov)', 'xm'),
     ('D.MultivariateNormal(mu2, precision_matrix=prec)', 'new D.MultivariateNormal(mu2, { precisionMatrix: prec })', 'xm'),
     ('D.MultivariateNormal(mu, scale_tril=tril)', 'new D.MultivariateNormal(mu, { scaleTril: tril })', 'xm'),
+    ('D.MixtureSameFamily(D.Categorical(p3), D.Normal(loc, scale))', 'new D.MixtureSameFamily(new D.Categorical(p3), new D.Normal(loc, scale))', 'x3'),
+    ('D.MixtureSameFamily(D.Categorical(P), D.Independent(D.Normal(loc232, scale232), 1))',
+     'new D.MixtureSameFamily(new D.Categorical(P), new D.Independent(new D.Normal(loc232, scale232), 1))', 'xm'),
+    ('D.MixtureSameFamily(mixture_distribution=D.Categorical(logits=x3), component_distribution=D.Gamma(conc, rate))',
+     'new D.MixtureSameFamily({ mixtureDistribution: new D.Categorical({ logits: x3 }), componentDistribution: new D.Gamma(conc, rate) })', 'xe'),
+    ('D.RelaxedBernoulli(T(0.5), pb)', 'new D.RelaxedBernoulli(torch.tensor(0.5), pb)', 'q3'),
+    ('D.RelaxedBernoulli(T([.5, 1., 2.]), logits=x3)', 'new D.RelaxedBernoulli(torch.tensor([0.5, 1, 2]), { logits: x3 })', 'q3'),
+    ('D.relaxed_bernoulli.LogitRelaxedBernoulli(T(0.7), pb)', 'new D.relaxedBernoulli.LogitRelaxedBernoulli(torch.tensor(0.7), pb)', 'x3'),
+    ('D.RelaxedOneHotCategorical(T(0.5), P)', 'new D.RelaxedOneHotCategorical(torch.tensor(0.5), P)', 'P'),
+    ('D.RelaxedOneHotCategorical(T(2.), logits=L)', 'new D.RelaxedOneHotCategorical(torch.tensor(2), { logits: L })', 'P'),
+    ('D.relaxed_categorical.ExpRelaxedCategorical(T(0.5), P)', 'new D.relaxedCategorical.ExpRelaxedCategorical(torch.tensor(0.5), P)', 'P.log()'),
+    ('D.ContinuousBernoulli(pb)', 'new D.ContinuousBernoulli(pb)', 'q3'),
+    ('D.ContinuousBernoulli(logits=x3)', 'new D.ContinuousBernoulli({ logits: x3 })', 'q3'),
+    ('D.ContinuousBernoulli(T([.1, .4995, .8]))', 'new D.ContinuousBernoulli(torch.tensor([0.1, 0.4995, 0.8]))', 'q3'),
+    ('D.ContinuousBernoulli(0.3, lims=(0.2, 0.4))', 'new D.ContinuousBernoulli(0.3, { lims: [0.2, 0.4] })', 'q3'),
+    ('D.FisherSnedecor(conc, rate + 2)', 'new D.FisherSnedecor(conc, rate.add(2))', 'xe'),
+    ('D.FisherSnedecor(3., 5.)', 'new D.FisherSnedecor(3, 5)', 'xe'),
+    ('D.Kumaraswamy(conc, rate)', 'new D.Kumaraswamy(conc, rate)', 'q3'),
+    ('D.Kumaraswamy(2., 3.)', 'new D.Kumaraswamy(2, 3)', 'q3'),
+    ('D.LogisticNormal(loc, scale)', 'new D.LogisticNormal(loc, scale)', 'p4'),
+    ('D.LogisticNormal(loc23, scale23)', 'new D.LogisticNormal(loc23, scale23)', 'p4'),
+    ('D.VonMises(loc, conc)', 'new D.VonMises(loc, conc)', 'x3'),
+    ('D.VonMises(1., 2.)', 'new D.VonMises(1, 2)', 'x3'),
+    ('D.LowRankMultivariateNormal(mu, W1, T([1., 2.]))', 'new D.LowRankMultivariateNormal(mu, W1, torch.tensor([1, 2]))', 'xm'),
+    ('D.LowRankMultivariateNormal(mu2, cov_factor=W22, cov_diag=T([.5, 1.]))', 'new D.LowRankMultivariateNormal(mu2, { covFactor: W22, covDiag: torch.tensor([0.5, 1]) })', 'xm'),
+] + ([
+    ('D.InverseGamma(conc, rate)', 'new D.InverseGamma(conc, rate)', 'xe'),
+    ('D.InverseGamma(3., 2.)', 'new D.InverseGamma(3, 2)', 'xe'),
+    ('D.GeneralizedPareto(loc, scale, T([.2, 0., -.3]))', 'new D.GeneralizedPareto(loc, scale, torch.tensor([0.2, 0, -0.3]))', 'xe.add(loc)'),
+    ('D.GeneralizedPareto(0., 1., 0.5)', 'new D.GeneralizedPareto(0, 1, 0.5)', 'xe'),
+] if hasattr(D, 'InverseGamma') else [])  # PyTorch 2.x's
+# (distribution, property) cases where PyTorch 1.13 differs and torch-node follows 2.x (docs/porting.md)
+SINCE_2 = [
+    ('VonMises', 'sample'),  # 2.x samples in double precision
+    ('MixtureSameFamily', 'support'),  # 2.x's MixtureSameFamilyConstraint
 ]
 
 # (Python, TypeScript) with `d` the distribution and `v` the value
@@ -141,12 +177,18 @@ TRANSFORMS = [
     ('TR.ComposeTransform([TR.ExpTransform(), TR.AffineTransform(1., -1.)]).inv', 'new TR.ComposeTransform([new TR.ExpTransform(), new TR.AffineTransform(1, -1)]).inv'),
     ('TR.IndependentTransform(TR.ExpTransform(), 1)', 'new TR.IndependentTransform(new TR.ExpTransform(), 1)'),
     ('TR.identity_transform', 'TR.identityTransform'),
+    ('TR.StickBreakingTransform()', 'new TR.StickBreakingTransform()'), ('TR.StickBreakingTransform().inv', 'new TR.StickBreakingTransform().inv'),
+    ('TR.ReshapeTransform((3,), (3, 1))', 'new TR.ReshapeTransform([3], [3, 1])'),
+    ('TR.CatTransform([TR.ExpTransform(), TR.AffineTransform(1., 2.)], 0, [2, 1])', 'new TR.CatTransform([new TR.ExpTransform(), new TR.AffineTransform(1, 2)], 0, [2, 1])'),
+    ('TR.StackTransform([TR.ExpTransform(), TR.SigmoidTransform(), TR.TanhTransform()])', 'new TR.StackTransform([new TR.ExpTransform(), new TR.SigmoidTransform(), new TR.TanhTransform()])'),
+    ('TR.CumulativeDistributionTransform(D.Normal(0., 1.))', 'new TR.CumulativeDistributionTransform(new D.Normal(0, 1))'),
+    ('TR.CorrCholeskyTransform()', 'new TR.CorrCholeskyTransform()'),
 ]
 TPROPS = [
     ('repr(t)', 'String(t)'), ('repr(t.domain)', 'String(t.domain)'), ('repr(t.codomain)', 'String(t.codomain)'), ('t.bijective', 't.bijective'),
     ('t(x3)', 't(x3)'),
     ('t.inv(t(x3))', 't.inv(t(x3))'), ('t.log_abs_det_jacobian(x3, t(x3))', 't.logAbsDetJacobian(x3, t(x3))'),
-    ('t.forward_shape([2, 3])', 't.forwardShape([2, 3])'), ('t.sign', 't.sign'),
+    ('t.forward_shape(torch.Size([2, 3]))', 't.forwardShape([2, 3])'), ('t.sign', 't.sign'),
 ]
 
 GRADS = [
@@ -170,6 +212,18 @@ GRADS = [
      'rgrad((l, s) => new D.TransformedDistribution(new D.Normal(l, s), new TR.TanhTransform({ cacheSize: 1 })).rsample([2]).sum(), loc, scale)'),
     ('rgrad(lambda l, s: D.LogNormal(l, s).log_prob(xe).sum(), loc, scale)', 'rgrad((l, s) => new D.LogNormal(l, s).logProb(xe).sum(), loc, scale)'),
     ('rgrad(lambda l, s: D.Normal(l, s).entropy().sum(), loc, scale)', 'rgrad((l, s) => new D.Normal(l, s).entropy().sum(), loc, scale)'),
+    ('rgrad(lambda l: D.RelaxedBernoulli(T(0.5), logits=l).rsample((3,)).sum(), x3)', 'rgrad((l) => new D.RelaxedBernoulli(torch.tensor(0.5), { logits: l }).rsample([3]).sum(), x3)'),
+    ('rgrad(lambda l: D.RelaxedOneHotCategorical(T(0.5), logits=l).rsample((3,)).mul(T([1., 2., 3.])).sum(), L)',
+     'rgrad((l) => new D.RelaxedOneHotCategorical(torch.tensor(0.5), { logits: l }).rsample([3]).mul(torch.tensor([1, 2, 3])).sum(), L)'),
+    ('rgrad(lambda p: D.ContinuousBernoulli(p).rsample((3,)).sum(), pb)', 'rgrad((p) => new D.ContinuousBernoulli(p).rsample([3]).sum(), pb)'),
+    ('rgrad(lambda l: D.ContinuousBernoulli(logits=l).log_prob(q3).sum(), x3)', 'rgrad((l) => new D.ContinuousBernoulli({ logits: l }).logProb(q3).sum(), x3)'),
+    ('rgrad(lambda a, b: D.Kumaraswamy(a, b).rsample((3,)).sum(), conc, rate)', 'rgrad((a, b) => new D.Kumaraswamy(a, b).rsample([3]).sum(), conc, rate)'),
+    ('rgrad(lambda l, s: D.LogisticNormal(l, s).rsample((2,)).mul(p4).sum(), loc, scale)', 'rgrad((l, s) => new D.LogisticNormal(l, s).rsample([2]).mul(p4).sum(), loc, scale)'),
+    ('rgrad(lambda a, b: D.FisherSnedecor(a, b).rsample((3,)).sum(), conc, rate + 2)', 'rgrad((a, b) => new D.FisherSnedecor(a, b).rsample([3]).sum(), conc, rate.add(2))'),
+    ('rgrad(lambda m, w: D.LowRankMultivariateNormal(m, w, T([1., 2.])).rsample((3,)).sum(), mu, W1)', 'rgrad((m, w) => new D.LowRankMultivariateNormal(m, w, torch.tensor([1, 2])).rsample([3]).sum(), mu, W1)'),
+    ('rgrad(lambda m, w: D.LowRankMultivariateNormal(m, w, T([1., 2.])).log_prob(xm).sum(), mu, W1)', 'rgrad((m, w) => new D.LowRankMultivariateNormal(m, w, torch.tensor([1, 2])).logProb(xm).sum(), mu, W1)'),
+    ('rgrad(lambda m, l: D.MixtureSameFamily(D.Categorical(logits=m), D.Normal(l, 1.)).log_prob(x3).sum(), x3, loc)',
+     'rgrad((m, l) => new D.MixtureSameFamily(new D.Categorical({ logits: m }), new D.Normal(l, 1)).logProb(x3).sum(), x3, loc)'),
 ]
 
 KL = [
@@ -198,7 +252,87 @@ KL = [
     ('D.kl_divergence(D.Pareto(scale, conc), D.Pareto(rate, conc.flip(0)))', 'D.klDivergence(new D.Pareto(scale, conc), new D.Pareto(rate, conc.flip(0)))'),
     ('D.kl_divergence(p=D.Normal(0., 1.), q=D.Normal(1., 2.))', 'D.klDivergence({ p: new D.Normal(0, 1), q: new D.Normal(1, 2) })'),
     ('D.kl_divergence(D.Normal(0., 1.), D.Laplace(0., 1.))', 'D.klDivergence(new D.Normal(0, 1), new D.Laplace(0, 1))'),
+    ('D.kl_divergence(D.ContinuousBernoulli(pb), D.ContinuousBernoulli(logits=x3))', 'D.klDivergence(new D.ContinuousBernoulli(pb), new D.ContinuousBernoulli({ logits: x3 }))'),
+    ('D.kl_divergence(D.Beta(conc, rate), D.ContinuousBernoulli(pb))', 'D.klDivergence(new D.Beta(conc, rate), new D.ContinuousBernoulli(pb))'),
+    ('D.kl_divergence(D.ContinuousBernoulli(pb), D.Normal(loc, scale))', 'D.klDivergence(new D.ContinuousBernoulli(pb), new D.Normal(loc, scale))'),
+    ('D.kl_divergence(D.ContinuousBernoulli(pb), D.Exponential(rate))', 'D.klDivergence(new D.ContinuousBernoulli(pb), new D.Exponential(rate))'),
+    ('D.kl_divergence(D.ContinuousBernoulli(pb), D.Uniform(low, high))', 'D.klDivergence(new D.ContinuousBernoulli(pb), new D.Uniform(low, high))'),
+    ('D.kl_divergence(D.ContinuousBernoulli(pb), D.Uniform(-1., 2.))', 'D.klDivergence(new D.ContinuousBernoulli(pb), new D.Uniform(-1, 2))'),
+    ('D.kl_divergence(D.Uniform(q3 * 0.5, q3 * 0.5 + .2), D.ContinuousBernoulli(pb))', 'D.klDivergence(new D.Uniform(q3.mul(0.5), q3.mul(0.5).add(0.2)), new D.ContinuousBernoulli(pb))'),
+    ('D.kl_divergence(D.Normal(loc, scale), D.ContinuousBernoulli(pb))', 'D.klDivergence(new D.Normal(loc, scale), new D.ContinuousBernoulli(pb))'),
+    ('D.kl_divergence(D.ContinuousBernoulli(pb), D.Pareto(1., 2.))', 'D.klDivergence(new D.ContinuousBernoulli(pb), new D.Pareto(1, 2))'),
+    ('D.kl_divergence(D.LowRankMultivariateNormal(mu, W1, T([1., 2.])), D.LowRankMultivariateNormal(mu2, W22, T([.5, 1.])))',
+     'D.klDivergence(new D.LowRankMultivariateNormal(mu, W1, torch.tensor([1, 2])), new D.LowRankMultivariateNormal(mu2, W22, torch.tensor([0.5, 1])))'),
+    ('D.kl_divergence(D.MultivariateNormal(mu, cov), D.LowRankMultivariateNormal(mu2, W22, T([.5, 1.])))',
+     'D.klDivergence(new D.MultivariateNormal(mu, cov), new D.LowRankMultivariateNormal(mu2, W22, torch.tensor([0.5, 1])))'),
+    ('D.kl_divergence(D.LowRankMultivariateNormal(mu2, W22, T([.5, 1.])), D.MultivariateNormal(mu, scale_tril=tril))',
+     'D.klDivergence(new D.LowRankMultivariateNormal(mu2, W22, torch.tensor([0.5, 1])), new D.MultivariateNormal(mu, { scaleTril: tril }))'),
 ]
+
+# constraints built by keyword, as Python's classes are
+CONSTRAINTS = [
+    ('repr(D.constraints.interval(lower_bound=0., upper_bound=2.))', 'String(D.constraints.interval({ lowerBound: 0, upperBound: 2 }))'),
+    ('D.constraints.interval(0., upper_bound=2.).check(x3)', 'D.constraints.interval(0, { upperBound: 2 }).check(x3)'),
+    ('repr(D.constraints.greater_than(lower_bound=1.))', 'String(D.constraints.greaterThan({ lowerBound: 1 }))'),
+    ('D.constraints.integer_interval(0, 3).check(xp)', 'D.constraints.integerInterval(0, 3).check(xp)'),
+    ('D.constraints.independent(D.constraints.positive, reinterpreted_batch_ndims=1).check(L)',
+     'D.constraints.independent(D.constraints.positive, { reinterpretedBatchNdims: 1 }).check(L)'),
+    ('repr(D.constraints.independent(base_constraint=D.constraints.real, reinterpreted_batch_ndims=2))',
+     'String(D.constraints.independent({ baseConstraint: D.constraints.real, reinterpretedBatchNdims: 2 }))'),
+    ('D.constraints.multinomial(upper_bound=5).check(counts5)', 'D.constraints.multinomial({ upperBound: 5 }).check(counts5)'),
+    ('D.constraints.half_open_interval(0., 1.).check(T([0., 1., .5]))', 'D.constraints.halfOpenInterval(0, 1).check(torch.tensor([0, 1, 0.5]))'),
+    ('D.constraints.less_than(upper_bound=T([0., 1., 5.])).check(x3)', 'D.constraints.lessThan({ upperBound: torch.tensor([0, 1, 5]) }).check(x3)'),
+    ('D.constraints.cat([D.constraints.positive, D.constraints.real], 0, [2, 1]).check(x3)', 'D.constraints.cat([D.constraints.positive, D.constraints.real], 0, [2, 1]).check(x3)'),
+    ('D.constraints.stack([D.constraints.positive, D.constraints.real, D.constraints.unit_interval], dim=-1).check(loc23)',
+     'D.constraints.stack([D.constraints.positive, D.constraints.real, D.constraints.unitInterval], { dim: -1 }).check(loc23)'),
+    ('D.constraints.corr_cholesky.check(TR.CorrCholeskyTransform()(x3))', 'D.constraints.corrCholesky.check(new TR.CorrCholeskyTransform()(x3))'),
+    ('D.constraints.positive_semidefinite.check(cov)', 'D.constraints.positiveSemidefinite.check(cov)'),
+    ('D.constraints.square.check(L)', 'D.constraints.square.check(L)'),
+]
+
+# biject_to / transform_to, the transforms on matrices, and the methods only some distributions have
+MISC = [
+    ('repr(D.biject_to(D.constraints.positive))', 'String(D.bijectTo(D.constraints.positive))'),
+    ('repr(D.transform_to(D.constraints.simplex))', 'String(D.transformTo(D.constraints.simplex))'),
+    ('repr(D.biject_to(D.constraints.simplex))', 'String(D.bijectTo(D.constraints.simplex))'),
+    ('repr(D.biject_to(D.constraints.unit_interval))', 'String(D.bijectTo(D.constraints.unitInterval))'),
+    ('repr(D.biject_to(D.constraints.real_vector))', 'String(D.bijectTo(D.constraints.realVector))'),
+    ('D.biject_to(D.constraints.interval(low, high))(x3)', 'D.bijectTo(D.constraints.interval(low, high))(x3)'),
+    ('D.biject_to(D.constraints.interval(-1., 3.))(x3)', 'D.bijectTo(D.constraints.interval(-1, 3))(x3)'),
+    ('D.biject_to(D.constraints.greater_than(2.))(x3)', 'D.bijectTo(D.constraints.greaterThan(2))(x3)'),
+    ('D.biject_to(D.constraints.less_than(2.))(x3)', 'D.bijectTo(D.constraints.lessThan(2))(x3)'),
+    ('D.transform_to(D.constraints.real_vector)(x3)', 'D.transformTo(D.constraints.realVector)(x3)'),
+    ('D.biject_to(D.constraints.simplex)(x3)', 'D.bijectTo(D.constraints.simplex)(x3)'),
+    ('D.biject_to(constraint=D.constraints.positive).inv(xe)', 'D.bijectTo({ constraint: D.constraints.positive }).inv(xe)'),
+    ('D.transform_to(D.constraints.lower_cholesky)(cov)', 'D.transformTo(D.constraints.lowerCholesky)(cov)'),
+    ('D.biject_to(D.constraints.cat([D.constraints.positive, D.constraints.real], 0, [2, 1]))(x3)', 'D.bijectTo(D.constraints.cat([D.constraints.positive, D.constraints.real], 0, [2, 1]))(x3)'),
+    ('D.biject_to(D.constraints.stack([D.constraints.positive, D.constraints.real, D.constraints.unit_interval]))(x3)',
+     'D.bijectTo(D.constraints.stack([D.constraints.positive, D.constraints.real, D.constraints.unitInterval]))(x3)'),
+    ('D.biject_to(D.constraints.corr_cholesky)(x3)', 'D.bijectTo(D.constraints.corrCholesky)(x3)'),
+    ('D.biject_to(D.Gamma(conc, rate).support)(x3)', 'D.bijectTo(new D.Gamma(conc, rate).support)(x3)'),
+    ('D.biject_to(D.Uniform(low, high).support).log_abs_det_jacobian(x3, D.biject_to(D.Uniform(low, high).support)(x3))',
+     'D.bijectTo(new D.Uniform(low, high).support).logAbsDetJacobian(x3, D.bijectTo(new D.Uniform(low, high).support)(x3))'),
+    ('TR.LowerCholeskyTransform()(cov)', 'new TR.LowerCholeskyTransform()(cov)'),
+    ('TR.LowerCholeskyTransform().inv(tril)', 'new TR.LowerCholeskyTransform().inv(tril)'),
+    ('TR.ReshapeTransform((2, 2), (4,))(cov)', 'new TR.ReshapeTransform([2, 2], [4])(cov)'),
+    ('TR.ReshapeTransform((2, 2), (4,)).log_abs_det_jacobian(W22, W22)', 'new TR.ReshapeTransform([2, 2], [4]).logAbsDetJacobian(W22, W22)'),
+    ('TR.ReshapeTransform((2, 2), (4,)).inverse_shape((5, 4))', 'new TR.ReshapeTransform([2, 2], [4]).inverseShape([5, 4])'),
+    ('TR.CorrCholeskyTransform().inverse_shape((2, 3, 3))', 'new TR.CorrCholeskyTransform().inverseShape([2, 3, 3])'),
+    ('TR.CatTransform([TR.ExpTransform(), TR.IndependentTransform(TR.AffineTransform(0., 2.), 1)], dim=-1, lengths=[1, 2]).log_abs_det_jacobian(loc23, loc23)',
+     'new TR.CatTransform([new TR.ExpTransform(), new TR.IndependentTransform(new TR.AffineTransform(0, 2), 1)], { dim: -1, lengths: [1, 2] }).logAbsDetJacobian(loc23, loc23)'),
+    ('D.LowRankMultivariateNormal(mu, W1, T([1., 2.])).covariance_matrix', 'new D.LowRankMultivariateNormal(mu, W1, torch.tensor([1, 2])).covarianceMatrix'),
+    ('D.LowRankMultivariateNormal(mu2, W22, T([.5, 1.])).precision_matrix', 'new D.LowRankMultivariateNormal(mu2, W22, torch.tensor([0.5, 1])).precisionMatrix'),
+    ('D.LowRankMultivariateNormal(mu2, W22, T([.5, 1.])).scale_tril', 'new D.LowRankMultivariateNormal(mu2, W22, torch.tensor([0.5, 1])).scaleTril'),
+    ('D.MixtureSameFamily(D.Categorical(p3), D.Normal(loc, scale)).mixture_distribution.probs', 'new D.MixtureSameFamily(new D.Categorical(p3), new D.Normal(loc, scale)).mixtureDistribution.probs'),
+    ('repr(D.MixtureSameFamily(D.Categorical(p3), D.Normal(loc, scale)).component_distribution)', 'String(new D.MixtureSameFamily(new D.Categorical(p3), new D.Normal(loc, scale)).componentDistribution)'),
+    ('D.MixtureSameFamily(D.Categorical(p3), D.Normal(loc, scale)).log_prob(x=x3)', 'new D.MixtureSameFamily(new D.Categorical(p3), new D.Normal(loc, scale)).logProb({ x: x3 })'),
+    ('D.RelaxedBernoulli(T(0.5), pb).temperature', 'new D.RelaxedBernoulli(torch.tensor(0.5), pb).temperature'),
+] + ([
+    ('D.GeneralizedPareto(loc, scale, T([.2, 0., -.3])).log_cdf(xe.add(loc))', 'new D.GeneralizedPareto(loc, scale, torch.tensor([0.2, 0, -0.3])).logCdf(xe.add(loc))'),
+    ('D.GeneralizedPareto(loc, scale, T([.2, 0., -.3])).log_survival_function(value=xe.add(loc))',
+     'new D.GeneralizedPareto(loc, scale, torch.tensor([0.2, 0, -0.3])).logSurvivalFunction({ value: xe.add(loc) })'),
+    ('repr(D.GeneralizedPareto(loc, scale, T([.2, 0., -.3])).support)', 'String(new D.GeneralizedPareto(loc, scale, torch.tensor([0.2, 0, -0.3])).support)'),
+] if hasattr(D, 'GeneralizedPareto') else [])
 
 ERRORS = [
     ('D.Normal(0., -1.)', 'new D.Normal(0, -1)'),
@@ -240,6 +374,29 @@ ERRORS = [
     ('D.Normal(0., 1., scal=2.)', 'new D.Normal(0, 1, { scal: 2 })'),
     ('D.Normal(0., 1.).sample((2,), 3)', 'new D.Normal(0, 1).sample([2], 3)'),
     ('D.kl_divergence(D.Bernoulli(pb), D.Normal(loc, scale))', 'D.klDivergence(new D.Bernoulli(pb), new D.Normal(loc, scale))'),
+    ('D.MixtureSameFamily(D.Categorical(T([.5, .5])), D.Normal(loc, scale))', 'new D.MixtureSameFamily(new D.Categorical(torch.tensor([0.5, 0.5])), new D.Normal(loc, scale))'),
+    ('D.MixtureSameFamily(D.Categorical(P), D.Normal(loc232, scale232))', 'new D.MixtureSameFamily(new D.Categorical(P), new D.Normal(loc232, scale232))'),
+    ('D.MixtureSameFamily(D.Categorical(p3), D.Normal(loc, scale)).log_prob(T([[1., 2.]]))', 'new D.MixtureSameFamily(new D.Categorical(p3), new D.Normal(loc, scale)).logProb(torch.tensor([[1, 2]]))'),
+    ('D.RelaxedBernoulli(T(.5))', 'new D.RelaxedBernoulli(torch.tensor(0.5))'),
+    ('D.RelaxedBernoulli(T(.5), T([.5, 1.5]))', 'new D.RelaxedBernoulli(torch.tensor(0.5), torch.tensor([0.5, 1.5]))'),
+    ('D.RelaxedOneHotCategorical(T(.5), T([-.5, 1.5]))', 'new D.RelaxedOneHotCategorical(torch.tensor(0.5), torch.tensor([-0.5, 1.5]))'),
+    ('D.RelaxedBernoulli(T(.5), pb).log_prob(T([.5, 1.5, .5]))', 'new D.RelaxedBernoulli(torch.tensor(0.5), pb).logProb(torch.tensor([0.5, 1.5, 0.5]))'),
+    ('D.ContinuousBernoulli(T([.5, 1.5]), validate_args=True)', 'new D.ContinuousBernoulli(torch.tensor([0.5, 1.5]), { validateArgs: true })'),
+    ('D.ContinuousBernoulli(pb).log_prob(T([.5, 1.5, .5]))', 'new D.ContinuousBernoulli(pb).logProb(torch.tensor([0.5, 1.5, 0.5]))'),
+    ('D.FisherSnedecor(-1., 2.)', 'new D.FisherSnedecor(-1, 2)'),
+    ('D.Kumaraswamy(1., -2.)', 'new D.Kumaraswamy(1, -2)'),
+    ('D.LogisticNormal(loc, -scale)', 'new D.LogisticNormal(loc, scale.neg())'),
+    ('D.LogisticNormal(loc, scale).log_prob(T([.5, .6, 0., -.1]))', 'new D.LogisticNormal(loc, scale).logProb(torch.tensor([0.5, 0.6, 0, -0.1]))'),
+    ('D.VonMises(0., -1.)', 'new D.VonMises(0, -1)'),
+    ('TR.StickBreakingTransform().forward_shape([])', 'new TR.StickBreakingTransform().forwardShape([])'),
+    ('D.biject_to(D.constraints.lower_cholesky)', 'D.bijectTo(D.constraints.lowerCholesky)'),
+    ('D.transform_to(D.constraints.boolean)', 'D.transformTo(D.constraints.boolean)'),
+    ('D.LowRankMultivariateNormal(mu, W1.t(), T([1., 2.]))', 'new D.LowRankMultivariateNormal(mu, W1.t(), torch.tensor([1, 2]))'),
+    ('D.LowRankMultivariateNormal(mu, W1, T([1., 2., 3.]))', 'new D.LowRankMultivariateNormal(mu, W1, torch.tensor([1, 2, 3]))'),
+    ('D.LowRankMultivariateNormal(mu, W1, T([1., -2.]))', 'new D.LowRankMultivariateNormal(mu, W1, torch.tensor([1, -2]))'),
+    ('D.LowRankMultivariateNormal(T(1.), W1, T([1., 2.]))', 'new D.LowRankMultivariateNormal(torch.tensor(1), W1, torch.tensor([1, 2]))'),
+    ('TR.ReshapeTransform((2, 2), (3,))', 'new TR.ReshapeTransform([2, 2], [3])'),
+    ('TR.ReshapeTransform((2, 2), (4,)).forward_shape((2, 3))', 'new TR.ReshapeTransform([2, 2], [4]).forwardShape([2, 3])'),
 ]
 
 
@@ -271,6 +428,8 @@ def run(py, ts, scope, unimplemented_is_absent=True):
 cases = []
 for dpy, dts, value in DISTS:
     for ppy, pts in PROPS:
+        if torch.__version__ < '2' and any(dpy.startswith(f'D.{d}(') and prop in ppy for d, prop in SINCE_2):
+            continue
         ppy = re.sub(r'\bv\b', value, re.sub(r'\bd\b', f'({dpy})', ppy))
         pts = re.sub(r'\bv\b', value, re.sub(r'\bd\b', f'({dts})', pts))
         case = run(ppy, pts, {})
@@ -283,7 +442,16 @@ for tpy, tts in TRANSFORMS:
         case = run(re.sub(r'\bt\b', f'({tpy})', ppy), re.sub(r'\bt\b', f'({tts})', pts), {})
         if case is not None:
             cases.append(case)
-for py, ts in GRADS + KL + ERRORS:
+# where PyTorch 1.13 differs and torch-node follows 2.x: a transform 1.13 lacks, and messages 2.x fixed
+SINCE_2_CASES = [
+    ('D.transform_to(D.constraints.positive_definite)(cov)', 'D.transformTo(D.constraints.positiveDefinite)(cov)'),
+    ('TR.PositiveDefiniteTransform()(cov)', 'new TR.PositiveDefiniteTransform()(cov)'),
+    ('TR.PositiveDefiniteTransform().inv(cov)', 'new TR.PositiveDefiniteTransform().inv(cov)'),
+    ('D.MixtureSameFamily(D.Normal(0., 1.), D.Normal(loc, scale))', 'new D.MixtureSameFamily(new D.Normal(0, 1), new D.Normal(loc, scale))'),
+    ('D.MixtureSameFamily(D.Categorical(p3), D.Gamma(conc, rate)).log_prob(T([-1., 1.]))', 'new D.MixtureSameFamily(new D.Categorical(p3), new D.Gamma(conc, rate)).logProb(torch.tensor([-1, 1]))'),
+    ('TR.CorrCholeskyTransform().forward_shape((4,))', 'new TR.CorrCholeskyTransform().forwardShape([4])'),
+]
+for py, ts in GRADS + KL + CONSTRAINTS + MISC + ERRORS + (SINCE_2_CASES if torch.__version__ >= '2' else []):
     case = run(py, ts, {}, unimplemented_is_absent=False)
     assert case is not None, py
     cases.append(case)

@@ -11,9 +11,10 @@ const ERROR_NAMES: Record<string, string> = { ValueError: 'RangeError', TypeErro
 
 /**
  * Python's TypeError text as torch-node's binder words it (docs/porting.md): the callable without
- * `.__init__`, and positional counts without `self`.
+ * `.__init__`, the method camelCased, and positional counts without `self`.
  */
 const bindersWording = (m: string) => m.replace('.__init__()', '()')
+  .replace(/^(\w+)\.(\w+)\(\)/, (_, c: string, f: string) => `${c}.${f.replace(/_([a-z])/g, (__, l: string) => l.toUpperCase())}()`)
   .replace(/takes from (\d+) to (\d+) positional arguments but (\d+) were given/, (_, a, b, c) => `takes from ${a - 1} to ${b - 1} positional arguments but ${c - 1} were given`);
 
 function seeded<R>(f: () => R): R {
@@ -95,4 +96,63 @@ t.test('distributions in the style of the tutorials: REINFORCE with Categorical,
   t.equal(D.klDivergence(new MyNormal(0, 1), new D.Normal(0, 1)).item(), 42);
   t.equal(typeof custom, 'function');
   t.equal(D.klDivergence(new D.Normal(0, 1), new MyNormal(0, 1)).item(), 0, 'a subclass of q dispatches to (Normal, Normal)');
+});
+
+t.test('the rest of the surface as the tutorials use it: a Gaussian mixture fitted by its log-likelihood, Gumbel-softmax, biject_to', async (t) => {
+  // a 1-D GMM of two components, its parameters unconstrained through biject_to as Pyro-style code does
+  torch.manualSeed(0);
+  const data = torch.cat([torch.randn(200).sub(2), torch.randn(200).mul(0.5).add(3)]);
+  const logits = torch.zeros(2, { requiresGrad: true });
+  const locs = torch.tensor([-1, 1], { requiresGrad: true });
+  const rawScales = torch.zeros(2, { requiresGrad: true });
+  const toScale = D.bijectTo(D.constraints.positive);
+  const opt = new torch.optim.Adam([logits, locs, rawScales], { lr: 0.05 });
+  const nll = () => new D.MixtureSameFamily(new D.Categorical({ logits }), new D.Normal(locs, toScale(rawScales))).logProb(data).mean().neg();
+  const first = nll().item() as number;
+  for (let i = 0; i < 150; i++) {
+    opt.zeroGrad();
+    const loss = nll();
+    loss.backward();
+    opt.step();
+  }
+  const last = nll().item() as number;
+  t.ok(last < first - 0.3, `the mixture's NLL falls (${first.toFixed(3)} -> ${last.toFixed(3)})`);
+  const sorted = locs.detach().sort().values.tolist() as number[];
+  t.ok(Math.abs(sorted[0]! + 2) < 0.4 && Math.abs(sorted[1]! - 3) < 0.4, `the components find the two clusters (${sorted})`);
+  // Python's x, not value, names MixtureSameFamily.log_prob's argument
+  const gmm = new D.MixtureSameFamily(new D.Categorical(torch.tensor([0.5, 0.5])), new D.Normal(torch.tensor([0, 1]), 1));
+  t.throws(() => gmm.logProb({ value: torch.tensor(0) } as never), { name: 'TypeError', message: /unexpected keyword argument 'value'/ });
+
+  // Gumbel-softmax: a differentiable relaxed one-hot sample, near one-hot at a low temperature
+  const policyLogits = torch.tensor([1, 2, 0.5], { requiresGrad: true });
+  const relaxed = new D.RelaxedOneHotCategorical(0.1, { logits: policyLogits });
+  const y = relaxed.rsample();
+  t.ok(Math.abs((y.sum().item() as number) - 1) < 1e-5, 'on the simplex');
+  t.ok((y.max().item() as number) > 0.9, 'near one-hot at temperature 0.1');
+  y.mul(torch.tensor([1, 2, 3])).sum().backward();
+  t.ok(policyLogits.grad, 'the gradient reaches the logits');
+
+  // the decorator forms, as ported: @register_kl(P, Q) and @biject_to.register(constraint)
+  class Flat extends D.Uniform {}
+  const klFn = D.registerKl(Flat, D.Normal)((p: InstanceType<typeof Flat>) => torch.zerosLike(p.low));
+  t.equal(typeof klFn, 'function');
+  t.equal(D.klDivergence(new Flat(0, 1), new D.Normal(0, 1)).item(), 0);
+  t.throws(() => D.registerKl(torch.zeros as never, D.Normal), { name: 'TypeError', message: /type_p to be a Distribution subclass/ });
+  const registry = new D.constraintRegistry.ConstraintRegistry();
+  (registry.register(D.constraints.positive) as (f: () => InstanceType<typeof D.ExpTransform>) => unknown)(() => new D.ExpTransform());
+  t.equal(String(registry.call(D.constraints.positive)), 'ExpTransform()');
+  t.throws(() => registry.call(D.constraints.real), { name: 'NotImplementedError', message: 'Cannot transform _Real constraints' });
+  t.throws(() => D.bijectTo.register(42 as never, () => new D.ExpTransform()), { name: 'TypeError', message: /Constraint subclass or instance/ });
+  // constraints bind as Python's classes: by keyword, and refuse what Python refuses
+  t.equal(String(D.constraints.interval({ lowerBound: 0, upperBound: 1 })), 'Interval(lower_bound=0.0, upper_bound=1.0)');
+  t.throws(() => D.constraints.interval(0, 1, 2 as never), { name: 'TypeError', message: /interval\(\) takes 2 positional arguments but 3 were given/ });
+  t.throws(() => D.constraints.greaterThan({ lower: 0 } as never), { name: 'TypeError', message: /unexpected keyword argument 'lower'/ });
+});
+
+t.test('hostile parameters an unchecked distribution holds do not hang its sampler', async (t) => {
+  for (const k of [NaN, Infinity, -1]) {
+    const m = new D.VonMises(0, k, { validateArgs: false });
+    t.throws(() => m.sample(), { name: 'RangeError', message: /finite positive values for concentration/ }, `concentration ${k}`);
+  }
+  t.throws(() => new D.VonMises(0, NaN), { name: 'RangeError', message: /constraint GreaterThan/ }, 'checked by default');
 });

@@ -5,6 +5,8 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { pyFloat } from '../nn/repr.js';
 import { formatValue } from './distribution.js';
+import { bind, type Args, type Bound as BoundArgs } from '../bind.js';
+import { badArg } from '../errors.js';
 
 type Bound = number | Tensor;
 const boundRepr = (b: Bound, integer = false) => (typeof b === 'number' ? (integer ? String(b) : pyFloat(b)) : formatValue(b));
@@ -105,6 +107,22 @@ class IndependentConstraint extends Constraint {
   protected get name() { return 'IndependentConstraint'; }
   toString() { return `${this.name}(${this.baseConstraint}, ${this.reinterpretedBatchNdims})`; }
 }
+/**
+ * The support of a MixtureSameFamily: the components' constraint, checked with the component
+ * dimension put back and reduced over it.
+ */
+export class MixtureSameFamilyConstraint extends Constraint {
+  constructor(readonly baseConstraint: Constraint) { super(); }
+  get isDiscrete() { return this.baseConstraint.isDiscrete; }
+  get eventDim() { return this.baseConstraint.eventDim; }
+  check(value: Tensor) {
+    const result = this.baseConstraint.check(value.unsqueeze(-1 - this.eventDim));
+    if (value.dim() < this.eventDim) throw new RangeError(`Expected value.dim() >= ${this.eventDim} but got ${value.dim()}`);
+    const keep = value.dim() - this.eventDim;
+    return result.reshape([...result.shape.slice(0, keep), -1]).all(-1);
+  }
+  toString() { return `MixtureSameFamilyConstraint(${this.baseConstraint})`; }
+}
 class LowerCholesky extends Constraint {
   get eventDim() { return 2; }
   check(value: Tensor) {
@@ -113,11 +131,24 @@ class LowerCholesky extends Constraint {
     return lowerTriangular.logicalAnd(positiveDiagonal);
   }
 }
-class Symmetric extends Constraint {
+class CorrCholesky extends Constraint {
+  get eventDim() { return 2; }
+  check(value: Tensor) {
+    const tol = torch.finfo(value.dtype).eps * value.shape.at(-1)! * 10; // PyTorch's fudge factor
+    const rowNorm = torch.linalg.norm(value.detach(), { dim: -1 });
+    return new LowerCholesky().check(value).logicalAnd(rowNorm.sub(1).abs().le(tol).all(-1));
+  }
+}
+class Square extends Constraint {
   get eventDim() { return 2; }
   check(value: Tensor) {
     const n = value.shape.length;
-    const square = torch.full(value.shape.slice(0, -2), value.shape[n - 2] === value.shape[n - 1], { dtype: torch.bool, device: value.device });
+    return torch.full(value.shape.slice(0, -2), value.shape[n - 2] === value.shape[n - 1], { dtype: torch.bool, device: value.device });
+  }
+}
+class Symmetric extends Square {
+  check(value: Tensor) {
+    const square = super.check(value);
     if (!square.all().item()) return square;
     return torch.isclose(value, value.mT, { atol: 1e-6 }).all(-2).all(-1);
   }
@@ -127,6 +158,46 @@ class PositiveDefinite extends Symmetric {
     const symmetric = super.check(value);
     if (!symmetric.all().item()) return symmetric;
     return torch.linalg.choleskyEx(value).info.eq(0);
+  }
+}
+class PositiveSemidefinite extends Symmetric {
+  check(value: Tensor) {
+    const symmetric = super.check(value);
+    if (!symmetric.all().item()) return symmetric;
+    return torch.linalg.eigvalsh(value).ge(0).all(-1);
+  }
+}
+const checkDim = (dim: number, value: Tensor) => {
+  if (!(-value.dim() <= dim && dim < value.dim())) throw new RangeError(`dim ${dim} out of range for value with ${value.dim()} dimensions`);
+};
+/** cseq[i] over the i-th block of lengths[i] entries along dim (as torch.cat joins them) */
+class Cat extends Constraint {
+  constructor(readonly cseq: Constraint[], readonly dim: number, readonly lengths: number[]) { super(); }
+  get isDiscrete() { return this.cseq.some((c) => c.isDiscrete); }
+  get eventDim() { return Math.max(...this.cseq.map((c) => c.eventDim)); }
+  check(value: Tensor) {
+    checkDim(this.dim, value);
+    let start = 0;
+    const checks = this.cseq.map((c, i) => {
+      const v = value.narrow(this.dim, start, this.lengths[i]!);
+      start += this.lengths[i]!;
+      return c.check(v);
+    });
+    return torch.cat(checks, this.dim);
+  }
+}
+/** cseq[i] over the i-th slice along dim (as torch.stack joins them) */
+class Stack extends Constraint {
+  constructor(readonly cseq: Constraint[], readonly dim: number) { super(); }
+  get isDiscrete() { return this.cseq.some((c) => c.isDiscrete); }
+  get eventDim() {
+    const dim = Math.max(...this.cseq.map((c) => c.eventDim));
+    return this.dim + dim < 0 ? dim + 1 : dim;
+  }
+  check(value: Tensor) {
+    checkDim(this.dim, value);
+    const n = value.shape.at(this.dim)!;
+    return torch.stack(Array.from({ length: n }, (_, i) => this.cseq[i]!.check(value.select(this.dim, i))), this.dim);
   }
 }
 
@@ -156,20 +227,77 @@ export const lowerCholesky: Constraint = new LowerCholesky();
 export const symmetric: Constraint = new Symmetric();
 /** symmetric positive-definite matrices */
 export const positiveDefinite: Constraint = new PositiveDefinite();
+/** symmetric positive-semidefinite matrices */
+export const positiveSemidefinite: Constraint = new PositiveSemidefinite();
+/** square matrices */
+export const square: Constraint = new Square();
+/** lower Cholesky factors of correlation matrices: lower-triangular, positive diagonal, unit-length rows */
+export const corrCholesky: Constraint = new CorrCholesky();
+// the factories bind as Python's classes do (by position or by keyword); Python's name in the messages
+const args = <K extends 'greaterThan' | 'greaterThanEq' | 'lessThan' | 'interval' | 'halfOpenInterval' | 'integerInterval' | 'multinomial' | 'independent'>(
+  name: K, given: Args<`distributions.constraints.${K}`>,
+) => bind(`distributions.constraints.${name}`, given as never, { name }) as BoundArgs<`distributions.constraints.${K}`>;
 /** values above lowerBound */
-export const greaterThan = (lowerBound: Bound): Constraint => new GreaterThan(lowerBound);
+export const greaterThan = (...a: Args<'distributions.constraints.greaterThan'>): Constraint => new GreaterThan(args('greaterThan', a).lowerBound);
 /** non-negative integer counts along the last dimension that sum to at most upperBound */
-export const multinomial = (upperBound: number): Constraint => new Multinomial(upperBound);
+export const multinomial = (...a: Args<'distributions.constraints.multinomial'>): Constraint => new Multinomial(args('multinomial', a).upperBound);
 /** values at or above lowerBound */
-export const greaterThanEq = (lowerBound: Bound): Constraint => new GreaterThanEq(lowerBound);
+export const greaterThanEq = (...a: Args<'distributions.constraints.greaterThanEq'>): Constraint => new GreaterThanEq(args('greaterThanEq', a).lowerBound);
 /** values below upperBound */
-export const lessThan = (upperBound: Bound): Constraint => new LessThan(upperBound);
+export const lessThan = (...a: Args<'distributions.constraints.lessThan'>): Constraint => new LessThan(args('lessThan', a).upperBound);
 /** [lowerBound, upperBound] */
-export const interval = (lowerBound: Bound, upperBound: Bound): Constraint => new Interval(lowerBound, upperBound);
+export const interval = (...a: Args<'distributions.constraints.interval'>): Constraint => {
+  const { lowerBound, upperBound } = args('interval', a);
+  return new Interval(lowerBound, upperBound);
+};
 /** [lowerBound, upperBound) */
-export const halfOpenInterval = (lowerBound: Bound, upperBound: Bound): Constraint => new HalfOpenInterval(lowerBound, upperBound);
+export const halfOpenInterval = (...a: Args<'distributions.constraints.halfOpenInterval'>): Constraint => {
+  const { lowerBound, upperBound } = args('halfOpenInterval', a);
+  return new HalfOpenInterval(lowerBound, upperBound);
+};
 /** the integers in [lowerBound, upperBound] */
-export const integerInterval = (lowerBound: Bound, upperBound: Bound): Constraint => new IntegerInterval(lowerBound, upperBound);
+export const integerInterval = (...a: Args<'distributions.constraints.integerInterval'>): Constraint => {
+  const { lowerBound, upperBound } = args('integerInterval', a);
+  return new IntegerInterval(lowerBound, upperBound);
+};
 /** baseConstraint over the rightmost reinterpretedBatchNdims dimensions too (all must hold) */
-export const independent = (baseConstraint: Constraint, reinterpretedBatchNdims: number): Constraint =>
-  new IndependentConstraint(baseConstraint, reinterpretedBatchNdims);
+export const independent = (...a: Args<'distributions.constraints.independent'>): Constraint => {
+  const { baseConstraint, reinterpretedBatchNdims } = args('independent', a);
+  if (!(baseConstraint instanceof Constraint)) badArg('Constraint', 'base_constraint', baseConstraint);
+  if (!Number.isInteger(reinterpretedBatchNdims) || reinterpretedBatchNdims < 0) badArg('non-negative integer', 'reinterpreted_batch_ndims', reinterpretedBatchNdims);
+  return new IndependentConstraint(baseConstraint, reinterpretedBatchNdims);
+};
+
+const constraintList = (cseq: unknown, name: string): Constraint[] => {
+  if (!Array.isArray(cseq) || !cseq.every((c) => c instanceof Constraint)) throw new RangeError(`All elements of ${name} must be Constraint instances`);
+  return cseq;
+};
+/** cseq[i] over the i-th block of lengths[i] (default 1) entries along dim */
+export const cat = (...a: Args<'distributions.constraints.cat'>): Constraint => {
+  const { cseq, dim, lengths } = bind('distributions.constraints.cat', a, { name: 'cat' });
+  const cs = constraintList(cseq, 'cseq');
+  const ls = lengths ?? cs.map(() => 1);
+  if (ls.length !== cs.length) throw new RangeError(`lengths (${ls.length}) must match cseq (${cs.length})`);
+  return new Cat(cs, dim, [...ls]);
+};
+/** cseq[i] over the i-th slice along dim */
+export const stack = (...a: Args<'distributions.constraints.stack'>): Constraint => {
+  const { cseq, dim } = bind('distributions.constraints.stack', a, { name: 'stack' });
+  return new Stack(constraintList(cseq, 'cseq'), dim);
+};
+
+/**
+ * The class a constraint (an instance, a class, or one of the factories above, which are classes in
+ * Python) stands for: what biject_to and transform_to register and look up.
+ * @internal
+ */
+export function constraintClass(c: unknown): Function | undefined {
+  if (c instanceof Constraint) return c.constructor;
+  if (typeof c === 'function' && (c === Constraint || c.prototype instanceof Constraint)) return c;
+  return FACTORY_CLASSES.get(c as Function);
+}
+const FACTORY_CLASSES = new Map<Function, Function>([
+  [greaterThan, GreaterThan], [greaterThanEq, GreaterThanEq], [lessThan, LessThan], [interval, Interval],
+  [halfOpenInterval, HalfOpenInterval], [integerInterval, IntegerInterval], [multinomial, Multinomial],
+  [independent, IndependentConstraint], [cat, Cat], [stack, Stack],
+]);

@@ -12,7 +12,6 @@ let validateByDefault = true; // Python's default is __debug__: on unless `pytho
 /** `torch.Size([2, 3])`, as PyTorch prints a shape */
 export const sizeRepr = (shape: readonly number[]) => `torch.Size([${shape.join(', ')}])`;
 /** Python's tuple repr: `()`, `(3,)`, `(2, 2)` */
-/** Python's repr of a shape tuple: `(3,)`, `(2, 3)`, `()`. */
 export const tupleRepr = (shape: readonly number[]) => `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 /** What Python's f'{t}' prints: a 0-d tensor formats as its Python number, others as their repr. */
 export function formatValue(t: Tensor): string {
@@ -52,6 +51,10 @@ export function probsOrLogits<T>(a: { probs?: T | null; logits?: T | null }): ['
 /** Sums the rightmost `dim` dimensions. */
 export function sumRightmost(value: Tensor, dim: number): Tensor {
   return dim === 0 ? value : value.reshape([...value.shape.slice(0, value.dim() - dim), -1]).sum(-1);
+}
+/** A relaxation's temperature as a tensor (Python takes a Tensor; a number becomes one of the default dtype). */
+export function temperatureTensor(t: Tensor | number): Tensor {
+  return t instanceof Tensor ? t : torch.tensor(t, { dtype: torch.getDefaultDtype() });
 }
 export function clampProbs(probs: Tensor): Tensor {
   const eps = torch.finfo(probs.dtype).eps;

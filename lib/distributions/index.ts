@@ -25,12 +25,31 @@ export { MultivariateNormal } from './multivariate-normal.js';
 export { TransformedDistribution, LogNormal, HalfNormal, HalfCauchy, Gumbel, Pareto, Weibull } from './transformed-distribution.js';
 export { Multinomial } from './multinomial.js';
 export { NegativeBinomial } from './negative-binomial.js';
+export { MixtureSameFamily } from './mixture-same-family.js';
+export { RelaxedBernoulli } from './relaxed-bernoulli.js';
+export { RelaxedOneHotCategorical } from './relaxed-categorical.js';
+export { ContinuousBernoulli } from './continuous-bernoulli.js';
+export { FisherSnedecor } from './fisher-snedecor.js';
+export { Kumaraswamy } from './kumaraswamy.js';
+export { LogisticNormal } from './logistic-normal.js';
+export { VonMises } from './von-mises.js';
+export { LowRankMultivariateNormal } from './low-rank-multivariate-normal.js';
+export { InverseGamma } from './inverse-gamma.js';
+export { GeneralizedPareto } from './generalized-pareto.js';
+export { bijectTo, transformTo } from './constraint-registry.js';
+/** torch.distributions.constraint_registry: biject_to, transform_to and their ConstraintRegistry class. */
+export * as constraintRegistry from './constraint-registry.js';
+/** torch.distributions.relaxed_bernoulli: RelaxedBernoulli and its logit, LogitRelaxedBernoulli. */
+export * as relaxedBernoulli from './relaxed-bernoulli.js';
+/** torch.distributions.relaxed_categorical: RelaxedOneHotCategorical and its log, ExpRelaxedCategorical. */
+export * as relaxedCategorical from './relaxed-categorical.js';
 /** Invertible maps for TransformedDistribution (torch.distributions.transforms). */
 export * as transforms from './transforms.js';
 // re-exported here too, as torch.distributions re-exports its transforms
 export {
   Transform, ComposeTransform, IndependentTransform, ExpTransform, PowerTransform, SigmoidTransform, SoftplusTransform,
-  TanhTransform, AbsTransform, AffineTransform, SoftmaxTransform, identityTransform,
+  TanhTransform, AbsTransform, AffineTransform, SoftmaxTransform, StickBreakingTransform, ReshapeTransform, CatTransform,
+  StackTransform, CumulativeDistributionTransform, LowerCholeskyTransform, PositiveDefiniteTransform, CorrCholeskyTransform, identityTransform,
 } from './transforms.js';
 export { klDivergence, registerKl } from './kl.js';
 /** torch.distributions.kl: klDivergence and registerKl. */

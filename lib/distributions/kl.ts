@@ -21,22 +21,37 @@ import { Geometric } from './geometric.js';
 import { TransformedDistribution, HalfNormal, Gumbel, Pareto } from './transformed-distribution.js';
 import { Independent } from './independent.js';
 import { MultivariateNormal, batchMahalanobis } from './multivariate-normal.js';
+import { ContinuousBernoulli } from './continuous-bernoulli.js';
+import { LowRankMultivariateNormal, lowRankLogdet, lowRankMahalanobis } from './low-rank-multivariate-normal.js';
 
 type Ctor = { prototype: Distribution; readonly name: string };
 type KlFn = (p: any, q: any) => Tensor;
 const registry = new Map<Ctor, Map<Ctor, KlFn>>();
 const memo = new Map<Ctor, Map<Ctor, KlFn | null>>();
 
-/** Registers `fn(p, q)` as KL(p || q) for p of typeP and q of typeQ (and their subclasses, unless more specific ones are registered). */
-export function registerKl<P extends Distribution, Q extends Distribution>(
-  typeP: { prototype: P; readonly name: string }, typeQ: { prototype: Q; readonly name: string }, fn: (p: P, q: Q) => Tensor,
-): (p: P, q: Q) => Tensor {
-  if (!(typeP.prototype instanceof Distribution)) throw new TypeError(`Expected type_p to be a Distribution subclass but got ${typeP.name}`);
-  if (!(typeQ.prototype instanceof Distribution)) throw new TypeError(`Expected type_q to be a Distribution subclass but got ${typeQ.name}`);
-  if (!registry.has(typeP)) registry.set(typeP, new Map());
-  registry.get(typeP)!.set(typeQ, fn as KlFn);
-  memo.clear();
-  return fn;
+type KlType<T> = { prototype: T; readonly name: string };
+/**
+ * Registers `fn(p, q)` as KL(p || q) for p of typeP and q of typeQ (and their subclasses, unless
+ * more specific ones are registered). As Python's decorator `@register_kl(P, Q)`:
+ * `registerKl(P, Q)(fn)`; or in one call, `registerKl(P, Q, fn)`. Returns `fn`.
+ */
+export function registerKl<P extends Distribution, Q extends Distribution>(typeP: KlType<P>, typeQ: KlType<Q>): <F extends (p: P, q: Q) => Tensor>(fn: F) => F;
+export function registerKl<P extends Distribution, Q extends Distribution, F extends (p: P, q: Q) => Tensor>(typeP: KlType<P>, typeQ: KlType<Q>, fn: F): F;
+export function registerKl(...args: unknown[]): unknown {
+  if (args.length < 2) throw new TypeError(`register_kl() missing ${2 - args.length} required positional argument${args.length === 1 ? '' : 's'}: ${args.length === 1 ? "'type_q'" : "'type_p' and 'type_q'"}`);
+  if (args.length > 3) throw new TypeError(`registerKl() takes from 2 to 3 positional arguments but ${args.length} were given`);
+  const [typeP, typeQ] = args as [Ctor, Ctor];
+  const isDistributionClass = (t: unknown) => typeof t === 'function' && (t === Distribution || (t as Ctor).prototype instanceof Distribution);
+  if (!isDistributionClass(typeP)) throw new TypeError(`Expected type_p to be a Distribution subclass but got ${(typeP as Ctor)?.name ?? String(typeP)}`);
+  if (!isDistributionClass(typeQ)) throw new TypeError(`Expected type_q to be a Distribution subclass but got ${(typeQ as Ctor)?.name ?? String(typeQ)}`);
+  const register = (fn: unknown) => {
+    if (typeof fn !== 'function') throw new TypeError(`Expected a function (p, q) => Tensor for fn but received ${String(fn)} of type ${typeof fn}`);
+    if (!registry.has(typeP)) registry.set(typeP, new Map());
+    registry.get(typeP)!.set(typeQ, fn as KlFn);
+    memo.clear();
+    return fn;
+  };
+  return args.length === 3 ? register(args[2]) : register;
 }
 
 const isSub = (a: Ctor, b: Ctor) => a === b || b.prototype.isPrototypeOf(a.prototype);
@@ -162,8 +177,7 @@ registerKl(MultivariateNormal, MultivariateNormal, (p, q) => {
   const n = p.eventShape[0]!;
   const qTril = q.unbroadcastedScaleTril.expand([...combined, n, n]);
   const pTril = p.unbroadcastedScaleTril.expand([...combined, n, n]);
-  const solved = torch.linalg.solveTriangular(qTril, pTril, { upper: false });
-  const term2 = solved.reshape([-1, n * n]).pow(2).sum(-1).reshape(solved.shape.slice(0, -2));
+  const term2 = batchTraceXXT(torch.linalg.solveTriangular(qTril, pTril, { upper: false }));
   const term3 = batchMahalanobis(q.unbroadcastedScaleTril, q.loc.sub(p.loc));
   return halfTerm1.add(term2.add(term3).sub(n).mul(0.5));
 });
@@ -264,4 +278,88 @@ registerKl(Uniform, Normal, (p, q) => {
 registerKl(Independent, Independent, (p, q) => {
   if (p.reinterpretedBatchNdims !== q.reinterpretedBatchNdims) throw new NotImplementedError();
   return sumRightmost(klDivergence(p.baseDist, q.baseDist), p.reinterpretedBatchNdims);
+});
+
+// ContinuousBernoulli's pairs: closed forms, and infinite where q has no mass over p's support
+registerKl(ContinuousBernoulli, ContinuousBernoulli, (p, q) => {
+  const t1 = p.mean.mul(p.logits.sub(q.logits));
+  const t2 = p.contBernLogNorm().add(p.probs.neg().log1p());
+  const t3 = q.contBernLogNorm().neg().sub(q.probs.neg().log1p());
+  return t1.add(t2).add(t3);
+});
+/** KL(p || q) for q ContinuousBernoulli, from p's entropy and mean */
+const klToContinuousBernoulli = (p: Distribution, q: ContinuousBernoulli) =>
+  p.entropy().neg().sub(p.mean.mul(q.logits)).sub(q.probs.neg().log1p()).sub(q.contBernLogNorm());
+registerKl(Beta, ContinuousBernoulli, klToContinuousBernoulli);
+registerKl(ContinuousBernoulli, Pareto, (p) => infiniteLike(p.probs));
+registerKl(ContinuousBernoulli, Exponential, (p, q) => p.entropy().neg().sub(q.rate.log()).add(q.rate.mul(p.mean)));
+registerKl(ContinuousBernoulli, Normal, (p, q) => {
+  const t1 = p.entropy().neg();
+  const t2 = q.loc.div(q.scale).square().add(Math.log(2 * Math.PI)).mul(0.5).add(q.scale.log());
+  const t3 = p.variance.add(p.mean.square()).sub(q.loc.mul(2).mul(p.mean)).div(q.scale.square().mul(2));
+  return t1.add(t2).add(t3);
+});
+registerKl(ContinuousBernoulli, Uniform, (p, q) => {
+  const result = p.entropy().neg().add(q.high.sub(q.low).log());
+  return torch.where(q.low.ge(0).logicalOr(q.high.le(1)), torch.onesLike(result).mul(Infinity), result);
+});
+registerKl(Exponential, ContinuousBernoulli, (p) => infiniteLike(p.rate));
+registerKl(Gamma, ContinuousBernoulli, (p) => infiniteLike(p.concentration));
+for (const P of [Gumbel, Laplace, Normal] as const) registerKl(P as Ctor, ContinuousBernoulli, (p) => infiniteLike((p as Gumbel | Laplace | Normal).loc));
+registerKl(Pareto, ContinuousBernoulli, (p) => infiniteLike(p.scale));
+registerKl(Uniform, ContinuousBernoulli, (p, q) => {
+  const result = klToContinuousBernoulli(p, q);
+  return torch.where(p.high.ge(1).logicalOr(p.low.le(0)), torch.onesLike(result).mul(Infinity), result);
+});
+
+// the low-rank multivariate normal's pairs, through the Woodbury identity
+/** trace(X Xᵀ) over the trailing two dimensions */
+function batchTraceXXT(bmat: Tensor): Tensor {
+  const n = bmat.shape.at(-1)!, m = bmat.shape.at(-2)!;
+  return bmat.reshape([-1, m * n]).pow(2).sum(-1).reshape(bmat.shape.slice(0, -2));
+}
+const sameEvent = (p: Distribution, q: Distribution, what: string) => {
+  if (p.eventShape.join() !== q.eventShape.join()) {
+    throw new RangeError(`KL-divergence between two ${what} with                          different event shapes cannot be computed`);
+  }
+};
+/** A = L_q⁻¹ Wqᵀ Dq⁻¹, the Woodbury factor of q's precision */
+const woodburyA = (q: LowRankMultivariateNormal) =>
+  torch.linalg.solveTriangular(q.capacitanceTril, q.unbroadcastedCovFactor.mT.div(q.unbroadcastedCovDiag.unsqueeze(-2)), { upper: false });
+registerKl(LowRankMultivariateNormal, LowRankMultivariateNormal, (p, q) => {
+  sameEvent(p, q, 'Low Rank Multivariate Normals');
+  const term1 = lowRankLogdet(q.unbroadcastedCovFactor, q.unbroadcastedCovDiag, q.capacitanceTril)
+    .sub(lowRankLogdet(p.unbroadcastedCovFactor, p.unbroadcastedCovDiag, p.capacitanceTril));
+  const term3 = lowRankMahalanobis(q.unbroadcastedCovFactor, q.unbroadcastedCovDiag, q.loc.sub(p.loc), q.capacitanceTril);
+  const A = woodburyA(q);
+  const term21 = p.unbroadcastedCovDiag.div(q.unbroadcastedCovDiag).sum(-1);
+  const term22 = batchTraceXXT(p.unbroadcastedCovFactor.mul(q.unbroadcastedCovDiag.rsqrt().unsqueeze(-1)));
+  const term23 = batchTraceXXT(A.mul(p.unbroadcastedCovDiag.sqrt().unsqueeze(-2)));
+  const term24 = batchTraceXXT(A.matmul(p.unbroadcastedCovFactor));
+  const term2 = term21.add(term22).sub(term23).sub(term24);
+  return term1.add(term2).add(term3).sub(p.eventShape[0]!).mul(0.5);
+});
+registerKl(MultivariateNormal, LowRankMultivariateNormal, (p, q) => {
+  sameEvent(p, q, '(Low Rank) Multivariate Normals');
+  const term1 = lowRankLogdet(q.unbroadcastedCovFactor, q.unbroadcastedCovDiag, q.capacitanceTril)
+    .sub(p.unbroadcastedScaleTril.diagonal(0, -2, -1).log().sum(-1).mul(2));
+  const term3 = lowRankMahalanobis(q.unbroadcastedCovFactor, q.unbroadcastedCovDiag, q.loc.sub(p.loc), q.capacitanceTril);
+  const A = woodburyA(q);
+  const term21 = batchTraceXXT(p.unbroadcastedScaleTril.mul(q.unbroadcastedCovDiag.rsqrt().unsqueeze(-1)));
+  const term22 = batchTraceXXT(A.matmul(p.unbroadcastedScaleTril));
+  return term1.add(term21.sub(term22)).add(term3).sub(p.eventShape[0]!).mul(0.5);
+});
+registerKl(LowRankMultivariateNormal, MultivariateNormal, (p, q) => {
+  sameEvent(p, q, '(Low Rank) Multivariate Normals');
+  const term1 = q.unbroadcastedScaleTril.diagonal(0, -2, -1).log().sum(-1).mul(2)
+    .sub(lowRankLogdet(p.unbroadcastedCovFactor, p.unbroadcastedCovDiag, p.capacitanceTril));
+  const term3 = batchMahalanobis(q.unbroadcastedScaleTril, q.loc.sub(p.loc));
+  const combined = torch.broadcastShapes(q.unbroadcastedScaleTril.shape.slice(0, -2), p.unbroadcastedCovFactor.shape.slice(0, -2));
+  const n = p.eventShape[0]!;
+  const qScaleTril = q.unbroadcastedScaleTril.expand([...combined, n, n]);
+  const pCovFactor = p.unbroadcastedCovFactor.expand([...combined, n, p.covFactor.shape.at(-1)!]);
+  const pCovDiag = torch.diagEmbed(p.unbroadcastedCovDiag.sqrt()).expand([...combined, n, n]);
+  const term21 = batchTraceXXT(torch.linalg.solveTriangular(qScaleTril, pCovFactor, { upper: false }));
+  const term22 = batchTraceXXT(torch.linalg.solveTriangular(qScaleTril, pCovDiag, { upper: false }));
+  return term1.add(term21.add(term22)).add(term3).sub(n).mul(0.5);
 });

@@ -9,7 +9,7 @@ import { Distribution, standardNormal } from './distribution.js';
 const given = (t: Tensor | null | undefined): t is Tensor => t !== null && t !== undefined;
 
 /** bmat @ bvec over batches */
-const batchMv = (bmat: Tensor, bvec: Tensor) => torch.matmul(bmat, bvec.unsqueeze(-1)).squeeze(-1);
+export const batchMv = (bmat: Tensor, bvec: Tensor) => torch.matmul(bmat, bvec.unsqueeze(-1)).squeeze(-1);
 
 /** The squared Mahalanobis distance x^T (L L^T)^-1 x, for L and x batched independently (PyTorch's _batch_mahalanobis). */
 export function batchMahalanobis(bL: Tensor, bx: Tensor): Tensor {

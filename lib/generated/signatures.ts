@@ -11,6 +11,7 @@ import type { Module } from '../nn/module.js';
 import type { Optimizer, OptimizerStateDict } from '../optim/optimizer.js';
 import type { Distribution } from '../distributions/distribution.js';
 import type { Transform } from '../distributions/transforms.js';
+import type { Constraint } from '../distributions/constraints.js';
 import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input, LayerFactory, ExtraFPNBlock } from './signature-types.js';
 
 /** [camelCase name, Python name, kind, default (absent: required; {$: repr}: the implementation's)] */
@@ -656,6 +657,44 @@ export const SIGNATURES = {
   "distributions.transforms.AbsTransform": [["cacheSize", "cache_size", "pos", 0]],
   "distributions.transforms.AffineTransform": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["eventDim", "event_dim", "pos", 0], ["cacheSize", "cache_size", "pos", 0]],
   "distributions.transforms.SoftmaxTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.MixtureSameFamily": [["mixtureDistribution", "mixture_distribution", "pos"], ["componentDistribution", "component_distribution", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.RelaxedBernoulli": [["temperature", "temperature", "pos"], ["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.relaxedBernoulli.LogitRelaxedBernoulli": [["temperature", "temperature", "pos"], ["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.RelaxedOneHotCategorical": [["temperature", "temperature", "pos"], ["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.relaxedCategorical.ExpRelaxedCategorical": [["temperature", "temperature", "pos"], ["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.ContinuousBernoulli": [["probs", "probs", "pos", null], ["logits", "logits", "pos", null], ["lims", "lims", "pos", [0.499, 0.501]], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.FisherSnedecor": [["df1", "df1", "pos"], ["df2", "df2", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.Kumaraswamy": [["concentration1", "concentration1", "pos"], ["concentration0", "concentration0", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.LogisticNormal": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.VonMises": [["loc", "loc", "pos"], ["concentration", "concentration", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.transforms.StickBreakingTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.constraints.greaterThan": [["lowerBound", "lower_bound", "pos"]],
+  "distributions.constraints.greaterThanEq": [["lowerBound", "lower_bound", "pos"]],
+  "distributions.constraints.lessThan": [["upperBound", "upper_bound", "pos"]],
+  "distributions.constraints.interval": [["lowerBound", "lower_bound", "pos"], ["upperBound", "upper_bound", "pos"]],
+  "distributions.constraints.halfOpenInterval": [["lowerBound", "lower_bound", "pos"], ["upperBound", "upper_bound", "pos"]],
+  "distributions.constraints.integerInterval": [["lowerBound", "lower_bound", "pos"], ["upperBound", "upper_bound", "pos"]],
+  "distributions.constraints.multinomial": [["upperBound", "upper_bound", "pos"]],
+  "distributions.constraints.independent": [["baseConstraint", "base_constraint", "pos"], ["reinterpretedBatchNdims", "reinterpreted_batch_ndims", "pos"]],
+  "distributions.MixtureSameFamily.logProb": [["x", "x", "pos"]],
+  "distributions.MixtureSameFamily.cdf": [["x", "x", "pos"]],
+  "distributions.LowRankMultivariateNormal": [["loc", "loc", "pos"], ["covFactor", "cov_factor", "pos"], ["covDiag", "cov_diag", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.InverseGamma": [["concentration", "concentration", "pos"], ["rate", "rate", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.GeneralizedPareto": [["loc", "loc", "pos"], ["scale", "scale", "pos"], ["concentration", "concentration", "pos"], ["validateArgs", "validate_args", "pos", null]],
+  "distributions.GeneralizedPareto.logCdf": [["value", "value", "pos"]],
+  "distributions.GeneralizedPareto.logSurvivalFunction": [["value", "value", "pos"]],
+  "distributions.transforms.ReshapeTransform": [["inShape", "in_shape", "pos"], ["outShape", "out_shape", "pos"], ["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.CatTransform": [["tseq", "tseq", "pos"], ["dim", "dim", "pos", 0], ["lengths", "lengths", "pos", null], ["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.StackTransform": [["tseq", "tseq", "pos"], ["dim", "dim", "pos", 0], ["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.CumulativeDistributionTransform": [["distribution", "distribution", "pos"], ["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.LowerCholeskyTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.CorrCholeskyTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.transforms.PositiveDefiniteTransform": [["cacheSize", "cache_size", "pos", 0]],
+  "distributions.bijectTo": [["constraint", "constraint", "pos"]],
+  "distributions.transformTo": [["constraint", "constraint", "pos"]],
+  "distributions.constraints.cat": [["cseq", "cseq", "pos"], ["dim", "dim", "pos", 0], ["lengths", "lengths", "pos", null]],
+  "distributions.constraints.stack": [["cseq", "cseq", "pos"], ["dim", "dim", "pos", 0]],
+  "distributions.constraintRegistry.ConstraintRegistry.register": [["constraint", "constraint", "pos"], ["factory", "factory", "pos", null]],
 } as const satisfies Record<string, readonly ParamSpec[]>;
 
 /** Each callable's parameters as TypeScript types (from the annotations). */
@@ -1299,6 +1338,44 @@ export interface ParamTypes {
   "distributions.transforms.AbsTransform": { cacheSize?: number };
   "distributions.transforms.AffineTransform": { loc: Tensor | number; scale: Tensor | number; eventDim?: number; cacheSize?: number };
   "distributions.transforms.SoftmaxTransform": { cacheSize?: number };
+  "distributions.MixtureSameFamily": { mixtureDistribution: Distribution; componentDistribution: Distribution; validateArgs?: boolean | null };
+  "distributions.RelaxedBernoulli": { temperature: Tensor | number; probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null };
+  "distributions.relaxedBernoulli.LogitRelaxedBernoulli": { temperature: Tensor | number; probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null };
+  "distributions.RelaxedOneHotCategorical": { temperature: Tensor | number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null };
+  "distributions.relaxedCategorical.ExpRelaxedCategorical": { temperature: Tensor | number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null };
+  "distributions.ContinuousBernoulli": { probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; lims?: [number, number]; validateArgs?: boolean | null };
+  "distributions.FisherSnedecor": { df1: Tensor | number; df2: Tensor | number; validateArgs?: boolean | null };
+  "distributions.Kumaraswamy": { concentration1: Tensor | number; concentration0: Tensor | number; validateArgs?: boolean | null };
+  "distributions.LogisticNormal": { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null };
+  "distributions.VonMises": { loc: Tensor | number; concentration: Tensor | number; validateArgs?: boolean | null };
+  "distributions.transforms.StickBreakingTransform": { cacheSize?: number };
+  "distributions.constraints.greaterThan": { lowerBound: Tensor | number };
+  "distributions.constraints.greaterThanEq": { lowerBound: Tensor | number };
+  "distributions.constraints.lessThan": { upperBound: Tensor | number };
+  "distributions.constraints.interval": { lowerBound: Tensor | number; upperBound: Tensor | number };
+  "distributions.constraints.halfOpenInterval": { lowerBound: Tensor | number; upperBound: Tensor | number };
+  "distributions.constraints.integerInterval": { lowerBound: Tensor | number; upperBound: Tensor | number };
+  "distributions.constraints.multinomial": { upperBound: number };
+  "distributions.constraints.independent": { baseConstraint: Constraint; reinterpretedBatchNdims: number };
+  "distributions.MixtureSameFamily.logProb": { x: Tensor };
+  "distributions.MixtureSameFamily.cdf": { x: Tensor };
+  "distributions.LowRankMultivariateNormal": { loc: Tensor; covFactor: Tensor; covDiag: Tensor; validateArgs?: boolean | null };
+  "distributions.InverseGamma": { concentration: Tensor | number; rate: Tensor | number; validateArgs?: boolean | null };
+  "distributions.GeneralizedPareto": { loc: Tensor | number; scale: Tensor | number; concentration: Tensor | number; validateArgs?: boolean | null };
+  "distributions.GeneralizedPareto.logCdf": { value: Tensor | number };
+  "distributions.GeneralizedPareto.logSurvivalFunction": { value: Tensor | number };
+  "distributions.transforms.ReshapeTransform": { inShape: number[]; outShape: number[]; cacheSize?: number };
+  "distributions.transforms.CatTransform": { tseq: Transform[]; dim?: number; lengths?: number[] | null; cacheSize?: number };
+  "distributions.transforms.StackTransform": { tseq: Transform[]; dim?: number; cacheSize?: number };
+  "distributions.transforms.CumulativeDistributionTransform": { distribution: Distribution; cacheSize?: number };
+  "distributions.transforms.LowerCholeskyTransform": { cacheSize?: number };
+  "distributions.transforms.CorrCholeskyTransform": { cacheSize?: number };
+  "distributions.transforms.PositiveDefiniteTransform": { cacheSize?: number };
+  "distributions.bijectTo": { constraint: Constraint };
+  "distributions.transformTo": { constraint: Constraint };
+  "distributions.constraints.cat": { cseq: Constraint[]; dim?: number; lengths?: number[] | null };
+  "distributions.constraints.stack": { cseq: Constraint[]; dim?: number };
+  "distributions.constraintRegistry.ConstraintRegistry.register": { constraint: unknown; factory?: ((constraint: Constraint) => Transform) | null };
 }
 
 /** Each callable's positional parameters, in order. */
@@ -1942,6 +2019,44 @@ export interface Positional {
   "distributions.transforms.AbsTransform": ["cacheSize"];
   "distributions.transforms.AffineTransform": ["loc", "scale", "eventDim", "cacheSize"];
   "distributions.transforms.SoftmaxTransform": ["cacheSize"];
+  "distributions.MixtureSameFamily": ["mixtureDistribution", "componentDistribution", "validateArgs"];
+  "distributions.RelaxedBernoulli": ["temperature", "probs", "logits", "validateArgs"];
+  "distributions.relaxedBernoulli.LogitRelaxedBernoulli": ["temperature", "probs", "logits", "validateArgs"];
+  "distributions.RelaxedOneHotCategorical": ["temperature", "probs", "logits", "validateArgs"];
+  "distributions.relaxedCategorical.ExpRelaxedCategorical": ["temperature", "probs", "logits", "validateArgs"];
+  "distributions.ContinuousBernoulli": ["probs", "logits", "lims", "validateArgs"];
+  "distributions.FisherSnedecor": ["df1", "df2", "validateArgs"];
+  "distributions.Kumaraswamy": ["concentration1", "concentration0", "validateArgs"];
+  "distributions.LogisticNormal": ["loc", "scale", "validateArgs"];
+  "distributions.VonMises": ["loc", "concentration", "validateArgs"];
+  "distributions.transforms.StickBreakingTransform": ["cacheSize"];
+  "distributions.constraints.greaterThan": ["lowerBound"];
+  "distributions.constraints.greaterThanEq": ["lowerBound"];
+  "distributions.constraints.lessThan": ["upperBound"];
+  "distributions.constraints.interval": ["lowerBound", "upperBound"];
+  "distributions.constraints.halfOpenInterval": ["lowerBound", "upperBound"];
+  "distributions.constraints.integerInterval": ["lowerBound", "upperBound"];
+  "distributions.constraints.multinomial": ["upperBound"];
+  "distributions.constraints.independent": ["baseConstraint", "reinterpretedBatchNdims"];
+  "distributions.MixtureSameFamily.logProb": ["x"];
+  "distributions.MixtureSameFamily.cdf": ["x"];
+  "distributions.LowRankMultivariateNormal": ["loc", "covFactor", "covDiag", "validateArgs"];
+  "distributions.InverseGamma": ["concentration", "rate", "validateArgs"];
+  "distributions.GeneralizedPareto": ["loc", "scale", "concentration", "validateArgs"];
+  "distributions.GeneralizedPareto.logCdf": ["value"];
+  "distributions.GeneralizedPareto.logSurvivalFunction": ["value"];
+  "distributions.transforms.ReshapeTransform": ["inShape", "outShape", "cacheSize"];
+  "distributions.transforms.CatTransform": ["tseq", "dim", "lengths", "cacheSize"];
+  "distributions.transforms.StackTransform": ["tseq", "dim", "cacheSize"];
+  "distributions.transforms.CumulativeDistributionTransform": ["distribution", "cacheSize"];
+  "distributions.transforms.LowerCholeskyTransform": ["cacheSize"];
+  "distributions.transforms.CorrCholeskyTransform": ["cacheSize"];
+  "distributions.transforms.PositiveDefiniteTransform": ["cacheSize"];
+  "distributions.bijectTo": ["constraint"];
+  "distributions.transformTo": ["constraint"];
+  "distributions.constraints.cat": ["cseq", "dim", "lengths"];
+  "distributions.constraints.stack": ["cseq", "dim"];
+  "distributions.constraintRegistry.ConstraintRegistry.register": ["constraint", "factory"];
 }
 
 /**
@@ -2589,4 +2704,42 @@ export interface ArgsTable {
   "distributions.transforms.AbsTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
   "distributions.transforms.AffineTransform": [options: { loc: Tensor | number; scale: Tensor | number; eventDim?: number; cacheSize?: number }] | [loc: Tensor | number, options: { scale: Tensor | number; eventDim?: number; cacheSize?: number }] | [loc: Tensor | number, scale: Tensor | number, options?: { eventDim?: number; cacheSize?: number }] | [loc: Tensor | number, scale: Tensor | number, eventDim: number | undefined, options?: { cacheSize?: number }] | [loc: Tensor | number, scale: Tensor | number, eventDim: number | undefined, cacheSize: number | undefined, options?: {}];
   "distributions.transforms.SoftmaxTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.MixtureSameFamily": [options: { mixtureDistribution: Distribution; componentDistribution: Distribution; validateArgs?: boolean | null }] | [mixtureDistribution: Distribution, options: { componentDistribution: Distribution; validateArgs?: boolean | null }] | [mixtureDistribution: Distribution, componentDistribution: Distribution, options?: { validateArgs?: boolean | null }] | [mixtureDistribution: Distribution, componentDistribution: Distribution, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.RelaxedBernoulli": [options: { temperature: Tensor | number; probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, options?: { probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | number | boolean | null | undefined, options?: { logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, options?: { validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.relaxedBernoulli.LogitRelaxedBernoulli": [options: { temperature: Tensor | number; probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, options?: { probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | number | boolean | null | undefined, options?: { logits?: Tensor | number | boolean | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, options?: { validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.RelaxedOneHotCategorical": [options: { temperature: Tensor | number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, options?: { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | null | undefined, options?: { logits?: Tensor | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | null | undefined, logits: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | null | undefined, logits: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.relaxedCategorical.ExpRelaxedCategorical": [options: { temperature: Tensor | number; probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, options?: { probs?: Tensor | null; logits?: Tensor | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | null | undefined, options?: { logits?: Tensor | null; validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | null | undefined, logits: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [temperature: Tensor | number, probs: Tensor | null | undefined, logits: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.ContinuousBernoulli": [options?: { probs?: Tensor | number | boolean | null; logits?: Tensor | number | boolean | null; lims?: [number, number]; validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, options?: { logits?: Tensor | number | boolean | null; lims?: [number, number]; validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, options?: { lims?: [number, number]; validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, lims: [number, number] | undefined, options?: { validateArgs?: boolean | null }] | [probs: Tensor | number | boolean | null | undefined, logits: Tensor | number | boolean | null | undefined, lims: [number, number] | undefined, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.FisherSnedecor": [options: { df1: Tensor | number; df2: Tensor | number; validateArgs?: boolean | null }] | [df1: Tensor | number, options: { df2: Tensor | number; validateArgs?: boolean | null }] | [df1: Tensor | number, df2: Tensor | number, options?: { validateArgs?: boolean | null }] | [df1: Tensor | number, df2: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.Kumaraswamy": [options: { concentration1: Tensor | number; concentration0: Tensor | number; validateArgs?: boolean | null }] | [concentration1: Tensor | number, options: { concentration0: Tensor | number; validateArgs?: boolean | null }] | [concentration1: Tensor | number, concentration0: Tensor | number, options?: { validateArgs?: boolean | null }] | [concentration1: Tensor | number, concentration0: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.LogisticNormal": [options: { loc: Tensor | number; scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, options: { scale: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, options?: { validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.VonMises": [options: { loc: Tensor | number; concentration: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, options: { concentration: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, concentration: Tensor | number, options?: { validateArgs?: boolean | null }] | [loc: Tensor | number, concentration: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.transforms.StickBreakingTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.constraints.greaterThan": [options: { lowerBound: Tensor | number }] | [lowerBound: Tensor | number, options?: {}];
+  "distributions.constraints.greaterThanEq": [options: { lowerBound: Tensor | number }] | [lowerBound: Tensor | number, options?: {}];
+  "distributions.constraints.lessThan": [options: { upperBound: Tensor | number }] | [upperBound: Tensor | number, options?: {}];
+  "distributions.constraints.interval": [options: { lowerBound: Tensor | number; upperBound: Tensor | number }] | [lowerBound: Tensor | number, options: { upperBound: Tensor | number }] | [lowerBound: Tensor | number, upperBound: Tensor | number, options?: {}];
+  "distributions.constraints.halfOpenInterval": [options: { lowerBound: Tensor | number; upperBound: Tensor | number }] | [lowerBound: Tensor | number, options: { upperBound: Tensor | number }] | [lowerBound: Tensor | number, upperBound: Tensor | number, options?: {}];
+  "distributions.constraints.integerInterval": [options: { lowerBound: Tensor | number; upperBound: Tensor | number }] | [lowerBound: Tensor | number, options: { upperBound: Tensor | number }] | [lowerBound: Tensor | number, upperBound: Tensor | number, options?: {}];
+  "distributions.constraints.multinomial": [options: { upperBound: number }] | [upperBound: number, options?: {}];
+  "distributions.constraints.independent": [options: { baseConstraint: Constraint; reinterpretedBatchNdims: number }] | [baseConstraint: Constraint, options: { reinterpretedBatchNdims: number }] | [baseConstraint: Constraint, reinterpretedBatchNdims: number, options?: {}];
+  "distributions.MixtureSameFamily.logProb": [options: { x: Tensor }] | [x: Tensor, options?: {}];
+  "distributions.MixtureSameFamily.cdf": [options: { x: Tensor }] | [x: Tensor, options?: {}];
+  "distributions.LowRankMultivariateNormal": [options: { loc: Tensor; covFactor: Tensor; covDiag: Tensor; validateArgs?: boolean | null }] | [loc: Tensor, options: { covFactor: Tensor; covDiag: Tensor; validateArgs?: boolean | null }] | [loc: Tensor, covFactor: Tensor, options: { covDiag: Tensor; validateArgs?: boolean | null }] | [loc: Tensor, covFactor: Tensor, covDiag: Tensor, options?: { validateArgs?: boolean | null }] | [loc: Tensor, covFactor: Tensor, covDiag: Tensor, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.InverseGamma": [options: { concentration: Tensor | number; rate: Tensor | number; validateArgs?: boolean | null }] | [concentration: Tensor | number, options: { rate: Tensor | number; validateArgs?: boolean | null }] | [concentration: Tensor | number, rate: Tensor | number, options?: { validateArgs?: boolean | null }] | [concentration: Tensor | number, rate: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.GeneralizedPareto": [options: { loc: Tensor | number; scale: Tensor | number; concentration: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, options: { scale: Tensor | number; concentration: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, options: { concentration: Tensor | number; validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, concentration: Tensor | number, options?: { validateArgs?: boolean | null }] | [loc: Tensor | number, scale: Tensor | number, concentration: Tensor | number, validateArgs: boolean | null | undefined, options?: {}];
+  "distributions.GeneralizedPareto.logCdf": [options: { value: Tensor | number }] | [value: Tensor | number, options?: {}];
+  "distributions.GeneralizedPareto.logSurvivalFunction": [options: { value: Tensor | number }] | [value: Tensor | number, options?: {}];
+  "distributions.transforms.ReshapeTransform": [options: { inShape: number[]; outShape: number[]; cacheSize?: number }] | [inShape: number[], options: { outShape: number[]; cacheSize?: number }] | [inShape: number[], outShape: number[], options?: { cacheSize?: number }] | [inShape: number[], outShape: number[], cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.CatTransform": [options: { tseq: Transform[]; dim?: number; lengths?: number[] | null; cacheSize?: number }] | [tseq: Transform[], options?: { dim?: number; lengths?: number[] | null; cacheSize?: number }] | [tseq: Transform[], dim: number | undefined, options?: { lengths?: number[] | null; cacheSize?: number }] | [tseq: Transform[], dim: number | undefined, lengths: number[] | null | undefined, options?: { cacheSize?: number }] | [tseq: Transform[], dim: number | undefined, lengths: number[] | null | undefined, cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.StackTransform": [options: { tseq: Transform[]; dim?: number; cacheSize?: number }] | [tseq: Transform[], options?: { dim?: number; cacheSize?: number }] | [tseq: Transform[], dim: number | undefined, options?: { cacheSize?: number }] | [tseq: Transform[], dim: number | undefined, cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.CumulativeDistributionTransform": [options: { distribution: Distribution; cacheSize?: number }] | [distribution: Distribution, options?: { cacheSize?: number }] | [distribution: Distribution, cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.LowerCholeskyTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.CorrCholeskyTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.transforms.PositiveDefiniteTransform": [options?: { cacheSize?: number }] | [cacheSize: number | undefined, options?: {}];
+  "distributions.bijectTo": [options: { constraint: Constraint }] | [constraint: Constraint, options?: {}];
+  "distributions.transformTo": [options: { constraint: Constraint }] | [constraint: Constraint, options?: {}];
+  "distributions.constraints.cat": [options: { cseq: Constraint[]; dim?: number; lengths?: number[] | null }] | [cseq: Constraint[], options?: { dim?: number; lengths?: number[] | null }] | [cseq: Constraint[], dim: number | undefined, options?: { lengths?: number[] | null }] | [cseq: Constraint[], dim: number | undefined, lengths: number[] | null | undefined, options?: {}];
+  "distributions.constraints.stack": [options: { cseq: Constraint[]; dim?: number }] | [cseq: Constraint[], options?: { dim?: number }] | [cseq: Constraint[], dim: number | undefined, options?: {}];
+  "distributions.constraintRegistry.ConstraintRegistry.register": [options: { constraint: unknown; factory?: ((constraint: Constraint) => Transform) | null }] | [constraint: unknown, options?: { factory?: ((constraint: Constraint) => Transform) | null }] | [constraint: unknown, factory: ((constraint: Constraint) => Transform) | null | undefined, options?: {}];
 }
