@@ -509,6 +509,12 @@ const S: Record<string, Sample> = {
     args: () => ({ constraint: torch.distributions.constraints.positive, factory: () => new torch.distributions.transforms.ExpTransform() }),
     effect: (_, r) => typeof r,
   },
+  'distributions.LKJCholesky': { args: () => ({ dim: 3, concentration: 2, validateArgs: true }), effect: (_, r) => String(r) },
+  'distributions.Wishart': {
+    args: () => ({ df: 4, covarianceMatrix: torch.eye(2), validateArgs: true }),
+    effect: (_, r) => (r as torch.distributions.Distribution).mean.tolist(),
+  },
+  'distributions.Wishart.rsample': { self: () => new torch.distributions.Wishart(4, torch.eye(2)), args: () => ({ sampleShape: [3], maxTryCorrection: 2 }), effect: (_, r) => (r as torch.Tensor).shape },
   'distributions.constraints.greaterThan': { args: () => ({ lowerBound: 1 }), effect: (_, r) => String(r) },
   'distributions.constraints.greaterThanEq': { args: () => ({ lowerBound: 1 }), effect: (_, r) => String(r) },
   'distributions.constraints.lessThan': { args: () => ({ upperBound: 1 }), effect: (_, r) => String(r) },

@@ -7,7 +7,7 @@ import { fixture, fromFixture, mismatch } from './helpers.js';
 
 const D = torch.distributions;
 // Python's exception classes as torch-node throws them (docs/porting.md)
-const ERROR_NAMES: Record<string, string> = { ValueError: 'RangeError', TypeError: 'TypeError', NotImplementedError: 'NotImplementedError', RuntimeError: 'TorchError' };
+const ERROR_NAMES: Record<string, string> = { ValueError: 'RangeError', AssertionError: 'RangeError', TypeError: 'TypeError', NotImplementedError: 'NotImplementedError', RuntimeError: 'TorchError' };
 
 /**
  * Python's TypeError text as torch-node's binder words it (docs/porting.md): the callable without
@@ -155,4 +155,33 @@ t.test('hostile parameters an unchecked distribution holds do not hang its sampl
     t.throws(() => m.sample(), { name: 'RangeError', message: /finite positive values for concentration/ }, `concentration ${k}`);
   }
   t.throws(() => new D.VonMises(0, NaN), { name: 'RangeError', message: /constraint GreaterThan/ }, 'checked by default');
+});
+
+t.test('Wishart and LKJCholesky samples: in their support, with the moments PyTorch documents', async (t) => {
+  // PyTorch's Wishart.rsample redraws every good sample once and warns; torch-node redraws only
+  // singular ones (docs/porting.md), so its samples are checked by their moments, not PyTorch's values
+  torch.manualSeed(0);
+  const cov = torch.tensor([[2, 0.5], [0.5, 1]], { dtype: torch.float64 });
+  const w = new D.Wishart(torch.tensor(5, { dtype: torch.float64 }), cov);
+  const warnings: string[] = [];
+  const onWarning = (e: Error) => warnings.push(e.message);
+  process.on('warning', onWarning);
+  const samples = w.sample([4000]);
+  await new Promise((r) => setImmediate(r));
+  process.off('warning', onWarning);
+  t.same(warnings.filter((m) => /Singular/.test(m)), [], 'no warning for samples that are positive definite');
+  t.ok(D.constraints.positiveDefinite.check(samples).all().item(), 'every sample positive definite');
+  const err = samples.mean(0).sub(w.mean).abs().max().item() as number;
+  t.ok(err < 0.6, `the sample mean is df * cov (max error ${err.toFixed(3)}; its standard error is about 0.1)`);
+  const wr = new D.Wishart(torch.tensor(5, { dtype: torch.float64 }), { scaleTril: torch.linalg.cholesky(cov).requiresGrad_() });
+  t.ok(wr.rsample([2], 3).requiresGrad, 'rsample is reparameterised, with maxTryCorrection by position');
+
+  const lkj = new D.LKJCholesky(4, 2);
+  const L = lkj.sample([500]);
+  t.ok(D.constraints.corrCholesky.check(L).all().item(), 'LKJ samples are Cholesky factors of correlation matrices');
+  const corr = L.matmul(L.mT);
+  const offDiagonal = corr.select(-2, 0).select(-1, 1);
+  // the LKJ(eta) marginal of an off-diagonal entry is Beta(eta - 1 + d/2, same) on [-1, 1]: variance 1 / (2 eta + d - 1)
+  const variance = offDiagonal.var().item() as number;
+  t.ok(Math.abs(variance - 1 / 7) < 0.04, `the off-diagonal variance is 1/(2*eta + d - 1) (${variance.toFixed(3)})`);
 });

@@ -36,6 +36,8 @@ export { VonMises } from './von-mises.js';
 export { LowRankMultivariateNormal } from './low-rank-multivariate-normal.js';
 export { InverseGamma } from './inverse-gamma.js';
 export { GeneralizedPareto } from './generalized-pareto.js';
+export { LKJCholesky } from './lkj-cholesky.js';
+export { Wishart } from './wishart.js';
 export { bijectTo, transformTo } from './constraint-registry.js';
 /** torch.distributions.constraint_registry: biject_to, transform_to and their ConstraintRegistry class. */
 export * as constraintRegistry from './constraint-registry.js';

@@ -38,7 +38,8 @@ export function batchMahalanobis(bL: Tensor, bx: Tensor): Tensor {
   return permuted.permute(permuteInvDims).reshape(bxBatchShape);
 }
 
-function precisionToScaleTril(P: Tensor): Tensor {
+/** The Cholesky factor of P⁻¹, without inverting P (PyTorch's _precision_to_scale_tril). */
+export function precisionToScaleTril(P: Tensor): Tensor {
   const Lf = torch.linalg.cholesky(P.flip([-2, -1]));
   const LInv = Lf.flip([-2, -1]).transpose(-2, -1);
   const Id = torch.eye(P.shape[P.dim() - 1]!, { dtype: P.dtype, device: P.device });
