@@ -548,6 +548,13 @@ OVERRIDES = {
     'torchvision.transforms.Lambda': {'lambd': '(x: any) => any'},
     'torchvision.transforms.RandomApply': {'transforms': '((x: any) => any)[]'},
     'torchvision.transforms.RandomChoice': {'transforms': '((x: any) => any)[]', 'p': 'number[] | null'},
+    'torchvision.transforms.RandomOrder': {'transforms': '((x: any) => any)[]'},
+    'torchvision.transforms.ToPILImage': {'mode': "'L' | 'RGB' | null"},
+    'torchvision.transforms.LinearTransformation': {'transformation_matrix': 'Tensor', 'mean_vector': 'Tensor'},
+    'torchvision.transforms.FiveCrop': {'size': 'number | number[]'},
+    'torchvision.transforms.TenCrop': {'size': 'number | number[]', 'vertical_flip': 'boolean'},
+    'torchvision.transforms.RandomPosterize': {'bits': 'number', 'p': 'number'},
+    'torchvision.transforms.RandomSolarize': {'threshold': 'number', 'p': 'number'},
 }
 
 

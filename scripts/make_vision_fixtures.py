@@ -17,6 +17,12 @@ h, w = 10, 12
 pixels = ((np.arange(h * w * 3).reshape(h, w, 3) * 37) % 256).astype(np.uint8)
 rgb = Image.fromarray(pixels, 'RGB')
 grey = Image.fromarray(pixels[:, :, 0], 'L')
+# a low-contrast image (values 60..144), for autocontrast and equalize to change
+dim = Image.fromarray((pixels // 3 + 60).astype(np.uint8), 'RGB')
+IMAGES = {'rgb': rgb, 'grey': grey, 'dim': dim}
+# a whitening of 2×2 crops of the RGB image (12 values), for LinearTransformation
+M12 = torch.eye(12) * 0.5 + 0.01 * torch.arange(144.).reshape(12, 12) / 144
+V12 = torch.linspace(0, 1, 12)
 
 def enc(t):
     return {'shape': list(t.shape), 'dtype': str(t.dtype).replace('torch.', ''), 'values': t.reshape(-1).tolist()}
@@ -49,14 +55,37 @@ CASES = [
     ('RandomErasing', 'rgb', 'T.Compose([T.ToTensor(), T.RandomErasing(p=1.0)])', 14),
     ('RandomErasingRandom', 'rgb', "T.Compose([T.ToTensor(), T.RandomErasing(p=0.7, scale=(0.1, 0.4), value='random')])", 15),
     ('RandomErasingValues', 'rgb', 'T.Compose([T.ToTensor(), T.RandomErasing(p=1.0, ratio=(0.5, 2.0), value=(0.1, 0.2, 0.3))])', 16),
+    ('Invert', 'rgb', 'T.Compose([T.RandomInvert(p=1.0), T.PILToTensor()])', None),
+    ('InvertTensor', 'rgb', 'T.Compose([T.ToTensor(), T.RandomInvert(p=1.0)])', None),
+    ('Posterize', 'rgb', 'T.Compose([T.RandomPosterize(3, p=1.0), T.PILToTensor()])', None),
+    ('PosterizeTensor', 'grey', 'T.Compose([T.PILToTensor(), T.RandomPosterize(bits=2, p=1.0)])', None),
+    ('Solarize', 'rgb', 'T.Compose([T.RandomSolarize(128, p=1.0), T.PILToTensor()])', None),
+    ('SolarizeTensor', 'rgb', 'T.Compose([T.ToTensor(), T.RandomSolarize(0.4, p=1.0)])', None),
+    ('Autocontrast', 'dim', 'T.Compose([T.RandomAutocontrast(p=1.0), T.PILToTensor()])', None),
+    ('AutocontrastTensor', 'dim', 'T.Compose([T.ToTensor(), T.RandomAutocontrast(p=1.0)])', None),
+    ('AutocontrastUint8', 'dim', 'T.Compose([T.PILToTensor(), T.RandomAutocontrast(p=1.0)])', None),
+    ('Equalize', 'dim', 'T.Compose([T.RandomEqualize(p=1.0), T.PILToTensor()])', None),
+    ('EqualizeTensor', 'dim', 'T.Compose([T.PILToTensor(), T.RandomEqualize(p=1.0)])', None),
+    ('EqualizeGrey', 'grey', 'T.Compose([T.RandomEqualize(p=1.0), T.PILToTensor()])', None),
+    ('RandomToneSeeded', 'dim', 'T.Compose([T.RandomInvert(), T.RandomSolarize(100), T.RandomAutocontrast(), T.RandomEqualize(), T.RandomPosterize(4), T.PILToTensor()])', 17),
+    ('FiveCrop', 'rgb', 'T.Compose([T.FiveCrop(4), T.Lambda(lambda crops: torch.stack([T.functional.pil_to_tensor(c) for c in crops]))])', None),
+    ('TenCrop', 'rgb', 'T.Compose([T.TenCrop((4, 6), vertical_flip=True), T.Lambda(lambda crops: torch.stack([T.functional.pil_to_tensor(c) for c in crops]))])', None),
+    ('TenCropTensor', 'rgb', 'T.Compose([T.ToTensor(), T.TenCrop(5), T.Lambda(lambda crops: torch.stack(crops))])', None),
+    ('ToPILImage', 'rgb', 'T.Compose([T.ToTensor(), T.ToPILImage(), T.PILToTensor()])', None),
+    ('ToPILImageGrey', 'grey', "T.Compose([T.PILToTensor(), T.ToPILImage(mode='L'), T.RandomInvert(p=1.0), T.PILToTensor()])", None),
+    ('LinearTransformation', 'rgb', 'T.Compose([T.CenterCrop(2), T.ToTensor(), T.LinearTransformation(M12, V12)])', None),
     ('CifarTutorial', 'rgb', 'T.Compose([T.RandomHorizontalFlip(), T.RandomCrop(10, padding=4), T.ToTensor(), T.Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))])', 12),
 ]
-out = {'pixels': pixels.reshape(-1).tolist(), 'height': h, 'width': w, 'cases': []}
+out = {'pixels': pixels.reshape(-1).tolist(), 'height': h, 'width': w, 'cases': [],
+       'reprs': [[repr(T.RandomPosterize(2)), 'new T.RandomPosterize(2)'], [repr(T.RandomSolarize(0.5, p=0.2)), 'new T.RandomSolarize(0.5, { p: 0.2 })'],
+                 [repr(T.RandomInvert()), 'new T.RandomInvert()'], [repr(T.TenCrop(3)), 'new T.TenCrop(3)'], [repr(T.FiveCrop((2, 3))), 'new T.FiveCrop([2, 3])'],
+                 [repr(T.ToPILImage()), 'new T.ToPILImage()'], [repr(T.ToPILImage(mode='L')), "new T.ToPILImage({ mode: 'L' })"],
+                 [repr(T.LinearTransformation(torch.eye(2), torch.zeros(2))), 'new T.LinearTransformation(torch.eye(2), torch.zeros(2))']]}
 for name, src, code, seed in CASES:
     if seed is not None:
         torch.manual_seed(seed)
     t = eval(code)
-    img = rgb if src == 'rgb' else grey
+    img = IMAGES[src]
     runs = [enc(t(img)) for _ in range(3 if seed is not None else 1)]
     out['cases'].append({'name': name, 'image': src, 'python': code, 'seed': seed, 'outputs': runs, 'repr': repr(t)})
 json.dump(out, open(os.path.join(OUT, 'transforms.json'), 'w'), separators=(',', ':'))

@@ -17,6 +17,10 @@ const ref = fixture('transforms.json');
 const pixels = torch.tensor(new Uint8Array(ref.pixels)).reshape(ref.height, ref.width, 3);
 const rgb = new torchvision.Image(pixels, 'RGB');
 const grey = new torchvision.Image(pixels.index('...', 0).contiguous(), 'L');
+const dim = new torchvision.Image(pixels.div(3, { roundingMode: 'floor' }).add(60), 'RGB');
+const IMAGES: Record<string, torchvision.Image> = { rgb, grey, dim };
+const stackCrops = (crops: torch.Tensor[]) => torch.stack(crops);
+const pilCrops = (crops: torchvision.Image[]) => torch.stack(crops.map((c) => new T.PILToTensor()(c)));
 
 const CASES: Record<string, () => (x: any) => torch.Tensor> = {
   ToTensor: () => new T.ToTensor(),
@@ -46,6 +50,26 @@ const CASES: Record<string, () => (x: any) => torch.Tensor> = {
   RandomErasing: () => new T.Compose([new T.ToTensor(), new T.RandomErasing({ p: 1.0 })]),
   RandomErasingRandom: () => new T.Compose([new T.ToTensor(), new T.RandomErasing({ p: 0.7, scale: [0.1, 0.4], value: 'random' })]),
   RandomErasingValues: () => new T.Compose([new T.ToTensor(), new T.RandomErasing({ p: 1.0, ratio: [0.5, 2.0], value: [0.1, 0.2, 0.3] })]),
+  Invert: () => new T.Compose([new T.RandomInvert(1.0), new T.PILToTensor()]),
+  InvertTensor: () => new T.Compose([new T.ToTensor(), new T.RandomInvert({ p: 1.0 })]),
+  Posterize: () => new T.Compose([new T.RandomPosterize(3, { p: 1.0 }), new T.PILToTensor()]),
+  PosterizeTensor: () => new T.Compose([new T.PILToTensor(), new T.RandomPosterize({ bits: 2, p: 1.0 })]),
+  Solarize: () => new T.Compose([new T.RandomSolarize(128, 1.0), new T.PILToTensor()]),
+  SolarizeTensor: () => new T.Compose([new T.ToTensor(), new T.RandomSolarize(0.4, { p: 1.0 })]),
+  Autocontrast: () => new T.Compose([new T.RandomAutocontrast(1.0), new T.PILToTensor()]),
+  AutocontrastTensor: () => new T.Compose([new T.ToTensor(), new T.RandomAutocontrast(1.0)]),
+  AutocontrastUint8: () => new T.Compose([new T.PILToTensor(), new T.RandomAutocontrast(1.0)]),
+  Equalize: () => new T.Compose([new T.RandomEqualize(1.0), new T.PILToTensor()]),
+  EqualizeTensor: () => new T.Compose([new T.PILToTensor(), new T.RandomEqualize(1.0)]),
+  EqualizeGrey: () => new T.Compose([new T.RandomEqualize(1.0), new T.PILToTensor()]),
+  RandomToneSeeded: () => new T.Compose([new T.RandomInvert(), new T.RandomSolarize(100), new T.RandomAutocontrast(), new T.RandomEqualize(), new T.RandomPosterize(4), new T.PILToTensor()]),
+  FiveCrop: () => new T.Compose([new T.FiveCrop(4), new T.Lambda(pilCrops)]),
+  TenCrop: () => new T.Compose([new T.TenCrop([4, 6], { verticalFlip: true }), new T.Lambda(pilCrops)]),
+  TenCropTensor: () => new T.Compose([new T.ToTensor(), new T.TenCrop(5), new T.Lambda(stackCrops)]),
+  ToPILImage: () => new T.Compose([new T.ToTensor(), new T.ToPILImage(), new T.PILToTensor()]),
+  ToPILImageGrey: () => new T.Compose([new T.PILToTensor(), new T.ToPILImage({ mode: 'L' }), new T.RandomInvert(1.0), new T.PILToTensor()]),
+  LinearTransformation: () => new T.Compose([new T.CenterCrop(2), new T.ToTensor(), new T.LinearTransformation(
+    torch.eye(12).mul(0.5).add(torch.arange(144, { dtype: torch.float32 }).reshape(12, 12).mul(0.01).div(144)), torch.linspace(0, 1, 12))]),
   CifarTutorial: () => new T.Compose([new T.RandomHorizontalFlip(), new T.RandomCrop(10, { padding: 4 }), new T.ToTensor(), new T.Normalize([0.5, 0.5, 0.5], [0.5, 0.5, 0.5])]),
 };
 
@@ -55,12 +79,25 @@ t.test('transforms give torchvision’s pixels for the same image and seed', asy
     if (!make) { t.fail(`no TS case for ${c.name}`); continue; }
     if (c.seed !== null) torch.manualSeed(c.seed);
     const tr = make();
-    const img = c.image === 'rgb' ? rgb : grey;
+    const img = IMAGES[c.image]!;
     c.outputs.forEach((o: any, i: number) => t.equal(mismatch(tr(img), o, 1e-6, 1e-6), null, `${c.name}${c.seed !== null ? ` (draw ${i + 1} after manualSeed(${c.seed}))` : ''}: ${c.python}`));
   }
 });
 
 t.test('transform errors and reprs', async (t) => {
+  for (const [repr, ts] of ref.reprs) t.equal(String(new Function('T', 'torch', `return ${ts}`)(T, torch)), repr, ts);
+  t.throws(() => new T.LinearTransformation(torch.zeros(2, 3), torch.zeros(2)), { name: 'RangeError', message: 'transformation_matrix should be square. Got (2, 3) rectangular matrix.' });
+  t.throws(() => new T.LinearTransformation(torch.eye(4), torch.zeros(4))(torch.zeros(3, 2, 2)), { name: 'RangeError', message: /incompatible shape.\[3 x 2 x 2\] != 4/ });
+  t.throws(() => new T.ToPILImage()(torch.zeros(5, 2, 2)), { name: 'RangeError', message: 'pic should not have > 4 channels. Got 5 channels.' });
+  t.throws(() => T.functional.posterize(torch.zeros(3, 2, 2), 2), { name: 'TypeError', message: 'Only torch.uint8 image tensors are supported, but found torch.float32' });
+  t.throws(() => T.functional.posterize(rgb, 9), { name: 'RangeError', message: /between 0 and 8/ });
+  t.throws(() => T.functional.solarize(torch.zeros(3, 2, 2), 2), { name: 'TypeError', message: 'Threshold should be less than bound of img.' });
+  t.throws(() => T.functional.invert(torch.zeros(4, 2, 2)), { name: 'TypeError', message: /permitted channel values are \[1, 3\], but found 4/ });
+  t.throws(() => new T.FiveCrop(11)(rgb), /Requested crop size \(11, 11\) is bigger than input size \(10, 12\)/);
+  torch.manualSeed(0);
+  const order = new T.RandomOrder([(s: string) => s + 'a', (s: string) => s + 'b', (s: string) => s + 'c']);
+  const orders = new Set(Array.from({ length: 60 }, () => order('')));
+  t.equal(orders.size, 6, 'RandomOrder draws every order of three transforms');
   t.throws(() => new T.RandomCrop(20)(rgb), /Required crop size \(20, 20\) is larger than input image size \(10, 12\)/);
   t.throws(() => new T.Normalize([0.5], [0]), /division by zero/);
   t.throws(() => new T.Normalize([0.5], [0.5])(rgb as any), /Expected a float Tensor \(apply ToTensor first\)/);

@@ -698,6 +698,21 @@ export const SIGNATURES = {
   "distributions.LKJCholesky": [["dim", "dim", "pos"], ["concentration", "concentration", "pos", 1.0], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Wishart": [["df", "df", "pos"], ["covarianceMatrix", "covariance_matrix", "pos", null], ["precisionMatrix", "precision_matrix", "pos", null], ["scaleTril", "scale_tril", "pos", null], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Wishart.rsample": [["sampleShape", "sample_shape", "pos", []], ["maxTryCorrection", "max_try_correction", "pos", null]],
+  "torchvision.transforms.functional.invert": [["img", "img", "pos"]],
+  "torchvision.transforms.functional.posterize": [["img", "img", "pos"], ["bits", "bits", "pos"]],
+  "torchvision.transforms.functional.solarize": [["img", "img", "pos"], ["threshold", "threshold", "pos"]],
+  "torchvision.transforms.functional.autocontrast": [["img", "img", "pos"]],
+  "torchvision.transforms.functional.equalize": [["img", "img", "pos"]],
+  "torchvision.transforms.RandomInvert": [["p", "p", "pos", 0.5]],
+  "torchvision.transforms.RandomPosterize": [["bits", "bits", "pos"], ["p", "p", "pos", 0.5]],
+  "torchvision.transforms.RandomSolarize": [["threshold", "threshold", "pos"], ["p", "p", "pos", 0.5]],
+  "torchvision.transforms.RandomAutocontrast": [["p", "p", "pos", 0.5]],
+  "torchvision.transforms.RandomEqualize": [["p", "p", "pos", 0.5]],
+  "torchvision.transforms.RandomOrder": [["transforms", "transforms", "pos"]],
+  "torchvision.transforms.FiveCrop": [["size", "size", "pos"]],
+  "torchvision.transforms.TenCrop": [["size", "size", "pos"], ["verticalFlip", "vertical_flip", "pos", false]],
+  "torchvision.transforms.ToPILImage": [["mode", "mode", "pos", null]],
+  "torchvision.transforms.LinearTransformation": [["transformationMatrix", "transformation_matrix", "pos"], ["meanVector", "mean_vector", "pos"]],
 } as const satisfies Record<string, readonly ParamSpec[]>;
 
 /** Each callable's parameters as TypeScript types (from the annotations). */
@@ -1382,6 +1397,21 @@ export interface ParamTypes {
   "distributions.LKJCholesky": { dim: number; concentration?: Tensor | number; validateArgs?: boolean | null };
   "distributions.Wishart": { df: Tensor | number; covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null };
   "distributions.Wishart.rsample": { sampleShape?: number[] | number; maxTryCorrection?: number | null };
+  "torchvision.transforms.functional.invert": { img: Input };
+  "torchvision.transforms.functional.posterize": { img: Input; bits: number };
+  "torchvision.transforms.functional.solarize": { img: Input; threshold: number };
+  "torchvision.transforms.functional.autocontrast": { img: Input };
+  "torchvision.transforms.functional.equalize": { img: Input };
+  "torchvision.transforms.RandomInvert": { p?: number };
+  "torchvision.transforms.RandomPosterize": { bits: number; p?: number };
+  "torchvision.transforms.RandomSolarize": { threshold: number; p?: number };
+  "torchvision.transforms.RandomAutocontrast": { p?: number };
+  "torchvision.transforms.RandomEqualize": { p?: number };
+  "torchvision.transforms.RandomOrder": { transforms: ((x: any) => any)[] };
+  "torchvision.transforms.FiveCrop": { size: number | number[] };
+  "torchvision.transforms.TenCrop": { size: number | number[]; verticalFlip?: boolean };
+  "torchvision.transforms.ToPILImage": { mode?: 'L' | 'RGB' | null };
+  "torchvision.transforms.LinearTransformation": { transformationMatrix: Tensor; meanVector: Tensor };
 }
 
 /** Each callable's positional parameters, in order. */
@@ -2066,6 +2096,21 @@ export interface Positional {
   "distributions.LKJCholesky": ["dim", "concentration", "validateArgs"];
   "distributions.Wishart": ["df", "covarianceMatrix", "precisionMatrix", "scaleTril", "validateArgs"];
   "distributions.Wishart.rsample": ["sampleShape", "maxTryCorrection"];
+  "torchvision.transforms.functional.invert": ["img"];
+  "torchvision.transforms.functional.posterize": ["img", "bits"];
+  "torchvision.transforms.functional.solarize": ["img", "threshold"];
+  "torchvision.transforms.functional.autocontrast": ["img"];
+  "torchvision.transforms.functional.equalize": ["img"];
+  "torchvision.transforms.RandomInvert": ["p"];
+  "torchvision.transforms.RandomPosterize": ["bits", "p"];
+  "torchvision.transforms.RandomSolarize": ["threshold", "p"];
+  "torchvision.transforms.RandomAutocontrast": ["p"];
+  "torchvision.transforms.RandomEqualize": ["p"];
+  "torchvision.transforms.RandomOrder": ["transforms"];
+  "torchvision.transforms.FiveCrop": ["size"];
+  "torchvision.transforms.TenCrop": ["size", "verticalFlip"];
+  "torchvision.transforms.ToPILImage": ["mode"];
+  "torchvision.transforms.LinearTransformation": ["transformationMatrix", "meanVector"];
 }
 
 /**
@@ -2754,4 +2799,19 @@ export interface ArgsTable {
   "distributions.LKJCholesky": [options: { dim: number; concentration?: Tensor | number; validateArgs?: boolean | null }] | [dim: number, options?: { concentration?: Tensor | number; validateArgs?: boolean | null }] | [dim: number, concentration: Tensor | number | undefined, options?: { validateArgs?: boolean | null }] | [dim: number, concentration: Tensor | number | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Wishart": [options: { df: Tensor | number; covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [df: Tensor | number, options?: { covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [df: Tensor | number, covarianceMatrix: Tensor | null | undefined, options?: { precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [df: Tensor | number, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, options?: { scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [df: Tensor | number, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, scaleTril: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [df: Tensor | number, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, scaleTril: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Wishart.rsample": [options?: { sampleShape?: number[] | number; maxTryCorrection?: number | null }] | [sampleShape: number[] | number | undefined, options?: { maxTryCorrection?: number | null }] | [sampleShape: number[] | number | undefined, maxTryCorrection: number | null | undefined, options?: {}];
+  "torchvision.transforms.functional.invert": [options: { img: Input }] | [img: Input, options?: {}];
+  "torchvision.transforms.functional.posterize": [options: { img: Input; bits: number }] | [img: Input, options: { bits: number }] | [img: Input, bits: number, options?: {}];
+  "torchvision.transforms.functional.solarize": [options: { img: Input; threshold: number }] | [img: Input, options: { threshold: number }] | [img: Input, threshold: number, options?: {}];
+  "torchvision.transforms.functional.autocontrast": [options: { img: Input }] | [img: Input, options?: {}];
+  "torchvision.transforms.functional.equalize": [options: { img: Input }] | [img: Input, options?: {}];
+  "torchvision.transforms.RandomInvert": [options?: { p?: number }] | [p: number | undefined, options?: {}];
+  "torchvision.transforms.RandomPosterize": [options: { bits: number; p?: number }] | [bits: number, options?: { p?: number }] | [bits: number, p: number | undefined, options?: {}];
+  "torchvision.transforms.RandomSolarize": [options: { threshold: number; p?: number }] | [threshold: number, options?: { p?: number }] | [threshold: number, p: number | undefined, options?: {}];
+  "torchvision.transforms.RandomAutocontrast": [options?: { p?: number }] | [p: number | undefined, options?: {}];
+  "torchvision.transforms.RandomEqualize": [options?: { p?: number }] | [p: number | undefined, options?: {}];
+  "torchvision.transforms.RandomOrder": [options: { transforms: ((x: any) => any)[] }] | [transforms: ((x: any) => any)[], options?: {}];
+  "torchvision.transforms.FiveCrop": [options: { size: number | number[] }] | [size: number | number[], options?: {}];
+  "torchvision.transforms.TenCrop": [options: { size: number | number[]; verticalFlip?: boolean }] | [size: number | number[], options?: { verticalFlip?: boolean }] | [size: number | number[], verticalFlip: boolean | undefined, options?: {}];
+  "torchvision.transforms.ToPILImage": [options?: { mode?: 'L' | 'RGB' | null }] | [mode: 'L' | 'RGB' | null | undefined, options?: {}];
+  "torchvision.transforms.LinearTransformation": [options: { transformationMatrix: Tensor; meanVector: Tensor }] | [transformationMatrix: Tensor, options: { meanVector: Tensor }] | [transformationMatrix: Tensor, meanVector: Tensor, options?: {}];
 }

@@ -315,3 +315,5 @@ export function toTensor(...args: Args<'torchvision.transforms.functional.toTens
   }
   return badArg('an Image or an H×W×C Tensor', 'pic', pic);
 }
+
+export { invert, posterize, solarize, autocontrast, equalize } from './tone.js';

@@ -6,6 +6,7 @@ import { badArg } from '../../errors.js';
 import * as F from './functional.js';
 import { spatial, pyRound, type Input, type InterpolationMode } from './functional.js';
 import { bind, type Args } from '../../bind.js';
+import { pyFloat } from '../../nn/repr.js';
 
 /**
  * torchvision.transforms.functional: the stateless forms of the transforms, on an `Image` or a tensor.
@@ -425,6 +426,197 @@ export class RandomChoice extends TransformBase {
     const weights = this.p ?? this.transforms.map(() => 1);
     const i = torch.tensor(weights, { dtype: torch.float64 }).multinomial(1).item() as number;
     return this.transforms[i](x);
+  }
+}
+
+/** Applies `fn` with probability p (torchvision's draw: torch.rand(1) < p). */
+abstract class RandomTone extends TransformBase {
+  readonly p: number;
+  constructor(p: number) {
+    super();
+    this.p = probability(p);
+  }
+  protected abstract apply(img: Input): Input;
+  forward(img: Input): Input {
+    return rand() < this.p ? this.apply(img) : img;
+  }
+  protected reprArgs(): string {
+    return `p=${this.p}`;
+  }
+}
+/** Inverts the colours with probability p. */
+export class RandomInvert extends RandomTone {
+  constructor(...args: Args<'torchvision.transforms.RandomInvert'>) {
+    super(bind('torchvision.transforms.RandomInvert', args).p);
+  }
+  protected apply(img: Input) { return F.invert(img); }
+}
+/** Keeps `bits` bits per channel with probability p. */
+export class RandomPosterize extends RandomTone {
+  readonly bits: number;
+  constructor(...args: Args<'torchvision.transforms.RandomPosterize'>) {
+    const a = bind('torchvision.transforms.RandomPosterize', args);
+    super(a.p);
+    this.bits = a.bits;
+  }
+  protected apply(img: Input) { return F.posterize(img, this.bits); }
+  protected reprArgs(): string { return `bits=${this.bits},p=${this.p}`; }
+}
+/** Inverts the pixels at or above `threshold` with probability p. */
+export class RandomSolarize extends RandomTone {
+  readonly threshold: number;
+  constructor(...args: Args<'torchvision.transforms.RandomSolarize'>) {
+    const a = bind('torchvision.transforms.RandomSolarize', args);
+    super(a.p);
+    this.threshold = a.threshold;
+  }
+  protected apply(img: Input) { return F.solarize(img, this.threshold); }
+  protected reprArgs(): string { return `threshold=${this.threshold},p=${this.p}`; }
+}
+/** Stretches each channel to the full range with probability p. */
+export class RandomAutocontrast extends RandomTone {
+  constructor(...args: Args<'torchvision.transforms.RandomAutocontrast'>) {
+    super(bind('torchvision.transforms.RandomAutocontrast', args).p);
+  }
+  protected apply(img: Input) { return F.autocontrast(img); }
+}
+/** Equalises each channel's histogram with probability p. */
+export class RandomEqualize extends RandomTone {
+  constructor(...args: Args<'torchvision.transforms.RandomEqualize'>) {
+    super(bind('torchvision.transforms.RandomEqualize', args).p);
+  }
+  protected apply(img: Input) { return F.equalize(img); }
+}
+
+/**
+ * Applies `transforms` in a random order. torchvision shuffles with Python's `random` module, which
+ * JavaScript has no twin of: the order here is torch.randperm's, so torch.manualSeed repeats it.
+ */
+export class RandomOrder extends TransformBase {
+  readonly transforms: ((x: any) => any)[];
+  constructor(...args: Args<'torchvision.transforms.RandomOrder'>) {
+    super();
+    const { transforms } = bind('torchvision.transforms.RandomOrder', args);
+    if (!Array.isArray(transforms)) badArg('an array of transforms', 'transforms', transforms);
+    this.transforms = transforms;
+  }
+  forward(x: unknown): unknown {
+    for (const i of torch.randperm(this.transforms.length).tolist() as number[]) x = this.transforms[i]!(x);
+    return x;
+  }
+}
+
+/** The four corner crops and the central crop of `size` [h, w], as torchvision's five_crop. */
+function fiveCrop(img: Input, size: [number, number]): Input[] {
+  const [, ih, iw] = F.getDimensions(img);
+  const [ch, cw] = size;
+  if (cw > iw || ch > ih) throw new RangeError(`Requested crop size (${ch}, ${cw}) is bigger than input size (${ih}, ${iw})`);
+  return [F.crop(img, 0, 0, ch, cw), F.crop(img, 0, iw - cw, ch, cw), F.crop(img, ih - ch, 0, ch, cw), F.crop(img, ih - ch, iw - cw, ch, cw), F.centerCrop(img, [ch, cw])];
+}
+/** The four corners and the centre, cropped to `size`: an array of five (tuples are arrays). */
+export class FiveCrop extends TransformBase {
+  readonly size: [number, number];
+  constructor(...args: Args<'torchvision.transforms.FiveCrop'>) {
+    super();
+    this.size = size2(bind('torchvision.transforms.FiveCrop', args).size, 'size');
+  }
+  forward(img: Input): Input[] { return fiveCrop(img, this.size); }
+  protected reprArgs(): string { return `size=(${this.size.join(', ')})`; }
+}
+/** FiveCrop of the image and of its mirror (horizontal, or vertical with verticalFlip): an array of ten. */
+export class TenCrop extends TransformBase {
+  readonly size: [number, number];
+  readonly verticalFlip: boolean;
+  constructor(...args: Args<'torchvision.transforms.TenCrop'>) {
+    super();
+    const a = bind('torchvision.transforms.TenCrop', args);
+    this.size = size2(a.size, 'size');
+    this.verticalFlip = a.verticalFlip;
+  }
+  forward(img: Input): Input[] {
+    return [...fiveCrop(img, this.size), ...fiveCrop(this.verticalFlip ? F.vflip(img) : F.hflip(img), this.size)];
+  }
+  protected reprArgs(): string { return `size=(${this.size.join(', ')}), vertical_flip=${pyBool(this.verticalFlip)}`; }
+}
+
+/**
+ * A C×H×W (or H×W) tensor as an Image: a float tensor scaled by 255 and truncated to uint8, as
+ * torchvision's to_pil_image does. Images here are 'L' or 'RGB', so 1 or 3 channels.
+ */
+export class ToPILImage extends TransformBase {
+  readonly mode: 'L' | 'RGB' | null;
+  constructor(...args: Args<'torchvision.transforms.ToPILImage'>) {
+    super();
+    const { mode } = bind('torchvision.transforms.ToPILImage', args);
+    if (mode !== null && mode !== undefined && mode !== 'L' && mode !== 'RGB') {
+      throw new RangeError(`Expected mode 'L' or 'RGB' (the modes an Image has) but received ${String(mode)}`);
+    }
+    this.mode = mode ?? null;
+  }
+  forward(pic: torch.Tensor): Image {
+    if (!(pic instanceof torch.Tensor)) throw new TypeError(`pic should be Tensor or ndarray. Got ${typeof pic}.`);
+    if (pic.dim() !== 2 && pic.dim() !== 3) throw new RangeError(`pic should be 2/3 dimensional. Got ${pic.dim()} dimensions.`);
+    const chw = pic.dim() === 2 ? pic.unsqueeze(0) : pic;
+    if (chw.shape[0]! > 4) throw new RangeError(`pic should not have > 4 channels. Got ${chw.shape[0]} channels.`);
+    const bytes = chw.isFloatingPoint() ? chw.mul(255).byte() : chw;
+    if (bytes.dtype !== torch.uint8) throw new TypeError(`Input type ${String(bytes.dtype).replace('torch.', '')} is not supported`);
+    const channels = bytes.shape[0]!;
+    const inferred = channels === 1 ? 'L' : channels === 3 ? 'RGB' : null;
+    if (inferred === null) throw new RangeError(`Expected 1 or 3 channels (an 'L' or 'RGB' Image) but received ${channels}`);
+    if (this.mode !== null && this.mode !== inferred) {
+      throw new RangeError(channels === 1 ? `Incorrect mode (${this.mode}) supplied for input type uint8. Should be L` : 'Only modes [\'RGB\', \'YCbCr\', \'HSV\'] are supported for 3D inputs');
+    }
+    return new Image(bytes.permute(1, 2, 0).contiguous(), inferred);
+  }
+  protected reprArgs(): string { return this.mode === null ? '' : `mode=${this.mode}`; }
+}
+
+/**
+ * Whitening: each flattened C·H·W tensor, less `meanVector`, times `transformationMatrix` (square,
+ * of side C·H·W), as torchvision's LinearTransformation.
+ */
+export class LinearTransformation extends TransformBase {
+  readonly transformationMatrix: torch.Tensor;
+  readonly meanVector: torch.Tensor;
+  constructor(...args: Args<'torchvision.transforms.LinearTransformation'>) {
+    super();
+    const { transformationMatrix: m, meanVector: v } = bind('torchvision.transforms.LinearTransformation', args);
+    if (!(m instanceof torch.Tensor)) badArg('a Tensor', 'transformation_matrix', m);
+    if (!(v instanceof torch.Tensor)) badArg('a Tensor', 'mean_vector', v);
+    if (m.dim() !== 2 || m.shape[0] !== m.shape[1]) {
+      throw new RangeError(`transformation_matrix should be square. Got (${m.shape.join(', ')}) rectangular matrix.`);
+    }
+    if (v.shape[0] !== m.shape[0]) {
+      throw new RangeError(`mean_vector should have the same length ${v.shape[0]} as any one of the dimensions of the transformation_matrix [(${m.shape.join(', ')})]`);
+    }
+    if (m.device.type !== v.device.type) {
+      throw new RangeError(`Input tensors should be on the same device. Got ${m.device.type} and ${v.device.type}`);
+    }
+    if (m.dtype !== v.dtype) throw new RangeError(`Input tensors should have the same dtype. Got ${m.dtype} and ${v.dtype}`);
+    this.transformationMatrix = m;
+    this.meanVector = v;
+  }
+  forward(tensor: torch.Tensor): torch.Tensor {
+    if (!(tensor instanceof torch.Tensor) || tensor.dim() < 3) badArg('a C×H×W Tensor', 'tensor', tensor);
+    const shape = tensor.shape;
+    const [c, h, w] = shape.slice(-3) as [number, number, number];
+    const n = c * h * w;
+    if (n !== this.transformationMatrix.shape[0]) {
+      throw new RangeError(`Input tensor and transformation matrix have incompatible shape.[${c} x ${h} x ${w}] != ${this.transformationMatrix.shape[0]}`);
+    }
+    if (tensor.device.type !== this.meanVector.device.type) {
+      throw new RangeError(`Input tensor should be on the same device as transformation matrix and mean vector. Got ${tensor.device.type} vs ${this.meanVector.device.type}`);
+    }
+    const flat = tensor.view([-1, n]).sub(this.meanVector);
+    return torch.mm(flat, this.transformationMatrix.to(flat.dtype)).view(shape);
+  }
+  protected reprArgs(): string {
+    // Python's repr of tensor.tolist(): floats as Python prints them
+    const list = (t: torch.Tensor): string => {
+      const item = (v: unknown): string => (Array.isArray(v) ? `[${v.map(item).join(', ')}]` : t.isFloatingPoint() ? pyFloat(v as number) : String(v));
+      return item(t.tolist());
+    };
+    return `transformation_matrix=${list(this.transformationMatrix)}, mean_vector=${list(this.meanVector)}`;
   }
 }
 
