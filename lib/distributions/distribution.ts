@@ -39,6 +39,8 @@ export function broadcastAll(...values: (Tensor | number)[]): Tensor[] {
   return torch.broadcastTensors(...tensors);
 }
 export const isNumber = (v: unknown): v is number => typeof v === 'number';
+/** an optional tensor argument that was passed (Python's `is not None`) */
+export const given = (t: Tensor | null | undefined): t is Tensor => t !== null && t !== undefined;
 export function standardNormal(shape: number[], like: Tensor): Tensor {
   return torch.empty(shape, { dtype: like.dtype, device: like.device }).normal_();
 }

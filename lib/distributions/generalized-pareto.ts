@@ -55,9 +55,10 @@ export class GeneralizedPareto extends Distribution {
   /** log(cdf(value)) */
   logCdf(...args: Args<'distributions.GeneralizedPareto.logCdf'>): Tensor {
     const { value } = bind('distributions.GeneralizedPareto.logCdf', args, { name: 'GeneralizedPareto.logCdf' });
-    return this.survival(this.checked(value, 'log_cdf')).exp().neg().log1p();
+    return this.logCdfOf(this.checked(value, 'log_cdf'));
   }
-  protected override computeCdf(value: Tensor) { return this.survival(value).exp().neg().log1p().exp(); }
+  private logCdfOf(value: Tensor) { return this.survival(value).exp().neg().log1p(); }
+  protected override computeCdf(value: Tensor) { return this.logCdfOf(value).exp(); }
   protected override computeIcdf(value: Tensor) {
     const [safe, eqZero] = this.safeConcentration();
     const logu = value.neg().log1p();

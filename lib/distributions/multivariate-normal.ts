@@ -4,9 +4,8 @@ import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { Distribution, standardNormal } from './distribution.js';
+import { Distribution, given, standardNormal } from './distribution.js';
 
-const given = (t: Tensor | null | undefined): t is Tensor => t !== null && t !== undefined;
 
 /** bmat @ bvec over batches */
 export const batchMv = (bmat: Tensor, bvec: Tensor) => torch.matmul(bmat, bvec.unsqueeze(-1)).squeeze(-1);

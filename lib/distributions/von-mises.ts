@@ -51,13 +51,18 @@ export class VonMises extends Distribution {
   protected override computeLogProb(value: Tensor) {
     return this.concentration.mul(value.sub(this.loc).cos()).sub(Math.log(2 * Math.PI)).sub(logModifiedBessel(this.concentration, 0));
   }
-  /** the rejection sampler's proposal parameter, in double precision (as PyTorch 2.x) */
+  // the sampler's parameters in double precision, computed once (Python's lazy properties)
+  private get locDouble(): Tensor { return this.lazyParam('locDouble', () => this.loc.double()); }
+  private get concentrationDouble(): Tensor { return this.lazyParam('concentrationDouble', () => this.concentration.double()); }
+  /** the rejection sampler's proposal parameter */
   private get proposalR(): Tensor {
-    const kappa = this.concentration.double();
-    const tau = kappa.pow(2).mul(4).add(1).sqrt().add(1);
-    const rho = tau.sub(tau.mul(2).sqrt()).div(kappa.mul(2));
-    const r = rho.pow(2).add(1).div(rho.mul(2));
-    return torch.where(kappa.lt(1e-5), kappa.reciprocal().add(kappa), r);
+    return this.lazyParam('proposalR', () => {
+      const kappa = this.concentrationDouble;
+      const tau = kappa.pow(2).mul(4).add(1).sqrt().add(1);
+      const rho = tau.sub(tau.mul(2).sqrt()).div(kappa.mul(2));
+      const r = rho.pow(2).add(1).div(rho.mul(2));
+      return torch.where(kappa.lt(1e-5), kappa.reciprocal().add(kappa), r);
+    });
   }
   // Best & Fisher's rejection sampler, in double precision
   protected override draw(shape: number[]) {
@@ -67,7 +72,7 @@ export class VonMises extends Distribution {
     if (!c.isfinite().logicalAnd(c.gt(0)).all().item()) {
       throw new RangeError(`Expected finite positive values for concentration to sample VonMises but received ${formatValue(c)}`);
     }
-    const loc = this.loc.double(), concentration = this.concentration.double(), proposalR = this.proposalR;
+    const loc = this.locDouble, concentration = this.concentrationDouble, proposalR = this.proposalR;
     let x = torch.empty(shape, { dtype: torch.float64, device: this.loc.device });
     let done = torch.zeros(shape, { dtype: torch.bool, device: this.loc.device });
     while (!done.all().item()) {

@@ -4,12 +4,11 @@ import * as torch from '../index.js';
 import { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
 import * as constraints from './constraints.js';
-import { ExponentialFamily, formatValue } from './distribution.js';
+import { ExponentialFamily, formatValue, given } from './distribution.js';
 import { Chi2 } from './chi2.js';
 import { precisionToScaleTril } from './multivariate-normal.js';
 
 const LOG_2 = Math.log(2);
-const given = (t: Tensor | null | undefined): t is Tensor => t !== null && t !== undefined;
 
 /** the multivariate digamma function of order p */
 function mvdigamma(x: Tensor, p: number): Tensor {
@@ -95,7 +94,7 @@ export class Wishart extends ExponentialFamily {
     copy.df = this.df.expand(batchShape);
     copy.batchDims = batchShape.map((_, i) => -(i + 1));
     for (const name of ['covarianceMatrix', 'scaleTril', 'precisionMatrix']) if (this.params[name]) copy.params[name] = this.params[name]!.expand(covShape);
-    copy.chi2 = Wishart.prototype.makeChi2.call(copy, batchShape);
+    copy.chi2 = copy.makeChi2(batchShape);
   }
   private dfAsMatrix() { return this.df.view([...this._batchShape, 1, 1]); }
   override get mean() { return this.dfAsMatrix().mul(this.covarianceMatrix); }
