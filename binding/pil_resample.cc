@@ -303,27 +303,49 @@ bool Bicubic(uint8_t* out, const Pixels& im, double xin, double yin) {
   return true;
 }
 
-// ImagingGenericTransform with affine_transform: each output pixel's centre mapped back
-template <typename F>
-void GenericAffine(const Pixels& out, const Pixels& in, const std::array<double, 6>& a, F filter) {
+// nearest_filter8 / nearest_filter32
+bool Nearest(uint8_t* out, const Pixels& im, double xin, double yin) {
+  const int x = Coord(xin), y = Coord(yin);
+  if (x < 0 || x >= im.w || y < 0 || y >= im.h) return false;
+  std::memcpy(out, im.at(y, x), im.c);
+  return true;
+}
+
+// ImagingGenericTransform: each output pixel's centre mapped back by `map` (Geometry.c's
+// affine_transform or perspective_transform); a pixel the filter cannot read keeps the background
+template <typename Map, typename F>
+void GenericTransform(const Pixels& out, const Pixels& in, Map map, F filter) {
   for (int64_t y = 0; y < out.h; ++y)
     for (int64_t x = 0; x < out.w; ++x) {
-      const double xin = x + 0.5, yin = y + 0.5;
-      filter(out.at(y, x), in, a[0] * xin + a[1] * yin + a[2], a[3] * xin + a[4] * yin + a[5]);
+      const auto [xin, yin] = map(x + 0.5, y + 0.5);
+      // a point at infinity (a degenerate perspective) is outside the image, not undefined behaviour
+      if (std::isfinite(xin) && std::isfinite(yin)) filter(out.at(y, x), in, xin, yin);
     }
+}
+template <typename F>
+void GenericAffine(const Pixels& out, const Pixels& in, const std::array<double, 6>& a, F filter) {
+  GenericTransform(out, in, [&a](double x, double y) { return std::array<double, 2>{a[0] * x + a[1] * y + a[2], a[3] * x + a[4] * y + a[5]}; }, filter);
+}
+
+// Image.new(mode, size, fillcolor) after _parse_fill: every pixel the fill colour (0 where None)
+at::Tensor Background(int64_t outH, int64_t outW, int64_t c, const std::vector<double>& fill) {
+  at::Tensor out = NewImage(outH, outW, c);
+  Pixels o = View(out);
+  std::vector<uint8_t> ink(c, 0);
+  // _parse_fill's int(x), then the colour's 8-bit value
+  for (int64_t b = 0; b < c && !fill.empty(); ++b) ink[b] = static_cast<uint8_t>(std::clamp<double>(std::trunc(fill[fill.size() == 1 ? 0 : b]), 0, 255));
+  for (int64_t i = 0; i < outH * outW; ++i) std::memcpy(o.data + i * c, ink.data(), c);
+  return out;
+}
+
+void CheckFilter(int filter) {
+  if (filter != kNearest && filter != kBilinear && filter != kBicubic)
+    throw std::invalid_argument("Unknown resampling filter (" + std::to_string(filter) + "). Use Image.Resampling.NEAREST (0), Image.Resampling.BILINEAR (2) or Image.Resampling.BICUBIC (3)");
 }
 
 // Image.transform(size, AFFINE, a, filter, fillcolor=fill): the background is the fill colour
 at::Tensor Transform(const at::Tensor& src, int64_t outW, int64_t outH, const std::array<double, 6>& a, int filter, const std::vector<double>& fill) {
-  const int64_t c = src.size(2);
-  at::Tensor out = NewImage(outH, outW, c);
-  {
-    Pixels o = View(out);
-    std::vector<uint8_t> ink(c, 0);
-    // _parse_fill's int(x), then the colour's 8-bit value
-    for (int64_t b = 0; b < c && !fill.empty(); ++b) ink[b] = static_cast<uint8_t>(std::clamp<double>(std::trunc(fill[fill.size() == 1 ? 0 : b]), 0, 255));
-    for (int64_t i = 0; i < outH * outW; ++i) std::memcpy(o.data + i * c, ink.data(), c);
-  }
+  at::Tensor out = Background(outH, outW, src.size(2), fill);
   const Pixels o = View(out), in = View(src);
   if (filter == kNearest) {
     if (a[1] == 0 && a[3] == 0) ScaleAffine(o, in, a);
@@ -334,7 +356,7 @@ at::Tensor Transform(const at::Tensor& src, int64_t outW, int64_t outH, const st
   } else if (filter == kBicubic) {
     GenericAffine(o, in, a, Bicubic);
   } else {
-    throw std::invalid_argument("Unknown resampling filter (" + std::to_string(filter) + "). Use Image.Resampling.NEAREST (0), Image.Resampling.BILINEAR (2) or Image.Resampling.BICUBIC (3)");
+    CheckFilter(filter);
   }
   return out;
 }
@@ -408,11 +430,27 @@ at::Tensor Resize(const at::Tensor& hwc, int64_t h, int64_t w, int filter) {
 at::Tensor Affine(const at::Tensor& hwc, const vision::AffineSpec& spec) {
   const at::Tensor src = Checked(hwc);
   const int filter = FilterOf(spec.interp);
-  if (filter != kNearest && filter != kBilinear && filter != kBicubic) throw std::invalid_argument("Unknown resampling filter (" + std::to_string(filter) + "). Use Image.Resampling.NEAREST (0), Image.Resampling.BILINEAR (2) or Image.Resampling.BICUBIC (3)");
+  CheckFilter(filter);
   if (spec.rotate) return Rotate(src, -spec.angle, filter, spec.expand, spec);
   const int64_t w = src.size(1), h = src.size(0);
   const double cx = spec.hasCenter ? spec.cx : w * 0.5, cy = spec.hasCenter ? spec.cy : h * 0.5;
   return Transform(src, w, h, vision::InverseAffineMatrix(cx, cy, spec.angle, spec.tx, spec.ty, spec.scale, spec.shearX, spec.shearY), filter, spec.fill);
+}
+
+at::Tensor Perspective(const at::Tensor& hwc, const std::array<double, 8>& a, int interp, const std::vector<double>& fill) {
+  const at::Tensor src = Checked(hwc);
+  const int filter = FilterOf(interp);
+  CheckFilter(filter);
+  at::Tensor out = Background(src.size(0), src.size(1), src.size(2), fill);
+  const Pixels o = View(out), in = View(src);
+  // Geometry.c's perspective_transform
+  auto map = [&a](double x, double y) {
+    return std::array<double, 2>{(a[0] * x + a[1] * y + a[2]) / (a[6] * x + a[7] * y + 1), (a[3] * x + a[4] * y + a[5]) / (a[6] * x + a[7] * y + 1)};
+  };
+  if (filter == kNearest) GenericTransform(o, in, map, Nearest);
+  else if (filter == kBilinear) GenericTransform(o, in, map, Bilinear);
+  else GenericTransform(o, in, map, Bicubic);
+  return out;
 }
 
 }  // namespace tn::pil

@@ -18,5 +18,7 @@ at::Tensor Resize(const at::Tensor& hwc, int64_t h, int64_t w, int filter);
 // torchvision's F.rotate (spec.rotate: Image.rotate) or F.affine (Image.transform with
 // _get_inverse_affine_matrix) on a PIL image; spec.angle is as vision::Affine takes it.
 at::Tensor Affine(const at::Tensor& hwc, const vision::AffineSpec& spec);
+// torchvision's F.perspective on a PIL image: Image.transform(size, PERSPECTIVE, a, filter, fillcolor=fill)
+at::Tensor Perspective(const at::Tensor& hwc, const std::array<double, 8>& a, int interp, const std::vector<double>& fill);
 
 }  // namespace tn::pil

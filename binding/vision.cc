@@ -87,7 +87,8 @@ at::Tensor GridTransform(const at::Tensor& img, at::Tensor grid, const AffineSpe
   if (x.size(0) > 1) grid = grid.expand({x.size(0), grid.size(1), grid.size(2), grid.size(3)});
   const bool masked = !spec.fill.empty() && !spec.border;
   if (masked) x = at::cat({x, at::ones({x.size(0), 1, x.size(2), x.size(3)}, x.options())}, 1);
-  x = at::grid_sampler(x, grid, spec.interp == kNearest ? 1 : 0, spec.border ? 1 : 0, /*align_corners=*/false);
+  // grid_sample's modes: 0 bilinear, 1 nearest, 2 bicubic
+  x = at::grid_sampler(x, grid, spec.interp == kNearest ? 1 : spec.interp == kBicubic ? 2 : 0, spec.border ? 1 : 0, /*align_corners=*/false);
   if (masked) {
     const int64_t c = x.size(1) - 1;
     auto mask = x.narrow(1, c, 1);
@@ -192,6 +193,37 @@ at::Tensor Affine(const at::Tensor& img, const AffineSpec& spec) {
   return GridTransform(img, AffineGrid(theta, w, h, ow, oh), spec);
 }
 
+// torchvision's _perspective_grid: output pixel centres through Pillow's perspective_transform
+at::Tensor PerspectiveGrid(const std::array<double, 8>& c, int64_t ow, int64_t oh, at::ScalarType dtype) {
+  auto theta1 = at::tensor(std::vector<double>{c[0], c[1], c[2], c[3], c[4], c[5]}).to(dtype).view({1, 2, 3});
+  auto theta2 = at::tensor(std::vector<double>{c[6], c[7], 1.0, c[6], c[7], 1.0}).to(dtype).view({1, 2, 3});
+  const double d = 0.5;
+  auto base = at::empty({1, oh, ow, 3}, theta1.options());
+  base.select(-1, 0).copy_(at::linspace(d, ow * 1.0 + d - 1.0, ow, at::kFloat));
+  base.select(-1, 1).copy_(at::linspace(d, oh * 1.0 + d - 1.0, oh, at::kFloat).unsqueeze_(-1));
+  base.select(-1, 2).fill_(1);
+  auto rescaled = theta1.transpose(1, 2) / at::tensor(std::vector<double>{0.5 * ow, 0.5 * oh}).to(dtype);
+  auto grid1 = base.view({1, oh * ow, 3}).bmm(rescaled);
+  auto grid2 = base.view({1, oh * ow, 3}).bmm(theta2.transpose(1, 2));
+  return (grid1 / grid2 - 1.0).view({1, oh, ow, 2});
+}
+
+at::Tensor Perspective(const at::Tensor& img, const std::array<double, 8>& coeffs, const AffineSpec& spec) {
+  if (img.dim() < 3) throw std::invalid_argument("Expected a C×H×W image tensor");
+  const auto dtype = img.is_floating_point() ? img.scalar_type() : at::kFloat;
+  return GridTransform(img, PerspectiveGrid(coeffs, img.size(-1), img.size(-2), dtype), spec);
+}
+
+at::Tensor Elastic(const at::Tensor& img, const at::Tensor& displacement, const AffineSpec& spec) {
+  if (img.dim() < 3) throw std::invalid_argument("Expected a C×H×W image tensor");
+  const int64_t h = img.size(-2), w = img.size(-1);
+  // torchvision's _create_identity_grid: pixel centres in grid_sample's [-1, 1]
+  auto ys = at::linspace((1.0 - h) / h, (h - 1.0) / h, h, at::kFloat).view({h, 1}).expand({h, w});
+  auto xs = at::linspace((1.0 - w) / w, (w - 1.0) / w, w, at::kFloat).view({1, w}).expand({h, w});
+  auto identity = at::stack({xs, ys}, -1).unsqueeze(0);
+  return GridTransform(img, identity.to(img.device()) + displacement.to(img.device()), spec);
+}
+
 at::Tensor RgbToGrayscale(const at::Tensor& img) {
   auto ch = img.unbind(-3);
   return (ch[0] * 0.2989 + ch[1] * 0.587 + ch[2] * 0.114).to(img.scalar_type()).unsqueeze(-3);
@@ -251,8 +283,19 @@ static Napi::Value JsResize(const Napi::CallbackInfo& info) {
   });
 }
 
-AffineSpec AffineSpecOf(Napi::Object o) {
+// the options every grid transform takes: {interp, fill (an array, or null for None), border}
+AffineSpec GridSpecOf(Napi::Object o) {
   AffineSpec s;
+  s.interp = static_cast<int>(Num(o, "interp"));
+  auto fill = o.Get("fill");
+  if (fill.IsArray())
+    for (uint32_t i = 0; i < fill.As<Napi::Array>().Length(); ++i) s.fill.push_back(fill.As<Napi::Array>().Get(i).As<Napi::Number>().DoubleValue());
+  s.border = o.Get("border").ToBoolean().Value();
+  return s;
+}
+
+AffineSpec AffineSpecOf(Napi::Object o) {
+  AffineSpec s = GridSpecOf(o);
   s.angle = Num(o, "angle");
   auto tr = o.Get("translate").As<Napi::Array>(), sh = o.Get("shear").As<Napi::Array>();
   s.tx = tr.Get(0u).As<Napi::Number>().DoubleValue(), s.ty = tr.Get(1u).As<Napi::Number>().DoubleValue();
@@ -265,11 +308,6 @@ AffineSpec AffineSpecOf(Napi::Object o) {
     s.cy = center.As<Napi::Array>().Get(1u).As<Napi::Number>().DoubleValue();
   }
   s.expand = o.Get("expand").ToBoolean().Value();
-  s.interp = static_cast<int>(Num(o, "interp"));
-  auto fill = o.Get("fill");
-  if (fill.IsArray())
-    for (uint32_t i = 0; i < fill.As<Napi::Array>().Length(); ++i) s.fill.push_back(fill.As<Napi::Array>().Get(i).As<Napi::Number>().DoubleValue());
-  s.border = o.Get("border").ToBoolean().Value();
   s.rotate = o.Get("rotate").ToBoolean().Value();
   return s;
 }
@@ -293,6 +331,37 @@ static Napi::Value JsPilAffine(const Napi::CallbackInfo& info) {
   return GuardN(info, "affine", [&]() -> napi_value {
     auto& img = TensorArg(info.Env(), info[0], "img");
     return WrapTensor(info.Env(), pil::Affine(img, AffineSpecOf(info[1].As<Napi::Object>())));
+  });
+}
+
+std::array<double, 8> CoeffsOf(const Napi::Value& v) {
+  auto a = v.As<Napi::Array>();
+  std::array<double, 8> c{};
+  for (uint32_t i = 0; i < 8; ++i) c[i] = a.Get(i).As<Napi::Number>().DoubleValue();
+  return c;
+}
+
+// (img, coeffs, {interp, fill}): torchvision's F.perspective with its coefficients solved in JS
+static Napi::Value JsPerspective(const Napi::CallbackInfo& info) {
+  return GuardN(info, "perspective", [&]() -> napi_value {
+    auto& img = TensorArg(info.Env(), info[0], "img");
+    return WrapTensor(info.Env(), Perspective(img, CoeffsOf(info[1]), GridSpecOf(info[2].As<Napi::Object>())));
+  });
+}
+
+static Napi::Value JsPilPerspective(const Napi::CallbackInfo& info) {
+  return GuardN(info, "perspective", [&]() -> napi_value {
+    auto& img = TensorArg(info.Env(), info[0], "img");
+    const AffineSpec spec = GridSpecOf(info[2].As<Napi::Object>());
+    return WrapTensor(info.Env(), pil::Perspective(img, CoeffsOf(info[1]), spec.interp, spec.fill));
+  });
+}
+
+static Napi::Value JsElastic(const Napi::CallbackInfo& info) {
+  return GuardN(info, "elasticTransform", [&]() -> napi_value {
+    auto& img = TensorArg(info.Env(), info[0], "img");
+    auto& displacement = TensorArg(info.Env(), info[1], "displacement");
+    return WrapTensor(info.Env(), Elastic(img, displacement, GridSpecOf(info[2].As<Napi::Object>())));
   });
 }
 
@@ -324,6 +393,9 @@ void InitVision(Napi::Env env, Napi::Object exports) {
   exports.Set("visionAffine", Napi::Function::New(env, vision::JsAffine));
   exports.Set("pilResize", Napi::Function::New(env, vision::JsPilResize));
   exports.Set("pilAffine", Napi::Function::New(env, vision::JsPilAffine));
+  exports.Set("visionPerspective", Napi::Function::New(env, vision::JsPerspective));
+  exports.Set("pilPerspective", Napi::Function::New(env, vision::JsPilPerspective));
+  exports.Set("visionElastic", Napi::Function::New(env, vision::JsElastic));
   exports.Set("visionAdjust", Napi::Function::New(env, vision::JsAdjust));
   exports.Set("visionGaussianBlur", Napi::Function::New(env, vision::JsGaussianBlur));
 }

@@ -28,6 +28,11 @@ std::array<double, 6> InverseAffineMatrix(double cx, double cy, double angle, do
 // torchvision's affine(); rotate(angle) is affine with angle = -angle, as F.rotate does.
 at::Tensor Affine(const at::Tensor& img, const AffineSpec& spec);
 
+// torchvision's perspective() with _get_perspective_coeffs' eight coefficients (output -> input)
+at::Tensor Perspective(const at::Tensor& img, const std::array<double, 8>& coeffs, const AffineSpec& spec);
+// torchvision's elastic_transform(): the identity grid plus a 1×H×W×2 displacement
+at::Tensor Elastic(const at::Tensor& img, const at::Tensor& displacement, const AffineSpec& spec);
+
 at::Tensor AdjustBrightness(const at::Tensor& img, double factor);
 at::Tensor AdjustContrast(const at::Tensor& img, double factor);
 at::Tensor AdjustSaturation(const at::Tensor& img, double factor);

@@ -9,9 +9,11 @@ import { isMainThread } from 'node:worker_threads';
 /** An opaque native tensor handle (an External: V8's own or Node-API's, binding/tensor_handle.cc). */
 export type Handle = { readonly __handle: unique symbol };
 
+/** The options every grid transform reads (binding/vision.cc's GridSpecOf): fill null is torchvision's None. */
+export type GridOptions = { interp: number; fill: number[] | null; border?: boolean };
 /** torchvision's affine parameters as binding/vision.cc's AffineSpecOf reads them (angle as vision::Affine takes it). */
-export type AffineSpec = { angle: number; translate: number[]; scale: number; shear: number[]; center: number[] | null;
-  expand: boolean; interp: number; fill: number[] | null; border: boolean; rotate?: boolean };
+export type AffineSpec = GridOptions & { angle: number; translate: number[]; scale: number; shear: number[]; center: number[] | null;
+  expand: boolean; border: boolean; rotate?: boolean };
 
 export interface Native {
   defineOps(groups: [string, string[]][]): number;
@@ -68,7 +70,9 @@ export interface Native {
   loaderNextAsync(run: unknown): Promise<[Handle, Handle] | null>;
   visionResize(img: unknown, h: number, w: number, interp: number, antialias: boolean): Handle;
   visionAffine(img: unknown, spec: AffineSpec): Handle;
-  /** PIL's Image.resize on an H×W×C uint8 image (binding/pil_resample.cc) */
+  /** torchvision's perspective / elastic_transform on a tensor: interp is INTERP_CODE's, fill null for None */
+  visionPerspective(img: unknown, coeffs: number[], options: GridOptions): Handle;
+  visionElastic(img: unknown, displacement: unknown, options: GridOptions): Handle;
   /** AnomalyMode.set_enabled(enabled, checkNan) (no arguments: only read); returns the previous [enabled, checkNan] */
   setAnomaly(enabled?: boolean, checkNan?: boolean): [boolean, boolean];
   /** AOTInductor packages (binding/aoti.cc), where libtorch has the loader */
@@ -78,9 +82,12 @@ export interface Native {
   aotiRun(handle: unknown, inputs: unknown[]): unknown[];
   aotiRunAsync(handle: unknown, inputs: unknown[]): Promise<unknown[]>;
   aotiMetadata(handle: unknown): Record<string, string>;
+  /** PIL's Image.resize on an H×W×C uint8 image (binding/pil_resample.cc) */
   pilResize(hwc: unknown, h: number, w: number, interp: number): Handle;
   /** PIL's Image.rotate (spec.rotate) or Image.transform(AFFINE) on an H×W×C uint8 image */
   pilAffine(hwc: unknown, spec: AffineSpec): Handle;
+  /** PIL's Image.transform(PERSPECTIVE, coeffs) on an H×W×C uint8 image */
+  pilPerspective(hwc: unknown, coeffs: number[], options: GridOptions): Handle;
   visionAdjust(img: unknown, kind: 'brightness' | 'contrast' | 'saturation' | 'hue', factor: number): Handle;
   visionGaussianBlur(img: unknown, kx: number, ky: number, sx: number, sy: number): Handle;
   decodeImage(data: Uint8Array, mode: number): Handle;

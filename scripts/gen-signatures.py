@@ -555,6 +555,15 @@ OVERRIDES = {
     'torchvision.transforms.TenCrop': {'size': 'number | number[]', 'vertical_flip': 'boolean'},
     'torchvision.transforms.RandomPosterize': {'bits': 'number', 'p': 'number'},
     'torchvision.transforms.RandomSolarize': {'threshold': 'number', 'p': 'number'},
+    'torchvision.transforms.RandomPerspective': {'distortion_scale': 'number', 'p': 'number', 'interpolation': 'InterpolationMode',
+                                                 'fill': 'number | number[]'},
+    'torchvision.transforms.ElasticTransform': {'alpha': 'number | [number, number]', 'sigma': 'number | [number, number]',
+                                                'interpolation': 'InterpolationMode', 'fill': 'number | number[]'},
+    'torchvision.transforms.RandomAdjustSharpness': {'sharpness_factor': 'number', 'p': 'number'},
+    'torchvision.transforms.functional.perspective': {'startpoints': 'number[][]', 'endpoints': 'number[][]',
+                                                      'interpolation': 'InterpolationMode', 'fill': 'number | number[] | null'},
+    'torchvision.transforms.functional.elastic_transform': {'displacement': 'Tensor', 'interpolation': 'InterpolationMode',
+                                                            'fill': 'number | number[] | null'},
 }
 
 

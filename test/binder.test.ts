@@ -855,6 +855,14 @@ const S: Record<string, Sample> = {
   'torchvision.transforms.functional.solarize': { args: () => ({ img: image, threshold: 120 }) },
   'torchvision.transforms.functional.autocontrast': { args: () => ({ img: image }) },
   'torchvision.transforms.functional.equalize': { args: () => ({ img: image }) },
+  'torchvision.transforms.RandomPerspective': { args: () => ({ distortionScale: 0.4, p: 0.8, interpolation: 'nearest', fill: 3 }) },
+  'torchvision.transforms.ElasticTransform': { args: () => ({ alpha: 10, sigma: 1.0, interpolation: 'nearest', fill: 2 }) },
+  'torchvision.transforms.RandomAdjustSharpness': { args: () => ({ sharpnessFactor: 2, p: 0.7 }) },
+  'torchvision.transforms.functional.perspective': {
+    args: () => ({ img: image, startpoints: [[0, 0], [7, 0], [7, 7], [0, 7]], endpoints: [[1, 0], [7, 1], [6, 7], [0, 6]], interpolation: 'nearest', fill: [1, 2, 3] }),
+  },
+  'torchvision.transforms.functional.elasticTransform': { args: () => ({ img: image, displacement: torch.full([1, 8, 8, 2], 0.1), interpolation: 'bilinear', fill: [4] }) },
+  'torchvision.transforms.functional.adjustSharpness': { args: () => ({ img: image, sharpnessFactor: 1.5 }) },
   'torchvision.transforms.ToPILImage': { args: () => ({ mode: 'RGB' }), input: floatImage, effect: (_, r) => String(r) },
   'torchvision.transforms.LinearTransformation': {
     args: () => ({ transformationMatrix: torch.eye(12).mul(2), meanVector: torch.linspace(0, 1, 12) }),

@@ -713,6 +713,12 @@ export const SIGNATURES = {
   "torchvision.transforms.TenCrop": [["size", "size", "pos"], ["verticalFlip", "vertical_flip", "pos", false]],
   "torchvision.transforms.ToPILImage": [["mode", "mode", "pos", null]],
   "torchvision.transforms.LinearTransformation": [["transformationMatrix", "transformation_matrix", "pos"], ["meanVector", "mean_vector", "pos"]],
+  "torchvision.transforms.functional.perspective": [["img", "img", "pos"], ["startpoints", "startpoints", "pos"], ["endpoints", "endpoints", "pos"], ["interpolation", "interpolation", "pos", {"$": "<InterpolationMode.BILINEAR: 'bilinear'>"}], ["fill", "fill", "pos", null]],
+  "torchvision.transforms.functional.elasticTransform": [["img", "img", "pos"], ["displacement", "displacement", "pos"], ["interpolation", "interpolation", "pos", {"$": "<InterpolationMode.BILINEAR: 'bilinear'>"}], ["fill", "fill", "pos", null]],
+  "torchvision.transforms.functional.adjustSharpness": [["img", "img", "pos"], ["sharpnessFactor", "sharpness_factor", "pos"]],
+  "torchvision.transforms.RandomPerspective": [["distortionScale", "distortion_scale", "pos", 0.5], ["p", "p", "pos", 0.5], ["interpolation", "interpolation", "pos", {"$": "<InterpolationMode.BILINEAR: 'bilinear'>"}], ["fill", "fill", "pos", 0]],
+  "torchvision.transforms.ElasticTransform": [["alpha", "alpha", "pos", 50.0], ["sigma", "sigma", "pos", 5.0], ["interpolation", "interpolation", "pos", {"$": "<InterpolationMode.BILINEAR: 'bilinear'>"}], ["fill", "fill", "pos", 0]],
+  "torchvision.transforms.RandomAdjustSharpness": [["sharpnessFactor", "sharpness_factor", "pos"], ["p", "p", "pos", 0.5]],
 } as const satisfies Record<string, readonly ParamSpec[]>;
 
 /** Each callable's parameters as TypeScript types (from the annotations). */
@@ -1412,6 +1418,12 @@ export interface ParamTypes {
   "torchvision.transforms.TenCrop": { size: number | number[]; verticalFlip?: boolean };
   "torchvision.transforms.ToPILImage": { mode?: 'L' | 'RGB' | null };
   "torchvision.transforms.LinearTransformation": { transformationMatrix: Tensor; meanVector: Tensor };
+  "torchvision.transforms.functional.perspective": { img: Input; startpoints: number[][]; endpoints: number[][]; interpolation?: InterpolationMode; fill?: number | number[] | null };
+  "torchvision.transforms.functional.elasticTransform": { img: Input; displacement: Tensor; interpolation?: InterpolationMode; fill?: number | number[] | null };
+  "torchvision.transforms.functional.adjustSharpness": { img: Input; sharpnessFactor: number };
+  "torchvision.transforms.RandomPerspective": { distortionScale?: number; p?: number; interpolation?: InterpolationMode; fill?: number | number[] };
+  "torchvision.transforms.ElasticTransform": { alpha?: number | [number, number]; sigma?: number | [number, number]; interpolation?: InterpolationMode; fill?: number | number[] };
+  "torchvision.transforms.RandomAdjustSharpness": { sharpnessFactor: number; p?: number };
 }
 
 /** Each callable's positional parameters, in order. */
@@ -2111,6 +2123,12 @@ export interface Positional {
   "torchvision.transforms.TenCrop": ["size", "verticalFlip"];
   "torchvision.transforms.ToPILImage": ["mode"];
   "torchvision.transforms.LinearTransformation": ["transformationMatrix", "meanVector"];
+  "torchvision.transforms.functional.perspective": ["img", "startpoints", "endpoints", "interpolation", "fill"];
+  "torchvision.transforms.functional.elasticTransform": ["img", "displacement", "interpolation", "fill"];
+  "torchvision.transforms.functional.adjustSharpness": ["img", "sharpnessFactor"];
+  "torchvision.transforms.RandomPerspective": ["distortionScale", "p", "interpolation", "fill"];
+  "torchvision.transforms.ElasticTransform": ["alpha", "sigma", "interpolation", "fill"];
+  "torchvision.transforms.RandomAdjustSharpness": ["sharpnessFactor", "p"];
 }
 
 /**
@@ -2814,4 +2832,10 @@ export interface ArgsTable {
   "torchvision.transforms.TenCrop": [options: { size: number | number[]; verticalFlip?: boolean }] | [size: number | number[], options?: { verticalFlip?: boolean }] | [size: number | number[], verticalFlip: boolean | undefined, options?: {}];
   "torchvision.transforms.ToPILImage": [options?: { mode?: 'L' | 'RGB' | null }] | [mode: 'L' | 'RGB' | null | undefined, options?: {}];
   "torchvision.transforms.LinearTransformation": [options: { transformationMatrix: Tensor; meanVector: Tensor }] | [transformationMatrix: Tensor, options: { meanVector: Tensor }] | [transformationMatrix: Tensor, meanVector: Tensor, options?: {}];
+  "torchvision.transforms.functional.perspective": [options: { img: Input; startpoints: number[][]; endpoints: number[][]; interpolation?: InterpolationMode; fill?: number | number[] | null }] | [img: Input, options: { startpoints: number[][]; endpoints: number[][]; interpolation?: InterpolationMode; fill?: number | number[] | null }] | [img: Input, startpoints: number[][], options: { endpoints: number[][]; interpolation?: InterpolationMode; fill?: number | number[] | null }] | [img: Input, startpoints: number[][], endpoints: number[][], options?: { interpolation?: InterpolationMode; fill?: number | number[] | null }] | [img: Input, startpoints: number[][], endpoints: number[][], interpolation: InterpolationMode | undefined, options?: { fill?: number | number[] | null }] | [img: Input, startpoints: number[][], endpoints: number[][], interpolation: InterpolationMode | undefined, fill: number | number[] | null | undefined, options?: {}];
+  "torchvision.transforms.functional.elasticTransform": [options: { img: Input; displacement: Tensor; interpolation?: InterpolationMode; fill?: number | number[] | null }] | [img: Input, options: { displacement: Tensor; interpolation?: InterpolationMode; fill?: number | number[] | null }] | [img: Input, displacement: Tensor, options?: { interpolation?: InterpolationMode; fill?: number | number[] | null }] | [img: Input, displacement: Tensor, interpolation: InterpolationMode | undefined, options?: { fill?: number | number[] | null }] | [img: Input, displacement: Tensor, interpolation: InterpolationMode | undefined, fill: number | number[] | null | undefined, options?: {}];
+  "torchvision.transforms.functional.adjustSharpness": [options: { img: Input; sharpnessFactor: number }] | [img: Input, options: { sharpnessFactor: number }] | [img: Input, sharpnessFactor: number, options?: {}];
+  "torchvision.transforms.RandomPerspective": [options?: { distortionScale?: number; p?: number; interpolation?: InterpolationMode; fill?: number | number[] }] | [distortionScale: number | undefined, options?: { p?: number; interpolation?: InterpolationMode; fill?: number | number[] }] | [distortionScale: number | undefined, p: number | undefined, options?: { interpolation?: InterpolationMode; fill?: number | number[] }] | [distortionScale: number | undefined, p: number | undefined, interpolation: InterpolationMode | undefined, options?: { fill?: number | number[] }] | [distortionScale: number | undefined, p: number | undefined, interpolation: InterpolationMode | undefined, fill: number | number[] | undefined, options?: {}];
+  "torchvision.transforms.ElasticTransform": [options?: { alpha?: number | [number, number]; sigma?: number | [number, number]; interpolation?: InterpolationMode; fill?: number | number[] }] | [alpha: number | [number, number] | undefined, options?: { sigma?: number | [number, number]; interpolation?: InterpolationMode; fill?: number | number[] }] | [alpha: number | [number, number] | undefined, sigma: number | [number, number] | undefined, options?: { interpolation?: InterpolationMode; fill?: number | number[] }] | [alpha: number | [number, number] | undefined, sigma: number | [number, number] | undefined, interpolation: InterpolationMode | undefined, options?: { fill?: number | number[] }] | [alpha: number | [number, number] | undefined, sigma: number | [number, number] | undefined, interpolation: InterpolationMode | undefined, fill: number | number[] | undefined, options?: {}];
+  "torchvision.transforms.RandomAdjustSharpness": [options: { sharpnessFactor: number; p?: number }] | [sharpnessFactor: number, options?: { p?: number }] | [sharpnessFactor: number, p: number | undefined, options?: {}];
 }

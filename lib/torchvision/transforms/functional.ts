@@ -10,6 +10,7 @@ import { badArg } from '../../errors.js';
 import { Image } from '../image.js';
 
 import { bind, type Args } from '../../bind.js';
+import { fillList, pilFill, pilTransformFilter, tensorInterp, wrapH } from './grid-options.js';
 /** What the functional transforms take: an `Image` (the PIL path) or a tensor (the tensor path). */
 export type Input = Image | torch.Tensor;
 /** torchvision's InterpolationMode; 'box', 'hamming' and 'lanczos' are PIL's, for Images only. */
@@ -25,11 +26,6 @@ export const INTERP_CODE: Record<InterpolationMode, number> = { nearest: 0, bili
 export function interpCode(mode: unknown, name = 'interpolation'): number {
   if (typeof mode !== 'string' || !Object.hasOwn(INTERP_CODE, mode)) badArg("'nearest', 'bilinear', 'bicubic', 'box', 'hamming' or 'lanczos'", name, mode);
   return INTERP_CODE[mode as InterpolationMode];
-}
-
-/** torchvision's check on the tensor path: PIL's own filters exist only for images. */
-function tensorInterp(mode: InterpolationMode, allowed: InterpolationMode[]): void {
-  if (!allowed.includes(mode)) throw new RangeError(`Interpolation mode '${mode}' is unsupported with Tensor input`);
 }
 
 /** Python's round(): halves go to the even neighbour. */
@@ -54,7 +50,6 @@ export function getDimensions(img: Input): [number, number, number] {
   return [c, h, w];
 }
 
-const wrapH = (h: unknown) => new torch.Tensor(h as any);
 
 /** The height×width window at (top, left) of a tensor's last two dimensions (a view). */
 export function cropChw(t: torch.Tensor, top: number, left: number, height: number, width: number): torch.Tensor {
@@ -140,13 +135,6 @@ export interface AffineOptions {
   fillMode?: 'constant' | 'nearest';
 }
 
-function fillList(fill: number | number[] | null | undefined, channels: number): number[] | null {
-  if (fill === null || fill === undefined) return null;
-  if (typeof fill === 'number') return Array(channels).fill(fill);
-  if (Array.isArray(fill) && fill.every((v) => typeof v === 'number')) return [...fill];
-  return badArg('a number or a list of numbers', 'fill', fill);
-}
-
 function grid(img: Input, spec: { angle: number; translate: number[]; scale: number; shear: number[]; expand: boolean; rotate: boolean }, o: AffineOptions): Input {
   const mode = o.interpolation ?? 'nearest';
   const interp = interpCode(mode);
@@ -154,12 +142,8 @@ function grid(img: Input, spec: { angle: number; translate: number[]; scale: num
   if (fillMode !== 'constant' && fillMode !== 'nearest') badArg("'constant' or 'nearest'", 'fillMode', fillMode);
   if (img instanceof Image && fillMode === 'constant') {
     // PIL's Image.rotate / Image.transform (fillMode 'nearest' has no PIL twin: the tensor kernel below)
-    const fill = fillList(o.fill, img.data.size(2));
-    if (fill !== null && fill.length !== 1 && fill.length !== img.data.size(2)) {
-      throw new RangeError(`The number of elements in 'fill' does not match the number of channels of the image (${fill.length} != ${img.data.size(2)})`);
-    }
-    const pilFilter = { box: 4, hamming: 5, lanczos: 1 }[mode as string];
-    if (pilFilter !== undefined) throw new RangeError(`Unknown resampling filter (${pilFilter}). Use Image.Resampling.NEAREST (0), Image.Resampling.BILINEAR (2) or Image.Resampling.BICUBIC (3)`);
+    const fill = o.fill === null || o.fill === undefined ? null : pilFill(o.fill, img.data.size(2));
+    pilTransformFilter(mode);
     return new Image(wrapH(native.pilAffine(img.data, { ...spec, center: o.center ?? null, interp, fill, border: false })), img.mode);
   }
   tensorInterp(mode, ['nearest', 'bilinear']);
@@ -317,3 +301,5 @@ export function toTensor(...args: Args<'torchvision.transforms.functional.toTens
 }
 
 export { invert, posterize, solarize, autocontrast, equalize } from './tone.js';
+export { perspective, elasticTransform } from './warp.js';
+export { adjustSharpness } from './sharpness.js';

@@ -6,7 +6,7 @@ import { badArg } from '../../errors.js';
 import * as F from './functional.js';
 import { spatial, pyRound, type Input, type InterpolationMode } from './functional.js';
 import { bind, type Args } from '../../bind.js';
-import { pyFloat } from '../../nn/repr.js';
+import { pyFloat, pyNum } from '../../nn/repr.js';
 
 /**
  * torchvision.transforms.functional: the stateless forms of the transforms, on an `Image` or a tensor.
@@ -488,6 +488,19 @@ export class RandomEqualize extends RandomTone {
   protected apply(img: Input) { return F.equalize(img); }
 }
 
+/** Sharpens (or blurs) by `sharpnessFactor` with probability p. */
+export class RandomAdjustSharpness extends RandomTone {
+  readonly sharpnessFactor: number;
+  constructor(...args: Args<'torchvision.transforms.RandomAdjustSharpness'>) {
+    const a = bind('torchvision.transforms.RandomAdjustSharpness', args);
+    super(a.p);
+    if (typeof a.sharpnessFactor !== 'number' || Number.isNaN(a.sharpnessFactor)) badArg('a number', 'sharpnessFactor', a.sharpnessFactor);
+    this.sharpnessFactor = a.sharpnessFactor;
+  }
+  protected apply(img: Input) { return F.adjustSharpness(img, this.sharpnessFactor); }
+  protected reprArgs(): string { return `sharpness_factor=${this.sharpnessFactor},p=${this.p}`; }
+}
+
 /**
  * Applies `transforms` in a random order. torchvision shuffles with Python's `random` module, which
  * JavaScript has no twin of: the order here is torch.randperm's, so torch.manualSeed repeats it.
@@ -927,6 +940,104 @@ export class GaussianBlur extends TransformBase {
   }
   protected reprArgs(): string {
     return `kernel_size=(${this.kernelSize.join(', ')}), sigma=(${this.sigma.join(', ')})`;
+  }
+}
+
+/** Warps the image by moving its corners inward at random by up to `distortionScale` of half its size, with probability p. */
+export class RandomPerspective extends TransformBase {
+  readonly distortionScale: number;
+  readonly p: number;
+  readonly interpolation: InterpolationMode;
+  readonly fill: number | number[];
+  constructor(...args: Args<'torchvision.transforms.RandomPerspective'>) {
+    super();
+    const a = bind('torchvision.transforms.RandomPerspective', args);
+    this.p = probability(a.p);
+    if (typeof a.distortionScale !== 'number' || !(a.distortionScale >= 0 && a.distortionScale <= 1)) badArg('a number between 0 and 1', 'distortionScale', a.distortionScale);
+    this.distortionScale = a.distortionScale;
+    this.interpolation = a.interpolation ?? 'bilinear';
+    F.interpCode(this.interpolation);
+    const fill = a.fill ?? 0;
+    if (typeof fill !== 'number' && !(Array.isArray(fill) && fill.every((v) => typeof v === 'number'))) throw new TypeError('Fill should be either a sequence or a number.');
+    this.fill = fill;
+  }
+  /** torchvision's draw: the four corners' new places, each within `distortionScale` of half the image inward */
+  static getParams(width: number, height: number, distortionScale: number): [number[][], number[][]] {
+    const halfHeight = Math.floor(height / 2), halfWidth = Math.floor(width / 2);
+    const dx = Math.trunc(distortionScale * halfWidth), dy = Math.trunc(distortionScale * halfHeight);
+    const topleft = [randint(0, dx + 1), randint(0, dy + 1)];
+    const topright = [randint(width - dx - 1, width), randint(0, dy + 1)];
+    const botright = [randint(width - dx - 1, width), randint(height - dy - 1, height)];
+    const botleft = [randint(0, dx + 1), randint(height - dy - 1, height)];
+    const startpoints = [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]];
+    return [startpoints, [topleft, topright, botright, botleft]];
+  }
+  forward(img: Input): Input {
+    const [channels, height, width] = F.getDimensions(img);
+    const fill = img instanceof Image || Array.isArray(this.fill) ? this.fill : Array(channels).fill(this.fill);
+    if (rand() < this.p) {
+      const [startpoints, endpoints] = RandomPerspective.getParams(width, height, this.distortionScale);
+      return F.perspective(img, startpoints, endpoints, this.interpolation, fill);
+    }
+    return img;
+  }
+  protected reprArgs(): string {
+    return `p=${this.p}`;
+  }
+}
+
+/** A number, or a pair of them, as ElasticTransform's alpha and sigma take it. */
+function numberOrPair(v: unknown, name: string): [number, number] {
+  if (typeof v === 'number') return [v, v];
+  if (!Array.isArray(v)) throw new TypeError(`${name} should be float or a sequence of floats. Got ${typeof v}`);
+  if (v.length !== 2) throw new RangeError(`If ${name} is a sequence its length should be 2. Got ${v.length}`);
+  if (!v.every((x) => typeof x === 'number')) throw new TypeError(`${name} should be a sequence of floats.`);
+  return [v[0], v[1]];
+}
+
+/**
+ * Displaces every pixel by a random field: uniform noise in [-1, 1] smoothed by a Gaussian of
+ * `sigma`, scaled by `alpha` (in pixels). torchvision 0.15+'s normalisation: x by the width, y by the height.
+ */
+export class ElasticTransform extends TransformBase {
+  readonly alpha: [number, number];
+  readonly sigma: [number, number];
+  readonly interpolation: InterpolationMode;
+  readonly fill: number[];
+  constructor(...args: Args<'torchvision.transforms.ElasticTransform'>) {
+    super();
+    const a = bind('torchvision.transforms.ElasticTransform', args);
+    this.alpha = numberOrPair(a.alpha, 'alpha');
+    this.sigma = numberOrPair(a.sigma, 'sigma');
+    this.interpolation = a.interpolation ?? 'bilinear';
+    F.interpCode(this.interpolation);
+    const fill = a.fill ?? 0;
+    if (typeof fill === 'number') this.fill = [fill];
+    else if (Array.isArray(fill) && fill.every((v) => typeof v === 'number')) this.fill = [...fill];
+    else throw new TypeError(`fill should be int or float or a list or tuple of them. Got ${typeof fill}`);
+  }
+  /** torchvision's draw of the 1×H×W×2 displacement field for an image of `size` [height, width] */
+  static getParams(alpha: [number, number], sigma: [number, number], size: [number, number]): torch.Tensor {
+    const field = (i: 0 | 1) => {
+      let d = torch.rand([1, 1, ...size]).mul(2).sub(1);
+      if (sigma[i] > 0) {
+        let k = Math.trunc(8 * sigma[i] + 1);
+        if (k % 2 === 0) k += 1; // the kernel size must be odd
+        d = F.gaussianBlur(d, [k, k], sigma) as torch.Tensor;
+      }
+      // x is normalised by the width, y by the height
+      return d.mul(alpha[i]).div(size[1 - i]!);
+    };
+    const dx = field(0), dy = field(1);
+    return torch.cat([dx, dy], 1).permute(0, 2, 3, 1);
+  }
+  forward(img: Input): Input {
+    const [, height, width] = F.getDimensions(img);
+    const displacement = ElasticTransform.getParams(this.alpha, this.sigma, [height, width]);
+    return F.elasticTransform(img, displacement, this.interpolation, this.fill);
+  }
+  protected reprArgs(): string {
+    return `alpha=[${this.alpha.map(pyNum).join(', ')}], sigma=[${this.sigma.map(pyNum).join(', ')}], interpolation=InterpolationMode.${this.interpolation.toUpperCase()}, fill=[${this.fill.map(pyNum).join(', ')}]`;
   }
 }
 

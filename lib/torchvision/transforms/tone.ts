@@ -15,7 +15,7 @@ function maxValue(t: torch.Tensor): number {
   return badArg('a uint8 or float image Tensor', 'img', t);
 }
 /** torchvision's _assert_channels: a tensor image of 1 or 3 channels */
-function assertChannels(img: Input): void {
+export function assertChannels(img: Input): void {
   if (img instanceof Image) return;
   const c = img.dim() === 2 ? 1 : img.shape.at(-3)!;
   if (c !== 1 && c !== 3) throw new TypeError(`Input image tensor permitted channel values are [1, 3], but found ${c}`);
