@@ -128,6 +128,7 @@ export {
   unique, uniqueConsecutive, tensordot, meshgrid, einsum, broadcastTensors, blockDiag, cartesianProd, chainMatmul,
   atleast1d, atleast2d, atleast3d, nonzero, norm, broadcastShapes, type UniqueOptions, type Subscripts,
 } from './torch-functional.js';
+import './tensor-apply.js';
 
 const info = native.runtimeInfo();
 

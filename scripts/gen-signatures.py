@@ -138,6 +138,9 @@ SIGNATURE_TEXT = {
     'torch.Tensor.where': 'condition, other',
     'torch.Tensor.type': 'dtype=None, non_blocking=False, *, memory_format=None',
     'torch.Tensor.is_same_size': 'other',
+    # PyTorch's parser: apply_(PyObject* callable); map_(Tensor other, PyObject* callable) (its docstring says tensor)
+    'torch.Tensor.apply_': 'callable',
+    'torch.Tensor.map_': 'other, callable',
     # torch.nn.utils.weight_norm is also the name of its submodule, which the resolver finds first
     'torch.nn.utils.weight_norm': "module, name='weight', dim=0",
     # RNN.__init__(*args, **kwargs) parses its arguments by hand; this is its documented signature
@@ -390,6 +393,9 @@ OVERRIDES = {
     'torch.Tensor.where': {'condition': 'Tensor', 'other': 'Tensor | number | boolean'},
     'torch.Tensor.type': {'dtype': 'DType | string | null', 'non_blocking': 'boolean', 'memory_format': 'MemoryFormat | null'},
     'torch.Tensor.is_same_size': {'other': 'Tensor'},
+    # a bool tensor's elements reach the callable as booleans
+    'torch.Tensor.apply_': {'callable': '(x: number) => number | boolean'},
+    'torch.Tensor.map_': {'other': 'Tensor', 'callable': '(a: number, b: number) => number | boolean'},
     'torch.autograd.grad': {'outputs': 'Tensor | Tensor[]', 'inputs': 'Tensor | Tensor[]', 'grad_outputs': 'Tensor | (Tensor | null)[] | null'},
     'torch.autograd.backward': {'tensors': 'Tensor | Tensor[]', 'grad_tensors': 'Tensor | (Tensor | null)[] | null', 'inputs': 'Tensor | Tensor[] | null'},
     'torch.distributions.TransformedDistribution': {'base_distribution': 'Distribution', 'transforms': 'Transform | Transform[]'},

@@ -377,6 +377,8 @@ const S: Record<string, Sample> = {
   'Tensor.where': { self: () => torch.arange(4), args: () => ({ condition: long(0, 3, 0, 2).gt(0), other: long(9, 8, 7, 6) }) },
   'Tensor.type': { self: () => torch.arange(24).view(1, 2, 3, 4), args: () => ({ dtype: torch.float64, nonBlocking: false, memoryFormat: torch.channelsLast }), effect: (_, r) => [(r as torch.Tensor).dtype, (r as torch.Tensor).stride()] },
   'Tensor.isSameSize': { self: () => torch.zeros(2, 3), args: () => ({ other: torch.ones(2, 3) }) },
+  'Tensor.apply_': { self: () => torch.arange(4), args: () => ({ callable: (v: number) => v * 3 }) },
+  'Tensor.map_': { self: () => torch.zeros(2, 3), args: () => ({ other: torch.tensor([1, 2, 3]), callable: (a: number, b: number) => a + 10 * b }) },
   'Tensor.newTensor': { self: () => torch.zeros(1, { dtype: torch.float64 }), args: () => ({ data: [1, 2], requiresGrad: true, pinMemory: false }) },
   'Tensor.registerHook': { self: () => torch.ones(2, { requiresGrad: true }), args: () => ({ hook: (g: torch.Tensor) => g.mul(2) }), effect: () => 'registered' },
   'autograd.grad': {

@@ -234,6 +234,8 @@ export const SIGNATURES = {
   "Tensor.where": [["condition", "condition", "pos"], ["other", "other", "pos"]],
   "Tensor.type": [["dtype", "dtype", "pos", null], ["nonBlocking", "non_blocking", "pos", false], ["memoryFormat", "memory_format", "kwonly", null]],
   "Tensor.isSameSize": [["other", "other", "pos"]],
+  "Tensor.apply_": [["callable", "callable", "pos"]],
+  "Tensor.map_": [["other", "other", "pos"], ["callable", "callable", "pos"]],
   "nn.Parameter": [["data", "data", "pos", null], ["requiresGrad", "requires_grad", "pos", true]],
   "torch.Generator": [["device", "device", "pos", "cpu"]],
   "nn.Module.train": [["mode", "mode", "pos", true]],
@@ -939,6 +941,8 @@ export interface ParamTypes {
   "Tensor.where": { condition: Tensor; other: Tensor | number | boolean };
   "Tensor.type": { dtype?: DType | string | null; nonBlocking?: boolean; memoryFormat?: MemoryFormat | null };
   "Tensor.isSameSize": { other: Tensor };
+  "Tensor.apply_": { callable: (x: number) => number | boolean };
+  "Tensor.map_": { other: Tensor; callable: (a: number, b: number) => number | boolean };
   "nn.Parameter": { data?: Tensor | null; requiresGrad?: boolean };
   "torch.Generator": { device?: DeviceLike };
   "nn.Module.train": { mode?: boolean };
@@ -1644,6 +1648,8 @@ export interface Positional {
   "Tensor.where": ["condition", "other"];
   "Tensor.type": ["dtype", "nonBlocking"];
   "Tensor.isSameSize": ["other"];
+  "Tensor.apply_": ["callable"];
+  "Tensor.map_": ["other", "callable"];
   "nn.Parameter": ["data", "requiresGrad"];
   "torch.Generator": ["device"];
   "nn.Module.train": ["mode"];
@@ -2353,6 +2359,8 @@ export interface ArgsTable {
   "Tensor.where": [options: { condition: Tensor; other: Tensor | number | boolean }] | [condition: Tensor, options: { other: Tensor | number | boolean }] | [condition: Tensor, other: Tensor | number | boolean, options?: {}];
   "Tensor.type": [options?: { dtype?: DType | string | null; nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }] | [dtype: DType | string | null | undefined, options?: { nonBlocking?: boolean; memoryFormat?: MemoryFormat | null }] | [dtype: DType | string | null | undefined, nonBlocking: boolean | undefined, options?: { memoryFormat?: MemoryFormat | null }];
   "Tensor.isSameSize": [options: { other: Tensor }] | [other: Tensor, options?: {}];
+  "Tensor.apply_": [options: { callable: (x: number) => number | boolean }] | [callable: (x: number) => number | boolean, options?: {}];
+  "Tensor.map_": [options: { other: Tensor; callable: (a: number, b: number) => number | boolean }] | [other: Tensor, options: { callable: (a: number, b: number) => number | boolean }] | [other: Tensor, callable: (a: number, b: number) => number | boolean, options?: {}];
   "nn.Parameter": [options?: { data?: Tensor | null; requiresGrad?: boolean }] | [data: Tensor | null | undefined, options?: { requiresGrad?: boolean }] | [data: Tensor | null | undefined, requiresGrad: boolean | undefined, options?: {}];
   "torch.Generator": [options?: { device?: DeviceLike }] | [device: DeviceLike | undefined, options?: {}];
   "nn.Module.train": [options?: { mode?: boolean }] | [mode: boolean | undefined, options?: {}];
