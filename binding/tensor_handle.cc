@@ -261,7 +261,7 @@ static napi_value SizesInto(napi_env env, napi_callback_info info) {
 }
 
 // One entry point per metadata query keeps the JS getters cheap (no op dispatch).
-enum Meta { kShape, kStrides, kDtype, kDevice, kContiguous, kStorageOffset, kDataPtr, kAccounted, kDim };
+enum Meta { kShape, kStrides, kDtype, kDevice, kContiguous, kStorageOffset, kDataPtr, kAccounted, kDim, kStorageNbytes };
 
 static napi_value Metadata(napi_env env, napi_callback_info info) {
   size_t argc = 2;
@@ -291,6 +291,7 @@ static napi_value Metadata(napi_env env, napi_callback_info info) {
         napi_create_bigint_uint64(env, reinterpret_cast<uint64_t>(t.has_storage() ? t.data_ptr() : nullptr), &out);
         return out;
       case kDim: napi_create_int64(env, t.dim(), &out); return out;
+      case kStorageNbytes: napi_create_int64(env, t.has_storage() ? static_cast<int64_t>(t.storage().nbytes()) : 0, &out); return out;
     }
     throw std::runtime_error("unknown metadata query");
   });

@@ -11,6 +11,7 @@ import { DType, dtypeFromEnum } from './types.js';
 
 import { bind, type Args } from './bind.js';
 export { Tensor, slice, GradFn, type Index, type Slice } from './tensor.js';
+export { TypedStorage, UntypedStorage } from './storage.js';
 export { TorchError } from './errors.js';
 export { Generator, defaultGenerator } from './generator.js';
 export {

@@ -16,6 +16,7 @@ import { bind, unexpectedKeyword, type Args } from './bind.js';
 import { isPlainObject } from './plain-object.js';
 import { fastMethod, fastSelect, fastToDtype } from './fast-ops.js';
 import { SCRATCH, fromData, fromValues, readSmall, scratchView } from './scratch.js';
+import { TypedStorage, UntypedStorage } from './storage.js';
 
 export const OP_BASE = native.defineOps(OP_GROUPS);
 const op = native.op;
@@ -38,7 +39,10 @@ export function slice(start?: number | null, stop?: number | null, step?: number
  */
 export type Index = number | bigint | Slice | null | '...' | boolean | Tensor | string | readonly Index[];
 
-enum Meta { Shape, Strides, Dtype, Device, Contiguous, StorageOffset, DataPtr, Accounted, Dim }
+// PyTorch 2.x warns once per process that TypedStorage is deprecated
+let storageWarned = false;
+
+enum Meta { Shape, Strides, Dtype, Device, Contiguous, StorageOffset, DataPtr, Accounted, Dim, StorageNbytes }
 enum Grad { Grad, RequiresGrad, IsLeaf, GradFn, RetainsGrad, Version, OutputNr, Data }
 
 enum NodeQuery { Name, Next, Variable, Address }
@@ -251,6 +255,27 @@ export class Tensor {
   dataPtr(): bigint {
     if (arguments.length) takesNoArguments('Tensor.dataPtr', arguments.length);
     return native.meta(this._h, Meta.DataPtr);
+  }
+  /**
+   * All the memory under this tensor (a view's whole base) as elements of its dtype, shared with it:
+   * Python's `x.storage()`, which PyTorch 2.x deprecates for `untypedStorage()`.
+   */
+  storage(): TypedStorage {
+    if (arguments.length) takesNoArguments('Tensor.storage', arguments.length);
+    if (!storageWarned) {
+      storageWarned = true;
+      process.emitWarning('TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage class. This should only matter to you if you are using storages directly.  To access UntypedStorage directly, use tensor.untyped_storage() instead of tensor.storage()', 'UserWarning');
+    }
+    return new TypedStorage(this.storageElements());
+  }
+  /** All the memory under this tensor as bytes, shared with it (Python's `x.untyped_storage()`). */
+  untypedStorage(): UntypedStorage {
+    if (arguments.length) takesNoArguments('Tensor.untypedStorage', arguments.length);
+    return new UntypedStorage(this.storageElements().view(uint8));
+  }
+  private storageElements(): Tensor {
+    const n = Math.floor(native.meta(this._h, Meta.StorageNbytes) / this.dtype.itemsize);
+    return this.detach().asStrided([n], [1], 0);
   }
   /** @internal bytes this wrapper reported to V8 as external memory */
   get _externalBytes(): number {
