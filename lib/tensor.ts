@@ -53,7 +53,7 @@ enum NodeQuery { Name, Next, Variable, Address }
  * in PyTorch (`loss.gradFn.nextFunctions[0][0]`).
  */
 export class GradFn {
-  /** @internal */
+  /** @internal use gradFnOf, which keeps one wrapper per node */
   constructor(private readonly _h: Handle) {}
   /** The node's name, as Python's `grad_fn.name()` ('AddBackward0', 'torch::autograd::AccumulateGrad'). */
   name(): string {
@@ -64,7 +64,7 @@ export class GradFn {
    * `next_functions`): null where an input needs no gradient, an AccumulateGrad node for a leaf.
    */
   get nextFunctions(): [GradFn | null, number][] {
-    return (native.nodeQuery(this._h, NodeQuery.Next) as [Handle | null, number][]).map(([h, nr]) => [h === null ? null : new GradFn(h), nr]);
+    return (native.nodeQuery(this._h, NodeQuery.Next) as [Handle | null, number][]).map(([h, nr]) => [h === null ? null : gradFnOf(h), nr]);
   }
   /** The leaf tensor an AccumulateGrad node accumulates into (Python's `AccumulateGrad.variable`); undefined for other nodes. */
   get variable(): Tensor | undefined {
@@ -79,6 +79,24 @@ export class GradFn {
   [inspect.custom]() {
     return this.toString();
   }
+}
+
+// One wrapper per autograd node while any is reachable, so that `y.gradFn === y.gradFn`, as `is` holds
+// in Python, and a walk of the graph can keep the nodes it has seen in a Set. A node's address is
+// unique while its wrapper (which holds the node) lives.
+const gradFnWrappers = new Map<string, WeakRef<GradFn>>();
+const gradFnCollected = new FinalizationRegistry<[string, WeakRef<GradFn>]>(([address, ref]) => {
+  if (gradFnWrappers.get(address) === ref) gradFnWrappers.delete(address);
+});
+function gradFnOf(h: Handle): GradFn {
+  const address = native.nodeQuery(h, NodeQuery.Address) as string;
+  const known = gradFnWrappers.get(address)?.deref();
+  if (known) return known;
+  const fn = new GradFn(h);
+  const ref = new WeakRef(fn);
+  gradFnWrappers.set(address, ref);
+  gradFnCollected.register(fn, [address, ref]);
+  return fn;
 }
 
 export interface Tensor extends TensorOps {}
@@ -486,7 +504,7 @@ export class Tensor {
    */
   get gradFn(): GradFn | null {
     const n = native.gradQuery(this._h, Grad.GradFn);
-    return n === null ? null : new GradFn(n);
+    return n === null ? null : gradFnOf(n);
   }
   get retainsGrad(): boolean {
     return native.gradQuery(this._h, Grad.RetainsGrad);

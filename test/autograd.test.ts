@@ -53,6 +53,22 @@ t.test('walking the graph: gradFn.nextFunctions and AccumulateGrad.variable (scr
   const fn = leaf.mul(2).exp().sum().gradFn!;
   globalThis.gc?.();
   t.equal(fn.nextFunctions[0][0]!.nextFunctions[0][0]!.nextFunctions[0][0]!.variable!.dataPtr(), leaf.dataPtr(), 'down to the leaf');
+  // one object per node, as `is` in Python: a walk of a graph that reuses a tensor (b + b) meets
+  // each node once when it keeps the ones it has seen in a Set (torchviz's make_dot does)
+  const a = torch.ones(2, { requiresGrad: true });
+  const m = a.mul(2);
+  const out = m.add(m).sum();
+  t.equal(out.gradFn, out.gradFn, 'y.gradFn === y.gradFn');
+  t.equal(out.gradFn!.nextFunctions[0][0]!.nextFunctions[0][0], m.gradFn, 'reached through nextFunctions, the same object');
+  const seen = new Set<torch.GradFn>();
+  const stack = [out.gradFn];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || seen.has(node)) continue;
+    seen.add(node);
+    for (const [next] of node.nextFunctions) stack.push(next);
+  }
+  t.same([...seen].map((n) => n.name()), ['SumBackward0', 'AddBackward0', 'MulBackward0', 'torch::autograd::AccumulateGrad'], 'each node once');
 });
 
 t.test('higher order gradients with autograd.grad', async (t) => {
