@@ -43,7 +43,7 @@ static Napi::Value DefaultGenerator(const Napi::CallbackInfo& info) {
   return Napi::Value(info.Env(), WrapGenerator(info.Env(), at::detail::getDefaultCPUGenerator()));
 }
 
-// generatorQuery(g, 0: manual_seed(seed) | 1: initial_seed | 2: seed())
+// generatorCall(g, 0: manual_seed(seed) | 1: initial_seed | 2: seed() | 3: get_state() | 4: set_state(state))
 static Napi::Value GeneratorCall(const Napi::CallbackInfo& info) {
   return GuardN(info, "Generator", [&]() -> napi_value {
     at::Generator& g = GeneratorArg(info);
@@ -63,6 +63,9 @@ static Napi::Value GeneratorCall(const Napi::CallbackInfo& info) {
         g.set_current_seed(s);
         return Napi::Number::New(info.Env(), static_cast<double>(s));
       }
+      // the state as a uint8 tensor; libtorch checks a state it is given (dtype, size, contents)
+      case 3: return Napi::Value(info.Env(), WrapTensor(info.Env(), g.get_state()));
+      case 4: g.set_state(TensorArg(info.Env(), info[2], "new_state")); return info.Env().Undefined();
     }
     throw std::runtime_error("unknown generator call");
   });

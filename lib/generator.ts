@@ -2,7 +2,8 @@
 // (randperm, rand, randn, normal_, ...) accept one in their options: { generator: g }.
 import { inspect } from 'node:util';
 import { native } from './native.js';
-import { badArg } from './errors.js';
+import { badArg, takesNoArguments } from './errors.js';
+import { Tensor } from './tensor.js';
 import { device as toDevice, type Device, type DeviceLike } from './types.js';
 
 import { bind, type Args } from './bind.js';
@@ -38,6 +39,18 @@ export class Generator {
   seed(): number {
     return native.generatorCall(this._gen, 2) as number;
   }
+  /** The generator's state as a uint8 tensor (a copy), for setState to restore, as Python's `get_state()`. */
+  getState(): Tensor {
+    if (arguments.length) takesNoArguments('Generator.getState', arguments.length);
+    return new Tensor(native.generatorCall(this._gen, 3) as never);
+  }
+  /** Restores a state getState returned (Python's `set_state(new_state)`, positional only); libtorch checks it. */
+  setState(newState: Tensor): this {
+    if (arguments.length !== 1) throw new TypeError(`setState() takes exactly one argument (${arguments.length} given)`);
+    if (!(newState instanceof Tensor)) throw new TypeError(`expected a torch.ByteTensor, but got ${describeType(newState)}`);
+    native.generatorCall(this._gen, 4, newState._h as never);
+    return this;
+  }
   [inspect.custom]() {
     return `<torch.Generator on ${this.device}>`;
   }
@@ -45,3 +58,21 @@ export class Generator {
 
 /** torch.default_generator: the stream torch.manualSeed seeds. */
 export const defaultGenerator = Generator.fromHandle(native.defaultGenerator());
+
+const describeType = (v: unknown) => (v === null ? 'None' : Array.isArray(v) ? 'list' : typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'float') : typeof v);
+
+/** torch.get_rng_state(): the default generator's state, as a uint8 tensor. */
+export function getRngState(...args: Args<'torch.getRngState'>): Tensor {
+  bind('torch.getRngState', args, { name: 'torch.getRngState' });
+  return defaultGenerator.getState();
+}
+/** torch.set_rng_state(new_state): restores the default generator's state from getRngState(). */
+export function setRngState(...args: Args<'torch.setRngState'>): void {
+  const { newState } = bind('torch.setRngState', args, { name: 'torch.setRngState' });
+  defaultGenerator.setState(newState);
+}
+/** torch.seed(): seeds the default generator non-deterministically and returns the seed. */
+export function seed(...args: Args<'torch.seed'>): number {
+  bind('torch.seed', args, { name: 'torch.seed' });
+  return defaultGenerator.seed();
+}

@@ -13,7 +13,7 @@ import { bind, type Args } from './bind.js';
 export { Tensor, slice, GradFn, type Index, type Slice } from './tensor.js';
 export { TypedStorage, UntypedStorage } from './storage.js';
 export { TorchError } from './errors.js';
-export { Generator, defaultGenerator } from './generator.js';
+export { Generator, defaultGenerator, getRngState, setRngState, seed } from './generator.js';
 export {
   DType, Device, device, MemoryFormat, Layout, type DeviceLike, type Scalar,
   uint8, int8, int16, int32, int64, float16, float32, float64, bool, bfloat16,

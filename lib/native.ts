@@ -120,7 +120,7 @@ export interface Native {
   ddpPrepareForBackward(reducer: unknown, outputs: unknown[]): void;
   newGenerator(device?: string): unknown;
   defaultGenerator(): unknown;
-  generatorCall(g: unknown, which: number, arg?: number | bigint): unknown;
+  generatorCall(g: unknown, which: number, arg?: number | bigint | Handle): unknown;
   sgdStep(params: unknown[], grads: unknown[], bufs: unknown[], hyper: object): (Handle | null)[];
   adamStep(params: unknown[], grads: unknown[], m: unknown[], v: unknown[], vmax: unknown[] | null, steps: unknown[], hyper: object): void;
   rmspropStep(params: unknown[], grads: unknown[], sq: unknown[], gavg: unknown[] | null, bufs: unknown[] | null, steps: unknown[], hyper: object): void;

@@ -393,6 +393,7 @@ OVERRIDES = {
     'torch.Tensor.where': {'condition': 'Tensor', 'other': 'Tensor | number | boolean'},
     'torch.Tensor.type': {'dtype': 'DType | string | null', 'non_blocking': 'boolean', 'memory_format': 'MemoryFormat | null'},
     'torch.Tensor.is_same_size': {'other': 'Tensor'},
+    'torch.set_rng_state': {'new_state': 'Tensor'},
     # a bool tensor's elements reach the callable as booleans
     'torch.Tensor.apply_': {'callable': '(x: number) => number | boolean'},
     'torch.Tensor.map_': {'other': 'Tensor', 'callable': '(a: number, b: number) => number | boolean'},

@@ -106,6 +106,15 @@ const S: Record<string, Sample> = {
   'torch.randintLike': { args: () => ({ input: torch.zeros(4), low: 3, high: 7 }) },
   'torch.frombuffer': { args: () => ({ buffer: new Float32Array([1, 2, 3, 4]).buffer, dtype: torch.float32, count: 2, offset: 4 }) },
   'torch.manualSeed': { args: () => ({ seed: 42 }), effect: () => torch.rand(3) },
+  'torch.seed': { args: () => ({}), effect: () => 'seeded' },
+  'torch.getRngState': { args: () => ({}), effect: (_, r) => (r as torch.Tensor).shape },
+  'torch.setRngState': {
+    args: () => {
+      torch.manualSeed(3);
+      return { newState: torch.getRngState() };
+    },
+    effect: () => torch.rand(3),
+  },
   'linalg.matrixSqrth': { args: () => ({ A: torch.tensor([[4.0, 1.0], [1.0, 3.0]]) }) },
   'linalg.polar': { args: () => ({ A: torch.tensor([[4.0, 1.0], [1.0, 3.0], [0.5, 0.2]]), out: [torch.empty(0), torch.empty(0)] }) },
   'torch.setDefaultDtype': {
@@ -814,6 +823,10 @@ const S: Record<string, Sample> = {
   'utils.data.WeightedRandomSampler': { args: () => ({ weights: [0.1, 0.5, 0.4], numSamples: 5, replacement: true }) },
   'utils.data.BatchSampler': { args: () => ({ sampler: [0, 1, 2, 3, 4], batchSize: 2, dropLast: true }) },
   'utils.data.DistributedSampler': { args: () => ({ dataset: tensors(), numReplicas: 2, rank: 1, shuffle: true, seed: 3 }) },
+  'torchvision.datasets.FakeData': {
+    args: () => ({ size: 4, imageSize: [3, 5, 6], numClasses: 5, transform: new T.ToTensor(), targetTransform: (y: torch.Tensor) => y.mul(2), randomOffset: 7 }),
+    effect: (_, d) => (d as torchvision.datasets.FakeData).getItem(2),
+  },
   'torchvision.datasets.MNIST': { args: () => ({ root: mnistRoot, train: true, transform: new T.ToTensor() }) },
   'torchvision.datasets.FashionMNIST': { args: () => ({ root: mnistRoot, train: true, targetTransform: (y: number) => y + 1 }) },
   'torchvision.datasets.KMNIST': { args: () => ({ root: mnistRoot, train: true, download: false }) },

@@ -40,6 +40,9 @@ export const SIGNATURES = {
   "torch.randintLike": [["input", "input", "pos"], ["low", "low", "pos"], ["high", "high", "pos", null], ["generator", "generator", "kwonly", null], ["dtype", "dtype", "kwonly", null], ["layout", "layout", "kwonly", null], ["device", "device", "kwonly", null], ["requiresGrad", "requires_grad", "kwonly", false], ["memoryFormat", "memory_format", "kwonly", null]],
   "torch.frombuffer": [["buffer", "buffer", "pos"], ["dtype", "dtype", "kwonly"], ["count", "count", "kwonly", -1], ["offset", "offset", "kwonly", 0], ["requiresGrad", "requires_grad", "kwonly", false]],
   "torch.manualSeed": [["seed", "seed", "pos"]],
+  "torch.seed": [],
+  "torch.getRngState": [],
+  "torch.setRngState": [["newState", "new_state", "pos"]],
   "torch.setDefaultDtype": [["d", "d", "posonly"]],
   "torch.setNumThreads": [["object", "object", "posonly"]],
   "torch.split": [["tensor", "tensor", "pos"], ["splitSizeOrSections", "split_size_or_sections", "pos"], ["dim", "dim", "pos", 0]],
@@ -721,6 +724,7 @@ export const SIGNATURES = {
   "torchvision.transforms.RandomPerspective": [["distortionScale", "distortion_scale", "pos", 0.5], ["p", "p", "pos", 0.5], ["interpolation", "interpolation", "pos", {"$": "<InterpolationMode.BILINEAR: 'bilinear'>"}], ["fill", "fill", "pos", 0]],
   "torchvision.transforms.ElasticTransform": [["alpha", "alpha", "pos", 50.0], ["sigma", "sigma", "pos", 5.0], ["interpolation", "interpolation", "pos", {"$": "<InterpolationMode.BILINEAR: 'bilinear'>"}], ["fill", "fill", "pos", 0]],
   "torchvision.transforms.RandomAdjustSharpness": [["sharpnessFactor", "sharpness_factor", "pos"], ["p", "p", "pos", 0.5]],
+  "torchvision.datasets.FakeData": [["size", "size", "pos", 1000], ["imageSize", "image_size", "pos", [3, 224, 224]], ["numClasses", "num_classes", "pos", 10], ["transform", "transform", "pos", null], ["targetTransform", "target_transform", "pos", null], ["randomOffset", "random_offset", "pos", 0]],
 } as const satisfies Record<string, readonly ParamSpec[]>;
 
 /** Each callable's parameters as TypeScript types (from the annotations). */
@@ -747,6 +751,9 @@ export interface ParamTypes {
   "torch.randintLike": { input: Tensor; low: number; high?: number | null; generator?: Generator | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; requiresGrad?: boolean; memoryFormat?: MemoryFormat | null };
   "torch.frombuffer": { buffer: ArrayBuffer | ArrayBufferView; dtype: DType | string; count?: number; offset?: number; requiresGrad?: boolean };
   "torch.manualSeed": { seed: number | bigint };
+  "torch.seed": {  };
+  "torch.getRngState": {  };
+  "torch.setRngState": { newState: Tensor };
   "torch.setDefaultDtype": { d: DType };
   "torch.setNumThreads": { object: number };
   "torch.split": { tensor: Tensor; splitSizeOrSections: number | number[]; dim?: number };
@@ -1428,6 +1435,7 @@ export interface ParamTypes {
   "torchvision.transforms.RandomPerspective": { distortionScale?: number; p?: number; interpolation?: InterpolationMode; fill?: number | number[] };
   "torchvision.transforms.ElasticTransform": { alpha?: number | [number, number]; sigma?: number | [number, number]; interpolation?: InterpolationMode; fill?: number | number[] };
   "torchvision.transforms.RandomAdjustSharpness": { sharpnessFactor: number; p?: number };
+  "torchvision.datasets.FakeData": { size?: number; imageSize?: [number, number, number]; numClasses?: number; transform?: ((...args: any[]) => any) | null; targetTransform?: ((...args: any[]) => any) | null; randomOffset?: number };
 }
 
 /** Each callable's positional parameters, in order. */
@@ -1454,6 +1462,9 @@ export interface Positional {
   "torch.randintLike": ["input", "low", "high"];
   "torch.frombuffer": ["buffer"];
   "torch.manualSeed": ["seed"];
+  "torch.seed": [];
+  "torch.getRngState": [];
+  "torch.setRngState": ["newState"];
   "torch.setDefaultDtype": ["d"];
   "torch.setNumThreads": ["object"];
   "torch.split": ["tensor", "splitSizeOrSections", "dim"];
@@ -2135,6 +2146,7 @@ export interface Positional {
   "torchvision.transforms.RandomPerspective": ["distortionScale", "p", "interpolation", "fill"];
   "torchvision.transforms.ElasticTransform": ["alpha", "sigma", "interpolation", "fill"];
   "torchvision.transforms.RandomAdjustSharpness": ["sharpnessFactor", "p"];
+  "torchvision.datasets.FakeData": ["size", "imageSize", "numClasses", "transform", "targetTransform", "randomOffset"];
 }
 
 /**
@@ -2165,6 +2177,9 @@ export interface ArgsTable {
   "torch.randintLike": [options: { input: Tensor; low: number; high?: number | null; generator?: Generator | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; requiresGrad?: boolean; memoryFormat?: MemoryFormat | null }] | [input: Tensor, options: { low: number; high?: number | null; generator?: Generator | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; requiresGrad?: boolean; memoryFormat?: MemoryFormat | null }] | [input: Tensor, low: number, options?: { high?: number | null; generator?: Generator | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; requiresGrad?: boolean; memoryFormat?: MemoryFormat | null }] | [input: Tensor, low: number, high: number | null | undefined, options?: { generator?: Generator | null; dtype?: DType | null; layout?: Layout | null; device?: DeviceLike | null; requiresGrad?: boolean; memoryFormat?: MemoryFormat | null }];
   "torch.frombuffer": [options: { buffer: ArrayBuffer | ArrayBufferView; dtype: DType | string; count?: number; offset?: number; requiresGrad?: boolean }] | [buffer: ArrayBuffer | ArrayBufferView, options: { dtype: DType | string; count?: number; offset?: number; requiresGrad?: boolean }];
   "torch.manualSeed": [options: { seed: number | bigint }] | [seed: number | bigint, options?: {}];
+  "torch.seed": [options?: {}];
+  "torch.getRngState": [options?: {}];
+  "torch.setRngState": [options: { newState: Tensor }] | [newState: Tensor, options?: {}];
   "torch.setDefaultDtype": [options: { d: DType }] | [d: DType, options?: {}];
   "torch.setNumThreads": [options: { object: number }] | [object: number, options?: {}];
   "torch.split": [options: { tensor: Tensor; splitSizeOrSections: number | number[]; dim?: number }] | [tensor: Tensor, options: { splitSizeOrSections: number | number[]; dim?: number }] | [tensor: Tensor, splitSizeOrSections: number | number[], options?: { dim?: number }] | [tensor: Tensor, splitSizeOrSections: number | number[], dim: number | undefined, options?: {}];
@@ -2846,4 +2861,5 @@ export interface ArgsTable {
   "torchvision.transforms.RandomPerspective": [options?: { distortionScale?: number; p?: number; interpolation?: InterpolationMode; fill?: number | number[] }] | [distortionScale: number | undefined, options?: { p?: number; interpolation?: InterpolationMode; fill?: number | number[] }] | [distortionScale: number | undefined, p: number | undefined, options?: { interpolation?: InterpolationMode; fill?: number | number[] }] | [distortionScale: number | undefined, p: number | undefined, interpolation: InterpolationMode | undefined, options?: { fill?: number | number[] }] | [distortionScale: number | undefined, p: number | undefined, interpolation: InterpolationMode | undefined, fill: number | number[] | undefined, options?: {}];
   "torchvision.transforms.ElasticTransform": [options?: { alpha?: number | [number, number]; sigma?: number | [number, number]; interpolation?: InterpolationMode; fill?: number | number[] }] | [alpha: number | [number, number] | undefined, options?: { sigma?: number | [number, number]; interpolation?: InterpolationMode; fill?: number | number[] }] | [alpha: number | [number, number] | undefined, sigma: number | [number, number] | undefined, options?: { interpolation?: InterpolationMode; fill?: number | number[] }] | [alpha: number | [number, number] | undefined, sigma: number | [number, number] | undefined, interpolation: InterpolationMode | undefined, options?: { fill?: number | number[] }] | [alpha: number | [number, number] | undefined, sigma: number | [number, number] | undefined, interpolation: InterpolationMode | undefined, fill: number | number[] | undefined, options?: {}];
   "torchvision.transforms.RandomAdjustSharpness": [options: { sharpnessFactor: number; p?: number }] | [sharpnessFactor: number, options?: { p?: number }] | [sharpnessFactor: number, p: number | undefined, options?: {}];
+  "torchvision.datasets.FakeData": [options?: { size?: number; imageSize?: [number, number, number]; numClasses?: number; transform?: ((...args: any[]) => any) | null; targetTransform?: ((...args: any[]) => any) | null; randomOffset?: number }] | [size: number | undefined, options?: { imageSize?: [number, number, number]; numClasses?: number; transform?: ((...args: any[]) => any) | null; targetTransform?: ((...args: any[]) => any) | null; randomOffset?: number }] | [size: number | undefined, imageSize: [number, number, number] | undefined, options?: { numClasses?: number; transform?: ((...args: any[]) => any) | null; targetTransform?: ((...args: any[]) => any) | null; randomOffset?: number }] | [size: number | undefined, imageSize: [number, number, number] | undefined, numClasses: number | undefined, options?: { transform?: ((...args: any[]) => any) | null; targetTransform?: ((...args: any[]) => any) | null; randomOffset?: number }] | [size: number | undefined, imageSize: [number, number, number] | undefined, numClasses: number | undefined, transform: ((...args: any[]) => any) | null | undefined, options?: { targetTransform?: ((...args: any[]) => any) | null; randomOffset?: number }] | [size: number | undefined, imageSize: [number, number, number] | undefined, numClasses: number | undefined, transform: ((...args: any[]) => any) | null | undefined, targetTransform: ((...args: any[]) => any) | null | undefined, options?: { randomOffset?: number }] | [size: number | undefined, imageSize: [number, number, number] | undefined, numClasses: number | undefined, transform: ((...args: any[]) => any) | null | undefined, targetTransform: ((...args: any[]) => any) | null | undefined, randomOffset: number | undefined, options?: {}];
 }
