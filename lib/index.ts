@@ -62,6 +62,12 @@ export const serialization = { registerModule };
  */
 export * as hub from './hub.js';
 /**
+ * torch.random: seeding and the default generator's state, and forkRng (Python's fork_rng).
+ *
+ * PyTorch: [reference](https://docs.pytorch.org/docs/stable/random.html)
+ */
+export * as random from './random.js';
+/**
  * torch.jit: loading, running and saving TorchScript modules.
  *
  * PyTorch: [reference](https://docs.pytorch.org/docs/stable/jit.html)

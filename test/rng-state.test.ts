@@ -51,3 +51,20 @@ t.test('FakeData gives torchvision’s images and targets, and leaves the global
   t.same(new torchvision.datasets.FakeData({ size: 2, imageSize: [1, 2, 2], targetTransform: (y: torch.Tensor) => y.add(100) }).getItem(0)[1] >= 100, true, 'targetTransform gets the target tensor');
   t.throws(() => new torchvision.datasets.FakeData({ imageSize: [3, -1, 2] }), { name: 'TypeError', message: /imageSize/ });
 });
+
+t.test('torch.random.forkRng restores the stream after fn, as fork_rng does', async (t) => {
+  torch.random.manualSeed(0);
+  const inside = torch.random.forkRng(() => torch.rand(2).tolist());
+  t.same(torch.rand(2).tolist(), inside, 'the draws after the fork are the ones made inside it');
+  torch.manualSeed(1);
+  const before = torch.random.getRngState();
+  await torch.random.forkRng({ enabled: true }, async () => torch.rand(5));
+  t.equal(mismatch(torch.random.getRngState(), { shape: [5056], dtype: 'uint8', values: before.tolist() as number[] }, 0, 0), null, 'an async fn: restored once it settles');
+  torch.manualSeed(2);
+  const inner = torch.random.forkRng({ enabled: false }, () => torch.rand(1).item());
+  t.not(torch.rand(1).item(), inner, 'enabled: false does not fork: the stream moved on');
+  t.throws(() => torch.random.forkRng(() => { throw new RangeError('inside'); }), { name: 'RangeError', message: 'inside' });
+  t.throws(() => torch.random.forkRng({ devices: [0] }, () => 1), { name: 'RangeError', message: /forks the CPU generator only/ });
+  t.throws(() => torch.random.forkRng({ device: [] } as never, () => 1), { name: 'TypeError', message: "forkRng() got an unexpected keyword argument 'device'" });
+  t.equal(torch.random.initialSeed(), 2);
+});
