@@ -18,7 +18,7 @@
 namespace tn {
 
 struct Op {
-  enum Kind { HFlip, VFlip, Crop, CenterCrop, ToTensor, Normalize, Resize, ResizedCrop, Affine, ColorJitter, Blur } kind;
+  enum Kind { HFlip, VFlip, Crop, CenterCrop, ToTensor, Normalize, Resize, ResizedCrop, Affine, ColorJitter, Blur, Sharpness } kind;
   double p = 0;
   int64_t h = 0, w = 0;
   int64_t pad[4] = {0, 0, 0, 0};  // left, top, right, bottom
@@ -40,6 +40,7 @@ struct Op {
   std::vector<double> ranges[4];
   std::vector<double> sigma;
   int64_t kx = 0, ky = 0;
+  double factor = 0;  // RandomAdjustSharpness
 };
 
 // An image being transformed: uint8 H×W×C before ToTensor, float C×H×W after.
@@ -272,6 +273,12 @@ static void Apply(const Op& op, Work& x, std::mt19937_64& rng) {
       FromTensor(x, t);
       break;
     }
+    case Op::Sharpness:  // RandomAdjustSharpness: PIL's ImageEnhance on an image, torchvision's kernel on a tensor
+      if (unit(rng) < op.p) {
+        if (x.isFloat) FromTensor(x, vision::AdjustSharpness(AsTensor(x), op.factor));
+        else FromImage(x, pil::Sharpness(AsImage(x), op.factor));
+      }
+      break;
     case Op::Blur: {
       const double sigma = Uniform(rng, op.sigma[0], op.sigma[1]);
       FromTensor(x, vision::GaussianBlur(AsTensor(x), op.kx, op.ky, sigma, sigma));
@@ -504,6 +511,9 @@ static Napi::Value LoaderStart(const Napi::CallbackInfo& info) {
       } else if (kind == "gaussianBlur") {
         op.kind = Op::Blur;
         op.kx = Int(o, "kx"), op.ky = Int(o, "ky"), op.sigma = Doubles(o.Get("sigma"));
+      } else if (kind == "sharpness") {
+        op.kind = Op::Sharpness;
+        op.p = o.Get("p").As<Napi::Number>().DoubleValue(), op.factor = o.Get("factor").As<Napi::Number>().DoubleValue();
       }
       else throw ArgError("unknown native transform " + kind);
       run->ops.push_back(std::move(op));

@@ -453,4 +453,26 @@ at::Tensor Perspective(const at::Tensor& hwc, const std::array<double, 8>& a, in
   return out;
 }
 
+// Pillow's ImageFilter.SMOOTH (Filter.c's ImagingFilter3x3): each pixel's single-precision sum, row by
+// row from the one below, started at the 0.5 of rounding; an image smaller than the kernel is copied
+static at::Tensor Smooth(const at::Tensor& hwc) {
+  const int64_t h = hwc.size(0), w = hwc.size(1);
+  if (h < 3 || w < 3) return hwc.clone();
+  const at::Tensor x = hwc.to(at::kFloat);
+  const float one = static_cast<float>(1.0 / 13), five = static_cast<float>(5.0 / 13);
+  auto at = [&](int64_t dy, int64_t dx) { return x.narrow(0, 1 + dy, h - 2).narrow(1, 1 + dx, w - 2); };
+  auto row = [&](int64_t dy, float middle) { return at(dy, -1) * one + at(dy, 0) * middle + at(dy, 1) * one; };
+  const at::Tensor sum = (row(1, one) + 0.5) + row(0, five) + row(-1, one);
+  at::Tensor out = hwc.clone();
+  out.narrow(0, 1, h - 2).narrow(1, 1, w - 2).copy_(sum.clamp(0, 255).to(at::kByte));
+  return out;
+}
+
+at::Tensor Sharpness(const at::Tensor& hwc, double factor) {
+  const at::Tensor src = Checked(hwc);
+  // ImagingBlend(smooth, image, factor): a + alpha·(b − a) in single precision, truncated to 8 bits
+  const at::Tensor a = Smooth(src).to(at::kFloat);
+  return (a + (src.to(at::kFloat) - a) * static_cast<float>(factor)).clamp(0, 255).to(at::kByte);
+}
+
 }  // namespace tn::pil

@@ -1,5 +1,5 @@
-// PIL's resampling on an Image's H×W×C uint8 pixels: Pillow's Resample.c (Image.resize) and the
-// affine engine of Geometry.c (Image.transform / Image.rotate), ported to the instruction, so that
+// PIL's resampling on an Image's H×W×C uint8 pixels: Pillow's Resample.c (Image.resize), the
+// affine engine of Geometry.c (Image.transform / Image.rotate) and ImageEnhance.Sharpness, ported to the instruction, so that
 // an Image pipeline gives the very pixels torchvision's PIL path gives. Tensors keep torchvision's
 // tensor kernels (vision.h).
 #pragma once
@@ -20,5 +20,8 @@ at::Tensor Resize(const at::Tensor& hwc, int64_t h, int64_t w, int filter);
 at::Tensor Affine(const at::Tensor& hwc, const vision::AffineSpec& spec);
 // torchvision's F.perspective on a PIL image: Image.transform(size, PERSPECTIVE, a, filter, fillcolor=fill)
 at::Tensor Perspective(const at::Tensor& hwc, const std::array<double, 8>& a, int interp, const std::vector<double>& fill);
+
+// ImageEnhance.Sharpness(img).enhance(factor): a blend with ImageFilter.SMOOTH, in Pillow's single precision
+at::Tensor Sharpness(const at::Tensor& hwc, double factor);
 
 }  // namespace tn::pil

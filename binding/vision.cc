@@ -250,6 +250,30 @@ at::Tensor AdjustSaturation(const at::Tensor& img, double factor) {
   return Blend(img, RgbToGrayscale(img), factor);
 }
 
+// torchvision's _blurred_degenerate_image: the 3×3 smoothing [[1, 1, 1], [1, 5, 1], [1, 1, 1]] / 13,
+// the border pixels kept
+static at::Tensor BlurredDegenerate(const at::Tensor& img) {
+  const auto dtype = img.is_floating_point() ? img.scalar_type() : at::kFloat;
+  auto kernel = at::tensor({1.0, 1.0, 1.0, 1.0, 5.0, 1.0, 1.0, 1.0, 1.0}).to(dtype).view({3, 3});
+  kernel = (kernel / kernel.sum()).expand({img.size(-3), 1, 3, 3});
+  const bool squeeze = img.dim() == 3;
+  auto x = (squeeze ? img.unsqueeze(0) : img).to(dtype);
+  auto blurred = at::conv2d(x, kernel, c10::nullopt, at::IntArrayRef{1}, at::IntArrayRef{0}, at::IntArrayRef{1}, x.size(-3));
+  if (squeeze) blurred = blurred.squeeze(0);
+  if (img.scalar_type() != dtype) blurred = (img.scalar_type() == at::kBool ? blurred : blurred.round()).to(img.scalar_type());
+  auto result = img.clone();
+  const int64_t h = result.dim() - 2;
+  result.narrow(h, 1, result.size(h) - 2).narrow(h + 1, 1, result.size(h + 1) - 2).copy_(blurred);
+  return result;
+}
+
+at::Tensor AdjustSharpness(const at::Tensor& img, double factor) {
+  if (factor < 0) throw std::invalid_argument("sharpness_factor (" + std::to_string(factor) + ") is not non-negative.");
+  CheckChannels(img);
+  if (img.size(-1) <= 2 || img.size(-2) <= 2) return img;
+  return Blend(img, BlurredDegenerate(img), factor);
+}
+
 at::Tensor AdjustHue(const at::Tensor& img, double factor) {
   if (!(factor >= -0.5 && factor <= 0.5)) throw std::invalid_argument("hue_factor (" + std::to_string(factor) + ") is not in [-0.5, 0.5].");
   CheckChannels(img);
@@ -365,6 +389,13 @@ static Napi::Value JsElastic(const Napi::CallbackInfo& info) {
   });
 }
 
+static Napi::Value JsPilSharpness(const Napi::CallbackInfo& info) {
+  return GuardN(info, "pilSharpness", [&]() -> napi_value {
+    auto& img = TensorArg(info.Env(), info[0], "img");
+    return WrapTensor(info.Env(), pil::Sharpness(img, info[1].As<Napi::Number>().DoubleValue()));
+  });
+}
+
 static Napi::Value JsAdjust(const Napi::CallbackInfo& info) {
   return GuardN(info, "adjust", [&]() -> napi_value {
     auto& img = TensorArg(info.Env(), info[0], "img");
@@ -372,6 +403,7 @@ static Napi::Value JsAdjust(const Napi::CallbackInfo& info) {
     const double f = info[2].As<Napi::Number>().DoubleValue();
     at::Tensor out = kind == "brightness" ? AdjustBrightness(img, f) : kind == "contrast" ? AdjustContrast(img, f)
                    : kind == "saturation" ? AdjustSaturation(img, f) : kind == "hue" ? AdjustHue(img, f)
+                   : kind == "sharpness" ? AdjustSharpness(img, f)
                    : throw ArgError("unknown adjustment " + kind);
     return WrapTensor(info.Env(), out);
   });
@@ -395,6 +427,7 @@ void InitVision(Napi::Env env, Napi::Object exports) {
   exports.Set("pilAffine", Napi::Function::New(env, vision::JsPilAffine));
   exports.Set("visionPerspective", Napi::Function::New(env, vision::JsPerspective));
   exports.Set("pilPerspective", Napi::Function::New(env, vision::JsPilPerspective));
+  exports.Set("pilSharpness", Napi::Function::New(env, vision::JsPilSharpness));
   exports.Set("visionElastic", Napi::Function::New(env, vision::JsElastic));
   exports.Set("visionAdjust", Napi::Function::New(env, vision::JsAdjust));
   exports.Set("visionGaussianBlur", Napi::Function::New(env, vision::JsGaussianBlur));

@@ -37,6 +37,8 @@ at::Tensor AdjustBrightness(const at::Tensor& img, double factor);
 at::Tensor AdjustContrast(const at::Tensor& img, double factor);
 at::Tensor AdjustSaturation(const at::Tensor& img, double factor);
 at::Tensor AdjustHue(const at::Tensor& img, double factor);
+// torchvision's adjust_sharpness on a tensor: a blend with its 3×3 smoothing
+at::Tensor AdjustSharpness(const at::Tensor& img, double factor);
 at::Tensor RgbToGrayscale(const at::Tensor& img);
 at::Tensor GaussianBlur(const at::Tensor& img, int64_t kx, int64_t ky, double sx, double sy);
 

@@ -88,7 +88,8 @@ export interface Native {
   pilAffine(hwc: unknown, spec: AffineSpec): Handle;
   /** PIL's Image.transform(PERSPECTIVE, coeffs) on an H×W×C uint8 image */
   pilPerspective(hwc: unknown, coeffs: number[], options: GridOptions): Handle;
-  visionAdjust(img: unknown, kind: 'brightness' | 'contrast' | 'saturation' | 'hue', factor: number): Handle;
+  visionAdjust(img: unknown, kind: 'brightness' | 'contrast' | 'saturation' | 'hue' | 'sharpness', factor: number): Handle;
+  pilSharpness(hwc: unknown, factor: number): Handle;
   visionGaussianBlur(img: unknown, kx: number, ky: number, sx: number, sy: number): Handle;
   decodeImage(data: Uint8Array, mode: number): Handle;
   readImageFile(path: string, mode: number): Handle;

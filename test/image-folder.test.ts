@@ -113,6 +113,8 @@ t.test('the native loader decodes and augments image files on its threads', asyn
     ['ColorJitter one choice', () => new T.Compose([new T.ToTensor(), new T.ColorJitter({ hue: [0.1, 0.1] })])],
     ['ColorJitter on uint8', () => new T.Compose([new T.ColorJitter({ brightness: [1.3, 1.3] }), new T.ToTensor()])],
     ['GaussianBlur one sigma', () => new T.Compose([new T.Resize([12, 12]), new T.GaussianBlur(5, 1.1), new T.ToTensor(), new T.Normalize([0.5, 0.5, 0.5], [0.2, 0.2, 0.2])])],
+    ['RandomAdjustSharpness on the image (PIL)', () => new T.Compose([new T.RandomAdjustSharpness(2.5, 1), new T.ToTensor()])],
+    ['RandomAdjustSharpness on the tensor, and never', () => new T.Compose([new T.ToTensor(), new T.RandomAdjustSharpness(0.3, { p: 1 }), new T.RandomAdjustSharpness(9, 0)])],
     ['RandomResizedCrop whole image', () => new T.Compose([new T.RandomResizedCrop(8, { scale: [1, 1], ratio: [17 / 13, 17 / 13] }), new T.ToTensor()])],
   ];
   for (const [name, make] of pipelines) {

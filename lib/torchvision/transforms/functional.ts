@@ -1,8 +1,8 @@
 // torchvision.transforms.functional: the deterministic image operations the transforms draw
 // parameters for. Geometry and colour run torchvision's own tensor kernels, ported op for op to
 // C++ (binding/vision.cc) so that the native DataLoader applies the very same code.
-// On an Image, resize, rotate and affine run PIL's own resampling (binding/pil_resample.cc, a port
-// of Pillow's C), as torchvision runs PIL on a PIL image; the other operations go through the
+// On an Image, resize, rotate, affine, perspective and sharpness run PIL's own code (binding/pil_resample.cc,
+// a port of Pillow's C), as torchvision runs PIL on a PIL image; the other operations go through the
 // image's uint8 C×H×W tensor, where torchvision's PIL and tensor paths agree.
 import * as torch from '../../index.js';
 import { native } from '../../native.js';
@@ -11,6 +11,7 @@ import { Image } from '../image.js';
 
 import { bind, type Args } from '../../bind.js';
 import { fillList, pilFill, pilTransformFilter, tensorInterp, wrapH } from './grid-options.js';
+import { assertChannels } from './tone.js';
 /** What the functional transforms take: an `Image` (the PIL path) or a tensor (the tensor path). */
 export type Input = Image | torch.Tensor;
 /** torchvision's InterpolationMode; 'box', 'hamming' and 'lanczos' are PIL's, for Images only. */
@@ -188,6 +189,21 @@ export function adjustHue(...args: Args<'torchvision.transforms.functional.adjus
   return adjust('hue', img, hueFactor);
 }
 
+/**
+ * The image sharpened by `sharpnessFactor`: 0 gives a blurred image, 1 the original, 2 twice as sharp
+ * (torchvision's F.adjust_sharpness).
+ */
+export function adjustSharpness(...args: Args<'torchvision.transforms.functional.adjustSharpness'>): Input {
+  const { img, sharpnessFactor } = bind('torchvision.transforms.functional.adjustSharpness', args);
+  if (typeof sharpnessFactor !== 'number' || Number.isNaN(sharpnessFactor)) badArg('a number', 'sharpnessFactor', sharpnessFactor);
+  if (img instanceof Image) return new Image(wrapH(native.pilSharpness(img.data, sharpnessFactor)), img.mode);
+  if (sharpnessFactor < 0) throw new RangeError(`sharpness_factor (${sharpnessFactor}) is not non-negative.`);
+  return spatial(img, (t) => {
+    assertChannels(t);
+    return wrapH(native.visionAdjust(t, 'sharpness', sharpnessFactor));
+  });
+}
+
 export function gaussianBlur(...args: Args<'torchvision.transforms.functional.gaussianBlur'>): Input {
   const { img, kernelSize, sigma } = bind('torchvision.transforms.functional.gaussianBlur', args);
   const k = typeof kernelSize === 'number' ? [kernelSize, kernelSize] : kernelSize;
@@ -302,4 +318,3 @@ export function toTensor(...args: Args<'torchvision.transforms.functional.toTens
 
 export { invert, posterize, solarize, autocontrast, equalize } from './tone.js';
 export { perspective, elasticTransform } from './warp.js';
-export { adjustSharpness } from './sharpness.js';

@@ -7,11 +7,16 @@ import type { InterpolationMode } from './functional.js';
 /** a native call's result as a Tensor */
 export const wrapH = (h: unknown) => new torch.Tensor(h as any);
 
+/** torchvision's accepted fill: a number, or a list of numbers (each caller keeps its own message). */
+export function isFill(v: unknown): v is number | number[] {
+  return typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number'));
+}
+
 /** `fill` as one number per channel (a number repeated), or null for torchvision's None. */
 export function fillList(fill: number | number[] | null | undefined, channels: number): number[] | null {
   if (fill === null || fill === undefined) return null;
   if (typeof fill === 'number') return Array(channels).fill(fill);
-  if (Array.isArray(fill) && fill.every((v) => typeof v === 'number')) return [...fill];
+  if (isFill(fill)) return [...fill];
   return badArg('a number or a list of numbers', 'fill', fill);
 }
 

@@ -7,6 +7,7 @@ import * as F from './functional.js';
 import { spatial, pyRound, type Input, type InterpolationMode } from './functional.js';
 import { bind, type Args } from '../../bind.js';
 import { pyFloat, pyNum } from '../../nn/repr.js';
+import { isFill } from './grid-options.js';
 
 /**
  * torchvision.transforms.functional: the stateless forms of the transforms, on an `Image` or a tensor.
@@ -498,6 +499,7 @@ export class RandomAdjustSharpness extends RandomTone {
     this.sharpnessFactor = a.sharpnessFactor;
   }
   protected apply(img: Input) { return F.adjustSharpness(img, this.sharpnessFactor); }
+  _native(): NativeOp[] { return [{ kind: 'sharpness', p: this.p, factor: this.sharpnessFactor }]; }
   protected reprArgs(): string { return `sharpness_factor=${this.sharpnessFactor},p=${this.p}`; }
 }
 
@@ -737,7 +739,7 @@ function affineCommon(o: AffineCommon) {
   const interpolation = o.interpolation ?? 'nearest';
   F.interpCode(interpolation); // bicubic is PIL's only: F.rotate / F.affine refuse it on a tensor, as torchvision's do
   const fill = o.fill ?? 0;
-  if (typeof fill !== 'number' && !(Array.isArray(fill) && fill.every((v) => typeof v === 'number'))) badArg('a number or a list of numbers', 'fill', fill);
+  if (!isFill(fill)) badArg('a number or a list of numbers', 'fill', fill);
   const center = o.center ?? null;
   if (center !== null && !(Array.isArray(center) && center.length === 2)) badArg('[x, y]', 'center', center);
   const fillMode = o.fillMode ?? 'constant';
@@ -958,7 +960,7 @@ export class RandomPerspective extends TransformBase {
     this.interpolation = a.interpolation ?? 'bilinear';
     F.interpCode(this.interpolation);
     const fill = a.fill ?? 0;
-    if (typeof fill !== 'number' && !(Array.isArray(fill) && fill.every((v) => typeof v === 'number'))) throw new TypeError('Fill should be either a sequence or a number.');
+    if (!isFill(fill)) throw new TypeError('Fill should be either a sequence or a number.');
     this.fill = fill;
   }
   /** torchvision's draw: the four corners' new places, each within `distortionScale` of half the image inward */
@@ -1012,9 +1014,8 @@ export class ElasticTransform extends TransformBase {
     this.interpolation = a.interpolation ?? 'bilinear';
     F.interpCode(this.interpolation);
     const fill = a.fill ?? 0;
-    if (typeof fill === 'number') this.fill = [fill];
-    else if (Array.isArray(fill) && fill.every((v) => typeof v === 'number')) this.fill = [...fill];
-    else throw new TypeError(`fill should be int or float or a list or tuple of them. Got ${typeof fill}`);
+    if (!isFill(fill)) throw new TypeError(`fill should be int or float or a list or tuple of them. Got ${typeof fill}`);
+    this.fill = typeof fill === 'number' ? [fill] : [...fill];
   }
   /** torchvision's draw of the 1×H×W×2 displacement field for an image of `size` [height, width] */
   static getParams(alpha: [number, number], sigma: [number, number], size: [number, number]): torch.Tensor {
