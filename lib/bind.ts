@@ -29,6 +29,9 @@ type Prefixes<T, Names extends readonly unknown[], Done extends unknown[] = [], 
  * reads at once where Prefixes would be worked out again at every declaration that uses it.
  */
 export type Args<K extends Signed> = ArgsTable[K];
+type WithOrWithoutLast<A> = A extends unknown[] ? A | (Required<A> extends [...infer Head, unknown] ? Head : never) : never;
+/** Args<K>, then one more argument after Python's (forkRng's body): the options object given or not. */
+export type ArgsThen<K extends Signed, Last> = [...WithOrWithoutLast<Required<ArgsTable[K]>>, Last];
 /**
  * Args<K> for a method a subclass may override (Module.train, Optimizer.zeroGrad): computed, whose
  * options object TypeScript relates loosely enough that an override with Python's plain signature

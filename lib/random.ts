@@ -2,33 +2,23 @@
 // context manager that restores the state on the way out, here a function run inside the fork as
 // torch.noGrad runs one.
 import { badArg } from './errors.js';
-import { isPlainObject } from './plain-object.js';
+import { bind, type Args, type ArgsThen } from './bind.js';
 import { getRngState, setRngState, seed, defaultGenerator } from './generator.js';
 
 export { getRngState, setRngState, seed };
 export { manualSeed, initialSeed } from './index.js';
 
-/** The options of `torch.random.forkRng`: Python's fork_rng(devices=None, enabled=True). */
-export interface ForkRngOptions {
-  /** CUDA devices whose generators to fork too: torch-node forks the CPU generator only, and refuses a non-empty list */
-  devices?: number[] | null;
-  /** false runs fn without forking */
-  enabled?: boolean;
-}
-
 /**
  * Runs `fn` and then restores the CPU generator's state, so draws inside do not move the stream
- * outside (Python's `with torch.random.fork_rng():`). A promise fn returns is waited for before the
- * restore.
+ * outside (Python's `with torch.random.fork_rng(devices=None, enabled=True):`). fork_rng's
+ * arguments come first, bound as Python binds them (`forkRng({ enabled: false }, fn)`), and the
+ * body last. torch-node forks the CPU generator only: a non-empty `devices` list is refused. A
+ * promise fn returns is waited for before the restore.
  */
-export function forkRng<T>(fn: () => T): T;
-export function forkRng<T>(options: ForkRngOptions, fn: () => T): T;
-export function forkRng<T>(...args: [() => T] | [ForkRngOptions, () => T]): T {
-  const [options, fn] = args.length === 1 ? [{}, args[0]] : args;
-  if (!isPlainObject(options)) badArg('an options object { devices, enabled }', 'options', options);
-  for (const k of Object.keys(options)) if (k !== 'devices' && k !== 'enabled') throw new TypeError(`forkRng() got an unexpected keyword argument '${k}'`);
-  if (typeof fn !== 'function') badArg('a function to run inside the fork', 'fn', fn);
-  const { devices = null, enabled = true } = options as ForkRngOptions;
+export function forkRng<T>(...args: ArgsThen<'random.forkRng', () => T>): T {
+  const fn = args[args.length - 1] as () => T;
+  if (typeof fn !== 'function') badArg('a function to run inside the fork, as the last argument', 'fn', fn);
+  const { devices, enabled } = bind('random.forkRng', args.slice(0, -1) as Args<'random.forkRng'>);
   if (devices !== null && (!Array.isArray(devices) || devices.length > 0)) {
     throw new RangeError('forkRng: torch-node forks the CPU generator only; CUDA generators cannot be forked (pass devices: [] or leave it out)');
   }

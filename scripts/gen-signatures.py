@@ -121,6 +121,11 @@ TENSOR_CASTS = ['float', 'double', 'half', 'bfloat16', 'long', 'int', 'short', '
 SIGNATURE_TEXT = {
     'torch.nn.functional.scaled_dot_product_attention': 'query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None, enable_gqa=False',
     'torch.Generator': "device='cpu'",
+    # fork_rng's _caller and _devices_kw are its own internals; device_type names the accelerator whose
+    # generators a devices list forks, and torch-node forks the CPU generator only
+    'torch.random.fork_rng': 'devices=None, enabled=True',
+    # Python's register_kl(type_p, type_q) is a decorator; torch-node also takes the function third
+    'torch.distributions.kl.register_kl': 'type_p, type_q, fn=None',
     # the docstring reads stride(dim); dim is optional, as in size(dim=None)
     'torch.Tensor.stride': 'dim=None',
     # the docstrings show memory_format as positional; PyTorch's parser takes it by keyword only
@@ -429,6 +434,8 @@ OVERRIDES = {
     'torch.distributions.Wishart.rsample': {'sample_shape': 'number[] | number', 'max_try_correction': 'number | null'},
     'torch.distributions.constraints.cat': {'cseq': 'Constraint[]', 'dim': 'number', 'lengths': 'number[] | null'},
     'torch.distributions.constraints.stack': {'cseq': 'Constraint[]', 'dim': 'number'},
+    'torch.random.fork_rng': {'devices': 'number[] | null', 'enabled': 'boolean'},
+    'torch.distributions.kl.register_kl': {'type_p': 'unknown', 'type_q': 'unknown', 'fn': 'unknown'},
     'torch.distributions.constraint_registry.ConstraintRegistry.register': {'constraint': 'unknown', 'factory': '((constraint: Constraint) => Transform) | null'},
     'torch.distributions.transform_to': {'constraint': 'Constraint'},
     **{f'torch.distributions.{d}': {'temperature': 'Tensor | number'} for d in (

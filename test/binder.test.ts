@@ -64,6 +64,8 @@ interface Sample {
   self?: () => object;
   /** returns a promise: errors are rejections */
   async?: boolean;
+  /** the call's arguments after Python's (forkRng's body, the with-block, comes last) */
+  after?: () => unknown[];
 }
 const dist = torch.distributed;
 const distributed = dist.isAvailable();
@@ -84,6 +86,7 @@ const someBoxes = () => {
   return torch.cat([xy, xy.add(torch.rand(8, 2).mul(10).add(1))], 1);
 };
 const S: Record<string, Sample> = {
+  'random.forkRng': { args: () => ({ devices: [], enabled: true }), after: () => [() => torch.rand(2).tolist()] },
   'torch.tensor': { args: () => ({ data: [[1, 2], [3, 4]], dtype: torch.float64, requiresGrad: true }) },
   'torch.zeros': { args: () => ({ size: [2, 3], dtype: torch.int32 }) },
   'torch.ones': { args: () => ({ size: [2, 3], dtype: torch.float64 }) },
@@ -513,6 +516,10 @@ const S: Record<string, Sample> = {
   'distributions.transforms.LowerCholeskyTransform': { args: () => ({ cacheSize: 1 }), effect: (_, r) => (r as torch.distributions.transforms.Transform)(torch.eye(2)).tolist() },
   'distributions.transforms.CorrCholeskyTransform': { args: () => ({ cacheSize: 1 }), effect: (_, r) => (r as torch.distributions.transforms.Transform)(torch.tensor([0.5])).tolist() },
   'distributions.transforms.PositiveDefiniteTransform': { args: () => ({ cacheSize: 1 }), effect: (_, r) => (r as torch.distributions.transforms.Transform)(torch.eye(2)).tolist() },
+  'distributions.kl.registerKl': {
+    args: () => ({ typeP: class P extends torch.distributions.Normal {}, typeQ: class Q extends torch.distributions.Normal {}, fn: () => torch.tensor(1) }),
+    effect: (a, r) => r === a.fn,
+  },
   'distributions.bijectTo': { args: () => ({ constraint: torch.distributions.constraints.positive }), effect: (_, r) => String(r) },
   'distributions.transformTo': { args: () => ({ constraint: torch.distributions.constraints.simplex }), effect: (_, r) => String(r) },
   'distributions.constraintRegistry.ConstraintRegistry.register': {
@@ -1059,7 +1066,7 @@ function run(key: string, form: Form): unknown {
     torch.manualSeed(1);
     // the form's arguments were laid out from a first draw of the values: lay them out again from these
     const args = forms(SIGNATURES[key as keyof typeof SIGNATURES] as Spec, values).find((f) => f.name === form.name)!.args;
-    const result = fn(...args);
+    const result = fn(...args, ...(sample.after?.() ?? []));
     return picture(sample.effect ? sample.effect(values, result) : self && result === undefined ? self : result, 0, sample.input);
   };
   return collective(key) ? inWorld(go) : go();
@@ -1079,7 +1086,7 @@ for (const key of keys) {
   t.test(key, async (t) => {
     const { fn: call } = callable(key, sample.self?.());
     // a collective binds its arguments before it looks for a process group
-    const fn = (...a: unknown[]) => call(...a);
+    const fn = (...a: unknown[]) => call(...a, ...(sample.after?.() ?? []));
     const throws = sample.async
       ? (f: () => unknown, want: { name: string; message: RegExp }, what: string) => t.rejects(async () => f(), want, what)
       : (f: () => unknown, want: { name: string; message: RegExp }, what: string) => t.throws(f, want, what);

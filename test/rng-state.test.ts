@@ -65,6 +65,13 @@ t.test('torch.random.forkRng restores the stream after fn, as fork_rng does', as
   t.not(torch.rand(1).item(), inner, 'enabled: false does not fork: the stream moved on');
   t.throws(() => torch.random.forkRng(() => { throw new RangeError('inside'); }), { name: 'RangeError', message: 'inside' });
   t.throws(() => torch.random.forkRng({ devices: [0] }, () => 1), { name: 'RangeError', message: /forks the CPU generator only/ });
+  const draw = () => torch.rand(1).item();
+  torch.manualSeed(3);
+  t.equal(torch.random.forkRng([], true, draw), draw(), "fork_rng's arguments by position too: forked, the same draw again");
+  torch.manualSeed(3);
+  t.not(torch.random.forkRng(null, false, draw), draw(), 'and enabled=false by position does not fork');
+  t.throws(() => (torch.random.forkRng as (...a: unknown[]) => unknown)(null, true, true, () => 1), { name: 'TypeError', message: 'forkRng() takes from 0 to 2 positional arguments but 3 were given' });
+  t.throws(() => (torch.random.forkRng as (...a: unknown[]) => unknown)({}), { name: 'TypeError', message: /as the last argument for fn/ });
   t.throws(() => torch.random.forkRng({ device: [] } as never, () => 1), { name: 'TypeError', message: "forkRng() got an unexpected keyword argument 'device'" });
-  t.equal(torch.random.initialSeed(), 2);
+  t.equal(torch.random.initialSeed(), 3);
 });

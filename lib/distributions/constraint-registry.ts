@@ -33,8 +33,12 @@ export class ConstraintRegistry {
     this.registry.set(cls, factory);
     return factory;
   }
-  /** The transform onto `constraint`. */
-  call(constraint: constraints.Constraint): T.Transform {
+  /** The transform onto `constraint` (Python's `registry(constraint)`). */
+  call(...args: Args<'distributions.bijectTo'>): T.Transform {
+    return this.lookUp(bind('distributions.bijectTo', args, { name: `${this.label}.call` }).constraint);
+  }
+  /** @internal the registered factory's transform for a bound constraint */
+  lookUp(constraint: constraints.Constraint): T.Transform {
     const factory = this.registry.get((constraint as object)?.constructor);
     if (!factory) throw new NotImplementedError(`Cannot transform ${pythonClassName(constraint)} constraints`);
     return factory(constraint);
@@ -52,7 +56,7 @@ const transformRegistry = new ConstraintRegistry('transformTo');
 type Registry = ConstraintRegistry & ((...args: Args<'distributions.bijectTo'>) => T.Transform);
 /** A registry that is also callable, as Python's instances with __call__ are. */
 function callable(registry: ConstraintRegistry, key: 'distributions.bijectTo' | 'distributions.transformTo', name: string): Registry {
-  const f = (...args: Args<'distributions.bijectTo'>) => registry.call(bind(key, args, { name }).constraint);
+  const f = (...args: Args<'distributions.bijectTo'>) => registry.lookUp(bind(key, args, { name }).constraint);
   Object.setPrototypeOf(f, registry);
   return f as Registry;
 }

@@ -38,9 +38,7 @@ type KlType<T> = { prototype: T; readonly name: string };
 export function registerKl<P extends Distribution, Q extends Distribution>(typeP: KlType<P>, typeQ: KlType<Q>): <F extends (p: P, q: Q) => Tensor>(fn: F) => F;
 export function registerKl<P extends Distribution, Q extends Distribution, F extends (p: P, q: Q) => Tensor>(typeP: KlType<P>, typeQ: KlType<Q>, fn: F): F;
 export function registerKl(...args: unknown[]): unknown {
-  if (args.length < 2) throw new TypeError(`register_kl() missing ${2 - args.length} required positional argument${args.length === 1 ? '' : 's'}: ${args.length === 1 ? "'type_q'" : "'type_p' and 'type_q'"}`);
-  if (args.length > 3) throw new TypeError(`registerKl() takes from 2 to 3 positional arguments but ${args.length} were given`);
-  const [typeP, typeQ] = args as [Ctor, Ctor];
+  const { typeP, typeQ, fn } = bind('distributions.kl.registerKl', args as Args<'distributions.kl.registerKl'>) as { typeP: Ctor; typeQ: Ctor; fn: unknown };
   const isDistributionClass = (t: unknown) => typeof t === 'function' && (t === Distribution || (t as Ctor).prototype instanceof Distribution);
   if (!isDistributionClass(typeP)) throw new TypeError(`Expected type_p to be a Distribution subclass but got ${(typeP as Ctor)?.name ?? String(typeP)}`);
   if (!isDistributionClass(typeQ)) throw new TypeError(`Expected type_q to be a Distribution subclass but got ${(typeQ as Ctor)?.name ?? String(typeQ)}`);
@@ -51,7 +49,7 @@ export function registerKl(...args: unknown[]): unknown {
     memo.clear();
     return fn;
   };
-  return args.length === 3 ? register(args[2]) : register;
+  return fn === null || fn === undefined ? register : register(fn);
 }
 
 const isSub = (a: Ctor, b: Ctor) => a === b || b.prototype.isPrototypeOf(a.prototype);

@@ -700,6 +700,8 @@ export const SIGNATURES = {
   "distributions.constraints.cat": [["cseq", "cseq", "pos"], ["dim", "dim", "pos", 0], ["lengths", "lengths", "pos", null]],
   "distributions.constraints.stack": [["cseq", "cseq", "pos"], ["dim", "dim", "pos", 0]],
   "distributions.constraintRegistry.ConstraintRegistry.register": [["constraint", "constraint", "pos"], ["factory", "factory", "pos", null]],
+  "distributions.kl.registerKl": [["typeP", "type_p", "pos"], ["typeQ", "type_q", "pos"], ["fn", "fn", "pos", null]],
+  "random.forkRng": [["devices", "devices", "pos", null], ["enabled", "enabled", "pos", true]],
   "distributions.LKJCholesky": [["dim", "dim", "pos"], ["concentration", "concentration", "pos", 1.0], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Wishart": [["df", "df", "pos"], ["covarianceMatrix", "covariance_matrix", "pos", null], ["precisionMatrix", "precision_matrix", "pos", null], ["scaleTril", "scale_tril", "pos", null], ["validateArgs", "validate_args", "pos", null]],
   "distributions.Wishart.rsample": [["sampleShape", "sample_shape", "pos", []], ["maxTryCorrection", "max_try_correction", "pos", null]],
@@ -1411,6 +1413,8 @@ export interface ParamTypes {
   "distributions.constraints.cat": { cseq: Constraint[]; dim?: number; lengths?: number[] | null };
   "distributions.constraints.stack": { cseq: Constraint[]; dim?: number };
   "distributions.constraintRegistry.ConstraintRegistry.register": { constraint: unknown; factory?: ((constraint: Constraint) => Transform) | null };
+  "distributions.kl.registerKl": { typeP: unknown; typeQ: unknown; fn?: unknown };
+  "random.forkRng": { devices?: number[] | null; enabled?: boolean };
   "distributions.LKJCholesky": { dim: number; concentration?: Tensor | number; validateArgs?: boolean | null };
   "distributions.Wishart": { df: Tensor | number; covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null };
   "distributions.Wishart.rsample": { sampleShape?: number[] | number; maxTryCorrection?: number | null };
@@ -2122,6 +2126,8 @@ export interface Positional {
   "distributions.constraints.cat": ["cseq", "dim", "lengths"];
   "distributions.constraints.stack": ["cseq", "dim"];
   "distributions.constraintRegistry.ConstraintRegistry.register": ["constraint", "factory"];
+  "distributions.kl.registerKl": ["typeP", "typeQ", "fn"];
+  "random.forkRng": ["devices", "enabled"];
   "distributions.LKJCholesky": ["dim", "concentration", "validateArgs"];
   "distributions.Wishart": ["df", "covarianceMatrix", "precisionMatrix", "scaleTril", "validateArgs"];
   "distributions.Wishart.rsample": ["sampleShape", "maxTryCorrection"];
@@ -2837,6 +2843,8 @@ export interface ArgsTable {
   "distributions.constraints.cat": [options: { cseq: Constraint[]; dim?: number; lengths?: number[] | null }] | [cseq: Constraint[], options?: { dim?: number; lengths?: number[] | null }] | [cseq: Constraint[], dim: number | undefined, options?: { lengths?: number[] | null }] | [cseq: Constraint[], dim: number | undefined, lengths: number[] | null | undefined, options?: {}];
   "distributions.constraints.stack": [options: { cseq: Constraint[]; dim?: number }] | [cseq: Constraint[], options?: { dim?: number }] | [cseq: Constraint[], dim: number | undefined, options?: {}];
   "distributions.constraintRegistry.ConstraintRegistry.register": [options: { constraint: unknown; factory?: ((constraint: Constraint) => Transform) | null }] | [constraint: unknown, options?: { factory?: ((constraint: Constraint) => Transform) | null }] | [constraint: unknown, factory: ((constraint: Constraint) => Transform) | null | undefined, options?: {}];
+  "distributions.kl.registerKl": [options: { typeP: unknown; typeQ: unknown; fn?: unknown }] | [typeP: unknown, options: { typeQ: unknown; fn?: unknown }] | [typeP: unknown, typeQ: unknown, options?: { fn?: unknown }] | [typeP: unknown, typeQ: unknown, fn: unknown | undefined, options?: {}];
+  "random.forkRng": [options?: { devices?: number[] | null; enabled?: boolean }] | [devices: number[] | null | undefined, options?: { enabled?: boolean }] | [devices: number[] | null | undefined, enabled: boolean | undefined, options?: {}];
   "distributions.LKJCholesky": [options: { dim: number; concentration?: Tensor | number; validateArgs?: boolean | null }] | [dim: number, options?: { concentration?: Tensor | number; validateArgs?: boolean | null }] | [dim: number, concentration: Tensor | number | undefined, options?: { validateArgs?: boolean | null }] | [dim: number, concentration: Tensor | number | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Wishart": [options: { df: Tensor | number; covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [df: Tensor | number, options?: { covarianceMatrix?: Tensor | null; precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [df: Tensor | number, covarianceMatrix: Tensor | null | undefined, options?: { precisionMatrix?: Tensor | null; scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [df: Tensor | number, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, options?: { scaleTril?: Tensor | null; validateArgs?: boolean | null }] | [df: Tensor | number, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, scaleTril: Tensor | null | undefined, options?: { validateArgs?: boolean | null }] | [df: Tensor | number, covarianceMatrix: Tensor | null | undefined, precisionMatrix: Tensor | null | undefined, scaleTril: Tensor | null | undefined, validateArgs: boolean | null | undefined, options?: {}];
   "distributions.Wishart.rsample": [options?: { sampleShape?: number[] | number; maxTryCorrection?: number | null }] | [sampleShape: number[] | number | undefined, options?: { maxTryCorrection?: number | null }] | [sampleShape: number[] | number | undefined, maxTryCorrection: number | null | undefined, options?: {}];
