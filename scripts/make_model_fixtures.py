@@ -18,7 +18,8 @@ from fixture_dir import fixtures_dir
 
 MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext50_32x4d', 'wide_resnet50_2',
           'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'mobilenet_v2',
-          'efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3', 'efficientnet_b4']
+          'efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3', 'efficientnet_b4',
+          'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161', 'densenet169', 'densenet201']
 
 
 def build(name, **kw):
@@ -53,7 +54,7 @@ for name in MODELS:
     m = build(name, **kw)
     sd = m.state_dict()
     out[name] = {'kwargs': kw, 'keys': list(sd.keys()), 'shapes': [list(v.shape) for v in sd.values()],
-                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0') else None}
+                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1') else None}
 path = os.path.join(fixtures_dir(), 'models.json')
 json.dump(out, open(path, 'w'), separators=(',', ':'))
 print(f'wrote {len(MODELS)} models to {path}')

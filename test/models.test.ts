@@ -5,7 +5,7 @@ import t from 'tap';
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
@@ -30,14 +30,14 @@ t.test('every model has torchvision’s stateDict keys, shapes and parameter cou
 
 t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
-  for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn']) {
+  for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121']) {
     execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
     const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
     const io = torch.load(path.join(dir, `${name}-io.pth`));
     model.eval();
     const ev = torch.noGrad(() => model(io.input));
     t.ok(ev.allclose(io.eval, 1e-4, 1e-4), `${name} eval(): max |diff| ${ev.sub(io.eval).abs().max().item()}`);
-    if (name.startsWith('res')) { // the others have Dropout, random in train()
+    if (name.startsWith('res') || name.startsWith('dense')) { // the others have Dropout, random in train()
       model.train();
       const tr = torch.noGrad(() => model(io.input));
       t.ok(tr.allclose(io.train, 1e-4, 1e-4), `${name} train() (batch statistics): max |diff| ${tr.sub(io.train).abs().max().item()}`);
@@ -65,7 +65,33 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
   t.throws(() => models.resnet18({ numClasses: 0 }), /Expected a positive integer for numClasses but received 0 of type number/);
   t.throws(() => models.resnet18({ weights: 'IMAGENET9K' }), /Unknown weights IMAGENET9K for resnet18: expected one of IMAGENET1K_V1, DEFAULT/);
   t.throws(() => models.resnet50({ weights: 'IMAGENET1K_V2', numClasses: 10 }), /The parameter 'num_classes' expected value 1000 but got 10 instead/);
-  t.same(models.listModels().slice(0, 3), ['efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2']);
+  t.same(models.listModels().slice(0, 3), ['alexnet', 'densenet121', 'densenet161']);
+});
+
+t.test('DenseNet loads torchvision’s published files, whose dense layers name norm.1 for norm1', async (t) => {
+  const home = mkdtempSync(path.join(tmpdir(), 'torch-node-hub-'));
+  torch.hub.setDir(home);
+  try {
+    torch.manualSeed(2);
+    const src = models.densenet121();
+    // as densenet121-a639ec97.pth: saved before PyTorch 0.4.1 (no num_batches_tracked), norm.1 for norm1
+    const legacy = Object.fromEntries(Object.entries(src.stateDict()).filter(([k]) => !k.endsWith('num_batches_tracked'))
+      .map(([k, v]) => [k.replace(/(denselayer\d+\.(?:norm|relu|conv))([12])\./, '$1.$2.'), v]));
+    t.ok('features.denseblock1.denselayer1.norm.1.weight' in legacy, "the file's old names");
+    const entry = new models.Weights('DenseNet121_Weights', 'TEST', 'http://127.0.0.1:9/densenet121-legacy.pth', { cropSize: 224 },
+      { categories: models.DenseNet121_Weights.IMAGENET1K_V1.meta.categories, numParams: 7978856 });
+    mkdirSync(path.dirname(entry.path), { recursive: true });
+    torch.save(legacy, entry.path);
+    const net = models.densenet121({ weights: entry });
+    t.ok(net.stateDict()['features.denseblock4.denselayer16.conv2.weight'].equal(src.stateDict()['features.denseblock4.denselayer16.conv2.weight']), 'renamed and loaded');
+    const partial = Object.fromEntries(Object.entries(src.stateDict()).filter(([k]) => k !== 'features.norm0.num_batches_tracked'));
+    t.throws(() => models.densenet121().loadStateDict(partial), /Missing key\(s\) in state_dict: "features.norm0.num_batches_tracked"/, 'a newer file missing one num_batches_tracked is refused');
+    t.throws(() => models.densenet121({ memoryEfficient: true }), { name: 'RangeError', message: /torch.utils.checkpoint/ });
+    t.throws(() => models.densenet121({ growthRate: 12 } as never), { name: 'TypeError', message: /densenet121\(\) got an unexpected keyword argument 'growthRate'/ });
+    t.throws(() => new models.SqueezeNet('2_0' as never), { name: 'RangeError', message: 'Unsupported SqueezeNet version 2_0: 1_0 or 1_1 expected' });
+  } finally {
+    torch.hub.setDir(path.join(tmpdir(), 'unused'));
+  }
 });
 
 t.test('weights entries: preprocessing, categories, and a real download through torch.hub’s cache', async (t) => {

@@ -590,6 +590,13 @@ export const SIGNATURES = {
   "torchvision.models.efficientnetB2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.efficientnetB3": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.efficientnetB4": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.alexnet": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.squeezenet1_0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.squeezenet1_1": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.densenet121": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.densenet161": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.densenet169": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.densenet201": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "nn.MultiheadAttention.forward": [["query", "query", "pos"], ["key", "key", "pos"], ["value", "value", "pos"], ["keyPaddingMask", "key_padding_mask", "pos", null], ["needWeights", "need_weights", "pos", true], ["attnMask", "attn_mask", "pos", null], ["averageAttnWeights", "average_attn_weights", "pos", true], ["isCausal", "is_causal", "pos", false]],
   "nn.TransformerEncoderLayer.forward": [["src", "src", "pos"], ["srcMask", "src_mask", "pos", null], ["srcKeyPaddingMask", "src_key_padding_mask", "pos", null], ["isCausal", "is_causal", "pos", false]],
   "nn.TransformerDecoderLayer.forward": [["tgt", "tgt", "pos"], ["memory", "memory", "pos"], ["tgtMask", "tgt_mask", "pos", null], ["memoryMask", "memory_mask", "pos", null], ["tgtKeyPaddingMask", "tgt_key_padding_mask", "pos", null], ["memoryKeyPaddingMask", "memory_key_padding_mask", "pos", null], ["tgtIsCausal", "tgt_is_causal", "pos", false], ["memoryIsCausal", "memory_is_causal", "pos", false]],
@@ -1303,6 +1310,13 @@ export interface ParamTypes {
   "torchvision.models.efficientnetB2": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.efficientnetB3": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.efficientnetB4": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.alexnet": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.squeezenet1_0": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.squeezenet1_1": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.densenet121": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.densenet161": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.densenet169": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.densenet201": { weights?: Weights | string | null; progress?: boolean };
   "nn.MultiheadAttention.forward": { query: Tensor; key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean };
   "nn.TransformerEncoderLayer.forward": { src: Tensor; srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean };
   "nn.TransformerDecoderLayer.forward": { tgt: Tensor; memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean };
@@ -2016,6 +2030,13 @@ export interface Positional {
   "torchvision.models.efficientnetB2": [];
   "torchvision.models.efficientnetB3": [];
   "torchvision.models.efficientnetB4": [];
+  "torchvision.models.alexnet": [];
+  "torchvision.models.squeezenet1_0": [];
+  "torchvision.models.squeezenet1_1": [];
+  "torchvision.models.densenet121": [];
+  "torchvision.models.densenet161": [];
+  "torchvision.models.densenet169": [];
+  "torchvision.models.densenet201": [];
   "nn.MultiheadAttention.forward": ["query", "key", "value", "keyPaddingMask", "needWeights", "attnMask", "averageAttnWeights", "isCausal"];
   "nn.TransformerEncoderLayer.forward": ["src", "srcMask", "srcKeyPaddingMask", "isCausal"];
   "nn.TransformerDecoderLayer.forward": ["tgt", "memory", "tgtMask", "memoryMask", "tgtKeyPaddingMask", "memoryKeyPaddingMask", "tgtIsCausal", "memoryIsCausal"];
@@ -2733,6 +2754,13 @@ export interface ArgsTable {
   "torchvision.models.efficientnetB2": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.efficientnetB3": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.efficientnetB4": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.alexnet": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.squeezenet1_0": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.squeezenet1_1": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.densenet121": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.densenet161": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.densenet169": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.densenet201": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "nn.MultiheadAttention.forward": [options: { query: Tensor; key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, options: { key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, options: { value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, options?: { keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, options?: { needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, options?: { attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, options?: { averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, averageAttnWeights: boolean | undefined, options?: { isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, averageAttnWeights: boolean | undefined, isCausal: boolean | undefined, options?: {}];
   "nn.TransformerEncoderLayer.forward": [options: { src: Tensor; srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, options?: { srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, options?: { srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, srcKeyPaddingMask: Tensor | null | undefined, options?: { isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, srcKeyPaddingMask: Tensor | null | undefined, isCausal: boolean | undefined, options?: {}];
   "nn.TransformerDecoderLayer.forward": [options: { tgt: Tensor; memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, options: { memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, options?: { tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, options?: { memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, options?: { tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, options?: { memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, options?: { tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, tgtIsCausal: boolean | undefined, options?: { memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, tgtIsCausal: boolean | undefined, memoryIsCausal: boolean | undefined, options?: {}];

@@ -291,7 +291,11 @@ export class Module<In extends unknown[] = any[], Out = any> {
     const dropped = [...this.namedModules()].flatMap(([name, m]) => m.checkpointKeysIgnored().map((k) => (name ? `${name}.` : '') + k));
     if (dropped.some((k) => k in sd)) sd = Object.fromEntries(Object.entries(sd).filter(([k]) => !dropped.includes(k)));
     const own = this.stateDict({ keepVars: true });
-    const missingKeys = Object.keys(own).filter((k) => !(k in sd));
+    // a checkpoint from before PyTorch 0.4.1 (torchvision's own weight files among them) has no
+    // num_batches_tracked anywhere: BatchNorm keeps its own there, as PyTorch does for a version-1 file
+    const oldFile = !Object.keys(sd).some((k) => k.endsWith('num_batches_tracked'));
+    const optional = oldFile ? new Set([...this.namedModules()].flatMap(([name, m]) => m.checkpointKeysOptional().map((k) => (name ? `${name}.` : '') + k))) : new Set<string>();
+    const missingKeys = Object.keys(own).filter((k) => !(k in sd) && !optional.has(k));
     const unexpectedKeys = Object.keys(sd).filter((k) => !(k in own));
     const errors: string[] = [];
     const shape = (t: Tensor) => `torch.Size([${t.shape.join(', ')}])`;
@@ -319,6 +323,14 @@ export class Module<In extends unknown[] = any[], Out = any> {
    * num_batches_tracked).
    */
   checkpointKeysIgnored(): readonly string[] {
+    return [];
+  }
+  /**
+   * Keys of this module's own entries that a checkpoint saved before PyTorch 0.4.1 lacks, which
+   * loadStateDict leaves as they are (BatchNorm's num_batches_tracked, as its _load_from_state_dict
+   * does for a version-1 file).
+   */
+  checkpointKeysOptional(): readonly string[] {
     return [];
   }
 

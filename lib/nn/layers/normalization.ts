@@ -62,6 +62,7 @@ abstract class NormBase<In extends unknown[] = any[], Out = any> extends Module<
   get runningMean(): Tensor | null { return this.running_mean; }
   get runningVar(): Tensor | null { return this.running_var; }
   get numBatchesTracked(): Tensor | null { return this.num_batches_tracked; }
+  override checkpointKeysOptional(): readonly string[] { return this.trackRunningStats ? ['num_batches_tracked'] : []; }
   resetRunningStats(): void {
     if (!this.trackRunningStats) return;
     noGrad(() => {

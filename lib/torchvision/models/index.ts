@@ -1,8 +1,12 @@
-// torchvision.models: ResNet, VGG, MobileNetV2 and EfficientNet with torchvision's structure and weights.
+// torchvision.models: ResNet, VGG, AlexNet, SqueezeNet, DenseNet, MobileNetV2 and EfficientNet with
+// torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
 import * as mobilenet from './mobilenetv2.js';
 import * as efficientnet from './efficientnet.js';
+import * as alexnet from './alexnet.js';
+import * as squeezenet from './squeezenet.js';
+import * as densenet from './densenet.js';
 import { modelWeights, weightsEnum, type WeightsEnum, type Weights } from './weights.js';
 import { WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
@@ -11,6 +15,9 @@ export * from './resnet.js';
 export * from './vgg.js';
 export * from './mobilenetv2.js';
 export * from './efficientnet.js';
+export * from './alexnet.js';
+export * from './squeezenet.js';
+export * from './densenet.js';
 export { Weights, ImageClassification, type WeightsArg, type WeightsMeta } from './weights.js';
 
 const BUILDERS: Record<string, (options?: any) => Module> = {
@@ -20,6 +27,8 @@ const BUILDERS: Record<string, (options?: any) => Module> = {
   mobilenet_v2: mobilenet.mobilenet_v2,
   efficientnet_b0: efficientnet.efficientnet_b0, efficientnet_b1: efficientnet.efficientnet_b1, efficientnet_b2: efficientnet.efficientnet_b2,
   efficientnet_b3: efficientnet.efficientnet_b3, efficientnet_b4: efficientnet.efficientnet_b4,
+  alexnet: alexnet.alexnet, squeezenet1_0: squeezenet.squeezenet1_0, squeezenet1_1: squeezenet.squeezenet1_1,
+  densenet121: densenet.densenet121, densenet161: densenet.densenet161, densenet169: densenet.densenet169, densenet201: densenet.densenet201,
 };
 
 /**
@@ -106,6 +115,35 @@ export const EfficientNet_B3_Weights = modelWeights('efficientnet_b3');
  * The pretrained weights of `models.efficientnet_b4` (`EfficientNet_B4_Weights.DEFAULT`, `EfficientNet_B4_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B4_Weights`.
  */
 export const EfficientNet_B4_Weights = modelWeights('efficientnet_b4');
+
+/**
+ * The pretrained weights of `models.alexnet` (`AlexNet_Weights.DEFAULT`, `AlexNet_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `AlexNet_Weights`.
+ */
+export const AlexNet_Weights = modelWeights('alexnet');
+/**
+ * The pretrained weights of `models.squeezenet1_0` (`SqueezeNet1_0_Weights.DEFAULT`, `SqueezeNet1_0_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `SqueezeNet1_0_Weights`.
+ */
+export const SqueezeNet1_0_Weights = modelWeights('squeezenet1_0');
+/**
+ * The pretrained weights of `models.squeezenet1_1` (`SqueezeNet1_1_Weights.DEFAULT`, `SqueezeNet1_1_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `SqueezeNet1_1_Weights`.
+ */
+export const SqueezeNet1_1_Weights = modelWeights('squeezenet1_1');
+/**
+ * The pretrained weights of `models.densenet121` (`DenseNet121_Weights.DEFAULT`, `DenseNet121_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `DenseNet121_Weights`.
+ */
+export const DenseNet121_Weights = modelWeights('densenet121');
+/**
+ * The pretrained weights of `models.densenet161` (`DenseNet161_Weights.DEFAULT`, `DenseNet161_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `DenseNet161_Weights`.
+ */
+export const DenseNet161_Weights = modelWeights('densenet161');
+/**
+ * The pretrained weights of `models.densenet169` (`DenseNet169_Weights.DEFAULT`, `DenseNet169_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `DenseNet169_Weights`.
+ */
+export const DenseNet169_Weights = modelWeights('densenet169');
+/**
+ * The pretrained weights of `models.densenet201` (`DenseNet201_Weights.DEFAULT`, `DenseNet201_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `DenseNet201_Weights`.
+ */
+export const DenseNet201_Weights = modelWeights('densenet201');
 
 /** torchvision.models.list_models() */
 export function listModels(): string[] {

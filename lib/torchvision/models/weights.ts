@@ -148,6 +148,8 @@ const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
   vgg16_bn: 'VGG16_BN_Weights', vgg19: 'VGG19_Weights', vgg19_bn: 'VGG19_BN_Weights', mobilenet_v2: 'MobileNet_V2_Weights',
   efficientnet_b0: 'EfficientNet_B0_Weights', efficientnet_b1: 'EfficientNet_B1_Weights', efficientnet_b2: 'EfficientNet_B2_Weights',
   efficientnet_b3: 'EfficientNet_B3_Weights', efficientnet_b4: 'EfficientNet_B4_Weights',
+  alexnet: 'AlexNet_Weights', squeezenet1_0: 'SqueezeNet1_0_Weights', squeezenet1_1: 'SqueezeNet1_1_Weights',
+  densenet121: 'DenseNet121_Weights', densenet161: 'DenseNet161_Weights', densenet169: 'DenseNet169_Weights', densenet201: 'DenseNet201_Weights',
 };
 export function modelWeights(model: string): WeightsEnum {
   const enumName = MODEL_WEIGHTS[model];
@@ -185,10 +187,11 @@ export type BuilderArgs<O> = ArgsWith<'torchvision.models.resnet18', O & { pretr
 
 /**
  * torchvision's builders (resnet18(*, weights=None, progress=True, **kwargs)): the arguments bound
- * as Python binds them, the **kwargs checked against the model's own options (`optionNames`).
+ * as Python binds them, the **kwargs checked against the model's own options (`optionNames`);
+ * `fromWeightsFile` renames keys of torchvision's published files where its builder does (DenseNet).
  */
 export function buildWithWeights<M extends torch.nn.Module, O extends { numClasses?: number }>(model: string, args: readonly unknown[], optionNames: readonly string[],
-  make: (o: O, loadsWeights: boolean) => M): M {
+  make: (o: O, loadsWeights: boolean) => M, fromWeightsFile: (sd: Record<string, torch.Tensor>) => Record<string, torch.Tensor> = (sd) => sd): M {
   const bound = bind(`torchvision.models.${camel(model)}` as 'torchvision.models.resnet18', args, { name: camel(model) }) as { weights?: Weights | string | null; progress?: boolean; kwargs: Record<string, unknown> };
   const { pretrained, ...rest } = bound.kwargs;
   for (const k of Object.keys(rest)) if (!optionNames.includes(k)) unexpectedKeyword(camel(model), k, [...optionNames, 'weights', 'progress']);
@@ -211,6 +214,6 @@ export function buildWithWeights<M extends torch.nn.Module, O extends { numClass
     (rest as { numClasses?: number }).numClasses = categories.length;
   }
   const net = make(rest as unknown as O, true);
-  net.loadStateDict(w.getStateDict());
+  net.loadStateDict(fromWeightsFile(w.getStateDict()));
   return net;
 }

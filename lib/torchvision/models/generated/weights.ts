@@ -1062,5 +1062,271 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "AlexNet_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/alexnet-owt-7be5be79.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 61100840,
+     "minSize": [
+      63,
+      63
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#alexnet-and-vgg",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 56.522,
+       "acc@5": 79.066
+      }
+     }
+    }
+   }
+  }
+ },
+ "SqueezeNet1_0_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/squeezenet1_0-b66bff10.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 1248424,
+     "minSize": [
+      21,
+      21
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/49#issuecomment-277560717",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 58.092,
+       "acc@5": 80.42
+      }
+     }
+    }
+   }
+  }
+ },
+ "SqueezeNet1_1_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/squeezenet1_1-b8a52dc0.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 1235496,
+     "minSize": [
+      17,
+      17
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/49#issuecomment-277560717",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 58.178,
+       "acc@5": 80.624
+      }
+     }
+    }
+   }
+  }
+ },
+ "DenseNet121_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/densenet121-a639ec97.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 7978856,
+     "minSize": [
+      29,
+      29
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/116",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 74.434,
+       "acc@5": 91.972
+      }
+     }
+    }
+   }
+  }
+ },
+ "DenseNet161_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/densenet161-8d451a50.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 28681000,
+     "minSize": [
+      29,
+      29
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/116",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 77.138,
+       "acc@5": 93.56
+      }
+     }
+    }
+   }
+  }
+ },
+ "DenseNet169_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/densenet169-b2777c0a.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 14149480,
+     "minSize": [
+      29,
+      29
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/116",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 75.6,
+       "acc@5": 92.806
+      }
+     }
+    }
+   }
+  }
+ },
+ "DenseNet201_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/densenet201-c1103571.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 20013928,
+     "minSize": [
+      29,
+      29
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/116",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 76.896,
+       "acc@5": 93.37
+      }
+     }
+    }
+   }
+  }
  }
 } as const;
