@@ -19,10 +19,12 @@ from fixture_dir import fixtures_dir
 MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext50_32x4d', 'wide_resnet50_2',
           'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'mobilenet_v2',
           'efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3', 'efficientnet_b4',
-          'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161', 'densenet169', 'densenet201']
+          'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161', 'densenet169', 'densenet201', 'inception_v3']
 
 
 def build(name, **kw):
+    if name == 'inception_v3':
+        kw.setdefault('init_weights', True)  # its default, said out loud to quiet the FutureWarning
     return getattr(torchvision.models, name)(**kw)
 
 
@@ -38,13 +40,15 @@ if len(sys.argv) > 1 and sys.argv[1] == '--weights':
                 m.weight.uniform_(0.5, 1.5)
                 m.bias.uniform_(-0.1, 0.1)
     torch.save(model.state_dict(), os.path.join(out, f'{name}.pth'))
-    x = torch.randn(2, 3, 64, 64)
+    x = torch.randn(2, 3, 299, 299) if name == 'inception_v3' else torch.randn(2, 3, 64, 64)  # Inception's train() needs 299×299
     model.eval()
     with torch.no_grad():
         ev = model(x)
     model.train()
     with torch.no_grad():
         tr = model(x)
+    if isinstance(tr, tuple):  # Inception's InceptionOutputs
+        tr = tr.logits
     torch.save({'input': x, 'eval': ev, 'train': tr}, os.path.join(out, f'{name}-io.pth'))
     sys.exit(0)
 

@@ -30,7 +30,7 @@ t.test('every model has torchvision’s stateDict keys, shapes and parameter cou
 
 t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
-  for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121']) {
+  for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3']) {
     execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
     const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
     const io = torch.load(path.join(dir, `${name}-io.pth`));
@@ -88,6 +88,17 @@ t.test('DenseNet loads torchvision’s published files, whose dense layers name 
     t.throws(() => models.densenet121().loadStateDict(partial), /Missing key\(s\) in state_dict: "features.norm0.num_batches_tracked"/, 'a newer file missing one num_batches_tracked is refused');
     t.throws(() => models.densenet121({ memoryEfficient: true }), { name: 'RangeError', message: /torch.utils.checkpoint/ });
     t.throws(() => models.densenet121({ growthRate: 12 } as never), { name: 'TypeError', message: /densenet121\(\) got an unexpected keyword argument 'growthRate'/ });
+    torch.manualSeed(3);
+    const inception = models.inceptionV3({ numClasses: 5 });
+    const out = inception(torch.randn(2, 3, 299, 299)) as torchvision.models.InceptionOutputs;
+    t.same([out.length, out.logits.shape, out.auxLogits!.shape, out[0] === out.logits], [2, [2, 5], [2, 5], true], 'Inception3 in train(): InceptionOutputs [logits, auxLogits]');
+    inception.eval();
+    t.ok(inception(torch.randn(1, 3, 80, 80)) instanceof torch.Tensor, 'and the logits alone in eval()');
+    t.same((models.inceptionV3({ auxLogits: false }) as torchvision.models.Inception3).AuxLogits, null);
+    const inceptionEntry = new models.Weights('Inception_V3_Weights', 'TEST', 'http://127.0.0.1:9/inception-made.pth', { cropSize: 299 }, { categories: models.Inception_V3_Weights.IMAGENET1K_V1.meta.categories, numParams: 27161264 });
+    torch.save(models.inceptionV3().stateDict(), inceptionEntry.path);
+    t.equal((models.inceptionV3({ weights: inceptionEntry }) as torchvision.models.Inception3).transformInput, true, "torchvision's weights turn transformInput on");
+    t.throws(() => models.inceptionV3({ weights: inceptionEntry, auxLogits: false }), { name: 'RangeError', message: "The parameter 'aux_logits' expected value True but got False instead." });
     t.throws(() => new models.SqueezeNet('2_0' as never), { name: 'RangeError', message: 'Unsupported SqueezeNet version 2_0: 1_0 or 1_1 expected' });
   } finally {
     torch.hub.setDir(path.join(tmpdir(), 'unused'));

@@ -1,9 +1,8 @@
 // torchvision's AlexNet: features / avgpool / classifier with torchvision's indices, so stateDict()
 // keys equal torchvision's; PyTorch's default initialisation (torchvision sets none of its own).
 import * as torch from '../../index.js';
-import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type BuilderArgs, type WeightsArg } from './weights.js';
+import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 
@@ -24,8 +23,7 @@ export class AlexNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   classifier: torch.nn.Sequential;
   constructor(options: AlexNetOptions = {}) {
     super();
-    const numClasses = options.numClasses ?? 1000;
-    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const numClasses = numClassesOf(options);
     const p = options.dropout ?? 0.5;
     this.features = new nn.Sequential(
       new nn.Conv2d(3, 64, 11, { stride: 4, padding: 2 }), new nn.ReLU(true), new nn.MaxPool2d(3, { stride: 2 }),

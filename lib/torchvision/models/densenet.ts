@@ -2,9 +2,8 @@
 // (conv0 … denseblock1 … transition1 … norm5), so stateDict() keys equal torchvision's, and
 // torchvision's renaming of the old weight files' keys (norm.1 → norm1) when its weights load.
 import * as torch from '../../index.js';
-import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type BuilderArgs, type WeightsArg } from './weights.js';
+import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 const F = torch.nn.functional;
@@ -91,8 +90,8 @@ export class DenseNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   classifier: torch.nn.Linear;
   constructor(options: DenseNetOptions = {}) {
     super();
-    const { growthRate = 32, blockConfig = [6, 12, 24, 16], numInitFeatures = 64, bnSize = 4, dropRate = 0, numClasses = 1000, memoryEfficient = false } = options;
-    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const { growthRate = 32, blockConfig = [6, 12, 24, 16], numInitFeatures = 64, bnSize = 4, dropRate = 0, memoryEfficient = false } = options;
+    const numClasses = numClassesOf(options);
     if (memoryEfficient) throw new RangeError('memoryEfficient=true needs torch.utils.checkpoint, which torch-node does not have: leave it false (the outputs are the same)');
     this.features = new nn.Sequential({
       conv0: new nn.Conv2d(3, numInitFeatures, 7, { stride: 2, padding: 3, bias: false }),

@@ -1,10 +1,9 @@
 // torchvision's EfficientNet B0-B4, module for module (MBConv blocks with squeeze-and-excitation
 // and stochastic depth), so that stateDict() keys equal torchvision's.
 import * as torch from '../../index.js';
-import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { pyFloat } from '../../nn/repr.js';
-import { buildWithWeights, type BuilderArgs } from './weights.js';
+import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { makeDivisible } from './mobilenetv2.js';
 import { Conv2dNormActivation, SqueezeExcitation } from '../ops/layers.js';
 import { StochasticDepth } from '../ops/dropout.js';
@@ -63,8 +62,7 @@ export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   classifier: torch.nn.Sequential;
   constructor(setting: MBConvConfig[], dropout: number, options: EfficientNetOptions = {}) {
     super();
-    const numClasses = options.numClasses ?? 1000;
-    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const numClasses = numClassesOf(options);
     const sdProb = options.stochasticDepthProb ?? 0.2;
     const layers: Module[] = [new Conv2dNormActivation(3, setting[0].inputChannels, { kernelSize: 3, stride: 2, activationLayer: nn.SiLU })];
     const total = setting.reduce((n, c) => n + c.numLayers, 0);

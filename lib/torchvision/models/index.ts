@@ -1,4 +1,4 @@
-// torchvision.models: ResNet, VGG, AlexNet, SqueezeNet, DenseNet, MobileNetV2 and EfficientNet with
+// torchvision.models: ResNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, MobileNetV2 and EfficientNet with
 // torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
@@ -7,6 +7,7 @@ import * as efficientnet from './efficientnet.js';
 import * as alexnet from './alexnet.js';
 import * as squeezenet from './squeezenet.js';
 import * as densenet from './densenet.js';
+import * as inception from './inception.js';
 import { modelWeights, weightsEnum, type WeightsEnum, type Weights } from './weights.js';
 import { WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
@@ -18,6 +19,7 @@ export * from './efficientnet.js';
 export * from './alexnet.js';
 export * from './squeezenet.js';
 export * from './densenet.js';
+export * from './inception.js';
 export { Weights, ImageClassification, type WeightsArg, type WeightsMeta } from './weights.js';
 
 const BUILDERS: Record<string, (options?: any) => Module> = {
@@ -29,6 +31,7 @@ const BUILDERS: Record<string, (options?: any) => Module> = {
   efficientnet_b3: efficientnet.efficientnet_b3, efficientnet_b4: efficientnet.efficientnet_b4,
   alexnet: alexnet.alexnet, squeezenet1_0: squeezenet.squeezenet1_0, squeezenet1_1: squeezenet.squeezenet1_1,
   densenet121: densenet.densenet121, densenet161: densenet.densenet161, densenet169: densenet.densenet169, densenet201: densenet.densenet201,
+  inception_v3: inception.inception_v3,
 };
 
 /**
@@ -144,6 +147,10 @@ export const DenseNet169_Weights = modelWeights('densenet169');
  * The pretrained weights of `models.densenet201` (`DenseNet201_Weights.DEFAULT`, `DenseNet201_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `DenseNet201_Weights`.
  */
 export const DenseNet201_Weights = modelWeights('densenet201');
+/**
+ * The pretrained weights of `models.inception_v3` (`Inception_V3_Weights.DEFAULT`, `Inception_V3_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `Inception_V3_Weights`.
+ */
+export const Inception_V3_Weights = modelWeights('inception_v3');
 
 /** torchvision.models.list_models() */
 export function listModels(): string[] {

@@ -1,8 +1,7 @@
 // torchvision's MobileNetV2, module for module (torchvision.ops.Conv2dNormActivation, InvertedResidual).
 import * as torch from '../../index.js';
-import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type BuilderArgs } from './weights.js';
+import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { Conv2dNormActivation } from '../ops/layers.js';
 
 const { nn } = torch;
@@ -69,8 +68,7 @@ export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   classifier: torch.nn.Sequential;
   constructor(options: MobileNetV2Options = {}) {
     super();
-    const numClasses = options.numClasses ?? 1000;
-    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const numClasses = numClassesOf(options);
     const widthMult = options.widthMult ?? 1.0, roundNearest = options.roundNearest ?? 8;
     const setting = options.invertedResidualSetting ?? [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 3, 2], [6, 64, 4, 2], [6, 96, 3, 1], [6, 160, 3, 2], [6, 320, 1, 1]];
     if (setting.length === 0 || setting[0].length !== 4) throw new RangeError(`inverted_residual_setting should be non-empty or a 4-element list, got ${JSON.stringify(setting)}`);

@@ -1,9 +1,8 @@
 // torchvision's ResNet family, module for module: the same names, order and initialisation, so
 // stateDict() keys and shapes equal torchvision's and weights saved in Python load unchanged.
 import * as torch from '../../index.js';
-import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type BuilderArgs, type WeightsArg } from './weights.js';
+import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -105,8 +104,7 @@ export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   constructor(block: Block, layers: number[], options: ResNetOptions = {}) {
     super();
     for (const k of ['inplanes', 'dilation', 'groups', 'baseWidth', 'normLayer']) Object.defineProperty(this, k, { enumerable: false, writable: true });
-    const numClasses = options.numClasses ?? 1000;
-    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const numClasses = numClassesOf(options);
     this.normLayer = options.normLayer ?? ((c: number) => new nn.BatchNorm2d(c));
     const dilate = options.replaceStrideWithDilation ?? [false, false, false];
     if (dilate.length !== 3) throw new RangeError(`replace_stride_with_dilation should be None or a 3-element tuple, got ${JSON.stringify(dilate)}`);

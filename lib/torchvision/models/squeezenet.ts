@@ -1,8 +1,7 @@
 // torchvision's SqueezeNet 1.0 and 1.1, module for module (Fire blocks), with its initialisation.
 import * as torch from '../../index.js';
-import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type BuilderArgs, type WeightsArg } from './weights.js';
+import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 
@@ -50,8 +49,7 @@ export class SqueezeNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   classifier: torch.nn.Sequential;
   constructor(version: '1_0' | '1_1' = '1_0', options: SqueezeNetOptions = {}) {
     super();
-    const numClasses = options.numClasses ?? 1000;
-    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const numClasses = numClassesOf(options);
     this.numClasses = numClasses;
     const pool = () => new nn.MaxPool2d(3, { stride: 2, ceilMode: true });
     if (version === '1_0') {

@@ -1,9 +1,8 @@
 // torchvision's VGG 11/13/16/19, with and without BatchNorm: features / avgpool / classifier with
 // torchvision's indices, so stateDict() keys equal torchvision's.
 import * as torch from '../../index.js';
-import { badArg } from '../../errors.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { buildWithWeights, type BuilderArgs, type WeightsArg } from './weights.js';
+import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -26,8 +25,7 @@ export class VGG extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   classifier: torch.nn.Sequential;
   constructor(features: torch.nn.Sequential, options: VGGOptions = {}) {
     super();
-    const numClasses = options.numClasses ?? 1000;
-    if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+    const numClasses = numClassesOf(options);
     const dropout = options.dropout ?? 0.5;
     this.features = features;
     this.avgpool = new nn.AdaptiveAvgPool2d([7, 7]);

@@ -150,6 +150,7 @@ const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
   efficientnet_b3: 'EfficientNet_B3_Weights', efficientnet_b4: 'EfficientNet_B4_Weights',
   alexnet: 'AlexNet_Weights', squeezenet1_0: 'SqueezeNet1_0_Weights', squeezenet1_1: 'SqueezeNet1_1_Weights',
   densenet121: 'DenseNet121_Weights', densenet161: 'DenseNet161_Weights', densenet169: 'DenseNet169_Weights', densenet201: 'DenseNet201_Weights',
+  inception_v3: 'Inception_V3_Weights',
 };
 export function modelWeights(model: string): WeightsEnum {
   const enumName = MODEL_WEIGHTS[model];
@@ -188,21 +189,23 @@ export type BuilderArgs<O> = ArgsWith<'torchvision.models.resnet18', O & { pretr
 /**
  * torchvision's builders (resnet18(*, weights=None, progress=True, **kwargs)): the arguments bound
  * as Python binds them, the **kwargs checked against the model's own options (`optionNames`);
- * `fromWeightsFile` renames keys of torchvision's published files where its builder does (DenseNet).
+ * `make` learns whether weights load over the model and whether they are torchvision's published ones
+ * (whose builder may set options: Inception's transformInput); `fromWeightsFile` renames keys of
+ * those files where torchvision's builder does (DenseNet).
  */
 export function buildWithWeights<M extends torch.nn.Module, O extends { numClasses?: number }>(model: string, args: readonly unknown[], optionNames: readonly string[],
-  make: (o: O, loadsWeights: boolean) => M, fromWeightsFile: (sd: Record<string, torch.Tensor>) => Record<string, torch.Tensor> = (sd) => sd): M {
+  make: (o: O, loadsWeights: boolean, published: boolean) => M, fromWeightsFile: (sd: Record<string, torch.Tensor>) => Record<string, torch.Tensor> = (sd) => sd): M {
   const bound = bind(`torchvision.models.${camel(model)}` as 'torchvision.models.resnet18', args, { name: camel(model) }) as { weights?: Weights | string | null; progress?: boolean; kwargs: Record<string, unknown> };
   const { pretrained, ...rest } = bound.kwargs;
   for (const k of Object.keys(rest)) if (!optionNames.includes(k)) unexpectedKeyword(camel(model), k, [...optionNames, 'weights', 'progress']);
   const given = bound.weights ?? null;
   if (pretrained !== undefined && given === null && typeof pretrained !== 'boolean') badArg('a boolean', 'pretrained', pretrained);
   const weights = given ?? (pretrained ? 'DEFAULT' : null);
-  if (weights === null) return make(rest as O, false);
+  if (weights === null) return make(rest as O, false, false);
   // then the weights are loaded over the model, numClasses following them, as torchvision's builders do
   const w = resolve(model, weights);
   if (typeof w === 'string') {
-    const net = make(rest as unknown as O, true);
+    const net = make(rest as unknown as O, true, false);
     net.loadStateDict(torch.load(w));
     return net;
   }
@@ -213,7 +216,14 @@ export function buildWithWeights<M extends torch.nn.Module, O extends { numClass
     }
     (rest as { numClasses?: number }).numClasses = categories.length;
   }
-  const net = make(rest as unknown as O, true);
+  const net = make(rest as unknown as O, true, true);
   net.loadStateDict(fromWeightsFile(w.getStateDict()));
   return net;
+}
+
+/** A model's numClasses option: 1000 unless given, a positive integer. */
+export function numClassesOf(options: { numClasses?: number }): number {
+  const numClasses = options.numClasses ?? 1000;
+  if (!Number.isInteger(numClasses) || numClasses <= 0) badArg('a positive integer', 'numClasses', numClasses);
+  return numClasses;
 }

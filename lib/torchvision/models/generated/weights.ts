@@ -1328,5 +1328,43 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "Inception_V3_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/inception_v3_google-0cc3c7bd.pth",
+    "transforms": {
+     "cropSize": 299,
+     "resizeSize": 342,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 27161264,
+     "minSize": [
+      75,
+      75
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#inception-v3",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 77.294,
+       "acc@5": 93.45
+      }
+     }
+    }
+   }
+  }
  }
 } as const;

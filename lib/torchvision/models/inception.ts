@@ -1,0 +1,267 @@
+// torchvision's Inception v3, module for module (BasicConv2d, InceptionA–E, InceptionAux) with its
+// names (Conv2d_1a_3x3, Mixed_5b, AuxLogits, …) so stateDict() keys equal torchvision's; in train()
+// with auxLogits the model returns InceptionOutputs [logits, auxLogits], as torchvision does.
+import * as torch from '../../index.js';
+import { namedTuple } from '../../tensor.js';
+import { markPure, pipe } from '../../nn/module.js';
+import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
+
+const { nn } = torch;
+const F = torch.nn.functional;
+type Tensor = torch.Tensor;
+type ConvOptions = { stride?: number; padding?: number | [number, number] };
+
+/** Conv2d (no bias), BatchNorm2d (eps 0.001) and ReLU: Inception's convolution. */
+export class BasicConv2d extends nn.Module<[x: Tensor], Tensor> {
+  conv: torch.nn.Conv2d;
+  bn: torch.nn.BatchNorm2d;
+  constructor(inChannels: number, outChannels: number, kernelSize: number | [number, number], options: ConvOptions = {}) {
+    super();
+    this.conv = new nn.Conv2d(inChannels, outChannels, kernelSize, { ...options, bias: false });
+    this.bn = new nn.BatchNorm2d(outChannels, { eps: 0.001 });
+  }
+  forward(x: Tensor): Tensor {
+    return pipe(x, this.conv, this.bn, (t) => F.relu(t, { inplace: true }));
+  }
+}
+
+/** Runs each branch on x, concatenates their outputs on the channels and frees them. */
+function concatBranches(x: Tensor, branches: ((x: Tensor) => Tensor)[]): Tensor {
+  const outs = branches.map((b) => b(x));
+  const out = torch.cat(outs, 1);
+  for (const o of outs) if (o !== x) o.dispose();
+  return out;
+}
+const avgPool3 = (t: Tensor) => F.avgPool2d(t, 3, { stride: 1, padding: 1 });
+const maxPool3s2 = (t: Tensor) => F.maxPool2d(t, 3, { stride: 2 });
+
+/** Mixed_5b–5d: 1×1, 5×5, double 3×3 and pooled branches concatenated. */
+export class InceptionA extends nn.Module<[x: Tensor], Tensor> {
+  branch1x1: BasicConv2d; branch5x5_1: BasicConv2d; branch5x5_2: BasicConv2d;
+  branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3: BasicConv2d; branch_pool: BasicConv2d;
+  constructor(inChannels: number, poolFeatures: number) {
+    super();
+    this.branch1x1 = new BasicConv2d(inChannels, 64, 1);
+    this.branch5x5_1 = new BasicConv2d(inChannels, 48, 1);
+    this.branch5x5_2 = new BasicConv2d(48, 64, 5, { padding: 2 });
+    this.branch3x3dbl_1 = new BasicConv2d(inChannels, 64, 1);
+    this.branch3x3dbl_2 = new BasicConv2d(64, 96, 3, { padding: 1 });
+    this.branch3x3dbl_3 = new BasicConv2d(96, 96, 3, { padding: 1 });
+    this.branch_pool = new BasicConv2d(inChannels, poolFeatures, 1);
+  }
+  forward(x: Tensor): Tensor {
+    return concatBranches(x, [this.branch1x1, (t) => pipe(t, this.branch5x5_1, this.branch5x5_2),
+      (t) => pipe(t, this.branch3x3dbl_1, this.branch3x3dbl_2, this.branch3x3dbl_3), (t) => pipe(t, avgPool3, this.branch_pool)]);
+  }
+}
+
+/** Mixed_6a, the grid reduction to 17×17: a strided 3×3, a double 3×3 and a max-pool branch. */
+export class InceptionB extends nn.Module<[x: Tensor], Tensor> {
+  branch3x3: BasicConv2d; branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3: BasicConv2d;
+  constructor(inChannels: number) {
+    super();
+    this.branch3x3 = new BasicConv2d(inChannels, 384, 3, { stride: 2 });
+    this.branch3x3dbl_1 = new BasicConv2d(inChannels, 64, 1);
+    this.branch3x3dbl_2 = new BasicConv2d(64, 96, 3, { padding: 1 });
+    this.branch3x3dbl_3 = new BasicConv2d(96, 96, 3, { stride: 2 });
+  }
+  forward(x: Tensor): Tensor {
+    return concatBranches(x, [this.branch3x3, (t) => pipe(t, this.branch3x3dbl_1, this.branch3x3dbl_2, this.branch3x3dbl_3), maxPool3s2]);
+  }
+}
+
+/** Mixed_6b–6e: factorised 7×7 convolutions (1×7 then 7×1) in single and double branches. */
+export class InceptionC extends nn.Module<[x: Tensor], Tensor> {
+  branch1x1: BasicConv2d; branch7x7_1: BasicConv2d; branch7x7_2: BasicConv2d; branch7x7_3: BasicConv2d;
+  branch7x7dbl_1: BasicConv2d; branch7x7dbl_2: BasicConv2d; branch7x7dbl_3: BasicConv2d; branch7x7dbl_4: BasicConv2d; branch7x7dbl_5: BasicConv2d;
+  branch_pool: BasicConv2d;
+  constructor(inChannels: number, channels7x7: number) {
+    super();
+    const c7 = channels7x7;
+    const row = { padding: [0, 3] as [number, number] }, col = { padding: [3, 0] as [number, number] };
+    this.branch1x1 = new BasicConv2d(inChannels, 192, 1);
+    this.branch7x7_1 = new BasicConv2d(inChannels, c7, 1);
+    this.branch7x7_2 = new BasicConv2d(c7, c7, [1, 7], row);
+    this.branch7x7_3 = new BasicConv2d(c7, 192, [7, 1], col);
+    this.branch7x7dbl_1 = new BasicConv2d(inChannels, c7, 1);
+    this.branch7x7dbl_2 = new BasicConv2d(c7, c7, [7, 1], col);
+    this.branch7x7dbl_3 = new BasicConv2d(c7, c7, [1, 7], row);
+    this.branch7x7dbl_4 = new BasicConv2d(c7, c7, [7, 1], col);
+    this.branch7x7dbl_5 = new BasicConv2d(c7, 192, [1, 7], row);
+    this.branch_pool = new BasicConv2d(inChannels, 192, 1);
+  }
+  forward(x: Tensor): Tensor {
+    return concatBranches(x, [this.branch1x1, (t) => pipe(t, this.branch7x7_1, this.branch7x7_2, this.branch7x7_3),
+      (t) => pipe(t, this.branch7x7dbl_1, this.branch7x7dbl_2, this.branch7x7dbl_3, this.branch7x7dbl_4, this.branch7x7dbl_5),
+      (t) => pipe(t, avgPool3, this.branch_pool)]);
+  }
+}
+
+/** Mixed_7a, the grid reduction to 8×8: strided 3×3 and 7×7×3 branches and a max-pool. */
+export class InceptionD extends nn.Module<[x: Tensor], Tensor> {
+  branch3x3_1: BasicConv2d; branch3x3_2: BasicConv2d;
+  branch7x7x3_1: BasicConv2d; branch7x7x3_2: BasicConv2d; branch7x7x3_3: BasicConv2d; branch7x7x3_4: BasicConv2d;
+  constructor(inChannels: number) {
+    super();
+    this.branch3x3_1 = new BasicConv2d(inChannels, 192, 1);
+    this.branch3x3_2 = new BasicConv2d(192, 320, 3, { stride: 2 });
+    this.branch7x7x3_1 = new BasicConv2d(inChannels, 192, 1);
+    this.branch7x7x3_2 = new BasicConv2d(192, 192, [1, 7], { padding: [0, 3] });
+    this.branch7x7x3_3 = new BasicConv2d(192, 192, [7, 1], { padding: [3, 0] });
+    this.branch7x7x3_4 = new BasicConv2d(192, 192, 3, { stride: 2 });
+  }
+  forward(x: Tensor): Tensor {
+    return concatBranches(x, [(t) => pipe(t, this.branch3x3_1, this.branch3x3_2),
+      (t) => pipe(t, this.branch7x7x3_1, this.branch7x7x3_2, this.branch7x7x3_3, this.branch7x7x3_4), maxPool3s2]);
+  }
+}
+
+/** Mixed_7b–7c: branches that split into 1×3 and 3×1 convolutions side by side. */
+export class InceptionE extends nn.Module<[x: Tensor], Tensor> {
+  branch1x1: BasicConv2d; branch3x3_1: BasicConv2d; branch3x3_2a: BasicConv2d; branch3x3_2b: BasicConv2d;
+  branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3a: BasicConv2d; branch3x3dbl_3b: BasicConv2d;
+  branch_pool: BasicConv2d;
+  constructor(inChannels: number) {
+    super();
+    const row = { padding: [0, 1] as [number, number] }, col = { padding: [1, 0] as [number, number] };
+    this.branch1x1 = new BasicConv2d(inChannels, 320, 1);
+    this.branch3x3_1 = new BasicConv2d(inChannels, 384, 1);
+    this.branch3x3_2a = new BasicConv2d(384, 384, [1, 3], row);
+    this.branch3x3_2b = new BasicConv2d(384, 384, [3, 1], col);
+    this.branch3x3dbl_1 = new BasicConv2d(inChannels, 448, 1);
+    this.branch3x3dbl_2 = new BasicConv2d(448, 384, 3, { padding: 1 });
+    this.branch3x3dbl_3a = new BasicConv2d(384, 384, [1, 3], row);
+    this.branch3x3dbl_3b = new BasicConv2d(384, 384, [3, 1], col);
+    this.branch_pool = new BasicConv2d(inChannels, 192, 1);
+  }
+  forward(x: Tensor): Tensor {
+    const split = (a: BasicConv2d, b: BasicConv2d) => (t: Tensor) => concatBranches(t, [a, b]);
+    return concatBranches(x, [this.branch1x1, (t) => pipe(t, this.branch3x3_1, split(this.branch3x3_2a, this.branch3x3_2b)),
+      (t) => pipe(t, this.branch3x3dbl_1, this.branch3x3dbl_2, split(this.branch3x3dbl_3a, this.branch3x3dbl_3b)),
+      (t) => pipe(t, avgPool3, this.branch_pool)]);
+  }
+}
+
+/** The auxiliary classifier on Mixed_6e's output, used in train() only. */
+export class InceptionAux extends nn.Module<[x: Tensor], Tensor> {
+  conv0: BasicConv2d;
+  conv1: BasicConv2d;
+  fc: torch.nn.Linear;
+  constructor(inChannels: number, numClasses: number) {
+    super();
+    this.conv0 = new BasicConv2d(inChannels, 128, 1);
+    this.conv1 = new BasicConv2d(128, 768, 5);
+    this.fc = new nn.Linear(768, numClasses);
+  }
+  forward(x: Tensor): Tensor {
+    return pipe(x, (t) => F.avgPool2d(t, 5, { stride: 3 }), this.conv0, this.conv1, (t) => F.adaptiveAvgPool2d(t, [1, 1]), (t) => torch.flatten(t, 1), this.fc);
+  }
+}
+
+/** The keyword arguments of `models.Inception3`. */
+export interface Inception3Options {
+  numClasses?: number;
+  /** the auxiliary classifier (AuxLogits), whose output train() returns beside the logits */
+  auxLogits?: boolean;
+  /** map inputs normalised with ImageNet's mean and std to the [-1, 1] scaling the original weights expect */
+  transformInput?: boolean;
+  initWeights?: boolean | null;
+  dropout?: number;
+}
+
+/**
+ * Inception v3 from [Rethinking the Inception Architecture for Computer Vision](https://arxiv.org/abs/1512.00567); `models.inception_v3` builds it. It expects 299×299 inputs.
+ *
+ * PyTorch: [torchvision.models.inception_v3](https://docs.pytorch.org/vision/stable/models/inception.html)
+ */
+export class Inception3 extends nn.Module<[x: Tensor], Tensor | InceptionOutputs> {
+  auxLogits: boolean;
+  transformInput: boolean;
+  Conv2d_1a_3x3: BasicConv2d; Conv2d_2a_3x3: BasicConv2d; Conv2d_2b_3x3: BasicConv2d; maxpool1: torch.nn.MaxPool2d;
+  Conv2d_3b_1x1: BasicConv2d; Conv2d_4a_3x3: BasicConv2d; maxpool2: torch.nn.MaxPool2d;
+  Mixed_5b: InceptionA; Mixed_5c: InceptionA; Mixed_5d: InceptionA;
+  Mixed_6a: InceptionB; Mixed_6b: InceptionC; Mixed_6c: InceptionC; Mixed_6d: InceptionC; Mixed_6e: InceptionC;
+  AuxLogits: InceptionAux | null;
+  Mixed_7a: InceptionD; Mixed_7b: InceptionE; Mixed_7c: InceptionE;
+  avgpool: torch.nn.AdaptiveAvgPool2d;
+  dropout: torch.nn.Dropout;
+  fc: torch.nn.Linear;
+  constructor(options: Inception3Options = {}) {
+    super();
+    const numClasses = numClassesOf(options);
+    this.auxLogits = options.auxLogits ?? true;
+    this.transformInput = options.transformInput ?? false;
+    this.Conv2d_1a_3x3 = new BasicConv2d(3, 32, 3, { stride: 2 });
+    this.Conv2d_2a_3x3 = new BasicConv2d(32, 32, 3);
+    this.Conv2d_2b_3x3 = new BasicConv2d(32, 64, 3, { padding: 1 });
+    this.maxpool1 = new nn.MaxPool2d(3, { stride: 2 });
+    this.Conv2d_3b_1x1 = new BasicConv2d(64, 80, 1);
+    this.Conv2d_4a_3x3 = new BasicConv2d(80, 192, 3);
+    this.maxpool2 = new nn.MaxPool2d(3, { stride: 2 });
+    this.Mixed_5b = new InceptionA(192, 32);
+    this.Mixed_5c = new InceptionA(256, 64);
+    this.Mixed_5d = new InceptionA(288, 64);
+    this.Mixed_6a = new InceptionB(288);
+    this.Mixed_6b = new InceptionC(768, 128);
+    this.Mixed_6c = new InceptionC(768, 160);
+    this.Mixed_6d = new InceptionC(768, 160);
+    this.Mixed_6e = new InceptionC(768, 192);
+    this.AuxLogits = this.auxLogits ? new InceptionAux(768, numClasses) : null;
+    this.Mixed_7a = new InceptionD(768);
+    this.Mixed_7b = new InceptionE(1280);
+    this.Mixed_7c = new InceptionE(2048);
+    this.avgpool = new nn.AdaptiveAvgPool2d([1, 1]);
+    this.dropout = new nn.Dropout({ p: options.dropout ?? 0.5 });
+    this.fc = new nn.Linear(2048, numClasses);
+    // torchvision's init (its default until it changes, as its FutureWarning says): truncated normals,
+    // std 0.1 except the auxiliary classifier's fc (0.001)
+    if (options.initWeights ?? true) {
+      for (const m of this.modules()) {
+        if (m instanceof nn.Conv2d || m instanceof nn.Linear) {
+          const std = this.AuxLogits && m === this.AuxLogits.fc ? 0.001 : 0.1;
+          nn.init.truncNormal_(m.weight, 0, std, -2, 2);
+        } else if (m instanceof nn.BatchNorm2d) {
+          nn.init.constant_(m.weight!, 1);
+          nn.init.constant_(m.bias!, 0);
+        }
+      }
+    }
+  }
+  /** torchvision's _transform_input: ImageNet normalisation to the (x − 0.5) / 0.5 the original weights were trained with */
+  private transformed(x: Tensor): Tensor {
+    if (!this.transformInput) return x;
+    const ch = (i: number, std: number, mean: number) => torch.unsqueeze(x.select(1, i), 1).mul(std / 0.5).add((mean - 0.5) / 0.5);
+    return torch.cat([ch(0, 0.229, 0.485), ch(1, 0.224, 0.456), ch(2, 0.225, 0.406)], 1);
+  }
+  forward(input: Tensor): Tensor | InceptionOutputs {
+    const x = this.transformed(input);
+    const mixed6 = pipe(x, this.Conv2d_1a_3x3, this.Conv2d_2a_3x3, this.Conv2d_2b_3x3, this.maxpool1, this.Conv2d_3b_1x1, this.Conv2d_4a_3x3,
+      this.maxpool2, this.Mixed_5b, this.Mixed_5c, this.Mixed_5d, this.Mixed_6a, this.Mixed_6b, this.Mixed_6c, this.Mixed_6d, this.Mixed_6e);
+    if (x !== input) x.dispose();
+    const aux = this.AuxLogits !== null && this.training ? this.AuxLogits(mixed6) : null;
+    const logits = pipe(mixed6, this.Mixed_7a, this.Mixed_7b, this.Mixed_7c, this.avgpool, this.dropout, (t) => torch.flatten(t, 1), this.fc);
+    mixed6.dispose();
+    return this.training && this.auxLogits ? namedTuple([logits, aux], ['logits', 'auxLogits'], 'InceptionOutputs') as InceptionOutputs : logits;
+  }
+}
+markPure(BasicConv2d, InceptionA, InceptionB, InceptionC, InceptionD, InceptionE, InceptionAux);
+
+/** What Inception3 returns in train() with auxLogits: [logits, auxLogits] (torchvision's InceptionOutputs). */
+export type InceptionOutputs = [logits: Tensor, auxLogits: Tensor | null] & { logits: Tensor; auxLogits: Tensor | null };
+
+/** The keyword arguments of `models.inception_v3`. */
+export type Inception3BuilderOptions = Inception3Options & WeightsArg;
+/**
+ * Inception v3 as torchvision builds it: `inception_v3({ weights, progress, numClasses, auxLogits, transformInput, initWeights, dropout })`;
+ * torchvision's weights turn `transformInput` on and need `auxLogits`.
+ */
+export const inception_v3 = (...args: BuilderArgs<Inception3Options>) =>
+  buildWithWeights('inception_v3', args, ['numClasses', 'auxLogits', 'transformInput', 'initWeights', 'dropout'], (o: Inception3Options, loadsWeights, published) => {
+    if (!published) return new Inception3({ ...o, initWeights: o.initWeights ?? !loadsWeights });
+    // torchvision's builder with weights: the input transform on unless asked off, the auxiliary classifier and no init
+    for (const [k, py, want] of [['auxLogits', 'aux_logits', true], ['initWeights', 'init_weights', false]] as const) {
+      if (o[k] !== undefined && o[k] !== want) throw new RangeError(`The parameter '${py}' expected value ${want ? 'True' : 'False'} but got ${o[k] ? 'True' : 'False'} instead.`);
+    }
+    return new Inception3({ ...o, transformInput: o.transformInput ?? true, auxLogits: true, initWeights: false });
+  });
+export { inception_v3 as inceptionV3 };
