@@ -13,7 +13,8 @@ ENUMS = ['ResNet18_Weights', 'ResNet34_Weights', 'ResNet50_Weights', 'ResNet101_
          'VGG13_BN_Weights', 'VGG16_Weights', 'VGG16_BN_Weights', 'VGG19_Weights', 'VGG19_BN_Weights', 'MobileNet_V2_Weights',
          'EfficientNet_B0_Weights', 'EfficientNet_B1_Weights', 'EfficientNet_B2_Weights', 'EfficientNet_B3_Weights', 'EfficientNet_B4_Weights',
          'AlexNet_Weights', 'SqueezeNet1_0_Weights', 'SqueezeNet1_1_Weights', 'DenseNet121_Weights', 'DenseNet161_Weights',
-         'DenseNet169_Weights', 'DenseNet201_Weights', 'Inception_V3_Weights']
+         'DenseNet169_Weights', 'DenseNet201_Weights', 'Inception_V3_Weights',
+         'ResNeXt101_32X8D_Weights', 'ResNeXt101_64X4D_Weights', 'Wide_ResNet101_2_Weights']
 categories = None
 table = {}
 for enum_name in ENUMS:

@@ -25,6 +25,7 @@ export { Weights, ImageClassification, type WeightsArg, type WeightsMeta } from 
 const BUILDERS: Record<string, (options?: any) => Module> = {
   resnet18: resnet.resnet18, resnet34: resnet.resnet34, resnet50: resnet.resnet50, resnet101: resnet.resnet101, resnet152: resnet.resnet152,
   resnext50_32x4d: resnet.resnext50_32x4d, wide_resnet50_2: resnet.wide_resnet50_2,
+  resnext101_32x8d: resnet.resnext101_32x8d, resnext101_64x4d: resnet.resnext101_64x4d, wide_resnet101_2: resnet.wide_resnet101_2,
   vgg11: vgg.vgg11, vgg11_bn: vgg.vgg11_bn, vgg13: vgg.vgg13, vgg13_bn: vgg.vgg13_bn, vgg16: vgg.vgg16, vgg16_bn: vgg.vgg16_bn, vgg19: vgg.vgg19, vgg19_bn: vgg.vgg19_bn,
   mobilenet_v2: mobilenet.mobilenet_v2,
   efficientnet_b0: efficientnet.efficientnet_b0, efficientnet_b1: efficientnet.efficientnet_b1, efficientnet_b2: efficientnet.efficientnet_b2,
@@ -62,6 +63,18 @@ export const ResNeXt50_32X4D_Weights = modelWeights('resnext50_32x4d');
  * The pretrained weights of `models.wide_resnet50_2` (`Wide_ResNet50_2_Weights.DEFAULT`, `Wide_ResNet50_2_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `Wide_ResNet50_2_Weights`.
  */
 export const Wide_ResNet50_2_Weights = modelWeights('wide_resnet50_2');
+/**
+ * The pretrained weights of `models.resnext101_32x8d` (`ResNeXt101_32X8D_Weights.DEFAULT`, `ResNeXt101_32X8D_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ResNeXt101_32X8D_Weights`.
+ */
+export const ResNeXt101_32X8D_Weights = modelWeights('resnext101_32x8d');
+/**
+ * The pretrained weights of `models.resnext101_64x4d` (`ResNeXt101_64X4D_Weights.DEFAULT`, `ResNeXt101_64X4D_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ResNeXt101_64X4D_Weights`.
+ */
+export const ResNeXt101_64X4D_Weights = modelWeights('resnext101_64x4d');
+/**
+ * The pretrained weights of `models.wide_resnet101_2` (`Wide_ResNet101_2_Weights.DEFAULT`, `Wide_ResNet101_2_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `Wide_ResNet101_2_Weights`.
+ */
+export const Wide_ResNet101_2_Weights = modelWeights('wide_resnet101_2');
 /**
  * The pretrained weights of `models.vgg11` (`VGG11_Weights.DEFAULT`, `VGG11_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `VGG11_Weights`.
  */

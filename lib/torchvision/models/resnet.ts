@@ -177,4 +177,7 @@ export const resnet101 = builder('resnet101', Bottleneck, [3, 4, 23, 3]);
 export const resnet152 = builder('resnet152', Bottleneck, [3, 8, 36, 3]);
 export const resnext50_32x4d = builder('resnext50_32x4d', Bottleneck, [3, 4, 6, 3], { groups: 32, widthPerGroup: 4 });
 export const wide_resnet50_2 = builder('wide_resnet50_2', Bottleneck, [3, 4, 6, 3], { widthPerGroup: 128 });
-export { resnext50_32x4d as resnext50_32x4D, wide_resnet50_2 as wideResnet50_2 };
+export const resnext101_32x8d = builder('resnext101_32x8d', Bottleneck, [3, 4, 23, 3], { groups: 32, widthPerGroup: 8 });
+export const resnext101_64x4d = builder('resnext101_64x4d', Bottleneck, [3, 4, 23, 3], { groups: 64, widthPerGroup: 4 });
+export const wide_resnet101_2 = builder('wide_resnet101_2', Bottleneck, [3, 4, 23, 3], { widthPerGroup: 128 });
+export { resnext50_32x4d as resnext50_32x4D, wide_resnet50_2 as wideResnet50_2, resnext101_32x8d as resnext101_32x8D, resnext101_64x4d as resnext101_64x4D, wide_resnet101_2 as wideResnet101_2 };

@@ -144,6 +144,7 @@ export function weightsEnum(enumName: string): WeightsEnum {
 const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
   resnet18: 'ResNet18_Weights', resnet34: 'ResNet34_Weights', resnet50: 'ResNet50_Weights', resnet101: 'ResNet101_Weights',
   resnet152: 'ResNet152_Weights', resnext50_32x4d: 'ResNeXt50_32X4D_Weights', wide_resnet50_2: 'Wide_ResNet50_2_Weights',
+  resnext101_32x8d: 'ResNeXt101_32X8D_Weights', resnext101_64x4d: 'ResNeXt101_64X4D_Weights', wide_resnet101_2: 'Wide_ResNet101_2_Weights',
   vgg11: 'VGG11_Weights', vgg11_bn: 'VGG11_BN_Weights', vgg13: 'VGG13_Weights', vgg13_bn: 'VGG13_BN_Weights', vgg16: 'VGG16_Weights',
   vgg16_bn: 'VGG16_BN_Weights', vgg19: 'VGG19_Weights', vgg19_bn: 'VGG19_BN_Weights', mobilenet_v2: 'MobileNet_V2_Weights',
   efficientnet_b0: 'EfficientNet_B0_Weights', efficientnet_b1: 'EfficientNet_B1_Weights', efficientnet_b2: 'EfficientNet_B2_Weights',

@@ -1366,5 +1366,185 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "ResNeXt101_32X8D_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/resnext101_32x8d-8ba56ff5.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 88791336,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#resnext",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 79.312,
+       "acc@5": 94.526
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/resnext101_32x8d-110c445d.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 88791336,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.834,
+       "acc@5": 96.228
+      }
+     }
+    }
+   }
+  }
+ },
+ "ResNeXt101_64X4D_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/resnext101_64x4d-173b62eb.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 83455272,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5935",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.246,
+       "acc@5": 96.454
+      }
+     }
+    }
+   }
+  }
+ },
+ "Wide_ResNet101_2_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/wide_resnet101_2-32ee1156.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 126886696,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/912#issue-445437439",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 78.848,
+       "acc@5": 94.284
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/wide_resnet101_2-d733dc28.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 126886696,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.51,
+       "acc@5": 96.02
+      }
+     }
+    }
+   }
+  }
  }
 } as const;
