@@ -6,6 +6,7 @@ import { inspect } from 'node:util';
 import { Tensor } from '../tensor.js';
 import { Parameter } from './parameter.js';
 import { badArg } from '../errors.js';
+import { aten } from '../aten.js';
 import { noGrad } from '../autograd.js';
 import { addHook, callWithHooks, type RemovableHandle, type ForwardPreHook, type ForwardHook, type BackwardHook } from './hooks.js';
 import type { DType, DeviceLike, Device, ToName } from '../types.js';
@@ -53,6 +54,17 @@ export function pipe(x: Tensor, ...fns: ((t: Tensor) => Tensor)[]): Tensor {
     cur = next;
   }
   return cur;
+}
+
+/**
+ * @internal Runs each branch on x, concatenates their outputs on the channels (dim 1) and frees
+ * them: the parallel branches of Inception's blocks and SqueezeNet's Fire.
+ */
+export function concatBranches(x: Tensor, branches: ((x: Tensor) => Tensor)[]): Tensor {
+  const outs = branches.map((b) => b(x));
+  const out: Tensor = aten('cat')(outs, 1);
+  for (const o of outs) if (o !== x) o.dispose();
+  return out;
 }
 
 // Set by jit.ts (which imports this file): forwardAsync runs a trace of the module off the JS thread.

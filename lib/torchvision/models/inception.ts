@@ -3,7 +3,7 @@
 // with auxLogits the model returns InceptionOutputs [logits, auxLogits], as torchvision does.
 import * as torch from '../../index.js';
 import { namedTuple } from '../../tensor.js';
-import { markPure, pipe } from '../../nn/module.js';
+import { concatBranches, markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -25,13 +25,6 @@ export class BasicConv2d extends nn.Module<[x: Tensor], Tensor> {
   }
 }
 
-/** Runs each branch on x, concatenates their outputs on the channels and frees them. */
-function concatBranches(x: Tensor, branches: ((x: Tensor) => Tensor)[]): Tensor {
-  const outs = branches.map((b) => b(x));
-  const out = torch.cat(outs, 1);
-  for (const o of outs) if (o !== x) o.dispose();
-  return out;
-}
 const avgPool3 = (t: Tensor) => F.avgPool2d(t, 3, { stride: 1, padding: 1 });
 const maxPool3s2 = (t: Tensor) => F.maxPool2d(t, 3, { stride: 2 });
 

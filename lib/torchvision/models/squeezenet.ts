@@ -1,6 +1,6 @@
 // torchvision's SqueezeNet 1.0 and 1.1, module for module (Fire blocks), with its initialisation.
 import * as torch from '../../index.js';
-import { markPure, pipe } from '../../nn/module.js';
+import { concatBranches, markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -26,7 +26,7 @@ export class Fire extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   }
   forward(x: torch.Tensor): torch.Tensor {
     const s = pipe(x, this.squeeze, this.squeeze_activation);
-    const out = torch.cat([pipe(s, this.expand1x1, this.expand1x1_activation), pipe(s, this.expand3x3, this.expand3x3_activation)], 1);
+    const out = concatBranches(s, [(t) => pipe(t, this.expand1x1, this.expand1x1_activation), (t) => pipe(t, this.expand3x3, this.expand3x3_activation)]);
     if (s !== x) s.dispose();
     return out;
   }

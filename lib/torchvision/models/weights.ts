@@ -12,7 +12,7 @@ import { badArg } from '../../errors.js';
 import { TransformBase, Resize, CenterCrop, Normalize, ConvertImageDtype, PILToTensor, type NativeOp } from '../transforms/index.js';
 import * as F from '../transforms/functional.js';
 import { Image } from '../image.js';
-import { IMAGENET_CATEGORIES, WEIGHTS_TABLE } from './generated/weights.js';
+import { IMAGENET_CATEGORIES, MODEL_WEIGHTS, WEIGHTS_TABLE } from './generated/weights.js';
 
 const hub = torch.hub;
 
@@ -141,18 +141,6 @@ export function weightsEnum(enumName: string): WeightsEnum {
   return e;
 }
 
-const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
-  resnet18: 'ResNet18_Weights', resnet34: 'ResNet34_Weights', resnet50: 'ResNet50_Weights', resnet101: 'ResNet101_Weights',
-  resnet152: 'ResNet152_Weights', resnext50_32x4d: 'ResNeXt50_32X4D_Weights', wide_resnet50_2: 'Wide_ResNet50_2_Weights',
-  resnext101_32x8d: 'ResNeXt101_32X8D_Weights', resnext101_64x4d: 'ResNeXt101_64X4D_Weights', wide_resnet101_2: 'Wide_ResNet101_2_Weights',
-  vgg11: 'VGG11_Weights', vgg11_bn: 'VGG11_BN_Weights', vgg13: 'VGG13_Weights', vgg13_bn: 'VGG13_BN_Weights', vgg16: 'VGG16_Weights',
-  vgg16_bn: 'VGG16_BN_Weights', vgg19: 'VGG19_Weights', vgg19_bn: 'VGG19_BN_Weights', mobilenet_v2: 'MobileNet_V2_Weights',
-  efficientnet_b0: 'EfficientNet_B0_Weights', efficientnet_b1: 'EfficientNet_B1_Weights', efficientnet_b2: 'EfficientNet_B2_Weights',
-  efficientnet_b3: 'EfficientNet_B3_Weights', efficientnet_b4: 'EfficientNet_B4_Weights',
-  alexnet: 'AlexNet_Weights', squeezenet1_0: 'SqueezeNet1_0_Weights', squeezenet1_1: 'SqueezeNet1_1_Weights',
-  densenet121: 'DenseNet121_Weights', densenet161: 'DenseNet161_Weights', densenet169: 'DenseNet169_Weights', densenet201: 'DenseNet201_Weights',
-  inception_v3: 'Inception_V3_Weights',
-};
 export function modelWeights(model: string): WeightsEnum {
   const enumName = MODEL_WEIGHTS[model];
   if (!enumName) throw new RangeError(`Unknown model ${model}`);

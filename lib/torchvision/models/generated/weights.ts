@@ -432,6 +432,186 @@ export const WEIGHTS_TABLE = {
    }
   }
  },
+ "ResNeXt101_32X8D_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/resnext101_32x8d-8ba56ff5.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 88791336,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#resnext",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 79.312,
+       "acc@5": 94.526
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/resnext101_32x8d-110c445d.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 88791336,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.834,
+       "acc@5": 96.228
+      }
+     }
+    }
+   }
+  }
+ },
+ "ResNeXt101_64X4D_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/resnext101_64x4d-173b62eb.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 83455272,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5935",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.246,
+       "acc@5": 96.454
+      }
+     }
+    }
+   }
+  }
+ },
+ "Wide_ResNet101_2_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/wide_resnet101_2-32ee1156.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 126886696,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/912#issue-445437439",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 78.848,
+       "acc@5": 94.284
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/wide_resnet101_2-d733dc28.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 126886696,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.51,
+       "acc@5": 96.02
+      }
+     }
+    }
+   }
+  }
+ },
  "VGG11_Weights": {
   "default": "IMAGENET1K_V1",
   "entries": {
@@ -1366,185 +1546,40 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
- },
- "ResNeXt101_32X8D_Weights": {
-  "default": "IMAGENET1K_V2",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/resnext101_32x8d-8ba56ff5.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 256,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 88791336,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#resnext",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 79.312,
-       "acc@5": 94.526
-      }
-     }
-    }
-   },
-   "IMAGENET1K_V2": {
-    "url": "https://download.pytorch.org/models/resnext101_32x8d-110c445d.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 232,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 88791336,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 82.834,
-       "acc@5": 96.228
-      }
-     }
-    }
-   }
-  }
- },
- "ResNeXt101_64X4D_Weights": {
-  "default": "IMAGENET1K_V1",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/resnext101_64x4d-173b62eb.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 232,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 83455272,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/pull/5935",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 83.246,
-       "acc@5": 96.454
-      }
-     }
-    }
-   }
-  }
- },
- "Wide_ResNet101_2_Weights": {
-  "default": "IMAGENET1K_V2",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/wide_resnet101_2-32ee1156.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 256,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 126886696,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/pull/912#issue-445437439",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 78.848,
-       "acc@5": 94.284
-      }
-     }
-    }
-   },
-   "IMAGENET1K_V2": {
-    "url": "https://download.pytorch.org/models/wide_resnet101_2-d733dc28.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 232,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 126886696,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 82.51,
-       "acc@5": 96.02
-      }
-     }
-    }
-   }
-  }
  }
 } as const;
+/** Each model's weights enum, as torchvision.models.get_model_weights gives it. */
+export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
+ "resnet18": "ResNet18_Weights",
+ "resnet34": "ResNet34_Weights",
+ "resnet50": "ResNet50_Weights",
+ "resnet101": "ResNet101_Weights",
+ "resnet152": "ResNet152_Weights",
+ "resnext50_32x4d": "ResNeXt50_32X4D_Weights",
+ "wide_resnet50_2": "Wide_ResNet50_2_Weights",
+ "resnext101_32x8d": "ResNeXt101_32X8D_Weights",
+ "resnext101_64x4d": "ResNeXt101_64X4D_Weights",
+ "wide_resnet101_2": "Wide_ResNet101_2_Weights",
+ "vgg11": "VGG11_Weights",
+ "vgg11_bn": "VGG11_BN_Weights",
+ "vgg13": "VGG13_Weights",
+ "vgg13_bn": "VGG13_BN_Weights",
+ "vgg16": "VGG16_Weights",
+ "vgg16_bn": "VGG16_BN_Weights",
+ "vgg19": "VGG19_Weights",
+ "vgg19_bn": "VGG19_BN_Weights",
+ "mobilenet_v2": "MobileNet_V2_Weights",
+ "efficientnet_b0": "EfficientNet_B0_Weights",
+ "efficientnet_b1": "EfficientNet_B1_Weights",
+ "efficientnet_b2": "EfficientNet_B2_Weights",
+ "efficientnet_b3": "EfficientNet_B3_Weights",
+ "efficientnet_b4": "EfficientNet_B4_Weights",
+ "alexnet": "AlexNet_Weights",
+ "squeezenet1_0": "SqueezeNet1_0_Weights",
+ "squeezenet1_1": "SqueezeNet1_1_Weights",
+ "densenet121": "DenseNet121_Weights",
+ "densenet161": "DenseNet161_Weights",
+ "densenet169": "DenseNet169_Weights",
+ "densenet201": "DenseNet201_Weights",
+ "inception_v3": "Inception_V3_Weights"
+};
