@@ -20,7 +20,9 @@ MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext
           'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'mobilenet_v2',
           'efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3', 'efficientnet_b4',
           'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161', 'densenet169', 'densenet201', 'inception_v3',
-          'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet101_2']
+          'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet101_2', 'efficientnet_b5', 'efficientnet_b6', 'efficientnet_b7',
+          'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'shufflenet_v2_x1_0', 'shufflenet_v2_x1_5',
+          'shufflenet_v2_x2_0']
 
 
 def build(name, **kw):
@@ -53,13 +55,17 @@ if len(sys.argv) > 1 and sys.argv[1] == '--weights':
     torch.save({'input': x, 'eval': ev, 'train': tr}, os.path.join(out, f'{name}-io.pth'))
     sys.exit(0)
 
+# builders' own options, under NAME@WHAT
+VARIANTS = {'mobilenet_v3_large@reduced': {'width_mult': 0.75, 'reduced_tail': True, 'dilated': True},
+            'mobilenet_v3_small@dropout': {'dropout': 0.5, 'num_classes': 10}}
 out = {}
-for name in MODELS:
-    kw = {'num_classes': 10} if name.startswith('vgg') else {}
+for key in MODELS + list(VARIANTS):
+    name = key.split('@')[0]
+    kw = VARIANTS.get(key, {'num_classes': 10} if name.startswith('vgg') else {})
     m = build(name, **kw)
     sd = m.state_dict()
-    out[name] = {'kwargs': kw, 'keys': list(sd.keys()), 'shapes': [list(v.shape) for v in sd.values()],
-                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1') else None}
+    out[key] = {'kwargs': kw, 'keys': list(sd.keys()), 'shapes': [list(v.shape) for v in sd.values()],
+                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'efficientnet_b5') else None}
 path = os.path.join(fixtures_dir(), 'models.json')
 json.dump(out, open(path, 'w'), separators=(',', ':'))
-print(f'wrote {len(MODELS)} models to {path}')
+print(f'wrote {len(out)} models to {path}')

@@ -16,28 +16,30 @@ const models = torchvision.models;
 const ref = fixture('models.json');
 
 t.test('every model has torchvision’s stateDict keys, shapes and parameter count', async (t) => {
-  for (const [name, want] of Object.entries<any>(ref)) {
-    const model = models.getModel(name, want.kwargs.num_classes ? { numClasses: want.kwargs.num_classes } : {});
+  for (const [key, want] of Object.entries<any>(ref)) {
+    const name = key.split('@')[0]; // NAME@WHAT: the builder with options of its own
+    const model = models.getModel(name, Object.fromEntries(Object.entries(want.kwargs).map(([k, v]) => [k.replace(/_(\w)/g, (_, c) => c.toUpperCase()), v])));
     const sd = model.stateDict();
-    t.same(Object.keys(sd), want.keys, `${name}: keys in torchvision's order`);
-    t.same(Object.values(sd).map((v) => v.shape), want.shapes, `${name}: shapes`);
+    t.same(Object.keys(sd), want.keys, `${key}: keys in torchvision's order`);
+    t.same(Object.values(sd).map((v) => v.shape), want.shapes, `${key}: shapes`);
     const count = [...model.parameters()].reduce((n, p) => n + p.numel(), 0);
-    t.equal(count, want.parameters, `${name}: ${want.parameters.toLocaleString('en')} parameters`);
-    if (want.repr) t.equal(String(model), want.repr, `${name}: repr`);
+    t.equal(count, want.parameters, `${key}: ${want.parameters.toLocaleString('en')} parameters`);
+    if (want.repr) t.equal(String(model), want.repr, `${key}: repr`);
     torch.tidy(() => void 0);
   }
 });
 
 t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
-  for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3']) {
+  for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3',
+    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5']) {
     execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
     const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
     const io = torch.load(path.join(dir, `${name}-io.pth`));
     model.eval();
     const ev = torch.noGrad(() => model(io.input));
     t.ok(ev.allclose(io.eval, 1e-4, 1e-4), `${name} eval(): max |diff| ${ev.sub(io.eval).abs().max().item()}`);
-    if (name.startsWith('res') || name.startsWith('dense')) { // the others have Dropout, random in train()
+    if (/^(res|dense|shuffle)/.test(name)) { // the others have Dropout, random in train()
       model.train();
       const tr = torch.noGrad(() => model(io.input));
       t.ok(tr.allclose(io.train, 1e-4, 1e-4), `${name} train() (batch statistics): max |diff| ${tr.sub(io.train).abs().max().item()}`);
@@ -66,6 +68,16 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
   t.throws(() => models.resnet18({ weights: 'IMAGENET9K' }), /Unknown weights IMAGENET9K for resnet18: expected one of IMAGENET1K_V1, DEFAULT/);
   t.throws(() => models.resnet50({ weights: 'IMAGENET1K_V2', numClasses: 10 }), /The parameter 'num_classes' expected value 1000 but got 10 instead/);
   t.same(models.listModels().slice(0, 3), ['alexnet', 'densenet121', 'densenet161']);
+  const b5 = models.efficientnetB5({ numClasses: 3 }) as torchvision.models.EfficientNet;
+  const bn5 = (b5.features as any)[0][1] as torch.nn.BatchNorm2d;
+  t.same([bn5.eps, bn5.momentum], [0.001, 0.01], "EfficientNet B5–B7: TensorFlow's BatchNorm settings, as torchvision's builders");
+  t.throws(() => models.efficientnet_b5({ normLayer: torch.nn.BatchNorm2d }), { name: 'TypeError', message: "efficientnetB5() got multiple values for keyword argument 'normLayer'" });
+  const dilated = models.mobilenetV3Large({ dilated: true, numClasses: 3 });
+  dilated.eval();
+  t.same(torch.noGrad(() => dilated(torch.randn(1, 3, 64, 64))).shape, [1, 3], 'MobileNetV3 with a dilated tail');
+  t.throws(() => new models.MobileNetV3([], 1280), { name: 'RangeError', message: 'The inverted_residual_setting should not be empty' });
+  t.throws(() => new models.ShuffleNetV2([4, 8], [24, 48, 96, 192, 1024]), { name: 'RangeError', message: 'expected stages_repeats as list of 3 positive ints' });
+  t.throws(() => models.shufflenet_v2_x1_0({ widthMult: 2 } as never), { name: 'TypeError', message: /shufflenetV2X1_0\(\) got an unexpected keyword argument 'widthMult'/ });
 });
 
 t.test('DenseNet loads torchvision’s published files, whose dense layers name norm.1 for norm1', async (t) => {

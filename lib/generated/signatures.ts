@@ -601,6 +601,15 @@ export const SIGNATURES = {
   "torchvision.models.resnext101_32x8d": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.resnext101_64x4d": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.wideResnet101_2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB5": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB6": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB7": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.mobilenetV3Large": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.mobilenetV3Small": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.shufflenetV2X0_5": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.shufflenetV2X1_0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.shufflenetV2X1_5": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.shufflenetV2X2_0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "nn.MultiheadAttention.forward": [["query", "query", "pos"], ["key", "key", "pos"], ["value", "value", "pos"], ["keyPaddingMask", "key_padding_mask", "pos", null], ["needWeights", "need_weights", "pos", true], ["attnMask", "attn_mask", "pos", null], ["averageAttnWeights", "average_attn_weights", "pos", true], ["isCausal", "is_causal", "pos", false]],
   "nn.TransformerEncoderLayer.forward": [["src", "src", "pos"], ["srcMask", "src_mask", "pos", null], ["srcKeyPaddingMask", "src_key_padding_mask", "pos", null], ["isCausal", "is_causal", "pos", false]],
   "nn.TransformerDecoderLayer.forward": [["tgt", "tgt", "pos"], ["memory", "memory", "pos"], ["tgtMask", "tgt_mask", "pos", null], ["memoryMask", "memory_mask", "pos", null], ["tgtKeyPaddingMask", "tgt_key_padding_mask", "pos", null], ["memoryKeyPaddingMask", "memory_key_padding_mask", "pos", null], ["tgtIsCausal", "tgt_is_causal", "pos", false], ["memoryIsCausal", "memory_is_causal", "pos", false]],
@@ -1325,6 +1334,15 @@ export interface ParamTypes {
   "torchvision.models.resnext101_32x8d": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.resnext101_64x4d": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.wideResnet101_2": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB5": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB6": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB7": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.mobilenetV3Large": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.mobilenetV3Small": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.shufflenetV2X0_5": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.shufflenetV2X1_0": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.shufflenetV2X1_5": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.shufflenetV2X2_0": { weights?: Weights | string | null; progress?: boolean };
   "nn.MultiheadAttention.forward": { query: Tensor; key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean };
   "nn.TransformerEncoderLayer.forward": { src: Tensor; srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean };
   "nn.TransformerDecoderLayer.forward": { tgt: Tensor; memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean };
@@ -2049,6 +2067,15 @@ export interface Positional {
   "torchvision.models.resnext101_32x8d": [];
   "torchvision.models.resnext101_64x4d": [];
   "torchvision.models.wideResnet101_2": [];
+  "torchvision.models.efficientnetB5": [];
+  "torchvision.models.efficientnetB6": [];
+  "torchvision.models.efficientnetB7": [];
+  "torchvision.models.mobilenetV3Large": [];
+  "torchvision.models.mobilenetV3Small": [];
+  "torchvision.models.shufflenetV2X0_5": [];
+  "torchvision.models.shufflenetV2X1_0": [];
+  "torchvision.models.shufflenetV2X1_5": [];
+  "torchvision.models.shufflenetV2X2_0": [];
   "nn.MultiheadAttention.forward": ["query", "key", "value", "keyPaddingMask", "needWeights", "attnMask", "averageAttnWeights", "isCausal"];
   "nn.TransformerEncoderLayer.forward": ["src", "srcMask", "srcKeyPaddingMask", "isCausal"];
   "nn.TransformerDecoderLayer.forward": ["tgt", "memory", "tgtMask", "memoryMask", "tgtKeyPaddingMask", "memoryKeyPaddingMask", "tgtIsCausal", "memoryIsCausal"];
@@ -2777,6 +2804,15 @@ export interface ArgsTable {
   "torchvision.models.resnext101_32x8d": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.resnext101_64x4d": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.wideResnet101_2": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB5": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB6": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB7": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.mobilenetV3Large": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.mobilenetV3Small": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.shufflenetV2X0_5": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.shufflenetV2X1_0": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.shufflenetV2X1_5": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.shufflenetV2X2_0": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "nn.MultiheadAttention.forward": [options: { query: Tensor; key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, options: { key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, options: { value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, options?: { keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, options?: { needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, options?: { attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, options?: { averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, averageAttnWeights: boolean | undefined, options?: { isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, averageAttnWeights: boolean | undefined, isCausal: boolean | undefined, options?: {}];
   "nn.TransformerEncoderLayer.forward": [options: { src: Tensor; srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, options?: { srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, options?: { srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, srcKeyPaddingMask: Tensor | null | undefined, options?: { isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, srcKeyPaddingMask: Tensor | null | undefined, isCausal: boolean | undefined, options?: {}];
   "nn.TransformerDecoderLayer.forward": [options: { tgt: Tensor; memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, options: { memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, options?: { tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, options?: { memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, options?: { tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, options?: { memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, options?: { tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, tgtIsCausal: boolean | undefined, options?: { memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, tgtIsCausal: boolean | undefined, memoryIsCausal: boolean | undefined, options?: {}];

@@ -38,6 +38,7 @@ export class Mish extends Inplaceable<[input: Tensor], Tensor> {
 export class Hardswish extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Hardswish'>) { super(bind('nn.Hardswish', args)); }
   forward(input: Tensor): Tensor { return F.hardswish(input, this.inplace); }
+  extraRepr(): string { return ''; } // PyTorch's Hardswish prints no inplace
 }
 export class LeakyReLU extends Module<[input: Tensor], Tensor> {
   declare negativeSlope: number;
@@ -146,6 +147,7 @@ export class Softshrink extends Shrink<[input: Tensor], Tensor> {
 export class Hardsigmoid extends Inplaceable<[input: Tensor], Tensor> {
   constructor(...args: Args<'nn.Hardsigmoid'>) { super(bind('nn.Hardsigmoid', args)); }
   forward(input: Tensor): Tensor { return F.hardsigmoid(input, this.inplace); }
+  extraRepr(): string { return ''; } // PyTorch's Hardsigmoid prints no inplace
 }
 export class Hardtanh extends Module<[input: Tensor], Tensor> {
   declare minVal: number;

@@ -1,11 +1,12 @@
-// torchvision's EfficientNet B0-B4, module for module (MBConv blocks with squeeze-and-excitation
+// torchvision's EfficientNet B0-B7, module for module (MBConv blocks with squeeze-and-excitation
 // and stochastic depth), so that stateDict() keys equal torchvision's.
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { pyFloat } from '../../nn/repr.js';
+import { camel } from '../../names.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
-import { makeDivisible } from './mobilenetv2.js';
-import { Conv2dNormActivation, SqueezeExcitation } from '../ops/layers.js';
+import { initMobileNetWeights, makeDivisible } from './mobilenetv2.js';
+import { Conv2dNormActivation, SqueezeExcitation, type LayerFactory } from '../ops/layers.js';
 import { StochasticDepth } from '../ops/dropout.js';
 
 const { nn } = torch;
@@ -21,16 +22,16 @@ export class MBConv extends nn.Module<[input: torch.Tensor], torch.Tensor> {
   block: Module;
   stochastic_depth: Module;
   readonly outChannels: number;
-  constructor(cnf: MBConvConfig, stochasticDepthProb: number) {
+  constructor(cnf: MBConvConfig, stochasticDepthProb: number, normLayer: LayerFactory = nn.BatchNorm2d) {
     super();
     if (!(cnf.stride >= 1 && cnf.stride <= 2)) throw new RangeError('illegal stride value');
     this.useResConnect = cnf.stride === 1 && cnf.inputChannels === cnf.outChannels;
     const layers: Module[] = [];
     const expanded = makeDivisible(cnf.inputChannels * cnf.expandRatio, 8);
-    if (expanded !== cnf.inputChannels) layers.push(new Conv2dNormActivation(cnf.inputChannels, expanded, { kernelSize: 1, activationLayer: nn.SiLU }));
-    layers.push(new Conv2dNormActivation(expanded, expanded, { kernelSize: cnf.kernel, stride: cnf.stride, groups: expanded, activationLayer: nn.SiLU }));
+    if (expanded !== cnf.inputChannels) layers.push(new Conv2dNormActivation(cnf.inputChannels, expanded, { kernelSize: 1, normLayer, activationLayer: nn.SiLU }));
+    layers.push(new Conv2dNormActivation(expanded, expanded, { kernelSize: cnf.kernel, stride: cnf.stride, groups: expanded, normLayer, activationLayer: nn.SiLU }));
     layers.push(new SqueezeExcitation(expanded, Math.max(1, Math.floor(cnf.inputChannels / 4)), { activation: () => new nn.SiLU(true) }));
-    layers.push(new Conv2dNormActivation(expanded, cnf.outChannels, { kernelSize: 1, activationLayer: null }));
+    layers.push(new Conv2dNormActivation(expanded, cnf.outChannels, { kernelSize: 1, normLayer, activationLayer: null }));
     this.block = new nn.Sequential(...layers);
     this.stochastic_depth = new StochasticDepth(stochasticDepthProb, 'row');
     this.outChannels = cnf.outChannels;
@@ -49,6 +50,8 @@ export interface EfficientNetOptions {
   numClasses?: number;
   stochasticDepthProb?: number;
   dropout?: number;
+  /** BatchNorm2d by default (B5–B7: eps 0.001, momentum 0.01). */
+  normLayer?: LayerFactory | null;
 }
 
 /**
@@ -64,36 +67,25 @@ export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     super();
     const numClasses = numClassesOf(options);
     const sdProb = options.stochasticDepthProb ?? 0.2;
-    const layers: Module[] = [new Conv2dNormActivation(3, setting[0].inputChannels, { kernelSize: 3, stride: 2, activationLayer: nn.SiLU })];
+    const normLayer = options.normLayer ?? nn.BatchNorm2d;
+    const layers: Module[] = [new Conv2dNormActivation(3, setting[0].inputChannels, { kernelSize: 3, stride: 2, normLayer, activationLayer: nn.SiLU })];
     const total = setting.reduce((n, c) => n + c.numLayers, 0);
     let blockId = 0;
     for (const cnf of setting) {
       const stage: Module[] = [];
       for (let i = 0; i < cnf.numLayers; i++) {
         const c = i === 0 ? cnf : { ...cnf, inputChannels: cnf.outChannels, stride: 1 };
-        stage.push(new MBConv(c, (sdProb * blockId) / total));
+        stage.push(new MBConv(c, (sdProb * blockId) / total, normLayer));
         blockId++;
       }
       layers.push(new nn.Sequential(...stage));
     }
     const lastIn = setting[setting.length - 1].outChannels;
-    layers.push(new Conv2dNormActivation(lastIn, 4 * lastIn, { kernelSize: 1, activationLayer: nn.SiLU }));
+    layers.push(new Conv2dNormActivation(lastIn, 4 * lastIn, { kernelSize: 1, normLayer, activationLayer: nn.SiLU }));
     this.features = new nn.Sequential(...layers);
     this.avgpool = new nn.AdaptiveAvgPool2d(1);
     this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout ?? dropout, inplace: true }), new nn.Linear(4 * lastIn, numClasses));
-    for (const m of this.modules()) {
-      if (m instanceof nn.Conv2d) {
-        nn.init.kaimingNormal_(m.weight, { mode: 'fan_out' });
-        if (m.bias) nn.init.zeros_(m.bias);
-      } else if (m instanceof nn.BatchNorm2d) {
-        nn.init.ones_(m.weight!);
-        nn.init.zeros_(m.bias!);
-      } else if (m instanceof nn.Linear) {
-        const range = 1 / Math.sqrt(m.outFeatures);
-        nn.init.uniform_(m.weight, -range, range);
-        nn.init.zeros_(m.bias!);
-      }
-    }
+    initMobileNetWeights(this, (l) => nn.init.uniform_(l.weight, -1 / Math.sqrt(l.outFeatures), 1 / Math.sqrt(l.outFeatures)));
   }
   forward(x: torch.Tensor): torch.Tensor {
     return pipe(x, this.features, this.avgpool, (t) => torch.flatten(t, 1), this.classifier);
@@ -112,12 +104,22 @@ function bConfig(widthMult: number, depthMult: number): MBConvConfig[] {
   }));
 }
 
-const builder = (name: string, width: number, depth: number, dropout: number) => (...args: BuilderArgs<EfficientNetOptions>) =>
-  buildWithWeights(name, args, ['numClasses', 'stochasticDepthProb', 'dropout'], (o: EfficientNetOptions) => new EfficientNet(bConfig(width, depth), dropout, o));
+// B5–B7 were trained with TensorFlow's BatchNorm settings, which torchvision's builders pass on.
+const tfBatchNorm = (c: number) => new nn.BatchNorm2d(c, { eps: 0.001, momentum: 0.01 });
+
+const builder = (name: string, width: number, depth: number, dropout: number, normLayer?: LayerFactory) => (...args: BuilderArgs<EfficientNetOptions>) =>
+  buildWithWeights(name, args, ['numClasses', 'stochasticDepthProb', 'dropout', 'normLayer'], (o: EfficientNetOptions) => {
+    if (normLayer && o.normLayer !== undefined) throw new TypeError(`${camel(name)}() got multiple values for keyword argument 'normLayer'`);
+    return new EfficientNet(bConfig(width, depth), dropout, normLayer ? { ...o, normLayer } : o);
+  });
 
 export const efficientnet_b0 = builder('efficientnet_b0', 1.0, 1.0, 0.2);
 export const efficientnet_b1 = builder('efficientnet_b1', 1.0, 1.1, 0.2);
 export const efficientnet_b2 = builder('efficientnet_b2', 1.1, 1.2, 0.3);
 export const efficientnet_b3 = builder('efficientnet_b3', 1.2, 1.4, 0.3);
 export const efficientnet_b4 = builder('efficientnet_b4', 1.4, 1.8, 0.4);
-export { efficientnet_b0 as efficientnetB0, efficientnet_b1 as efficientnetB1, efficientnet_b2 as efficientnetB2, efficientnet_b3 as efficientnetB3, efficientnet_b4 as efficientnetB4 };
+export const efficientnet_b5 = builder('efficientnet_b5', 1.6, 2.2, 0.4, tfBatchNorm);
+export const efficientnet_b6 = builder('efficientnet_b6', 1.8, 2.6, 0.5, tfBatchNorm);
+export const efficientnet_b7 = builder('efficientnet_b7', 2.0, 3.1, 0.5, tfBatchNorm);
+export { efficientnet_b0 as efficientnetB0, efficientnet_b1 as efficientnetB1, efficientnet_b2 as efficientnetB2, efficientnet_b3 as efficientnetB3, efficientnet_b4 as efficientnetB4,
+  efficientnet_b5 as efficientnetB5, efficientnet_b6 as efficientnetB6, efficientnet_b7 as efficientnetB7 };

@@ -1,5 +1,5 @@
-// torchvision.models: ResNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, MobileNetV2 and EfficientNet with
-// torchvision's structure and weights.
+// torchvision.models: ResNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, MobileNetV2 and V3, ShuffleNetV2
+// and EfficientNet with torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
 import * as mobilenet from './mobilenetv2.js';
@@ -8,18 +8,25 @@ import * as alexnet from './alexnet.js';
 import * as squeezenet from './squeezenet.js';
 import * as densenet from './densenet.js';
 import * as inception from './inception.js';
+import * as mobilenetv3 from './mobilenetv3.js';
+import * as shufflenet from './shufflenetv2.js';
 import { modelWeights, weightsEnum, type WeightsEnum, type Weights } from './weights.js';
 import { WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
 
 export * from './resnet.js';
 export * from './vgg.js';
-export * from './mobilenetv2.js';
+export { MobileNetV2, InvertedResidual, makeDivisible, mobilenet_v2, mobilenetV2, type MobileNetV2Options } from './mobilenetv2.js';
 export * from './efficientnet.js';
 export * from './alexnet.js';
 export * from './squeezenet.js';
 export * from './densenet.js';
 export * from './inception.js';
+// each file's InvertedResidual block stays in its file, as in torchvision (mobilenetv2's is the one exported here)
+export { MobileNetV3, InvertedResidualConfig, mobilenet_v3_large, mobilenet_v3_small, mobilenetV3Large, mobilenetV3Small,
+  type MobileNetV3Options, type MobileNetV3BuilderOptions } from './mobilenetv3.js';
+export { ShuffleNetV2, channelShuffle, shufflenet_v2_x0_5, shufflenet_v2_x1_0, shufflenet_v2_x1_5, shufflenet_v2_x2_0,
+  shufflenetV2X0_5, shufflenetV2X1_0, shufflenetV2X1_5, shufflenetV2X2_0, type ShuffleNetV2Options } from './shufflenetv2.js';
 export { Weights, ImageClassification, type WeightsArg, type WeightsMeta } from './weights.js';
 
 const BUILDERS: Record<string, (options?: any) => Module> = {
@@ -30,6 +37,10 @@ const BUILDERS: Record<string, (options?: any) => Module> = {
   mobilenet_v2: mobilenet.mobilenet_v2,
   efficientnet_b0: efficientnet.efficientnet_b0, efficientnet_b1: efficientnet.efficientnet_b1, efficientnet_b2: efficientnet.efficientnet_b2,
   efficientnet_b3: efficientnet.efficientnet_b3, efficientnet_b4: efficientnet.efficientnet_b4,
+  efficientnet_b5: efficientnet.efficientnet_b5, efficientnet_b6: efficientnet.efficientnet_b6, efficientnet_b7: efficientnet.efficientnet_b7,
+  mobilenet_v3_large: mobilenetv3.mobilenet_v3_large, mobilenet_v3_small: mobilenetv3.mobilenet_v3_small,
+  shufflenet_v2_x0_5: shufflenet.shufflenet_v2_x0_5, shufflenet_v2_x1_0: shufflenet.shufflenet_v2_x1_0,
+  shufflenet_v2_x1_5: shufflenet.shufflenet_v2_x1_5, shufflenet_v2_x2_0: shufflenet.shufflenet_v2_x2_0,
   alexnet: alexnet.alexnet, squeezenet1_0: squeezenet.squeezenet1_0, squeezenet1_1: squeezenet.squeezenet1_1,
   densenet121: densenet.densenet121, densenet161: densenet.densenet161, densenet169: densenet.densenet169, densenet201: densenet.densenet201,
   inception_v3: inception.inception_v3,
@@ -164,6 +175,42 @@ export const DenseNet201_Weights = modelWeights('densenet201');
  * The pretrained weights of `models.inception_v3` (`Inception_V3_Weights.DEFAULT`, `Inception_V3_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `Inception_V3_Weights`.
  */
 export const Inception_V3_Weights = modelWeights('inception_v3');
+/**
+ * The pretrained weights of `models.efficientnet_b5` (`EfficientNet_B5_Weights.DEFAULT`, `EfficientNet_B5_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B5_Weights`.
+ */
+export const EfficientNet_B5_Weights = modelWeights('efficientnet_b5');
+/**
+ * The pretrained weights of `models.efficientnet_b6` (`EfficientNet_B6_Weights.DEFAULT`, `EfficientNet_B6_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B6_Weights`.
+ */
+export const EfficientNet_B6_Weights = modelWeights('efficientnet_b6');
+/**
+ * The pretrained weights of `models.efficientnet_b7` (`EfficientNet_B7_Weights.DEFAULT`, `EfficientNet_B7_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B7_Weights`.
+ */
+export const EfficientNet_B7_Weights = modelWeights('efficientnet_b7');
+/**
+ * The pretrained weights of `models.mobilenet_v3_large` (`MobileNet_V3_Large_Weights.DEFAULT`, `MobileNet_V3_Large_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `MobileNet_V3_Large_Weights`.
+ */
+export const MobileNet_V3_Large_Weights = modelWeights('mobilenet_v3_large');
+/**
+ * The pretrained weights of `models.mobilenet_v3_small` (`MobileNet_V3_Small_Weights.DEFAULT`, `MobileNet_V3_Small_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `MobileNet_V3_Small_Weights`.
+ */
+export const MobileNet_V3_Small_Weights = modelWeights('mobilenet_v3_small');
+/**
+ * The pretrained weights of `models.shufflenet_v2_x0_5` (`ShuffleNet_V2_X0_5_Weights.DEFAULT`, `ShuffleNet_V2_X0_5_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ShuffleNet_V2_X0_5_Weights`.
+ */
+export const ShuffleNet_V2_X0_5_Weights = modelWeights('shufflenet_v2_x0_5');
+/**
+ * The pretrained weights of `models.shufflenet_v2_x1_0` (`ShuffleNet_V2_X1_0_Weights.DEFAULT`, `ShuffleNet_V2_X1_0_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ShuffleNet_V2_X1_0_Weights`.
+ */
+export const ShuffleNet_V2_X1_0_Weights = modelWeights('shufflenet_v2_x1_0');
+/**
+ * The pretrained weights of `models.shufflenet_v2_x1_5` (`ShuffleNet_V2_X1_5_Weights.DEFAULT`, `ShuffleNet_V2_X1_5_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ShuffleNet_V2_X1_5_Weights`.
+ */
+export const ShuffleNet_V2_X1_5_Weights = modelWeights('shufflenet_v2_x1_5');
+/**
+ * The pretrained weights of `models.shufflenet_v2_x2_0` (`ShuffleNet_V2_X2_0_Weights.DEFAULT`, `ShuffleNet_V2_X2_0_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `ShuffleNet_V2_X2_0_Weights`.
+ */
+export const ShuffleNet_V2_X2_0_Weights = modelWeights('shufflenet_v2_x2_0');
 
 /** torchvision.models.list_models() */
 export function listModels(): string[] {

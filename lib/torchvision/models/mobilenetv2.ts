@@ -16,6 +16,25 @@ export function makeDivisible(v: number, divisor: number, minValue: number | nul
 }
 
 /**
+ * @internal torchvision's initialisation of MobileNet and EfficientNet: Kaiming-normal (fan_out) convolutions,
+ * unit norms, and each Linear by `linear` (N(0, 0.01) unless given), its bias zero.
+ */
+export function initMobileNetWeights(model: Module, linear = (l: torch.nn.Linear) => nn.init.normal_(l.weight, 0, 0.01)): void {
+  for (const m of model.modules()) {
+    if (m instanceof nn.Conv2d) {
+      nn.init.kaimingNormal_(m.weight, { mode: 'fan_out' });
+      if (m.bias) nn.init.zeros_(m.bias);
+    } else if (m instanceof nn.BatchNorm2d || m instanceof nn.GroupNorm) {
+      nn.init.ones_(m.weight!);
+      nn.init.zeros_(m.bias!);
+    } else if (m instanceof nn.Linear) {
+      linear(m);
+      nn.init.zeros_(m.bias!);
+    }
+  }
+}
+
+/**
  * MobileNetV2's inverted residual block (expand, depthwise, project), as torchvision's `InvertedResidual`.
  */
 export class InvertedResidual extends nn.Module<[x: torch.Tensor], torch.Tensor> {
@@ -85,18 +104,7 @@ export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     features.push(new Conv2dNormActivation(inputChannel, this.lastChannel, { kernelSize: 1, activationLayer: nn.ReLU6 }));
     this.features = new nn.Sequential(...features);
     this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout ?? 0.2 }), new nn.Linear(this.lastChannel, numClasses));
-    for (const m of this.modules()) {
-      if (m instanceof nn.Conv2d) {
-        nn.init.kaimingNormal_(m.weight, { mode: 'fan_out' });
-        if (m.bias) nn.init.zeros_(m.bias);
-      } else if (m instanceof nn.BatchNorm2d || m instanceof nn.GroupNorm) {
-        nn.init.ones_(m.weight!);
-        nn.init.zeros_(m.bias!);
-      } else if (m instanceof nn.Linear) {
-        nn.init.normal_(m.weight, 0, 0.01);
-        nn.init.zeros_(m.bias!);
-      }
-    }
+    initMobileNetWeights(this);
   }
   forward(x: torch.Tensor): torch.Tensor {
     return pipe(x, this.features, (t) => torch.nn.functional.adaptiveAvgPool2d(t, [1, 1]), (t) => torch.flatten(t, 1), this.classifier);

@@ -1546,6 +1546,381 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "EfficientNet_B5_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b5_lukemelas-b6417697.pth",
+    "transforms": {
+     "cropSize": 456,
+     "resizeSize": 456,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 30389784,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.444,
+       "acc@5": 96.628
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B6_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b6_lukemelas-c76e70fd.pth",
+    "transforms": {
+     "cropSize": 528,
+     "resizeSize": 528,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 43040704,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 84.008,
+       "acc@5": 96.916
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B7_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b7_lukemelas-dcc49843.pth",
+    "transforms": {
+     "cropSize": 600,
+     "resizeSize": 600,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 66347960,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 84.122,
+       "acc@5": 96.908
+      }
+     }
+    }
+   }
+  }
+ },
+ "MobileNet_V3_Large_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/mobilenet_v3_large-8738ca79.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 5483032,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#mobilenetv3-large--small",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 74.042,
+       "acc@5": 91.34
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/mobilenet_v3_large-5c1a4163.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 5483032,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-reg-tuning",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 75.274,
+       "acc@5": 92.566
+      }
+     }
+    }
+   }
+  }
+ },
+ "MobileNet_V3_Small_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/mobilenet_v3_small-047dcff4.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 2542856,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#mobilenetv3-large--small",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 67.668,
+       "acc@5": 87.402
+      }
+     }
+    }
+   }
+  }
+ },
+ "ShuffleNet_V2_X0_5_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/shufflenetv2_x0.5-f707e7126e.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 1366792,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/ericsun99/Shufflenet-v2-Pytorch",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 60.552,
+       "acc@5": 81.746
+      }
+     }
+    }
+   }
+  }
+ },
+ "ShuffleNet_V2_X1_0_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/shufflenetv2_x1-5666bf0f80.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 2278604,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/ericsun99/Shufflenet-v2-Pytorch",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 69.362,
+       "acc@5": 88.316
+      }
+     }
+    }
+   }
+  }
+ },
+ "ShuffleNet_V2_X1_5_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/shufflenetv2_x1_5-3c479a10.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 3503624,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5906",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 72.996,
+       "acc@5": 91.086
+      }
+     }
+    }
+   }
+  }
+ },
+ "ShuffleNet_V2_X2_0_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/shufflenetv2_x2_0-8be3c8ee.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 7393996,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5906",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 76.23,
+       "acc@5": 93.006
+      }
+     }
+    }
+   }
+  }
  }
 } as const;
 /** Each model's weights enum, as torchvision.models.get_model_weights gives it. */
@@ -1581,5 +1956,14 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "densenet161": "DenseNet161_Weights",
  "densenet169": "DenseNet169_Weights",
  "densenet201": "DenseNet201_Weights",
- "inception_v3": "Inception_V3_Weights"
+ "inception_v3": "Inception_V3_Weights",
+ "efficientnet_b5": "EfficientNet_B5_Weights",
+ "efficientnet_b6": "EfficientNet_B6_Weights",
+ "efficientnet_b7": "EfficientNet_B7_Weights",
+ "mobilenet_v3_large": "MobileNet_V3_Large_Weights",
+ "mobilenet_v3_small": "MobileNet_V3_Small_Weights",
+ "shufflenet_v2_x0_5": "ShuffleNet_V2_X0_5_Weights",
+ "shufflenet_v2_x1_0": "ShuffleNet_V2_X1_0_Weights",
+ "shufflenet_v2_x1_5": "ShuffleNet_V2_X1_5_Weights",
+ "shufflenet_v2_x2_0": "ShuffleNet_V2_X2_0_Weights"
 };
