@@ -15,7 +15,7 @@ MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext
           'efficientnet_b3', 'efficientnet_b4', 'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161',
           'densenet169', 'densenet201', 'inception_v3', 'efficientnet_b5', 'efficientnet_b6', 'efficientnet_b7',
           'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'shufflenet_v2_x1_0', 'shufflenet_v2_x1_5',
-          'shufflenet_v2_x2_0']
+          'shufflenet_v2_x2_0', 'googlenet']
 model_weights = {m: M.get_model_weights(m).__name__ for m in MODELS}
 categories = None
 table = {}

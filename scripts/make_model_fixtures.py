@@ -22,11 +22,11 @@ MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext
           'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161', 'densenet169', 'densenet201', 'inception_v3',
           'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet101_2', 'efficientnet_b5', 'efficientnet_b6', 'efficientnet_b7',
           'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'shufflenet_v2_x1_0', 'shufflenet_v2_x1_5',
-          'shufflenet_v2_x2_0']
+          'shufflenet_v2_x2_0', 'googlenet']
 
 
 def build(name, **kw):
-    if name == 'inception_v3':
+    if name in ('inception_v3', 'googlenet'):
         kw.setdefault('init_weights', True)  # its default, said out loud to quiet the FutureWarning
     return getattr(torchvision.models, name)(**kw)
 
@@ -65,7 +65,7 @@ for key in MODELS + list(VARIANTS):
     m = build(name, **kw)
     sd = m.state_dict()
     out[key] = {'kwargs': kw, 'keys': list(sd.keys()), 'shapes': [list(v.shape) for v in sd.values()],
-                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'efficientnet_b5') else None}
+                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'efficientnet_b5', 'googlenet') else None}
 path = os.path.join(fixtures_dir(), 'models.json')
 json.dump(out, open(path, 'w'), separators=(',', ':'))
 print(f'wrote {len(out)} models to {path}')

@@ -32,7 +32,7 @@ t.test('every model has torchvision’s stateDict keys, shapes and parameter cou
 t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
   for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3',
-    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5']) {
+    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet']) {
     execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
     const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
     const io = torch.load(path.join(dir, `${name}-io.pth`));
@@ -111,6 +111,18 @@ t.test('DenseNet loads torchvision’s published files, whose dense layers name 
     torch.save(models.inceptionV3().stateDict(), inceptionEntry.path);
     t.equal((models.inceptionV3({ weights: inceptionEntry }) as torchvision.models.Inception3).transformInput, true, "torchvision's weights turn transformInput on");
     t.throws(() => models.inceptionV3({ weights: inceptionEntry, auxLogits: false }), { name: 'RangeError', message: "The parameter 'aux_logits' expected value True but got False instead." });
+    torch.manualSeed(4);
+    const g = models.googlenet({ numClasses: 4 });
+    const gout = g(torch.randn(2, 3, 64, 64)) as torchvision.models.GoogLeNetOutputs;
+    t.same([gout.length, gout.logits.shape, gout.auxLogits2!.shape, gout.auxLogits1!.shape, gout[2] === gout.auxLogits1], [3, [2, 4], [2, 4], [2, 4], true],
+      'GoogLeNet in train(): GoogLeNetOutputs [logits, auxLogits2, auxLogits1]');
+    const googlenetEntry = new models.Weights('GoogLeNet_Weights', 'TEST', 'http://127.0.0.1:9/googlenet-made.pth', { cropSize: 224 }, { categories: models.GoogLeNet_Weights.IMAGENET1K_V1.meta.categories, numParams: 6624904 });
+    torch.save(models.googlenet().stateDict(), googlenetEntry.path);
+    const published = models.googlenet({ weights: googlenetEntry }) as torchvision.models.GoogLeNet;
+    t.same([published.transformInput, published.auxLogits, published.aux1, published.aux2], [true, false, null, null], "torchvision's weights: transformInput on, the untrained auxiliary heads dropped after loading");
+    t.ok(published(torch.randn(1, 3, 64, 64)) instanceof torch.Tensor, 'and the logits alone, in train() too');
+    t.ok((models.googlenet({ weights: googlenetEntry, auxLogits: true }) as torchvision.models.GoogLeNet).aux2, 'unless auxLogits: true keeps them');
+    t.throws(() => models.googlenet({ weights: googlenetEntry, auxLogits: false }), { name: 'RangeError', message: "The parameter 'aux_logits' expected value True but got False instead." });
     t.throws(() => new models.SqueezeNet('2_0' as never), { name: 'RangeError', message: 'Unsupported SqueezeNet version 2_0: 1_0 or 1_1 expected' });
   } finally {
     torch.hub.setDir(path.join(tmpdir(), 'unused'));

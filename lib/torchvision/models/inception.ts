@@ -25,6 +25,14 @@ export class BasicConv2d extends nn.Module<[x: Tensor], Tensor> {
   }
 }
 
+/**
+ * @internal torchvision's _transform_input (Inception v3, GoogLeNet): an input normalised with ImageNet's mean and std
+ * to the (x − 0.5) / 0.5 scaling the original TensorFlow weights were trained with.
+ */
+export function imagenetToHalfScale(x: Tensor): Tensor {
+  const ch = (i: number, std: number, mean: number) => torch.unsqueeze(x.select(1, i), 1).mul(std / 0.5).add((mean - 0.5) / 0.5);
+  return torch.cat([ch(0, 0.229, 0.485), ch(1, 0.224, 0.456), ch(2, 0.225, 0.406)], 1);
+}
 const avgPool3 = (t: Tensor) => F.avgPool2d(t, 3, { stride: 1, padding: 1 });
 const maxPool3s2 = (t: Tensor) => F.maxPool2d(t, 3, { stride: 2 });
 
@@ -220,14 +228,8 @@ export class Inception3 extends nn.Module<[x: Tensor], Tensor | InceptionOutputs
       }
     }
   }
-  /** torchvision's _transform_input: ImageNet normalisation to the (x − 0.5) / 0.5 the original weights were trained with */
-  private transformed(x: Tensor): Tensor {
-    if (!this.transformInput) return x;
-    const ch = (i: number, std: number, mean: number) => torch.unsqueeze(x.select(1, i), 1).mul(std / 0.5).add((mean - 0.5) / 0.5);
-    return torch.cat([ch(0, 0.229, 0.485), ch(1, 0.224, 0.456), ch(2, 0.225, 0.406)], 1);
-  }
   forward(input: Tensor): Tensor | InceptionOutputs {
-    const x = this.transformed(input);
+    const x = this.transformInput ? imagenetToHalfScale(input) : input;
     const mixed6 = pipe(x, this.Conv2d_1a_3x3, this.Conv2d_2a_3x3, this.Conv2d_2b_3x3, this.maxpool1, this.Conv2d_3b_1x1, this.Conv2d_4a_3x3,
       this.maxpool2, this.Mixed_5b, this.Mixed_5c, this.Mixed_5d, this.Mixed_6a, this.Mixed_6b, this.Mixed_6c, this.Mixed_6d, this.Mixed_6e);
     if (x !== input) x.dispose();

@@ -1,4 +1,4 @@
-// torchvision.models: ResNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, MobileNetV2 and V3, ShuffleNetV2
+// torchvision.models: ResNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, GoogLeNet, MobileNetV2 and V3, ShuffleNetV2
 // and EfficientNet with torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
@@ -10,6 +10,7 @@ import * as densenet from './densenet.js';
 import * as inception from './inception.js';
 import * as mobilenetv3 from './mobilenetv3.js';
 import * as shufflenet from './shufflenetv2.js';
+import * as googlenet from './googlenet.js';
 import { modelWeights, weightsEnum, type WeightsEnum, type Weights } from './weights.js';
 import { WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
@@ -21,10 +22,12 @@ export * from './efficientnet.js';
 export * from './alexnet.js';
 export * from './squeezenet.js';
 export * from './densenet.js';
-export * from './inception.js';
+export { BasicConv2d, InceptionA, InceptionB, InceptionC, InceptionD, InceptionE, InceptionAux, Inception3, inception_v3, inceptionV3,
+  type Inception3Options, type InceptionOutputs, type Inception3BuilderOptions } from './inception.js';
 // each file's InvertedResidual block stays in its file, as in torchvision (mobilenetv2's is the one exported here)
 export { MobileNetV3, InvertedResidualConfig, mobilenet_v3_large, mobilenet_v3_small, mobilenetV3Large, mobilenetV3Small,
   type MobileNetV3Options, type MobileNetV3BuilderOptions } from './mobilenetv3.js';
+export { GoogLeNet, googlenet, type GoogLeNetOptions, type GoogLeNetOutputs } from './googlenet.js';
 export { ShuffleNetV2, channelShuffle, shufflenet_v2_x0_5, shufflenet_v2_x1_0, shufflenet_v2_x1_5, shufflenet_v2_x2_0,
   shufflenetV2X0_5, shufflenetV2X1_0, shufflenetV2X1_5, shufflenetV2X2_0, type ShuffleNetV2Options } from './shufflenetv2.js';
 export { Weights, ImageClassification, type WeightsArg, type WeightsMeta } from './weights.js';
@@ -43,7 +46,7 @@ const BUILDERS: Record<string, (options?: any) => Module> = {
   shufflenet_v2_x1_5: shufflenet.shufflenet_v2_x1_5, shufflenet_v2_x2_0: shufflenet.shufflenet_v2_x2_0,
   alexnet: alexnet.alexnet, squeezenet1_0: squeezenet.squeezenet1_0, squeezenet1_1: squeezenet.squeezenet1_1,
   densenet121: densenet.densenet121, densenet161: densenet.densenet161, densenet169: densenet.densenet169, densenet201: densenet.densenet201,
-  inception_v3: inception.inception_v3,
+  inception_v3: inception.inception_v3, googlenet: googlenet.googlenet,
 };
 
 /**
@@ -175,6 +178,10 @@ export const DenseNet201_Weights = modelWeights('densenet201');
  * The pretrained weights of `models.inception_v3` (`Inception_V3_Weights.DEFAULT`, `Inception_V3_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `Inception_V3_Weights`.
  */
 export const Inception_V3_Weights = modelWeights('inception_v3');
+/**
+ * The pretrained weights of `models.googlenet` (`GoogLeNet_Weights.DEFAULT`, `GoogLeNet_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `GoogLeNet_Weights`.
+ */
+export const GoogLeNet_Weights = modelWeights('googlenet');
 /**
  * The pretrained weights of `models.efficientnet_b5` (`EfficientNet_B5_Weights.DEFAULT`, `EfficientNet_B5_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B5_Weights`.
  */

@@ -1921,6 +1921,44 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "GoogLeNet_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/googlenet-1378be20.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 6624904,
+     "minSize": [
+      15,
+      15
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#googlenet",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 69.778,
+       "acc@5": 89.53
+      }
+     }
+    }
+   }
+  }
  }
 } as const;
 /** Each model's weights enum, as torchvision.models.get_model_weights gives it. */
@@ -1965,5 +2003,6 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "shufflenet_v2_x0_5": "ShuffleNet_V2_X0_5_Weights",
  "shufflenet_v2_x1_0": "ShuffleNet_V2_X1_0_Weights",
  "shufflenet_v2_x1_5": "ShuffleNet_V2_X1_5_Weights",
- "shufflenet_v2_x2_0": "ShuffleNet_V2_X2_0_Weights"
+ "shufflenet_v2_x2_0": "ShuffleNet_V2_X2_0_Weights",
+ "googlenet": "GoogLeNet_Weights"
 };
