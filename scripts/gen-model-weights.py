@@ -15,7 +15,10 @@ MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext
           'efficientnet_b3', 'efficientnet_b4', 'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161',
           'densenet169', 'densenet201', 'inception_v3', 'efficientnet_b5', 'efficientnet_b6', 'efficientnet_b7',
           'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'shufflenet_v2_x1_0', 'shufflenet_v2_x1_5',
-          'shufflenet_v2_x2_0', 'googlenet']
+          'shufflenet_v2_x2_0', 'googlenet',
+          'regnet_y_400mf', 'regnet_y_800mf', 'regnet_y_1_6gf', 'regnet_y_3_2gf', 'regnet_y_8gf', 'regnet_y_16gf',
+          'regnet_y_32gf', 'regnet_y_128gf', 'regnet_x_400mf', 'regnet_x_800mf', 'regnet_x_1_6gf', 'regnet_x_3_2gf',
+          'regnet_x_8gf', 'regnet_x_16gf', 'regnet_x_32gf']
 model_weights = {m: M.get_model_weights(m).__name__ for m in MODELS}
 categories = None
 table = {}

@@ -22,7 +22,10 @@ MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext
           'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161', 'densenet169', 'densenet201', 'inception_v3',
           'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet101_2', 'efficientnet_b5', 'efficientnet_b6', 'efficientnet_b7',
           'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'shufflenet_v2_x1_0', 'shufflenet_v2_x1_5',
-          'shufflenet_v2_x2_0', 'googlenet']
+          'shufflenet_v2_x2_0', 'googlenet',
+          'regnet_y_400mf', 'regnet_y_800mf', 'regnet_y_1_6gf', 'regnet_y_3_2gf', 'regnet_y_8gf', 'regnet_y_16gf',
+          'regnet_y_32gf', 'regnet_y_128gf', 'regnet_x_400mf', 'regnet_x_800mf', 'regnet_x_1_6gf', 'regnet_x_3_2gf',
+          'regnet_x_8gf', 'regnet_x_16gf', 'regnet_x_32gf']
 
 
 def build(name, **kw):
@@ -65,7 +68,7 @@ for key in MODELS + list(VARIANTS):
     m = build(name, **kw)
     sd = m.state_dict()
     out[key] = {'kwargs': kw, 'keys': list(sd.keys()), 'shapes': [list(v.shape) for v in sd.values()],
-                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'efficientnet_b5', 'googlenet') else None}
+                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf') else None}
 path = os.path.join(fixtures_dir(), 'models.json')
 json.dump(out, open(path, 'w'), separators=(',', ':'))
 print(f'wrote {len(out)} models to {path}')

@@ -32,14 +32,14 @@ t.test('every model has torchvision’s stateDict keys, shapes and parameter cou
 t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
   for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3',
-    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet']) {
+    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'regnet_x_400mf']) {
     execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
     const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
     const io = torch.load(path.join(dir, `${name}-io.pth`));
     model.eval();
     const ev = torch.noGrad(() => model(io.input));
     t.ok(ev.allclose(io.eval, 1e-4, 1e-4), `${name} eval(): max |diff| ${ev.sub(io.eval).abs().max().item()}`);
-    if (/^(res|dense|shuffle)/.test(name)) { // the others have Dropout, random in train()
+    if (/^(res|dense|shuffle|regnet)/.test(name)) { // the others have Dropout, random in train()
       model.train();
       const tr = torch.noGrad(() => model(io.input));
       t.ok(tr.allclose(io.train, 1e-4, 1e-4), `${name} train() (batch statistics): max |diff| ${tr.sub(io.train).abs().max().item()}`);
@@ -76,6 +76,8 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
   dilated.eval();
   t.same(torch.noGrad(() => dilated(torch.randn(1, 3, 64, 64))).shape, [1, 3], 'MobileNetV3 with a dilated tail');
   t.throws(() => new models.MobileNetV3([], 1280), { name: 'RangeError', message: 'The inverted_residual_setting should not be empty' });
+  t.throws(() => models.BlockParams.fromInitParams(16, 12, 27.89, 2.09, 8), { name: 'RangeError', message: 'Invalid RegNet settings' }, 'RegNet: w0 a multiple of 8');
+  t.same(models.BlockParams.fromInitParams(16, 48, 27.89, 2.09, 8, 1.0, 0.25).widths, [48, 104, 208, 440], "RegNetY-400MF's stage widths, as torchvision's");
   t.throws(() => new models.ShuffleNetV2([4, 8], [24, 48, 96, 192, 1024]), { name: 'RangeError', message: 'expected stages_repeats as list of 3 positive ints' });
   t.throws(() => models.shufflenet_v2_x1_0({ widthMult: 2 } as never), { name: 'TypeError', message: /shufflenetV2X1_0\(\) got an unexpected keyword argument 'widthMult'/ });
 });

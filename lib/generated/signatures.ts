@@ -611,6 +611,21 @@ export const SIGNATURES = {
   "torchvision.models.shufflenetV2X1_5": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.shufflenetV2X2_0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.googlenet": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetY_400mf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetY_800mf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetY_1_6gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetY_3_2gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetY_8gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetY_16gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetY_32gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetY_128gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetX_400mf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetX_800mf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetX_1_6gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetX_3_2gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetX_8gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetX_16gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.regnetX_32gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "nn.MultiheadAttention.forward": [["query", "query", "pos"], ["key", "key", "pos"], ["value", "value", "pos"], ["keyPaddingMask", "key_padding_mask", "pos", null], ["needWeights", "need_weights", "pos", true], ["attnMask", "attn_mask", "pos", null], ["averageAttnWeights", "average_attn_weights", "pos", true], ["isCausal", "is_causal", "pos", false]],
   "nn.TransformerEncoderLayer.forward": [["src", "src", "pos"], ["srcMask", "src_mask", "pos", null], ["srcKeyPaddingMask", "src_key_padding_mask", "pos", null], ["isCausal", "is_causal", "pos", false]],
   "nn.TransformerDecoderLayer.forward": [["tgt", "tgt", "pos"], ["memory", "memory", "pos"], ["tgtMask", "tgt_mask", "pos", null], ["memoryMask", "memory_mask", "pos", null], ["tgtKeyPaddingMask", "tgt_key_padding_mask", "pos", null], ["memoryKeyPaddingMask", "memory_key_padding_mask", "pos", null], ["tgtIsCausal", "tgt_is_causal", "pos", false], ["memoryIsCausal", "memory_is_causal", "pos", false]],
@@ -1345,6 +1360,21 @@ export interface ParamTypes {
   "torchvision.models.shufflenetV2X1_5": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.shufflenetV2X2_0": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.googlenet": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetY_400mf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetY_800mf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetY_1_6gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetY_3_2gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetY_8gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetY_16gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetY_32gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetY_128gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetX_400mf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetX_800mf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetX_1_6gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetX_3_2gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetX_8gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetX_16gf": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.regnetX_32gf": { weights?: Weights | string | null; progress?: boolean };
   "nn.MultiheadAttention.forward": { query: Tensor; key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean };
   "nn.TransformerEncoderLayer.forward": { src: Tensor; srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean };
   "nn.TransformerDecoderLayer.forward": { tgt: Tensor; memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean };
@@ -2079,6 +2109,21 @@ export interface Positional {
   "torchvision.models.shufflenetV2X1_5": [];
   "torchvision.models.shufflenetV2X2_0": [];
   "torchvision.models.googlenet": [];
+  "torchvision.models.regnetY_400mf": [];
+  "torchvision.models.regnetY_800mf": [];
+  "torchvision.models.regnetY_1_6gf": [];
+  "torchvision.models.regnetY_3_2gf": [];
+  "torchvision.models.regnetY_8gf": [];
+  "torchvision.models.regnetY_16gf": [];
+  "torchvision.models.regnetY_32gf": [];
+  "torchvision.models.regnetY_128gf": [];
+  "torchvision.models.regnetX_400mf": [];
+  "torchvision.models.regnetX_800mf": [];
+  "torchvision.models.regnetX_1_6gf": [];
+  "torchvision.models.regnetX_3_2gf": [];
+  "torchvision.models.regnetX_8gf": [];
+  "torchvision.models.regnetX_16gf": [];
+  "torchvision.models.regnetX_32gf": [];
   "nn.MultiheadAttention.forward": ["query", "key", "value", "keyPaddingMask", "needWeights", "attnMask", "averageAttnWeights", "isCausal"];
   "nn.TransformerEncoderLayer.forward": ["src", "srcMask", "srcKeyPaddingMask", "isCausal"];
   "nn.TransformerDecoderLayer.forward": ["tgt", "memory", "tgtMask", "memoryMask", "tgtKeyPaddingMask", "memoryKeyPaddingMask", "tgtIsCausal", "memoryIsCausal"];
@@ -2817,6 +2862,21 @@ export interface ArgsTable {
   "torchvision.models.shufflenetV2X1_5": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.shufflenetV2X2_0": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.googlenet": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetY_400mf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetY_800mf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetY_1_6gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetY_3_2gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetY_8gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetY_16gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetY_32gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetY_128gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetX_400mf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetX_800mf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetX_1_6gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetX_3_2gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetX_8gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetX_16gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.regnetX_32gf": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "nn.MultiheadAttention.forward": [options: { query: Tensor; key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, options: { key: Tensor; value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, options: { value: Tensor; keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, options?: { keyPaddingMask?: Tensor | null; needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, options?: { needWeights?: boolean; attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, options?: { attnMask?: Tensor | null; averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, options?: { averageAttnWeights?: boolean; isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, averageAttnWeights: boolean | undefined, options?: { isCausal?: boolean }] | [query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor | null | undefined, needWeights: boolean | undefined, attnMask: Tensor | null | undefined, averageAttnWeights: boolean | undefined, isCausal: boolean | undefined, options?: {}];
   "nn.TransformerEncoderLayer.forward": [options: { src: Tensor; srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, options?: { srcMask?: Tensor | null; srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, options?: { srcKeyPaddingMask?: Tensor | null; isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, srcKeyPaddingMask: Tensor | null | undefined, options?: { isCausal?: boolean }] | [src: Tensor, srcMask: Tensor | null | undefined, srcKeyPaddingMask: Tensor | null | undefined, isCausal: boolean | undefined, options?: {}];
   "nn.TransformerDecoderLayer.forward": [options: { tgt: Tensor; memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, options: { memory: Tensor; tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, options?: { tgtMask?: Tensor | null; memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, options?: { memoryMask?: Tensor | null; tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, options?: { tgtKeyPaddingMask?: Tensor | null; memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, options?: { memoryKeyPaddingMask?: Tensor | null; tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, options?: { tgtIsCausal?: boolean; memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, tgtIsCausal: boolean | undefined, options?: { memoryIsCausal?: boolean }] | [tgt: Tensor, memory: Tensor, tgtMask: Tensor | null | undefined, memoryMask: Tensor | null | undefined, tgtKeyPaddingMask: Tensor | null | undefined, memoryKeyPaddingMask: Tensor | null | undefined, tgtIsCausal: boolean | undefined, memoryIsCausal: boolean | undefined, options?: {}];

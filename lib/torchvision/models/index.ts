@@ -1,4 +1,4 @@
-// torchvision.models: ResNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, GoogLeNet, MobileNetV2 and V3, ShuffleNetV2
+// torchvision.models: ResNet, RegNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, GoogLeNet, MobileNetV2 and V3, ShuffleNetV2
 // and EfficientNet with torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
@@ -11,6 +11,7 @@ import * as inception from './inception.js';
 import * as mobilenetv3 from './mobilenetv3.js';
 import * as shufflenet from './shufflenetv2.js';
 import * as googlenet from './googlenet.js';
+import * as regnet from './regnet.js';
 import { modelWeights, weightsEnum, type WeightsEnum, type Weights } from './weights.js';
 import { WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
@@ -27,6 +28,8 @@ export { BasicConv2d, InceptionA, InceptionB, InceptionC, InceptionD, InceptionE
 // each file's InvertedResidual block stays in its file, as in torchvision (mobilenetv2's is the one exported here)
 export { MobileNetV3, InvertedResidualConfig, mobilenet_v3_large, mobilenet_v3_small, mobilenetV3Large, mobilenetV3Small,
   type MobileNetV3Options, type MobileNetV3BuilderOptions } from './mobilenetv3.js';
+export { RegNet, BlockParams, regnet_y_400mf, regnet_y_800mf, regnet_y_1_6gf, regnet_y_3_2gf, regnet_y_8gf, regnet_y_16gf, regnet_y_32gf, regnet_y_128gf, regnet_x_400mf, regnet_x_800mf, regnet_x_1_6gf, regnet_x_3_2gf, regnet_x_8gf, regnet_x_16gf, regnet_x_32gf,
+  regnetY_400mf, regnetY_800mf, regnetY_1_6gf, regnetY_3_2gf, regnetY_8gf, regnetY_16gf, regnetY_32gf, regnetY_128gf, regnetX_400mf, regnetX_800mf, regnetX_1_6gf, regnetX_3_2gf, regnetX_8gf, regnetX_16gf, regnetX_32gf, type RegNetOptions } from './regnet.js';
 export { GoogLeNet, googlenet, type GoogLeNetOptions, type GoogLeNetOutputs } from './googlenet.js';
 export { ShuffleNetV2, channelShuffle, shufflenet_v2_x0_5, shufflenet_v2_x1_0, shufflenet_v2_x1_5, shufflenet_v2_x2_0,
   shufflenetV2X0_5, shufflenetV2X1_0, shufflenetV2X1_5, shufflenetV2X2_0, type ShuffleNetV2Options } from './shufflenetv2.js';
@@ -47,6 +50,21 @@ const BUILDERS: Record<string, (options?: any) => Module> = {
   alexnet: alexnet.alexnet, squeezenet1_0: squeezenet.squeezenet1_0, squeezenet1_1: squeezenet.squeezenet1_1,
   densenet121: densenet.densenet121, densenet161: densenet.densenet161, densenet169: densenet.densenet169, densenet201: densenet.densenet201,
   inception_v3: inception.inception_v3, googlenet: googlenet.googlenet,
+  regnet_y_400mf: regnet.regnet_y_400mf,
+  regnet_y_800mf: regnet.regnet_y_800mf,
+  regnet_y_1_6gf: regnet.regnet_y_1_6gf,
+  regnet_y_3_2gf: regnet.regnet_y_3_2gf,
+  regnet_y_8gf: regnet.regnet_y_8gf,
+  regnet_y_16gf: regnet.regnet_y_16gf,
+  regnet_y_32gf: regnet.regnet_y_32gf,
+  regnet_y_128gf: regnet.regnet_y_128gf,
+  regnet_x_400mf: regnet.regnet_x_400mf,
+  regnet_x_800mf: regnet.regnet_x_800mf,
+  regnet_x_1_6gf: regnet.regnet_x_1_6gf,
+  regnet_x_3_2gf: regnet.regnet_x_3_2gf,
+  regnet_x_8gf: regnet.regnet_x_8gf,
+  regnet_x_16gf: regnet.regnet_x_16gf,
+  regnet_x_32gf: regnet.regnet_x_32gf,
 };
 
 /**
@@ -182,6 +200,66 @@ export const Inception_V3_Weights = modelWeights('inception_v3');
  * The pretrained weights of `models.googlenet` (`GoogLeNet_Weights.DEFAULT`, `GoogLeNet_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `GoogLeNet_Weights`.
  */
 export const GoogLeNet_Weights = modelWeights('googlenet');
+/**
+ * The pretrained weights of `models.regnet_y_400mf` (`RegNet_Y_400MF_Weights.DEFAULT`, `RegNet_Y_400MF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_400MF_Weights`.
+ */
+export const RegNet_Y_400MF_Weights = modelWeights('regnet_y_400mf');
+/**
+ * The pretrained weights of `models.regnet_y_800mf` (`RegNet_Y_800MF_Weights.DEFAULT`, `RegNet_Y_800MF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_800MF_Weights`.
+ */
+export const RegNet_Y_800MF_Weights = modelWeights('regnet_y_800mf');
+/**
+ * The pretrained weights of `models.regnet_y_1_6gf` (`RegNet_Y_1_6GF_Weights.DEFAULT`, `RegNet_Y_1_6GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_1_6GF_Weights`.
+ */
+export const RegNet_Y_1_6GF_Weights = modelWeights('regnet_y_1_6gf');
+/**
+ * The pretrained weights of `models.regnet_y_3_2gf` (`RegNet_Y_3_2GF_Weights.DEFAULT`, `RegNet_Y_3_2GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_3_2GF_Weights`.
+ */
+export const RegNet_Y_3_2GF_Weights = modelWeights('regnet_y_3_2gf');
+/**
+ * The pretrained weights of `models.regnet_y_8gf` (`RegNet_Y_8GF_Weights.DEFAULT`, `RegNet_Y_8GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_8GF_Weights`.
+ */
+export const RegNet_Y_8GF_Weights = modelWeights('regnet_y_8gf');
+/**
+ * The pretrained weights of `models.regnet_y_16gf` (`RegNet_Y_16GF_Weights.DEFAULT`, `RegNet_Y_16GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_16GF_Weights`.
+ */
+export const RegNet_Y_16GF_Weights = modelWeights('regnet_y_16gf');
+/**
+ * The pretrained weights of `models.regnet_y_32gf` (`RegNet_Y_32GF_Weights.DEFAULT`, `RegNet_Y_32GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_32GF_Weights`.
+ */
+export const RegNet_Y_32GF_Weights = modelWeights('regnet_y_32gf');
+/**
+ * The pretrained weights of `models.regnet_y_128gf` (`RegNet_Y_128GF_Weights.DEFAULT`, `RegNet_Y_128GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_128GF_Weights`.
+ */
+export const RegNet_Y_128GF_Weights = modelWeights('regnet_y_128gf');
+/**
+ * The pretrained weights of `models.regnet_x_400mf` (`RegNet_X_400MF_Weights.DEFAULT`, `RegNet_X_400MF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_X_400MF_Weights`.
+ */
+export const RegNet_X_400MF_Weights = modelWeights('regnet_x_400mf');
+/**
+ * The pretrained weights of `models.regnet_x_800mf` (`RegNet_X_800MF_Weights.DEFAULT`, `RegNet_X_800MF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_X_800MF_Weights`.
+ */
+export const RegNet_X_800MF_Weights = modelWeights('regnet_x_800mf');
+/**
+ * The pretrained weights of `models.regnet_x_1_6gf` (`RegNet_X_1_6GF_Weights.DEFAULT`, `RegNet_X_1_6GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_X_1_6GF_Weights`.
+ */
+export const RegNet_X_1_6GF_Weights = modelWeights('regnet_x_1_6gf');
+/**
+ * The pretrained weights of `models.regnet_x_3_2gf` (`RegNet_X_3_2GF_Weights.DEFAULT`, `RegNet_X_3_2GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_X_3_2GF_Weights`.
+ */
+export const RegNet_X_3_2GF_Weights = modelWeights('regnet_x_3_2gf');
+/**
+ * The pretrained weights of `models.regnet_x_8gf` (`RegNet_X_8GF_Weights.DEFAULT`, `RegNet_X_8GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_X_8GF_Weights`.
+ */
+export const RegNet_X_8GF_Weights = modelWeights('regnet_x_8gf');
+/**
+ * The pretrained weights of `models.regnet_x_16gf` (`RegNet_X_16GF_Weights.DEFAULT`, `RegNet_X_16GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_X_16GF_Weights`.
+ */
+export const RegNet_X_16GF_Weights = modelWeights('regnet_x_16gf');
+/**
+ * The pretrained weights of `models.regnet_x_32gf` (`RegNet_X_32GF_Weights.DEFAULT`, `RegNet_X_32GF_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `RegNet_X_32GF_Weights`.
+ */
+export const RegNet_X_32GF_Weights = modelWeights('regnet_x_32gf');
 /**
  * The pretrained weights of `models.efficientnet_b5` (`EfficientNet_B5_Weights.DEFAULT`, `EfficientNet_B5_Weights.IMAGENET1K_V1`, ...), each with its URL, transforms and metadata, as torchvision's `EfficientNet_B5_Weights`.
  */

@@ -1959,6 +1959,1203 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "RegNet_Y_400MF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_400mf-c65dace8.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 4344144,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#small-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 74.046,
+       "acc@5": 91.716
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_y_400mf-e6988f5f.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 4344144,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 75.804,
+       "acc@5": 92.742
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_Y_800MF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_800mf-1b27b58c.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 6432512,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#small-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 76.42,
+       "acc@5": 93.136
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_y_800mf-58fc7688.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 6432512,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 78.828,
+       "acc@5": 94.502
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_Y_1_6GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_1_6gf-b11a554e.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 11202430,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#small-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 77.95,
+       "acc@5": 93.966
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_y_1_6gf-0d7bc02a.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 11202430,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 80.876,
+       "acc@5": 95.444
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_Y_3_2GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_3_2gf-b5a9779c.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 19436338,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#medium-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 78.948,
+       "acc@5": 94.576
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_y_3_2gf-9180c971.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 19436338,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 81.982,
+       "acc@5": 95.972
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_Y_8GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_8gf-d0d0e4a8.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 39381472,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#medium-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 80.032,
+       "acc@5": 95.048
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_y_8gf-dc2b1b54.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 39381472,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.828,
+       "acc@5": 96.33
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_Y_16GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_16gf-9e6ed7dd.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 83590140,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#large-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 80.424,
+       "acc@5": 95.24
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_y_16gf-3e4a00f9.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 83590140,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.886,
+       "acc@5": 96.328
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_E2E_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_16gf_swag-43afe44d.pth",
+    "transforms": {
+     "cropSize": 384,
+     "resizeSize": 384,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 83590140,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/facebookresearch/SWAG",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 86.012,
+       "acc@5": 98.054
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_LINEAR_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_16gf_lc_swag-f3ec0043.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 224,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 83590140,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5793",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.976,
+       "acc@5": 97.244
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_Y_32GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_32gf-4dee3f7a.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 145046770,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#large-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 80.878,
+       "acc@5": 95.34
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_y_32gf-8db6d4b5.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 145046770,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.368,
+       "acc@5": 96.498
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_E2E_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_32gf_swag-04fdfa75.pth",
+    "transforms": {
+     "cropSize": 384,
+     "resizeSize": 384,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 145046770,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/facebookresearch/SWAG",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 86.838,
+       "acc@5": 98.362
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_LINEAR_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_32gf_lc_swag-e1583746.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 224,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 145046770,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5793",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 84.622,
+       "acc@5": 97.48
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_Y_128GF_Weights": {
+  "default": "IMAGENET1K_SWAG_E2E_V1",
+  "entries": {
+   "IMAGENET1K_SWAG_E2E_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_128gf_swag-c8ce3e52.pth",
+    "transforms": {
+     "cropSize": 384,
+     "resizeSize": 384,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 644812894,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/facebookresearch/SWAG",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 88.228,
+       "acc@5": 98.682
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_LINEAR_V1": {
+    "url": "https://download.pytorch.org/models/regnet_y_128gf_lc_swag-cbe8ce12.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 224,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 644812894,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5793",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 86.068,
+       "acc@5": 97.844
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_X_400MF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_x_400mf-adf1edd5.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 5495976,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#small-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 72.834,
+       "acc@5": 90.95
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_x_400mf-62229a5f.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 5495976,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 74.864,
+       "acc@5": 92.322
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_X_800MF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_x_800mf-ad17e45c.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 7259656,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#small-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 75.212,
+       "acc@5": 92.348
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_x_800mf-94a99ebd.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 7259656,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 77.522,
+       "acc@5": 93.826
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_X_1_6GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_x_1_6gf-e3633e7f.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 9190136,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#small-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 77.04,
+       "acc@5": 93.44
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_x_1_6gf-a12f2b72.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 9190136,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 79.668,
+       "acc@5": 94.922
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_X_3_2GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_x_3_2gf-f342aeae.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 15296552,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#medium-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 78.364,
+       "acc@5": 93.992
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_x_3_2gf-7071aa85.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 15296552,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 81.196,
+       "acc@5": 95.43
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_X_8GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_x_8gf-03ceed89.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 39572648,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#medium-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 79.344,
+       "acc@5": 94.686
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_x_8gf-2b70d774.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 39572648,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 81.682,
+       "acc@5": 95.678
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_X_16GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_x_16gf-2007eb11.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 54278536,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#medium-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 80.058,
+       "acc@5": 94.944
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_x_16gf-ba3796d7.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 54278536,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.716,
+       "acc@5": 96.196
+      }
+     }
+    }
+   }
+  }
+ },
+ "RegNet_X_32GF_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/regnet_x_32gf-9d47f8d0.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 107811560,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#large-models",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 80.622,
+       "acc@5": 95.248
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/regnet_x_32gf-6eb8fdc6.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 107811560,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.014,
+       "acc@5": 96.288
+      }
+     }
+    }
+   }
+  }
  }
 } as const;
 /** Each model's weights enum, as torchvision.models.get_model_weights gives it. */
@@ -2004,5 +3201,20 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "shufflenet_v2_x1_0": "ShuffleNet_V2_X1_0_Weights",
  "shufflenet_v2_x1_5": "ShuffleNet_V2_X1_5_Weights",
  "shufflenet_v2_x2_0": "ShuffleNet_V2_X2_0_Weights",
- "googlenet": "GoogLeNet_Weights"
+ "googlenet": "GoogLeNet_Weights",
+ "regnet_y_400mf": "RegNet_Y_400MF_Weights",
+ "regnet_y_800mf": "RegNet_Y_800MF_Weights",
+ "regnet_y_1_6gf": "RegNet_Y_1_6GF_Weights",
+ "regnet_y_3_2gf": "RegNet_Y_3_2GF_Weights",
+ "regnet_y_8gf": "RegNet_Y_8GF_Weights",
+ "regnet_y_16gf": "RegNet_Y_16GF_Weights",
+ "regnet_y_32gf": "RegNet_Y_32GF_Weights",
+ "regnet_y_128gf": "RegNet_Y_128GF_Weights",
+ "regnet_x_400mf": "RegNet_X_400MF_Weights",
+ "regnet_x_800mf": "RegNet_X_800MF_Weights",
+ "regnet_x_1_6gf": "RegNet_X_1_6GF_Weights",
+ "regnet_x_3_2gf": "RegNet_X_3_2GF_Weights",
+ "regnet_x_8gf": "RegNet_X_8GF_Weights",
+ "regnet_x_16gf": "RegNet_X_16GF_Weights",
+ "regnet_x_32gf": "RegNet_X_32GF_Weights"
 };
