@@ -21,6 +21,8 @@ import typing
 import torch
 import torchvision
 
+from model_list import model_names
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'lib', 'generated', 'signatures.ts')
 
@@ -583,7 +585,8 @@ OVERRIDES = {
 
 def main():
     names = [line.split('#')[0].strip() for line in open(os.path.join(HERE, 'signatures.txt'))]
-    names = [n for n in names if n]
+    # 'PREFIX{models.txt}' stands for PREFIX + each name in scripts/models.txt, the one list of models
+    names = [m for n in names if n for m in ([n.replace('{models.txt}', b) for b in model_names()] if '{models.txt}' in n else [n])]
     table, problems = {}, []
     for qual in names:
         try:

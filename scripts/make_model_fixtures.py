@@ -15,17 +15,9 @@ import torch
 import torchvision
 
 from fixture_dir import fixtures_dir
+from model_list import model_names
 
-MODELS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext50_32x4d', 'wide_resnet50_2',
-          'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'mobilenet_v2',
-          'efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3', 'efficientnet_b4',
-          'alexnet', 'squeezenet1_0', 'squeezenet1_1', 'densenet121', 'densenet161', 'densenet169', 'densenet201', 'inception_v3',
-          'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet101_2', 'efficientnet_b5', 'efficientnet_b6', 'efficientnet_b7',
-          'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'shufflenet_v2_x1_0', 'shufflenet_v2_x1_5',
-          'shufflenet_v2_x2_0', 'googlenet',
-          'regnet_y_400mf', 'regnet_y_800mf', 'regnet_y_1_6gf', 'regnet_y_3_2gf', 'regnet_y_8gf', 'regnet_y_16gf',
-          'regnet_y_32gf', 'regnet_y_128gf', 'regnet_x_400mf', 'regnet_x_800mf', 'regnet_x_1_6gf', 'regnet_x_3_2gf',
-          'regnet_x_8gf', 'regnet_x_16gf', 'regnet_x_32gf']
+MODELS = model_names()  # scripts/models.txt
 
 
 def build(name, **kw):

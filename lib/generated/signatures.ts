@@ -575,7 +575,10 @@ export const SIGNATURES = {
   "torchvision.models.resnet101": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.resnet152": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.resnext50_32x4d": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.resnext101_32x8d": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.resnext101_64x4d": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.wideResnet50_2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.wideResnet101_2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.vgg11": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.vgg11Bn": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.vgg13": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
@@ -584,12 +587,6 @@ export const SIGNATURES = {
   "torchvision.models.vgg16Bn": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.vgg19": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.vgg19Bn": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.mobilenetV2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.efficientnetB0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.efficientnetB1": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.efficientnetB2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.efficientnetB3": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.efficientnetB4": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.alexnet": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.squeezenet1_0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.squeezenet1_1": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
@@ -598,19 +595,22 @@ export const SIGNATURES = {
   "torchvision.models.densenet169": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.densenet201": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.inceptionV3": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.resnext101_32x8d": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.resnext101_64x4d": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.wideResnet101_2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.efficientnetB5": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.efficientnetB6": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.efficientnetB7": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.googlenet": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.mobilenetV2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.mobilenetV3Large": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.mobilenetV3Small": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.shufflenetV2X0_5": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.shufflenetV2X1_0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.shufflenetV2X1_5": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.shufflenetV2X2_0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
-  "torchvision.models.googlenet": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB0": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB1": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB2": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB3": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB4": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB5": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB6": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
+  "torchvision.models.efficientnetB7": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.regnetY_400mf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.regnetY_800mf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
   "torchvision.models.regnetY_1_6gf": [["weights", "weights", "kwonly", null], ["progress", "progress", "kwonly", true], ["kwargs", "kwargs", "varkw"]],
@@ -1324,7 +1324,10 @@ export interface ParamTypes {
   "torchvision.models.resnet101": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.resnet152": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.resnext50_32x4d": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.resnext101_32x8d": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.resnext101_64x4d": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.wideResnet50_2": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.wideResnet101_2": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.vgg11": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.vgg11Bn": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.vgg13": { weights?: Weights | string | null; progress?: boolean };
@@ -1333,12 +1336,6 @@ export interface ParamTypes {
   "torchvision.models.vgg16Bn": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.vgg19": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.vgg19Bn": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.mobilenetV2": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.efficientnetB0": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.efficientnetB1": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.efficientnetB2": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.efficientnetB3": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.efficientnetB4": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.alexnet": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.squeezenet1_0": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.squeezenet1_1": { weights?: Weights | string | null; progress?: boolean };
@@ -1347,19 +1344,22 @@ export interface ParamTypes {
   "torchvision.models.densenet169": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.densenet201": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.inceptionV3": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.resnext101_32x8d": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.resnext101_64x4d": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.wideResnet101_2": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.efficientnetB5": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.efficientnetB6": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.efficientnetB7": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.googlenet": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.mobilenetV2": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.mobilenetV3Large": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.mobilenetV3Small": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.shufflenetV2X0_5": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.shufflenetV2X1_0": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.shufflenetV2X1_5": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.shufflenetV2X2_0": { weights?: Weights | string | null; progress?: boolean };
-  "torchvision.models.googlenet": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB0": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB1": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB2": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB3": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB4": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB5": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB6": { weights?: Weights | string | null; progress?: boolean };
+  "torchvision.models.efficientnetB7": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.regnetY_400mf": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.regnetY_800mf": { weights?: Weights | string | null; progress?: boolean };
   "torchvision.models.regnetY_1_6gf": { weights?: Weights | string | null; progress?: boolean };
@@ -2073,7 +2073,10 @@ export interface Positional {
   "torchvision.models.resnet101": [];
   "torchvision.models.resnet152": [];
   "torchvision.models.resnext50_32x4d": [];
+  "torchvision.models.resnext101_32x8d": [];
+  "torchvision.models.resnext101_64x4d": [];
   "torchvision.models.wideResnet50_2": [];
+  "torchvision.models.wideResnet101_2": [];
   "torchvision.models.vgg11": [];
   "torchvision.models.vgg11Bn": [];
   "torchvision.models.vgg13": [];
@@ -2082,12 +2085,6 @@ export interface Positional {
   "torchvision.models.vgg16Bn": [];
   "torchvision.models.vgg19": [];
   "torchvision.models.vgg19Bn": [];
-  "torchvision.models.mobilenetV2": [];
-  "torchvision.models.efficientnetB0": [];
-  "torchvision.models.efficientnetB1": [];
-  "torchvision.models.efficientnetB2": [];
-  "torchvision.models.efficientnetB3": [];
-  "torchvision.models.efficientnetB4": [];
   "torchvision.models.alexnet": [];
   "torchvision.models.squeezenet1_0": [];
   "torchvision.models.squeezenet1_1": [];
@@ -2096,19 +2093,22 @@ export interface Positional {
   "torchvision.models.densenet169": [];
   "torchvision.models.densenet201": [];
   "torchvision.models.inceptionV3": [];
-  "torchvision.models.resnext101_32x8d": [];
-  "torchvision.models.resnext101_64x4d": [];
-  "torchvision.models.wideResnet101_2": [];
-  "torchvision.models.efficientnetB5": [];
-  "torchvision.models.efficientnetB6": [];
-  "torchvision.models.efficientnetB7": [];
+  "torchvision.models.googlenet": [];
+  "torchvision.models.mobilenetV2": [];
   "torchvision.models.mobilenetV3Large": [];
   "torchvision.models.mobilenetV3Small": [];
   "torchvision.models.shufflenetV2X0_5": [];
   "torchvision.models.shufflenetV2X1_0": [];
   "torchvision.models.shufflenetV2X1_5": [];
   "torchvision.models.shufflenetV2X2_0": [];
-  "torchvision.models.googlenet": [];
+  "torchvision.models.efficientnetB0": [];
+  "torchvision.models.efficientnetB1": [];
+  "torchvision.models.efficientnetB2": [];
+  "torchvision.models.efficientnetB3": [];
+  "torchvision.models.efficientnetB4": [];
+  "torchvision.models.efficientnetB5": [];
+  "torchvision.models.efficientnetB6": [];
+  "torchvision.models.efficientnetB7": [];
   "torchvision.models.regnetY_400mf": [];
   "torchvision.models.regnetY_800mf": [];
   "torchvision.models.regnetY_1_6gf": [];
@@ -2826,7 +2826,10 @@ export interface ArgsTable {
   "torchvision.models.resnet101": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.resnet152": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.resnext50_32x4d": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.resnext101_32x8d": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.resnext101_64x4d": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.wideResnet50_2": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.wideResnet101_2": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.vgg11": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.vgg11Bn": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.vgg13": [options?: { weights?: Weights | string | null; progress?: boolean }];
@@ -2835,12 +2838,6 @@ export interface ArgsTable {
   "torchvision.models.vgg16Bn": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.vgg19": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.vgg19Bn": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.mobilenetV2": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.efficientnetB0": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.efficientnetB1": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.efficientnetB2": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.efficientnetB3": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.efficientnetB4": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.alexnet": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.squeezenet1_0": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.squeezenet1_1": [options?: { weights?: Weights | string | null; progress?: boolean }];
@@ -2849,19 +2846,22 @@ export interface ArgsTable {
   "torchvision.models.densenet169": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.densenet201": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.inceptionV3": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.resnext101_32x8d": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.resnext101_64x4d": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.wideResnet101_2": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.efficientnetB5": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.efficientnetB6": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.efficientnetB7": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.googlenet": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.mobilenetV2": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.mobilenetV3Large": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.mobilenetV3Small": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.shufflenetV2X0_5": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.shufflenetV2X1_0": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.shufflenetV2X1_5": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.shufflenetV2X2_0": [options?: { weights?: Weights | string | null; progress?: boolean }];
-  "torchvision.models.googlenet": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB0": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB1": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB2": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB3": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB4": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB5": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB6": [options?: { weights?: Weights | string | null; progress?: boolean }];
+  "torchvision.models.efficientnetB7": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.regnetY_400mf": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.regnetY_800mf": [options?: { weights?: Weights | string | null; progress?: boolean }];
   "torchvision.models.regnetY_1_6gf": [options?: { weights?: Weights | string | null; progress?: boolean }];

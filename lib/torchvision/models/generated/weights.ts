@@ -361,77 +361,6 @@ export const WEIGHTS_TABLE = {
    }
   }
  },
- "Wide_ResNet50_2_Weights": {
-  "default": "IMAGENET1K_V2",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/wide_resnet50_2-95faca4d.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 256,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 68883240,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/pull/912#issue-445437439",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 78.468,
-       "acc@5": 94.086
-      }
-     }
-    }
-   },
-   "IMAGENET1K_V2": {
-    "url": "https://download.pytorch.org/models/wide_resnet50_2-9ba9bcbe.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 232,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 68883240,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 81.602,
-       "acc@5": 95.758
-      }
-     }
-    }
-   }
-  }
- },
  "ResNeXt101_32X8D_Weights": {
   "default": "IMAGENET1K_V2",
   "entries": {
@@ -535,6 +464,77 @@ export const WEIGHTS_TABLE = {
       "ImageNet-1K": {
        "acc@1": 83.246,
        "acc@5": 96.454
+      }
+     }
+    }
+   }
+  }
+ },
+ "Wide_ResNet50_2_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/wide_resnet50_2-95faca4d.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 68883240,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/912#issue-445437439",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 78.468,
+       "acc@5": 94.086
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/wide_resnet50_2-9ba9bcbe.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 68883240,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-fixres",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 81.602,
+       "acc@5": 95.758
       }
      }
     }
@@ -949,300 +949,6 @@ export const WEIGHTS_TABLE = {
    }
   }
  },
- "MobileNet_V2_Weights": {
-  "default": "IMAGENET1K_V2",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/mobilenet_v2-b0353104.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 256,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 3504872,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#mobilenetv2",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 71.878,
-       "acc@5": 90.286
-      }
-     }
-    }
-   },
-   "IMAGENET1K_V2": {
-    "url": "https://download.pytorch.org/models/mobilenet_v2-7ebf99e0.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 232,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 3504872,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-reg-tuning",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 72.154,
-       "acc@5": 90.822
-      }
-     }
-    }
-   }
-  }
- },
- "EfficientNet_B0_Weights": {
-  "default": "IMAGENET1K_V1",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/efficientnet_b0_rwightman-3dd342df.pth",
-    "transforms": {
-     "cropSize": 224,
-     "resizeSize": 256,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bicubic"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 5288548,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 77.692,
-       "acc@5": 93.532
-      }
-     }
-    }
-   }
-  }
- },
- "EfficientNet_B1_Weights": {
-  "default": "IMAGENET1K_V2",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/efficientnet_b1_rwightman-533bc792.pth",
-    "transforms": {
-     "cropSize": 240,
-     "resizeSize": 256,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bicubic"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 7794184,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 78.642,
-       "acc@5": 94.186
-      }
-     }
-    }
-   },
-   "IMAGENET1K_V2": {
-    "url": "https://download.pytorch.org/models/efficientnet_b1-c27df63c.pth",
-    "transforms": {
-     "cropSize": 240,
-     "resizeSize": 255,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bilinear"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 7794184,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-lr-wd-crop-tuning",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 79.838,
-       "acc@5": 94.934
-      }
-     }
-    }
-   }
-  }
- },
- "EfficientNet_B2_Weights": {
-  "default": "IMAGENET1K_V1",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/efficientnet_b2_rwightman-bcdf34b7.pth",
-    "transforms": {
-     "cropSize": 288,
-     "resizeSize": 288,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bicubic"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 9109994,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 80.608,
-       "acc@5": 95.31
-      }
-     }
-    }
-   }
-  }
- },
- "EfficientNet_B3_Weights": {
-  "default": "IMAGENET1K_V1",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/efficientnet_b3_rwightman-cf984f9c.pth",
-    "transforms": {
-     "cropSize": 300,
-     "resizeSize": 320,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bicubic"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 12233232,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 82.008,
-       "acc@5": 96.054
-      }
-     }
-    }
-   }
-  }
- },
- "EfficientNet_B4_Weights": {
-  "default": "IMAGENET1K_V1",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/efficientnet_b4_rwightman-7eb33cd5.pth",
-    "transforms": {
-     "cropSize": 380,
-     "resizeSize": 384,
-     "mean": [
-      0.485,
-      0.456,
-      0.406
-     ],
-     "std": [
-      0.229,
-      0.224,
-      0.225
-     ],
-     "interpolation": "bicubic"
-    },
-    "imagenetCategories": true,
-    "meta": {
-     "numParams": 19341616,
-     "minSize": [
-      1,
-      1
-     ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
-     "metrics": {
-      "ImageNet-1K": {
-       "acc@1": 83.384,
-       "acc@5": 96.594
-      }
-     }
-    }
-   }
-  }
- },
  "AlexNet_Weights": {
   "default": "IMAGENET1K_V1",
   "entries": {
@@ -1547,14 +1253,14 @@ export const WEIGHTS_TABLE = {
    }
   }
  },
- "EfficientNet_B5_Weights": {
+ "GoogLeNet_Weights": {
   "default": "IMAGENET1K_V1",
   "entries": {
    "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/efficientnet_b5_lukemelas-b6417697.pth",
+    "url": "https://download.pytorch.org/models/googlenet-1378be20.pth",
     "transforms": {
-     "cropSize": 456,
-     "resizeSize": 456,
+     "cropSize": 224,
+     "resizeSize": 256,
      "mean": [
       0.485,
       0.456,
@@ -1565,34 +1271,34 @@ export const WEIGHTS_TABLE = {
       0.224,
       0.225
      ],
-     "interpolation": "bicubic"
+     "interpolation": "bilinear"
     },
     "imagenetCategories": true,
     "meta": {
-     "numParams": 30389784,
+     "numParams": 6624904,
      "minSize": [
-      1,
-      1
+      15,
+      15
      ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#googlenet",
      "metrics": {
       "ImageNet-1K": {
-       "acc@1": 83.444,
-       "acc@5": 96.628
+       "acc@1": 69.778,
+       "acc@5": 89.53
       }
      }
     }
    }
   }
  },
- "EfficientNet_B6_Weights": {
-  "default": "IMAGENET1K_V1",
+ "MobileNet_V2_Weights": {
+  "default": "IMAGENET1K_V2",
   "entries": {
    "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/efficientnet_b6_lukemelas-c76e70fd.pth",
+    "url": "https://download.pytorch.org/models/mobilenet_v2-b0353104.pth",
     "transforms": {
-     "cropSize": 528,
-     "resizeSize": 528,
+     "cropSize": 224,
+     "resizeSize": 256,
      "mean": [
       0.485,
       0.456,
@@ -1603,34 +1309,29 @@ export const WEIGHTS_TABLE = {
       0.224,
       0.225
      ],
-     "interpolation": "bicubic"
+     "interpolation": "bilinear"
     },
     "imagenetCategories": true,
     "meta": {
-     "numParams": 43040704,
+     "numParams": 3504872,
      "minSize": [
       1,
       1
      ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#mobilenetv2",
      "metrics": {
       "ImageNet-1K": {
-       "acc@1": 84.008,
-       "acc@5": 96.916
+       "acc@1": 71.878,
+       "acc@5": 90.286
       }
      }
     }
-   }
-  }
- },
- "EfficientNet_B7_Weights": {
-  "default": "IMAGENET1K_V1",
-  "entries": {
-   "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/efficientnet_b7_lukemelas-dcc49843.pth",
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/mobilenet_v2-7ebf99e0.pth",
     "transforms": {
-     "cropSize": 600,
-     "resizeSize": 600,
+     "cropSize": 224,
+     "resizeSize": 232,
      "mean": [
       0.485,
       0.456,
@@ -1641,20 +1342,20 @@ export const WEIGHTS_TABLE = {
       0.224,
       0.225
      ],
-     "interpolation": "bicubic"
+     "interpolation": "bilinear"
     },
     "imagenetCategories": true,
     "meta": {
-     "numParams": 66347960,
+     "numParams": 3504872,
      "minSize": [
       1,
       1
      ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-reg-tuning",
      "metrics": {
       "ImageNet-1K": {
-       "acc@1": 84.122,
-       "acc@5": 96.908
+       "acc@1": 72.154,
+       "acc@5": 90.822
       }
      }
     }
@@ -1922,14 +1623,85 @@ export const WEIGHTS_TABLE = {
    }
   }
  },
- "GoogLeNet_Weights": {
+ "EfficientNet_B0_Weights": {
   "default": "IMAGENET1K_V1",
   "entries": {
    "IMAGENET1K_V1": {
-    "url": "https://download.pytorch.org/models/googlenet-1378be20.pth",
+    "url": "https://download.pytorch.org/models/efficientnet_b0_rwightman-3dd342df.pth",
     "transforms": {
      "cropSize": 224,
      "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 5288548,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 77.692,
+       "acc@5": 93.532
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B1_Weights": {
+  "default": "IMAGENET1K_V2",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b1_rwightman-533bc792.pth",
+    "transforms": {
+     "cropSize": 240,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 7794184,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 78.642,
+       "acc@5": 94.186
+      }
+     }
+    }
+   },
+   "IMAGENET1K_V2": {
+    "url": "https://download.pytorch.org/models/efficientnet_b1-c27df63c.pth",
+    "transforms": {
+     "cropSize": 240,
+     "resizeSize": 255,
      "mean": [
       0.485,
       0.456,
@@ -1944,16 +1716,244 @@ export const WEIGHTS_TABLE = {
     },
     "imagenetCategories": true,
     "meta": {
-     "numParams": 6624904,
+     "numParams": 7794184,
      "minSize": [
-      15,
-      15
+      1,
+      1
      ],
-     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#googlenet",
+     "recipe": "https://github.com/pytorch/vision/issues/3995#new-recipe-with-lr-wd-crop-tuning",
      "metrics": {
       "ImageNet-1K": {
-       "acc@1": 69.778,
-       "acc@5": 89.53
+       "acc@1": 79.838,
+       "acc@5": 94.934
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B2_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b2_rwightman-bcdf34b7.pth",
+    "transforms": {
+     "cropSize": 288,
+     "resizeSize": 288,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 9109994,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 80.608,
+       "acc@5": 95.31
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B3_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b3_rwightman-cf984f9c.pth",
+    "transforms": {
+     "cropSize": 300,
+     "resizeSize": 320,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 12233232,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.008,
+       "acc@5": 96.054
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B4_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b4_rwightman-7eb33cd5.pth",
+    "transforms": {
+     "cropSize": 380,
+     "resizeSize": 384,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 19341616,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.384,
+       "acc@5": 96.594
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B5_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b5_lukemelas-b6417697.pth",
+    "transforms": {
+     "cropSize": 456,
+     "resizeSize": 456,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 30389784,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.444,
+       "acc@5": 96.628
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B6_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b6_lukemelas-c76e70fd.pth",
+    "transforms": {
+     "cropSize": 528,
+     "resizeSize": 528,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 43040704,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 84.008,
+       "acc@5": 96.916
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_B7_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_b7_lukemelas-dcc49843.pth",
+    "transforms": {
+     "cropSize": 600,
+     "resizeSize": 600,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 66347960,
+     "minSize": [
+      1,
+      1
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v1",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 84.122,
+       "acc@5": 96.908
       }
      }
     }
@@ -3166,9 +3166,9 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "resnet101": "ResNet101_Weights",
  "resnet152": "ResNet152_Weights",
  "resnext50_32x4d": "ResNeXt50_32X4D_Weights",
- "wide_resnet50_2": "Wide_ResNet50_2_Weights",
  "resnext101_32x8d": "ResNeXt101_32X8D_Weights",
  "resnext101_64x4d": "ResNeXt101_64X4D_Weights",
+ "wide_resnet50_2": "Wide_ResNet50_2_Weights",
  "wide_resnet101_2": "Wide_ResNet101_2_Weights",
  "vgg11": "VGG11_Weights",
  "vgg11_bn": "VGG11_BN_Weights",
@@ -3178,12 +3178,6 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "vgg16_bn": "VGG16_BN_Weights",
  "vgg19": "VGG19_Weights",
  "vgg19_bn": "VGG19_BN_Weights",
- "mobilenet_v2": "MobileNet_V2_Weights",
- "efficientnet_b0": "EfficientNet_B0_Weights",
- "efficientnet_b1": "EfficientNet_B1_Weights",
- "efficientnet_b2": "EfficientNet_B2_Weights",
- "efficientnet_b3": "EfficientNet_B3_Weights",
- "efficientnet_b4": "EfficientNet_B4_Weights",
  "alexnet": "AlexNet_Weights",
  "squeezenet1_0": "SqueezeNet1_0_Weights",
  "squeezenet1_1": "SqueezeNet1_1_Weights",
@@ -3192,16 +3186,22 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "densenet169": "DenseNet169_Weights",
  "densenet201": "DenseNet201_Weights",
  "inception_v3": "Inception_V3_Weights",
- "efficientnet_b5": "EfficientNet_B5_Weights",
- "efficientnet_b6": "EfficientNet_B6_Weights",
- "efficientnet_b7": "EfficientNet_B7_Weights",
+ "googlenet": "GoogLeNet_Weights",
+ "mobilenet_v2": "MobileNet_V2_Weights",
  "mobilenet_v3_large": "MobileNet_V3_Large_Weights",
  "mobilenet_v3_small": "MobileNet_V3_Small_Weights",
  "shufflenet_v2_x0_5": "ShuffleNet_V2_X0_5_Weights",
  "shufflenet_v2_x1_0": "ShuffleNet_V2_X1_0_Weights",
  "shufflenet_v2_x1_5": "ShuffleNet_V2_X1_5_Weights",
  "shufflenet_v2_x2_0": "ShuffleNet_V2_X2_0_Weights",
- "googlenet": "GoogLeNet_Weights",
+ "efficientnet_b0": "EfficientNet_B0_Weights",
+ "efficientnet_b1": "EfficientNet_B1_Weights",
+ "efficientnet_b2": "EfficientNet_B2_Weights",
+ "efficientnet_b3": "EfficientNet_B3_Weights",
+ "efficientnet_b4": "EfficientNet_B4_Weights",
+ "efficientnet_b5": "EfficientNet_B5_Weights",
+ "efficientnet_b6": "EfficientNet_B6_Weights",
+ "efficientnet_b7": "EfficientNet_B7_Weights",
  "regnet_y_400mf": "RegNet_Y_400MF_Weights",
  "regnet_y_800mf": "RegNet_Y_800MF_Weights",
  "regnet_y_1_6gf": "RegNet_Y_1_6GF_Weights",
