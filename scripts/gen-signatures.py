@@ -388,6 +388,17 @@ def param_type(qual, p, default, has_default):
 # Where Python's annotations are missing or wider than what torch-node takes.
 SCALAR = 'number | boolean | bigint'
 OVERRIDES = {
+    # torchvision.models' classes: their settings and blocks are torch-node's classes, their layer
+    # parameters LayerFactory (a module class or a function that returns a module, as torchvision's)
+    'torchvision.models.ResNet': {'block': 'ResNetBlock', 'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.Inception3': {'inception_blocks': 'LayerFactory[] | null'},
+    'torchvision.models.GoogLeNet': {'blocks': 'LayerFactory[] | null'},
+    'torchvision.models.MobileNetV2': {'block': 'LayerFactory | null', 'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.MobileNetV3': {'inverted_residual_setting': 'InvertedResidualConfig[]', 'block': 'LayerFactory | null',
+                                       'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.EfficientNet': {'inverted_residual_setting': 'MBConvConfig[]', 'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.ShuffleNetV2': {'inverted_residual': 'LayerFactory'},
+    'torchvision.models.RegNet': {'block_params': 'BlockParams', **{n: 'LayerFactory | null' for n in ('stem_type', 'block_type', 'norm_layer', 'activation')}},
     'torch.tensor': {'data': 'TensorData'},
     'torch.Tensor.backward': {'gradient': 'Tensor | null', 'retain_graph': 'boolean | null', 'create_graph': 'boolean', 'inputs': 'Tensor | Tensor[] | null'},
     'torch.Tensor.size': {'dim': 'number | null'},
@@ -650,7 +661,7 @@ def write(table):
         "import type { Distribution } from '../distributions/distribution.js';",
         "import type { Transform } from '../distributions/transforms.js';",
         "import type { Constraint } from '../distributions/constraints.js';",
-        "import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input, LayerFactory, ExtraFPNBlock } from './signature-types.js';",
+        "import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input, LayerFactory, ExtraFPNBlock, ResNetBlock, InvertedResidualConfig, MBConvConfig, BlockParams } from './signature-types.js';",
         '',
         '/** [camelCase name, Python name, kind, default (absent: required; {$: repr}: the implementation\'s)] */',
         'export type ParamSpec = readonly [name: string, python: string, kind: \'pos\' | \'posonly\' | \'kwonly\' | \'varargs\' | \'varkw\', defaultValue?: unknown];',

@@ -967,7 +967,26 @@ const S: Record<string, Sample> = {
   'torchvision.utils.drawSegmentationMasks': { args: () => ({ image, masks: torch.ones(2, image.size(1), image.size(2)).tril().bool(), alpha: 0.4, colors: 'blue' }) },
 };
 // torchvision's builders take keywords only: one form each, with a small head
-for (const key of Object.keys(SIGNATURES)) if (key.startsWith('torchvision.models.')) S[key] = { args: () => ({ numClasses: 3, progress: false }) };
+for (const key of Object.keys(SIGNATURES)) if (/^torchvision\.models\.[a-z][\w]*$/.test(key)) S[key] = { args: () => ({ numClasses: 3, progress: false }) };
+// the model classes, small where their sizes are parameters
+const M = torchvision.models;
+Object.assign(S, {
+  'torchvision.models.ResNet': { args: () => ({ block: M.BasicBlock, layers: [1, 1, 1, 1], numClasses: 3, zeroInitResidual: true, groups: 1, widthPerGroup: 64, replaceStrideWithDilation: null, normLayer: torch.nn.BatchNorm2d }) },
+  // VGG and AlexNet: a fixed classifier of 100 and 55 million weights, which the printout describes; the features are compared
+  'torchvision.models.VGG': { args: () => ({ features: new torch.nn.Sequential(new torch.nn.Conv2d(3, 512, 1)), numClasses: 3, initWeights: true, dropout: 0.3 }),
+    effect: (_, m) => ({ repr: String(m), features: (m as torchvision.models.VGG).features }) },
+  'torchvision.models.AlexNet': { args: () => ({ numClasses: 3, dropout: 0.3 }), effect: (_, m) => ({ repr: String(m), features: (m as torchvision.models.AlexNet).features }) },
+  'torchvision.models.SqueezeNet': { args: () => ({ version: '1_1', numClasses: 3, dropout: 0.3 }) },
+  'torchvision.models.DenseNet': { args: () => ({ growthRate: 4, blockConfig: [1, 1, 1, 1], numInitFeatures: 8, bnSize: 2, dropRate: 0.1, numClasses: 3, memoryEfficient: false }) },
+  'torchvision.models.Inception3': { args: () => ({ numClasses: 3, auxLogits: false, transformInput: true, inceptionBlocks: null, initWeights: true, dropout: 0.3 }) },
+  'torchvision.models.GoogLeNet': { args: () => ({ numClasses: 3, auxLogits: false, transformInput: false, initWeights: true, blocks: null, dropout: 0.3, dropoutAux: 0.5 }) },
+  'torchvision.models.MobileNetV2': { args: () => ({ numClasses: 3, widthMult: 0.25, invertedResidualSetting: [[1, 8, 1, 1], [6, 16, 1, 2]], roundNearest: 8, block: null, normLayer: torch.nn.BatchNorm2d, dropout: 0.3 }) },
+  'torchvision.models.MobileNetV3': { args: () => ({ invertedResidualSetting: [new M.InvertedResidualConfig(16, 3, 16, 16, true, 'RE', 2, 1, 1.0)], lastChannel: 32, numClasses: 3, block: null, normLayer: null, dropout: 0.3 }) },
+  'torchvision.models.EfficientNet': { args: () => ({ invertedResidualSetting: [new M.MBConvConfig(1, 3, 1, 32, 16, 1)], dropout: 0.3, stochasticDepthProb: 0.1, numClasses: 3, normLayer: null, lastChannel: 64 }) },
+  'torchvision.models.ShuffleNetV2': { args: () => ({ stagesRepeats: [1, 1, 1], stagesOutChannels: [8, 16, 32, 64, 128], numClasses: 3 }) },
+  'torchvision.models.RegNet': { args: () => ({ blockParams: M.BlockParams.fromInitParams(4, 16, 8, 2, 8), numClasses: 3, stemWidth: 16, stemType: null, blockType: null, normLayer: null, activation: null }) },
+  'torchvision.models.regnet.BlockParams.fromInitParams': { args: () => ({ depth: 4, w_0: 16, wA: 8, wM: 2, groupWidth: 8, bottleneckMultiplier: 1.0, seRatio: 0.25 }) },
+} satisfies Record<string, Sample>);
 
 // ---- calling a table entry ------------------------------------------------------------------------
 function callable(key: string, self?: object): { fn: (...a: unknown[]) => unknown; isClass: boolean } {
@@ -1027,7 +1046,9 @@ function picture(v: unknown, depth = 0, input?: () => unknown): unknown {
   if (depth > 4) return '…';
   if (v instanceof torch.Tensor) return { shape: v.shape, dtype: String(v.dtype), values: v.numel() > 200_000 ? [v.double().sum().item(), v.double().square().sum().item()] : v.tolist() };
   if (v instanceof torch.nn.Module) {
-    return { repr: String(v), state: Object.fromEntries(Object.entries(v.stateDict()).map(([k, t]) => [k, picture(t, depth + 1)])) };
+    // a large weight by its sum and sum of squares: the same seed gives the same, and listing millions of values costs seconds
+    const state = Object.entries(v.stateDict()).map(([k, t]) => [k, t.numel() > 4096 ? { shape: t.shape, sums: [t.double().sum().item(), t.double().square().sum().item()] } : picture(t, depth + 1)]);
+    return { repr: String(v), state: Object.fromEntries(state) };
   }
   if (v instanceof torch.optim.Optimizer) return v.stateDict().param_groups.map(({ params: _, ...g }) => g);
   if (v instanceof torchvision.Image) return { mode: v.mode, data: picture(v.data) };

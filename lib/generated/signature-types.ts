@@ -7,3 +7,7 @@ export type { InterpolationMode, Input } from '../torchvision/transforms/functio
 export type { ImageReadMode } from '../torchvision/io.js';
 export type { LayerFactory } from '../torchvision/ops/layers.js';
 export type { ExtraFPNBlock } from '../torchvision/ops/feature-pyramid-network.js';
+export type { ResNetBlock } from '../torchvision/models/resnet.js';
+export type { InvertedResidualConfig } from '../torchvision/models/mobilenetv3.js';
+export type { MBConvConfig } from '../torchvision/models/efficientnet.js';
+export type { BlockParams } from '../torchvision/models/regnet.js';

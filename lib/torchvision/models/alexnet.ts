@@ -2,6 +2,7 @@
 // keys equal torchvision's; PyTorch's default initialisation (torchvision sets none of its own).
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
+import { bind, type Args } from '../../bind.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -21,8 +22,9 @@ export class AlexNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   features: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d;
   classifier: torch.nn.Sequential;
-  constructor(options: AlexNetOptions = {}) {
+  constructor(...args: Args<'torchvision.models.AlexNet'>) {
     super();
+    const options = bind('torchvision.models.AlexNet', args);
     const numClasses = numClassesOf(options);
     const p = options.dropout ?? 0.5;
     this.features = new nn.Sequential(

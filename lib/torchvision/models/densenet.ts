@@ -3,6 +3,7 @@
 // torchvision's renaming of the old weight files' keys (norm.1 → norm1) when its weights load.
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
+import { bind, type Args } from '../../bind.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -88,9 +89,10 @@ export interface DenseNetOptions {
 export class DenseNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   features: torch.nn.Sequential;
   classifier: torch.nn.Linear;
-  constructor(options: DenseNetOptions = {}) {
+  constructor(...args: Args<'torchvision.models.DenseNet'>) {
     super();
-    const { growthRate = 32, blockConfig = [6, 12, 24, 16], numInitFeatures = 64, bnSize = 4, dropRate = 0, memoryEfficient = false } = options;
+    const options = bind('torchvision.models.DenseNet', args);
+    const { growthRate, blockConfig, numInitFeatures, bnSize, dropRate, memoryEfficient } = options;
     const numClasses = numClassesOf(options);
     if (memoryEfficient) throw new RangeError('memoryEfficient=true needs torch.utils.checkpoint, which torch-node does not have: leave it false (the outputs are the same)');
     this.features = new nn.Sequential({

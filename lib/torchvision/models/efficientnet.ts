@@ -8,11 +8,38 @@ import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { initMobileNetWeights, makeDivisible } from './mobilenetv2.js';
 import { Conv2dNormActivation, SqueezeExcitation, type LayerFactory } from '../ops/layers.js';
 import { StochasticDepth } from '../ops/dropout.js';
+import { bind, type Args } from '../../bind.js';
+import { makeLayer } from '../ops/layers.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
 
-interface MBConvConfig { expandRatio: number; kernel: number; stride: number; inputChannels: number; outChannels: number; numLayers: number }
+/**
+ * One EfficientNet stage's configuration, channels scaled by widthMult and the layer count by depthMult, as torchvision's
+ * `MBConvConfig`; `block` makes each layer (MBConv unless given), called as block(cnf, stochasticDepthProb, normLayer).
+ */
+export class MBConvConfig {
+  readonly inputChannels: number;
+  readonly outChannels: number;
+  readonly numLayers: number;
+  readonly block: LayerFactory;
+  constructor(readonly expandRatio: number, readonly kernel: number, readonly stride: number, inputChannels: number, outChannels: number,
+    numLayers: number, widthMult = 1.0, depthMult = 1.0, block: LayerFactory | null = null) {
+    this.inputChannels = MBConvConfig.adjustChannels(inputChannels, widthMult);
+    this.outChannels = MBConvConfig.adjustChannels(outChannels, widthMult);
+    this.numLayers = MBConvConfig.adjustDepth(numLayers, depthMult);
+    this.block = block ?? MBConv;
+  }
+  /** torchvision's adjust_channels: channels × widthMult rounded to a multiple of 8. */
+  static adjustChannels(channels: number, widthMult: number, minValue: number | null = null): number {
+    return makeDivisible(channels * widthMult, 8, minValue);
+  }
+  /** torchvision's adjust_depth: ⌈numLayers × depthMult⌉. */
+  static adjustDepth(numLayers: number, depthMult: number): number {
+    return Math.ceil(numLayers * depthMult);
+  }
+}
+type StageConfig = Pick<MBConvConfig, 'expandRatio' | 'kernel' | 'stride' | 'inputChannels' | 'outChannels' | 'numLayers' | 'block'>;
 
 /**
  * EfficientNet's mobile inverted bottleneck block with squeeze-and-excitation, as torchvision's `MBConv`.
@@ -22,7 +49,7 @@ export class MBConv extends nn.Module<[input: torch.Tensor], torch.Tensor> {
   block: Module;
   stochastic_depth: Module;
   readonly outChannels: number;
-  constructor(cnf: MBConvConfig, stochasticDepthProb: number, normLayer: LayerFactory = nn.BatchNorm2d) {
+  constructor(cnf: StageConfig, stochasticDepthProb: number, normLayer: LayerFactory = nn.BatchNorm2d) {
     super();
     if (!(cnf.stride >= 1 && cnf.stride <= 2)) throw new RangeError('illegal stride value');
     this.useResConnect = cnf.stride === 1 && cnf.inputChannels === cnf.outChannels;
@@ -52,6 +79,8 @@ export interface EfficientNetOptions {
   dropout?: number;
   /** BatchNorm2d by default (B5–B7: eps 0.001, momentum 0.01). */
   normLayer?: LayerFactory | null;
+  /** the channels of the penultimate layer: 4 × the last stage's unless given */
+  lastChannel?: number | null;
 }
 
 /**
@@ -63,10 +92,13 @@ export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   features: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d;
   classifier: torch.nn.Sequential;
-  constructor(setting: MBConvConfig[], dropout: number, options: EfficientNetOptions = {}) {
+  constructor(...args: Args<'torchvision.models.EfficientNet'>) {
     super();
+    const { invertedResidualSetting: setting, dropout, ...options } = bind('torchvision.models.EfficientNet', args);
+    if (!Array.isArray(setting) || setting.length === 0) throw new RangeError('The inverted_residual_setting should not be empty');
+    if (!setting.every((s) => s instanceof MBConvConfig)) throw new TypeError('The inverted_residual_setting should be List[MBConvConfig]');
     const numClasses = numClassesOf(options);
-    const sdProb = options.stochasticDepthProb ?? 0.2;
+    const sdProb = options.stochasticDepthProb;
     const normLayer = options.normLayer ?? nn.BatchNorm2d;
     const layers: Module[] = [new Conv2dNormActivation(3, setting[0].inputChannels, { kernelSize: 3, stride: 2, normLayer, activationLayer: nn.SiLU })];
     const total = setting.reduce((n, c) => n + c.numLayers, 0);
@@ -75,16 +107,17 @@ export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
       const stage: Module[] = [];
       for (let i = 0; i < cnf.numLayers; i++) {
         const c = i === 0 ? cnf : { ...cnf, inputChannels: cnf.outChannels, stride: 1 };
-        stage.push(new MBConv(c, (sdProb * blockId) / total, normLayer));
+        stage.push(makeLayer(cnf.block, 'block', c, (sdProb * blockId) / total, normLayer));
         blockId++;
       }
       layers.push(new nn.Sequential(...stage));
     }
     const lastIn = setting[setting.length - 1].outChannels;
-    layers.push(new Conv2dNormActivation(lastIn, 4 * lastIn, { kernelSize: 1, normLayer, activationLayer: nn.SiLU }));
+    const lastOut = options.lastChannel ?? 4 * lastIn;
+    layers.push(new Conv2dNormActivation(lastIn, lastOut, { kernelSize: 1, normLayer, activationLayer: nn.SiLU }));
     this.features = new nn.Sequential(...layers);
     this.avgpool = new nn.AdaptiveAvgPool2d(1);
-    this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout ?? dropout, inplace: true }), new nn.Linear(4 * lastIn, numClasses));
+    this.classifier = new nn.Sequential(new nn.Dropout({ p: dropout, inplace: true }), new nn.Linear(lastOut, numClasses));
     initMobileNetWeights(this, (l) => nn.init.uniform_(l.weight, -1 / Math.sqrt(l.outFeatures), 1 / Math.sqrt(l.outFeatures)));
   }
   forward(x: torch.Tensor): torch.Tensor {
@@ -99,9 +132,7 @@ function bConfig(widthMult: number, depthMult: number): MBConvConfig[] {
     [1, 3, 1, 32, 16, 1], [6, 3, 2, 16, 24, 2], [6, 5, 2, 24, 40, 2], [6, 3, 2, 40, 80, 3],
     [6, 5, 1, 80, 112, 3], [6, 5, 2, 112, 192, 4], [6, 3, 1, 192, 320, 1],
   ];
-  return rows.map(([expandRatio, kernel, stride, i, o, n]) => ({
-    expandRatio, kernel, stride, inputChannels: makeDivisible(i * widthMult, 8), outChannels: makeDivisible(o * widthMult, 8), numLayers: Math.ceil(n * depthMult),
-  }));
+  return rows.map(([expandRatio, kernel, stride, i, o, n]) => new MBConvConfig(expandRatio, kernel, stride, i, o, n, widthMult, depthMult));
 }
 
 // B5–B7 were trained with TensorFlow's BatchNorm settings, which torchvision's builders pass on.
@@ -110,7 +141,8 @@ const tfBatchNorm = (c: number) => new nn.BatchNorm2d(c, { eps: 0.001, momentum:
 const builder = (name: string, width: number, depth: number, dropout: number, normLayer?: LayerFactory) => (...args: BuilderArgs<EfficientNetOptions>) =>
   buildWithWeights(name, args, ['numClasses', 'stochasticDepthProb', 'dropout', 'normLayer'], (o: EfficientNetOptions) => {
     if (normLayer && o.normLayer !== undefined) throw new TypeError(`${camel(name)}() got multiple values for keyword argument 'normLayer'`);
-    return new EfficientNet(bConfig(width, depth), dropout, normLayer ? { ...o, normLayer } : o);
+    const { dropout: p = dropout, ...rest } = o; // torchvision's builders take dropout from the keywords
+    return new EfficientNet(bConfig(width, depth), p, normLayer ? { ...rest, normLayer } : rest);
   });
 
 export const efficientnet_b0 = builder('efficientnet_b0', 1.0, 1.0, 0.2);

@@ -4,6 +4,7 @@
 import * as torch from '../../index.js';
 import { namedTuple } from '../../tensor.js';
 import { concatBranches, markPure, pipe } from '../../nn/module.js';
+import { bind, type Args } from '../../bind.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { BasicConv2d, imagenetToHalfScale } from './inception.js';
 import { makeLayer, type LayerFactory } from '../ops/layers.js';
@@ -86,8 +87,9 @@ export class GoogLeNet extends nn.Module<[x: Tensor], Tensor | GoogLeNetOutputs>
   avgpool: torch.nn.AdaptiveAvgPool2d;
   dropout: torch.nn.Dropout;
   fc: torch.nn.Linear;
-  constructor(options: GoogLeNetOptions = {}) {
+  constructor(...args: Args<'torchvision.models.GoogLeNet'>) {
     super();
+    const options = bind('torchvision.models.GoogLeNet', args);
     const numClasses = numClassesOf(options);
     const blocks = options.blocks ?? [BasicConv2d, Inception, InceptionAux];
     if (blocks.length !== 3) throw new RangeError(`blocks length should be 3 instead of ${blocks.length}`);

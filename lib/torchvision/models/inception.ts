@@ -4,11 +4,14 @@
 import * as torch from '../../index.js';
 import { namedTuple } from '../../tensor.js';
 import { concatBranches, markPure, pipe } from '../../nn/module.js';
+import { bind, type Args } from '../../bind.js';
+import { makeLayer } from '../ops/layers.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 const F = torch.nn.functional;
 type Tensor = torch.Tensor;
+type Module = torch.nn.Module;
 type ConvOptions = { stride?: number; padding?: number | [number, number] };
 
 /** Conv2d (no bias), BatchNorm2d (eps 0.001) and ReLU: Inception's convolution. */
@@ -178,48 +181,53 @@ export interface Inception3Options {
 export class Inception3 extends nn.Module<[x: Tensor], Tensor | InceptionOutputs> {
   auxLogits: boolean;
   transformInput: boolean;
-  Conv2d_1a_3x3: BasicConv2d; Conv2d_2a_3x3: BasicConv2d; Conv2d_2b_3x3: BasicConv2d; maxpool1: torch.nn.MaxPool2d;
-  Conv2d_3b_1x1: BasicConv2d; Conv2d_4a_3x3: BasicConv2d; maxpool2: torch.nn.MaxPool2d;
-  Mixed_5b: InceptionA; Mixed_5c: InceptionA; Mixed_5d: InceptionA;
-  Mixed_6a: InceptionB; Mixed_6b: InceptionC; Mixed_6c: InceptionC; Mixed_6d: InceptionC; Mixed_6e: InceptionC;
-  AuxLogits: InceptionAux | null;
-  Mixed_7a: InceptionD; Mixed_7b: InceptionE; Mixed_7c: InceptionE;
+  Conv2d_1a_3x3: Module; Conv2d_2a_3x3: Module; Conv2d_2b_3x3: Module; maxpool1: torch.nn.MaxPool2d;
+  Conv2d_3b_1x1: Module; Conv2d_4a_3x3: Module; maxpool2: torch.nn.MaxPool2d;
+  Mixed_5b: Module; Mixed_5c: Module; Mixed_5d: Module;
+  Mixed_6a: Module; Mixed_6b: Module; Mixed_6c: Module; Mixed_6d: Module; Mixed_6e: Module;
+  AuxLogits: Module | null;
+  Mixed_7a: Module; Mixed_7b: Module; Mixed_7c: Module;
   avgpool: torch.nn.AdaptiveAvgPool2d;
   dropout: torch.nn.Dropout;
   fc: torch.nn.Linear;
-  constructor(options: Inception3Options = {}) {
+  constructor(...args: Args<'torchvision.models.Inception3'>) {
     super();
+    const options = bind('torchvision.models.Inception3', args);
     const numClasses = numClassesOf(options);
-    this.auxLogits = options.auxLogits ?? true;
-    this.transformInput = options.transformInput ?? false;
-    this.Conv2d_1a_3x3 = new BasicConv2d(3, 32, 3, { stride: 2 });
-    this.Conv2d_2a_3x3 = new BasicConv2d(32, 32, 3);
-    this.Conv2d_2b_3x3 = new BasicConv2d(32, 64, 3, { padding: 1 });
+    const blocks = options.inceptionBlocks ?? [BasicConv2d, InceptionA, InceptionB, InceptionC, InceptionD, InceptionE, InceptionAux];
+    if (blocks.length !== 7) throw new RangeError(`length of inception_blocks should be 7 instead of ${blocks.length}`);
+    const [convBlock, inceptionA, inceptionB, inceptionC, inceptionD, inceptionE, inceptionAux] = blocks;
+    const conv = (i: number, o: number, kernelSize: number, opts: ConvOptions = {}) => makeLayer(convBlock, 'inceptionBlocks[0]', i, o, kernelSize, opts);
+    this.auxLogits = options.auxLogits;
+    this.transformInput = options.transformInput;
+    this.Conv2d_1a_3x3 = conv(3, 32, 3, { stride: 2 });
+    this.Conv2d_2a_3x3 = conv(32, 32, 3);
+    this.Conv2d_2b_3x3 = conv(32, 64, 3, { padding: 1 });
     this.maxpool1 = new nn.MaxPool2d(3, { stride: 2 });
-    this.Conv2d_3b_1x1 = new BasicConv2d(64, 80, 1);
-    this.Conv2d_4a_3x3 = new BasicConv2d(80, 192, 3);
+    this.Conv2d_3b_1x1 = conv(64, 80, 1);
+    this.Conv2d_4a_3x3 = conv(80, 192, 3);
     this.maxpool2 = new nn.MaxPool2d(3, { stride: 2 });
-    this.Mixed_5b = new InceptionA(192, 32);
-    this.Mixed_5c = new InceptionA(256, 64);
-    this.Mixed_5d = new InceptionA(288, 64);
-    this.Mixed_6a = new InceptionB(288);
-    this.Mixed_6b = new InceptionC(768, 128);
-    this.Mixed_6c = new InceptionC(768, 160);
-    this.Mixed_6d = new InceptionC(768, 160);
-    this.Mixed_6e = new InceptionC(768, 192);
-    this.AuxLogits = this.auxLogits ? new InceptionAux(768, numClasses) : null;
-    this.Mixed_7a = new InceptionD(768);
-    this.Mixed_7b = new InceptionE(1280);
-    this.Mixed_7c = new InceptionE(2048);
+    this.Mixed_5b = makeLayer(inceptionA, 'inceptionBlocks[1]', 192, 32);
+    this.Mixed_5c = makeLayer(inceptionA, 'inceptionBlocks[1]', 256, 64);
+    this.Mixed_5d = makeLayer(inceptionA, 'inceptionBlocks[1]', 288, 64);
+    this.Mixed_6a = makeLayer(inceptionB, 'inceptionBlocks[2]', 288);
+    this.Mixed_6b = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, 128);
+    this.Mixed_6c = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, 160);
+    this.Mixed_6d = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, 160);
+    this.Mixed_6e = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, 192);
+    this.AuxLogits = this.auxLogits ? makeLayer(inceptionAux, 'inceptionBlocks[6]', 768, numClasses) : null;
+    this.Mixed_7a = makeLayer(inceptionD, 'inceptionBlocks[4]', 768);
+    this.Mixed_7b = makeLayer(inceptionE, 'inceptionBlocks[5]', 1280);
+    this.Mixed_7c = makeLayer(inceptionE, 'inceptionBlocks[5]', 2048);
     this.avgpool = new nn.AdaptiveAvgPool2d([1, 1]);
-    this.dropout = new nn.Dropout({ p: options.dropout ?? 0.5 });
+    this.dropout = new nn.Dropout({ p: options.dropout });
     this.fc = new nn.Linear(2048, numClasses);
     // torchvision's init (its default until it changes, as its FutureWarning says): truncated normals,
     // std 0.1 except the auxiliary classifier's fc (0.001)
     if (options.initWeights ?? true) {
       for (const m of this.modules()) {
         if (m instanceof nn.Conv2d || m instanceof nn.Linear) {
-          const std = this.AuxLogits && m === this.AuxLogits.fc ? 0.001 : 0.1;
+          const std = this.AuxLogits instanceof InceptionAux && m === this.AuxLogits.fc ? 0.001 : 0.1;
           nn.init.truncNormal_(m.weight, 0, std, -2, 2);
         } else if (m instanceof nn.BatchNorm2d) {
           nn.init.constant_(m.weight!, 1);

@@ -17,6 +17,8 @@ import { MODEL_WEIGHTS, WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
 
 export * from './resnet.js';
+/** torchvision.models.regnet, the module: RegNet's parts (BlockParams, AnyStage, SimpleStemIN, …) where Python reaches them. */
+export * as regnet from './regnet.js';
 export * from './vgg.js';
 export { MobileNetV2, InvertedResidual, makeDivisible, mobilenet_v2, mobilenetV2, type MobileNetV2Options } from './mobilenetv2.js';
 export * from './efficientnet.js';

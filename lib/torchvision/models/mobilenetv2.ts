@@ -2,7 +2,8 @@
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
-import { Conv2dNormActivation } from '../ops/layers.js';
+import { Conv2dNormActivation, makeLayer, type LayerFactory } from '../ops/layers.js';
+import { bind, type Args } from '../../bind.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -42,18 +43,19 @@ export class InvertedResidual extends nn.Module<[x: torch.Tensor], torch.Tensor>
   readonly useResConnect: boolean;
   conv: Module;
   readonly outChannels: number;
-  constructor(inp: number, oup: number, stride: number, expandRatio: number) {
+  constructor(inp: number, oup: number, stride: number, expandRatio: number, normLayer: LayerFactory | null = null) {
     super();
+    const norm = normLayer ?? nn.BatchNorm2d;
     if (stride !== 1 && stride !== 2) throw new RangeError(`stride should be 1 or 2 insted of ${stride}`);
     this.stride = stride;
     const hidden = Math.round(inp * expandRatio);
     this.useResConnect = stride === 1 && inp === oup;
     const layers: Module[] = [];
-    if (expandRatio !== 1) layers.push(new Conv2dNormActivation(inp, hidden, { kernelSize: 1, activationLayer: nn.ReLU6 }));
+    if (expandRatio !== 1) layers.push(new Conv2dNormActivation(inp, hidden, { kernelSize: 1, normLayer: norm, activationLayer: nn.ReLU6 }));
     layers.push(
-      new Conv2dNormActivation(hidden, hidden, { stride, groups: hidden, activationLayer: nn.ReLU6 }),
+      new Conv2dNormActivation(hidden, hidden, { stride, groups: hidden, normLayer: norm, activationLayer: nn.ReLU6 }),
       new nn.Conv2d(hidden, oup, 1, { stride: 1, padding: 0, bias: false }),
-      new nn.BatchNorm2d(oup),
+      makeLayer(norm, 'normLayer', oup),
     );
     this.conv = new nn.Sequential(...layers);
     this.outChannels = oup;
@@ -73,6 +75,9 @@ export interface MobileNetV2Options {
   widthMult?: number;
   invertedResidualSetting?: number[][] | null;
   roundNearest?: number;
+  /** the inverted residual block: `InvertedResidual` unless given, called as block(inp, oup, stride, expandRatio, normLayer) */
+  block?: LayerFactory | null;
+  normLayer?: LayerFactory | null;
   dropout?: number;
 }
 
@@ -85,25 +90,27 @@ export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   readonly lastChannel: number;
   features: torch.nn.Sequential;
   classifier: torch.nn.Sequential;
-  constructor(options: MobileNetV2Options = {}) {
+  constructor(...args: Args<'torchvision.models.MobileNetV2'>) {
     super();
+    const options = bind('torchvision.models.MobileNetV2', args);
     const numClasses = numClassesOf(options);
-    const widthMult = options.widthMult ?? 1.0, roundNearest = options.roundNearest ?? 8;
+    const { widthMult, roundNearest } = options;
+    const block = options.block ?? InvertedResidual, normLayer = options.normLayer ?? nn.BatchNorm2d;
     const setting = options.invertedResidualSetting ?? [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 3, 2], [6, 64, 4, 2], [6, 96, 3, 1], [6, 160, 3, 2], [6, 320, 1, 1]];
     if (setting.length === 0 || setting[0].length !== 4) throw new RangeError(`inverted_residual_setting should be non-empty or a 4-element list, got ${JSON.stringify(setting)}`);
     let inputChannel = makeDivisible(32 * widthMult, roundNearest);
     this.lastChannel = makeDivisible(1280 * Math.max(1.0, widthMult), roundNearest);
-    const features: Module[] = [new Conv2dNormActivation(3, inputChannel, { stride: 2, activationLayer: nn.ReLU6 })];
+    const features: Module[] = [new Conv2dNormActivation(3, inputChannel, { stride: 2, normLayer, activationLayer: nn.ReLU6 })];
     for (const [t, c, n, s] of setting) {
       const outputChannel = makeDivisible(c * widthMult, roundNearest);
       for (let i = 0; i < n; i++) {
-        features.push(new InvertedResidual(inputChannel, outputChannel, i === 0 ? s : 1, t));
+        features.push(makeLayer(block, 'block', inputChannel, outputChannel, i === 0 ? s : 1, t, normLayer));
         inputChannel = outputChannel;
       }
     }
-    features.push(new Conv2dNormActivation(inputChannel, this.lastChannel, { kernelSize: 1, activationLayer: nn.ReLU6 }));
+    features.push(new Conv2dNormActivation(inputChannel, this.lastChannel, { kernelSize: 1, normLayer, activationLayer: nn.ReLU6 }));
     this.features = new nn.Sequential(...features);
-    this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout ?? 0.2 }), new nn.Linear(this.lastChannel, numClasses));
+    this.classifier = new nn.Sequential(new nn.Dropout({ p: options.dropout }), new nn.Linear(this.lastChannel, numClasses));
     initMobileNetWeights(this);
   }
   forward(x: torch.Tensor): torch.Tensor {
@@ -113,5 +120,5 @@ export class MobileNetV2 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
 markPure(InvertedResidual, MobileNetV2);
 
 export const mobilenet_v2 = (...args: BuilderArgs<MobileNetV2Options>) =>
-  buildWithWeights('mobilenet_v2', args, ['numClasses', 'widthMult', 'invertedResidualSetting', 'roundNearest', 'dropout'], (o: MobileNetV2Options) => new MobileNetV2(o));
+  buildWithWeights('mobilenet_v2', args, ['numClasses', 'widthMult', 'invertedResidualSetting', 'roundNearest', 'block', 'normLayer', 'dropout'], (o: MobileNetV2Options) => new MobileNetV2(o));
 export { mobilenet_v2 as mobilenetV2 };

@@ -5,6 +5,7 @@ import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { initMobileNetWeights, makeDivisible } from './mobilenetv2.js';
 import { Conv2dNormActivation, SqueezeExcitation, makeLayer, type LayerFactory } from '../ops/layers.js';
+import { bind, unexpectedKeyword, type Args } from '../../bind.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -86,8 +87,11 @@ export class MobileNetV3 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   features: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d;
   classifier: torch.nn.Sequential;
-  constructor(invertedResidualSetting: InvertedResidualConfig[], lastChannel: number, options: MobileNetV3Options = {}) {
+  constructor(...args: Args<'torchvision.models.MobileNetV3'>) {
     super();
+    const { invertedResidualSetting, lastChannel, kwargs, ...options } = bind('torchvision.models.MobileNetV3', args);
+    // torchvision takes **kwargs and ignores them; an argument is never dropped here (docs/porting.md)
+    for (const k of Object.keys(kwargs)) unexpectedKeyword('MobileNetV3', k, ['invertedResidualSetting', 'lastChannel', ...Object.keys(options)]);
     if (!Array.isArray(invertedResidualSetting) || invertedResidualSetting.length === 0) throw new RangeError('The inverted_residual_setting should not be empty');
     if (!invertedResidualSetting.every((s) => s instanceof InvertedResidualConfig)) throw new TypeError('The inverted_residual_setting should be List[InvertedResidualConfig]');
     const numClasses = numClassesOf(options);
@@ -101,7 +105,7 @@ export class MobileNetV3 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     this.features = new nn.Sequential(...layers);
     this.avgpool = new nn.AdaptiveAvgPool2d(1);
     this.classifier = new nn.Sequential(new nn.Linear(6 * lastIn, lastChannel), new nn.Hardswish(true),
-      new nn.Dropout({ p: options.dropout ?? 0.2, inplace: true }), new nn.Linear(lastChannel, numClasses));
+      new nn.Dropout({ p: options.dropout, inplace: true }), new nn.Linear(lastChannel, numClasses));
     initMobileNetWeights(this);
   }
   forward(x: torch.Tensor): torch.Tensor {

@@ -6,6 +6,7 @@ import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { makeDivisible } from './mobilenetv2.js';
 import { Conv2dNormActivation, SqueezeExcitation, makeLayer, type LayerFactory } from '../ops/layers.js';
+import { bind, unexpectedKeyword, type Args } from '../../bind.js';
 
 const { nn } = torch;
 type Tensor = torch.Tensor;
@@ -78,7 +79,10 @@ export class BlockParams {
    * The stages from RegNet's design-space parameters (depth, w0, wA, wM, groupWidth): block widths on a
    * quantised linear ramp in log space, merged into stages of equal width.
    */
-  static fromInitParams(depth: number, w0: number, wA: number, wM: number, groupWidth: number, bottleneckMultiplier = 1.0, seRatio: number | null = null): BlockParams {
+  static fromInitParams(...args: Args<'torchvision.models.regnet.BlockParams.fromInitParams'>): BlockParams {
+    const { depth, w_0: w0, wA, wM, groupWidth, bottleneckMultiplier, seRatio, kwargs } = bind('torchvision.models.regnet.BlockParams.fromInitParams', args);
+    // torchvision's takes **kwargs (its builders pass theirs through) and ignores them; never dropped here (docs/porting.md)
+    for (const k of Object.keys(kwargs)) unexpectedKeyword('fromInitParams', k, ['depth', 'w_0', 'wA', 'wM', 'groupWidth', 'bottleneckMultiplier', 'seRatio']);
     const QUANT = 8, STRIDE = 2;
     if (wA < 0 || w0 <= 0 || wM <= 1 || w0 % 8 !== 0) throw new RangeError('Invalid RegNet settings');
     const blockWidths = torch.tidy(() => {
@@ -122,8 +126,9 @@ export class RegNet extends nn.Module<[x: Tensor], Tensor> {
   trunk_output: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d;
   fc: torch.nn.Linear;
-  constructor(blockParams: BlockParams, options: RegNetOptions = {}) {
+  constructor(...args: Args<'torchvision.models.RegNet'>) {
     super();
+    const { blockParams, ...options } = bind('torchvision.models.RegNet', args);
     if (!(blockParams instanceof BlockParams)) throw new TypeError('Expected a BlockParams for blockParams');
     const numClasses = numClassesOf(options);
     const normLayer = options.normLayer ?? nn.BatchNorm2d;

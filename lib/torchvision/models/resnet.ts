@@ -2,6 +2,8 @@
 // stateDict() keys and shapes equal torchvision's and weights saved in Python load unchanged.
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
+import { bind, type Args } from '../../bind.js';
+import { makeLayer } from '../ops/layers.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -75,6 +77,8 @@ export class Bottleneck extends nn.Module<[x: torch.Tensor], torch.Tensor> {
 }
 
 type Block = typeof BasicBlock | typeof Bottleneck;
+/** ResNet's block parameter: `BasicBlock` or `Bottleneck`. */
+export type ResNetBlock = Block;
 
 /** The keyword arguments of `models.ResNet`. */
 export interface ResNetOptions {
@@ -101,11 +105,14 @@ export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   layer1: torch.nn.Sequential; layer2: torch.nn.Sequential; layer3: torch.nn.Sequential; layer4: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d; fc: torch.nn.Linear;
 
-  constructor(block: Block, layers: number[], options: ResNetOptions = {}) {
+  constructor(...args: Args<'torchvision.models.ResNet'>) {
     super();
     for (const k of ['inplanes', 'dilation', 'groups', 'baseWidth', 'normLayer']) Object.defineProperty(this, k, { enumerable: false, writable: true });
+    const { block, layers, ...options } = bind('torchvision.models.ResNet', args);
     const numClasses = numClassesOf(options);
-    this.normLayer = options.normLayer ?? ((c: number) => new nn.BatchNorm2d(c));
+    // a module class (nn.BatchNorm2d) or a function, as torchvision takes either
+    const normLayer = options.normLayer;
+    this.normLayer = normLayer ? (c: number) => makeLayer(normLayer, 'normLayer', c) : (c: number) => new nn.BatchNorm2d(c);
     const dilate = options.replaceStrideWithDilation ?? [false, false, false];
     if (dilate.length !== 3) throw new RangeError(`replace_stride_with_dilation should be None or a 3-element tuple, got ${JSON.stringify(dilate)}`);
     this.inplanes = 64;

@@ -4,6 +4,7 @@ import * as torch from '../../index.js';
 import { concatBranches, markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { makeLayer, type LayerFactory } from '../ops/layers.js';
+import { bind, type Args } from '../../bind.js';
 
 const { nn } = torch;
 type Tensor = torch.Tensor;
@@ -82,8 +83,9 @@ export class ShuffleNetV2 extends nn.Module<[x: Tensor], Tensor> {
   stage4: torch.nn.Sequential;
   conv5: torch.nn.Sequential;
   fc: torch.nn.Linear;
-  constructor(stagesRepeats: number[], stagesOutChannels: number[], options: ShuffleNetV2Options = {}) {
+  constructor(...args: Args<'torchvision.models.ShuffleNetV2'>) {
     super();
+    const { stagesRepeats, stagesOutChannels, ...options } = bind('torchvision.models.ShuffleNetV2', args);
     if (!Array.isArray(stagesRepeats) || stagesRepeats.length !== 3) throw new RangeError('expected stages_repeats as list of 3 positive ints');
     if (!Array.isArray(stagesOutChannels) || stagesOutChannels.length !== 5) throw new RangeError('expected stages_out_channels as list of 5 positive ints');
     const numClasses = numClassesOf(options);

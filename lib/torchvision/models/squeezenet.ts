@@ -1,6 +1,7 @@
 // torchvision's SqueezeNet 1.0 and 1.1, module for module (Fire blocks), with its initialisation.
 import * as torch from '../../index.js';
 import { concatBranches, markPure, pipe } from '../../nn/module.js';
+import { bind, type Args } from '../../bind.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -47,8 +48,9 @@ export class SqueezeNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   readonly numClasses: number;
   features: torch.nn.Sequential;
   classifier: torch.nn.Sequential;
-  constructor(version: '1_0' | '1_1' = '1_0', options: SqueezeNetOptions = {}) {
+  constructor(...args: Args<'torchvision.models.SqueezeNet'>) {
     super();
+    const { version, ...options } = bind('torchvision.models.SqueezeNet', args);
     const numClasses = numClassesOf(options);
     this.numClasses = numClasses;
     const pool = () => new nn.MaxPool2d(3, { stride: 2, ceilMode: true });

@@ -2,6 +2,7 @@
 // torchvision's indices, so stateDict() keys equal torchvision's.
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
+import { bind, type Args } from '../../bind.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -20,11 +21,12 @@ export interface VGGOptions {
  * PyTorch: [torchvision.models.vgg](https://docs.pytorch.org/vision/stable/models/vgg.html)
  */
 export class VGG extends nn.Module<[x: torch.Tensor], torch.Tensor> {
-  features: torch.nn.Sequential;
+  features: torch.nn.Module;
   avgpool: torch.nn.AdaptiveAvgPool2d;
   classifier: torch.nn.Sequential;
-  constructor(features: torch.nn.Sequential, options: VGGOptions = {}) {
+  constructor(...args: Args<'torchvision.models.VGG'>) {
     super();
+    const { features, ...options } = bind('torchvision.models.VGG', args);
     const numClasses = numClassesOf(options);
     const dropout = options.dropout ?? 0.5;
     this.features = features;
