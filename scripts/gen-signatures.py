@@ -391,6 +391,9 @@ OVERRIDES = {
     # torchvision.models' classes: their settings and blocks are torch-node's classes, their layer
     # parameters LayerFactory (a module class or a function that returns a module, as torchvision's)
     'torchvision.models.ResNet': {'block': 'ResNetBlock', 'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.resnet.BasicBlock': {'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.resnet.Bottleneck': {'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.efficientnet.MBConvConfig': {'block': 'LayerFactory | null'},
     'torchvision.models.Inception3': {'inception_blocks': 'LayerFactory[] | null'},
     'torchvision.models.GoogLeNet': {'blocks': 'LayerFactory[] | null'},
     'torchvision.models.MobileNetV2': {'block': 'LayerFactory | null', 'norm_layer': 'LayerFactory | null'},

@@ -985,6 +985,10 @@ Object.assign(S, {
   'torchvision.models.EfficientNet': { args: () => ({ invertedResidualSetting: [new M.MBConvConfig(1, 3, 1, 32, 16, 1)], dropout: 0.3, stochasticDepthProb: 0.1, numClasses: 3, normLayer: null, lastChannel: 64 }) },
   'torchvision.models.ShuffleNetV2': { args: () => ({ stagesRepeats: [1, 1, 1], stagesOutChannels: [8, 16, 32, 64, 128], numClasses: 3 }) },
   'torchvision.models.RegNet': { args: () => ({ blockParams: M.BlockParams.fromInitParams(4, 16, 8, 2, 8), numClasses: 3, stemWidth: 16, stemType: null, blockType: null, normLayer: null, activation: null }) },
+  'torchvision.models.resnet.BasicBlock': { args: () => ({ inplanes: 4, planes: 4, stride: 1, downsample: null, groups: 1, baseWidth: 64, dilation: 1, normLayer: torch.nn.BatchNorm2d }) },
+  'torchvision.models.resnet.Bottleneck': { args: () => ({ inplanes: 16, planes: 4, stride: 2, downsample: null, groups: 2, baseWidth: 32, dilation: 2, normLayer: null }) },
+  'torchvision.models.mobilenetv3.InvertedResidualConfig': { args: () => ({ inputChannels: 16, kernel: 3, expandedChannels: 64, outChannels: 24, useSe: true, activation: 'HS', stride: 2, dilation: 1, widthMult: 0.75 }) },
+  'torchvision.models.efficientnet.MBConvConfig': { args: () => ({ expandRatio: 6, kernel: 5, stride: 2, inputChannels: 24, outChannels: 40, numLayers: 2, widthMult: 1.1, depthMult: 1.2, block: null }) },
   'torchvision.models.regnet.BlockParams.fromInitParams': { args: () => ({ depth: 4, w_0: 16, wA: 8, wM: 2, groupWidth: 8, bottleneckMultiplier: 1.0, seRatio: 0.25 }) },
 } satisfies Record<string, Sample>);
 

@@ -23,12 +23,18 @@ export class MBConvConfig {
   readonly outChannels: number;
   readonly numLayers: number;
   readonly block: LayerFactory;
-  constructor(readonly expandRatio: number, readonly kernel: number, readonly stride: number, inputChannels: number, outChannels: number,
-    numLayers: number, widthMult = 1.0, depthMult = 1.0, block: LayerFactory | null = null) {
-    this.inputChannels = MBConvConfig.adjustChannels(inputChannels, widthMult);
-    this.outChannels = MBConvConfig.adjustChannels(outChannels, widthMult);
-    this.numLayers = MBConvConfig.adjustDepth(numLayers, depthMult);
-    this.block = block ?? MBConv;
+  readonly expandRatio: number;
+  readonly kernel: number;
+  readonly stride: number;
+  constructor(...args: Args<'torchvision.models.efficientnet.MBConvConfig'>) {
+    const a = bind('torchvision.models.efficientnet.MBConvConfig', args);
+    this.expandRatio = a.expandRatio;
+    this.kernel = a.kernel;
+    this.stride = a.stride;
+    this.inputChannels = MBConvConfig.adjustChannels(a.inputChannels, a.widthMult);
+    this.outChannels = MBConvConfig.adjustChannels(a.outChannels, a.widthMult);
+    this.numLayers = MBConvConfig.adjustDepth(a.numLayers, a.depthMult);
+    this.block = a.block ?? MBConv;
   }
   /** torchvision's adjust_channels: channels × widthMult rounded to a multiple of 8. */
   static adjustChannels(channels: number, widthMult: number, minValue: number | null = null): number {

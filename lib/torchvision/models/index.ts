@@ -17,8 +17,14 @@ import { MODEL_WEIGHTS, WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
 
 export * from './resnet.js';
+/** torchvision.models.resnet, the module: ResNet's blocks (BasicBlock, Bottleneck) where Python reaches them. */
+export * as resnet from './resnet.js';
 /** torchvision.models.regnet, the module: RegNet's parts (BlockParams, AnyStage, SimpleStemIN, …) where Python reaches them. */
 export * as regnet from './regnet.js';
+/** torchvision.models.mobilenetv3, the module: InvertedResidualConfig and the blocks where Python reaches them. */
+export * as mobilenetv3 from './mobilenetv3.js';
+/** torchvision.models.efficientnet, the module: MBConvConfig and MBConv where Python reaches them. */
+export * as efficientnet from './efficientnet.js';
 export * from './vgg.js';
 export { MobileNetV2, InvertedResidual, makeDivisible, mobilenet_v2, mobilenetV2, type MobileNetV2Options } from './mobilenetv2.js';
 export * from './efficientnet.js';

@@ -15,13 +15,21 @@ export class InvertedResidualConfig {
   readonly inputChannels: number;
   readonly expandedChannels: number;
   readonly outChannels: number;
+  readonly kernel: number;
+  readonly useSe: boolean;
   readonly useHs: boolean;
-  constructor(inputChannels: number, readonly kernel: number, expandedChannels: number, outChannels: number, readonly useSe: boolean,
-    activation: 'RE' | 'HS', readonly stride: number, readonly dilation: number, widthMult: number) {
-    this.inputChannels = InvertedResidualConfig.adjustChannels(inputChannels, widthMult);
-    this.expandedChannels = InvertedResidualConfig.adjustChannels(expandedChannels, widthMult);
-    this.outChannels = InvertedResidualConfig.adjustChannels(outChannels, widthMult);
-    this.useHs = activation === 'HS';
+  readonly stride: number;
+  readonly dilation: number;
+  constructor(...args: Args<'torchvision.models.mobilenetv3.InvertedResidualConfig'>) {
+    const a = bind('torchvision.models.mobilenetv3.InvertedResidualConfig', args);
+    this.inputChannels = InvertedResidualConfig.adjustChannels(a.inputChannels, a.widthMult);
+    this.kernel = a.kernel;
+    this.expandedChannels = InvertedResidualConfig.adjustChannels(a.expandedChannels, a.widthMult);
+    this.outChannels = InvertedResidualConfig.adjustChannels(a.outChannels, a.widthMult);
+    this.useSe = a.useSe;
+    this.useHs = a.activation === 'HS';
+    this.stride = a.stride;
+    this.dilation = a.dilation;
   }
   static adjustChannels(channels: number, widthMult: number): number {
     return makeDivisible(channels * widthMult, 8);

@@ -3,7 +3,7 @@
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { bind, type Args } from '../../bind.js';
-import { makeLayer } from '../ops/layers.js';
+import { makeLayer, type LayerFactory } from '../ops/layers.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -14,30 +14,24 @@ const conv3x3 = (inPlanes: number, outPlanes: number, stride = 1, groups = 1, di
   new nn.Conv2d(inPlanes, outPlanes, 3, { stride, padding: dilation, groups, bias: false, dilation });
 const conv1x1 = (inPlanes: number, outPlanes: number, stride = 1) => new nn.Conv2d(inPlanes, outPlanes, 1, { stride, bias: false });
 
-interface BlockArgs {
-  inplanes: number;
-  planes: number;
-  stride: number;
-  downsample: Module | null;
-  groups: number;
-  baseWidth: number;
-  dilation: number;
-  normLayer: NormLayer;
-}
+// the blocks' norm layer: BatchNorm2d unless given, a module class or a function as torchvision takes
+const normOf = (normLayer: LayerFactory | null) => (c: number) => (normLayer ? makeLayer(normLayer, 'normLayer', c) : new nn.BatchNorm2d(c));
 
 /** ResNet's two-convolution residual block (resnet18 and resnet34), as torchvision's `BasicBlock`. */
 export class BasicBlock extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   static readonly expansion = 1;
   conv1: Module; bn1: Module; relu: Module; conv2: Module; bn2: Module; downsample: Module | null; stride: number;
-  constructor(a: BlockArgs) {
+  constructor(...args: Args<'torchvision.models.resnet.BasicBlock'>) {
     super();
+    const a = bind('torchvision.models.resnet.BasicBlock', args);
     if (a.groups !== 1 || a.baseWidth !== 64) throw new RangeError('BasicBlock only supports groups=1 and base_width=64');
     if (a.dilation > 1) throw new RangeError('Dilation > 1 not supported in BasicBlock');
+    const norm = normOf(a.normLayer);
     this.conv1 = conv3x3(a.inplanes, a.planes, a.stride);
-    this.bn1 = a.normLayer(a.planes);
+    this.bn1 = norm(a.planes);
     this.relu = new nn.ReLU({ inplace: true });
     this.conv2 = conv3x3(a.planes, a.planes);
-    this.bn2 = a.normLayer(a.planes);
+    this.bn2 = norm(a.planes);
     this.downsample = a.downsample;
     this.stride = a.stride;
   }
@@ -55,15 +49,17 @@ export class BasicBlock extends nn.Module<[x: torch.Tensor], torch.Tensor> {
 export class Bottleneck extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   static readonly expansion = 4;
   conv1: Module; bn1: Module; conv2: Module; bn2: Module; conv3: Module; bn3: Module; relu: Module; downsample: Module | null; stride: number;
-  constructor(a: BlockArgs) {
+  constructor(...args: Args<'torchvision.models.resnet.Bottleneck'>) {
     super();
+    const a = bind('torchvision.models.resnet.Bottleneck', args);
+    const norm = normOf(a.normLayer);
     const width = Math.trunc(a.planes * (a.baseWidth / 64)) * a.groups;
     this.conv1 = conv1x1(a.inplanes, width);
-    this.bn1 = a.normLayer(width);
+    this.bn1 = norm(width);
     this.conv2 = conv3x3(width, width, a.stride, a.groups, a.dilation);
-    this.bn2 = a.normLayer(width);
+    this.bn2 = norm(width);
     this.conv3 = conv1x1(width, a.planes * Bottleneck.expansion);
-    this.bn3 = a.normLayer(a.planes * Bottleneck.expansion);
+    this.bn3 = norm(a.planes * Bottleneck.expansion);
     this.relu = new nn.ReLU({ inplace: true });
     this.downsample = a.downsample;
     this.stride = a.stride;
@@ -87,7 +83,7 @@ export interface ResNetOptions {
   groups?: number;
   widthPerGroup?: number;
   replaceStrideWithDilation?: [boolean, boolean, boolean] | null;
-  normLayer?: NormLayer | null;
+  normLayer?: LayerFactory | null;
 }
 
 /**
@@ -101,18 +97,18 @@ export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   private groups: number;
   private baseWidth: number;
   private normLayer: NormLayer;
+  private normFactory: LayerFactory | null = null;
   conv1: torch.nn.Conv2d; bn1: Module; relu: torch.nn.ReLU; maxpool: torch.nn.MaxPool2d;
   layer1: torch.nn.Sequential; layer2: torch.nn.Sequential; layer3: torch.nn.Sequential; layer4: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d; fc: torch.nn.Linear;
 
   constructor(...args: Args<'torchvision.models.ResNet'>) {
     super();
-    for (const k of ['inplanes', 'dilation', 'groups', 'baseWidth', 'normLayer']) Object.defineProperty(this, k, { enumerable: false, writable: true });
+    for (const k of ['inplanes', 'dilation', 'groups', 'baseWidth', 'normLayer', 'normFactory']) Object.defineProperty(this, k, { enumerable: false, writable: true });
     const { block, layers, ...options } = bind('torchvision.models.ResNet', args);
     const numClasses = numClassesOf(options);
-    // a module class (nn.BatchNorm2d) or a function, as torchvision takes either
-    const normLayer = options.normLayer;
-    this.normLayer = normLayer ? (c: number) => makeLayer(normLayer, 'normLayer', c) : (c: number) => new nn.BatchNorm2d(c);
+    this.normFactory = options.normLayer;
+    this.normLayer = normOf(this.normFactory);
     const dilate = options.replaceStrideWithDilation ?? [false, false, false];
     if (dilate.length !== 3) throw new RangeError(`replace_stride_with_dilation should be None or a 3-element tuple, got ${JSON.stringify(dilate)}`);
     this.inplanes = 64;
@@ -156,10 +152,12 @@ export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     if (stride !== 1 || this.inplanes !== planes * block.expansion) {
       downsample = new nn.Sequential(conv1x1(this.inplanes, planes * block.expansion, stride), this.normLayer(planes * block.expansion));
     }
-    const common = { groups: this.groups, baseWidth: this.baseWidth, normLayer: this.normLayer };
-    const layers: Module[] = [new block({ inplanes: this.inplanes, planes, stride, downsample, dilation: previousDilation, ...common })];
+    // torchvision's order: block(inplanes, planes, stride, downsample, groups, base_width, dilation, norm_layer)
+    const layers: Module[] = [new block(this.inplanes, planes, stride, downsample, this.groups, this.baseWidth, previousDilation, this.normFactory)];
     this.inplanes = planes * block.expansion;
-    for (let i = 1; i < blocks; i++) layers.push(new block({ inplanes: this.inplanes, planes, stride: 1, downsample: null, dilation: this.dilation, ...common }));
+    for (let i = 1; i < blocks; i++) {
+      layers.push(new block(this.inplanes, planes, { groups: this.groups, baseWidth: this.baseWidth, dilation: this.dilation, normLayer: this.normFactory }));
+    }
     return new nn.Sequential(...layers);
   }
 
