@@ -60,7 +60,7 @@ for key in MODELS + list(VARIANTS):
     m = build(name, **kw)
     sd = m.state_dict()
     out[key] = {'kwargs': kw, 'keys': list(sd.keys()), 'shapes': [list(v.shape) for v in sd.values()],
-                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf') else None}
+                 'parameters': sum(p.numel() for p in m.parameters()), 'repr': repr(m) if name in ('resnet18', 'mobilenet_v2', 'efficientnet_b0', 'alexnet', 'squeezenet1_1', 'mobilenet_v3_small', 'shufflenet_v2_x0_5', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'convnext_tiny') else None}
 path = os.path.join(fixtures_dir(), 'models.json')
 json.dump(out, open(path, 'w'), separators=(',', ':'))
 print(f'wrote {len(out)} models to {path}')

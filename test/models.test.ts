@@ -32,7 +32,7 @@ t.test('every model has torchvision’s stateDict keys, shapes and parameter cou
 t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
   for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3',
-    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'regnet_x_400mf']) {
+    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'regnet_x_400mf', 'convnext_tiny']) {
     execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
     const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
     const io = torch.load(path.join(dir, `${name}-io.pth`));
@@ -67,7 +67,11 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
   t.throws(() => models.resnet18({ numClasses: 0 }), /Expected a positive integer for numClasses but received 0 of type number/);
   t.throws(() => models.resnet18({ weights: 'IMAGENET9K' }), /Unknown weights IMAGENET9K for resnet18: expected one of IMAGENET1K_V1, DEFAULT/);
   t.throws(() => models.resnet50({ weights: 'IMAGENET1K_V2', numClasses: 10 }), /The parameter 'num_classes' expected value 1000 but got 10 instead/);
-  t.same(models.listModels().slice(0, 3), ['alexnet', 'densenet121', 'densenet161']);
+  t.same(models.listModels().slice(0, 3), ['alexnet', 'convnext_base', 'convnext_large']);
+  const cn = models.convnext_tiny({ numClasses: 3 }) as torchvision.models.ConvNeXt;
+  const depth = (i: number, j: number) => ((cn.features.get(i) as torch.nn.Sequential).get(j) as any).stochastic_depth.p;
+  t.same([depth(1, 0), depth(7, 2)], [0, 0.1], "ConvNeXt: stochastic depth from 0 to the builder's 0.1 over the blocks");
+  t.equal(String(models.convnext_small({ stochasticDepthProb: 0.2, numClasses: 3 }).features.get(7)).includes('StochasticDepth(p=0.2, mode=row)'), true, 'stochasticDepthProb overrides it');
   const b5 = models.efficientnetB5({ numClasses: 3 }) as torchvision.models.EfficientNet;
   const bn5 = (b5.features as any)[0][1] as torch.nn.BatchNorm2d;
   t.same([bn5.eps, bn5.momentum], [0.001, 0.01], "EfficientNet B5–B7: TensorFlow's BatchNorm settings, as torchvision's builders");

@@ -11,3 +11,4 @@ export type { ResNetBlock } from '../torchvision/models/resnet.js';
 export type { InvertedResidualConfig } from '../torchvision/models/mobilenetv3.js';
 export type { MBConvConfig } from '../torchvision/models/efficientnet.js';
 export type { BlockParams } from '../torchvision/models/regnet.js';
+export type { CNBlockConfig } from '../torchvision/models/convnext.js';

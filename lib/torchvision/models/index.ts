@@ -1,5 +1,5 @@
-// torchvision.models: ResNet, RegNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, GoogLeNet, MobileNetV2 and V3, ShuffleNetV2
-// and EfficientNet with torchvision's structure and weights.
+// torchvision.models: ResNet, RegNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, GoogLeNet, MobileNetV2 and V3, ShuffleNetV2,
+// EfficientNet and ConvNeXt with torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
 import * as mobilenet from './mobilenetv2.js';
@@ -12,6 +12,7 @@ import * as mobilenetv3 from './mobilenetv3.js';
 import * as shufflenet from './shufflenetv2.js';
 import * as googlenet from './googlenet.js';
 import * as regnet from './regnet.js';
+import * as convnext from './convnext.js';
 import { modelWeights, weightsEnum, type WeightsEnum, type Weights } from './weights.js';
 import { MODEL_WEIGHTS, WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
@@ -25,6 +26,8 @@ export * as regnet from './regnet.js';
 export * as mobilenetv3 from './mobilenetv3.js';
 /** torchvision.models.efficientnet, the module: MBConvConfig and MBConv where Python reaches them. */
 export * as efficientnet from './efficientnet.js';
+/** torchvision.models.convnext, the module: CNBlockConfig, CNBlock and LayerNorm2d where Python reaches them. */
+export * as convnext from './convnext.js';
 export * from './vgg.js';
 export { MobileNetV2, InvertedResidual, makeDivisible, mobilenet_v2, mobilenetV2, type MobileNetV2Options } from './mobilenetv2.js';
 export * from './efficientnet.js';
@@ -38,6 +41,8 @@ export { MobileNetV3, InvertedResidualConfig, mobilenet_v3_large, mobilenet_v3_s
   type MobileNetV3Options, type MobileNetV3BuilderOptions } from './mobilenetv3.js';
 export { RegNet, BlockParams, regnet_y_400mf, regnet_y_800mf, regnet_y_1_6gf, regnet_y_3_2gf, regnet_y_8gf, regnet_y_16gf, regnet_y_32gf, regnet_y_128gf, regnet_x_400mf, regnet_x_800mf, regnet_x_1_6gf, regnet_x_3_2gf, regnet_x_8gf, regnet_x_16gf, regnet_x_32gf,
   regnetY_400mf, regnetY_800mf, regnetY_1_6gf, regnetY_3_2gf, regnetY_8gf, regnetY_16gf, regnetY_32gf, regnetY_128gf, regnetX_400mf, regnetX_800mf, regnetX_1_6gf, regnetX_3_2gf, regnetX_8gf, regnetX_16gf, regnetX_32gf, type RegNetOptions } from './regnet.js';
+export { ConvNeXt, CNBlock, CNBlockConfig, LayerNorm2d, convnext_tiny, convnext_small, convnext_base, convnext_large, convnextTiny, convnextSmall,
+  convnextBase, convnextLarge, type ConvNeXtOptions } from './convnext.js';
 export { GoogLeNet, googlenet, type GoogLeNetOptions, type GoogLeNetOutputs } from './googlenet.js';
 export { ShuffleNetV2, channelShuffle, shufflenet_v2_x0_5, shufflenet_v2_x1_0, shufflenet_v2_x1_5, shufflenet_v2_x2_0,
   shufflenetV2X0_5, shufflenetV2X1_0, shufflenetV2X1_5, shufflenetV2X2_0, type ShuffleNetV2Options } from './shufflenetv2.js';
@@ -47,7 +52,7 @@ export * from './generated/weights-enums.js';
 // Each model's builder is exported under torchvision's name by its model's file; the list of models is
 // scripts/models.txt, through the generated MODEL_WEIGHTS.
 const MODEL_FILES: readonly object[] = [resnet, vgg, mobilenet, efficientnet, alexnet, squeezenet, densenet, inception, mobilenetv3, shufflenet,
-  googlenet, regnet];
+  googlenet, regnet, convnext];
 type Builder = (options?: Record<string, unknown>) => Module;
 const BUILDERS: Record<string, Builder> = Object.fromEntries(Object.keys(MODEL_WEIGHTS).map((name) => {
   const builder = MODEL_FILES.map((file) => (file as Record<string, unknown>)[name]).find((b) => typeof b === 'function');

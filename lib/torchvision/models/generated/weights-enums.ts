@@ -228,3 +228,19 @@ export const RegNet_X_16GF_Weights = modelWeights('regnet_x_16gf') as { readonly
  * The pretrained weights of `models.regnet_x_32gf` (`RegNet_X_32GF_Weights.DEFAULT`, `RegNet_X_32GF_Weights.IMAGENET1K_V1`, `RegNet_X_32GF_Weights.IMAGENET1K_V2`), each with its URL, transforms and metadata, as torchvision's `RegNet_X_32GF_Weights`.
  */
 export const RegNet_X_32GF_Weights = modelWeights('regnet_x_32gf') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1' | 'IMAGENET1K_V2']: Weights };
+/**
+ * The pretrained weights of `models.convnext_tiny` (`ConvNeXt_Tiny_Weights.DEFAULT`, `ConvNeXt_Tiny_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `ConvNeXt_Tiny_Weights`.
+ */
+export const ConvNeXt_Tiny_Weights = modelWeights('convnext_tiny') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
+ * The pretrained weights of `models.convnext_small` (`ConvNeXt_Small_Weights.DEFAULT`, `ConvNeXt_Small_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `ConvNeXt_Small_Weights`.
+ */
+export const ConvNeXt_Small_Weights = modelWeights('convnext_small') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
+ * The pretrained weights of `models.convnext_base` (`ConvNeXt_Base_Weights.DEFAULT`, `ConvNeXt_Base_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `ConvNeXt_Base_Weights`.
+ */
+export const ConvNeXt_Base_Weights = modelWeights('convnext_base') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
+ * The pretrained weights of `models.convnext_large` (`ConvNeXt_Large_Weights.DEFAULT`, `ConvNeXt_Large_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `ConvNeXt_Large_Weights`.
+ */
+export const ConvNeXt_Large_Weights = modelWeights('convnext_large') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };

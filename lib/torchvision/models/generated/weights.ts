@@ -3156,6 +3156,158 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "ConvNeXt_Tiny_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/convnext_tiny-983f1562.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 236,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 28589128,
+     "minSize": [
+      32,
+      32
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#convnext",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 82.52,
+       "acc@5": 96.146
+      }
+     }
+    }
+   }
+  }
+ },
+ "ConvNeXt_Small_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/convnext_small-0c510722.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 230,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 50223688,
+     "minSize": [
+      32,
+      32
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#convnext",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 83.616,
+       "acc@5": 96.65
+      }
+     }
+    }
+   }
+  }
+ },
+ "ConvNeXt_Base_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/convnext_base-6075fbad.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 88591464,
+     "minSize": [
+      32,
+      32
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#convnext",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 84.062,
+       "acc@5": 96.87
+      }
+     }
+    }
+   }
+  }
+ },
+ "ConvNeXt_Large_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/convnext_large-ea097f82.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 232,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 197767336,
+     "minSize": [
+      32,
+      32
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#convnext",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 84.414,
+       "acc@5": 96.976
+      }
+     }
+    }
+   }
+  }
  }
 } as const;
 /** Each model's weights enum, as torchvision.models.get_model_weights gives it. */
@@ -3216,5 +3368,9 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "regnet_x_3_2gf": "RegNet_X_3_2GF_Weights",
  "regnet_x_8gf": "RegNet_X_8GF_Weights",
  "regnet_x_16gf": "RegNet_X_16GF_Weights",
- "regnet_x_32gf": "RegNet_X_32GF_Weights"
+ "regnet_x_32gf": "RegNet_X_32GF_Weights",
+ "convnext_tiny": "ConvNeXt_Tiny_Weights",
+ "convnext_small": "ConvNeXt_Small_Weights",
+ "convnext_base": "ConvNeXt_Base_Weights",
+ "convnext_large": "ConvNeXt_Large_Weights"
 };
