@@ -989,6 +989,7 @@ Object.assign(S, {
   'torchvision.models.resnet.Bottleneck': { args: () => ({ inplanes: 16, planes: 4, stride: 2, downsample: null, groups: 2, baseWidth: 32, dilation: 2, normLayer: null }) },
   'torchvision.models.mobilenetv3.InvertedResidualConfig': { args: () => ({ inputChannels: 16, kernel: 3, expandedChannels: 64, outChannels: 24, useSe: true, activation: 'HS', stride: 2, dilation: 1, widthMult: 0.75 }) },
   'torchvision.models.efficientnet.MBConvConfig': { args: () => ({ expandRatio: 6, kernel: 5, stride: 2, inputChannels: 24, outChannels: 40, numLayers: 2, widthMult: 1.1, depthMult: 1.2, block: null }) },
+  'torchvision.models.efficientnet.FusedMBConvConfig': { args: () => ({ expandRatio: 4, kernel: 3, stride: 2, inputChannels: 24, outChannels: 48, numLayers: 4, block: null }) },
   'torchvision.models.ConvNeXt': { args: () => ({ blockSetting: [new M.convnext.CNBlockConfig(8, 16, 1), new M.convnext.CNBlockConfig(16, null, 2)], stochasticDepthProb: 0.1, layerScale: 0.5, numClasses: 3, block: null, normLayer: null }) },
   'torchvision.models.convnext.CNBlock': { args: () => ({ dim: 8, layerScale: 0.5, stochasticDepthProb: 0.1, normLayer: null }) },
   'torchvision.models.convnext.CNBlockConfig': { args: () => ({ inputChannels: 8, outChannels: null, numLayers: 2 }) },

@@ -5,7 +5,7 @@ import t from 'tap';
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
@@ -31,8 +31,9 @@ t.test('every model has torchvision’s stateDict keys, shapes and parameter cou
 
 t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3',
-    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'regnet_x_400mf', 'convnext_tiny']) {
+    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'regnet_x_400mf', 'convnext_tiny', 'efficientnet_v2_s']) {
     execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
     const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
     const io = torch.load(path.join(dir, `${name}-io.pth`));
@@ -88,6 +89,7 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
 
 t.test('DenseNet loads torchvision’s published files, whose dense layers name norm.1 for norm1', async (t) => {
   const home = mkdtempSync(path.join(tmpdir(), 'torch-node-hub-'));
+  t.teardown(() => rmSync(home, { recursive: true, force: true }));
   torch.hub.setDir(home);
   try {
     torch.manualSeed(2);
@@ -151,6 +153,7 @@ t.test('weights entries: preprocessing, categories, and a real download through 
 
   // a weights file the test makes, served on loopback under a name carrying its hash, as PyTorch's are
   const home = mkdtempSync(path.join(tmpdir(), 'torch-node-hub-'));
+  t.teardown(() => rmSync(home, { recursive: true, force: true }));
   torch.hub.setDir(path.join(home, 'hub'));
   torch.manualSeed(1);
   const src = models.resnet18({ numClasses: 1000 });

@@ -9,6 +9,6 @@ export type { LayerFactory } from '../torchvision/ops/layers.js';
 export type { ExtraFPNBlock } from '../torchvision/ops/feature-pyramid-network.js';
 export type { ResNetBlock } from '../torchvision/models/resnet.js';
 export type { InvertedResidualConfig } from '../torchvision/models/mobilenetv3.js';
-export type { MBConvConfig } from '../torchvision/models/efficientnet.js';
+export type { MBConvConfig, FusedMBConvConfig } from '../torchvision/models/efficientnet.js';
 export type { BlockParams } from '../torchvision/models/regnet.js';
 export type { CNBlockConfig } from '../torchvision/models/convnext.js';

@@ -1,5 +1,5 @@
 // torchvision.models: ResNet, RegNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, GoogLeNet, MobileNetV2 and V3, ShuffleNetV2,
-// EfficientNet and ConvNeXt with torchvision's structure and weights.
+// EfficientNet (B0–B7, V2) and ConvNeXt with torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
 import * as mobilenet from './mobilenetv2.js';

@@ -169,6 +169,18 @@ export const EfficientNet_B6_Weights = modelWeights('efficientnet_b6') as { read
  */
 export const EfficientNet_B7_Weights = modelWeights('efficientnet_b7') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
 /**
+ * The pretrained weights of `models.efficientnet_v2_s` (`EfficientNet_V2_S_Weights.DEFAULT`, `EfficientNet_V2_S_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `EfficientNet_V2_S_Weights`.
+ */
+export const EfficientNet_V2_S_Weights = modelWeights('efficientnet_v2_s') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
+ * The pretrained weights of `models.efficientnet_v2_m` (`EfficientNet_V2_M_Weights.DEFAULT`, `EfficientNet_V2_M_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `EfficientNet_V2_M_Weights`.
+ */
+export const EfficientNet_V2_M_Weights = modelWeights('efficientnet_v2_m') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
+ * The pretrained weights of `models.efficientnet_v2_l` (`EfficientNet_V2_L_Weights.DEFAULT`, `EfficientNet_V2_L_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `EfficientNet_V2_L_Weights`.
+ */
+export const EfficientNet_V2_L_Weights = modelWeights('efficientnet_v2_l') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
  * The pretrained weights of `models.regnet_y_400mf` (`RegNet_Y_400MF_Weights.DEFAULT`, `RegNet_Y_400MF_Weights.IMAGENET1K_V1`, `RegNet_Y_400MF_Weights.IMAGENET1K_V2`), each with its URL, transforms and metadata, as torchvision's `RegNet_Y_400MF_Weights`.
  */
 export const RegNet_Y_400MF_Weights = modelWeights('regnet_y_400mf') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1' | 'IMAGENET1K_V2']: Weights };

@@ -1960,6 +1960,120 @@ export const WEIGHTS_TABLE = {
    }
   }
  },
+ "EfficientNet_V2_S_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_v2_s-dd5fe13b.pth",
+    "transforms": {
+     "cropSize": 384,
+     "resizeSize": 384,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 21458488,
+     "minSize": [
+      33,
+      33
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v2",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 84.228,
+       "acc@5": 96.878
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_V2_M_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_v2_m-dc08266a.pth",
+    "transforms": {
+     "cropSize": 480,
+     "resizeSize": 480,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 54139356,
+     "minSize": [
+      33,
+      33
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v2",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 85.112,
+       "acc@5": 97.156
+      }
+     }
+    }
+   }
+  }
+ },
+ "EfficientNet_V2_L_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/efficientnet_v2_l-59c71312.pth",
+    "transforms": {
+     "cropSize": 480,
+     "resizeSize": 480,
+     "mean": [
+      0.5,
+      0.5,
+      0.5
+     ],
+     "std": [
+      0.5,
+      0.5,
+      0.5
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 118515272,
+     "minSize": [
+      33,
+      33
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v2",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 85.808,
+       "acc@5": 97.788
+      }
+     }
+    }
+   }
+  }
+ },
  "RegNet_Y_400MF_Weights": {
   "default": "IMAGENET1K_V2",
   "entries": {
@@ -3354,6 +3468,9 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "efficientnet_b5": "EfficientNet_B5_Weights",
  "efficientnet_b6": "EfficientNet_B6_Weights",
  "efficientnet_b7": "EfficientNet_B7_Weights",
+ "efficientnet_v2_s": "EfficientNet_V2_S_Weights",
+ "efficientnet_v2_m": "EfficientNet_V2_M_Weights",
+ "efficientnet_v2_l": "EfficientNet_V2_L_Weights",
  "regnet_y_400mf": "RegNet_Y_400MF_Weights",
  "regnet_y_800mf": "RegNet_Y_800MF_Weights",
  "regnet_y_1_6gf": "RegNet_Y_1_6GF_Weights",
