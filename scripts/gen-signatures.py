@@ -385,6 +385,15 @@ def param_type(qual, p, default, has_default):
     return t
 
 
+# Callables that declare **kwargs and ignore them: without the entry, bind() refuses an unknown keyword
+# where Python would drop it silently (docs/porting.md)
+IGNORED_KWARGS = {
+    'torchvision.models.MobileNetV3',
+    'torchvision.models.ConvNeXt',
+    'torchvision.models.regnet.BlockParams.from_init_params',
+}
+
+
 # Where Python's annotations are missing or wider than what torch-node takes.
 SCALAR = 'number | boolean | bigint'
 OVERRIDES = {
@@ -613,6 +622,8 @@ def main():
             continue
         params = []
         for p in sig.parameters.values():
+            if p.kind == p.VAR_KEYWORD and qual in IGNORED_KWARGS:
+                continue
             default, has_default = default_of(p)
             entry = {'name': camel(p.name.lstrip('_')) if p.name != '_weight' else '_weight', 'py': p.name, 'kind': KINDS[p.kind],
                      'type': param_type(qual, p, default, has_default)}

@@ -3,7 +3,7 @@
 // downsampling, with torchvision's names so stateDict() keys equal torchvision's.
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
-import { bind, unexpectedKeyword, type Args } from '../../bind.js';
+import { bind, type Args } from '../../bind.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { Conv2dNormActivation, Permute, makeLayer, type LayerFactory } from '../ops/layers.js';
 import { StochasticDepth } from '../ops/dropout.js';
@@ -84,9 +84,7 @@ export class ConvNeXt extends nn.Module<[x: Tensor], Tensor> {
   classifier: torch.nn.Sequential;
   constructor(...args: Args<'torchvision.models.ConvNeXt'>) {
     super();
-    const { blockSetting, kwargs, ...options } = bind('torchvision.models.ConvNeXt', args);
-    // torchvision takes **kwargs and ignores them; an argument is never dropped here (docs/porting.md)
-    for (const k of Object.keys(kwargs)) unexpectedKeyword('ConvNeXt', k, ['blockSetting', ...Object.keys(options)]);
+    const { blockSetting, ...options } = bind('torchvision.models.ConvNeXt', args);
     if (!Array.isArray(blockSetting) || blockSetting.length === 0) throw new RangeError('The block_setting should not be empty');
     if (!blockSetting.every((s) => s instanceof CNBlockConfig)) throw new TypeError('The block_setting should be List[CNBlockConfig]');
     const numClasses = numClassesOf(options);

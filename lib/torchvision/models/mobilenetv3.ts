@@ -5,7 +5,7 @@ import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { initMobileNetWeights, makeDivisible } from './mobilenetv2.js';
 import { Conv2dNormActivation, SqueezeExcitation, makeLayer, type LayerFactory } from '../ops/layers.js';
-import { bind, unexpectedKeyword, type Args } from '../../bind.js';
+import { bind, type Args } from '../../bind.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -97,9 +97,7 @@ export class MobileNetV3 extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   classifier: torch.nn.Sequential;
   constructor(...args: Args<'torchvision.models.MobileNetV3'>) {
     super();
-    const { invertedResidualSetting, lastChannel, kwargs, ...options } = bind('torchvision.models.MobileNetV3', args);
-    // torchvision takes **kwargs and ignores them; an argument is never dropped here (docs/porting.md)
-    for (const k of Object.keys(kwargs)) unexpectedKeyword('MobileNetV3', k, ['invertedResidualSetting', 'lastChannel', ...Object.keys(options)]);
+    const { invertedResidualSetting, lastChannel, ...options } = bind('torchvision.models.MobileNetV3', args);
     if (!Array.isArray(invertedResidualSetting) || invertedResidualSetting.length === 0) throw new RangeError('The inverted_residual_setting should not be empty');
     if (!invertedResidualSetting.every((s) => s instanceof InvertedResidualConfig)) throw new TypeError('The inverted_residual_setting should be List[InvertedResidualConfig]');
     const numClasses = numClassesOf(options);

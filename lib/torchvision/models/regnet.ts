@@ -6,7 +6,7 @@ import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { makeDivisible } from './mobilenetv2.js';
 import { Conv2dNormActivation, SqueezeExcitation, makeLayer, type LayerFactory } from '../ops/layers.js';
-import { bind, unexpectedKeyword, type Args } from '../../bind.js';
+import { bind, type Args } from '../../bind.js';
 
 const { nn } = torch;
 type Tensor = torch.Tensor;
@@ -80,9 +80,7 @@ export class BlockParams {
    * quantised linear ramp in log space, merged into stages of equal width.
    */
   static fromInitParams(...args: Args<'torchvision.models.regnet.BlockParams.fromInitParams'>): BlockParams {
-    const { depth, w_0: w0, wA, wM, groupWidth, bottleneckMultiplier, seRatio, kwargs } = bind('torchvision.models.regnet.BlockParams.fromInitParams', args);
-    // torchvision's takes **kwargs (its builders pass theirs through) and ignores them; never dropped here (docs/porting.md)
-    for (const k of Object.keys(kwargs)) unexpectedKeyword('fromInitParams', k, ['depth', 'w_0', 'wA', 'wM', 'groupWidth', 'bottleneckMultiplier', 'seRatio']);
+    const { depth, w_0: w0, wA, wM, groupWidth, bottleneckMultiplier, seRatio } = bind('torchvision.models.regnet.BlockParams.fromInitParams', args);
     const QUANT = 8, STRIDE = 2;
     if (wA < 0 || w0 <= 0 || wM <= 1 || w0 % 8 !== 0) throw new RangeError('Invalid RegNet settings');
     const blockWidths = torch.tidy(() => {
