@@ -72,6 +72,7 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
   const cn = models.convnext_tiny({ numClasses: 3 }) as torchvision.models.ConvNeXt;
   const depth = (i: number, j: number) => ((cn.features.get(i) as torch.nn.Sequential).get(j) as any).stochastic_depth.p;
   t.same([depth(1, 0), depth(7, 2)], [0, 0.1], "ConvNeXt: stochastic depth from 0 to the builder's 0.1 over the blocks");
+  t.throws(() => new models.ConvNeXt([new models.convnext.CNBlockConfig(8, null, 1)]), { name: 'RangeError', message: 'float division by zero' }, "ConvNeXt of one block: Python's ZeroDivisionError, not p=NaN");
   t.equal(String(models.convnext_small({ stochasticDepthProb: 0.2, numClasses: 3 }).features.get(7)).includes('StochasticDepth(p=0.2, mode=row)'), true, 'stochasticDepthProb overrides it');
   const b5 = models.efficientnetB5({ numClasses: 3 }) as torchvision.models.EfficientNet;
   const bn5 = (b5.features as any)[0][1] as torch.nn.BatchNorm2d;

@@ -92,6 +92,8 @@ export class ConvNeXt extends nn.Module<[x: Tensor], Tensor> {
     const normLayer: LayerFactory = options.normLayer ?? ((c: number) => new LayerNorm2d(c, { eps: 1e-6 }));
     const layers: Module[] = [new Conv2dNormActivation(3, blockSetting[0].inputChannels, { kernelSize: 4, stride: 4, padding: 0, normLayer, activationLayer: null, bias: true })];
     const total = blockSetting.reduce((n, c) => n + c.numLayers, 0);
+    // Python's 0 / 0.0 below is a ZeroDivisionError; JS's NaN would build StochasticDepth(p=NaN)
+    if (total === 1) throw new RangeError('float division by zero');
     let blockId = 0;
     for (const cnf of blockSetting) {
       const stage: Module[] = [];
