@@ -8,7 +8,6 @@ import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } fro
 
 const { nn } = torch;
 type Module = torch.nn.Module;
-type NormLayer = (channels: number) => Module;
 
 const conv3x3 = (inPlanes: number, outPlanes: number, stride = 1, groups = 1, dilation = 1) =>
   new nn.Conv2d(inPlanes, outPlanes, 3, { stride, padding: dilation, groups, bias: false, dilation });
@@ -96,19 +95,17 @@ export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   private dilation = 1;
   private groups: number;
   private baseWidth: number;
-  private normLayer: NormLayer;
-  private normFactory: LayerFactory | null = null;
+  private normLayer: LayerFactory | null = null;
   conv1: torch.nn.Conv2d; bn1: Module; relu: torch.nn.ReLU; maxpool: torch.nn.MaxPool2d;
   layer1: torch.nn.Sequential; layer2: torch.nn.Sequential; layer3: torch.nn.Sequential; layer4: torch.nn.Sequential;
   avgpool: torch.nn.AdaptiveAvgPool2d; fc: torch.nn.Linear;
 
   constructor(...args: Args<'torchvision.models.ResNet'>) {
     super();
-    for (const k of ['inplanes', 'dilation', 'groups', 'baseWidth', 'normLayer', 'normFactory']) Object.defineProperty(this, k, { enumerable: false, writable: true });
+    for (const k of ['inplanes', 'dilation', 'groups', 'baseWidth', 'normLayer']) Object.defineProperty(this, k, { enumerable: false, writable: true });
     const { block, layers, ...options } = bind('torchvision.models.ResNet', args);
     const numClasses = numClassesOf(options);
-    this.normFactory = options.normLayer;
-    this.normLayer = normOf(this.normFactory);
+    this.normLayer = options.normLayer;
     const dilate = options.replaceStrideWithDilation ?? [false, false, false];
     if (dilate.length !== 3) throw new RangeError(`replace_stride_with_dilation should be None or a 3-element tuple, got ${JSON.stringify(dilate)}`);
     this.inplanes = 64;
@@ -116,7 +113,7 @@ export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     this.groups = options.groups ?? 1;
     this.baseWidth = options.widthPerGroup ?? 64;
     this.conv1 = new nn.Conv2d(3, this.inplanes, 7, { stride: 2, padding: 3, bias: false });
-    this.bn1 = this.normLayer(this.inplanes);
+    this.bn1 = normOf(this.normLayer)(this.inplanes);
     this.relu = new nn.ReLU({ inplace: true });
     this.maxpool = new nn.MaxPool2d(3, { stride: 2, padding: 1 });
     this.layer1 = this.makeLayer(block, 64, layers[0]);
@@ -150,13 +147,13 @@ export class ResNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
       stride = 1;
     }
     if (stride !== 1 || this.inplanes !== planes * block.expansion) {
-      downsample = new nn.Sequential(conv1x1(this.inplanes, planes * block.expansion, stride), this.normLayer(planes * block.expansion));
+      downsample = new nn.Sequential(conv1x1(this.inplanes, planes * block.expansion, stride), normOf(this.normLayer)(planes * block.expansion));
     }
     // torchvision's order: block(inplanes, planes, stride, downsample, groups, base_width, dilation, norm_layer)
-    const layers: Module[] = [new block(this.inplanes, planes, stride, downsample, this.groups, this.baseWidth, previousDilation, this.normFactory)];
+    const layers: Module[] = [new block(this.inplanes, planes, stride, downsample, this.groups, this.baseWidth, previousDilation, this.normLayer)];
     this.inplanes = planes * block.expansion;
     for (let i = 1; i < blocks; i++) {
-      layers.push(new block(this.inplanes, planes, { groups: this.groups, baseWidth: this.baseWidth, dilation: this.dilation, normLayer: this.normFactory }));
+      layers.push(new block(this.inplanes, planes, { groups: this.groups, baseWidth: this.baseWidth, dilation: this.dilation, normLayer: this.normLayer }));
     }
     return new nn.Sequential(...layers);
   }
