@@ -6,39 +6,34 @@ import { pyFloat } from '../../nn/repr.js';
 import { camel } from '../../names.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { initMobileNetWeights, makeDivisible } from './mobilenetv2.js';
-import { Conv2dNormActivation, SqueezeExcitation, type LayerFactory } from '../ops/layers.js';
+import { Conv2dNormActivation, SqueezeExcitation, makeLayer, type LayerFactory } from '../ops/layers.js';
 import { StochasticDepth } from '../ops/dropout.js';
 import { bind, type Args } from '../../bind.js';
-import { makeLayer } from '../ops/layers.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
 
 /**
- * One EfficientNet stage's configuration, channels scaled by widthMult and the layer count by depthMult, as torchvision's
- * `MBConvConfig`; `block` makes each layer (MBConv unless given), called as block(cnf, stochasticDepthProb, normLayer).
+ * The fields EfficientNet's two stage configurations share, as torchvision's `_MBConvConfig`: an
+ * `EfficientNet` takes a list of its subclasses, `MBConvConfig` and `FusedMBConvConfig`.
  */
-export class MBConvConfig {
-  readonly inputChannels: number;
-  readonly outChannels: number;
-  readonly numLayers: number;
-  readonly block: LayerFactory;
-  readonly expandRatio: number;
-  readonly kernel: number;
-  readonly stride: number;
-  constructor(...args: Args<'torchvision.models.efficientnet.MBConvConfig'>) {
-    const a = bind('torchvision.models.efficientnet.MBConvConfig', args);
-    this.expandRatio = a.expandRatio;
-    this.kernel = a.kernel;
-    this.stride = a.stride;
-    this.inputChannels = MBConvConfig.adjustChannels(a.inputChannels, a.widthMult);
-    this.outChannels = MBConvConfig.adjustChannels(a.outChannels, a.widthMult);
-    this.numLayers = MBConvConfig.adjustDepth(a.numLayers, a.depthMult);
-    this.block = a.block ?? MBConv;
-  }
+export abstract class _MBConvConfig {
+  constructor(readonly expandRatio: number, readonly kernel: number, readonly stride: number, readonly inputChannels: number,
+    readonly outChannels: number, readonly numLayers: number, readonly block: LayerFactory) {}
   /** torchvision's adjust_channels: channels × widthMult rounded to a multiple of 8. */
   static adjustChannels(channels: number, widthMult: number, minValue: number | null = null): number {
     return makeDivisible(channels * widthMult, 8, minValue);
+  }
+}
+/**
+ * One EfficientNet stage's configuration, channels scaled by widthMult and the layer count by depthMult, as torchvision's
+ * `MBConvConfig`; `block` makes each layer (MBConv unless given), called as block(cnf, stochasticDepthProb, normLayer).
+ */
+export class MBConvConfig extends _MBConvConfig {
+  constructor(...args: Args<'torchvision.models.efficientnet.MBConvConfig'>) {
+    const a = bind('torchvision.models.efficientnet.MBConvConfig', args);
+    super(a.expandRatio, a.kernel, a.stride, MBConvConfig.adjustChannels(a.inputChannels, a.widthMult),
+      MBConvConfig.adjustChannels(a.outChannels, a.widthMult), MBConvConfig.adjustDepth(a.numLayers, a.depthMult), a.block ?? MBConv);
   }
   /** torchvision's adjust_depth: ⌈numLayers × depthMult⌉. */
   static adjustDepth(numLayers: number, depthMult: number): number {
@@ -49,26 +44,13 @@ export class MBConvConfig {
  * One EfficientNetV2 fused stage's configuration (channels as given), as torchvision's `FusedMBConvConfig`;
  * `block` makes each layer (FusedMBConv unless given).
  */
-export class FusedMBConvConfig {
-  readonly expandRatio: number;
-  readonly kernel: number;
-  readonly stride: number;
-  readonly inputChannels: number;
-  readonly outChannels: number;
-  readonly numLayers: number;
-  readonly block: LayerFactory;
+export class FusedMBConvConfig extends _MBConvConfig {
   constructor(...args: Args<'torchvision.models.efficientnet.FusedMBConvConfig'>) {
     const a = bind('torchvision.models.efficientnet.FusedMBConvConfig', args);
-    this.expandRatio = a.expandRatio;
-    this.kernel = a.kernel;
-    this.stride = a.stride;
-    this.inputChannels = a.inputChannels;
-    this.outChannels = a.outChannels;
-    this.numLayers = a.numLayers;
-    this.block = a.block ?? FusedMBConv;
+    super(a.expandRatio, a.kernel, a.stride, a.inputChannels, a.outChannels, a.numLayers, a.block ?? FusedMBConv);
   }
 }
-type StageConfig = Pick<MBConvConfig, 'expandRatio' | 'kernel' | 'stride' | 'inputChannels' | 'outChannels' | 'numLayers' | 'block'>;
+type StageConfig = _MBConvConfig;
 
 // MBConv's and FusedMBConv's forward: the block, and where shapes allow, the input added back after stochastic depth
 function residualForward(m: { block: Module; stochastic_depth: Module; useResConnect: boolean }, input: torch.Tensor): torch.Tensor {
@@ -154,7 +136,7 @@ export class EfficientNet extends nn.Module<[x: torch.Tensor], torch.Tensor> {
     super();
     const { invertedResidualSetting: setting, dropout, ...options } = bind('torchvision.models.EfficientNet', args);
     if (!Array.isArray(setting) || setting.length === 0) throw new RangeError('The inverted_residual_setting should not be empty');
-    if (!setting.every((s) => s instanceof MBConvConfig || s instanceof FusedMBConvConfig)) throw new TypeError('The inverted_residual_setting should be List[MBConvConfig]');
+    if (!setting.every((s) => s instanceof _MBConvConfig)) throw new TypeError('The inverted_residual_setting should be List[MBConvConfig]');
     const numClasses = numClassesOf(options);
     const sdProb = options.stochasticDepthProb;
     const normLayer = options.normLayer ?? nn.BatchNorm2d;
