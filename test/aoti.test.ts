@@ -5,12 +5,13 @@
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { mismatch } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const maker = path.join(root, 'scripts/make_aoti_packages.py');
@@ -64,7 +65,7 @@ t.test('packages compiled by PyTorch run with PyTorch\'s outputs', { skip: !avai
   t.equal(mismatch(convnet(formula([2, 3, 16, 16]).transpose(2, 3).contiguous().transpose(2, 3)), { shape: expected.convnet.cases[0].outputShape, dtype: 'float32', values: expected.convnet.cases[0].output }, 1e-4, 1e-5), null, 'a non-contiguous input is laid out as the export expects');
 
   // corrupt packages
-  const bad = mkdtempSync(path.join(tmpdir(), 'aoti-bad-'));
+  const bad = tempDir('aoti-bad-');
   writeFileSync(path.join(bad, 'garbage.pt2'), Buffer.from('not a zip at all'));
   const bytes = readFileSync(path.join(dir, 'convnet.pt2'));
   writeFileSync(path.join(bad, 'truncated.pt2'), bytes.subarray(0, Math.floor(bytes.length / 2)));

@@ -2,13 +2,13 @@
 // the keyword forms that were refused, and the small behaviours the ports tripped on. Python's side
 // comes from scripts/make_binder_fixtures.py (test/fixtures/binder.json).
 import t from 'tap';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { fixture, tinyMnist } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const { nn, optim } = torch;
 const py = fixture<{ modules: Record<string, { repr: string; shapes: Record<string, number[]> }>; sgd_lr: number; steplr_lrs: number[]; misspelt?: string }>('binder.json');
@@ -63,7 +63,7 @@ t.test('StepLR(opt, { stepSize: 1, gamma: 0.7 }): the learning rate falls by 0.7
 });
 
 t.test('ImageFolder(root, transform): the transform is applied', async (t) => {
-  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-folder-'));
+  const root = tempDir('torch-node-folder-');
   const img = torch.randint(0, 256, [3, 4, 5], { dtype: torch.uint8 });
   for (const c of ['a', 'b']) {
     mkdirSync(path.join(root, c));
@@ -137,7 +137,7 @@ t.test('print(device) shows cpu', async (t) => {
 });
 
 t.test("MNIST's download hint names MNIST", async (t) => {
-  const empty = mkdtempSync(path.join(tmpdir(), 'torch-node-empty-'));
+  const empty = tempDir('torch-node-empty-');
   t.throws(() => new torchvision.datasets.MNIST(empty), /MNIST: train-images-idx3-ubyte\[\.gz\] not found.*MNIST\.create/);
   t.throws(() => new torchvision.datasets.MNIST(empty, { download: true }), /await MNIST\.create\(root, \{ download: true \}\)/);
   t.throws(() => new torchvision.datasets.KMNIST(empty, { download: true }), /await KMNIST\.create/);

@@ -4,17 +4,17 @@
 // of Python's four TypeErrors (too many positional arguments, an unknown keyword, one parameter given
 // twice, a missing one) is thrown with its message.
 import t from 'tap';
-import { mkdtempSync, readFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { SIGNATURES } from '../lib/generated/signatures.js';
 import { tinyMnist, fixturePath } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 type Spec = readonly (readonly [string, string, string, unknown?])[];
 const T = torchvision.transforms;
-const tmp = mkdtempSync(path.join(tmpdir(), 'torch-node-binder-'));
+const tmp = tempDir('torch-node-binder-');
 
 // ---- files the file-reading callables read -------------------------------------------------------
 torch.manualSeed(0);

@@ -4,12 +4,12 @@
 // tensors as torchvision's CIFAR10 for the same seed.
 import t from 'tap';
 import http from 'node:http';
-import { readFileSync, mkdtempSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { fixture, fixturePath, mismatch } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const T = torchvision.transforms;
 const ref = fixture('cifar_tiny.json');
@@ -38,7 +38,7 @@ t.test('CIFAR10: download, verify, extract, read', async (t) => {
     static readonly testList = ref.testList;
     static readonly meta = ref.meta;
   };
-  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-cifar-'));
+  const root = tempDir('torch-node-cifar-');
   const Good = tiny('good.tar.gz');
   const test = await Good.create({ root, train: false, download: true });
   t.same(test.targets, ref.testTargets);
@@ -65,14 +65,14 @@ t.test('CIFAR10: download, verify, extract, read', async (t) => {
   t.same(labels.shape, [4]);
 
   for (const [file, message] of [['corrupt.tar.gz', /MD5 of cifar-10-tiny.tar.gz is/], ['truncated.tar.gz', /connection closed after \d+ of \d+ bytes.*after 4 attempts|MD5/], ['missing.tar.gz', /HTTP 500/]] as const) {
-    const r = mkdtempSync(path.join(tmpdir(), 'torch-node-cifar-'));
+    const r = tempDir('torch-node-cifar-');
     await t.rejects(tiny(file).create({ root: r, download: true }), message, `${file}: a clear error`);
     t.same(readdirSync(r), [], `${file}: nothing left behind`);
   }
-  const damaged = mkdtempSync(path.join(tmpdir(), 'torch-node-cifar-'));
+  const damaged = tempDir('torch-node-cifar-');
   await Good.create({ root: damaged, download: true });
   writeFileSync(path.join(damaged, 'cifar-10-batches-py', 'data_batch_3'), 'garbage');
   t.throws(() => new Good({ root: damaged }), /Dataset not found or corrupted \(data_batch_3 in .*cifar-10-batches-py\)/);
-  t.throws(() => new torchvision.datasets.CIFAR10({ root: mkdtempSync(path.join(tmpdir(), 'x-')) }), /Dataset not found or corrupted/);
+  t.throws(() => new torchvision.datasets.CIFAR10({ root: tempDir('x-') }), /Dataset not found or corrupted/);
   t.ok(existsSync(path.join(damaged, 'cifar-10-tiny.tar.gz')));
 });

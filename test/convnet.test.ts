@@ -2,12 +2,12 @@
 // steps on the same batches, gives PyTorch's losses (test/fixtures/convnet.json).
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import { ConvNet } from '../examples/lib/convnet.js';
 import { fixture, python, hasPythonTorch } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const { nn, optim } = torch;
 const ref = fixture('convnet.json');
@@ -53,7 +53,7 @@ t.test('5 SGD steps give PyTorch’s losses to 1e-4', async (t) => {
 
 
 t.test('initialised from a state dict saved by PyTorch', { skip: hasPythonTorch ? false : `no PyTorch at ${python} (apt-get install python3-torch) to write the 8 MB checkpoint` }, async (t) => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'torch-node-convnet-')), 'convnet_init.pth');
+  const file = path.join(tempDir('torch-node-convnet-'), 'convnet_init.pth');
   execFileSync(python, [path.resolve('scripts/make_nn_fixtures.py'), '--convnet-weights', file]);
   t.ok(existsSync(file));
   torch.manualSeed(123); // a different init, overwritten by the checkpoint

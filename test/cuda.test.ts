@@ -5,11 +5,10 @@
 // runs it here too, where a CPU build checks that every CUDA call says it was not compiled in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import { tinyMnist } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const gpu = torch.cuda.isAvailable();
 const noGpu = gpu ? false : 'no CUDA device (a CPU build, or no GPU on this machine)';
@@ -107,7 +106,7 @@ test('pinned batches from the native DataLoader, copied without blocking', { ski
 
 test('a state dict saved from the GPU loads on the CPU', { skip: noGpu }, () => {
   const net = new nn.Linear(4, 2).cuda();
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'torch-node-cuda-')), 'gpu.pth');
+  const file = path.join(tempDir('torch-node-cuda-'), 'gpu.pth');
   torch.save(net.stateDict(), file);
   const back = torch.load(file, { mapLocation: 'cpu' }) as Record<string, torch.Tensor>;
   assert.equal(back.weight.device.type, 'cpu');
@@ -121,7 +120,7 @@ test('mixing CPU and GPU tensors is an error naming both devices', { skip: noGpu
 });
 
 test('an NCCL process group of one', { skip: noGpu || (torch.distributed.isNcclAvailable() ? false : 'built without NCCL') }, () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'torch-node-nccl-')), 'store');
+  const file = path.join(tempDir('torch-node-nccl-'), 'store');
   torch.distributed.initProcessGroup('nccl', { initMethod: `file://${file}`, rank: 0, worldSize: 1 });
   assert.equal(torch.distributed.getBackend(), 'nccl');
   const t = torch.ones(4, { device: 'cuda' });

@@ -3,14 +3,13 @@
 // in one process group.
 import t from 'tap';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { ConvNet } from '../examples/lib/convnet.js';
 import { python, pythonCan } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 if (!torch.distributed.isAvailable()) {
   t.plan(0, 'torch-node was built without gloo’s headers (apt-get install libgloo-dev, then rebuild)');
@@ -66,7 +65,7 @@ for (const n of [2, 3]) {
 }
 
 t.test('DDP on 2 processes gives the weights of one process on the combined batch', async (t) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-ddp-'));
+  const dir = tempDir('torch-node-ddp-');
   const outFile = path.join(dir, 'ddp.pth');
   const { status, results, stderr } = launch(2, 'ddp', await freePort(), { DDP_OUT: outFile });
   t.equal(status, 0, stderr);

@@ -4,15 +4,16 @@
 import t from 'tap';
 import http from 'node:http';
 import net from 'node:net';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import { downloadTo } from '../scripts/download.mjs';
+import { tempDir } from './temp-dir.js';
 
 process.env.TORCH_NODE_DOWNLOAD_RETRY_MS = '1';
 const body = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7) % 251));
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'torch-node-download-'));
+const tmp = tempDir('torch-node-download-');
 let n = 0;
 const fresh = () => path.join(tmp, `f${n++}`);
 

@@ -1,10 +1,10 @@
 // The examples run as a user runs them, on real data where the machine has it.
 import t from 'tap';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp-dir.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.FASHION_MNIST_DIR ?? '/usr/share/datasets/fashion-mnist';
@@ -20,7 +20,7 @@ t.test('fashion-mnist-mlp (nn, Adam) trains on real Fashion-MNIST', { skip: exis
 
 t.test('cifar10-convnet runs the tutorial loop', async (t) => {
   // run where it may write cifar_net.pth, as a user's working folder
-  const cwd = mkdtempSync(path.join(tmpdir(), 'torch-node-cifar-'));
+  const cwd = tempDir('torch-node-cifar-');
   const tsx = import.meta.resolve('tsx');
   const out = execFileSync(process.execPath, ['--import', tsx, path.join(root, 'examples/cifar10-convnet.ts'), '1'], { cwd, encoding: 'utf8' });
   t.ok(existsSync(path.join(cwd, 'cifar_net.pth')), 'saves cifar_net.pth');
@@ -40,7 +40,7 @@ t.test('fashion-mnist-autograd trains on real Fashion-MNIST', { skip: existsSync
 });
 
 t.test('fashion-mnist-cnn trains with augmentation on the native loader', { skip: existsSync(dataDir) ? false : `no Fashion-MNIST in ${dataDir} (apt-get install dataset-fashion-mnist)` }, async (t) => {
-  const logdir = mkdtempSync(path.join(tmpdir(), 'fmnist-cnn-runs-'));
+  const logdir = tempDir('fmnist-cnn-runs-');
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/fashion-mnist-cnn.ts', '1', '--logdir', logdir], { cwd: root, encoding: 'utf8' });
   t.ok(readdirSync(logdir).some((f) => f.startsWith('events.out.tfevents.')) && readdirSync(logdir).includes('loss_train'), 'it logs to TensorBoard (loss, accuracy)');
   t.match(out, /RandomAffine\(degrees=\[-5, 5\], translate=\(0.05, 0.05\), scale=\(0.95, 1.05\), shear=\[-3, 3\]\)/, 'prints its augmentation');
@@ -60,7 +60,7 @@ function l3Associativity(): string {
 const run = (cwd: string, args: string[]) => execFileSync(process.execPath, ['--import', tsxLoader, ...args], { cwd, encoding: 'utf8' });
 
 t.test('imagenet-resnet50 runs the tutorial loop on an ImageNet-layout folder, with checkpoint and resume', async (t) => {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'torch-node-imagenet-'));
+  const cwd = tempDir('torch-node-imagenet-');
   const made = run(cwd, [path.join(root, 'scripts/make-imagenet-folder.ts'), 'mini', '--classes', '3', '--train', '6', '--val', '3', '--size', '72']);
   t.match(made, /wrote 3 classes × \(6 train \+ 3 val\) 72×72 JPEGs to mini/);
   const args = [path.join(root, 'examples/imagenet-resnet50.ts'), '--root', 'mini', '--batch', '6', '--size', '64', '--print-every', '1'];
@@ -87,7 +87,7 @@ torch.nn.functional.cross_entropy(net(x), torch.zeros(6, dtype=torch.long)).back
 });
 
 t.test('transfer-learning fine-tunes a frozen backbone, and evaluates a checkpoint trained in Python', async (t) => {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'torch-node-transfer-'));
+  const cwd = tempDir('torch-node-transfer-');
   run(cwd, [path.join(root, 'scripts/make-imagenet-folder.ts'), 'mini', '--classes', '3', '--train', '8', '--val', '4', '--size', '72']);
   const common = [path.join(root, 'examples/transfer-learning.ts'), '--root', 'mini', '--arch', 'mobilenet_v2', '--size', '64', '--batch', '8'];
   const out = run(cwd, [...common, '--weights', 'none', '--epochs', '1']);

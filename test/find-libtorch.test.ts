@@ -2,17 +2,17 @@
 // exercised against a loopback HTTP server serving archives this test makes.
 import t from 'tap';
 import http from 'node:http';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readdirSync, chmodSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, existsSync, readdirSync, chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import yazl from 'yazl';
 // @ts-ignore: plain JS build script
 import { findLibtorch, HOW_TO_FIX, libtorchArchive, LIBTORCH_VERSION } from '../scripts/find-libtorch.mjs';
 import { python, hasPythonTorch } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const quiet = () => {};
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'torch-node-find-'));
+const tmp = () => tempDir('torch-node-find-');
 
 function fakeLibtorch(root: string) {
   mkdirSync(path.join(root, 'share/cmake/Torch'), { recursive: true });

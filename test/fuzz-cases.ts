@@ -2,7 +2,7 @@
 // arguments (seeded, so a failure reproduces), the hand-written API with bad options, checkpoints
 // whose pickle is mutated byte by byte, and mutated images. Each case must return or throw an Error;
 // the worker (test/fuzz-worker.ts) runs them, test/fuzz.test.ts watches for crashes and hangs.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -11,6 +11,7 @@ import * as torchvision from 'torch-node/torchvision';
 import { TENSOR_METHODS, TORCH_FUNCTIONS } from '../lib/generated/ops.js';
 import { fixturePath } from './helpers.js';
 import { native } from '../lib/native.js';
+import { tempDir } from './temp-dir.js';
 
 export type Case = [label: string, run: () => unknown];
 
@@ -101,7 +102,7 @@ function apiCases(): Case[] {
     ['SGD without parameters', () => new optim.SGD([], { lr: 0.1 })],
     ['SGD lr NaN', () => new optim.SGD(net().parameters(), { lr: NaN })],
     ['DataLoader batch size 0', () => new torch.utils.data.DataLoader(new torch.utils.data.TensorDataset(torch.ones(4)), { batchSize: 0 })],
-    ['torch.save of a function', () => torch.save({ f: () => 1 }, path.join(mkdtempSync(path.join(tmpdir(), 'tn-fuzz-')), 'x.pth'))],
+    ['torch.save of a function', () => torch.save({ f: () => 1 }, path.join(tempDir('tn-fuzz-'), 'x.pth'))],
     ['torch.load of a directory', () => torch.load(tmpdir())],
     ['tidy returning a module', () => torch.tidy(() => net())(torch.ones(2))],
     ['Sequential handing on its input', () => { const x = torch.ones(2); new nn.Sequential(new nn.Identity(), net())(x); return x.sum().item(); }],
@@ -124,7 +125,7 @@ let loaderRoot: string | undefined;
 function nativeBatch(t: torchvision.transforms.Normalize): unknown {
   // three 4×4 RGB images in CIFAR's layout, through the native DataLoader
   loaderRoot ??= (() => {
-    const root = mkdtempSync(path.join(tmpdir(), 'tn-fuzz-folder-'));
+    const root = tempDir('tn-fuzz-folder-');
     for (const c of ['a', 'b']) {
       const dir = path.join(root, c);
       mkdirSync(dir);
@@ -150,7 +151,7 @@ function bombPng(): Buffer {
 // reader, not the zip's CRC check, meets the damage) and read back with torch.load.
 function checkpointCases(n: number): Case[] {
   const random = rng(99);
-  const dir = mkdtempSync(path.join(tmpdir(), 'tn-fuzz-ckpt-'));
+  const dir = tempDir('tn-fuzz-ckpt-');
   const base = path.join(dir, 'base.pth');
   let records: [string, Buffer][] | undefined;
   return Array.from({ length: n }, (_, i): Case => [`mutated checkpoint ${i}`, () => {

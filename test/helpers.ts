@@ -1,10 +1,10 @@
 // Shared by the tests: fixtures from scripts/make_fixtures.py, and comparisons against them.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
+import { tempDir } from './temp-dir.js';
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 /** The fixtures PyTorch of the running libtorch's version made (scripts/fixture_dir.py), where there are. */
@@ -89,7 +89,7 @@ export const hasPythonTorchvision = pythonCan('import torchvision');
 
 // 64 random 28×28 images as MNIST IDX files
 export function tinyMnist(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-native-'));
+  const root = tempDir('torch-node-native-');
   torch.manualSeed(3);
   const images = torch.randint(0, 256, [64, 28, 28], { dtype: torch.uint8 });
   const labels = torch.randint(0, 10, [64], { dtype: torch.uint8 });

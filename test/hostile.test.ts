@@ -3,7 +3,7 @@
 // (test/fuzz.test.ts runs thousands of generated bad calls for crashes and hangs.)
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -12,9 +12,10 @@ import * as torchvision from 'torch-node/torchvision';
 import { native } from '../lib/native.js';
 import { fixturePath, python, hasPythonTorch } from './helpers.js';
 import { Pickler, PyTuple } from '../lib/serialization/pickle.js';
+import { tempDir } from './temp-dir.js';
 
 const { nn, optim } = torch;
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'torch-node-hostile-'));
+const tmp = () => tempDir('torch-node-hostile-');
 
 t.test('views of many dimensions, as PyTorch allows them', async (t) => {
   t.equal(torch.ones(1).view(...Array(24).fill(1)).dim(), 24);

@@ -1,13 +1,13 @@
 // ImageFolder / DatasetFolder / ImageNet against torchvision on the same folder, and the native
 // DataLoader path over image files with the new transforms' native twins.
 import t from 'tap';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { fixture, fixturePath, mismatch, python, hasPythonTorchvision as hasTorchvision } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const T = torchvision.transforms;
 const { DataLoader } = torch.utils.data;
@@ -16,7 +16,7 @@ const img = (f: string) => fixturePath('images', f);
 
 /** root/<class>/... with the fixture images, a nested folder and a file that is not an image */
 function makeFolder(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-folder-'));
+  const root = tempDir('torch-node-folder-');
   const put = (rel: string, src: string) => {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     copyFileSync(img(src), path.join(root, rel));
@@ -75,7 +75,7 @@ t.test('DatasetFolder, ImageNet, and errors that name the file', async (t) => {
   t.throws(() => [...new DataLoader(withBroken, { batchSize: 2, numWorkers: 2 })], /broken\.jpg/, 'so does the native loader, without crashing');
 
   // ImageNet: train/ and val/ of wnid folders, names from Kaggle's mapping file
-  const inet = mkdtempSync(path.join(tmpdir(), 'torch-node-imagenet-'));
+  const inet = tempDir('torch-node-imagenet-');
   for (const split of ['train', 'val']) {
     for (const wnid of ['n01440764', 'n01443537']) {
       mkdirSync(path.join(inet, split, wnid), { recursive: true });
@@ -141,7 +141,7 @@ t.test('the native loader decodes and augments image files on its threads', asyn
 
 t.test('random native twins draw their parameters in torchvision’s ranges', async (t) => {
   // RandomRotation of a small bright square: its centroid's angle about the centre is the drawn angle
-  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-dot-'));
+  const root = tempDir('torch-node-dot-');
   mkdirSync(path.join(root, 'a'));
   const dot = torch.zeros([3, 33, 33], { dtype: torch.uint8 });
   dot.index('...', torch.slice(15, 18), torch.slice(27, 30)).fill_(255);

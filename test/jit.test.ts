@@ -3,12 +3,11 @@
 // Python reads the file back); forwardAsync serves on worker threads.
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { fixturePath } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const dir = fixturePath('jit');
 const io = torch.load(path.join(dir, 'io.pth'));
@@ -57,7 +56,7 @@ t.test('fine-tuning: gradients reach the TorchScript parameters, and an optimize
 t.test('torch.jit.save round-trips, and Python reads the file', async (t) => {
   const m = torch.jit.load(path.join(dir, 'traced.pt'));
   t.ok(m(io.v).allclose(io.traced, 1e-5, 1e-6), 'a traced Sequential');
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'torch-node-jit-')), 'resaved.pt');
+  const out = path.join(tempDir('torch-node-jit-'), 'resaved.pt');
   noGradScale(m);
   torch.jit.save(m, out);
   const back = torch.jit.load(out);
@@ -111,7 +110,7 @@ t.test('torch.jit.trace of a TS module: the same outputs, its state-dict names, 
   t.same(Object.keys(traced.stateDict()), Object.keys(net.stateDict()), 'parameters and buffers under their own names');
   torch.noGrad(() => (net as any).fc.bias.add_(1));
   t.ok(traced(x).allclose(want.add(1), 1e-5, 1e-5), 'the trace reads the live weights');
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'torch-node-trace-')), 'resnet18.pt');
+  const file = path.join(tempDir('torch-node-trace-'), 'resnet18.pt');
   traced.save(file);
   try {
     torch.save({ x }, file + '.x.pth');

@@ -5,12 +5,13 @@ import t from 'tap';
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { fixture, python, hasPythonTorchvision as hasTorchvision } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const models = torchvision.models;
 const ref = fixture('models.json');
@@ -30,7 +31,7 @@ t.test('every model has torchvision’s stateDict keys, shapes and parameter cou
 });
 
 t.test('weights saved by Python load unchanged and give torchvision’s outputs (eval and train)', { skip: hasTorchvision ? false : 'needs /usr/bin/python3 with torchvision' }, async (t) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-models-'));
+  const dir = tempDir('torch-node-models-');
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3',
     'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'regnet_x_400mf', 'convnext_tiny', 'efficientnet_v2_s']) {
@@ -89,7 +90,7 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
 });
 
 t.test('DenseNet loads torchvision’s published files, whose dense layers name norm.1 for norm1', async (t) => {
-  const home = mkdtempSync(path.join(tmpdir(), 'torch-node-hub-'));
+  const home = tempDir('torch-node-hub-');
   t.teardown(() => rmSync(home, { recursive: true, force: true }));
   torch.hub.setDir(home);
   try {
@@ -153,7 +154,7 @@ t.test('weights entries: preprocessing, categories, and a real download through 
   t.equal(models.getWeight('ResNet50_Weights.IMAGENET1K_V1').url, 'https://download.pytorch.org/models/resnet50-0676ba61.pth');
 
   // a weights file the test makes, served on loopback under a name carrying its hash, as PyTorch's are
-  const home = mkdtempSync(path.join(tmpdir(), 'torch-node-hub-'));
+  const home = tempDir('torch-node-hub-');
   t.teardown(() => rmSync(home, { recursive: true, force: true }));
   torch.hub.setDir(path.join(home, 'hub'));
   torch.manualSeed(1);

@@ -3,20 +3,20 @@
 // transforms' tensors; random ones repeat for a seed whatever numWorkers is; `for await` leaves
 // the event loop free.
 import t from 'tap';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { fixture, fixturePath, tinyMnist } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const T = torchvision.transforms;
 const { DataLoader } = torch.utils.data;
 
 async function tinyCifar() {
   const ref = fixture('cifar_tiny.json');
-  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-native-cifar-'));
+  const root = tempDir('torch-node-native-cifar-');
   await tar.x({ file: fixturePath('cifar-10-tiny.tar.gz'), cwd: root });
   class TinyCIFAR10 extends torchvision.datasets.CIFAR10 {
     static readonly trainList = ref.trainList;

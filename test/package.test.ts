@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
+import { tempDir } from './temp-dir.js';
 
 // the packed install compiles the addon in a fresh project: minutes on 2 cores, past the suite's 300 s
 t.setTimeout(1_200_000);
@@ -60,9 +61,8 @@ t.test('torch.accelerator reports the accelerator this build runs on, or none', 
 });
 
 t.test('an addon whose libtorch is gone: the import error names the libtorch it was built against and the fix', async (t) => {
-  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-broken-'));
+  const { mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const dir = tempDir('torch-node-broken-');
   // a shared object that needs a library that is not there, where the addon would be
   writeFileSync(path.join(dir, 'dep.c'), 'void dep(void) {}');
   writeFileSync(path.join(dir, 'addon.c'), 'void dep(void); void use(void) { dep(); }');
@@ -84,10 +84,9 @@ t.test('an addon whose libtorch is gone: the import error names the libtorch it 
 });
 
 t.test('npm pack, then the tarball installed offline into an empty project: it builds, keeps only the addon, and imports', { timeout: 900_000 }, async (t) => {
-  const { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
+  const { readFileSync, readdirSync, writeFileSync, existsSync } = await import('node:fs');
   const { createHash } = await import('node:crypto');
-  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-pack-'));
+  const dir = tempDir('torch-node-pack-');
   // npm 11 prints an array of packages, npm 12 an object keyed by name
   const json = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
   const packed = Array.isArray(json) ? json[0] : Object.values(json)[0] as { files: { path: string }[]; filename: string };

@@ -2,14 +2,14 @@
 // torch.save loads here (committed fixture), and a file saved here loads in Python.
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import { fixture, fixturePath, mismatch, python, hasPythonTorch } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const { nn, optim } = torch;
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'torch-node-save-'));
+const tmp = () => tempDir('torch-node-save-');
 
 t.test('a checkpoint saved by Python loads', async (t) => {
   const ref = fixture('python_saved.json');
@@ -186,7 +186,7 @@ t.test('whole modules: torch.save(model) / torch.load for registered classes, re
       return this.fc2(this.fc1(x).relu());
     }
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'torch-node-whole-'));
+  const dir = tempDir('torch-node-whole-');
   const file = path.join(dir, 'net.pt');
   const net = new WholeNet().eval();
   t.throws(() => torch.save(net, file), { name: 'TypeError', message: /module class 'WholeNet' is not registered. Call torch.serialization.registerModule\(WholeNet\)/ });

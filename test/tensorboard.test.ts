@@ -3,12 +3,12 @@
 // histogram against PyTorch's make_histogram with numpy.
 import t from 'tap';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { TENSORBOARD_PROTO } from '../lib/utils/tensorboard/schema.ts';
+import { tempDir } from './temp-dir.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reader = path.join(root, 'scripts/read_tensorboard_events.py');
@@ -23,7 +23,7 @@ const haveReader = existsSync('/usr/bin/protoc') && (() => {
 const { SummaryWriter } = torch.utils.tensorboard;
 
 function read(logDir: string, histogram?: object): Record<string, any> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tb-schema-'));
+  const dir = tempDir('tb-schema-');
   writeFileSync(path.join(dir, 'tensorboard_events.proto'), TENSORBOARD_PROTO);
   const args = [reader, path.join(dir, 'tensorboard_events.proto'), logDir];
   if (histogram) {
@@ -34,7 +34,7 @@ function read(logDir: string, histogram?: object): Record<string, any> {
 }
 
 t.test('scalars, histogram, images, text, scalars groups and hparams read back by protobuf', { skip: !haveReader && 'needs protoc and python3-protobuf (apt-get install protobuf-compiler python3-protobuf)' }, async (t) => {
-  const logDir = mkdtempSync(path.join(tmpdir(), 'tb-run-'));
+  const logDir = tempDir('tb-run-');
   const w = new SummaryWriter(logDir);
   const losses = [2.5, 1.25, 0.3333333333];
   losses.forEach((l, i) => w.addScalar('Loss/train', l, i, 1000 + i));
@@ -93,7 +93,7 @@ t.test('scalars, histogram, images, text, scalars groups and hparams read back b
 });
 
 t.test('SummaryWriter binds as PyTorch and refuses what it cannot write', async (t) => {
-  const logDir = mkdtempSync(path.join(tmpdir(), 'tb-args-'));
+  const logDir = tempDir('tb-args-');
   const w = new SummaryWriter({ logDir, filenameSuffix: '.x' });
   w.addScalar('a', 1, { globalStep: 2 });
   t.throws(() => w.addScalar('a', torch.ones(2)), /scalar should be 0D/);

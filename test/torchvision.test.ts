@@ -5,12 +5,12 @@ import t from 'tap';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { fixture, mismatch } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const T = torchvision.transforms;
 const ref = fixture('transforms.json');
@@ -166,7 +166,7 @@ t.test('download: MD5-checked, fetched once, nothing half-written', async (t) =>
     static readonly mirrors = [`${base}/${prefix}/`];
     static readonly resources = resources;
   };
-  const root = mkdtempSync(path.join(tmpdir(), 'torch-node-mnist-'));
+  const root = tempDir('torch-node-mnist-');
   const Good = make('good');
   const ds = await Good.create({ root, download: true });
   t.equal(ds.length, 3);
@@ -177,17 +177,17 @@ t.test('download: MD5-checked, fetched once, nothing half-written', async (t) =>
   t.same(test.targets.tolist(), [7]);
   t.equal(hits['/good/train-images-idx3-ubyte.gz'], 1, 'an existing good copy is not fetched again');
   for (const [prefix, message] of [['corrupt', /MD5 of train-images-idx3-ubyte.gz is [0-9a-f]{32}, expected/], ['truncated', /connection closed after \d+ of \d+ bytes.*after 4 attempts|MD5/], ['down', /server answered HTTP 503 Service Unavailable/]] as const) {
-    const r = mkdtempSync(path.join(tmpdir(), 'torch-node-mnist-'));
+    const r = tempDir('torch-node-mnist-');
     await t.rejects(make(prefix).create({ root: r, download: true }), message, `${prefix}: a clear error`);
     const raw = path.join(r, 'TinyMNIST', 'raw');
     t.same(existsSync(raw) ? readdirSync(raw) : [], [], `${prefix}: nothing half-written left behind`);
   }
-  const broken = mkdtempSync(path.join(tmpdir(), 'torch-node-mnist-'));
+  const broken = tempDir('torch-node-mnist-');
   mkdirSync(path.join(broken, 'MNIST', 'raw'), { recursive: true });
   writeFileSync(path.join(broken, 'MNIST', 'raw', 'train-images-idx3-ubyte'), idx([5, 2, 2], new Uint8Array(7)));
   writeFileSync(path.join(broken, 'MNIST', 'raw', 'train-labels-idx1-ubyte'), idx([5], new Uint8Array(5)));
   t.throws(() => new torchvision.datasets.MNIST({ root: broken }), /train-images-idx3-ubyte is truncated: 7 of 20 bytes/, 'a corrupt file is named');
-  t.throws(() => new torchvision.datasets.MNIST({ root: mkdtempSync(path.join(tmpdir(), 'x-')) }), /train-images-idx3-ubyte\[\.gz\] not found/);
+  t.throws(() => new torchvision.datasets.MNIST({ root: tempDir('x-') }), /train-images-idx3-ubyte\[\.gz\] not found/);
 });
 
 t.test('transforms.functional pad, centerCrop, normalize, toTensor and transforms.Pad (scripts/make_tv_functional_fixtures.py)', async (t) => {

@@ -1,12 +1,11 @@
 // torchvision.utils (makeGrid, saveImage) and torchvision.ops (nms, box utilities) against
 // torchvision (scripts/make_vision_utils_fixtures.py): the same numbers, the same saved pixels.
 import t from 'tap';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as torch from 'torch-node';
 import * as torchvision from 'torch-node/torchvision';
 import { fixture, fromFixture, mismatch } from './helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const { utils, ops } = torchvision;
 const py = fixture('vision_utils.json');
@@ -19,7 +18,7 @@ t.test("makeGrid gives torchvision's grids", async (t) => {
 });
 
 t.test("saveImage writes torchvision's pixels", async (t) => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'torch-node-save-')), 'grid.png');
+  const file = path.join(tempDir('torch-node-save-'), 'grid.png');
   utils.saveImage(imgs, file, { nrow: 3 });
   t.equal(mismatch(torchvision.io.readImage(file), py.saved, 0, 0), null, 'every pixel');
   t.throws(() => utils.saveImage(imgs, path.join(path.dirname(file), 'grid.tiff')), /unknown file extension: \.tiff/);
