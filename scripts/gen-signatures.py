@@ -284,7 +284,7 @@ BY_NAME = {
     'A': 'Tensor', 'upscale_factor': 'number', 'downscale_factor': 'number', 'scale': 'number | null', 'input_size': 'number', 'hidden_size': 'number', 'output_ratio': 'number | number[] | null',
 }
 # torchvision.ops parameters that take a module class or factory
-LAYER_FACTORIES = {'norm_layer', 'activation_layer', 'activation', 'scale_activation'}
+LAYER_FACTORIES = {'norm_layer', 'activation_layer', 'activation', 'scale_activation', 'se_layer', 'conv_block', 'block_constructor'}
 # names whose type is the same everywhere, whatever the annotation says (softmax's dtype: int)
 ALWAYS = {'dtype': 'DType | null', 'device': 'DeviceLike | null', 'generator': 'Generator | null'}
 
@@ -360,7 +360,7 @@ def param_type(qual, p, default, has_default):
         return override
     if p.name in ALWAYS and not (p.name == 'dtype' and not has_default):
         return ALWAYS[p.name]
-    if p.name in LAYER_FACTORIES and qual.startswith('torchvision.ops.'):
+    if p.name in LAYER_FACTORIES and qual.startswith(('torchvision.ops.', 'torchvision.models.')):
         # torchvision passes a class (nn.BatchNorm2d) or any callable that makes a module
         return 'LayerFactory' + (' | null' if 'None' in str(p.annotation) or 'Optional' in str(p.annotation) else '')
     if p.name == 'extra_blocks' and qual.startswith('torchvision.ops.'):
@@ -413,6 +413,10 @@ OVERRIDES = {
     'torchvision.models.ShuffleNetV2': {'inverted_residual': 'LayerFactory'},
     'torchvision.models.ConvNeXt': {'block_setting': 'CNBlockConfig[]', 'block': 'LayerFactory | null', 'norm_layer': 'LayerFactory | null'},
     'torchvision.models.convnext.CNBlock': {'dim': 'number', 'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.mobilenetv3.InvertedResidualConfig': {'activation': 'string'},  # 'HS' or 'RE', not a layer
+    'torchvision.models.mobilenetv3.InvertedResidual': {'cnf': 'InvertedResidualConfig'},
+    'torchvision.models.efficientnet.MBConv': {'cnf': 'MBConvConfig'},
+    'torchvision.models.efficientnet.FusedMBConv': {'cnf': 'FusedMBConvConfig'},
     'torchvision.models.RegNet': {'block_params': 'BlockParams', **{n: 'LayerFactory | null' for n in ('stem_type', 'block_type', 'norm_layer', 'activation')}},
     'torch.tensor': {'data': 'TensorData'},
     'torch.Tensor.backward': {'gradient': 'Tensor | null', 'retain_graph': 'boolean | null', 'create_graph': 'boolean', 'inputs': 'Tensor | Tensor[] | null'},

@@ -74,6 +74,16 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
   const depth = (i: number, j: number) => ((cn.features.get(i) as torch.nn.Sequential).get(j) as any).stochastic_depth.p;
   t.same([depth(1, 0), depth(7, 2)], [0, 0.1], "ConvNeXt: stochastic depth from 0 to the builder's 0.1 over the blocks");
   t.throws(() => new models.ConvNeXt([new models.convnext.CNBlockConfig(8, null, 1)]), { name: 'RangeError', message: 'float division by zero' }, "ConvNeXt of one block: Python's ZeroDivisionError, not p=NaN");
+  // the blocks bind as Python's and round as Python's round() does (half to even): torchvision 0.14's numbers
+  t.equal(((new models.mobilenetv2.InvertedResidual(5, 8, 2, 2.5).conv as torch.nn.Sequential).get(0) as any)[0].outChannels, 12, "mobilenetv2.InvertedResidual: round(5 × 2.5) = 12, as Python's");
+  const bt = new models.regnet.BottleneckTransform(8, 20, 1, torch.nn.BatchNorm2d, torch.nn.ReLU, 2, 0.125, 0.3125) as any;
+  t.same([bt.a[0].outChannels, bt.se.fc1.outChannels], [2, 2], 'regnet.BottleneckTransform: round(2.5) = 2 for its width and its squeeze');
+  t.throws(() => new models.inception.BasicConv2d(3, 4, { kernelSize: 1, paddin: 1 } as any), { name: 'TypeError', message: /^Conv2d\(\) got an unexpected keyword argument 'paddin'/ }, "BasicConv2d's **kwargs go to Conv2d, which refuses an unknown one");
+  t.throws(() => new models.inception.BasicConv2d(3, 4), { name: 'TypeError', message: /Conv2d\(\) missing 1 required positional argument: 'kernelSize'/ });
+  t.throws(() => new models.inception.BasicConv2d(3, 4, { kernelSize: 1, bias: true } as any), { name: 'TypeError', message: "torch.nn.modules.conv.Conv2d() got multiple values for keyword argument 'bias'" });
+  torch.manualSeed(0);
+  const ownBlock = new models.googlenet.Inception(192, 64, 96, 128, 16, 32, 32);
+  t.equal(String(ownBlock), String(new models.GoogLeNet({ initWeights: false }).inception3a), "googlenet's blocks hang on the builder (Python's `from torchvision.models.googlenet import Inception`), as GoogLeNet makes them");
   t.equal(String(models.convnext_small({ stochasticDepthProb: 0.2, numClasses: 3 }).features.get(7)).includes('StochasticDepth(p=0.2, mode=row)'), true, 'stochasticDepthProb overrides it');
   const b5 = models.efficientnetB5({ numClasses: 3 }) as torchvision.models.EfficientNet;
   const bn5 = (b5.features as any)[0][1] as torch.nn.BatchNorm2d;

@@ -5,7 +5,8 @@ import { markPure, pipe } from '../../nn/module.js';
 import { pyFloat } from '../../nn/repr.js';
 import { camel } from '../../names.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
-import { initMobileNetWeights, makeDivisible } from './mobilenetv2.js';
+import { makeDivisible } from './mobilenetv2.js';
+import { initMobileNetWeights } from './mobilenet-init.js';
 import { Conv2dNormActivation, SqueezeExcitation, makeLayer, type LayerFactory } from '../ops/layers.js';
 import { StochasticDepth } from '../ops/dropout.js';
 import { bind, type Args } from '../../bind.js';
@@ -69,15 +70,16 @@ export class MBConv extends nn.Module<[input: torch.Tensor], torch.Tensor> {
   block: Module;
   stochastic_depth: Module;
   readonly outChannels: number;
-  constructor(cnf: StageConfig, stochasticDepthProb: number, normLayer: LayerFactory = nn.BatchNorm2d) {
+  constructor(...args: Args<'torchvision.models.efficientnet.MBConv'>) {
     super();
+    const { cnf, stochasticDepthProb, normLayer, seLayer } = bind('torchvision.models.efficientnet.MBConv', args);
     if (!(cnf.stride >= 1 && cnf.stride <= 2)) throw new RangeError('illegal stride value');
     this.useResConnect = cnf.stride === 1 && cnf.inputChannels === cnf.outChannels;
     const layers: Module[] = [];
     const expanded = makeDivisible(cnf.inputChannels * cnf.expandRatio, 8);
     if (expanded !== cnf.inputChannels) layers.push(new Conv2dNormActivation(cnf.inputChannels, expanded, { kernelSize: 1, normLayer, activationLayer: nn.SiLU }));
     layers.push(new Conv2dNormActivation(expanded, expanded, { kernelSize: cnf.kernel, stride: cnf.stride, groups: expanded, normLayer, activationLayer: nn.SiLU }));
-    layers.push(new SqueezeExcitation(expanded, Math.max(1, Math.floor(cnf.inputChannels / 4)), { activation: () => new nn.SiLU(true) }));
+    layers.push(makeLayer(seLayer ?? SqueezeExcitation, 'seLayer', expanded, Math.max(1, Math.floor(cnf.inputChannels / 4)), { activation: () => new nn.SiLU(true) }));
     layers.push(new Conv2dNormActivation(expanded, cnf.outChannels, { kernelSize: 1, normLayer, activationLayer: null }));
     this.block = new nn.Sequential(...layers);
     this.stochastic_depth = new StochasticDepth(stochasticDepthProb, 'row');
@@ -94,8 +96,9 @@ export class FusedMBConv extends nn.Module<[input: torch.Tensor], torch.Tensor> 
   block: torch.nn.Sequential;
   stochastic_depth: Module;
   readonly outChannels: number;
-  constructor(cnf: StageConfig, stochasticDepthProb: number, normLayer: LayerFactory) {
+  constructor(...args: Args<'torchvision.models.efficientnet.FusedMBConv'>) {
     super();
+    const { cnf, stochasticDepthProb, normLayer } = bind('torchvision.models.efficientnet.FusedMBConv', args);
     if (!(cnf.stride >= 1 && cnf.stride <= 2)) throw new RangeError('illegal stride value');
     this.useResConnect = cnf.stride === 1 && cnf.inputChannels === cnf.outChannels;
     const expanded = MBConvConfig.adjustChannels(cnf.inputChannels, cnf.expandRatio);

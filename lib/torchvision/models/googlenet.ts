@@ -6,7 +6,8 @@ import { namedTuple } from '../../tensor.js';
 import { concatBranches, markPure, pipe } from '../../nn/module.js';
 import { bind, type Args } from '../../bind.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
-import { BasicConv2d, imagenetToHalfScale } from './inception.js';
+import { BasicConv2d } from './inception.js';
+import { imagenetToHalfScale } from './transform-input.js';
 import { makeLayer, type LayerFactory } from '../ops/layers.js';
 
 const { nn } = torch;
@@ -19,11 +20,11 @@ export class Inception extends nn.Module<[x: Tensor], Tensor> {
   branch2: torch.nn.Sequential;
   branch3: torch.nn.Sequential;
   branch4: torch.nn.Sequential;
-  constructor(inChannels: number, ch1x1: number, ch3x3red: number, ch3x3: number, ch5x5red: number, ch5x5: number, poolProj: number,
-    convBlock: LayerFactory | null = null) {
+  constructor(...args: Args<'torchvision.models.googlenet.Inception'>) {
     super();
+    const { inChannels, ch1x1, ch3x3red, ch3x3, ch5x5red, ch5x5, poolProj, convBlock } = bind('torchvision.models.googlenet.Inception', args);
     const conv = (i: number, o: number, kernelSize: number, padding?: number) =>
-      makeLayer(convBlock ?? BasicConv2d, 'convBlock', i, o, kernelSize, padding === undefined ? {} : { padding });
+      makeLayer(convBlock ?? BasicConv2d, 'convBlock', i, o, padding === undefined ? { kernelSize } : { kernelSize, padding });
     this.branch1 = conv(inChannels, ch1x1, 1);
     this.branch2 = new nn.Sequential(conv(inChannels, ch3x3red, 1), conv(ch3x3red, ch3x3, 3, 1));
     this.branch3 = new nn.Sequential(conv(inChannels, ch5x5red, 1), conv(ch5x5red, ch5x5, 3, 1));
@@ -40,12 +41,13 @@ export class InceptionAux extends nn.Module<[x: Tensor], Tensor> {
   fc1: torch.nn.Linear;
   fc2: torch.nn.Linear;
   dropout: torch.nn.Dropout;
-  constructor(inChannels: number, numClasses: number, options: { convBlock?: LayerFactory | null; dropout?: number } = {}) {
+  constructor(...args: Args<'torchvision.models.googlenet.InceptionAux'>) {
     super();
-    this.conv = makeLayer(options.convBlock ?? BasicConv2d, 'convBlock', inChannels, 128, 1);
+    const { inChannels, numClasses, convBlock, dropout } = bind('torchvision.models.googlenet.InceptionAux', args);
+    this.conv = makeLayer(convBlock ?? BasicConv2d, 'convBlock', inChannels, 128, { kernelSize: 1 });
     this.fc1 = new nn.Linear(2048, 1024);
     this.fc2 = new nn.Linear(1024, numClasses);
-    this.dropout = new nn.Dropout({ p: options.dropout ?? 0.7 });
+    this.dropout = new nn.Dropout({ p: dropout });
   }
   forward(x: Tensor): Tensor {
     return pipe(x, (t) => F.adaptiveAvgPool2d(t, [4, 4]), this.conv, (t) => torch.flatten(t, 1), this.fc1, (t) => F.relu(t, { inplace: true }), this.dropout, this.fc2);
@@ -94,7 +96,7 @@ export class GoogLeNet extends nn.Module<[x: Tensor], Tensor | GoogLeNetOutputs>
     const blocks = options.blocks ?? [BasicConv2d, Inception, InceptionAux];
     if (blocks.length !== 3) throw new RangeError(`blocks length should be 3 instead of ${blocks.length}`);
     const [convBlock, inceptionBlock, auxBlock] = blocks;
-    const conv = (i: number, o: number, kernelSize: number, opts: { stride?: number; padding?: number } = {}) => makeLayer(convBlock, 'blocks[0]', i, o, kernelSize, opts);
+    const conv = (i: number, o: number, kernelSize: number, opts: { stride?: number; padding?: number } = {}) => makeLayer(convBlock, 'blocks[0]', i, o, { kernelSize, ...opts });
     const inception = (...channels: number[]) => makeLayer(inceptionBlock, 'blocks[1]', ...channels);
     const pool = (kernelSize: number) => new nn.MaxPool2d(kernelSize, { stride: 2, ceilMode: true });
     this.auxLogits = options.auxLogits ?? true;
@@ -148,11 +150,7 @@ export class GoogLeNet extends nn.Module<[x: Tensor], Tensor | GoogLeNetOutputs>
 }
 markPure(Inception, InceptionAux);
 
-/**
- * GoogLeNet as torchvision builds it: `googlenet({ weights, progress, numClasses, auxLogits, transformInput, initWeights, blocks, dropout, dropoutAux })`;
- * torchvision's weights turn `transformInput` on, and drop the (untrained) auxiliary classifiers unless `auxLogits: true`.
- */
-export const googlenet = (...args: BuilderArgs<GoogLeNetOptions>): GoogLeNet => {
+const buildGoogLeNet = (...args: BuilderArgs<GoogLeNetOptions>): GoogLeNet => {
   let dropAux = false;
   const net = buildWithWeights('googlenet', args, ['numClasses', 'auxLogits', 'transformInput', 'initWeights', 'blocks', 'dropout', 'dropoutAux'],
     (o: GoogLeNetOptions, loadsWeights, published) => {
@@ -172,3 +170,12 @@ export const googlenet = (...args: BuilderArgs<GoogLeNetOptions>): GoogLeNet => 
   }
   return net;
 };
+
+/**
+ * GoogLeNet as torchvision builds it: `googlenet({ weights, progress, numClasses, auxLogits, transformInput, initWeights, blocks, dropout, dropoutAux })`;
+ * torchvision's weights turn `transformInput` on, and drop the (untrained) auxiliary classifiers unless `auxLogits: true`.
+ *
+ * In Python `torchvision.models.googlenet` is this builder, which hides the module of the same name; its blocks
+ * (`from torchvision.models.googlenet import Inception`) are reached here as `models.googlenet.Inception`.
+ */
+export const googlenet = Object.assign(buildGoogLeNet, { Inception, InceptionAux, BasicConv2d, GoogLeNet });

@@ -4,8 +4,10 @@
 import * as torch from '../../index.js';
 import { namedTuple } from '../../tensor.js';
 import { concatBranches, markPure, pipe } from '../../nn/module.js';
-import { bind, type Args } from '../../bind.js';
-import { makeLayer } from '../ops/layers.js';
+import { bind, type Args, type ArgsWith } from '../../bind.js';
+import type { ParamTypes } from '../../generated/signatures.js';
+import { imagenetToHalfScale } from './transform-input.js';
+import { makeLayer, type LayerFactory } from '../ops/layers.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
@@ -13,14 +15,25 @@ const F = torch.nn.functional;
 type Tensor = torch.Tensor;
 type Module = torch.nn.Module;
 type ConvOptions = { stride?: number; padding?: number | [number, number] };
+type Size = number | [number, number];
+/** BasicConv2d's **kwargs: Conv2d's parameters after the channels, its bias off. */
+type Conv2dKeywords = Partial<Omit<ParamTypes['nn.Conv2d'], 'inChannels' | 'outChannels' | 'bias'>>;
+
+// a block's convolution: convBlock (BasicConv2d unless given) called as torchvision calls it, the kernel size by keyword
+const convOf = (convBlock: LayerFactory | null) => (i: number, o: number, kernelSize: Size, opts: ConvOptions = {}) =>
+  makeLayer(convBlock ?? BasicConv2d, 'convBlock', i, o, { kernelSize, ...opts }) as BasicConv2d;
 
 /** Conv2d (no bias), BatchNorm2d (eps 0.001) and ReLU: Inception's convolution. */
 export class BasicConv2d extends nn.Module<[x: Tensor], Tensor> {
   conv: torch.nn.Conv2d;
   bn: torch.nn.BatchNorm2d;
-  constructor(inChannels: number, outChannels: number, kernelSize: number | [number, number], options: ConvOptions = {}) {
+  /** `kwargs` go to Conv2d (kernelSize, stride, padding…), whose bias is off. */
+  constructor(...args: ArgsWith<'torchvision.models.inception.BasicConv2d', Conv2dKeywords>) {
     super();
-    this.conv = new nn.Conv2d(inChannels, outChannels, kernelSize, { ...options, bias: false });
+    const { inChannels, outChannels, kwargs } = bind('torchvision.models.inception.BasicConv2d', args);
+    if ('bias' in kwargs) throw new TypeError("torch.nn.modules.conv.Conv2d() got multiple values for keyword argument 'bias'");
+    // Conv2d binds these itself (a missing kernelSize, an unknown name): its TypeErrors, as Python's
+    this.conv = new nn.Conv2d(inChannels, outChannels, { ...(kwargs as Conv2dKeywords & { kernelSize: Size }), bias: false });
     this.bn = new nn.BatchNorm2d(outChannels, { eps: 0.001 });
   }
   forward(x: Tensor): Tensor {
@@ -28,14 +41,6 @@ export class BasicConv2d extends nn.Module<[x: Tensor], Tensor> {
   }
 }
 
-/**
- * @internal torchvision's _transform_input (Inception v3, GoogLeNet): an input normalised with ImageNet's mean and std
- * to the (x − 0.5) / 0.5 scaling the original TensorFlow weights were trained with.
- */
-export function imagenetToHalfScale(x: Tensor): Tensor {
-  const ch = (i: number, std: number, mean: number) => torch.unsqueeze(x.select(1, i), 1).mul(std / 0.5).add((mean - 0.5) / 0.5);
-  return torch.cat([ch(0, 0.229, 0.485), ch(1, 0.224, 0.456), ch(2, 0.225, 0.406)], 1);
-}
 const avgPool3 = (t: Tensor) => F.avgPool2d(t, 3, { stride: 1, padding: 1 });
 const maxPool3s2 = (t: Tensor) => F.maxPool2d(t, 3, { stride: 2 });
 
@@ -43,15 +48,17 @@ const maxPool3s2 = (t: Tensor) => F.maxPool2d(t, 3, { stride: 2 });
 export class InceptionA extends nn.Module<[x: Tensor], Tensor> {
   branch1x1: BasicConv2d; branch5x5_1: BasicConv2d; branch5x5_2: BasicConv2d;
   branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3: BasicConv2d; branch_pool: BasicConv2d;
-  constructor(inChannels: number, poolFeatures: number) {
+  constructor(...args: Args<'torchvision.models.inception.InceptionA'>) {
     super();
-    this.branch1x1 = new BasicConv2d(inChannels, 64, 1);
-    this.branch5x5_1 = new BasicConv2d(inChannels, 48, 1);
-    this.branch5x5_2 = new BasicConv2d(48, 64, 5, { padding: 2 });
-    this.branch3x3dbl_1 = new BasicConv2d(inChannels, 64, 1);
-    this.branch3x3dbl_2 = new BasicConv2d(64, 96, 3, { padding: 1 });
-    this.branch3x3dbl_3 = new BasicConv2d(96, 96, 3, { padding: 1 });
-    this.branch_pool = new BasicConv2d(inChannels, poolFeatures, 1);
+    const { inChannels, poolFeatures, convBlock } = bind('torchvision.models.inception.InceptionA', args);
+    const conv = convOf(convBlock);
+    this.branch1x1 = conv(inChannels, 64, 1);
+    this.branch5x5_1 = conv(inChannels, 48, 1);
+    this.branch5x5_2 = conv(48, 64, 5, { padding: 2 });
+    this.branch3x3dbl_1 = conv(inChannels, 64, 1);
+    this.branch3x3dbl_2 = conv(64, 96, 3, { padding: 1 });
+    this.branch3x3dbl_3 = conv(96, 96, 3, { padding: 1 });
+    this.branch_pool = conv(inChannels, poolFeatures, 1);
   }
   forward(x: Tensor): Tensor {
     return concatBranches(x, [this.branch1x1, (t) => pipe(t, this.branch5x5_1, this.branch5x5_2),
@@ -62,12 +69,14 @@ export class InceptionA extends nn.Module<[x: Tensor], Tensor> {
 /** Mixed_6a, the grid reduction to 17×17: a strided 3×3, a double 3×3 and a max-pool branch. */
 export class InceptionB extends nn.Module<[x: Tensor], Tensor> {
   branch3x3: BasicConv2d; branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3: BasicConv2d;
-  constructor(inChannels: number) {
+  constructor(...args: Args<'torchvision.models.inception.InceptionB'>) {
     super();
-    this.branch3x3 = new BasicConv2d(inChannels, 384, 3, { stride: 2 });
-    this.branch3x3dbl_1 = new BasicConv2d(inChannels, 64, 1);
-    this.branch3x3dbl_2 = new BasicConv2d(64, 96, 3, { padding: 1 });
-    this.branch3x3dbl_3 = new BasicConv2d(96, 96, 3, { stride: 2 });
+    const { inChannels, convBlock } = bind('torchvision.models.inception.InceptionB', args);
+    const conv = convOf(convBlock);
+    this.branch3x3 = conv(inChannels, 384, 3, { stride: 2 });
+    this.branch3x3dbl_1 = conv(inChannels, 64, 1);
+    this.branch3x3dbl_2 = conv(64, 96, 3, { padding: 1 });
+    this.branch3x3dbl_3 = conv(96, 96, 3, { stride: 2 });
   }
   forward(x: Tensor): Tensor {
     return concatBranches(x, [this.branch3x3, (t) => pipe(t, this.branch3x3dbl_1, this.branch3x3dbl_2, this.branch3x3dbl_3), maxPool3s2]);
@@ -79,20 +88,22 @@ export class InceptionC extends nn.Module<[x: Tensor], Tensor> {
   branch1x1: BasicConv2d; branch7x7_1: BasicConv2d; branch7x7_2: BasicConv2d; branch7x7_3: BasicConv2d;
   branch7x7dbl_1: BasicConv2d; branch7x7dbl_2: BasicConv2d; branch7x7dbl_3: BasicConv2d; branch7x7dbl_4: BasicConv2d; branch7x7dbl_5: BasicConv2d;
   branch_pool: BasicConv2d;
-  constructor(inChannels: number, channels7x7: number) {
+  constructor(...args: Args<'torchvision.models.inception.InceptionC'>) {
     super();
+    const { inChannels, channels_7x7: channels7x7, convBlock } = bind('torchvision.models.inception.InceptionC', args);
+    const conv = convOf(convBlock);
     const c7 = channels7x7;
     const row = { padding: [0, 3] as [number, number] }, col = { padding: [3, 0] as [number, number] };
-    this.branch1x1 = new BasicConv2d(inChannels, 192, 1);
-    this.branch7x7_1 = new BasicConv2d(inChannels, c7, 1);
-    this.branch7x7_2 = new BasicConv2d(c7, c7, [1, 7], row);
-    this.branch7x7_3 = new BasicConv2d(c7, 192, [7, 1], col);
-    this.branch7x7dbl_1 = new BasicConv2d(inChannels, c7, 1);
-    this.branch7x7dbl_2 = new BasicConv2d(c7, c7, [7, 1], col);
-    this.branch7x7dbl_3 = new BasicConv2d(c7, c7, [1, 7], row);
-    this.branch7x7dbl_4 = new BasicConv2d(c7, c7, [7, 1], col);
-    this.branch7x7dbl_5 = new BasicConv2d(c7, 192, [1, 7], row);
-    this.branch_pool = new BasicConv2d(inChannels, 192, 1);
+    this.branch1x1 = conv(inChannels, 192, 1);
+    this.branch7x7_1 = conv(inChannels, c7, 1);
+    this.branch7x7_2 = conv(c7, c7, [1, 7], row);
+    this.branch7x7_3 = conv(c7, 192, [7, 1], col);
+    this.branch7x7dbl_1 = conv(inChannels, c7, 1);
+    this.branch7x7dbl_2 = conv(c7, c7, [7, 1], col);
+    this.branch7x7dbl_3 = conv(c7, c7, [1, 7], row);
+    this.branch7x7dbl_4 = conv(c7, c7, [7, 1], col);
+    this.branch7x7dbl_5 = conv(c7, 192, [1, 7], row);
+    this.branch_pool = conv(inChannels, 192, 1);
   }
   forward(x: Tensor): Tensor {
     return concatBranches(x, [this.branch1x1, (t) => pipe(t, this.branch7x7_1, this.branch7x7_2, this.branch7x7_3),
@@ -105,14 +116,16 @@ export class InceptionC extends nn.Module<[x: Tensor], Tensor> {
 export class InceptionD extends nn.Module<[x: Tensor], Tensor> {
   branch3x3_1: BasicConv2d; branch3x3_2: BasicConv2d;
   branch7x7x3_1: BasicConv2d; branch7x7x3_2: BasicConv2d; branch7x7x3_3: BasicConv2d; branch7x7x3_4: BasicConv2d;
-  constructor(inChannels: number) {
+  constructor(...args: Args<'torchvision.models.inception.InceptionD'>) {
     super();
-    this.branch3x3_1 = new BasicConv2d(inChannels, 192, 1);
-    this.branch3x3_2 = new BasicConv2d(192, 320, 3, { stride: 2 });
-    this.branch7x7x3_1 = new BasicConv2d(inChannels, 192, 1);
-    this.branch7x7x3_2 = new BasicConv2d(192, 192, [1, 7], { padding: [0, 3] });
-    this.branch7x7x3_3 = new BasicConv2d(192, 192, [7, 1], { padding: [3, 0] });
-    this.branch7x7x3_4 = new BasicConv2d(192, 192, 3, { stride: 2 });
+    const { inChannels, convBlock } = bind('torchvision.models.inception.InceptionD', args);
+    const conv = convOf(convBlock);
+    this.branch3x3_1 = conv(inChannels, 192, 1);
+    this.branch3x3_2 = conv(192, 320, 3, { stride: 2 });
+    this.branch7x7x3_1 = conv(inChannels, 192, 1);
+    this.branch7x7x3_2 = conv(192, 192, [1, 7], { padding: [0, 3] });
+    this.branch7x7x3_3 = conv(192, 192, [7, 1], { padding: [3, 0] });
+    this.branch7x7x3_4 = conv(192, 192, 3, { stride: 2 });
   }
   forward(x: Tensor): Tensor {
     return concatBranches(x, [(t) => pipe(t, this.branch3x3_1, this.branch3x3_2),
@@ -125,18 +138,20 @@ export class InceptionE extends nn.Module<[x: Tensor], Tensor> {
   branch1x1: BasicConv2d; branch3x3_1: BasicConv2d; branch3x3_2a: BasicConv2d; branch3x3_2b: BasicConv2d;
   branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3a: BasicConv2d; branch3x3dbl_3b: BasicConv2d;
   branch_pool: BasicConv2d;
-  constructor(inChannels: number) {
+  constructor(...args: Args<'torchvision.models.inception.InceptionE'>) {
     super();
+    const { inChannels, convBlock } = bind('torchvision.models.inception.InceptionE', args);
+    const conv = convOf(convBlock);
     const row = { padding: [0, 1] as [number, number] }, col = { padding: [1, 0] as [number, number] };
-    this.branch1x1 = new BasicConv2d(inChannels, 320, 1);
-    this.branch3x3_1 = new BasicConv2d(inChannels, 384, 1);
-    this.branch3x3_2a = new BasicConv2d(384, 384, [1, 3], row);
-    this.branch3x3_2b = new BasicConv2d(384, 384, [3, 1], col);
-    this.branch3x3dbl_1 = new BasicConv2d(inChannels, 448, 1);
-    this.branch3x3dbl_2 = new BasicConv2d(448, 384, 3, { padding: 1 });
-    this.branch3x3dbl_3a = new BasicConv2d(384, 384, [1, 3], row);
-    this.branch3x3dbl_3b = new BasicConv2d(384, 384, [3, 1], col);
-    this.branch_pool = new BasicConv2d(inChannels, 192, 1);
+    this.branch1x1 = conv(inChannels, 320, 1);
+    this.branch3x3_1 = conv(inChannels, 384, 1);
+    this.branch3x3_2a = conv(384, 384, [1, 3], row);
+    this.branch3x3_2b = conv(384, 384, [3, 1], col);
+    this.branch3x3dbl_1 = conv(inChannels, 448, 1);
+    this.branch3x3dbl_2 = conv(448, 384, 3, { padding: 1 });
+    this.branch3x3dbl_3a = conv(384, 384, [1, 3], row);
+    this.branch3x3dbl_3b = conv(384, 384, [3, 1], col);
+    this.branch_pool = conv(inChannels, 192, 1);
   }
   forward(x: Tensor): Tensor {
     const split = (a: BasicConv2d, b: BasicConv2d) => (t: Tensor) => concatBranches(t, [a, b]);
@@ -151,10 +166,12 @@ export class InceptionAux extends nn.Module<[x: Tensor], Tensor> {
   conv0: BasicConv2d;
   conv1: BasicConv2d;
   fc: torch.nn.Linear;
-  constructor(inChannels: number, numClasses: number) {
+  constructor(...args: Args<'torchvision.models.inception.InceptionAux'>) {
     super();
-    this.conv0 = new BasicConv2d(inChannels, 128, 1);
-    this.conv1 = new BasicConv2d(128, 768, 5);
+    const { inChannels, numClasses, convBlock } = bind('torchvision.models.inception.InceptionAux', args);
+    const conv = convOf(convBlock);
+    this.conv0 = conv(inChannels, 128, 1);
+    this.conv1 = conv(128, 768, 5);
     this.fc = new nn.Linear(768, numClasses);
   }
   forward(x: Tensor): Tensor {
@@ -197,7 +214,7 @@ export class Inception3 extends nn.Module<[x: Tensor], Tensor | InceptionOutputs
     const blocks = options.inceptionBlocks ?? [BasicConv2d, InceptionA, InceptionB, InceptionC, InceptionD, InceptionE, InceptionAux];
     if (blocks.length !== 7) throw new RangeError(`length of inception_blocks should be 7 instead of ${blocks.length}`);
     const [convBlock, inceptionA, inceptionB, inceptionC, inceptionD, inceptionE, inceptionAux] = blocks;
-    const conv = (i: number, o: number, kernelSize: number, opts: ConvOptions = {}) => makeLayer(convBlock, 'inceptionBlocks[0]', i, o, kernelSize, opts);
+    const conv = (i: number, o: number, kernelSize: number, opts: ConvOptions = {}) => makeLayer(convBlock, 'inceptionBlocks[0]', i, o, { kernelSize, ...opts });
     this.auxLogits = options.auxLogits;
     this.transformInput = options.transformInput;
     this.Conv2d_1a_3x3 = conv(3, 32, 3, { stride: 2 });
@@ -207,14 +224,14 @@ export class Inception3 extends nn.Module<[x: Tensor], Tensor | InceptionOutputs
     this.Conv2d_3b_1x1 = conv(64, 80, 1);
     this.Conv2d_4a_3x3 = conv(80, 192, 3);
     this.maxpool2 = new nn.MaxPool2d(3, { stride: 2 });
-    this.Mixed_5b = makeLayer(inceptionA, 'inceptionBlocks[1]', 192, 32);
-    this.Mixed_5c = makeLayer(inceptionA, 'inceptionBlocks[1]', 256, 64);
-    this.Mixed_5d = makeLayer(inceptionA, 'inceptionBlocks[1]', 288, 64);
+    this.Mixed_5b = makeLayer(inceptionA, 'inceptionBlocks[1]', 192, { poolFeatures: 32 });
+    this.Mixed_5c = makeLayer(inceptionA, 'inceptionBlocks[1]', 256, { poolFeatures: 64 });
+    this.Mixed_5d = makeLayer(inceptionA, 'inceptionBlocks[1]', 288, { poolFeatures: 64 });
     this.Mixed_6a = makeLayer(inceptionB, 'inceptionBlocks[2]', 288);
-    this.Mixed_6b = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, 128);
-    this.Mixed_6c = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, 160);
-    this.Mixed_6d = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, 160);
-    this.Mixed_6e = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, 192);
+    this.Mixed_6b = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, { channels_7x7: 128 });
+    this.Mixed_6c = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, { channels_7x7: 160 });
+    this.Mixed_6d = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, { channels_7x7: 160 });
+    this.Mixed_6e = makeLayer(inceptionC, 'inceptionBlocks[3]', 768, { channels_7x7: 192 });
     this.AuxLogits = this.auxLogits ? makeLayer(inceptionAux, 'inceptionBlocks[6]', 768, numClasses) : null;
     this.Mixed_7a = makeLayer(inceptionD, 'inceptionBlocks[4]', 768);
     this.Mixed_7b = makeLayer(inceptionE, 'inceptionBlocks[5]', 1280);

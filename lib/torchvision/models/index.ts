@@ -26,6 +26,14 @@ export * as regnet from './regnet.js';
 export * as mobilenetv3 from './mobilenetv3.js';
 /** torchvision.models.efficientnet, the module: MBConvConfig and MBConv where Python reaches them. */
 export * as efficientnet from './efficientnet.js';
+/** torchvision.models.squeezenet, the module: the Fire block where Python reaches it. */
+export * as squeezenet from './squeezenet.js';
+/** torchvision.models.shufflenetv2, the module: its InvertedResidual block and channelShuffle where Python reaches them. */
+export * as shufflenetv2 from './shufflenetv2.js';
+/** torchvision.models.mobilenetv2, the module: its InvertedResidual block where Python reaches it. */
+export * as mobilenetv2 from './mobilenetv2.js';
+/** torchvision.models.inception, the module: Inception v3's blocks (BasicConv2d, InceptionA–E, InceptionAux) where Python reaches them. */
+export * as inception from './inception.js';
 /** torchvision.models.convnext, the module: CNBlockConfig, CNBlock and LayerNorm2d where Python reaches them. */
 export * as convnext from './convnext.js';
 export * from './vgg.js';

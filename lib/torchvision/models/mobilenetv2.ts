@@ -4,6 +4,8 @@ import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { Conv2dNormActivation, makeLayer, type LayerFactory } from '../ops/layers.js';
 import { bind, type Args } from '../../bind.js';
+import { pyRound } from '../transforms/functional.js';
+import { initMobileNetWeights } from './mobilenet-init.js';
 
 const { nn } = torch;
 type Module = torch.nn.Module;
@@ -16,24 +18,6 @@ export function makeDivisible(v: number, divisor: number, minValue: number | nul
   return newV;
 }
 
-/**
- * @internal torchvision's initialisation of MobileNet and EfficientNet: Kaiming-normal (fan_out) convolutions,
- * unit norms, and each Linear by `linear` (N(0, 0.01) unless given), its bias zero.
- */
-export function initMobileNetWeights(model: Module, linear = (l: torch.nn.Linear) => nn.init.normal_(l.weight, 0, 0.01)): void {
-  for (const m of model.modules()) {
-    if (m instanceof nn.Conv2d) {
-      nn.init.kaimingNormal_(m.weight, { mode: 'fan_out' });
-      if (m.bias) nn.init.zeros_(m.bias);
-    } else if (m instanceof nn.BatchNorm2d || m instanceof nn.GroupNorm) {
-      nn.init.ones_(m.weight!);
-      nn.init.zeros_(m.bias!);
-    } else if (m instanceof nn.Linear) {
-      linear(m);
-      nn.init.zeros_(m.bias!);
-    }
-  }
-}
 
 /**
  * MobileNetV2's inverted residual block (expand, depthwise, project), as torchvision's `InvertedResidual`.
@@ -43,12 +27,13 @@ export class InvertedResidual extends nn.Module<[x: torch.Tensor], torch.Tensor>
   readonly useResConnect: boolean;
   conv: Module;
   readonly outChannels: number;
-  constructor(inp: number, oup: number, stride: number, expandRatio: number, normLayer: LayerFactory | null = null) {
+  constructor(...args: Args<'torchvision.models.mobilenetv2.InvertedResidual'>) {
     super();
+    const { inp, oup, stride, expandRatio, normLayer } = bind('torchvision.models.mobilenetv2.InvertedResidual', args);
     const norm = normLayer ?? nn.BatchNorm2d;
     if (stride !== 1 && stride !== 2) throw new RangeError(`stride should be 1 or 2 insted of ${stride}`);
     this.stride = stride;
-    const hidden = Math.round(inp * expandRatio);
+    const hidden = pyRound(inp * expandRatio);
     this.useResConnect = stride === 1 && inp === oup;
     const layers: Module[] = [];
     if (expandRatio !== 1) layers.push(new Conv2dNormActivation(inp, hidden, { kernelSize: 1, normLayer: norm, activationLayer: nn.ReLU6 }));

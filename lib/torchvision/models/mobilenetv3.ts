@@ -3,7 +3,8 @@
 import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
-import { initMobileNetWeights, makeDivisible } from './mobilenetv2.js';
+import { makeDivisible } from './mobilenetv2.js';
+import { initMobileNetWeights } from './mobilenet-init.js';
 import { Conv2dNormActivation, SqueezeExcitation, makeLayer, type LayerFactory } from '../ops/layers.js';
 import { bind, type Args } from '../../bind.js';
 
@@ -44,8 +45,10 @@ export class InvertedResidual extends nn.Module<[input: torch.Tensor], torch.Ten
   readonly useResConnect: boolean;
   block: torch.nn.Sequential;
   readonly outChannels: number;
-  constructor(cnf: InvertedResidualConfig, normLayer: LayerFactory, seLayer: LayerFactory = hardsigmoidSe) {
+  constructor(...args: Args<'torchvision.models.mobilenetv3.InvertedResidual'>) {
     super();
+    const { cnf, normLayer, seLayer: givenSe } = bind('torchvision.models.mobilenetv3.InvertedResidual', args);
+    const seLayer = givenSe ?? hardsigmoidSe;
     if (!(cnf.stride >= 1 && cnf.stride <= 2)) throw new RangeError('illegal stride value');
     this.useResConnect = cnf.stride === 1 && cnf.inputChannels === cnf.outChannels;
     const activationLayer = cnf.useHs ? nn.Hardswish : nn.ReLU;

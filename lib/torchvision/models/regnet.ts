@@ -7,6 +7,7 @@ import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { makeDivisible } from './mobilenetv2.js';
 import { Conv2dNormActivation, SqueezeExcitation, makeLayer, type LayerFactory } from '../ops/layers.js';
 import { bind, type Args } from '../../bind.js';
+import { pyRound } from '../transforms/functional.js';
 
 const { nn } = torch;
 type Tensor = torch.Tensor;
@@ -14,22 +15,23 @@ type Module = torch.nn.Module;
 
 /** RegNet's stem: a 3×3 stride-2 convolution, norm and activation. */
 export class SimpleStemIN extends Conv2dNormActivation {
-  constructor(widthIn: number, widthOut: number, normLayer: LayerFactory, activationLayer: LayerFactory) {
+  constructor(...args: Args<'torchvision.models.regnet.SimpleStemIN'>) {
+    const { widthIn, widthOut, normLayer, activationLayer } = bind('torchvision.models.regnet.SimpleStemIN', args);
     super(widthIn, widthOut, { kernelSize: 3, stride: 2, normLayer, activationLayer });
   }
 }
 
 /** The bottleneck transformation: 1×1 (a), grouped 3×3 (b), squeeze-and-excitation (se) when seRatio is set, 1×1 (c). */
 export class BottleneckTransform extends nn.Sequential {
-  constructor(widthIn: number, widthOut: number, stride: number, normLayer: LayerFactory, activationLayer: LayerFactory,
-    groupWidth: number, bottleneckMultiplier: number, seRatio: number | null) {
-    const wB = Math.round(widthOut * bottleneckMultiplier);
+  constructor(...args: Args<'torchvision.models.regnet.BottleneckTransform'>) {
+    const { widthIn, widthOut, stride, normLayer, activationLayer, groupWidth, bottleneckMultiplier, seRatio } = bind('torchvision.models.regnet.BottleneckTransform', args);
+    const wB = pyRound(widthOut * bottleneckMultiplier);
     const g = Math.floor(wB / groupWidth);
     const layers: Record<string, Module> = {
       a: new Conv2dNormActivation(widthIn, wB, { kernelSize: 1, stride: 1, normLayer, activationLayer }),
       b: new Conv2dNormActivation(wB, wB, { kernelSize: 3, stride, groups: g, normLayer, activationLayer }),
     };
-    if (seRatio) layers.se = new SqueezeExcitation(wB, Math.round(seRatio * widthIn), { activation: activationLayer });
+    if (seRatio) layers.se = new SqueezeExcitation(wB, pyRound(seRatio * widthIn), { activation: activationLayer });
     layers.c = new Conv2dNormActivation(wB, widthOut, { kernelSize: 1, stride: 1, normLayer, activationLayer: null });
     super(layers);
   }
@@ -40,9 +42,9 @@ export class ResBottleneckBlock extends nn.Module<[x: Tensor], Tensor> {
   proj: Conv2dNormActivation | null;
   f: BottleneckTransform;
   activation: Module;
-  constructor(widthIn: number, widthOut: number, stride: number, normLayer: LayerFactory, activationLayer: LayerFactory,
-    groupWidth = 1, bottleneckMultiplier = 1.0, seRatio: number | null = null) {
+  constructor(...args: Args<'torchvision.models.regnet.ResBottleneckBlock'>) {
     super();
+    const { widthIn, widthOut, stride, normLayer, activationLayer, groupWidth, bottleneckMultiplier, seRatio } = bind('torchvision.models.regnet.ResBottleneckBlock', args);
     this.proj = widthIn !== widthOut || stride !== 1
       ? new Conv2dNormActivation(widthIn, widthOut, { kernelSize: 1, stride, normLayer, activationLayer: null }) : null;
     this.f = new BottleneckTransform(widthIn, widthOut, stride, normLayer, activationLayer, groupWidth, bottleneckMultiplier, seRatio);
@@ -60,11 +62,12 @@ export class ResBottleneckBlock extends nn.Module<[x: Tensor], Tensor> {
 
 /** One RegNet stage: `depth` blocks of the same output width, named block{stageIndex}-{i}. */
 export class AnyStage extends nn.Sequential {
-  constructor(widthIn: number, widthOut: number, stride: number, depth: number, blockConstructor: LayerFactory, normLayer: LayerFactory,
-    activationLayer: LayerFactory, groupWidth: number, bottleneckMultiplier: number, seRatio: number | null = null, stageIndex = 0) {
+  constructor(...args: Args<'torchvision.models.regnet.AnyStage'>) {
+    const { widthIn, widthOut, stride, depth, blockConstructor, normLayer, activationLayer, groupWidth, bottleneckMultiplier, seRatio, stageIndex } =
+      bind('torchvision.models.regnet.AnyStage', args);
     const blocks: Record<string, Module> = {};
     for (let i = 0; i < depth; i++) {
-      blocks[`block${stageIndex}-${i}`] = makeLayer(blockConstructor, 'blockType', i === 0 ? widthIn : widthOut, widthOut, i === 0 ? stride : 1,
+      blocks[`block${stageIndex}-${i}`] = makeLayer(blockConstructor, 'blockConstructor', i === 0 ? widthIn : widthOut, widthOut, i === 0 ? stride : 1,
         normLayer, activationLayer, groupWidth, bottleneckMultiplier, seRatio);
     }
     super(blocks);

@@ -10,7 +10,8 @@ const { nn } = torch;
 type Tensor = torch.Tensor;
 
 /** Interleaves the channels of `groups` groups, as torchvision's shufflenetv2 `channel_shuffle`. */
-export function channelShuffle(x: Tensor, groups: number): Tensor {
+export function channelShuffle(...args: Args<'torchvision.models.shufflenetv2.channelShuffle'>): Tensor {
+  const { x, groups } = bind('torchvision.models.shufflenetv2.channelShuffle', args);
   const [batchsize, numChannels, height, width] = x.shape;
   const grouped = x.view(batchsize, groups, Math.floor(numChannels / groups), height, width);
   const shuffled = torch.transpose(grouped, 1, 2).contiguous();
@@ -28,8 +29,9 @@ export class InvertedResidual extends nn.Module<[x: Tensor], Tensor> {
   readonly stride: number;
   branch1: torch.nn.Sequential;
   branch2: torch.nn.Sequential;
-  constructor(inp: number, oup: number, stride: number) {
+  constructor(...args: Args<'torchvision.models.shufflenetv2.InvertedResidual'>) {
     super();
+    const { inp, oup, stride } = bind('torchvision.models.shufflenetv2.InvertedResidual', args);
     if (!(stride >= 1 && stride <= 3)) throw new RangeError('illegal stride value');
     this.stride = stride;
     const branchFeatures = Math.floor(oup / 2);

@@ -15,8 +15,9 @@ export class Fire extends nn.Module<[x: torch.Tensor], torch.Tensor> {
   expand1x1_activation: torch.nn.ReLU;
   expand3x3: torch.nn.Conv2d;
   expand3x3_activation: torch.nn.ReLU;
-  constructor(inplanes: number, squeezePlanes: number, expand1x1Planes: number, expand3x3Planes: number) {
+  constructor(...args: Args<'torchvision.models.squeezenet.Fire'>) {
     super();
+    const { inplanes, squeezePlanes, expand1x1Planes, expand3x3Planes } = bind('torchvision.models.squeezenet.Fire', args);
     this.inplanes = inplanes;
     this.squeeze = new nn.Conv2d(inplanes, squeezePlanes, 1);
     this.squeeze_activation = new nn.ReLU(true);
