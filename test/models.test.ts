@@ -81,6 +81,11 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
   t.throws(() => new models.inception.BasicConv2d(3, 4, { kernelSize: 1, paddin: 1 } as any), { name: 'TypeError', message: /^Conv2d\(\) got an unexpected keyword argument 'paddin'/ }, "BasicConv2d's **kwargs go to Conv2d, which refuses an unknown one");
   t.throws(() => new models.inception.BasicConv2d(3, 4), { name: 'TypeError', message: /Conv2d\(\) missing 1 required positional argument: 'kernelSize'/ });
   t.throws(() => new models.inception.BasicConv2d(3, 4, { kernelSize: 1, bias: true } as any), { name: 'TypeError', message: "torch.nn.modules.conv.Conv2d() got multiple values for keyword argument 'bias'" });
+  // a convBlock of one's own may make any module (here a bare Conv2d with its bias), as in torchvision
+  const plainConv = (i: number, o: number, opts: { kernelSize: number | [number, number]; padding?: number | [number, number]; stride?: number }) => new torch.nn.Conv2d(i, o, opts);
+  const e = new models.inception.InceptionE(8, plainConv);
+  t.ok(e.branch3x3_2a instanceof torch.nn.Conv2d, "InceptionE's branches are what the convBlock made");
+  t.same(torch.noGrad(() => e(torch.randn(1, 8, 5, 5))).shape, [1, 2048, 5, 5], 'and its forward runs through them');
   torch.manualSeed(0);
   const ownBlock = new models.googlenet.Inception(192, 64, 96, 128, 16, 32, 32);
   t.equal(String(ownBlock), String(new models.GoogLeNet({ initWeights: false }).inception3a), "googlenet's blocks hang on the builder (Python's `from torchvision.models.googlenet import Inception`), as GoogLeNet makes them");

@@ -21,7 +21,7 @@ type Conv2dKeywords = Partial<Omit<ParamTypes['nn.Conv2d'], 'inChannels' | 'outC
 
 // a block's convolution: convBlock (BasicConv2d unless given) called as torchvision calls it, the kernel size by keyword
 const convOf = (convBlock: LayerFactory | null) => (i: number, o: number, kernelSize: Size, opts: ConvOptions = {}) =>
-  makeLayer(convBlock ?? BasicConv2d, 'convBlock', i, o, { kernelSize, ...opts }) as BasicConv2d;
+  makeLayer(convBlock ?? BasicConv2d, 'convBlock', i, o, { kernelSize, ...opts });
 
 /** Conv2d (no bias), BatchNorm2d (eps 0.001) and ReLU: Inception's convolution. */
 export class BasicConv2d extends nn.Module<[x: Tensor], Tensor> {
@@ -46,8 +46,8 @@ const maxPool3s2 = (t: Tensor) => F.maxPool2d(t, 3, { stride: 2 });
 
 /** Mixed_5b–5d: 1×1, 5×5, double 3×3 and pooled branches concatenated. */
 export class InceptionA extends nn.Module<[x: Tensor], Tensor> {
-  branch1x1: BasicConv2d; branch5x5_1: BasicConv2d; branch5x5_2: BasicConv2d;
-  branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3: BasicConv2d; branch_pool: BasicConv2d;
+  branch1x1: Module; branch5x5_1: Module; branch5x5_2: Module;
+  branch3x3dbl_1: Module; branch3x3dbl_2: Module; branch3x3dbl_3: Module; branch_pool: Module;
   constructor(...args: Args<'torchvision.models.inception.InceptionA'>) {
     super();
     const { inChannels, poolFeatures, convBlock } = bind('torchvision.models.inception.InceptionA', args);
@@ -68,7 +68,7 @@ export class InceptionA extends nn.Module<[x: Tensor], Tensor> {
 
 /** Mixed_6a, the grid reduction to 17×17: a strided 3×3, a double 3×3 and a max-pool branch. */
 export class InceptionB extends nn.Module<[x: Tensor], Tensor> {
-  branch3x3: BasicConv2d; branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3: BasicConv2d;
+  branch3x3: Module; branch3x3dbl_1: Module; branch3x3dbl_2: Module; branch3x3dbl_3: Module;
   constructor(...args: Args<'torchvision.models.inception.InceptionB'>) {
     super();
     const { inChannels, convBlock } = bind('torchvision.models.inception.InceptionB', args);
@@ -85,9 +85,9 @@ export class InceptionB extends nn.Module<[x: Tensor], Tensor> {
 
 /** Mixed_6b–6e: factorised 7×7 convolutions (1×7 then 7×1) in single and double branches. */
 export class InceptionC extends nn.Module<[x: Tensor], Tensor> {
-  branch1x1: BasicConv2d; branch7x7_1: BasicConv2d; branch7x7_2: BasicConv2d; branch7x7_3: BasicConv2d;
-  branch7x7dbl_1: BasicConv2d; branch7x7dbl_2: BasicConv2d; branch7x7dbl_3: BasicConv2d; branch7x7dbl_4: BasicConv2d; branch7x7dbl_5: BasicConv2d;
-  branch_pool: BasicConv2d;
+  branch1x1: Module; branch7x7_1: Module; branch7x7_2: Module; branch7x7_3: Module;
+  branch7x7dbl_1: Module; branch7x7dbl_2: Module; branch7x7dbl_3: Module; branch7x7dbl_4: Module; branch7x7dbl_5: Module;
+  branch_pool: Module;
   constructor(...args: Args<'torchvision.models.inception.InceptionC'>) {
     super();
     const { inChannels, channels_7x7: channels7x7, convBlock } = bind('torchvision.models.inception.InceptionC', args);
@@ -114,8 +114,8 @@ export class InceptionC extends nn.Module<[x: Tensor], Tensor> {
 
 /** Mixed_7a, the grid reduction to 8×8: strided 3×3 and 7×7×3 branches and a max-pool. */
 export class InceptionD extends nn.Module<[x: Tensor], Tensor> {
-  branch3x3_1: BasicConv2d; branch3x3_2: BasicConv2d;
-  branch7x7x3_1: BasicConv2d; branch7x7x3_2: BasicConv2d; branch7x7x3_3: BasicConv2d; branch7x7x3_4: BasicConv2d;
+  branch3x3_1: Module; branch3x3_2: Module;
+  branch7x7x3_1: Module; branch7x7x3_2: Module; branch7x7x3_3: Module; branch7x7x3_4: Module;
   constructor(...args: Args<'torchvision.models.inception.InceptionD'>) {
     super();
     const { inChannels, convBlock } = bind('torchvision.models.inception.InceptionD', args);
@@ -135,9 +135,9 @@ export class InceptionD extends nn.Module<[x: Tensor], Tensor> {
 
 /** Mixed_7b–7c: branches that split into 1×3 and 3×1 convolutions side by side. */
 export class InceptionE extends nn.Module<[x: Tensor], Tensor> {
-  branch1x1: BasicConv2d; branch3x3_1: BasicConv2d; branch3x3_2a: BasicConv2d; branch3x3_2b: BasicConv2d;
-  branch3x3dbl_1: BasicConv2d; branch3x3dbl_2: BasicConv2d; branch3x3dbl_3a: BasicConv2d; branch3x3dbl_3b: BasicConv2d;
-  branch_pool: BasicConv2d;
+  branch1x1: Module; branch3x3_1: Module; branch3x3_2a: Module; branch3x3_2b: Module;
+  branch3x3dbl_1: Module; branch3x3dbl_2: Module; branch3x3dbl_3a: Module; branch3x3dbl_3b: Module;
+  branch_pool: Module;
   constructor(...args: Args<'torchvision.models.inception.InceptionE'>) {
     super();
     const { inChannels, convBlock } = bind('torchvision.models.inception.InceptionE', args);
@@ -154,7 +154,7 @@ export class InceptionE extends nn.Module<[x: Tensor], Tensor> {
     this.branch_pool = conv(inChannels, 192, 1);
   }
   forward(x: Tensor): Tensor {
-    const split = (a: BasicConv2d, b: BasicConv2d) => (t: Tensor) => concatBranches(t, [a, b]);
+    const split = (a: Module, b: Module) => (t: Tensor) => concatBranches(t, [a, b]);
     return concatBranches(x, [this.branch1x1, (t) => pipe(t, this.branch3x3_1, split(this.branch3x3_2a, this.branch3x3_2b)),
       (t) => pipe(t, this.branch3x3dbl_1, this.branch3x3dbl_2, split(this.branch3x3dbl_3a, this.branch3x3dbl_3b)),
       (t) => pipe(t, avgPool3, this.branch_pool)]);
@@ -163,8 +163,8 @@ export class InceptionE extends nn.Module<[x: Tensor], Tensor> {
 
 /** The auxiliary classifier on Mixed_6e's output, used in train() only. */
 export class InceptionAux extends nn.Module<[x: Tensor], Tensor> {
-  conv0: BasicConv2d;
-  conv1: BasicConv2d;
+  conv0: Module;
+  conv1: Module;
   fc: torch.nn.Linear;
   constructor(...args: Args<'torchvision.models.inception.InceptionAux'>) {
     super();
