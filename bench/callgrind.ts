@@ -74,6 +74,21 @@ export function callgrindEventsPerCall(cmd: string[], counts: ReadonlyArray<read
   }
 }
 
+/**
+ * The command of a Node child to count: `script` (TypeScript, through tsx) with `args`. One thread:
+ * V8's background compiler and GC helpers would otherwise land in whichever segment (so the
+ * compiler's remaining work is counted in, on the main thread). A fixed heap growth: after each full
+ * collection V8 sizes the old generation by the mutator's speed against the collector's, both in
+ * wall time, and under callgrind's slowdown it measured them so (24 bytes/ms against 31,350) that it
+ * grew the heap by its least factor, 1.1, and a full collection landed in one segment or the other
+ * (F.linear: 54,061 instructions per call in one run, 49,400 with the growth fixed). 300 % is the
+ * factor 4 it picks in an uncounted run of these loops (`--trace-gc-verbose`: "factor 4.0 based on
+ * mu=0.970").
+ */
+export function countedNode(script: string, ...args: string[]): string[] {
+  return [process.execPath, '--expose-gc', '--single-threaded', '--heap-growing-percent=300', '--import', 'tsx', script, ...args];
+}
+
 /** The Node child's side: runs each case's segments as callgrindPerCall expects (needs --expose-gc). */
 export function runInstructionSegments(fns: ReadonlyArray<() => unknown>, counts: ReadonlyArray<readonly [number, number]>): void {
   const gc = (globalThis as { gc?: () => void }).gc!;

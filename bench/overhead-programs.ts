@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { REPS } from './timing.js';
 import { interleavedNsPerCall, PythonTimer } from './interleaved.js';
-import { callgrindPerCall, runInstructionSegments } from './callgrind.js';
+import { callgrindPerCall, countedNode, runInstructionSegments } from './callgrind.js';
 
 const { nn } = torch;
 const ITERS = Number(process.env.BENCH_ITERS ?? 300);
@@ -130,9 +130,7 @@ function table(unit: string, ours: number[], theirs: number[], digits: number, r
 if (argv[0] === '--instructions-child') {
   runInstructionSegments(programs.map((p) => p[1]), counts);
 } else if (argv[0] === '--instructions') {
-  // one thread: V8's background compiler and GC helpers would otherwise land in whichever segment
-  // (so the compiler's remaining work on these programs is counted in, as it runs on the main thread)
-  const ours = callgrindPerCall([process.execPath, '--expose-gc', '--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child'], counts);
+  const ours = callgrindPerCall(countedNode(fileURLToPath(import.meta.url), '--instructions-child'), counts);
   const theirs = callgrindPerCall([python, path.join(here, 'overhead_programs.py'), '--instructions', JSON.stringify(counts)], counts);
   console.log(`instructions per step (callgrind; n1 - n0 steps per program, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}, 1 thread`);
   table('instr', ours, theirs, 0);

@@ -9,13 +9,14 @@
 //     (this machine's per-core L2 as its last level): the cache lines each call misses, on both sides
 //   npm run bench:overhead -- --gc             where a tensor-making op's time goes: per call, the time
 //     in V8's collections (which find the dropped results and run their finalizers) and the rest
+// BENCH_ONLY=text in front of any of them keeps the cases whose name contains it (both sides).
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as torch from 'torch-node';
 import { REPS } from './timing.js';
 import { interleavedNsPerCall, PythonTimer } from './interleaved.js';
-import { callgrindEventsPerCall, callgrindPerCall, perCoreCacheOption, runInstructionSegments } from './callgrind.js';
+import { callgrindEventsPerCall, callgrindPerCall, countedNode, perCoreCacheOption, runInstructionSegments } from './callgrind.js';
 
 const F = torch.nn.functional;
 const a = torch.ones(1);
@@ -24,7 +25,7 @@ const m = torch.ones(4, 4);
 const x = torch.ones(8, 16), w = torch.ones(32, 16), bias = torch.ones(32);
 const p = new torch.nn.Parameter(torch.ones(4));
 p.grad = torch.ones(4);
-const cases: Record<string, () => unknown> = {
+const allCases: Record<string, () => unknown> = {
   'add (1-element)': () => torch.add(a, b),
   'Tensor.add (1-element)': () => a.add(b),
   'mul (1-element)': () => a.mul(b),
@@ -62,6 +63,10 @@ const cases: Record<string, () => unknown> = {
   'is_leaf': () => p.isLeaf,
 };
 
+const only = process.env.BENCH_ONLY;
+const cases = Object.fromEntries(Object.entries(allCases).filter(([name]) => !only || name.includes(only)));
+if (!Object.keys(cases).length) throw new Error(`BENCH_ONLY=${only} names no case`);
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const python = process.env.PYTHON ?? '/usr/bin/python3';
 const argv = process.argv.slice(2);
@@ -82,8 +87,7 @@ if (argv[0] === '--instructions-child') {
   const [n0, n1] = [Number(process.env.BENCH_N0 ?? 2000), Number(process.env.BENCH_N1 ?? 22000)];
   const counts = Object.keys(cases).map(() => [n0, n1] as const);
   const byName = (ir: number[]) => Object.fromEntries(Object.keys(cases).map((name, i) => [name, ir[i]]));
-  // one thread: V8's background compiler and GC helpers would otherwise land in whichever segment
-  const ours = byName(callgrindPerCall([process.execPath, '--expose-gc', '--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child', String(n0), String(n1)], counts));
+  const ours = byName(callgrindPerCall(countedNode(fileURLToPath(import.meta.url), '--instructions-child', String(n0), String(n1)), counts));
   const theirs = byName(callgrindPerCall([python, path.join(here, 'overhead.py'), '--instructions', String(n0), String(n1)], counts));
   console.log(`instructions per call (callgrind; ${n1 - n0} calls beyond ${n0}, GC included); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
   table('instr', ours, theirs, 0);
@@ -94,7 +98,7 @@ if (argv[0] === '--instructions-child') {
   const [n0, n1] = [Number(process.env.BENCH_N0 ?? 2000), Number(process.env.BENCH_N1 ?? 12000)];
   const counts = Object.keys(cases).map(() => [n0, n1] as const);
   const sim = ['--cache-sim=yes', perCoreCacheOption()];
-  const ours = callgrindEventsPerCall([process.execPath, '--expose-gc', '--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--instructions-child', String(n0), String(n1)], counts, sim);
+  const ours = callgrindEventsPerCall(countedNode(fileURLToPath(import.meta.url), '--instructions-child', String(n0), String(n1)), counts, sim);
   const theirs = callgrindEventsPerCall([python, path.join(here, 'overhead.py'), '--instructions', String(n0), String(n1)], counts, sim);
   console.log(`per call (callgrind ${sim.join(' ')}; ${n1 - n0} calls beyond ${n0}, GC included): instructions, L1 data misses, L2 misses (to the shared L3 or memory); libtorch ${torch.version.libtorch}, ${python}, node ${process.version}`);
   const cols = (e: Record<string, number>) => [e.Ir, e.D1mr + e.D1mw, e.DLmr + e.DLmw + e.ILmr];
@@ -111,7 +115,7 @@ if (argv[0] === '--instructions-child') {
   const N = Number(process.env.BENCH_N ?? 1000000);
   console.log(`time per call over ${N} calls, and the part spent in V8's collections (perf_hooks 'gc' entries); node ${process.version}`);
   console.log(`${'op'.padEnd(34)}${'µs/call'.padStart(10)}${'in GC'.padStart(10)}${'GC share'.padStart(10)}${'calls/scavenge'.padStart(16)}`);
-  for (const name of ['Tensor.add (1-element)', 'matmul 4x4', 'F.linear 8x16 @ 16x32', 'add_ in place (1-element)']) {
+  for (const name of ['Tensor.add (1-element)', 'matmul 4x4', 'F.linear 8x16 @ 16x32', 'add_ in place (1-element)'].filter((n) => n in cases)) {
     const fn = cases[name];
     for (let i = 0; i < N / 10; i++) fn();
     let gcMs = 0, scavenges = 0;
