@@ -18,7 +18,6 @@ export function makeDivisible(v: number, divisor: number, minValue: number | nul
   return newV;
 }
 
-
 /**
  * MobileNetV2's inverted residual block (expand, depthwise, project), as torchvision's `InvertedResidual`.
  */
