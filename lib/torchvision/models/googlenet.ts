@@ -8,7 +8,7 @@ import { bind, type Args } from '../../bind.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { BasicConv2d } from './inception.js';
 import { imagenetToHalfScale } from './transform-input.js';
-import { makeLayer, type LayerFactory } from '../ops/layers.js';
+import { convMaker, makeLayer, type LayerFactory } from '../ops/layers.js';
 
 const { nn } = torch;
 const F = torch.nn.functional;
@@ -23,11 +23,10 @@ export class Inception extends nn.Module<[x: Tensor], Tensor> {
   constructor(...args: Args<'torchvision.models.googlenet.Inception'>) {
     super();
     const { inChannels, ch1x1, ch3x3red, ch3x3, ch5x5red, ch5x5, poolProj, convBlock } = bind('torchvision.models.googlenet.Inception', args);
-    const conv = (i: number, o: number, kernelSize: number, padding?: number) =>
-      makeLayer(convBlock ?? BasicConv2d, 'convBlock', i, o, padding === undefined ? { kernelSize } : { kernelSize, padding });
+    const conv = convMaker(convBlock ?? BasicConv2d, 'convBlock');
     this.branch1 = conv(inChannels, ch1x1, 1);
-    this.branch2 = new nn.Sequential(conv(inChannels, ch3x3red, 1), conv(ch3x3red, ch3x3, 3, 1));
-    this.branch3 = new nn.Sequential(conv(inChannels, ch5x5red, 1), conv(ch5x5red, ch5x5, 3, 1));
+    this.branch2 = new nn.Sequential(conv(inChannels, ch3x3red, 1), conv(ch3x3red, ch3x3, 3, { padding: 1 }));
+    this.branch3 = new nn.Sequential(conv(inChannels, ch5x5red, 1), conv(ch5x5red, ch5x5, 3, { padding: 1 }));
     this.branch4 = new nn.Sequential(new nn.MaxPool2d({ kernelSize: 3, stride: 1, padding: 1, ceilMode: true }), conv(inChannels, poolProj, 1));
   }
   forward(x: Tensor): Tensor {
@@ -44,7 +43,7 @@ export class InceptionAux extends nn.Module<[x: Tensor], Tensor> {
   constructor(...args: Args<'torchvision.models.googlenet.InceptionAux'>) {
     super();
     const { inChannels, numClasses, convBlock, dropout } = bind('torchvision.models.googlenet.InceptionAux', args);
-    this.conv = makeLayer(convBlock ?? BasicConv2d, 'convBlock', inChannels, 128, { kernelSize: 1 });
+    this.conv = convMaker(convBlock ?? BasicConv2d, 'convBlock')(inChannels, 128, 1);
     this.fc1 = new nn.Linear(2048, 1024);
     this.fc2 = new nn.Linear(1024, numClasses);
     this.dropout = new nn.Dropout({ p: dropout });
@@ -96,7 +95,7 @@ export class GoogLeNet extends nn.Module<[x: Tensor], Tensor | GoogLeNetOutputs>
     const blocks = options.blocks ?? [BasicConv2d, Inception, InceptionAux];
     if (blocks.length !== 3) throw new RangeError(`blocks length should be 3 instead of ${blocks.length}`);
     const [convBlock, inceptionBlock, auxBlock] = blocks;
-    const conv = (i: number, o: number, kernelSize: number, opts: { stride?: number; padding?: number } = {}) => makeLayer(convBlock, 'blocks[0]', i, o, { kernelSize, ...opts });
+    const conv = convMaker(convBlock, 'blocks[0]');
     const inception = (...channels: number[]) => makeLayer(inceptionBlock, 'blocks[1]', ...channels);
     const pool = (kernelSize: number) => new nn.MaxPool2d(kernelSize, { stride: 2, ceilMode: true });
     this.auxLogits = options.auxLogits ?? true;

@@ -7,21 +7,19 @@ import { concatBranches, markPure, pipe } from '../../nn/module.js';
 import { bind, type Args, type ArgsWith } from '../../bind.js';
 import type { ParamTypes } from '../../generated/signatures.js';
 import { imagenetToHalfScale } from './transform-input.js';
-import { makeLayer, type LayerFactory } from '../ops/layers.js';
+import { convMaker, makeLayer, type LayerFactory } from '../ops/layers.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 const F = torch.nn.functional;
 type Tensor = torch.Tensor;
 type Module = torch.nn.Module;
-type ConvOptions = { stride?: number; padding?: number | [number, number] };
 type Size = number | [number, number];
 /** BasicConv2d's **kwargs: Conv2d's parameters after the channels, its bias off. */
 type Conv2dKeywords = Partial<Omit<ParamTypes['nn.Conv2d'], 'inChannels' | 'outChannels' | 'bias'>>;
 
-// a block's convolution: convBlock (BasicConv2d unless given) called as torchvision calls it, the kernel size by keyword
-const convOf = (convBlock: LayerFactory | null) => (i: number, o: number, kernelSize: Size, opts: ConvOptions = {}) =>
-  makeLayer(convBlock ?? BasicConv2d, 'convBlock', i, o, { kernelSize, ...opts });
+// a block's convolution: convBlock, BasicConv2d unless given
+const convOf = (convBlock: LayerFactory | null) => convMaker(convBlock ?? BasicConv2d, 'convBlock');
 
 /** Conv2d (no bias), BatchNorm2d (eps 0.001) and ReLU: Inception's convolution. */
 export class BasicConv2d extends nn.Module<[x: Tensor], Tensor> {
@@ -214,7 +212,7 @@ export class Inception3 extends nn.Module<[x: Tensor], Tensor | InceptionOutputs
     const blocks = options.inceptionBlocks ?? [BasicConv2d, InceptionA, InceptionB, InceptionC, InceptionD, InceptionE, InceptionAux];
     if (blocks.length !== 7) throw new RangeError(`length of inception_blocks should be 7 instead of ${blocks.length}`);
     const [convBlock, inceptionA, inceptionB, inceptionC, inceptionD, inceptionE, inceptionAux] = blocks;
-    const conv = (i: number, o: number, kernelSize: number, opts: ConvOptions = {}) => makeLayer(convBlock, 'inceptionBlocks[0]', i, o, { kernelSize, ...opts });
+    const conv = convMaker(convBlock, 'inceptionBlocks[0]');
     this.auxLogits = options.auxLogits;
     this.transformInput = options.transformInput;
     this.Conv2d_1a_3x3 = conv(3, 32, 3, { stride: 2 });

@@ -23,6 +23,13 @@ export function makeLayer(factory: LayerFactory, name: string, ...args: unknown[
   if (!(m instanceof Module)) throw new TypeError(`Expected ${name} to make a Module but it returned ${describe(m)}`);
   return m;
 }
+/**
+ * @internal A block's convolution as torchvision's models make theirs: `conv_block(in_channels,
+ * out_channels, kernel_size=k, **kwargs)`, the kernel size and the rest by keyword.
+ */
+export function convMaker(factory: LayerFactory, name: string) {
+  return (i: number, o: number, kernelSize: number | number[], opts: object = {}): Module => makeLayer(factory, name, i, o, { kernelSize, ...opts });
+}
 const inplaceArgs = (inplace: boolean | null | undefined) => (inplace === null || inplace === undefined ? [] : [{ inplace }]);
 
 type Size = number | number[];
