@@ -28,7 +28,8 @@ export function makeLayer(factory: LayerFactory, name: string, ...args: unknown[
  * out_channels, kernel_size=k, **kwargs)`, the kernel size and the rest by keyword.
  */
 export function convMaker(factory: LayerFactory, name: string) {
-  return (i: number, o: number, kernelSize: number | number[], opts: object = {}): Module => makeLayer(factory, name, i, o, { kernelSize, ...opts });
+  return (i: number, o: number, kernelSize: number | number[], opts: { stride?: number | number[]; padding?: number | number[] } = {}): Module =>
+    makeLayer(factory, name, i, o, { kernelSize, ...opts });
 }
 const inplaceArgs = (inplace: boolean | null | undefined) => (inplace === null || inplace === undefined ? [] : [{ inplace }]);
 
