@@ -302,6 +302,15 @@ export class Module<In extends unknown[] = any[], Out = any> {
     if (sd === null || typeof sd !== 'object') badArg('a state dict (an object of Tensors)', 'stateDict', sd);
     const dropped = [...this.namedModules()].flatMap(([name, m]) => m.checkpointKeysIgnored().map((k) => (name ? `${name}.` : '') + k));
     if (dropped.some((k) => k in sd)) sd = Object.fromEntries(Object.entries(sd).filter(([k]) => !dropped.includes(k)));
+    const renamed = [...this.namedModules()].flatMap(([name, m]) => Object.entries(m.checkpointKeysRenamed()).map(([from, to]) => [(name ? `${name}.` : '') + from, (name ? `${name}.` : '') + to]));
+    const legacy = renamed.filter(([from, to]) => from in sd && !(to in sd));
+    if (legacy.length) {
+      sd = { ...sd }; // the caller's object stays as it was, as Python loads from a copy
+      for (const [from, to] of legacy) {
+        sd[to] = sd[from];
+        delete sd[from];
+      }
+    }
     const own = this.stateDict({ keepVars: true });
     // a checkpoint from before PyTorch 0.4.1 (torchvision's own weight files among them) has no
     // num_batches_tracked anywhere: BatchNorm keeps its own there, as PyTorch does for a version-1 file
@@ -336,6 +345,14 @@ export class Module<In extends unknown[] = any[], Out = any> {
    */
   checkpointKeysIgnored(): readonly string[] {
     return [];
+  }
+  /**
+   * Old names of this module's own entries that loadStateDict reads under their new names, when a
+   * checkpoint has the old name and not the new (as a torchvision module's _load_from_state_dict
+   * renames an older version's keys: ViT's MLPBlock).
+   */
+  checkpointKeysRenamed(): Readonly<Record<string, string>> {
+    return {};
   }
   /**
    * Keys of this module's own entries that a checkpoint saved before PyTorch 0.4.1 lacks, which
