@@ -210,6 +210,8 @@ def python_signature(qual):
     if inspect.isclass(obj):
         if obj.__init__ is torch.nn.Module.__init__:
             return inspect.Signature([])  # Module.__init__(*args, **kwargs) refuses both when called for a subclass
+        if issubclass(obj, tuple) and hasattr(obj, '_fields'):
+            return inspect.signature(obj)  # a NamedTuple: its fields, through __new__ (tuple's __init__ takes anything)
         sig = inspect.signature(obj.__init__)
         return sig.replace(parameters=[p for n, p in sig.parameters.items() if n != 'self'])
     if qual in SIGNATURE_TEXT:
@@ -413,6 +415,12 @@ OVERRIDES = {
     'torchvision.models.ShuffleNetV2': {'inverted_residual': 'LayerFactory'},
     'torchvision.models.ConvNeXt': {'block_setting': 'CNBlockConfig[]', 'block': 'LayerFactory | null', 'norm_layer': 'LayerFactory | null'},
     'torchvision.models.convnext.CNBlock': {'dim': 'number', 'norm_layer': 'LayerFactory | null'},
+    'torchvision.models.VisionTransformer': {'norm_layer': 'LayerFactory', 'conv_stem_configs': 'ConvStemConfig[] | null'},
+    'torchvision.models.vision_transformer.ConvStemConfig': {'norm_layer': 'LayerFactory', 'activation_layer': 'LayerFactory'},
+    'torchvision.models.vision_transformer.EncoderBlock': {'norm_layer': 'LayerFactory'},
+    'torchvision.models.vision_transformer.Encoder': {'norm_layer': 'LayerFactory'},
+    'torchvision.models.vision_transformer.interpolate_embeddings': {'model_state': 'Record<string, Tensor>',
+                                                                     'interpolation_mode': "'nearest' | 'linear' | 'bilinear' | 'bicubic' | 'trilinear' | 'area' | 'nearest-exact'"},
     'torchvision.models.mobilenetv3.InvertedResidualConfig': {'activation': 'string'},  # 'HS' or 'RE', not a layer
     'torchvision.models.mobilenetv3.InvertedResidual': {'cnf': 'InvertedResidualConfig'},
     'torchvision.models.efficientnet.MBConv': {'cnf': 'MBConvConfig'},
@@ -682,7 +690,7 @@ def write(table):
         "import type { Distribution } from '../distributions/distribution.js';",
         "import type { Transform } from '../distributions/transforms.js';",
         "import type { Constraint } from '../distributions/constraints.js';",
-        "import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input, LayerFactory, ExtraFPNBlock, ResNetBlock, InvertedResidualConfig, MBConvConfig, BlockParams, CNBlockConfig, FusedMBConvConfig } from './signature-types.js';",
+        "import type { Dataset, Sampler, Weights, InterpolationMode, ImageReadMode, Input, LayerFactory, ExtraFPNBlock, ResNetBlock, InvertedResidualConfig, MBConvConfig, BlockParams, CNBlockConfig, FusedMBConvConfig, ConvStemConfig } from './signature-types.js';",
         '',
         '/** [camelCase name, Python name, kind, default (absent: required; {$: repr}: the implementation\'s)] */',
         'export type ParamSpec = readonly [name: string, python: string, kind: \'pos\' | \'posonly\' | \'kwonly\' | \'varargs\' | \'varkw\', defaultValue?: unknown];',

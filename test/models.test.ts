@@ -19,7 +19,9 @@ const ref = fixture('models.json');
 t.test('every model has torchvision’s stateDict keys, shapes and parameter count', async (t) => {
   for (const [key, want] of Object.entries<any>(ref)) {
     const name = key.split('@')[0]; // NAME@WHAT: the builder with options of its own
-    const model = models.getModel(name, Object.fromEntries(Object.entries(want.kwargs).map(([k, v]) => [k.replace(/_(\w)/g, (_, c) => c.toUpperCase()), v])));
+    // JSON's lists stand for ViT's ConvStemConfig(outChannels, kernelSize, stride), as the fixture maker reads them
+    const option = (k: string, v: any) => (k === 'conv_stem_configs' ? v.map((c: [number, number, number]) => new models.visionTransformer.ConvStemConfig(...c)) : v);
+    const model = models.getModel(name, Object.fromEntries(Object.entries(want.kwargs).map(([k, v]) => [k.replace(/_(\w)/g, (_, c) => c.toUpperCase()), option(k, v)])));
     const sd = model.stateDict();
     t.same(Object.keys(sd), want.keys, `${key}: keys in torchvision's order`);
     t.same(Object.values(sd).map((v) => v.shape), want.shapes, `${key}: shapes`);
@@ -34,14 +36,18 @@ t.test('weights saved by Python load unchanged and give torchvision’s outputs 
   const dir = tempDir('torch-node-models-');
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   for (const name of ['resnet18', 'resnet34', 'resnet50', 'resnext50_32x4d', 'mobilenet_v2', 'efficientnet_b0', 'vgg11_bn', 'alexnet', 'squeezenet1_1', 'densenet121', 'inception_v3',
-    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'regnet_x_400mf', 'convnext_tiny', 'efficientnet_v2_s']) {
+    'mobilenet_v3_large', 'mobilenet_v3_small', 'shufflenet_v2_x1_0', 'efficientnet_b5', 'googlenet', 'regnet_y_400mf', 'regnet_x_400mf', 'convnext_tiny', 'efficientnet_v2_s', 'vit_b_32']) {
     execFileSync(python, ['scripts/make_model_fixtures.py', '--weights', name, dir]);
-    const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`) });
+    const model = models.getModel(name, { numClasses: 10, weights: path.join(dir, `${name}.pth`), ...(name.startsWith('vit') ? { imageSize: 64 } : {}) });
     const io = torch.load(path.join(dir, `${name}-io.pth`));
     model.eval();
     const ev = torch.noGrad(() => model(io.input));
     t.ok(ev.allclose(io.eval, 1e-4, 1e-4), `${name} eval(): max |diff| ${ev.sub(io.eval).abs().max().item()}`);
-    if (/^(res|dense|shuffle|regnet)/.test(name)) { // the others have Dropout, random in train()
+    if (name.startsWith('vit')) {
+      const resized = models.visionTransformer.interpolateEmbeddings(96, 32, model.stateDict())['encoder.pos_embedding'];
+      t.ok(resized.allclose(io.pos_embedding_96, 1e-5, 1e-5), `${name}: interpolateEmbeddings to 96×96 as torchvision's (max |diff| ${resized.sub(io.pos_embedding_96).abs().max().item()})`);
+    }
+    if (/^(res|dense|shuffle|regnet|vit)/.test(name)) { // the others have Dropout, random in train() (ViT's is 0 by default)
       model.train();
       const tr = torch.noGrad(() => model(io.input));
       t.ok(tr.allclose(io.train, 1e-4, 1e-4), `${name} train() (batch statistics): max |diff| ${tr.sub(io.train).abs().max().item()}`);
@@ -149,6 +155,44 @@ t.test('DenseNet loads torchvision’s published files, whose dense layers name 
     t.ok((models.googlenet({ weights: googlenetEntry, auxLogits: true }) as torchvision.models.GoogLeNet).aux2, 'unless auxLogits: true keeps them');
     t.throws(() => models.googlenet({ weights: googlenetEntry, auxLogits: false }), { name: 'RangeError', message: "The parameter 'aux_logits' expected value True but got False instead." });
     t.throws(() => new models.SqueezeNet('2_0' as never), { name: 'RangeError', message: 'Unsupported SqueezeNet version 2_0: 1_0 or 1_1 expected' });
+  } finally {
+    torch.hub.setDir(path.join(tmpdir(), 'unused'));
+  }
+});
+
+t.test('ViT: torchvision’s published files (MLPBlock’s old linear_1 and linear_2), the image size its weights fix, and its checks', async (t) => {
+  const home = tempDir('torch-node-hub-');
+  t.teardown(() => rmSync(home, { recursive: true, force: true }));
+  torch.hub.setDir(home);
+  try {
+    torch.manualSeed(5);
+    const src = models.vit_b_32({ imageSize: 64 });
+    // as vit_b_32-d86f8d99.pth: saved before MLPBlock became a torchvision.ops.MLP (vision#6053)
+    const legacy = Object.fromEntries(Object.entries(src.stateDict()).map(([k, v]) => [k.replace(/\.mlp\.0\./, '.mlp.linear_1.').replace(/\.mlp\.3\./, '.mlp.linear_2.'), v]));
+    t.ok('encoder.layers.encoder_layer_11.mlp.linear_2.bias' in legacy, "the file's old names");
+    const meta = models.ViT_B_32_Weights.IMAGENET1K_V1.meta;
+    const entry = new models.Weights('ViT_B_32_Weights', 'TEST', 'http://127.0.0.1:9/vit_b_32-legacy.pth', { cropSize: 64 }, { categories: meta.categories, numParams: meta.numParams, minSize: [64, 64] });
+    mkdirSync(path.dirname(entry.path), { recursive: true });
+    torch.save(legacy, entry.path);
+    const net = models.vit_b_32({ weights: entry }) as torchvision.models.VisionTransformer;
+    t.same([net.imageSize, net.numClasses], [64, 1000], 'the weights set imageSize and numClasses');
+    const x = torch.randn(1, 3, 64, 64);
+    src.eval();
+    net.eval();
+    t.ok(torch.noGrad(() => net(x).equal(src(x))), 'renamed and loaded: the same outputs');
+    const direct = models.vit_b_32({ imageSize: 64 });
+    direct.loadStateDict(legacy);
+    t.ok('encoder.layers.encoder_layer_0.mlp.linear_1.weight' in legacy && !('encoder.layers.encoder_layer_0.mlp.0.weight' in legacy), "loadStateDict leaves the caller's object as it was");
+    t.throws(() => models.vit_b_32({ weights: entry, imageSize: 224 }), { name: 'RangeError', message: "The parameter 'image_size' expected value 64 but got 224 instead." });
+    t.throws(() => net(torch.randn(1, 3, 32, 64)), { name: 'RangeError', message: 'Wrong image height! Expected 64 but got 32!' });
+    t.throws(() => new models.VisionTransformer(60, 16, 1, 2, 8, 16), { name: 'RangeError', message: 'Input shape indivisible by patch size!' });
+    t.throws(() => net.encoder(torch.randn(2, 4)), { name: 'RangeError', message: 'Expected (batch_size, seq_length, hidden_dim) got torch.Size([2, 4])' });
+    t.throws(() => models.visionTransformer.interpolateEmbeddings(96, 32, { 'encoder.pos_embedding': torch.zeros(1, 7, 4) }),
+      { name: 'RangeError', message: 'seq_length is not a perfect square! Instead got seq_length_1d * seq_length_1d = 4 and seq_length = 6' });
+    const small = new models.VisionTransformer(32, 16, 1, 2, 8, 16, { numClasses: 3 });
+    const resized = models.visionTransformer.interpolateEmbeddings(48, 16, small.stateDict(), { resetHeads: true });
+    t.same([resized['encoder.pos_embedding'].shape, Object.keys(resized).filter((k) => k.startsWith('heads'))], [[1, 10, 8], []], 'resetHeads leaves the heads out');
+    t.throws(() => new models.VisionTransformer(32, 16, 1, 2, 8, 16, { numClasses: 3, imageSize: 48 } as never), { name: 'TypeError', message: /got multiple values for argument 'imageSize'/ });
   } finally {
     torch.hub.setDir(path.join(tmpdir(), 'unused'));
   }

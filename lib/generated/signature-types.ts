@@ -12,3 +12,4 @@ export type { InvertedResidualConfig } from '../torchvision/models/mobilenetv3.j
 export type { MBConvConfig, FusedMBConvConfig } from '../torchvision/models/efficientnet.js';
 export type { BlockParams } from '../torchvision/models/regnet.js';
 export type { CNBlockConfig } from '../torchvision/models/convnext.js';
+export type { ConvStemConfig } from '../torchvision/models/vision-transformer.js';

@@ -1,5 +1,5 @@
 // torchvision.models: ResNet, RegNet, VGG, AlexNet, SqueezeNet, DenseNet, Inception v3, GoogLeNet, MobileNetV2 and V3, ShuffleNetV2,
-// EfficientNet (B0–B7, V2) and ConvNeXt with torchvision's structure and weights.
+// EfficientNet (B0–B7, V2), ConvNeXt and the Vision Transformer with torchvision's structure and weights.
 import * as resnet from './resnet.js';
 import * as vgg from './vgg.js';
 import * as mobilenet from './mobilenetv2.js';
@@ -13,6 +13,7 @@ import * as shufflenet from './shufflenetv2.js';
 import * as googlenet from './googlenet.js';
 import * as regnet from './regnet.js';
 import * as convnext from './convnext.js';
+import * as vit from './vision-transformer.js';
 import { modelWeights, weightsEnum, type WeightsEnum, type Weights } from './weights.js';
 import { MODEL_WEIGHTS, WEIGHTS_TABLE } from './generated/weights.js';
 import type { Module } from '../../nn/module.js';
@@ -36,6 +37,8 @@ export * as mobilenetv2 from './mobilenetv2.js';
 export * as inception from './inception.js';
 /** torchvision.models.convnext, the module: CNBlockConfig, CNBlock and LayerNorm2d where Python reaches them. */
 export * as convnext from './convnext.js';
+/** torchvision.models.vision_transformer, the module: ViT's parts (ConvStemConfig, MLPBlock, EncoderBlock, Encoder) and interpolateEmbeddings. */
+export * as visionTransformer from './vision-transformer.js';
 export * from './vgg.js';
 export { MobileNetV2, InvertedResidual, makeDivisible, mobilenet_v2, mobilenetV2, type MobileNetV2Options } from './mobilenetv2.js';
 export * from './efficientnet.js';
@@ -51,6 +54,8 @@ export { RegNet, BlockParams, regnet_y_400mf, regnet_y_800mf, regnet_y_1_6gf, re
   regnetY_400mf, regnetY_800mf, regnetY_1_6gf, regnetY_3_2gf, regnetY_8gf, regnetY_16gf, regnetY_32gf, regnetY_128gf, regnetX_400mf, regnetX_800mf, regnetX_1_6gf, regnetX_3_2gf, regnetX_8gf, regnetX_16gf, regnetX_32gf, type RegNetOptions } from './regnet.js';
 export { ConvNeXt, CNBlock, CNBlockConfig, LayerNorm2d, convnext_tiny, convnext_small, convnext_base, convnext_large, convnextTiny, convnextSmall,
   convnextBase, convnextLarge, type ConvNeXtOptions } from './convnext.js';
+export { VisionTransformer, vit_b_16, vit_b_32, vit_l_16, vit_l_32, vit_h_14, vitB_16, vitB_32, vitL_16, vitL_32, vitH_14,
+  type VisionTransformerOptions } from './vision-transformer.js';
 export { GoogLeNet, googlenet, type GoogLeNetOptions, type GoogLeNetOutputs } from './googlenet.js';
 export { ShuffleNetV2, channelShuffle, shufflenet_v2_x0_5, shufflenet_v2_x1_0, shufflenet_v2_x1_5, shufflenet_v2_x2_0,
   shufflenetV2X0_5, shufflenetV2X1_0, shufflenetV2X1_5, shufflenetV2X2_0, type ShuffleNetV2Options } from './shufflenetv2.js';
@@ -60,7 +65,7 @@ export * from './generated/weights-enums.js';
 // Each model's builder is exported under torchvision's name by its model's file; the list of models is
 // scripts/models.txt, through the generated MODEL_WEIGHTS.
 const MODEL_FILES: readonly object[] = [resnet, vgg, mobilenet, efficientnet, alexnet, squeezenet, densenet, inception, mobilenetv3, shufflenet,
-  googlenet, regnet, convnext];
+  googlenet, regnet, convnext, vit];
 type Builder = (options?: Record<string, unknown>) => Module;
 const BUILDERS: Record<string, Builder> = Object.fromEntries(Object.keys(MODEL_WEIGHTS).map((name) => {
   const builder = MODEL_FILES.map((file) => (file as Record<string, unknown>)[name]).find((b) => typeof b === 'function');

@@ -183,7 +183,8 @@ export type BuilderArgs<O> = ArgsWith<'torchvision.models.resnet18', O & { pretr
  * those files where torchvision's builder does (DenseNet).
  */
 export function buildWithWeights<M extends torch.nn.Module, O extends { numClasses?: number }>(model: string, args: readonly unknown[], optionNames: readonly string[],
-  make: (o: O, loadsWeights: boolean, published: boolean) => M, fromWeightsFile: (sd: Record<string, torch.Tensor>) => Record<string, torch.Tensor> = (sd) => sd): M {
+  make: (o: O, loadsWeights: boolean, published: boolean) => M, fromWeightsFile: (sd: Record<string, torch.Tensor>) => Record<string, torch.Tensor> = (sd) => sd,
+  setByWeights: Readonly<Record<string, (w: Weights) => unknown>> = {}): M {
   const bound = bind(`torchvision.models.${camel(model)}` as 'torchvision.models.resnet18', args, { name: camel(model) }) as { weights?: Weights | string | null; progress?: boolean; kwargs: Record<string, unknown> };
   const { pretrained, ...rest } = bound.kwargs;
   for (const k of Object.keys(rest)) if (!optionNames.includes(k)) unexpectedKeyword(camel(model), k, [...optionNames, 'weights', 'progress']);
@@ -204,6 +205,14 @@ export function buildWithWeights<M extends torch.nn.Module, O extends { numClass
       throw new RangeError(`The parameter 'num_classes' expected value ${categories.length} but got ${rest.numClasses} instead.`);
     }
     (rest as { numClasses?: number }).numClasses = categories.length;
+  }
+  // other options the weights fix (ViT's image size), as torchvision's _ovewrite_named_param
+  for (const [option, of] of Object.entries(setByWeights)) {
+    const value = of(w);
+    if (rest[option] !== undefined && rest[option] !== value) {
+      throw new RangeError(`The parameter '${option.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}' expected value ${value} but got ${rest[option]} instead.`);
+    }
+    rest[option] = value;
   }
   const net = make(rest as unknown as O, true, true);
   net.loadStateDict(fromWeightsFile(w.getStateDict()));

@@ -256,3 +256,23 @@ export const ConvNeXt_Base_Weights = modelWeights('convnext_base') as { readonly
  * The pretrained weights of `models.convnext_large` (`ConvNeXt_Large_Weights.DEFAULT`, `ConvNeXt_Large_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `ConvNeXt_Large_Weights`.
  */
 export const ConvNeXt_Large_Weights = modelWeights('convnext_large') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
+ * The pretrained weights of `models.vit_b_16` (`ViT_B_16_Weights.DEFAULT`, `ViT_B_16_Weights.IMAGENET1K_V1`, `ViT_B_16_Weights.IMAGENET1K_SWAG_E2E_V1`, `ViT_B_16_Weights.IMAGENET1K_SWAG_LINEAR_V1`), each with its URL, transforms and metadata, as torchvision's `ViT_B_16_Weights`.
+ */
+export const ViT_B_16_Weights = modelWeights('vit_b_16') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1' | 'IMAGENET1K_SWAG_E2E_V1' | 'IMAGENET1K_SWAG_LINEAR_V1']: Weights };
+/**
+ * The pretrained weights of `models.vit_b_32` (`ViT_B_32_Weights.DEFAULT`, `ViT_B_32_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `ViT_B_32_Weights`.
+ */
+export const ViT_B_32_Weights = modelWeights('vit_b_32') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
+ * The pretrained weights of `models.vit_l_16` (`ViT_L_16_Weights.DEFAULT`, `ViT_L_16_Weights.IMAGENET1K_V1`, `ViT_L_16_Weights.IMAGENET1K_SWAG_E2E_V1`, `ViT_L_16_Weights.IMAGENET1K_SWAG_LINEAR_V1`), each with its URL, transforms and metadata, as torchvision's `ViT_L_16_Weights`.
+ */
+export const ViT_L_16_Weights = modelWeights('vit_l_16') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1' | 'IMAGENET1K_SWAG_E2E_V1' | 'IMAGENET1K_SWAG_LINEAR_V1']: Weights };
+/**
+ * The pretrained weights of `models.vit_l_32` (`ViT_L_32_Weights.DEFAULT`, `ViT_L_32_Weights.IMAGENET1K_V1`), each with its URL, transforms and metadata, as torchvision's `ViT_L_32_Weights`.
+ */
+export const ViT_L_32_Weights = modelWeights('vit_l_32') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_V1']: Weights };
+/**
+ * The pretrained weights of `models.vit_h_14` (`ViT_H_14_Weights.DEFAULT`, `ViT_H_14_Weights.IMAGENET1K_SWAG_E2E_V1`, `ViT_H_14_Weights.IMAGENET1K_SWAG_LINEAR_V1`), each with its URL, transforms and metadata, as torchvision's `ViT_H_14_Weights`.
+ */
+export const ViT_H_14_Weights = modelWeights('vit_h_14') as { readonly [K in 'DEFAULT' | 'IMAGENET1K_SWAG_E2E_V1' | 'IMAGENET1K_SWAG_LINEAR_V1']: Weights };

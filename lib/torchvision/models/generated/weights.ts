@@ -3422,6 +3422,361 @@ export const WEIGHTS_TABLE = {
     }
    }
   }
+ },
+ "ViT_B_16_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/vit_b_16-c867db91.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 86567656,
+     "minSize": [
+      224,
+      224
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#vit_b_16",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 81.072,
+       "acc@5": 95.318
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_E2E_V1": {
+    "url": "https://download.pytorch.org/models/vit_b_16_swag-9ac1b537.pth",
+    "transforms": {
+     "cropSize": 384,
+     "resizeSize": 384,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 86859496,
+     "minSize": [
+      384,
+      384
+     ],
+     "recipe": "https://github.com/facebookresearch/SWAG",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 85.304,
+       "acc@5": 97.65
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_LINEAR_V1": {
+    "url": "https://download.pytorch.org/models/vit_b_16_lc_swag-4e70ced5.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 224,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 86567656,
+     "minSize": [
+      224,
+      224
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5793",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 81.886,
+       "acc@5": 96.18
+      }
+     }
+    }
+   }
+  }
+ },
+ "ViT_B_32_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/vit_b_32-d86f8d99.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 88224232,
+     "minSize": [
+      224,
+      224
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#vit_b_32",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 75.912,
+       "acc@5": 92.466
+      }
+     }
+    }
+   }
+  }
+ },
+ "ViT_L_16_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/vit_l_16-852ce7e3.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 242,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 304326632,
+     "minSize": [
+      224,
+      224
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#vit_l_16",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 79.662,
+       "acc@5": 94.638
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_E2E_V1": {
+    "url": "https://download.pytorch.org/models/vit_l_16_swag-4f3808c9.pth",
+    "transforms": {
+     "cropSize": 512,
+     "resizeSize": 512,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 305174504,
+     "minSize": [
+      512,
+      512
+     ],
+     "recipe": "https://github.com/facebookresearch/SWAG",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 88.064,
+       "acc@5": 98.512
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_LINEAR_V1": {
+    "url": "https://download.pytorch.org/models/vit_l_16_lc_swag-4d563306.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 224,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 304326632,
+     "minSize": [
+      224,
+      224
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5793",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 85.146,
+       "acc@5": 97.422
+      }
+     }
+    }
+   }
+  }
+ },
+ "ViT_L_32_Weights": {
+  "default": "IMAGENET1K_V1",
+  "entries": {
+   "IMAGENET1K_V1": {
+    "url": "https://download.pytorch.org/models/vit_l_32-c7638314.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 256,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bilinear"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 306535400,
+     "minSize": [
+      224,
+      224
+     ],
+     "recipe": "https://github.com/pytorch/vision/tree/main/references/classification#vit_l_32",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 76.972,
+       "acc@5": 93.07
+      }
+     }
+    }
+   }
+  }
+ },
+ "ViT_H_14_Weights": {
+  "default": "IMAGENET1K_SWAG_E2E_V1",
+  "entries": {
+   "IMAGENET1K_SWAG_E2E_V1": {
+    "url": "https://download.pytorch.org/models/vit_h_14_swag-80465313.pth",
+    "transforms": {
+     "cropSize": 518,
+     "resizeSize": 518,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 633470440,
+     "minSize": [
+      518,
+      518
+     ],
+     "recipe": "https://github.com/facebookresearch/SWAG",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 88.552,
+       "acc@5": 98.694
+      }
+     }
+    }
+   },
+   "IMAGENET1K_SWAG_LINEAR_V1": {
+    "url": "https://download.pytorch.org/models/vit_h_14_lc_swag-c1eb923e.pth",
+    "transforms": {
+     "cropSize": 224,
+     "resizeSize": 224,
+     "mean": [
+      0.485,
+      0.456,
+      0.406
+     ],
+     "std": [
+      0.229,
+      0.224,
+      0.225
+     ],
+     "interpolation": "bicubic"
+    },
+    "imagenetCategories": true,
+    "meta": {
+     "numParams": 632045800,
+     "minSize": [
+      224,
+      224
+     ],
+     "recipe": "https://github.com/pytorch/vision/pull/5793",
+     "metrics": {
+      "ImageNet-1K": {
+       "acc@1": 85.708,
+       "acc@5": 97.73
+      }
+     }
+    }
+   }
+  }
  }
 } as const;
 /** Each model's weights enum, as torchvision.models.get_model_weights gives it. */
@@ -3489,5 +3844,10 @@ export const MODEL_WEIGHTS: Record<string, keyof typeof WEIGHTS_TABLE> = {
  "convnext_tiny": "ConvNeXt_Tiny_Weights",
  "convnext_small": "ConvNeXt_Small_Weights",
  "convnext_base": "ConvNeXt_Base_Weights",
- "convnext_large": "ConvNeXt_Large_Weights"
+ "convnext_large": "ConvNeXt_Large_Weights",
+ "vit_b_16": "ViT_B_16_Weights",
+ "vit_b_32": "ViT_B_32_Weights",
+ "vit_l_16": "ViT_L_16_Weights",
+ "vit_l_32": "ViT_L_32_Weights",
+ "vit_h_14": "ViT_H_14_Weights"
 };
