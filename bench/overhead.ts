@@ -8,7 +8,8 @@
 //   npm run bench:overhead -- --cache-misses   as --instructions, with callgrind's cache simulation
 //     (this machine's per-core L2 as its last level): the cache lines each call misses, on both sides
 //   npm run bench:overhead -- --gc             where a tensor-making op's time goes: per call, the time
-//     in V8's collections (which find the dropped results and run their finalizers) and the rest
+//     in V8's collections (which find the dropped results and run their finalizers) and the rest;
+//     BENCH_BALLAST_MB=n keeps n MB more of small live objects, as a bigger program's heap would
 // BENCH_ONLY=text in front of any of them keeps the cases whose name contains it (both sides).
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import path from 'node:path';
@@ -113,7 +114,10 @@ if (argv[0] === '--instructions-child') {
   // GLIBC_TUNABLES=glibc.malloc.mxfast=128 in front of the command restores the fastbins the addon
   // turns off). The collections' share, measured:
   const N = Number(process.env.BENCH_N ?? 1000000);
-  console.log(`time per call over ${N} calls, and the part spent in V8's collections (perf_hooks 'gc' entries); node ${process.version}`);
+  // every full collection marks the whole live heap: a bigger one shows what marking costs
+  const ballastMb = Number(process.env.BENCH_BALLAST_MB ?? 0);
+  const ballast = Array.from({ length: Math.round((ballastMb * 1e6) / 64) }, (_, i) => ({ i, list: [i] }));
+  console.log(`time per call over ${N} calls, and the part spent in V8's collections (perf_hooks 'gc' entries); ${ballast.length} small objects of ballast (BENCH_BALLAST_MB=${ballastMb}); node ${process.version}`);
   console.log(`${'op'.padEnd(34)}${'µs/call'.padStart(10)}${'in GC'.padStart(10)}${'GC share'.padStart(10)}${'calls/scavenge'.padStart(16)}`);
   for (const name of only ? Object.keys(cases) : ['Tensor.add (1-element)', 'matmul 4x4', 'F.linear 8x16 @ 16x32', 'add_ in place (1-element)']) {
     const fn = cases[name];
@@ -134,6 +138,7 @@ if (argv[0] === '--instructions-child') {
     const per = (ms: number) => ((ms * 1000) / N).toFixed(3);
     console.log(`${name.padEnd(34)}${per(total).padStart(10)}${per(gcMs).padStart(10)}${`${((100 * gcMs) / total).toFixed(0)} %`.padStart(10)}${(scavenges ? Math.round(N / scavenges) : '-').toString().padStart(16)}`);
   }
+  if (ballast.length) console.log(`(the ballast was live throughout: ${ballast.at(-1)!.i + 1} objects)`);
 } else {
   const N = Number(process.env.BENCH_N ?? 200000);
   const py = await PythonTimer.start(python, path.join(here, 'overhead.py'));
