@@ -2,9 +2,10 @@
 // protobufs, encoded by protobufjs from ./schema.ts), one per writer, appended off the training
 // thread. Names, defaults, directory layout and the values written follow PyTorch's writer.py.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import protobuf from 'protobufjs';
+import type * as Protobuf from 'protobufjs';
 import { TENSORBOARD_PROTO } from './schema.js';
 import { RecordWriter } from './record-writer.js';
 import * as S from './summary.js';
@@ -12,12 +13,15 @@ import { bind, type Args, type ArgsWith } from '../../bind.js';
 import type { Tensor } from '../../tensor.js';
 import { badArg } from '../../errors.js';
 
-let types: { Event: protobuf.Type; HParamsPluginData: protobuf.Type } | null = null;
+let types: { Event: Protobuf.Type; HParamsPluginData: Protobuf.Type } | null = null;
 function messages() {
   if (types) return types;
+  // loaded with the first writer, not with torch-node: a program that logs nothing does not keep its
+  // modules live, which every full collection would mark again
+  const protobuf = createRequire(import.meta.url)('protobufjs') as typeof Protobuf;
   const root = new protobuf.Root();
   // the well-known google/protobuf/struct.proto that the hparams messages use, bundled with protobufjs
-  root.addJSON((protobuf.common.get('google/protobuf/struct.proto') as { nested: protobuf.INamespace['nested'] }).nested!);
+  root.addJSON((protobuf.common.get('google/protobuf/struct.proto') as { nested: Protobuf.INamespace['nested'] }).nested!);
   protobuf.parse(TENSORBOARD_PROTO, root, { keepCase: false });
   root.resolveAll();
   types = { Event: root.lookupType('tensorboard.Event'), HParamsPluginData: root.lookupType('tensorboard.HParamsPluginData') };
