@@ -160,6 +160,30 @@ t.test('DenseNet loads torchvision’s published files, whose dense layers name 
   }
 });
 
+t.test('pretrained: torchvision’s legacy meaning (IMAGENET1K_V1, not DEFAULT) with its deprecation warnings', async (t) => {
+  const home = tempDir('torch-node-hub-');
+  t.teardown(() => rmSync(home, { recursive: true, force: true }));
+  torch.hub.setDir(home);
+  const warnings: string[] = [];
+  const listen = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+  process.on('warning', listen);
+  try {
+    t.throws(() => models.resnet50({ pretrained: true }), /ResNet50_Weights\.IMAGENET1K_V1 is not downloaded yet/, "resnet50's first weights, whose preprocessing (resize 256) old programs use");
+    t.throws(() => models.vit_h_14({ pretrained: true }), { name: 'RangeError', message: 'No weights available for model vit_h_14' });
+    t.throws(() => models.resnet18({ pretrained: true, weights: null }), { name: 'TypeError', message: /got an unexpected keyword argument 'pretrained'/ }, 'beside weights, refused');
+    t.throws(() => models.resnet18({ pretrained: 1 } as never), { name: 'TypeError', message: /Expected a boolean for pretrained but received 1 of type number/ });
+    t.equal((models.resnet18({ pretrained: false, numClasses: 3 }) as torchvision.models.ResNet).fc.outFeatures, 3, 'false: no weights');
+    await new Promise((r) => setImmediate(r));
+    t.same(warnings.slice(-2), ["UserWarning: The parameter 'pretrained' is deprecated since 0.13 and may be removed in the future, please use 'weights' instead.",
+      "UserWarning: Arguments other than a weight enum or `None` for 'weights' are deprecated since 0.13 and may be removed in the future. The current behavior is equivalent to passing `weights=None`."],
+    "torchvision's two warnings");
+    t.ok(warnings.includes("UserWarning: Arguments other than a weight enum or `None` for 'weights' are deprecated since 0.13 and may be removed in the future. The current behavior is equivalent to passing `weights=ResNet50_Weights.IMAGENET1K_V1`. You can also use `weights=ResNet50_Weights.DEFAULT` to get the most up-to-date weights."));
+  } finally {
+    process.off('warning', listen);
+    torch.hub.setDir(path.join(tmpdir(), 'unused'));
+  }
+});
+
 t.test('ViT: torchvision’s published files (MLPBlock’s old linear_1 and linear_2), the image size its weights fix, and its checks', async (t) => {
   const home = tempDir('torch-node-hub-');
   t.teardown(() => rmSync(home, { recursive: true, force: true }));

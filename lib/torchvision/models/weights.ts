@@ -157,7 +157,7 @@ export interface WeightsArg {
    */
   weights?: Weights | string | null;
   progress?: boolean;
-  /** Deprecated in torchvision, still accepted: true means weights: 'DEFAULT'. */
+  /** Deprecated in torchvision, still accepted: true means the model's IMAGENET1K_V1 weights, as in torchvision. */
   pretrained?: boolean;
 }
 
@@ -170,6 +170,27 @@ function resolve(model: string, weights: Weights | string): Weights | string {
   if (e[name]) return e[name];
   if (/[/\\]|\.pth?$|\.pt$/.test(weights)) return weights; // a file saved by torch.save
   throw new RangeError(`Unknown weights ${weights} for ${model}: expected one of ${Object.keys(e).join(', ')}, DEFAULT, or the path of a .pth file`);
+}
+
+/**
+ * What `pretrained` stands for, as torchvision's handle_legacy_interface reads it: true is the model's first
+ * published weights (IMAGENET1K_V1, not DEFAULT: resnet50's V1 and V2 need different preprocessing),
+ * false none; with its two deprecation warnings. Beside `weights`, torchvision's builder hands it on to
+ * the model, which refuses it.
+ */
+function legacyWeights(model: string, args: readonly unknown[], pretrained: unknown): Weights | null {
+  const options = args[args.length - 1];
+  if (options !== null && typeof options === 'object' && 'weights' in options) unexpectedKeyword(camel(model), 'pretrained', ['weights', 'progress']);
+  if (typeof pretrained !== 'boolean') badArg('a boolean', 'pretrained', pretrained);
+  process.emitWarning("The parameter 'pretrained' is deprecated since 0.13 and may be removed in the future, please use 'weights' instead.", 'UserWarning');
+  const enumName = MODEL_WEIGHTS[model];
+  // every classification builder of torchvision names IMAGENET1K_V1 here; the two without one name None
+  const weights = pretrained ? modelWeights(model).IMAGENET1K_V1 ?? null : null;
+  if (pretrained && !weights) throw new RangeError(`No weights available for model ${model}`);
+  process.emitWarning("Arguments other than a weight enum or `None` for 'weights' are deprecated since 0.13 and may be removed in the future. "
+    + `The current behavior is equivalent to passing \`weights=${weights ? `${enumName}.IMAGENET1K_V1` : 'None'}\`.`
+    + (weights ? ` You can also use \`weights=${enumName}.DEFAULT\` to get the most up-to-date weights.` : ''), 'UserWarning');
+  return weights;
 }
 
 /** A builder's arguments, as torchvision's: weights and progress by keyword, the model's own options after them. */
@@ -188,9 +209,7 @@ export function buildWithWeights<M extends torch.nn.Module, O extends { numClass
   const bound = bind(`torchvision.models.${camel(model)}` as 'torchvision.models.resnet18', args, { name: camel(model) }) as { weights?: Weights | string | null; progress?: boolean; kwargs: Record<string, unknown> };
   const { pretrained, ...rest } = bound.kwargs;
   for (const k of Object.keys(rest)) if (!optionNames.includes(k)) unexpectedKeyword(camel(model), k, [...optionNames, 'weights', 'progress']);
-  const given = bound.weights ?? null;
-  if (pretrained !== undefined && given === null && typeof pretrained !== 'boolean') badArg('a boolean', 'pretrained', pretrained);
-  const weights = given ?? (pretrained ? 'DEFAULT' : null);
+  const weights = pretrained === undefined ? bound.weights ?? null : legacyWeights(model, args, pretrained);
   if (weights === null) return make(rest as O, false, false);
   // then the weights are loaded over the model, numClasses following them, as torchvision's builders do
   const w = resolve(model, weights);
