@@ -5,7 +5,7 @@ import * as torch from '../../index.js';
 import { namedTuple } from '../../tensor.js';
 import { concatBranches, markPure, pipe } from '../../nn/module.js';
 import { bind, type Args } from '../../bind.js';
-import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
+import { buildWithWeights, numClassesOf, overwriteNamedParam, type BuilderArgs } from './weights.js';
 import { BasicConv2d } from './inception.js';
 import { imagenetToHalfScale } from './transform-input.js';
 import { convMaker, makeLayer, type LayerFactory } from '../ops/layers.js';
@@ -155,12 +155,12 @@ const buildGoogLeNet = (...args: BuilderArgs<GoogLeNetOptions>): GoogLeNet => {
     (o: GoogLeNetOptions, loadsWeights, published) => {
       if (!published) return new GoogLeNet({ ...o, initWeights: o.initWeights ?? !loadsWeights });
       // torchvision's builder with weights: the input transform on unless asked off, the auxiliary classifiers loaded and no init
-      for (const [k, py, want] of [['auxLogits', 'aux_logits', true], ['initWeights', 'init_weights', false]] as const) {
-        if (o[k] !== undefined && o[k] !== want) throw new RangeError(`The parameter '${py}' expected value ${want ? 'True' : 'False'} but got ${o[k] ? 'True' : 'False'} instead.`);
-      }
-      if (o.auxLogits) process.emitWarning('auxiliary heads in the pretrained googlenet model are NOT pretrained, so make sure to train them', 'UserWarning');
+      const originalAuxLogits = o.auxLogits ?? false;
+      overwriteNamedParam(o, 'auxLogits', true);
+      overwriteNamedParam(o, 'initWeights', false);
+      if (originalAuxLogits) process.emitWarning('auxiliary heads in the pretrained googlenet model are NOT pretrained, so make sure to train them', 'UserWarning');
       else dropAux = true;
-      return new GoogLeNet({ ...o, transformInput: o.transformInput ?? true, auxLogits: true, initWeights: false });
+      return new GoogLeNet({ ...o, transformInput: o.transformInput ?? true });
     });
   if (dropAux) {
     net.auxLogits = false;

@@ -8,7 +8,7 @@ import { bind, type Args, type ArgsWith } from '../../bind.js';
 import type { ParamTypes } from '../../generated/signatures.js';
 import { imagenetToHalfScale } from './transform-input.js';
 import { convMaker, makeLayer, type LayerFactory } from '../ops/layers.js';
-import { buildWithWeights, numClassesOf, type BuilderArgs, type WeightsArg } from './weights.js';
+import { buildWithWeights, numClassesOf, overwriteNamedParam, type BuilderArgs, type WeightsArg } from './weights.js';
 
 const { nn } = torch;
 const F = torch.nn.functional;
@@ -277,9 +277,8 @@ export const inception_v3 = (...args: BuilderArgs<Inception3Options>) =>
   buildWithWeights('inception_v3', args, ['numClasses', 'auxLogits', 'transformInput', 'initWeights', 'dropout'], (o: Inception3Options, loadsWeights, published) => {
     if (!published) return new Inception3({ ...o, initWeights: o.initWeights ?? !loadsWeights });
     // torchvision's builder with weights: the input transform on unless asked off, the auxiliary classifier and no init
-    for (const [k, py, want] of [['auxLogits', 'aux_logits', true], ['initWeights', 'init_weights', false]] as const) {
-      if (o[k] !== undefined && o[k] !== want) throw new RangeError(`The parameter '${py}' expected value ${want ? 'True' : 'False'} but got ${o[k] ? 'True' : 'False'} instead.`);
-    }
-    return new Inception3({ ...o, transformInput: o.transformInput ?? true, auxLogits: true, initWeights: false });
+    overwriteNamedParam(o, 'auxLogits', true);
+    overwriteNamedParam(o, 'initWeights', false);
+    return new Inception3({ ...o, transformInput: o.transformInput ?? true });
   });
 export { inception_v3 as inceptionV3 };

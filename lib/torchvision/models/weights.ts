@@ -4,7 +4,8 @@
 // Downloads are asynchronous in JS: `await weights.download()` once, then builders load
 // synchronously from the cache.
 import { bind, unexpectedKeyword, type ArgsWith } from '../../bind.js';
-import { camel } from '../../names.js';
+import { camel, snake } from '../../names.js';
+import { pyValue } from '../../nn/repr.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as torch from '../../index.js';
@@ -218,24 +219,19 @@ export function buildWithWeights<M extends torch.nn.Module, O extends { numClass
     net.loadStateDict(torch.load(w));
     return net;
   }
-  const categories = w.meta.categories;
-  if (categories) {
-    if (rest.numClasses !== undefined && rest.numClasses !== categories.length) {
-      throw new RangeError(`The parameter 'num_classes' expected value ${categories.length} but got ${rest.numClasses} instead.`);
-    }
-    (rest as { numClasses?: number }).numClasses = categories.length;
-  }
-  // other options the weights fix (ViT's image size), as torchvision's _ovewrite_named_param
-  for (const [option, of] of Object.entries(setByWeights)) {
-    const value = of(w);
-    if (rest[option] !== undefined && rest[option] !== value) {
-      throw new RangeError(`The parameter '${option.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}' expected value ${value} but got ${rest[option]} instead.`);
-    }
-    rest[option] = value;
-  }
+  if (w.meta.categories) overwriteNamedParam(rest, 'numClasses', w.meta.categories.length);
+  // other options the weights fix (ViT's image size)
+  for (const [option, of] of Object.entries(setByWeights)) overwriteNamedParam(rest, option, of(w));
   const net = make(rest as unknown as O, true, true);
   net.loadStateDict(fromWeightsFile(w.getStateDict()));
   return net;
+}
+
+/** torchvision's _ovewrite_named_param: an option the weights fix, refused when given with another value. */
+export function overwriteNamedParam<O extends object, K extends keyof O & string>(options: O, name: K, value: O[K]): void {
+  const given = options[name];
+  if (given !== undefined && given !== value) throw new RangeError(`The parameter '${snake(name)}' expected value ${pyValue(value)} but got ${pyValue(given)} instead.`);
+  options[name] = value;
 }
 
 /** A model's numClasses option: 1000 unless given, a positive integer. */
