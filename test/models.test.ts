@@ -16,6 +16,17 @@ import { tempDir } from './temp-dir.js';
 const models = torchvision.models;
 const ref = fixture('models.json');
 
+/** torch.hub's cache in a fresh folder (or a folder `sub` in it) for one test; after it, the folder is removed and the cache pointed elsewhere. */
+function tempHub(t: { teardown: (fn: () => void) => void }, sub = ''): string {
+  const home = tempDir('torch-node-hub-');
+  t.teardown(() => {
+    torch.hub.setDir(path.join(tmpdir(), 'unused'));
+    rmSync(home, { recursive: true, force: true });
+  });
+  torch.hub.setDir(path.join(home, sub));
+  return home;
+}
+
 t.test('every model has torchvision’s stateDict keys, shapes and parameter count', async (t) => {
   for (const [key, want] of Object.entries<any>(ref)) {
     const name = key.split('@')[0]; // NAME@WHAT: the builder with options of its own
@@ -111,59 +122,51 @@ t.test('heads, freezing, zeroInitResidual and options', async (t) => {
 });
 
 t.test('DenseNet loads torchvision’s published files, whose dense layers name norm.1 for norm1', async (t) => {
-  const home = tempDir('torch-node-hub-');
-  t.teardown(() => rmSync(home, { recursive: true, force: true }));
-  torch.hub.setDir(home);
-  try {
-    torch.manualSeed(2);
-    const src = models.densenet121();
-    // as densenet121-a639ec97.pth: saved before PyTorch 0.4.1 (no num_batches_tracked), norm.1 for norm1
-    const legacy = Object.fromEntries(Object.entries(src.stateDict()).filter(([k]) => !k.endsWith('num_batches_tracked'))
-      .map(([k, v]) => [k.replace(/(denselayer\d+\.(?:norm|relu|conv))([12])\./, '$1.$2.'), v]));
-    t.ok('features.denseblock1.denselayer1.norm.1.weight' in legacy, "the file's old names");
-    const entry = new models.Weights('DenseNet121_Weights', 'TEST', 'http://127.0.0.1:9/densenet121-legacy.pth', { cropSize: 224 },
-      { categories: models.DenseNet121_Weights.IMAGENET1K_V1.meta.categories, numParams: 7978856 });
-    mkdirSync(path.dirname(entry.path), { recursive: true });
-    torch.save(legacy, entry.path);
-    const net = models.densenet121({ weights: entry });
-    t.ok(net.stateDict()['features.denseblock4.denselayer16.conv2.weight'].equal(src.stateDict()['features.denseblock4.denselayer16.conv2.weight']), 'renamed and loaded');
-    const partial = Object.fromEntries(Object.entries(src.stateDict()).filter(([k]) => k !== 'features.norm0.num_batches_tracked'));
-    t.throws(() => models.densenet121().loadStateDict(partial), /Missing key\(s\) in state_dict: "features.norm0.num_batches_tracked"/, 'a newer file missing one num_batches_tracked is refused');
-    t.throws(() => models.densenet121({ memoryEfficient: true }), { name: 'RangeError', message: /torch.utils.checkpoint/ });
-    t.throws(() => models.densenet121({ growthRate: 12 } as never), { name: 'TypeError', message: /densenet121\(\) got an unexpected keyword argument 'growthRate'/ });
-    torch.manualSeed(3);
-    const inception = models.inceptionV3({ numClasses: 5 });
-    const out = inception(torch.randn(2, 3, 299, 299)) as torchvision.models.InceptionOutputs;
-    t.same([out.length, out.logits.shape, out.auxLogits!.shape, out[0] === out.logits], [2, [2, 5], [2, 5], true], 'Inception3 in train(): InceptionOutputs [logits, auxLogits]');
-    inception.eval();
-    t.ok(inception(torch.randn(1, 3, 80, 80)) instanceof torch.Tensor, 'and the logits alone in eval()');
-    t.same((models.inceptionV3({ auxLogits: false }) as torchvision.models.Inception3).AuxLogits, null);
-    const inceptionEntry = new models.Weights('Inception_V3_Weights', 'TEST', 'http://127.0.0.1:9/inception-made.pth', { cropSize: 299 }, { categories: models.Inception_V3_Weights.IMAGENET1K_V1.meta.categories, numParams: 27161264 });
-    torch.save(models.inceptionV3().stateDict(), inceptionEntry.path);
-    t.equal((models.inceptionV3({ weights: inceptionEntry }) as torchvision.models.Inception3).transformInput, true, "torchvision's weights turn transformInput on");
-    t.throws(() => models.inceptionV3({ weights: inceptionEntry, auxLogits: false }), { name: 'RangeError', message: "The parameter 'aux_logits' expected value True but got False instead." });
-    torch.manualSeed(4);
-    const g = models.googlenet({ numClasses: 4 });
-    const gout = g(torch.randn(2, 3, 64, 64)) as torchvision.models.GoogLeNetOutputs;
-    t.same([gout.length, gout.logits.shape, gout.auxLogits2!.shape, gout.auxLogits1!.shape, gout[2] === gout.auxLogits1], [3, [2, 4], [2, 4], [2, 4], true],
-      'GoogLeNet in train(): GoogLeNetOutputs [logits, auxLogits2, auxLogits1]');
-    const googlenetEntry = new models.Weights('GoogLeNet_Weights', 'TEST', 'http://127.0.0.1:9/googlenet-made.pth', { cropSize: 224 }, { categories: models.GoogLeNet_Weights.IMAGENET1K_V1.meta.categories, numParams: 6624904 });
-    torch.save(models.googlenet().stateDict(), googlenetEntry.path);
-    const published = models.googlenet({ weights: googlenetEntry }) as torchvision.models.GoogLeNet;
-    t.same([published.transformInput, published.auxLogits, published.aux1, published.aux2], [true, false, null, null], "torchvision's weights: transformInput on, the untrained auxiliary heads dropped after loading");
-    t.ok(published(torch.randn(1, 3, 64, 64)) instanceof torch.Tensor, 'and the logits alone, in train() too');
-    t.ok((models.googlenet({ weights: googlenetEntry, auxLogits: true }) as torchvision.models.GoogLeNet).aux2, 'unless auxLogits: true keeps them');
-    t.throws(() => models.googlenet({ weights: googlenetEntry, auxLogits: false }), { name: 'RangeError', message: "The parameter 'aux_logits' expected value True but got False instead." });
-    t.throws(() => new models.SqueezeNet('2_0' as never), { name: 'RangeError', message: 'Unsupported SqueezeNet version 2_0: 1_0 or 1_1 expected' });
-  } finally {
-    torch.hub.setDir(path.join(tmpdir(), 'unused'));
-  }
+  tempHub(t);
+  torch.manualSeed(2);
+  const src = models.densenet121();
+  // as densenet121-a639ec97.pth: saved before PyTorch 0.4.1 (no num_batches_tracked), norm.1 for norm1
+  const legacy = Object.fromEntries(Object.entries(src.stateDict()).filter(([k]) => !k.endsWith('num_batches_tracked'))
+    .map(([k, v]) => [k.replace(/(denselayer\d+\.(?:norm|relu|conv))([12])\./, '$1.$2.'), v]));
+  t.ok('features.denseblock1.denselayer1.norm.1.weight' in legacy, "the file's old names");
+  const entry = new models.Weights('DenseNet121_Weights', 'TEST', 'http://127.0.0.1:9/densenet121-legacy.pth', { cropSize: 224 },
+    { categories: models.DenseNet121_Weights.IMAGENET1K_V1.meta.categories, numParams: 7978856 });
+  mkdirSync(path.dirname(entry.path), { recursive: true });
+  torch.save(legacy, entry.path);
+  const net = models.densenet121({ weights: entry });
+  t.ok(net.stateDict()['features.denseblock4.denselayer16.conv2.weight'].equal(src.stateDict()['features.denseblock4.denselayer16.conv2.weight']), 'renamed and loaded');
+  const partial = Object.fromEntries(Object.entries(src.stateDict()).filter(([k]) => k !== 'features.norm0.num_batches_tracked'));
+  t.throws(() => models.densenet121().loadStateDict(partial), /Missing key\(s\) in state_dict: "features.norm0.num_batches_tracked"/, 'a newer file missing one num_batches_tracked is refused');
+  t.throws(() => models.densenet121({ memoryEfficient: true }), { name: 'RangeError', message: /torch.utils.checkpoint/ });
+  t.throws(() => models.densenet121({ growthRate: 12 } as never), { name: 'TypeError', message: /densenet121\(\) got an unexpected keyword argument 'growthRate'/ });
+  torch.manualSeed(3);
+  const inception = models.inceptionV3({ numClasses: 5 });
+  const out = inception(torch.randn(2, 3, 299, 299)) as torchvision.models.InceptionOutputs;
+  t.same([out.length, out.logits.shape, out.auxLogits!.shape, out[0] === out.logits], [2, [2, 5], [2, 5], true], 'Inception3 in train(): InceptionOutputs [logits, auxLogits]');
+  inception.eval();
+  t.ok(inception(torch.randn(1, 3, 80, 80)) instanceof torch.Tensor, 'and the logits alone in eval()');
+  t.same((models.inceptionV3({ auxLogits: false }) as torchvision.models.Inception3).AuxLogits, null);
+  const inceptionEntry = new models.Weights('Inception_V3_Weights', 'TEST', 'http://127.0.0.1:9/inception-made.pth', { cropSize: 299 }, { categories: models.Inception_V3_Weights.IMAGENET1K_V1.meta.categories, numParams: 27161264 });
+  torch.save(models.inceptionV3().stateDict(), inceptionEntry.path);
+  t.equal((models.inceptionV3({ weights: inceptionEntry }) as torchvision.models.Inception3).transformInput, true, "torchvision's weights turn transformInput on");
+  t.throws(() => models.inceptionV3({ weights: inceptionEntry, auxLogits: false }), { name: 'RangeError', message: "The parameter 'aux_logits' expected value True but got False instead." });
+  torch.manualSeed(4);
+  const g = models.googlenet({ numClasses: 4 });
+  const gout = g(torch.randn(2, 3, 64, 64)) as torchvision.models.GoogLeNetOutputs;
+  t.same([gout.length, gout.logits.shape, gout.auxLogits2!.shape, gout.auxLogits1!.shape, gout[2] === gout.auxLogits1], [3, [2, 4], [2, 4], [2, 4], true],
+    'GoogLeNet in train(): GoogLeNetOutputs [logits, auxLogits2, auxLogits1]');
+  const googlenetEntry = new models.Weights('GoogLeNet_Weights', 'TEST', 'http://127.0.0.1:9/googlenet-made.pth', { cropSize: 224 }, { categories: models.GoogLeNet_Weights.IMAGENET1K_V1.meta.categories, numParams: 6624904 });
+  torch.save(models.googlenet().stateDict(), googlenetEntry.path);
+  const published = models.googlenet({ weights: googlenetEntry }) as torchvision.models.GoogLeNet;
+  t.same([published.transformInput, published.auxLogits, published.aux1, published.aux2], [true, false, null, null], "torchvision's weights: transformInput on, the untrained auxiliary heads dropped after loading");
+  t.ok(published(torch.randn(1, 3, 64, 64)) instanceof torch.Tensor, 'and the logits alone, in train() too');
+  t.ok((models.googlenet({ weights: googlenetEntry, auxLogits: true }) as torchvision.models.GoogLeNet).aux2, 'unless auxLogits: true keeps them');
+  t.throws(() => models.googlenet({ weights: googlenetEntry, auxLogits: false }), { name: 'RangeError', message: "The parameter 'aux_logits' expected value True but got False instead." });
+  t.throws(() => new models.SqueezeNet('2_0' as never), { name: 'RangeError', message: 'Unsupported SqueezeNet version 2_0: 1_0 or 1_1 expected' });
 });
 
 t.test('pretrained: torchvision’s legacy meaning (IMAGENET1K_V1, not DEFAULT) with its deprecation warnings', async (t) => {
-  const home = tempDir('torch-node-hub-');
-  t.teardown(() => rmSync(home, { recursive: true, force: true }));
-  torch.hub.setDir(home);
+  tempHub(t);
   const warnings: string[] = [];
   const listen = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
   process.on('warning', listen);
@@ -180,46 +183,39 @@ t.test('pretrained: torchvision’s legacy meaning (IMAGENET1K_V1, not DEFAULT) 
     t.ok(warnings.includes("UserWarning: Arguments other than a weight enum or `None` for 'weights' are deprecated since 0.13 and may be removed in the future. The current behavior is equivalent to passing `weights=ResNet50_Weights.IMAGENET1K_V1`. You can also use `weights=ResNet50_Weights.DEFAULT` to get the most up-to-date weights."));
   } finally {
     process.off('warning', listen);
-    torch.hub.setDir(path.join(tmpdir(), 'unused'));
   }
 });
 
 t.test('ViT: torchvision’s published files (MLPBlock’s old linear_1 and linear_2), the image size its weights fix, and its checks', async (t) => {
-  const home = tempDir('torch-node-hub-');
-  t.teardown(() => rmSync(home, { recursive: true, force: true }));
-  torch.hub.setDir(home);
-  try {
-    torch.manualSeed(5);
-    const src = models.vit_b_32({ imageSize: 64 });
-    // as vit_b_32-d86f8d99.pth: saved before MLPBlock became a torchvision.ops.MLP (vision#6053)
-    const legacy = Object.fromEntries(Object.entries(src.stateDict()).map(([k, v]) => [k.replace(/\.mlp\.0\./, '.mlp.linear_1.').replace(/\.mlp\.3\./, '.mlp.linear_2.'), v]));
-    t.ok('encoder.layers.encoder_layer_11.mlp.linear_2.bias' in legacy, "the file's old names");
-    const meta = models.ViT_B_32_Weights.IMAGENET1K_V1.meta;
-    const entry = new models.Weights('ViT_B_32_Weights', 'TEST', 'http://127.0.0.1:9/vit_b_32-legacy.pth', { cropSize: 64 }, { categories: meta.categories, numParams: meta.numParams, minSize: [64, 64] });
-    mkdirSync(path.dirname(entry.path), { recursive: true });
-    torch.save(legacy, entry.path);
-    const net = models.vit_b_32({ weights: entry }) as torchvision.models.VisionTransformer;
-    t.same([net.imageSize, net.numClasses], [64, 1000], 'the weights set imageSize and numClasses');
-    const x = torch.randn(1, 3, 64, 64);
-    src.eval();
-    net.eval();
-    t.ok(torch.noGrad(() => net(x).equal(src(x))), 'renamed and loaded: the same outputs');
-    const direct = models.vit_b_32({ imageSize: 64 });
-    direct.loadStateDict(legacy);
-    t.ok('encoder.layers.encoder_layer_0.mlp.linear_1.weight' in legacy && !('encoder.layers.encoder_layer_0.mlp.0.weight' in legacy), "loadStateDict leaves the caller's object as it was");
-    t.throws(() => models.vit_b_32({ weights: entry, imageSize: 224 }), { name: 'RangeError', message: "The parameter 'image_size' expected value 64 but got 224 instead." });
-    t.throws(() => net(torch.randn(1, 3, 32, 64)), { name: 'RangeError', message: 'Wrong image height! Expected 64 but got 32!' });
-    t.throws(() => new models.VisionTransformer(60, 16, 1, 2, 8, 16), { name: 'RangeError', message: 'Input shape indivisible by patch size!' });
-    t.throws(() => net.encoder(torch.randn(2, 4)), { name: 'RangeError', message: 'Expected (batch_size, seq_length, hidden_dim) got torch.Size([2, 4])' });
-    t.throws(() => models.visionTransformer.interpolateEmbeddings(96, 32, { 'encoder.pos_embedding': torch.zeros(1, 7, 4) }),
-      { name: 'RangeError', message: 'seq_length is not a perfect square! Instead got seq_length_1d * seq_length_1d = 4 and seq_length = 6' });
-    const small = new models.VisionTransformer(32, 16, 1, 2, 8, 16, { numClasses: 3 });
-    const resized = models.visionTransformer.interpolateEmbeddings(48, 16, small.stateDict(), { resetHeads: true });
-    t.same([resized['encoder.pos_embedding'].shape, Object.keys(resized).filter((k) => k.startsWith('heads'))], [[1, 10, 8], []], 'resetHeads leaves the heads out');
-    t.throws(() => new models.VisionTransformer(32, 16, 1, 2, 8, 16, { numClasses: 3, imageSize: 48 } as never), { name: 'TypeError', message: /got multiple values for argument 'imageSize'/ });
-  } finally {
-    torch.hub.setDir(path.join(tmpdir(), 'unused'));
-  }
+  tempHub(t);
+  torch.manualSeed(5);
+  const src = models.vit_b_32({ imageSize: 64 });
+  // as vit_b_32-d86f8d99.pth: saved before MLPBlock became a torchvision.ops.MLP (vision#6053)
+  const legacy = Object.fromEntries(Object.entries(src.stateDict()).map(([k, v]) => [k.replace(/\.mlp\.0\./, '.mlp.linear_1.').replace(/\.mlp\.3\./, '.mlp.linear_2.'), v]));
+  t.ok('encoder.layers.encoder_layer_11.mlp.linear_2.bias' in legacy, "the file's old names");
+  const meta = models.ViT_B_32_Weights.IMAGENET1K_V1.meta;
+  const entry = new models.Weights('ViT_B_32_Weights', 'TEST', 'http://127.0.0.1:9/vit_b_32-legacy.pth', { cropSize: 64 }, { categories: meta.categories, numParams: meta.numParams, minSize: [64, 64] });
+  mkdirSync(path.dirname(entry.path), { recursive: true });
+  torch.save(legacy, entry.path);
+  const net = models.vit_b_32({ weights: entry }) as torchvision.models.VisionTransformer;
+  t.same([net.imageSize, net.numClasses], [64, 1000], 'the weights set imageSize and numClasses');
+  const x = torch.randn(1, 3, 64, 64);
+  src.eval();
+  net.eval();
+  t.ok(torch.noGrad(() => net(x).equal(src(x))), 'renamed and loaded: the same outputs');
+  const direct = models.vit_b_32({ imageSize: 64 });
+  direct.loadStateDict(legacy);
+  t.ok('encoder.layers.encoder_layer_0.mlp.linear_1.weight' in legacy && !('encoder.layers.encoder_layer_0.mlp.0.weight' in legacy), "loadStateDict leaves the caller's object as it was");
+  t.throws(() => models.vit_b_32({ weights: entry, imageSize: 224 }), { name: 'RangeError', message: "The parameter 'image_size' expected value 64 but got 224 instead." });
+  t.throws(() => net(torch.randn(1, 3, 32, 64)), { name: 'RangeError', message: 'Wrong image height! Expected 64 but got 32!' });
+  t.throws(() => new models.VisionTransformer(60, 16, 1, 2, 8, 16), { name: 'RangeError', message: 'Input shape indivisible by patch size!' });
+  t.throws(() => net.encoder(torch.randn(2, 4)), { name: 'RangeError', message: 'Expected (batch_size, seq_length, hidden_dim) got torch.Size([2, 4])' });
+  t.throws(() => models.visionTransformer.interpolateEmbeddings(96, 32, { 'encoder.pos_embedding': torch.zeros(1, 7, 4) }),
+    { name: 'RangeError', message: 'seq_length is not a perfect square! Instead got seq_length_1d * seq_length_1d = 4 and seq_length = 6' });
+  const small = new models.VisionTransformer(32, 16, 1, 2, 8, 16, { numClasses: 3 });
+  const resized = models.visionTransformer.interpolateEmbeddings(48, 16, small.stateDict(), { resetHeads: true });
+  t.same([resized['encoder.pos_embedding'].shape, Object.keys(resized).filter((k) => k.startsWith('heads'))], [[1, 10, 8], []], 'resetHeads leaves the heads out');
+  t.throws(() => new models.VisionTransformer(32, 16, 1, 2, 8, 16, { numClasses: 3, imageSize: 48 } as never), { name: 'TypeError', message: /got multiple values for argument 'imageSize'/ });
 });
 
 t.test('weights entries: preprocessing, categories, and a real download through torch.hub’s cache', async (t) => {
@@ -237,9 +233,7 @@ t.test('weights entries: preprocessing, categories, and a real download through 
   t.equal(models.getWeight('ResNet50_Weights.IMAGENET1K_V1').url, 'https://download.pytorch.org/models/resnet50-0676ba61.pth');
 
   // a weights file the test makes, served on loopback under a name carrying its hash, as PyTorch's are
-  const home = tempDir('torch-node-hub-');
-  t.teardown(() => rmSync(home, { recursive: true, force: true }));
-  torch.hub.setDir(path.join(home, 'hub'));
+  const home = tempHub(t, 'hub');
   torch.manualSeed(1);
   const src = models.resnet18({ numClasses: 1000 });
   const file = path.join(home, 'made.pth');
@@ -282,7 +276,6 @@ t.test('weights entries: preprocessing, categories, and a real download through 
     t.ok(sd['fc.weight'].equal(src.stateDict()['fc.weight']), 'torch.hub.loadStateDictFromUrl');
   } finally {
     server.close();
-    torch.hub.setDir(path.join(tmpdir(), 'unused'));
   }
   t.ok(existsSync(home));
 });
