@@ -4,13 +4,12 @@
 import * as torch from '../index.js';
 import { Tensor } from '../tensor.js';
 import { bind, type Args } from '../bind.js';
-import { pyFloat } from '../nn/repr.js';
+import { pyFloat, sizeRepr } from '../nn/repr.js';
 import type { Constraint } from './constraints.js';
 
 let validateByDefault = true; // Python's default is __debug__: on unless `python -O`
 
-/** `torch.Size([2, 3])`, as PyTorch prints a shape */
-export const sizeRepr = (shape: readonly number[]) => `torch.Size([${shape.join(', ')}])`;
+export { sizeRepr };
 /** Python's tuple repr: `()`, `(3,)`, `(2, 2)` */
 export const tupleRepr = (shape: readonly number[]) => `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 /** What Python's f'{t}' prints: a 0-d tensor formats as its Python number, others as their repr. */

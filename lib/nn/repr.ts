@@ -23,5 +23,7 @@ export function pyValue(v: unknown): string {
   if (Array.isArray(v)) return v.length === 1 ? `(${pyValue(v[0])},)` : `(${v.map(pyValue).join(', ')})`;
   return String(v);
 }
+/** `torch.Size([2, 3])`, as PyTorch prints a shape */
+export const sizeRepr = (shape: readonly number[]) => `torch.Size([${shape.join(', ')}])`;
 /** A float parameter (eps, momentum, p...) as Python prints it. */
 export const pyNum = (v: number) => (Number.isInteger(v) && !Number.isNaN(v) ? `${v}.0` : pyFloat(v));

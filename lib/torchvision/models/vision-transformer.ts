@@ -6,6 +6,7 @@ import * as torch from '../../index.js';
 import { markPure, pipe } from '../../nn/module.js';
 import { bind, type Args } from '../../bind.js';
 import { badArg } from '../../errors.js';
+import { sizeRepr } from '../../nn/repr.js';
 import { buildWithWeights, numClassesOf, type BuilderArgs } from './weights.js';
 import { Conv2dNormActivation, MLP, makeLayer, type LayerFactory } from '../ops/layers.js';
 
@@ -20,7 +21,8 @@ const layerNorm: LayerFactory = (dim: number) => new nn.LayerNorm(dim, { eps: 1e
 function check(ok: boolean, message: string): void {
   if (!ok) throw new RangeError(message);
 }
-const sizeText = (shape: number[]) => `torch.Size([${shape.join(', ')}])`;
+/** The encoder's and its blocks' input: a batch of token sequences. */
+const checkTokens = (input: Tensor) => check(input.dim() === 3, `Expected (batch_size, seq_length, hidden_dim) got ${sizeRepr(input.shape)}`);
 
 /** One layer of a convolutional stem (arXiv 2106.14881): a Conv2dNormActivation's settings, as torchvision's `ConvStemConfig`. */
 export class ConvStemConfig {
@@ -85,7 +87,7 @@ export class EncoderBlock extends nn.Module<[input: Tensor], Tensor> {
     this.mlp = new MLPBlock(a.hiddenDim, a.mlpDim, a.dropout);
   }
   forward(input: Tensor): Tensor {
-    check(input.dim() === 3, `Expected (batch_size, seq_length, hidden_dim) got ${sizeText(input.shape)}`);
+    checkTokens(input);
     const x = this.ln_1(input);
     const [attended] = this.self_attention(x, x, x, { needWeights: false });
     const h = this.dropout(attended).add(input);
@@ -114,7 +116,7 @@ export class Encoder extends nn.Module<[input: Tensor], Tensor> {
     this.ln = makeLayer(normLayer, 'normLayer', a.hiddenDim);
   }
   forward(input: Tensor): Tensor {
-    check(input.dim() === 3, `Expected (batch_size, seq_length, hidden_dim) got ${sizeText(input.shape)}`);
+    checkTokens(input);
     return pipe(input.add(this.pos_embedding), this.dropout, this.layers, this.ln);
   }
 }
@@ -252,7 +254,7 @@ export function interpolateEmbeddings(...args: Args<'torchvision.models.visionTr
   const posEmbedding = modelState['encoder.pos_embedding'];
   if (!(posEmbedding instanceof torch.Tensor)) badArg("a state dict with 'encoder.pos_embedding'", 'modelState', modelState);
   const [n, oldLength, hiddenDim] = posEmbedding.shape;
-  if (n !== 1) throw new RangeError(`Unexpected position embedding shape: ${sizeText(posEmbedding.shape)}`);
+  if (n !== 1) throw new RangeError(`Unexpected position embedding shape: ${sizeRepr(posEmbedding.shape)}`);
   let seqLength = oldLength;
   let newSeqLength = Math.floor(a.imageSize / a.patchSize) ** 2 + 1;
   if (newSeqLength !== seqLength) {
