@@ -5,6 +5,9 @@
 
 namespace tn {
 
+// The largest CPU data block binding/cpu_allocator.cc keeps for reuse: a "small" tensor's storage.
+constexpr size_t kSmallBlockBytes = 4096;
+
 // A JS-side tensor holds one of these inside a napi External. Holding the at::Tensor
 // by value keeps the refcount in one place; dispose() resets it early.
 struct TensorBox {

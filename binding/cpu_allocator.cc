@@ -24,7 +24,7 @@ namespace tn {
 namespace {
 
 constexpr size_t kGranule = 64;  // c10's CPU alignment, and the class width
-constexpr size_t kMaxCached = 4096;
+constexpr size_t kMaxCached = kSmallBlockBytes;
 constexpr size_t kClasses = kMaxCached / kGranule;
 constexpr size_t kClassBytesMax = 256 << 10;  // per class: at most 16 MiB held over all classes
 

@@ -130,6 +130,8 @@ export interface Native {
   v8HandlesAbi: number;
   /** from now on this thread makes tensor handles with V8 directly (binding/tensor_handle.cc) */
   useV8Handles?(): void;
+  /** how many collected results on this thread still wait for their release (binding/tensor_handle.cc) */
+  collectedAwaitingRelease?(): number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -142,6 +142,36 @@ t.test('tensor handles made with V8 directly, on the main thread', { skip: built
   t.throws(() => torch.add({ _h: (new torch.Generator() as unknown as { _gen: unknown })._gen } as never, views[2]), TypeError, "another kind of handle is refused");
 });
 
+t.test('small results a collection finds are released one for each new result, the rest at the next turn of the event loop', { skip: builtForThisNode ? false : 'Node-API handles: released in the collection' }, async (t) => {
+  const v8 = await import('node:v8');
+  const vm = await import('node:vm');
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const waiting = native.collectedAwaitingRelease!;
+  const a = torch.ones(4);
+  await new Promise((r) => setImmediate(r));
+  const before = waiting();
+  for (let i = 0; i < 1000; i++) a.add(i);
+  gc();
+  const found = waiting() - before;
+  t.ok(found >= 1000, `the collection left its small results to be released later (${found})`);
+  for (let i = 0; i < 10; i++) a.mul(2);
+  t.equal(waiting(), before + found - 10, 'each new result released one of them');
+  await new Promise((r) => setImmediate(r));
+  t.equal(waiting(), 0, 'the next turn of the event loop released the rest');
+
+  // released in the collection itself: a large storage, and anything autograd recorded
+  gc();  // the ten above
+  await new Promise((r) => setImmediate(r));
+  const w = torch.ones(4, { requiresGrad: true });
+  for (let i = 0; i < 100; i++) {
+    torch.ones(2048);  // 8 KiB
+    w.mul(i);
+  }
+  gc();
+  t.equal(waiting(), 0, 'large results and results with an autograd record are not held');
+});
+
 t.test("TORCH_NODE_V8_HANDLES=0: the main thread on Node-API's handles", async (t) => {
   const { spawnSync } = await import('node:child_process');
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', `
