@@ -13,11 +13,10 @@
 
 namespace tn {
 
-// Bytes a wrapper reports to V8. Views share their base's storage, so only the tensor
-// that owns a fresh storage reports it; over-reporting would only make GC run sooner.
-static int64_t OwnedBytes(const at::Tensor& t) {
-  if (!t.defined() || !t.has_storage() || t.is_view()) return 0;
-  return static_cast<int64_t>(t.storage().nbytes());
+// Bytes a wrapper reports to V8, given its storage's size. Views share their base's storage, so only
+// the tensor that owns a fresh storage reports it; over-reporting would only make GC run sooner.
+static int64_t OwnedBytes(const at::Tensor& t, size_t storageBytes) {
+  return t.is_view() ? 0 : static_cast<int64_t>(storageBytes);
 }
 
 // External memory is reported to V8 in steps of kAccountingStep, not once per tensor: a small op's
@@ -70,13 +69,13 @@ thread_local bool v8Handles = false;
 // its bins at once, and the next ops take theirs back from there. Released one for each new result
 // instead, the TensorImpl, box and data block freed are the ones the next op allocates, as CPython's
 // immediate free gives PyTorch; measured, it takes about half of a small op's time in collections
-// away (README, "Where the per-op time goes"). Only
-// results with no autograd record and at most kSmallBlockBytes of storage wait: nothing large is held
-// longer, and no graph (whose saved tensors a small loss can hold) outlives its collection. Their
-// count is at most one collection's finds, and it only shrinks until the next collection.
+// away (README, "Where the per-op time goes"). Only results with no autograd record and at most
+// kSmallBlockBytes of storage wait: nothing large is held longer, and no graph (whose saved tensors a
+// small loss can hold) outlives its collection. Their count is at most one collection's finds, and it
+// only shrinks until the next collection.
 thread_local std::vector<WeakTensorBox*> collected;
-thread_local uv_async_t* flushCollected = nullptr;  // sent once per collection that leaves any
-thread_local bool flushPending = false;
+// sent when the queue stops being empty; libuv runs the callback once for any number of sends before it
+thread_local uv_async_t* flushCollected = nullptr;
 
 void ReleaseCollected(WeakTensorBox* box) {
   unreportedBytes -= box->accountedBytes;
@@ -84,7 +83,6 @@ void ReleaseCollected(WeakTensorBox* box) {
 }
 
 void FlushCollected(uv_async_t*) {
-  flushPending = false;
   for (WeakTensorBox* box : collected) ReleaseCollected(box);
   collected.clear();
 }
@@ -109,11 +107,8 @@ void CollectWeakBox(const v8::WeakCallbackInfo<WeakTensorBox>& info) {
   WeakTensorBox* box = info.GetParameter();
   box->handle.Reset();
   if (box->releaseLater && flushCollected) {
+    if (collected.empty()) uv_async_send(flushCollected);  // no V8 call: a write to the loop's wake-up descriptor
     collected.push_back(box);
-    if (!flushPending) {
-      flushPending = true;
-      uv_async_send(flushCollected);  // no V8 call: a write to the loop's wake-up descriptor
-    }
     return;
   }
   ReleaseCollected(box);
@@ -210,11 +205,13 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
     napi_get_null(env, &out);
     return out;
   }
-  const int64_t bytes = OwnedBytes(tensor);
+  // the storage's size, read once: what V8 is told, and whether a collected result may wait (NewV8Handle)
+  const bool hasStorage = tensor.has_storage();
+  const size_t storageBytes = hasStorage ? tensor.storage().nbytes() : 0;
+  const int64_t bytes = OwnedBytes(tensor, storageBytes);
 #ifdef TORCH_NODE_V8_HANDLES
   if (v8Handles) {
-    const bool releaseLater = !tensor.unsafeGetTensorImpl()->autograd_meta() &&
-                              tensor.has_storage() && tensor.storage().nbytes() <= kSmallBlockBytes;
+    const bool releaseLater = hasStorage && storageBytes <= kSmallBlockBytes && !tensor.unsafeGetTensorImpl()->autograd_meta();
     out = NewV8Handle(TensorBox{TensorBox::kMark, std::move(tensor), bytes}, releaseLater);
     if (bytes) ReportExternal(env, bytes);
     return out;
