@@ -60,6 +60,7 @@ namespace {
 struct WeakTensorBox : TensorBox {
   v8::Global<v8::Value> handle;
   bool releaseLater = false;  // see CollectWeakBox
+  size_t madeIndex = 0;       // its place in madeSinceCollection, if made since the last collection
 };
 thread_local bool v8Handles = false;
 
@@ -101,10 +102,46 @@ v8::Local<v8::Value> ToLocal(napi_value v) {
   return local;
 }
 
+// The results made since the last collection, in the order they were made. A weak callback's own
+// cost is mostly the stall on its box, which is cold by then. V8 calls a collection's callbacks in
+// about the order the results were made: a scavenge walks its young handles in that order, a full
+// collection its handle blocks, in runs of neighbours. So each callback finds its box near the last
+// one's in this list and fetches the box kCallbackLead entries further on in the same direction, for
+// that result's own callback. The list is only read to prefetch: an entry may be a box already freed.
+thread_local std::vector<WeakTensorBox*> madeSinceCollection;
+constexpr size_t kLost = SIZE_MAX;
+thread_local size_t callbackCursor = kLost;  // where the last callback's box is in madeSinceCollection
+constexpr size_t kCallbackLead = 8, kCallbackSearch = 4;
+
+void PrefetchNextCallback(WeakTensorBox* box) {
+  const auto& made = madeSinceCollection;
+  const size_t n = made.size(), last = callbackCursor;
+  size_t found = kLost;
+  for (size_t d = 1; last != kLost && d <= kCallbackSearch && found == kLost; ++d) {
+    if (last + d < n && made[last + d] == box) found = last + d;
+    else if (d <= last && made[last - d] == box) found = last - d;
+  }
+  if (found == kLost) {  // V8 moved on elsewhere: the box says where (the cold read the search avoids)
+    if (box->madeIndex >= n || made[box->madeIndex] != box) return;  // made before the last collection
+    found = box->madeIndex;
+  }
+  const bool backward = last != kLost && found < last;
+  callbackCursor = found;
+  if (backward ? found >= kCallbackLead : found + kCallbackLead < n) __builtin_prefetch(made[backward ? found - kCallbackLead : found + kCallbackLead], 1);
+}
+
+// the collections that run weak callbacks (not a step of incremental marking)
+constexpr auto kCollections = static_cast<v8::GCType>(v8::kGCTypeAll & ~(v8::kGCTypeIncrementalMarking | v8::kGCTypeProcessWeakCallbacks));
+void ForgetMade(v8::Isolate*, v8::GCType, v8::GCCallbackFlags, void*) {
+  madeSinceCollection.clear();
+  callbackCursor = kLost;
+}
+
 // First pass of V8's weak callbacks: no V8 call but the handle's reset, so the freed bytes are left
 // for the next report (ReportExternal) instead of told to V8 from inside its collection.
 void CollectWeakBox(const v8::WeakCallbackInfo<WeakTensorBox>& info) {
   WeakTensorBox* box = info.GetParameter();
+  PrefetchNextCallback(box);
   box->handle.Reset();
   if (box->releaseLater && flushCollected) {
     if (collected.empty()) uv_async_send(flushCollected);  // no V8 call: a write to the loop's wake-up descriptor
@@ -114,16 +151,50 @@ void CollectWeakBox(const v8::WeakCallbackInfo<WeakTensorBox>& info) {
   ReleaseCollected(box);
 }
 
+// A queued result is a chain of cold blocks: box, TensorImpl, StorageImpl and (when it owns its
+// storage) data, each found through the one before. Fetched a link per new result ahead of its
+// release, the chain is in cache when it is freed, and so are the blocks the next op gets back from
+// the allocators (the data block is prefetched for writing: the next op's kernel writes it).
+void PrefetchAhead() noexcept {
+  const size_t n = collected.size();
+  auto impl = [n](size_t fromBack) -> const c10::TensorImpl* {
+    const at::Tensor& t = collected[n - 1 - fromBack]->tensor;
+    return t.defined() ? t.unsafeGetTensorImpl() : nullptr;  // undefined once disposed
+  };
+  try {
+    if (n > 0 && collected[n - 1]->accountedBytes) {  // the next released: its StorageImpl came a result ago
+      const auto* data = static_cast<const char*>(impl(0)->unsafe_storage().unsafeGetStorageImpl()->data_ptr().get());
+      for (int64_t i = 0; data && i < collected[n - 1]->accountedBytes; i += 64) __builtin_prefetch(data + i, 1);
+    }
+    if (n > 1) {
+      if (const c10::TensorImpl* t = impl(1)) {
+        const auto* storage = reinterpret_cast<const char*>(t->unsafe_storage().unsafeGetStorageImpl());
+        __builtin_prefetch(storage, 1);
+        __builtin_prefetch(storage + 64, 1);
+      }
+    }
+    if (n > 2) {
+      if (const auto* t = reinterpret_cast<const char*>(impl(2)))
+        for (size_t i = 0; i < sizeof(c10::TensorImpl); i += 64) __builtin_prefetch(t + i, 1);
+    }
+    if (n > 3) __builtin_prefetch(collected[n - 4], 1);
+  } catch (...) {  // a storage that refuses access to its data (libtorch 2.x) is left to the release
+  }
+}
+
 napi_value NewV8Handle(TensorBox&& contents, bool releaseLater) {
   if (!collected.empty()) {
     ReleaseCollected(collected.back());
     collected.pop_back();
+    PrefetchAhead();
   }
   v8::Isolate* isolate = v8::Isolate::GetCurrent();
   auto* box = new WeakTensorBox{std::move(contents), {}, releaseLater};
   v8::Local<v8::External> external = v8::External::New(isolate, box);
   box->handle.Reset(isolate, external);
   box->handle.SetWeak(box, CollectWeakBox, v8::WeakCallbackType::kParameter);
+  box->madeIndex = madeSinceCollection.size();
+  madeSinceCollection.push_back(box);
   return ToNapi(external);
 }
 
@@ -143,12 +214,14 @@ static napi_value CollectedAwaitingRelease(napi_env env, napi_callback_info info
 static napi_value UseV8Handles(napi_env env, napi_callback_info info) {
   if (v8Handles) return nullptr;
   v8Handles = true;
+  v8::Isolate::GetCurrent()->AddGCEpilogueCallback(ForgetMade, nullptr, kCollections);
   uv_loop_t* loop = nullptr;
   if (napi_get_uv_event_loop(env, &loop) != napi_ok || !loop) return nullptr;  // collected results are freed in the collection
   flushCollected = new uv_async_t;
   uv_async_init(loop, flushCollected, FlushCollected);
   uv_unref(reinterpret_cast<uv_handle_t*>(flushCollected));  // it never keeps the process alive
   napi_add_env_cleanup_hook(env, [](void*) {
+    v8::Isolate::GetCurrent()->RemoveGCEpilogueCallback(ForgetMade);
     FlushCollected(flushCollected);
     uv_close(reinterpret_cast<uv_handle_t*>(flushCollected), [](uv_handle_t* h) { delete reinterpret_cast<uv_async_t*>(h); });
     flushCollected = nullptr;
