@@ -272,6 +272,21 @@ void* HandleData(napi_env env, napi_value v, HandleKind kind) {
   return p;
 }
 
+#ifdef TORCH_NODE_V8_HANDLES
+// Whether a result can reach no autograd graph, so its release may wait (NewV8Handle): no autograd
+// record, or one that neither requires grad nor has a grad_fn. The second is what every view op
+// gives while grad mode is on (m[1], x.view(...)): a record naming the view's base, which must then
+// reach no graph either (a view taken under no_grad of a tensor that requires grad does).
+static bool HoldsNoGraph(const at::Tensor& t) {
+  namespace ag = torch::autograd;
+  auto reachesNone = [](const at::Tensor& v) { return !v.unsafeGetTensorImpl()->autograd_meta() || (!v.requires_grad() && !ag::impl::grad_fn_unsafe(v)); };
+  if (!reachesNone(t)) return false;
+  if (!t.is_view() || !t.unsafeGetTensorImpl()->autograd_meta()) return true;
+  const ag::DifferentiableViewMeta* view = ag::impl::get_view_autograd_meta(t);
+  return !view || !view->has_bw_view() || reachesNone(view->get_backward_view().base_);
+}
+#endif
+
 napi_value WrapTensor(napi_env env, at::Tensor tensor) {
   napi_value out;
   if (!tensor.defined()) {
@@ -284,7 +299,7 @@ napi_value WrapTensor(napi_env env, at::Tensor tensor) {
   const int64_t bytes = OwnedBytes(tensor, storageBytes);
 #ifdef TORCH_NODE_V8_HANDLES
   if (v8Handles) {
-    const bool releaseLater = hasStorage && storageBytes <= kSmallBlockBytes && !tensor.unsafeGetTensorImpl()->autograd_meta();
+    const bool releaseLater = hasStorage && storageBytes <= kSmallBlockBytes && HoldsNoGraph(tensor);
     out = NewV8Handle(TensorBox{TensorBox::kMark, std::move(tensor), bytes}, releaseLater);
     if (bytes) ReportExternal(env, bytes);
     return out;
