@@ -6,6 +6,10 @@
 // schema the generic path would have picked.
 #include "common.h"
 
+#include <mutex>
+#include <optional>
+#include <string>
+
 namespace tn {
 
 namespace {
@@ -42,6 +46,7 @@ struct FastOp {
   bool wrapsNumber = false;
   WithScalar scalar = nullptr;
   const char* scalarSchema = nullptr;
+  bool freshResults = false;  // set by InitFastOps from libtorch's schemas: see RunsBelowAutograd
 };
 
 template <typename F>
@@ -80,7 +85,7 @@ FastOp WithScalarOverload(FastOp op, const char* schema, WithScalar f) {
 #define FAST(KIND, N, S) KIND##_ENTRY(N, S),
 #define FAST_WRAPPED(KIND, N, S) WrapsNumber(KIND##_ENTRY(N, S)),
 #define FAST_SCALAR(KIND, N, S, SS) WithScalarOverload(KIND##_ENTRY(N, S), SS, [](const at::Tensor& a, const at::Scalar& b) { return a.N(b); }),
-const FastOp kFastOps[] = {
+FastOp kFastOps[] = {
 #include "fast_ops.inc"
 };
 #undef FAST
@@ -95,6 +100,33 @@ const FastOp kFastOps[] = {
 #undef DIM_PAIR_ENTRY
 #undef TENSORS_ENTRY
 #undef SCALAR_ENTRY
+
+// Whether an op writes to none of its arguments and returns none of them or a view of one, read from
+// its schema's alias annotations (and, with a Scalar overload, that one's too).
+bool MakesFreshResults(const char* qualifiedName) {
+  const std::string name(qualifiedName);
+  const size_t dot = name.find('.');
+  const auto op = c10::Dispatcher::singleton().findSchema(
+      {name.substr(0, dot), dot == std::string::npos ? std::string() : name.substr(dot + 1)});
+  if (!op || op->schema().is_mutable()) return false;
+  for (const c10::Argument& r : op->schema().returns())
+    if (r.alias_info()) return false;
+  return true;
+}
+
+bool NoAutogradRecord(const at::Tensor* t) { return !t || !t->unsafeGetTensorImpl()->autograd_meta(); }
+
+// An op that makes fresh results from inputs none of which has an autograd record (so none requires
+// grad or carries a forward-mode tangent) leaves autograd nothing to record: it runs below the
+// autograd layers, as autograd's own kernels run the ops they wrap. In-place ops and views stay
+// above them: autograd's layer bumps an in-place op's version counter (which a graph that saved the
+// tensor checks) and gives a view its base's.
+struct BelowAutogradIf {
+  explicit BelowAutogradIf(bool below) {
+    if (below) guard.emplace();
+  }
+  std::optional<at::AutoDispatchBelowADInplaceOrView> guard;
+};
 
 // An integer-valued JS number that fits int64 exactly; anything else leaves the call to the binder.
 bool IntValue(napi_env env, napi_value v, int64_t* out) {
@@ -160,11 +192,14 @@ napi_value CallTensors(napi_env env, const FastOp& op, const napi_value* argv, s
   int64_t dim;
   if (argc < 2 || !IntValue(env, argv[0], &dim)) return nullptr;
   at::Tensor tensors[8];
+  bool noRecord = op.freshResults;
   for (size_t i = 1; i < argc; ++i) {
     at::Tensor* t = Live(env, argv[i]);
     if (!t) return nullptr;
     tensors[i - 1] = *t;
+    noRecord = noRecord && NoAutogradRecord(t);
   }
+  BelowAutogradIf below(noRecord);
   return Guard(env, op.schema, [&] { return WrapTensor(env, op.tensors(at::TensorList(tensors, argc - 1), dim)); });
 }
 
@@ -178,13 +213,16 @@ napi_value Call(napi_env env, napi_callback_info info) {
   if (op.tensors) return CallTensors(env, op, argv, argc);
   at::Tensor* self = Live(env, argv[0]);
   if (!self) return nullptr;
+  const bool freshFromNoRecord = op.freshResults && NoAutogradRecord(self);
   if (op.unary) {
     if (argc != 1) return nullptr;
+    BelowAutogradIf below(freshFromNoRecord);
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.unary(*self)); });
   }
   if (op.tensorScalar) {
     at::Scalar number;
     if (argc != 2 || !NumberValue(env, argv[1], &number)) return nullptr;
+    BelowAutogradIf below(freshFromNoRecord);
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.tensorScalar(*self, number)); });
   }
   if (op.inplace) {
@@ -206,15 +244,20 @@ napi_value Call(napi_env env, napi_callback_info info) {
   }
   if (op.binary) {
     if (argc != 2) return nullptr;
-    if (at::Tensor* other = Live(env, argv[1])) return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, *other)); });
+    if (at::Tensor* other = Live(env, argv[1])) {
+      BelowAutogradIf below(freshFromNoRecord && NoAutogradRecord(other));
+      return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, *other)); });
+    }
     at::Scalar number;
     if (!(op.wrapsNumber || op.scalar) || !NumberValue(env, argv[1], &number)) return nullptr;
+    BelowAutogradIf below(freshFromNoRecord);
     if (op.scalar) return Guard(env, op.scalarSchema, [&] { return WrapTensor(env, op.scalar(*self, number)); });
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.binary(*self, WrappedNumber(number))); });
   }
   if (op.dim) {
     int64_t d;
     if (argc != 2 || !IntValue(env, argv[1], &d)) return nullptr;
+    BelowAutogradIf below(freshFromNoRecord);
     return Guard(env, op.schema, [&] { return WrapTensor(env, op.dim(*self, d)); });
   }
   if (op.dimPair) {
@@ -224,6 +267,7 @@ napi_value Call(napi_env env, napi_callback_info info) {
     int64_t d;
     bool isArray = false;
     if (argc != 3 || !IntValue(env, argv[1], &d) || napi_is_array(env, argv[2], &isArray) != napi_ok || !isArray) return nullptr;
+    BelowAutogradIf below(freshFromNoRecord);
     return Guard(env, op.schema, [&] {
       auto [first, second] = op.dimPair(*self, d);
       napi_set_element(env, argv[2], 0, WrapTensor(env, std::move(first)));
@@ -233,6 +277,7 @@ napi_value Call(napi_env env, napi_callback_info info) {
   }
   int64_t sizes[kMax - 1];
   if (!ReadInts(env, argv, 1, argc, sizes, false)) return nullptr;
+  BelowAutogradIf below(freshFromNoRecord);
   return Guard(env, op.schema, [&] { return WrapTensor(env, op.ints(*self, at::IntArrayRef(sizes, argc - 1))); });
 }
 
@@ -277,6 +322,8 @@ napi_value Linear(napi_env env, napi_callback_info info) {
     napi_typeof(env, argv[2], &t);
     if (t != napi_undefined && t != napi_null && !(bias = Live(env, argv[2]))) return nullptr;
   }
+  // (above autograd, the transposed weight linear makes inside gets a view record on every call)
+  BelowAutogradIf below(NoAutogradRecord(input) && NoAutogradRecord(weight) && NoAutogradRecord(bias));
   return Guard(env, "aten::linear", [&] {
     return WrapTensor(env, bias ? at::linear(*input, *weight, *bias) : at::linear(*input, *weight));
   });
@@ -322,6 +369,10 @@ napi_value MakeFactory(napi_env env, napi_callback_info info) {
 }  // namespace
 
 void InitFastOps(Napi::Env env, Napi::Object exports) {
+  static std::once_flag schemasRead;  // every Node environment (main and workers) shares kFastOps
+  std::call_once(schemasRead, [] {
+    for (FastOp& op : kFastOps) op.freshResults = MakesFreshResults(op.schema) && (!op.scalarSchema || MakesFreshResults(op.scalarSchema));
+  });
   napi_value fast;
   napi_create_object(env, &fast);
   for (const FastOp& op : kFastOps) {

@@ -105,6 +105,36 @@ t.test('autograd flows through the fast paths', async (t) => {
   t.equal(y.gradFn!.name(), 'SumBackward0');
 });
 
+// Ops whose inputs have no autograd record run below autograd's layers, except views and in-place
+// ops: a graph that saved a tensor must still see it changed through a view of it, and a view of a
+// tensor that later requires grad must still be one (PyTorch's errors, from the same checks).
+t.test('below autograd only where autograd has nothing to do: views and in-place ops keep its bookkeeping', async (t) => {
+  const F = torch.nn.functional;
+  const w = torch.ones(4, 4, { requiresGrad: true });
+  const views: [string, (m: torch.Tensor) => torch.Tensor][] = [
+    ['view', (m) => m.view(16)], ['t', (m) => m.t()], ['unsqueeze', (m) => m.unsqueeze(0)],
+    ['detach', (m) => m.detach()], ['permute', (m) => m.permute(1, 0)], ['m[1]', (m) => m.index(1)],
+  ];
+  for (const [name, view] of views) {
+    const m = torch.ones(4, 4);
+    const y = w.mul(m).sum();  // saves m
+    view(m).add_(1);
+    t.throws(() => y.backward(), /modified by an inplace operation/, `${name}: the change through the view is seen`);
+  }
+  const m = torch.ones(4, 4);
+  const before = m.add(m).mul(2).matmul(m).sum(0);  // all below autograd: no record on anything
+  t.equal(before.gradFn, null);
+  t.equal(before.requiresGrad, false);
+  const v = m.view(16);
+  m.requiresGrad_();
+  t.equal(m.mul(2).gradFn!.name(), 'MulBackward0', 'once it requires grad, its ops are recorded');
+  t.throws(() => v.mul_(2), /a view of a leaf Variable that requires grad is being used in an in-place operation/);
+  const x = torch.ones(2, 4);
+  const out = F.linear(x, m.t().detach(), torch.zeros(4));
+  t.same(out.tolist(), [[4, 4, 4, 4], [4, 4, 4, 4]]);
+  t.equal(F.linear(x, w).gradFn!.name(), 'MmBackward0', 'a weight that requires grad: recorded');
+});
+
 t.test('x.index(i) (Python\'s x[i]): a select, and Python\'s out-of-range error', async (t) => {
   const m = torch.arange(12).view(3, 4);
   t.same(m.index(1).tolist(), [4, 5, 6, 7]);
