@@ -161,17 +161,16 @@ void PrefetchAhead() noexcept {
     const at::Tensor& t = collected[n - 1 - fromBack]->tensor;
     return t.defined() ? t.unsafeGetTensorImpl() : nullptr;  // undefined once disposed
   };
+  auto storage = [](const c10::TensorImpl* t) -> const c10::StorageImpl* { return t ? t->unsafe_storage().unsafeGetStorageImpl() : nullptr; };
   try {
-    if (n > 0 && collected[n - 1]->accountedBytes) {  // the next released: its StorageImpl came a result ago
-      const auto* data = static_cast<const char*>(impl(0)->unsafe_storage().unsafeGetStorageImpl()->data_ptr().get());
+    // the next released: its StorageImpl came a result ago; a view's data is not its to free
+    if (const c10::StorageImpl* s = n > 0 && collected[n - 1]->accountedBytes ? storage(impl(0)) : nullptr) {
+      const auto* data = static_cast<const char*>(s->data_ptr().get());
       for (int64_t i = 0; data && i < collected[n - 1]->accountedBytes; i += 64) __builtin_prefetch(data + i, 1);
     }
-    if (n > 1) {
-      if (const c10::TensorImpl* t = impl(1)) {
-        const auto* storage = reinterpret_cast<const char*>(t->unsafe_storage().unsafeGetStorageImpl());
-        __builtin_prefetch(storage, 1);
-        __builtin_prefetch(storage + 64, 1);
-      }
+    if (const auto* s = reinterpret_cast<const char*>(n > 1 ? storage(impl(1)) : nullptr)) {
+      __builtin_prefetch(s, 1);
+      __builtin_prefetch(s + 64, 1);
     }
     if (n > 2) {
       if (const auto* t = reinterpret_cast<const char*>(impl(2)))
