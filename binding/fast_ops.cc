@@ -46,7 +46,7 @@ struct FastOp {
   bool wrapsNumber = false;
   WithScalar scalar = nullptr;
   const char* scalarSchema = nullptr;
-  bool freshResults = false;  // set by InitFastOps from libtorch's schemas: see RunsBelowAutograd
+  bool freshResults = false;  // set by InitFastOps from libtorch's schemas: see BelowAutogradIf
 };
 
 template <typename F>

@@ -70,9 +70,9 @@ thread_local bool v8Handles = false;
 // its bins at once, and the next ops take theirs back from there. Released one for each new result
 // instead, the TensorImpl, box and data block freed are the ones the next op allocates, as CPython's
 // immediate free gives PyTorch; measured, it takes about half of a small op's time in collections
-// away (README, "Where the per-op time goes"). Only results with no autograd record and at most
-// kSmallBlockBytes of storage wait: nothing large is held longer, and no graph (whose saved tensors a
-// small loss can hold) outlives its collection. Their count is at most one collection's finds, and it
+// away (README, "Where the per-op time goes"). Only results that reach no autograd graph
+// (HoldsNoGraph) and have at most kSmallBlockBytes of storage wait: nothing large is held longer, and
+// no graph (whose saved tensors a small loss can hold) outlives its collection. Their count is at most one collection's finds, and it
 // only shrinks until the next collection.
 thread_local std::vector<WeakTensorBox*> collected;
 // sent when the queue stops being empty; libuv runs the callback once for any number of sends before it
